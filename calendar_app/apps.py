@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CalendarConfig(AppConfig):
+    name = "calendar_app"
+    verbose_name = _("Development calendar")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,3 @@
+app_name = "calendar_app"
+
+urlpatterns: list = []

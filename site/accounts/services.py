@@ -1,0 +1,42 @@
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.utils import timezone
+
+from .models import User
+from .signals import account_removed
+
+
+@transaction.atomic
+def remove_account(user: User) -> None:
+    """Remove a person's account while what they wrote stays readable.
+
+    The user row stays so that posts keep their author; everything that identifies the person
+    is erased and the account can no longer sign in.
+    """
+    account_removed.send(sender=User, user=user)
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    user.groups.clear()
+    user.user_permissions.clear()
+    user.email = f"removed-{user.pk}@removed.invalid"
+    user.first_name = ""
+    user.last_name = ""
+    user.organisation_name = ""
+    user.organisation_type = ""
+    user.role = ""
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.is_removed = True
+    user.removed_at = timezone.now()
+    user.set_unusable_password()
+    user.save()
+    _end_sessions_of(user)
+
+
+def _end_sessions_of(user: User) -> None:
+    for session in Session.objects.filter(expire_date__gte=timezone.now()).iterator():
+        if session.get_decoded().get("_auth_user_id") == str(user.pk):
+            session.delete()

@@ -1,0 +1,50 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from .exports import build_user_export
+from .forms import AccountRemovalForm, ProfileForm
+from .services import remove_account
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        messages.success(request, _("Your profile was saved."))
+        with translation.override(user.preferred_language):
+            return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+def export_own_data(request):
+    data = build_user_export(request.user)
+    data["exported_at"] = timezone.now().isoformat()
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2, default=str),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="typ-omat-tiedot.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def remove_own_account(request):
+    form = AccountRemovalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        remove_account(request.user)
+        logout(request)
+        messages.success(request, _("Your account was removed. What you wrote stays readable."))
+        return redirect("/")
+    return render(request, "accounts/remove.html", {"form": form})

@@ -1,0 +1,11 @@
+"""URLs of the feature apps, mounted inside the language prefix before Wagtail's pages."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("knowledge/", include("knowledge.urls")),
+    path("forums/", include("forums.urls")),
+    path("participate/", include("forums.participation_urls")),
+    path("calendar/", include("calendar_app.urls")),
+    path("search/", include("search.urls")),
+]

@@ -1,0 +1,47 @@
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
+
+# Sections served by the apps (not by Wagtail pages). Names that do not resolve yet are
+# skipped, so the menu grows with the apps.
+APP_NAVIGATION = [
+    (_("Forums"), "forums:index"),
+    (_("Calendar"), "calendar_app:month"),
+    (_("Participate"), "participation:index"),
+    (_("Networks"), "networks:list"),
+]
+
+
+def localized_url(url: str) -> str:
+    """The same address in the language the visitor is using now."""
+    return translate_url(url, get_language())
+
+
+def _page_items(request) -> list[dict]:
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    root = site.root_page.localized
+    pages = root.get_children().live().in_menu().only("id", "title", "url_path", "locale_id")
+    return [
+        {"label": page.title, "url": localized_url(page.get_url(request=request) or "/")}
+        for page in pages
+    ]
+
+
+def _app_items() -> list[dict]:
+    items = []
+    for label, name in APP_NAVIGATION:
+        try:
+            items.append({"label": label, "url": reverse(name)})
+        except NoReverseMatch:
+            continue
+    return items
+
+
+def navigation(request):
+    return {
+        "main_navigation": SimpleLazyObject(lambda: _page_items(request) + _app_items()),
+    }

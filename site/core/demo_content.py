@@ -1,0 +1,188 @@
+"""The site shell's demo content: networks, people in every role, the home page."""
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Locale, Page, Site
+
+from typ_site.networks.models import Network, Region, ServicePoint
+from typ_site.networks.services import add_member
+
+from .demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SECRET, demo_email
+from .models import HomePage
+
+DEMO_NETWORKS = [
+    {
+        "slug": "satakunta",
+        "name": "Satakunnan TYM-verkosto",
+        "region": Region.SATAKUNTA,
+        "municipalities": (
+            "Pori, Kankaanpää, Harjavalta, Kokemäki, Nakkila, Ulvila, Merikarvia, "
+            "Pomarkku, Siikainen, Karvia, Jämijärvi"
+        ),
+        "description": (
+            "Satakunnan työllisyysalueen, hyvinvointialueen ja Kelan yhteinen verkosto. "
+            "Asiakkaita palvellaan kolmessa toimipisteessä ja kahdeksassa asiointipisteessä; "
+            "terveydenhuollon asiantuntemus tuodaan tapaamisiin etäkonsultaatioverkoston kautta."
+        ),
+        "service_points": [
+            ("Porin toimipiste", "office", "Pori", "Avoinna arkipäivisin"),
+            ("Kankaanpään toimipiste", "office", "Kankaanpää", "Avoinna arkipäivisin"),
+            ("Harjavallan toimipiste", "office", "Harjavalta", "Avoinna arkipäivisin"),
+            ("Kokemäen asiointipiste", "drop_in", "Kokemäki", "Sovitusti"),
+            ("Nakkilan asiointipiste", "drop_in", "Nakkila", "Sovitusti"),
+            ("Ulvilan asiointipiste", "drop_in", "Ulvila", "Sovitusti"),
+            ("Merikarvian asiointipiste", "drop_in", "Merikarvia", "Sovitusti"),
+            ("Pomarkun asiointipiste", "drop_in", "Pomarkku", "Sovitusti"),
+            ("Siikaisten asiointipiste", "drop_in", "Siikainen", "Sovitusti"),
+            ("Karvian asiointipiste", "drop_in", "Karvia", "Sovitusti"),
+            ("Jämijärven asiointipiste", "drop_in", "Jämijärvi", "Sovitusti"),
+        ],
+    },
+    {
+        "slug": "pohjois-karjala",
+        "name": "Pohjois-Karjalan TYP-verkosto",
+        "region": Region.POHJOIS_KARJALA,
+        "municipalities": "Joensuu, Kitee, Lieksa, Nurmes, Outokumpu, Kontiolahti, Liperi",
+        "description": (
+            "Maakunnan laajuinen verkosto, jossa työllisyysalueet ja hyvinvointialue ovat "
+            "sopineet kirjallisesti työnjaosta ja kuntouttavan työtoiminnan järjestämisestä."
+        ),
+        "service_points": [
+            ("Joensuun TYP-piste", "office", "Joensuu", "Ma–pe 8–16"),
+            ("Kiteen asiointipiste", "drop_in", "Kitee", "Tiistaisin"),
+            ("Lieksan asiointipiste", "drop_in", "Lieksa", "Torstaisin"),
+        ],
+    },
+    {
+        "slug": "kymenlaakso",
+        "name": "Kymenlaakson TYP-verkosto",
+        "region": Region.KYMENLAAKSO,
+        "municipalities": "Kouvola, Kotka, Hamina, Pyhtää, Virolahti, Miehikkälä",
+        "description": (
+            "Verkosto kehittää työttömien terveystarkastuksia ja yhteistä asiakasohjausta "
+            "kahden kaupunkiseudun työllisyyspalveluiden kesken."
+        ),
+        "service_points": [
+            ("Kouvolan palvelupiste", "office", "Kouvola", "Ma–to 9–15"),
+            ("Kotkan palvelupiste", "office", "Kotka", "Ma–to 9–15"),
+        ],
+    },
+    {
+        "slug": "pohjois-pohjanmaa",
+        "name": "Pohjois-Pohjanmaan TYP-verkosto",
+        "region": Region.POHJOIS_POHJANMAA,
+        "municipalities": "Oulu, Raahe, Ylivieska, Kuusamo, Nivala",
+        "description": (
+            "Laajan alueen verkosto, jossa etäpalvelu ja jalkautuvat tiimit tuovat palvelut "
+            "pienempiinkin kuntiin."
+        ),
+        "service_points": [
+            ("Oulun TYP-keskus", "office", "Oulu", "Ma–pe 8–16"),
+            ("Raahen asiointipiste", "drop_in", "Raahe", "Keskiviikkoisin"),
+            ("Etävastaanotto", "remote", "", "Ajanvarauksella"),
+        ],
+    },
+]
+
+
+def _say(stdout, message: str) -> None:
+    if stdout is not None:
+        stdout.write(message)
+
+
+def create_networks() -> dict[str, Network]:
+    networks = {}
+    for data in DEMO_NETWORKS:
+        network, _created = Network.objects.update_or_create(
+            slug=data["slug"],
+            defaults={
+                "name": data["name"],
+                "region": data["region"],
+                "municipalities": data["municipalities"],
+                "description": data["description"],
+            },
+        )
+        for name, kind, municipality, hours in data["service_points"]:
+            ServicePoint.objects.update_or_create(
+                network=network,
+                name=name,
+                defaults={"kind": kind, "municipality": municipality, "opening_hours": hours},
+            )
+        networks[network.slug] = network
+    return networks
+
+
+def create_people(networks: dict[str, Network]) -> None:
+    User = get_user_model()
+    for key, first, last, org_type, org_name, role, groups, memberships, superuser in DEMO_PEOPLE:
+        email = demo_email(key)
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User(email=email)
+            user.set_password(DEMO_PASSWORD)
+        user.first_name, user.last_name = first, last
+        user.organisation_type, user.organisation_name, user.role = org_type, org_name, role
+        user.is_superuser = superuser
+        user.is_staff = superuser
+        user.save()
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        user.groups.set([Group.objects.get_or_create(name=name)[0] for name in groups])
+        for slug, network_role in memberships:
+            add_member(user, networks[slug], role=network_role)
+        if superuser or groups:
+            _give_demo_authenticator(user)
+
+
+def _give_demo_authenticator(user) -> None:
+    """Editors and admins must use MFA; the demo gives them a known TOTP secret."""
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, DEMO_TOTP_SECRET)
+
+
+def create_home_page() -> HomePage:
+    locale = Locale.get_default()
+    home = HomePage.objects.filter(locale=locale).first()
+    if home is None:
+        root = Page.get_first_root_node()
+        welcome = Page.objects.filter(depth=2, slug="home").exclude(
+            content_type__model="homepage"
+        ).first()
+        home = HomePage(
+            title="TYP-yhteistyöalusta",
+            slug="etusivu",
+            locale=locale,
+            intro=(
+                "<p>Yhteinen paikka TYP- ja TYM-verkostoille: valtakunnalliset ohjeet ja "
+                "lain tulkinnat, perehdytyspolut uusille työntekijöille, verkostojen hyvät "
+                "käytännöt ja sudenkuopat, keskustelualueet ja yhteinen kehittämiskalenteri.</p>"
+            ),
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(
+                hostname="localhost", port=80, root_page=home, is_default_site=True,
+                site_name="TYP-yhteistyöalusta",
+            )
+        else:
+            site.root_page = home
+            site.site_name = "TYP-yhteistyöalusta"
+            site.save()
+        if welcome is not None:
+            welcome.delete()
+    return home
+
+
+def create_core_demo(stdout=None) -> None:
+    networks = create_networks()
+    _say(stdout, f"  networks: {len(networks)}")
+    create_people(networks)
+    _say(stdout, f"  people: {len(DEMO_PEOPLE)}")
+    create_home_page()
+    _say(stdout, "  home page")

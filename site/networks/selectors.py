@@ -1,0 +1,81 @@
+"""Who belongs to which network. Every membership-based permission starts here.
+
+Results are cached on the user object for the length of a request, so a page that asks
+several times costs one query.
+"""
+
+from django.db.models import QuerySet
+
+from typ_site.accounts.roles import is_keha_staff
+
+from .models import Membership, Network
+
+
+def _approved_memberships(user) -> dict[int, str]:
+    cached = getattr(user, "_typ_network_roles", None)
+    if cached is None:
+        cached = dict(
+            Membership.objects.filter(
+                user=user, status=Membership.Status.APPROVED, network__is_active=True
+            ).values_list("network_id", "role")
+        )
+        user._typ_network_roles = cached
+    return cached
+
+
+def member_network_ids(user) -> frozenset[int]:
+    """Networks the user is an approved member (or admin) of."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    return frozenset(_approved_memberships(user))
+
+
+def admin_network_ids(user) -> frozenset[int]:
+    """Networks the user administers."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    return frozenset(
+        network_id
+        for network_id, role in _approved_memberships(user).items()
+        if role == Membership.Role.ADMIN
+    )
+
+
+def is_network_member(user, network: Network | int) -> bool:
+    network_id = network if isinstance(network, int) else network.pk
+    return network_id in member_network_ids(user)
+
+
+def is_network_admin(user, network: Network | int) -> bool:
+    network_id = network if isinstance(network, int) else network.pk
+    return network_id in admin_network_ids(user) or is_keha_staff(user)
+
+
+def networks_of(user) -> QuerySet[Network]:
+    return Network.objects.filter(pk__in=member_network_ids(user))
+
+
+def administered_networks(user) -> QuerySet[Network]:
+    if is_keha_staff(user):
+        return Network.objects.filter(is_active=True)
+    return Network.objects.filter(pk__in=admin_network_ids(user))
+
+
+def pending_requests_for_admin(user) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(
+            network__in=administered_networks(user), status=Membership.Status.PENDING
+        )
+        .select_related("user", "network")
+        .order_by("requested_at")
+    )
+
+
+def memberships_of(user) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related("network").order_by("network__name")
+
+
+def forget_cached_memberships(user) -> None:
+    for attribute in ("_typ_network_roles",):
+        if hasattr(user, attribute):
+            delattr(user, attribute)

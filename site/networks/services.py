@@ -1,0 +1,77 @@
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Membership, Network
+from .selectors import forget_cached_memberships, is_network_admin
+
+
+def request_membership(user, network: Network, message: str = "") -> Membership:
+    """A signed-in person asks to join a network; its admins decide."""
+    if not network.is_active:
+        raise ValidationError(_("This network no longer accepts members."), code="inactive")
+    existing = Membership.objects.filter(user=user, network=network).first()
+    if existing is not None:
+        raise ValidationError(_duplicate_request_message(existing), code="duplicate")
+    try:
+        with transaction.atomic():
+            return Membership.objects.create(user=user, network=network, message=message.strip())
+    except IntegrityError as error:
+        # A double click raced past the check above: the first request stands.
+        raise ValidationError(
+            _("You have already asked to join %(network)s.") % {"network": network.name},
+            code="duplicate",
+        ) from error
+
+
+def _duplicate_request_message(existing: Membership) -> str:
+    network = existing.network.name
+    if existing.status == Membership.Status.APPROVED:
+        return _("You are already a member of %(network)s.") % {"network": network}
+    if existing.status == Membership.Status.PENDING:
+        return _("Your request to join %(network)s is waiting for approval.") % {
+            "network": network
+        }
+    return _(
+        "Your earlier request to join %(network)s was declined. Contact the network's admins."
+    ) % {"network": network}
+
+
+def _decide(membership: Membership, decided_by, status: str) -> Membership:
+    if not is_network_admin(decided_by, membership.network):
+        raise PermissionDenied(_("Only the network's admins can decide on memberships."))
+    with transaction.atomic():
+        locked = Membership.objects.select_for_update().get(pk=membership.pk)
+        if locked.status != Membership.Status.PENDING:
+            raise ValidationError(_("This request has already been decided."), code="decided")
+        locked.status = status
+        locked.decided_by = decided_by
+        locked.decided_at = timezone.now()
+        locked.save(update_fields=["status", "decided_by", "decided_at"])
+    forget_cached_memberships(locked.user)
+    return locked
+
+
+def approve_membership(membership: Membership, decided_by) -> Membership:
+    return _decide(membership, decided_by, Membership.Status.APPROVED)
+
+
+def decline_membership(membership: Membership, decided_by) -> Membership:
+    return _decide(membership, decided_by, Membership.Status.DECLINED)
+
+
+def leave_network(user, network: Network) -> None:
+    Membership.objects.filter(user=user, network=network).delete()
+    forget_cached_memberships(user)
+
+
+def add_member(user, network: Network, role: str = Membership.Role.MEMBER) -> Membership:
+    """Make someone an approved member directly (demo content, admin tools)."""
+    membership, _created = Membership.objects.update_or_create(
+        user=user,
+        network=network,
+        defaults={"role": role, "status": Membership.Status.APPROVED, "decided_at": timezone.now()},
+    )
+    forget_cached_memberships(user)
+    return membership

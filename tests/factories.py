@@ -1,0 +1,57 @@
+"""Small factories for the tests: each makes one valid object, overridable by keyword."""
+
+import itertools
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from typ_site.networks.models import Membership, Network, Region
+
+_sequence = itertools.count(1)
+
+DEFAULT_PASSWORD = "Test-salasana-123"
+
+
+def make_user(email: str | None = None, *, password: str = DEFAULT_PASSWORD, groups=(),
+              verified: bool = True, **fields):
+    number = next(_sequence)
+    email = email or f"user{number}@example.fi"
+    fields.setdefault("first_name", "Testi")
+    fields.setdefault("last_name", f"Käyttäjä{number}")
+    fields.setdefault("organisation_type", "te")
+    fields.setdefault("role", "expert")
+    user = get_user_model().objects.create_user(email=email, password=password, **fields)
+    EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+    for name in groups:
+        user.groups.add(Group.objects.get_or_create(name=name)[0])
+    return user
+
+
+def make_network(name: str | None = None, **fields):
+    number = next(_sequence)
+    name = name or f"Testiverkosto {number}"
+    fields.setdefault("slug", f"testiverkosto-{number}")
+    fields.setdefault("region", Region.SATAKUNTA)
+    return Network.objects.create(name=name, **fields)
+
+
+def make_membership(user, network, *, role=Membership.Role.MEMBER,
+                    status=Membership.Status.APPROVED):
+    return Membership.objects.create(user=user, network=network, role=role, status=status)
+
+
+def make_member(network, **user_fields):
+    user = make_user(**user_fields)
+    make_membership(user, network)
+    return user
+
+
+def make_network_admin(network, **user_fields):
+    user = make_user(**user_fields)
+    make_membership(user, network, role=Membership.Role.ADMIN)
+    return user
+
+
+def make_keha_staff(*extra_groups, **user_fields):
+    return make_user(groups=("KEHA", *extra_groups), **user_fields)
