@@ -134,7 +134,8 @@ def create_people(networks: dict[str, Network]) -> None:
         user.groups.set([Group.objects.get_or_create(name=name)[0] for name in groups])
         for slug, network_role in memberships:
             add_member(user, networks[slug], role=network_role)
-        if superuser or groups:
+        administers_a_network = any(role == "admin" for _slug, role in memberships)
+        if superuser or groups or administers_a_network:
             _give_demo_authenticator(user)
 
 

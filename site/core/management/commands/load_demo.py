@@ -37,6 +37,7 @@ class Command(BaseCommand):
                 details.append("superuser")
             self.stdout.write(f"  {demo_email(key):45} {first} {last}: " + "; ".join(details))
         self.stdout.write(
-            "Editors and admins sign in with two-step verification: "
+            "Editors, approvers and admins (also network admins) sign in with two-step "
+            "verification: "
             "`make totp` prints their current code."
         )
