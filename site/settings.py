@@ -201,7 +201,10 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[TYP] "
 ACCOUNT_SIGNUP_FORM_CLASS = "typ_site.accounts.forms.SignupProfileForm"
-ACCOUNT_FORMS = {"change_email": "typ_site.accounts.allauth_forms.ChangeEmailForm"}
+ACCOUNT_FORMS = {
+    "signup": "typ_site.accounts.allauth_forms.SignupForm",
+    "change_email": "typ_site.accounts.allauth_forms.ChangeEmailForm",
+}
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/ip,5/5m/key",
     "signup": "20/h/ip",

@@ -3,6 +3,7 @@
 import itertools
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -11,10 +12,19 @@ from typ_site.networks.models import Membership, Network, Region
 _sequence = itertools.count(1)
 
 DEFAULT_PASSWORD = "Test-salasana-123"
+# Editors and admins must have two-step verification; factories give them this authenticator.
+TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPTESTSUITE"
+
+
+def give_authenticator(user):
+    TOTP.activate(user, TEST_TOTP_SECRET)
+    return user
 
 
 def make_user(email: str | None = None, *, password: str = DEFAULT_PASSWORD, groups=(),
-              verified: bool = True, **fields):
+              verified: bool = True, with_mfa: bool | None = None, **fields):
+    """A verified user. Staff, superusers and group members get an authenticator unless
+    with_mfa=False (the site demands one of them)."""
     number = next(_sequence)
     email = email or f"user{number}@example.fi"
     fields.setdefault("first_name", "Testi")
@@ -25,6 +35,10 @@ def make_user(email: str | None = None, *, password: str = DEFAULT_PASSWORD, gro
     EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
     for name in groups:
         user.groups.add(Group.objects.get_or_create(name=name)[0])
+    if with_mfa is None:
+        with_mfa = bool(groups or user.is_staff or user.is_superuser)
+    if with_mfa:
+        give_authenticator(user)
     return user
 
 
@@ -47,8 +61,8 @@ def make_member(network, **user_fields):
     return user
 
 
-def make_network_admin(network, **user_fields):
-    user = make_user(**user_fields)
+def make_network_admin(network, *, with_mfa: bool = True, **user_fields):
+    user = make_user(with_mfa=with_mfa, **user_fields)
     make_membership(user, network, role=Membership.Role.ADMIN)
     return user
 

@@ -13,6 +13,8 @@ MFA_SETUP_ALLOWED_URL_NAMES = (
     "mfa_view_recovery_codes",
     "mfa_generate_recovery_codes",
     "mfa_download_recovery_codes",
+    "mfa_reauthenticate",
+    "account_reauthenticate",
     "account_logout",
 )
 

@@ -1,0 +1,71 @@
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from django.contrib.auth.models import Permission
+from allauth.mfa.totp.internal.auth import yield_hotp_counters_from_time
+
+from tests.factories import DEFAULT_PASSWORD, make_keha_staff, make_network_admin, make_user
+from typ_site.accounts.mfa import user_requires_mfa
+
+SECRET = "JBSWY3DPEHPK3PXPTESTMFA2"
+
+
+def _current_code(secret: str) -> str:
+    return format_hotp_value(hotp_value(secret, next(iter(yield_hotp_counters_from_time()))))
+
+
+def test_editor_without_an_authenticator_is_sent_to_set_one_up(client):
+    editor = make_keha_staff("Editors", with_mfa=False)
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+
+    response = client.get("/admin/")
+
+    assert response.status_code == 302
+    assert response.url == "/accounts/2fa/totp/activate/"
+    assert client.get("/networks/").url == "/accounts/2fa/totp/activate/"
+
+
+def test_after_signing_in_the_setup_page_itself_stays_reachable(client):
+    make_user("uusi.toimittaja@example.fi", is_staff=True, with_mfa=False)
+
+    response = client.post(
+        "/accounts/login/", {"login": "uusi.toimittaja@example.fi", "password": DEFAULT_PASSWORD}
+    )
+    assert client.get(response.url).url == "/accounts/2fa/totp/activate/"
+
+    assert client.get("/accounts/2fa/totp/activate/").status_code == 200
+
+
+def test_editor_with_an_authenticator_gets_in_after_the_code(client):
+    editor = make_user("toimittaja@example.fi", is_superuser=True, with_mfa=False)
+    TOTP.activate(editor, SECRET)
+
+    response = client.post(
+        "/accounts/login/", {"login": "toimittaja@example.fi", "password": DEFAULT_PASSWORD}
+    )
+    assert response.url == "/accounts/2fa/authenticate/"
+    assert "_auth_user_id" not in client.session
+
+    client.post("/accounts/2fa/authenticate/", {"code": _current_code(SECRET)})
+
+    assert client.session["_auth_user_id"] == str(editor.pk)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_ordinary_member_is_not_forced_to_use_mfa(client):
+    member = make_user()
+    client.force_login(member)
+
+    assert client.get("/networks/").status_code == 200
+    assert not user_requires_mfa(member)
+
+
+def test_network_admins_and_superusers_must_use_mfa(network):
+    assert user_requires_mfa(make_network_admin(network, with_mfa=False))
+    assert user_requires_mfa(make_user(is_superuser=True, with_mfa=False))
+
+
+def test_members_may_turn_on_mfa_voluntarily(client):
+    member = make_user()
+    client.force_login(member)
+
+    assert client.get("/accounts/2fa/").status_code == 200
