@@ -34,7 +34,7 @@ system-packages:
 	@./scripts/install-system-packages.sh
 
 translations: setup
-	$(MANAGE) compilemessages --ignore=.venv --ignore=var -v0
+	$(MANAGE) compilemessages --ignore=.venv --ignore=var --settings=typ_site.settings_test -v0
 
 ## makemessages: refresh the fi and sv catalogues of every app after changing UI strings
 makemessages: setup

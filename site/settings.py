@@ -289,6 +289,14 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+SILENCED_SYSTEM_CHECKS = [
+    # SAMEORIGIN, not DENY: Wagtail's live preview shows the page in a same-origin frame.
+    # Other origins are still refused (and the CSP says frame-ancestors 'self').
+    "security.W019",
+    # HSTS preloading commits the whole domain for years: the domain owner opts in with
+    # SECURE_HSTS_PRELOAD=true; everything else about HSTS is on by default.
+    "security.W021",
+]
 # The public site is served with this policy; the Wagtail admin needs inline scripts and gets
 # a looser one (see core.middleware).
 CONTENT_SECURITY_POLICY = (

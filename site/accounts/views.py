@@ -17,7 +17,7 @@ from .services import remove_account
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         messages.success(request, _("Your profile was saved."))
@@ -41,7 +41,7 @@ def export_own_data(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def remove_own_account(request):
-    form = AccountRemovalForm(request.POST or None)
+    form = AccountRemovalForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         remove_account(request.user)
         logout(request)

@@ -1,6 +1,10 @@
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
 from django.contrib.auth.models import Permission
-from allauth.mfa.totp.internal.auth import yield_hotp_counters_from_time
 
 from tests.factories import DEFAULT_PASSWORD, make_keha_staff, make_network_admin, make_user
 from typ_site.accounts.mfa import user_requires_mfa
@@ -31,6 +35,10 @@ def test_after_signing_in_the_setup_page_itself_stays_reachable(client):
         "/accounts/login/", {"login": "uusi.toimittaja@example.fi", "password": DEFAULT_PASSWORD}
     )
     assert client.get(response.url).url == "/accounts/2fa/totp/activate/"
+    # allauth asks for the password again before an authenticator is added.
+    reauthenticate = client.get("/accounts/2fa/totp/activate/").url
+    assert reauthenticate.startswith("/accounts/reauthenticate/")
+    client.post(reauthenticate, {"password": DEFAULT_PASSWORD})
 
     assert client.get("/accounts/2fa/totp/activate/").status_code == 200
 

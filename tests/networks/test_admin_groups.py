@@ -1,8 +1,7 @@
+from tests.factories import make_membership, make_network_admin, make_user
 from typ_site.networks.admin_groups import admin_group_name
 from typ_site.networks.models import Membership
 from typ_site.networks.services import approve_membership
-
-from tests.factories import make_membership, make_network_admin, make_user
 
 
 def test_approved_network_admin_joins_the_networks_admin_group(network):

@@ -1,9 +1,8 @@
 from django.contrib.auth import get_user_model
 
+from tests.factories import make_network, make_network_admin, make_user
 from typ_site.networks.models import Membership
 from typ_site.networks.selectors import is_network_member
-
-from tests.factories import make_network, make_network_admin, make_user
 
 
 def test_join_request_then_approval_makes_a_member(client, network):
