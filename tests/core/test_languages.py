@@ -51,3 +51,21 @@ def test_switching_language_keeps_the_page(client, home):
 
     assert response.status_code == 200
     assert "Nätverk" in response.content.decode()
+
+
+def test_untranslated_child_page_is_served_in_finnish_under_a_translated_section(client, home):
+    from wagtail.models import Locale
+
+    from typ_site.core.models import HomePage
+
+    swedish = Locale.objects.get_or_create(language_code="sv")[0]
+    home.copy_for_translation(swedish).save_revision().publish()
+    child = HomePage(title="Vain suomeksi kirjoitettu sivu", slug="vain-suomeksi")
+    home.add_child(instance=child)
+    child.save_revision().publish()
+
+    response = client.get("/sv/vain-suomeksi/")
+
+    assert response.status_code == 200
+    assert "Vain suomeksi kirjoitettu sivu" in response.content.decode()
+    assert client.get("/sv/ei-tallaista-sivua/").status_code == 404
