@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: run test setup system-packages translations makemessages lint demo totp serve-production
+.PHONY: run test test-postgres setup system-packages translations makemessages lint demo totp serve-production
 
 ## run: install, migrate, load the demo content and serve http://127.0.0.1:$(PORT)
 run: setup translations
@@ -20,6 +20,10 @@ run: setup translations
 test: setup translations
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+
+## test-postgres: the same suite against a local PostgreSQL server (installed when missing)
+test-postgres: setup translations
+	./scripts/test-postgres.sh
 
 setup: $(VENV)/.installed system-packages
 
