@@ -145,11 +145,24 @@ def _give_demo_authenticator(user) -> None:
         TOTP.activate(user, DEMO_TOTP_SECRET)
 
 
+def ensure_page_tree_root() -> Page:
+    """Wagtail's root node and default locale (a database flush removes what migrations made)."""
+    from django.conf import settings
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(
+            instance=Page(title="Root", slug="root", locale=Locale.get_default())
+        )
+    return root
+
+
 def create_home_page() -> HomePage:
+    root = ensure_page_tree_root()
     locale = Locale.get_default()
     home = HomePage.objects.filter(locale=locale).first()
     if home is None:
-        root = Page.get_first_root_node()
         welcome = Page.objects.filter(depth=2, slug="home").exclude(
             content_type__model="homepage"
         ).first()
