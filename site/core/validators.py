@@ -19,10 +19,14 @@ CENTURY_BY_SIGN = {
 }
 
 # Day-month-year, the century sign, the individual number and the check character. The code
-# may stand next to letters or punctuation, but not inside a longer run of digits.
+# may stand next to letters or punctuation ("hetu:010101-123N", "HETU010101-123N"), but not
+# inside a longer run of digits.
 _CANDIDATE = re.compile(
-    r"(?<![0-9A-Za-z])(\d{2})(\d{2})(\d{2})([-+A-FU-Ya-fu-y])(\d{3})([0-9A-Ya-y])(?![0-9A-Za-z])"
+    r"(?<![0-9])(\d{2})(\d{2})(\d{2})([-+A-FU-Ya-fu-y])(\d{3})([0-9A-Ya-y])(?![0-9])"
 )
+# Word processors and phones turn the hyphen into a dash; the code is the same.
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
+                         "\u2014": "-", "\u2212": "-"})
 
 IDENTITY_CODE_MESSAGE = _(
     "The text seems to contain a Finnish personal identity code (henkilötunnus). Client "
@@ -50,9 +54,10 @@ def find_personal_identity_codes(text: str) -> list[str]:
     """Every valid personal identity code in the text, as written."""
     if not text:
         return []
+    normalised = text.translate(_DASHES)  # same length, so the positions stay the same
     return [
-        match.group(0)
-        for match in _CANDIDATE.finditer(text)
+        text[match.start():match.end()]
+        for match in _CANDIDATE.finditer(normalised)
         if is_valid_personal_identity_code(*match.groups())
     ]
 

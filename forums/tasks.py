@@ -1,0 +1,24 @@
+"""Background work of the forums, run by django-tasks (in the request with the immediate
+backend, by `manage.py db_worker` with the database backend)."""
+
+from django_tasks import task
+
+from . import notifications
+
+
+@task()
+def deliver_post_notifications(post_id: int) -> int:
+    """Notify followers, quoted and mentioned people of a new post; e-mail those who want."""
+    event = notifications.create_post_notifications(post_id)
+    return notifications.email_immediately(event)
+
+
+@task()
+def deliver_accepted_notification(post_id: int, actor_id: int | None) -> int:
+    event = notifications.create_accepted_notification(post_id, actor_id)
+    return notifications.email_immediately(event)
+
+
+@task()
+def send_daily_digests() -> int:
+    return notifications.send_daily_digests()

@@ -1,0 +1,30 @@
+from django import template
+
+from forums.selectors import topics_for_page, unread_notification_count
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def forum_unread_count(context) -> int:
+    """Unread forum notifications of the signed-in person (for the header)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return 0
+    cached = getattr(request, "_forum_unread_count", None)
+    if cached is None:
+        cached = unread_notification_count(user)
+        request._forum_unread_count = cached
+    return cached
+
+
+@register.simple_tag(takes_context=True)
+def discussion_topics_for(context, page, limit: int = 5) -> list:
+    """Topics linked to a page that the person may see:
+    `{% load forum_tags %}{% discussion_topics_for page as topics %}`."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or page is None or not getattr(page, "pk", None):
+        return []
+    return list(topics_for_page(user, page)[:limit])

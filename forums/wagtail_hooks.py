@@ -1,0 +1,28 @@
+"""Forums are created and edited in the Wagtail admin (Snippets › Forums)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Forum
+
+
+class ForumViewSet(SnippetViewSet):
+    model = Forum
+    icon = "group"
+    menu_label = _("Forums")
+    list_display = ["name", "kind", "network", "position"]
+    list_filter = ["kind"]
+    search_fields = ["name", "description"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("network"),
+        FieldPanel("description"),
+        FieldPanel("position"),
+    ]
+
+
+register_snippet(ForumViewSet)

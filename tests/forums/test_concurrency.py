@@ -1,0 +1,71 @@
+"""Two replies at the same moment are both saved; the same form sent twice makes one post."""
+
+import threading
+import uuid
+
+import pytest
+from django.db import close_old_connections
+
+from forums import services
+from forums.models import Forum, Post, Topic
+from tests.factories import make_member, make_network
+
+
+def _run_at_once(functions):
+    barrier = threading.Barrier(len(functions))
+    errors = []
+
+    def runner(function):
+        try:
+            barrier.wait()
+            function()
+        except Exception as error:  # noqa: BLE001  (reported by the assertion below)
+            errors.append(error)
+        finally:
+            close_old_connections()
+
+    threads = [threading.Thread(target=runner, args=(function,)) for function in functions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
+
+
+@pytest.fixture
+def busy_topic(transactional_db):
+    network = make_network()
+    forum = Forum.objects.create(name="Verkosto", slug="verkosto", kind="network",
+                                 network=network)
+    people = [make_member(network) for _ in range(3)]
+    post = services.start_topic(people[0], forum, title="Kiireinen aihe", body="Aloitus.")
+    return post.topic, people
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_replies_at_the_same_moment_are_both_saved(busy_topic):
+    topic, people = busy_topic
+
+    errors = _run_at_once([
+        lambda: services.reply(people[1], topic, body="Ensimmäinen samaan aikaan."),
+        lambda: services.reply(people[2], topic, body="Toinen samaan aikaan."),
+    ])
+
+    assert errors == []
+    assert topic.posts.count() == 3
+    assert Topic.objects.get(pk=topic.pk).reply_count == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_form_sent_twice_at_once_makes_one_post(busy_topic):
+    topic, people = busy_topic
+    token = uuid.uuid4()
+
+    errors = _run_at_once([
+        lambda: services.reply(people[1], topic, body="Tuplaklikkaus.", token=token),
+        lambda: services.reply(people[1], topic, body="Tuplaklikkaus.", token=token),
+    ])
+
+    assert errors == []
+    assert Post.objects.filter(idempotency_key=token).count() == 1
+    assert Topic.objects.get(pk=topic.pk).reply_count == 1

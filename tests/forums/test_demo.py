@@ -1,0 +1,60 @@
+"""The demo content: a forum per demo network, national forums and threads, re-runnable."""
+
+import io
+
+from forums.models import Forum, Post, Topic
+from typ_site.core.demo import demo_email, demo_steps
+
+
+def _load_demo():
+    for step in demo_steps():
+        if step.name in ("core", "forums"):
+            step.load(io.StringIO())
+
+
+def test_the_demo_has_network_and_national_forums_with_threads(db):
+    _load_demo()
+
+    network_slugs = set(Forum.objects.filter(kind="network").values_list("slug", flat=True))
+    assert {"satakunta", "pohjois-karjala", "kymenlaakso", "pohjois-pohjanmaa"} <= network_slugs
+    assert Forum.objects.exclude(kind="network").count() >= 3
+    assert Topic.objects.count() >= 8
+    assert Post.objects.filter(author__email=demo_email("hyvaksyja")).exists()
+
+
+def test_the_demo_can_be_loaded_twice_without_duplicates(db):
+    _load_demo()
+    counts = (Forum.objects.count(), Topic.objects.count(), Post.objects.count())
+
+    _load_demo()
+
+    assert (Forum.objects.count(), Topic.objects.count(), Post.objects.count()) == counts
+
+
+def test_demo_network_forums_stay_private(db, client):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    _load_demo()
+    outsider = get_user_model().objects.get(email=demo_email("kela.kymenlaakso"))
+    client.force_login(outsider)
+
+    assert client.get(reverse("forums:forum", args=["satakunta"])).status_code == 404
+    assert client.get(reverse("forums:forum", args=["kymenlaakso"])).status_code == 200
+
+
+def test_every_demo_topic_a_person_may_see_renders(db, client):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from forums.selectors import visible_topics_for
+
+    _load_demo()
+    person = get_user_model().objects.get(email=demo_email("asiantuntija.satakunta"))
+    client.force_login(person)
+
+    topics = list(visible_topics_for(person))
+    assert any(topic.forum.slug == "satakunta" for topic in topics)
+    for topic in topics:
+        assert client.get(reverse("forums:topic", args=[topic.pk])).status_code == 200
+    assert client.get(reverse("forums:notifications")).status_code == 200
