@@ -6,3 +6,10 @@ class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Search")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import wagtail_signals
+        from .pages import register_wagtail_sources
+
+        register_wagtail_sources()
+        wagtail_signals.connect()

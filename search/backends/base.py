@@ -1,0 +1,241 @@
+"""The one interface both search backends implement, and the behaviour they share.
+
+Semantics (the contract tests check them on every backend):
+- every query word must match, in any of its forms (base forms, ä/ö folded, a compound's
+  part); "quoted phrases" must match word for word (ä/ö folded);
+- a word the index does not know is matched with one-letter typos allowed;
+- results are only documents whose access key is among the request's access keys;
+- when all words together find nothing, documents with any of the words are returned and
+  the results say so (`relaxed`), with a did-you-mean suggestion where one exists.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from ..analysis import PHRASE_RE, Analyzer, ParsedQuery, fold, get_analyzer, parse_query, tokenize
+from ..registry import SearchDocument
+
+FACETS = ("kind", "theme", "network", "organisation", "year")
+ORDERS = ("relevance", "date")
+
+
+@dataclass
+class SearchRequest:
+    query: str
+    access_keys: frozenset[str]
+    filters: dict[str, str] = field(default_factory=dict)
+    order: str = "relevance"
+    page: int = 1
+    per_page: int = 10
+
+    @property
+    def offset(self) -> int:
+        return (max(self.page, 1) - 1) * self.per_page
+
+
+@dataclass
+class SearchHit:
+    key: str
+    kind: str
+    title: str
+    url: str
+    snippet: SafeString
+    date: datetime.date | None = None
+    network: str = ""
+    organisation: str = ""
+    themes: list[str] = field(default_factory=list)
+    score: float = 0.0
+
+
+@dataclass
+class SearchResults:
+    query: ParsedQuery
+    hits: list[SearchHit]
+    total: int
+    facets: dict[str, list[tuple[str, int]]]
+    page: int = 1
+    per_page: int = 10
+    relaxed: bool = False  # no document had every word; these have some of them
+    suggestion: str | None = None  # did you mean
+
+    @property
+    def keys(self) -> list[str]:
+        return [hit.key for hit in self.hits]
+
+    @property
+    def page_count(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+class SearchUnavailable(Exception):
+    """The backend cannot answer (e.g. the Elasticsearch cluster is unreachable)."""
+
+
+class SearchBackend:
+    name = "base"
+
+    def __init__(self, analyzer: Analyzer | None = None):
+        self.analyzer = analyzer or get_analyzer()
+
+    # --- writing ------------------------------------------------------------------------
+    def index_documents(self, documents: Iterable[SearchDocument]) -> int:
+        raise NotImplementedError
+
+    def delete_documents(self, keys: Iterable[str]) -> None:
+        raise NotImplementedError
+
+    def rebuild(
+        self,
+        documents: Iterable[SearchDocument],
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Replace the whole index; searches keep answering from the old one meanwhile."""
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        raise NotImplementedError
+
+    def count(self) -> int:
+        raise NotImplementedError
+
+    def problem(self) -> str | None:
+        """None when the backend can answer, else what is wrong (for /healthz)."""
+        return None
+
+    # --- reading ------------------------------------------------------------------------
+    def execute(self, request: SearchRequest, parsed: ParsedQuery, any_word: bool):
+        """Run one query: (hits, total, facets)."""
+        raise NotImplementedError
+
+    def suggest(self, text: str, access_keys: frozenset[str], limit: int = 8) -> list[SearchHit]:
+        raise NotImplementedError
+
+    def known_terms(self, terms: Iterable[str]) -> set[str]:
+        """Which of these terms occur in the index (for typo tolerance and did-you-mean)."""
+        raise NotImplementedError
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        parsed = parse_query(request.query, self.analyzer)
+        if parsed.is_empty:
+            return SearchResults(parsed, [], 0, {}, request.page, request.per_page)
+        hits, total, facets = self.execute(request, parsed, any_word=False)
+        results = SearchResults(parsed, hits, total, facets, request.page, request.per_page)
+        if total == 0 or self.has_unknown_words(parsed):
+            results.suggestion = self.did_you_mean(request, parsed)
+        if total == 0 and len(parsed.words) + len(parsed.phrases) > 1:
+            hits, total, facets = self.execute(request, parsed, any_word=True)
+            results.hits, results.total, results.facets = hits, total, facets
+            results.relaxed = total > 0
+        return results
+
+    # --- shared helpers -----------------------------------------------------------------
+    def has_unknown_words(self, parsed: ParsedQuery) -> bool:
+        return any(
+            len(word.text) >= 4 and not word.alternatives and not self.known_terms(word.terms)
+            for word in parsed.words
+        )
+
+    def did_you_mean(self, request: SearchRequest, parsed: ParsedQuery) -> str | None:
+        """Replace each word the index does not know by the closest one that finds something."""
+        words = tokenize(PHRASE_RE.sub(" ", parsed.text).replace('"', " "))
+        if not words:
+            return None
+        changed = False
+        corrected: list[str] = []
+        for token in words:
+            analysis = self.analyzer.word(token)
+            if token.special or self.known_terms(analysis.query_terms):
+                corrected.append(token.surface)
+                continue
+            replacement = self._closest_known_word(token.surface)
+            if replacement:
+                corrected.append(replacement)
+                changed = True
+            else:
+                corrected.append(token.surface)
+        if not changed:
+            return None
+        suggestion = " ".join(corrected)
+        check = SearchRequest(suggestion, request.access_keys, dict(request.filters), per_page=1)
+        _, total, _ = self.execute(check, parse_query(suggestion, self.analyzer), any_word=False)
+        return suggestion if total else None
+
+    def _closest_known_word(self, word: str) -> str | None:
+        candidates: list[str] = []
+        suggest = getattr(self.analyzer, "suggest", None)
+        if suggest is not None:
+            candidates.extend(candidate.lower() for candidate in suggest(word)[:5])
+        candidates.extend(sorted(self.typo_candidates(word), key=lambda c: (c != word, c)))
+        for candidate in candidates:
+            if " " in candidate:
+                continue
+            terms = self.analyzer.word(tokenize(candidate)[0]).query_terms if candidate else set()
+            if terms and self.known_terms(terms):
+                return candidate
+        return None
+
+    def typo_candidates(self, word: str) -> set[str]:
+        """Index terms one edit (insert, delete, replace, swap) away from the folded word."""
+        return self.known_terms(edits1(fold(word)))
+
+    def snippet(self, text: str, parsed: ParsedQuery, words: int = 32) -> SafeString:
+        return highlight(text, parsed, self.analyzer, words)
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def edits1(word: str) -> set[str]:
+    if len(word) < 4:
+        return set()  # short words would match too much with a typo allowed
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {left + right[1:] for left, right in splits if right}
+    swaps = {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
+    replaces = {left + c + right[1:] for left, right in splits if right for c in LETTERS}
+    inserts = {left + c + right for left, right in splits for c in LETTERS}
+    return (deletes | swaps | replaces | inserts) - {word}
+
+
+def highlight(text: str, parsed: ParsedQuery, analyzer: Analyzer, words: int = 32) -> SafeString:
+    """The passage of `text` with the most query words, matches in <mark>, the rest escaped."""
+    text = (text or "")[:20000]
+    terms = parsed.highlight_terms()
+    tokens = tokenize(text)
+    if not tokens:
+        return mark_safe("")  # noqa: S308  (empty)
+    matched = [bool(analyzer.word(token).index_terms & terms) for token in tokens]
+    best_start, best_count, count = 0, -1, 0
+    for index in range(len(tokens)):
+        count += matched[index]
+        if index >= words:
+            count -= matched[index - words]
+        if count > best_count:
+            best_count, best_start = count, max(0, index - words + 1)
+    window = range(best_start, min(len(tokens), best_start + words))
+    # Start a little before the first match so the passage reads naturally.
+    first_match = next((i for i in window if matched[i]), best_start)
+    start_token = max(0, first_match - 6) if best_count > 0 else 0
+    if len(tokens) - start_token < words:
+        start_token = max(0, len(tokens) - words)
+    end_token = min(len(tokens), start_token + words)
+    pieces: list[str] = []
+    cursor = tokens[start_token].start
+    if start_token > 0:
+        pieces.append("… ")
+    for index in range(start_token, end_token):
+        token = tokens[index]
+        pieces.append(escape(text[cursor : token.start]))
+        if matched[index]:
+            pieces.append(f"<mark>{escape(text[token.start : token.end])}</mark>")
+        else:
+            pieces.append(escape(text[token.start : token.end]))
+        cursor = token.end
+    if end_token < len(tokens):
+        pieces.append(" …")
+    return mark_safe("".join(pieces).strip())  # noqa: S308  (every text piece is escaped)

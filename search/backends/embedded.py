@@ -1,0 +1,540 @@
+"""The embedded backend: the site's own database does the full-text search.
+
+Text is analysed in Python (search.analysis: Voikko base forms and compound parts, ä/ö
+folding) and stored as terms, so SQLite's FTS5 and PostgreSQL's tsvector only match terms.
+SQLite: FTS5 with bm25 ranking, title weighted above the body. PostgreSQL: a tsvector whose
+lexemes carry positions and weights written by us (no PostgreSQL dictionary involved), ranked
+with ts_rank_cd.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import logging
+from collections.abc import Callable, Iterable
+
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.utils import timezone
+
+# The SQL below is assembled from constants and "%s" placeholders only; every value (terms,
+# keys, filters) is passed as a parameter.
+# ruff: noqa: S608
+from ..analysis import ParsedQuery, QueryWord, tokenize
+from ..models import SearchEntry
+from ..registry import SearchDocument
+from .base import SearchBackend, SearchHit, SearchRequest
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 500
+TITLE_WEIGHT, BODY_WEIGHT, EXTRA_WEIGHT, EXACT_WEIGHT = 8.0, 1.0, 2.0, 1.0
+# CROSS JOIN makes SQLite read the full-text matches first and look the entries up by id;
+# with a plain JOIN it may scan entries and evaluate MATCH once per entry.
+ENTRY_COLUMNS = (
+    "e.id, e.key, e.kind, e.title, e.url, e.body, e.date, e.network, e.organisation, e.themes"
+)
+
+
+class EmbeddedBackend(SearchBackend):
+    name = "embedded"
+
+    def __init__(self, analyzer=None, using: str = DEFAULT_DB_ALIAS):
+        super().__init__(analyzer)
+        self.using = using
+        store_class = PostgresStore if self.connection.vendor == "postgresql" else SqliteStore
+        self.store = store_class(self)
+
+    @property
+    def connection(self):
+        return connections[self.using]
+
+    @property
+    def entries(self):
+        return SearchEntry.objects.using(self.using)
+
+    # --- writing ------------------------------------------------------------------------
+    def index_documents(self, documents: Iterable[SearchDocument]) -> int:
+        count = 0
+        batch: list[SearchDocument] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= BATCH_SIZE:
+                count += self._write_batch(batch)
+                batch = []
+        if batch:
+            count += self._write_batch(batch)
+        return count
+
+    def _write_batch(self, documents: list[SearchDocument]) -> int:
+        unique = {document.key: document for document in documents}
+        now = timezone.now()
+        entries = [
+            SearchEntry(
+                key=document.key,
+                kind=document.kind,
+                title=document.title,
+                body=document.body[:100_000],
+                url=document.url,
+                access_key=document.access_key,
+                network=document.network,
+                organisation=document.organisation,
+                themes=list(document.themes),
+                tags=list(document.tags),
+                date=document.date,
+                year=document.year,
+                language=document.language,
+                indexed_at=now,
+            )
+            for document in unique.values()
+        ]
+        with transaction.atomic(using=self.using):
+            self.entries.bulk_create(
+                entries,
+                update_conflicts=True,
+                unique_fields=["key"],
+                update_fields=[
+                    "kind", "title", "body", "url", "access_key", "network", "organisation",
+                    "themes", "tags", "date", "year", "language", "indexed_at",
+                ],
+            )  # fmt: skip
+            ids = dict(
+                self.entries.filter(key__in=list(unique)).values_list("key", "id")
+            )
+            self.store.write({ids[key]: document for key, document in unique.items()})
+        return len(unique)
+
+    def analyse(self, document: SearchDocument) -> dict[str, list[str]]:
+        index_terms = self.analyzer.index_terms
+        return {
+            "title": index_terms(document.title),
+            "body": index_terms(document.body),
+            "extra": index_terms(document.extra_text),
+            "exact": self.analyzer.exact_terms(f"{document.title}\n{document.body}"),
+        }
+
+    def delete_documents(self, keys: Iterable[str]) -> None:
+        keys = list(keys)
+        with transaction.atomic(using=self.using):
+            ids = list(self.entries.filter(key__in=keys).values_list("id", flat=True))
+            self.store.delete(ids)
+            self.entries.filter(id__in=ids).delete()
+
+    def rebuild(
+        self,
+        documents: Iterable[SearchDocument],
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Upsert everything in short batches, then drop what was not seen.
+
+        Searches keep answering throughout (every document is present, old or new version),
+        and the site's own writes are never blocked for longer than one batch.
+        """
+        started = timezone.now()
+        count = 0
+        batch: list[SearchDocument] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= BATCH_SIZE:
+                count += self._write_batch(batch)
+                batch = []
+                if progress:
+                    progress(count)
+        if batch:
+            count += self._write_batch(batch)
+            if progress:
+                progress(count)
+        stale = list(
+            self.entries.filter(indexed_at__lt=started).values_list("key", flat=True)
+        )
+        for start in range(0, len(stale), BATCH_SIZE):
+            self.delete_documents(stale[start : start + BATCH_SIZE])
+        self.store.optimise()
+        return count
+
+    def clear(self) -> None:
+        with transaction.atomic(using=self.using):
+            self.store.clear()
+            self.entries.all().delete()
+
+    def count(self) -> int:
+        return self.entries.count()
+
+    def problem(self) -> str | None:
+        try:
+            return self.store.problem()
+        except Exception as error:  # noqa: BLE001  (any failure means "cannot answer")
+            return f"embedded search index unavailable ({error.__class__.__name__})"
+
+    # --- reading ------------------------------------------------------------------------
+    def known_terms(self, terms: Iterable[str]) -> set[str]:
+        terms = sorted(set(terms))
+        if not terms:
+            return set()
+        return self.store.known_terms(terms)
+
+    def word_terms(self, word: QueryWord) -> set[str]:
+        """The word's terms, plus near spellings from the index when it knows none of them."""
+        terms = set(word.terms)
+        if len(word.text) >= 4 and not self.known_terms(terms) and not word.alternatives:
+            terms |= self.typo_candidates(word.text)
+            suggest = getattr(self.analyzer, "suggest", None)
+            if suggest is not None:
+                for suggestion in suggest(word.text)[:3]:
+                    for token in tokenize(suggestion):
+                        terms |= self.known_terms(self.analyzer.word(token).query_terms)
+        return terms
+
+    def execute(self, request: SearchRequest, parsed: ParsedQuery, any_word: bool):
+        clauses = [("word", word, self.word_terms(word)) for word in parsed.words]
+        clauses += [("phrase", phrase, None) for phrase in parsed.phrases]
+        return self.store.execute(request, clauses, any_word, parsed)
+
+    def suggest(self, text: str, access_keys: frozenset[str], limit: int = 8) -> list[SearchHit]:
+        tokens = tokenize(text)
+        if not tokens:
+            return []
+        complete = [self.analyzer.word(token).query_terms for token in tokens[:-1]]
+        last = tokens[-1]
+        return self.store.suggest(complete, last.folded, access_keys, limit)
+
+    def filter_sql(self, request: SearchRequest) -> tuple[str, list]:
+        keys = sorted(request.access_keys)
+        sql = [f"e.access_key IN ({', '.join(['%s'] * len(keys))})"]
+        params: list = list(keys)
+        for name, column in (("kind", "kind"), ("network", "network"), ("organisation", "organisation")):  # noqa: E501
+            if request.filters.get(name):
+                sql.append(f"e.{column} = %s")
+                params.append(request.filters[name])
+        if request.filters.get("year"):
+            try:
+                params.append(int(request.filters["year"]))
+                sql.append("e.year = %s")
+            except ValueError:
+                sql.append("1 = 0")
+        if request.filters.get("theme"):
+            sql.append(self.store.theme_filter_sql)
+            params.append(self.store.theme_param(request.filters["theme"]))
+        return " AND ".join(sql), params
+
+    def order_sql(self, request: SearchRequest) -> str:
+        if request.order == "date":
+            return "e.date IS NULL, e.date DESC, score"
+        return "score, e.date DESC"
+
+    def hits_from_rows(self, rows, parsed: ParsedQuery | None) -> list[SearchHit]:
+        hits = []
+        for row in rows:
+            _id, key, kind, title, url, body, date, network, organisation, themes, score = row
+            if isinstance(themes, str):
+                themes = json.loads(themes)
+            if isinstance(date, str):
+                date = datetime.date.fromisoformat(date)
+            snippet = self.snippet(body, parsed) if parsed is not None else ""
+            hits.append(
+                SearchHit(
+                    key, kind, title, url, snippet, date, network, organisation,
+                    list(themes or []), float(score),
+                )
+            )  # fmt: skip
+        return hits
+
+    def facets_from_rows(self, rows) -> dict[str, list[tuple[str, int]]]:
+        facets: dict[str, list[tuple[str, int]]] = {}
+        for facet, value, count in rows:
+            if value in (None, ""):
+                continue
+            facets.setdefault(facet, []).append((str(value), int(count)))
+        for facet, values in facets.items():
+            if facet == "year":
+                values.sort(key=lambda item: item[0], reverse=True)
+            else:
+                values.sort(key=lambda item: (-item[1], item[0]))
+        return facets
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+class SqliteStore:
+    theme_filter_sql = "EXISTS (SELECT 1 FROM json_each(e.themes) t WHERE t.value = %s)"
+
+    def __init__(self, backend: EmbeddedBackend):
+        self.backend = backend
+
+    @staticmethod
+    def theme_param(theme: str) -> str:
+        return theme
+
+    def write(self, documents_by_id: dict[int, SearchDocument]) -> None:
+        ids = list(documents_by_id)
+        analysed_by_id = {
+            entry_id: self.backend.analyse(document)
+            for entry_id, document in documents_by_id.items()
+        }
+        with self.backend.connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM search_fts WHERE rowid IN ({', '.join(['%s'] * len(ids))})", ids
+            )
+            cursor.executemany(
+                "INSERT INTO search_fts (rowid, title, body, extra, exact) "
+                "VALUES (%s, %s, %s, %s, %s)",
+                [
+                    (
+                        entry_id,
+                        " ".join(analysed["title"]),
+                        " ".join(analysed["body"]),
+                        " ".join(analysed["extra"]),
+                        " ".join(analysed["exact"]),
+                    )
+                    for entry_id, analysed in analysed_by_id.items()
+                ],
+            )
+
+    def delete(self, ids: list[int]) -> None:
+        if not ids:
+            return
+        with self.backend.connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM search_fts WHERE rowid IN ({', '.join(['%s'] * len(ids))})", ids
+            )
+
+    def clear(self) -> None:
+        with self.backend.connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_fts")
+
+    def optimise(self) -> None:
+        with self.backend.connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+
+    def problem(self) -> str | None:
+        with self.backend.connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH 'ok'")
+            cursor.fetchone()
+        return None
+
+    def known_terms(self, terms: list[str]) -> set[str]:
+        with self.backend.connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT term FROM search_fts_vocab WHERE term IN "
+                f"({', '.join(['%s'] * len(terms))})",
+                terms,
+            )
+            return {row[0] for row in cursor.fetchall()}
+
+    def match_expression(self, clauses, any_word: bool) -> str:
+        parts = []
+        for kind, item, terms in clauses:
+            if kind == "phrase":
+                parts.append("exact : " + _quote(" ".join(item)))
+                continue
+            options = [_quote(term) for term in sorted(terms)]
+            for alternative in item.alternatives:
+                words = ["(" + " OR ".join(_quote(t) for t in sorted(w)) + ")" for w in alternative]
+                options.append("(" + " AND ".join(words) + ")")
+            parts.append("{title body extra} : (" + " OR ".join(options) + ")")
+        return (" OR " if any_word else " AND ").join(f"({part})" for part in parts)
+
+    def execute(self, request: SearchRequest, clauses, any_word: bool, parsed: ParsedQuery):
+        match = self.match_expression(clauses, any_word)
+        where, params = self.backend.filter_sql(request)
+        score = f"bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}, {EXTRA_WEIGHT}, {EXACT_WEIGHT})"
+        hits_sql = (
+            f"SELECT {ENTRY_COLUMNS}, {score} AS score FROM search_fts "
+            "CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
+            f"WHERE search_fts MATCH %s AND {where} "
+            f"ORDER BY {self.backend.order_sql(request)} LIMIT %s OFFSET %s"
+        )
+        facets_sql = (
+            "WITH hits AS MATERIALIZED (SELECT e.kind, e.network, e.organisation, e.year, "
+            "e.themes FROM search_fts CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
+            f"WHERE search_fts MATCH %s AND {where}) "
+            "SELECT 'kind', kind, count(*) FROM hits GROUP BY kind "
+            "UNION ALL SELECT 'network', network, count(*) FROM hits GROUP BY network "
+            "UNION ALL SELECT 'organisation', organisation, count(*) FROM hits "
+            "GROUP BY organisation "
+            "UNION ALL SELECT 'year', year, count(*) FROM hits GROUP BY year "
+            "UNION ALL SELECT 'theme', t.value, count(*) FROM hits, json_each(hits.themes) t "
+            "GROUP BY t.value"
+        )
+        with self.backend.connection.cursor() as cursor:
+            cursor.execute(hits_sql, [match, *params, request.per_page, request.offset])
+            rows = cursor.fetchall()
+            cursor.execute(facets_sql, [match, *params])
+            facet_rows = cursor.fetchall()
+        facets = self.backend.facets_from_rows(facet_rows)
+        total = sum(count for _value, count in facets.get("kind", []))
+        return self.backend.hits_from_rows(rows, parsed), total, facets
+
+    def suggest(self, complete, prefix: str, access_keys, limit: int) -> list[SearchHit]:
+        parts = [
+            "{title body extra} : (" + " OR ".join(_quote(t) for t in sorted(terms)) + ")"
+            for terms in complete
+        ]
+        if len(prefix) >= 2:
+            parts.append("{title body extra} : " + _quote(prefix) + " *")
+        if not parts:
+            return []
+        keys = sorted(access_keys)
+        score = f"bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}, {EXTRA_WEIGHT}, {EXACT_WEIGHT})"
+        sql = (
+            f"SELECT {ENTRY_COLUMNS}, {score} AS score FROM search_fts "
+            "CROSS JOIN search_searchentry e ON e.id = search_fts.rowid WHERE search_fts MATCH %s "
+            f"AND e.access_key IN ({', '.join(['%s'] * len(keys))}) ORDER BY score LIMIT %s"
+        )
+        with self.backend.connection.cursor() as cursor:
+            cursor.execute(sql, [" AND ".join(parts), *keys, limit])
+            rows = cursor.fetchall()
+        return self.backend.hits_from_rows(rows, None)
+
+
+class PostgresStore:
+    """PostgreSQL: lexemes written by us into a tsvector literal, matched with a tsquery."""
+
+    theme_filter_sql = "e.themes @> %s::jsonb"
+    WEIGHTS = {"title": "A", "extra": "B", "body": "C"}
+
+    def __init__(self, backend: EmbeddedBackend):
+        self.backend = backend
+
+    @staticmethod
+    def theme_param(theme: str) -> str:
+        return json.dumps([theme])
+
+    def tsvector(self, document: SearchDocument) -> tuple[str, set[str]]:
+        """Every term of a word at that word's position; "=" + surface form for phrases."""
+        positions: dict[str, list[str]] = {}
+        position = 0
+        for field_name, text in (
+            ("title", document.title),
+            ("extra", document.extra_text),
+            ("body", document.body),
+        ):
+            weight = self.WEIGHTS[field_name]
+            for token in tokenize(text):
+                position = min(position + 1, 16383)
+                entry = f"{position}{weight}"
+                positions.setdefault("=" + token.folded, []).append(entry)
+                if not token.is_stop_word:
+                    for term in self.backend.analyzer.word(token).index_terms:
+                        positions.setdefault(term, []).append(entry)
+            position = min(position + 10, 16383)  # phrases never span two fields
+        literal = " ".join(
+            f"'{term}':{','.join(entries[:256])}" for term, entries in positions.items()
+        )
+        return literal, {term for term in positions if not term.startswith("=")}
+
+    def write(self, documents_by_id: dict[int, SearchDocument]) -> None:
+        rows, vocabulary = [], set()
+        for entry_id, document in documents_by_id.items():
+            literal, terms = self.tsvector(document)
+            rows.append((entry_id, literal))
+            vocabulary |= terms
+        with self.backend.connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_vector (entry_id, document) VALUES (%s, %s::tsvector) "
+                "ON CONFLICT (entry_id) DO UPDATE SET document = EXCLUDED.document",
+                rows,
+            )
+            cursor.execute(
+                "INSERT INTO search_vocabulary (term) SELECT unnest(%s::text[]) "
+                "ON CONFLICT DO NOTHING",
+                [sorted(vocabulary)],
+            )
+
+    def problem(self) -> str | None:
+        with self.backend.connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM search_vector WHERE document @@ 'ok'::tsquery")
+            cursor.fetchone()
+        return None
+
+    def delete(self, ids: list[int]) -> None:
+        with self.backend.connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_vector WHERE entry_id = ANY(%s)", [ids])
+
+    def clear(self) -> None:
+        with self.backend.connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_vector")
+            cursor.execute("DELETE FROM search_vocabulary")
+
+    def optimise(self) -> None:
+        with self.backend.connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_vector")
+
+    def known_terms(self, terms: list[str]) -> set[str]:
+        with self.backend.connection.cursor() as cursor:
+            cursor.execute("SELECT term FROM search_vocabulary WHERE term = ANY(%s)", [terms])
+            return {row[0] for row in cursor.fetchall()}
+
+    @staticmethod
+    def _lexeme(term: str) -> str:
+        return "'" + term.replace("'", "''") + "'"
+
+    def tsquery(self, clauses, any_word: bool) -> str:
+        parts = []
+        for kind, item, terms in clauses:
+            if kind == "phrase":
+                parts.append("(" + " <-> ".join(self._lexeme("=" + w) for w in item) + ")")
+                continue
+            options = [self._lexeme(term) for term in sorted(terms)]
+            for alternative in item.alternatives:
+                words = [
+                    "(" + " | ".join(self._lexeme(t) for t in sorted(w)) + ")" for w in alternative
+                ]
+                options.append("(" + " & ".join(words) + ")")
+            parts.append("(" + " | ".join(options) + ")")
+        return (" | " if any_word else " & ").join(parts)
+
+    def execute(self, request: SearchRequest, clauses, any_word: bool, parsed: ParsedQuery):
+        query = self.tsquery(clauses, any_word)
+        where, params = self.backend.filter_sql(request)
+        score = "-ts_rank_cd(v.document, %s::tsquery, 1)"
+        hits_sql = (
+            f"SELECT {ENTRY_COLUMNS}, {score} AS score FROM search_vector v "
+            "JOIN search_searchentry e ON e.id = v.entry_id "
+            f"WHERE v.document @@ %s::tsquery AND {where} "
+            f"ORDER BY {self.backend.order_sql(request).replace('e.date IS NULL, ', '')} "
+            "LIMIT %s OFFSET %s"
+        ).replace("e.date DESC", "e.date DESC NULLS LAST")
+        facets_sql = (
+            "WITH hits AS MATERIALIZED (SELECT e.kind, e.network, e.organisation, e.year, "
+            "e.themes FROM search_vector v JOIN search_searchentry e ON e.id = v.entry_id "
+            f"WHERE v.document @@ %s::tsquery AND {where}) "
+            "SELECT 'kind', kind, count(*) FROM hits GROUP BY kind "
+            "UNION ALL SELECT 'network', network, count(*) FROM hits GROUP BY network "
+            "UNION ALL SELECT 'organisation', organisation, count(*) FROM hits "
+            "GROUP BY organisation "
+            "UNION ALL SELECT 'year', year::text, count(*) FROM hits GROUP BY year "
+            "UNION ALL SELECT 'theme', t.value, count(*) FROM hits, "
+            "jsonb_array_elements_text(hits.themes) t(value) GROUP BY t.value"
+        )
+        with self.backend.connection.cursor() as cursor:
+            cursor.execute(
+                hits_sql, [query, query, *params, request.per_page, request.offset]
+            )
+            rows = cursor.fetchall()
+            cursor.execute(facets_sql, [query, *params])
+            facet_rows = cursor.fetchall()
+        facets = self.backend.facets_from_rows(facet_rows)
+        total = sum(count for _value, count in facets.get("kind", []))
+        return self.backend.hits_from_rows(rows, parsed), total, facets
+
+    def suggest(self, complete, prefix: str, access_keys, limit: int) -> list[SearchHit]:
+        parts = [
+            "(" + " | ".join(self._lexeme(t) for t in sorted(terms)) + ")" for terms in complete
+        ]
+        if len(prefix) >= 2:
+            parts.append(self._lexeme(prefix) + ":*")
+        if not parts:
+            return []
+        query = " & ".join(parts)
+        sql = (
+            f"SELECT {ENTRY_COLUMNS}, -ts_rank_cd(v.document, %s::tsquery, 1) AS score "
+            "FROM search_vector v JOIN search_searchentry e ON e.id = v.entry_id "
+            "WHERE v.document @@ %s::tsquery AND e.access_key = ANY(%s) ORDER BY score LIMIT %s"
+        )
+        with self.backend.connection.cursor() as cursor:
+            cursor.execute(sql, [query, query, sorted(access_keys), limit])
+            rows = cursor.fetchall()
+        return self.backend.hits_from_rows(rows, None)

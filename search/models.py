@@ -1,0 +1,50 @@
+"""The embedded search index: one row per document, plus the database's full-text table.
+
+`SearchEntry` holds what a result shows and what filters use (the access key, facets); the
+full-text side is an SQLite FTS5 table `search_fts` (rowid = entry id) or, on PostgreSQL, a
+`search_vector` table with a GIN-indexed tsvector. Both are created by migration 0002.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchEntry(models.Model):
+    key = models.CharField(max_length=120, unique=True)
+    kind = models.CharField(max_length=40, db_index=True)
+    title = models.TextField()
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    access_key = models.CharField(max_length=60, db_index=True)
+    network = models.CharField(max_length=200, blank=True)
+    organisation = models.CharField(max_length=200, blank=True)
+    themes = models.JSONField(default=list, blank=True)
+    tags = models.JSONField(default=list, blank=True)
+    date = models.DateField(null=True, blank=True)
+    year = models.IntegerField(null=True, blank=True, db_index=True)
+    language = models.CharField(max_length=10, default="fi")
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        indexes = [models.Index(fields=["access_key", "kind"])]
+
+    def __str__(self):
+        return self.key
+
+
+class PendingIndexUpdate(models.Model):
+    """An index update that failed after its retries; `search_reindex --pending` redoes it."""
+
+    key = models.CharField(max_length=120, unique=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("pending index update")
+        verbose_name_plural = _("pending index updates")
+
+    def __str__(self):
+        return self.key

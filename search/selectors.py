@@ -1,0 +1,34 @@
+"""Permission-filtered search: the only way views read the index."""
+
+from __future__ import annotations
+
+from typ_site.core.access import access_keys_for
+
+from .backends import FACETS, ORDERS, SearchHit, SearchRequest, SearchResults, get_backend
+
+PER_PAGE = 10
+MAX_PAGE = 100
+
+
+def search_for(user, query: str, filters=None, order: str = "relevance", page: int = 1,
+               per_page: int = PER_PAGE) -> SearchResults:  # fmt: skip
+    """What `user` may see matching `query`; raises SearchUnavailable when the backend is down."""
+    filters = {
+        name: str(value) for name, value in (filters or {}).items() if name in FACETS and value
+    }
+    request = SearchRequest(
+        query=query,
+        access_keys=access_keys_for(user),
+        filters=filters,
+        order=order if order in ORDERS else "relevance",
+        page=min(max(page, 1), MAX_PAGE),
+        per_page=per_page,
+    )
+    return get_backend().search(request)
+
+
+def suggestions_for(user, text: str, limit: int = 8) -> list[SearchHit]:
+    text = (text or "").strip()[:200]
+    if len(text) < 2:
+        return []
+    return get_backend().suggest(text, access_keys_for(user), limit)

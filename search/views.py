@@ -1,0 +1,142 @@
+import logging
+from urllib.parse import urlencode
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from .backends import FACETS, SearchUnavailable
+from .registry import kind_label
+from .selectors import search_for, suggestions_for
+
+logger = logging.getLogger(__name__)
+
+FACET_LABELS = {
+    "kind": _("Type"),
+    "theme": _("Theme"),
+    "network": _("Network"),
+    "organisation": _("Organisation"),
+    "year": _("Year"),
+}
+ORDER_CHOICES = [("relevance", _("Relevance")), ("date", _("Newest first"))]
+
+
+def _url(params: dict) -> str:
+    return "?" + urlencode({name: value for name, value in params.items() if value})
+
+
+def _page_number(value: str | None) -> int:
+    try:
+        return max(1, int(value or 1))
+    except ValueError:
+        return 1
+
+
+@require_GET
+def search(request):
+    query = request.GET.get("q", "").strip()[:500]
+    filters = {name: request.GET.get(name, "").strip() for name in FACETS}
+    filters = {name: value for name, value in filters.items() if value}
+    order = request.GET.get("order", "relevance")
+    page = _page_number(request.GET.get("page"))
+    params = {"q": query, **filters, "order": order if order != "relevance" else ""}
+    context = {
+        "search_query": query,
+        "filters": filters,
+        "order": order,
+        "order_choices": ORDER_CHOICES,
+        "results": None,
+        "unavailable": False,
+    }
+    if query:
+        try:
+            results = search_for(request.user, query, filters, order, page)
+        except SearchUnavailable as error:
+            logger.warning("Search unavailable: %s", error)
+            context["unavailable"] = True
+        else:
+            context["results"] = results
+            context["hits"] = [
+                {"hit": hit, "kind_label": kind_label(hit.kind)} for hit in results.hits
+            ]
+            context["first_number"] = (results.page - 1) * results.per_page + 1
+            context["facet_groups"] = _facet_groups(results, filters, params)
+            context["pages"] = _pages(results, params)
+            if results.suggestion:
+                context["suggestion_url"] = _url({**params, "q": results.suggestion})
+    context["active_filters"] = [
+        {
+            "label": FACET_LABELS[name],
+            "value": kind_label(value) if name == "kind" else value,
+            "remove_url": _url({**params, name: "", "page": ""}),
+        }
+        for name, value in filters.items()
+    ]
+    return render(request, "search/search.html", context)
+
+
+def _facet_groups(results, filters, params):
+    groups = []
+    for name in FACETS:
+        values = results.facets.get(name, [])
+        if not values:
+            continue
+        groups.append(
+            {
+                "name": name,
+                "label": FACET_LABELS[name],
+                "values": [
+                    {
+                        "label": kind_label(value) if name == "kind" else value,
+                        "count": count,
+                        "active": filters.get(name) == value,
+                        "url": _url({**params, name: value, "page": ""}),
+                    }
+                    for value, count in values[:15]
+                ],
+            }
+        )
+    return groups
+
+
+def _pages(results, params):
+    if results.page_count <= 1:
+        return None
+    current = results.page
+    numbers = range(max(1, current - 3), min(results.page_count, current + 3) + 1)
+    return {
+        "previous": _url({**params, "page": current - 1}) if current > 1 else None,
+        "next": _url({**params, "page": current + 1}) if current < results.page_count else None,
+        "numbers": [
+            {
+                "number": number,
+                "url": _url({**params, "page": number}),
+                "current": number == current,
+            }
+            for number in numbers
+        ],
+    }
+
+
+@require_GET
+def suggest(request):
+    """Search-as-you-type: the best titles for what has been typed so far."""
+    text = request.GET.get("q", "")
+    try:
+        hits = suggestions_for(request.user, text)
+    except SearchUnavailable:
+        return JsonResponse({"results": [], "unavailable": True}, status=503)
+    return JsonResponse(
+        {
+            "results": [
+                {
+                    "title": hit.title,
+                    "url": hit.url,
+                    "kind": hit.kind,
+                    "kind_label": str(kind_label(hit.kind)),
+                }
+                for hit in hits
+            ]
+        }
+    )

@@ -1,0 +1,55 @@
+import os
+import uuid
+
+import pytest
+
+from search.backends import get_backend
+from search.registry import SearchDocument
+from typ_site.core.access import PUBLIC
+
+
+@pytest.fixture(autouse=True)
+def _embedded_search_without_retry_delays(settings):
+    """The embedded backend unless a test asks otherwise; failed updates retry at once."""
+    settings.ELASTICSEARCH_URL = ""
+    settings.SEARCH_INDEX_RETRY_DELAYS = (0, 0)
+
+
+def live_elasticsearch_url() -> str:
+    return os.environ.get("ELASTICSEARCH_URL", "")
+
+
+@pytest.fixture(
+    params=["embedded", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
+)
+def backend(request, db, settings):
+    """Each backend in turn: the shared contract must hold for both."""
+    if request.param == "elasticsearch":
+        url = live_elasticsearch_url()
+        if not url:
+            pytest.skip("set ELASTICSEARCH_URL to run the contract against a live cluster")
+        from search.backends.elastic import ElasticsearchBackend
+
+        settings.ELASTICSEARCH_URL = url
+        settings.ELASTICSEARCH_INDEX_PREFIX = f"typtest-{uuid.uuid4().hex[:10]}"
+        settings.ELASTICSEARCH_REPLICAS = 0
+        elastic = ElasticsearchBackend()
+        elastic.rebuild([])
+        yield elastic
+        elastic.clear()
+    else:
+        yield get_backend()
+
+
+def make_document(key: str, title: str, body: str = "", **fields) -> SearchDocument:
+    fields.setdefault("kind", "guidance")
+    fields.setdefault("url", f"/{key.replace(':', '-')}/")
+    fields.setdefault("access_key", PUBLIC)
+    return SearchDocument(key=key, title=title, body=body, **fields)
+
+
+@pytest.fixture
+def home_page(db):
+    from typ_site.core.demo_content import create_home_page
+
+    return create_home_page()

@@ -1,0 +1,215 @@
+"""The behaviour both search backends share (embedded here; Elasticsearch when live)."""
+
+import datetime
+
+import pytest
+
+from search.backends import SearchRequest
+from typ_site.core.access import MEMBERS, PUBLIC, network_key
+
+from .conftest import make_document
+
+EVERYONE = frozenset({PUBLIC})
+
+PLAN = make_document(
+    "page:1",
+    "Työllistymissuunnitelman laatiminen",
+    "Asiakkaalle laaditaan yhdessä monialainen työllistymissuunnitelma. Suunnitelmaa "
+    "seurataan säännöllisesti TYM-lain 11 §:n mukaisesti.",
+    themes=["Asiakasprosessi"],
+    date=datetime.date(2024, 3, 1),
+)
+ENTRY = make_document(
+    "page:2",
+    "Palveluun ohjautuminen",
+    "Monialaisen yhteispalvelun asiakkaaksi ohjataan, kun työttömyys on pitkittynyt. "
+    "Laki 381/2023 määrittelee ehdot.",
+    themes=["Asiakasprosessi", "Laki"],
+    date=datetime.date(2025, 1, 15),
+)
+WORK_TRIAL = make_document(
+    "post:3",
+    "Kokemuksia työkokeilusta",
+    "Työkokeiluun lähtevä asiakas tarvitsee selkeän tavoitteen ja yhteyshenkilön.",
+    kind="post",
+    network="Satakunnan TYP",
+    date=datetime.date(2023, 9, 10),
+)
+WELLBEING = make_document(
+    "page:4",
+    "Hyvinvointialueen sosiaaliohjaus",
+    "Sosiaaliohjaaja arvioi hyvinvointialueen palveluiden tarpeen yhdessä asiakkaan kanssa.",
+    organisation="Hyvinvointialue",
+)
+
+
+def search(backend, query, keys=EVERYONE, **kwargs):
+    return backend.search(SearchRequest(query, frozenset(keys), **kwargs))
+
+
+@pytest.fixture
+def indexed(backend):
+    backend.index_documents([PLAN, ENTRY, WORK_TRIAL, WELLBEING])
+    return backend
+
+
+def test_an_inflected_form_finds_the_base_form(indexed):
+    assert "post:3" in search(indexed, "asiakas").keys
+    assert "post:3" in search(indexed, "asiakkaille").keys
+
+
+def test_text_typed_without_a_umlaut_or_o_umlaut_finds_the_finnish_letters(indexed):
+    assert search(indexed, "tyollistymissuunnitelma").keys[0] == "page:1"
+
+
+def test_a_part_of_a_compound_finds_the_compound(indexed):
+    assert "page:1" in search(indexed, "suunnitelma").keys
+    assert "post:3" in search(indexed, "kokeilu").keys
+
+
+def test_a_section_reference_finds_the_section(indexed):
+    assert search(indexed, "11 §").keys == ["page:1"]
+    assert search(indexed, "381/2023").keys == ["page:2"]
+
+
+def test_a_quoted_phrase_matches_only_the_exact_words_in_order(indexed):
+    backend = indexed
+    backend.index_documents(
+        [make_document("page:9", "Yhteispalvelu", "Palvelu on monialainen ja yhteinen.")]
+    )
+    assert search(backend, '"monialainen työllistymissuunnitelma"').keys == ["page:1"]
+
+
+def test_every_word_must_match(indexed):
+    assert search(indexed, "asiakas sosiaaliohjaaja").keys == ["page:4"]
+
+
+def test_a_one_letter_typo_still_finds(indexed):
+    assert "page:4" in search(indexed, "sosiaaliohjaja").keys
+
+
+def test_an_abbreviation_finds_what_it_stands_for(indexed):
+    assert "page:4" in search(indexed, "HVA").keys
+
+
+def test_a_document_outside_the_access_keys_is_never_returned(backend):
+    private = make_document(
+        "post:7", "Verkoston sisäinen keskustelu työkokeilusta", access_key=network_key(7)
+    )
+    members = make_document("page:8", "Jäsenten ohje työkokeiluun", access_key=MEMBERS)
+    backend.index_documents([private, members, WORK_TRIAL])
+
+    assert set(search(backend, "työkokeilu").keys) == {"post:3"}
+    assert set(search(backend, "työkokeilu", {PUBLIC, MEMBERS}).keys) == {"post:3", "page:8"}
+    assert "post:7" in search(backend, "työkokeilu", {PUBLIC, network_key(7)}).keys
+    # Relaxed to "any word", the results are still filtered.
+    assert search(backend, "xyzzy työkokeilu verkoston").keys == ["post:3"]
+
+
+def test_facets_count_the_results(indexed):
+    results = search(indexed, "asiakas")
+
+    assert results.total == 4
+    assert dict(results.facets["kind"]) == {"guidance": 3, "post": 1}
+    assert dict(results.facets["theme"]) == {"Asiakasprosessi": 2, "Laki": 1}
+    assert dict(results.facets["network"]) == {"Satakunnan TYP": 1}
+    assert dict(results.facets["year"]) == {"2025": 1, "2024": 1, "2023": 1}
+
+
+def test_filters_narrow_the_results(indexed):
+    assert search(indexed, "asiakas", filters={"kind": "post"}).keys == ["post:3"]
+    assert search(indexed, "asiakas", filters={"theme": "Laki"}).keys == ["page:2"]
+    assert search(indexed, "asiakas", filters={"year": "2024"}).keys == ["page:1"]
+    assert search(indexed, "asiakas", filters={"organisation": "Hyvinvointialue"}).keys == [
+        "page:4"
+    ]
+
+
+def test_date_order_puts_the_newest_first(indexed):
+    keys = search(indexed, "asiakas", order="date").keys
+    assert keys[:3] == ["page:2", "page:1", "post:3"]
+
+
+def test_results_come_in_pages(indexed):
+    first = search(indexed, "asiakas", per_page=3)
+    second = search(indexed, "asiakas", per_page=3, page=2)
+
+    assert len(first.keys) == 3
+    assert len(second.keys) == 1
+    assert not set(first.keys) & set(second.keys)
+    assert first.page_count == 2
+
+
+def test_a_title_match_ranks_above_a_body_match(backend):
+    backend.index_documents(
+        [
+            make_document("page:20", "Alkukartoitus", "Ensimmäinen tapaaminen."),
+            make_document("page:21", "Ensimmäinen tapaaminen", "Siinä tehdään alkukartoitus."),
+        ]
+    )
+    assert search(backend, "alkukartoitus").keys == ["page:20", "page:21"]
+
+
+def test_snippets_mark_the_matches_and_escape_everything_else(backend):
+    backend.index_documents(
+        [make_document("page:30", "Ohje", "Lue <script>alert(1)</script> ohje asiakkaalle.")]
+    )
+    snippet = str(search(backend, "asiakas").hits[0].snippet)
+
+    assert "<mark>asiakkaalle</mark>" in snippet
+    assert "<script>" not in snippet
+    assert "&lt;script&gt;" in snippet
+
+
+def test_when_no_document_has_every_word_documents_with_some_are_offered(indexed):
+    results = search(indexed, "sosiaaliohjaaja kvanttifysiikka")
+
+    assert results.relaxed
+    assert results.keys == ["page:4"]
+
+
+def test_a_misspelt_query_gets_a_did_you_mean(indexed):
+    results = search(indexed, "sosiaalohjaaja")
+
+    assert results.suggestion == "sosiaaliohjaaja"
+
+
+def test_nothing_found_is_an_empty_result(indexed):
+    results = search(indexed, "kvanttifysiikka")
+
+    assert results.total == 0
+    assert results.hits == []
+    assert not results.relaxed
+
+
+def test_reindexing_a_document_replaces_it(indexed):
+    indexed.index_documents([make_document("page:1", "Uusi otsikko", "Aivan muuta tekstiä.")])
+
+    assert search(indexed, "työllistymissuunnitelma").keys == []
+    assert search(indexed, "otsikko").keys == ["page:1"]
+
+
+def test_a_deleted_document_disappears(indexed):
+    indexed.delete_documents(["page:4"])
+
+    assert search(indexed, "sosiaaliohjaaja").keys == []
+
+
+def test_a_rebuild_keeps_only_the_given_documents(indexed):
+    indexed.rebuild([PLAN])
+
+    assert indexed.count() == 1
+    assert search(indexed, "asiakas").keys == ["page:1"]
+
+
+def test_search_as_you_type_completes_the_last_word(indexed):
+    titles = [hit.title for hit in indexed.suggest("työllist", EVERYONE)]
+
+    assert titles[0] == "Työllistymissuunnitelman laatiminen"
+
+
+def test_search_as_you_type_respects_access(backend):
+    backend.index_documents(
+        [make_document("post:40", "Salainen työkokeilu", access_key=network_key(40))]
+    )
+    assert backend.suggest("työkok", EVERYONE) == []

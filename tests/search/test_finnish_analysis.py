@@ -1,0 +1,78 @@
+"""Finnish analysis: the same terms at index and query time make these searches work."""
+
+import pytest
+
+from search.analysis import SnowballAnalyzer, build_analyzer, parse_query, tokenize
+
+
+@pytest.fixture(scope="module")
+def voikko():
+    analyzer = build_analyzer("voikko")
+    if analyzer.name != "voikko":
+        pytest.skip("Voikko is not installed (Debian: libvoikko1 voikko-fi)")
+    return analyzer
+
+
+def query_terms(analyzer, text):
+    return parse_query(text, analyzer).words[0].terms
+
+
+def test_consonant_gradation_leads_to_the_same_base_form(voikko):
+    assert "asiakas" in query_terms(voikko, "asiakkaille")
+    assert "asiakas" in query_terms(voikko, "asiakkaan")
+
+
+def test_snowball_alone_misses_consonant_gradation():
+    snowball = SnowballAnalyzer()
+    assert not query_terms(snowball, "asiakkaille") & query_terms(snowball, "asiakas")
+
+
+def test_a_compound_is_indexed_with_its_parts(voikko):
+    terms = voikko.index_terms("työllistymissuunnitelmaan")
+    assert {"suunnitelma", "tyollistymissuunnitelma"} <= set(terms)
+
+
+def test_a_query_word_does_not_expand_to_its_parts(voikko):
+    assert "tyo" not in query_terms(voikko, "työkokeilu")
+
+
+def test_words_typed_without_a_and_o_umlauts_get_their_base_forms(voikko):
+    assert "tyollistymissuunnitelma" in query_terms(voikko, "tyollistymissuunnitelmaan")
+
+
+def test_stop_words_are_not_indexed(voikko):
+    assert voikko.index_terms("ja tai että") == []
+
+
+def test_section_and_statute_references_are_single_terms():
+    assert [t.folded for t in tokenize("TYM-lain 11 §:n ja 11. pykälän mukaan")] == [
+        "tym", "lain", "11pykala", "ja", "11pykala", "mukaan"
+    ]  # fmt: skip
+    assert [t.folded for t in tokenize("laki 381/2023")] == ["laki", "381s2023"]
+
+
+def test_quoted_text_is_a_phrase_of_folded_words(voikko):
+    parsed = parse_query('"Monialainen työllistymissuunnitelma" kela', voikko)
+
+    assert parsed.phrases == [["monialainen", "tyollistymissuunnitelma"]]
+    assert [word.text for word in parsed.words] == ["kela"]
+
+
+def test_an_abbreviation_expands_to_what_it_stands_for(voikko):
+    word = parse_query("HVA", voikko).words[0]
+    assert word.alternatives == ((frozenset({"hyvinvointialue"}),),)
+
+
+def test_without_voikko_the_analysis_falls_back_to_snowball_with_a_warning(caplog, monkeypatch):
+    import libvoikko
+
+    def missing(*args, **kwargs):
+        raise OSError("libvoikko.so.1: cannot open shared object file")
+
+    # The library is installed here; simulate a machine without it.
+    monkeypatch.setattr(libvoikko, "Voikko", missing)
+
+    analyzer = build_analyzer("voikko")
+
+    assert analyzer.name == "snowball"
+    assert "Voikko is not available" in caplog.text

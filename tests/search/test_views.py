@@ -1,0 +1,126 @@
+"""The search page and the search-as-you-type endpoint, through real HTTP."""
+
+import pytest
+from django.urls import reverse
+
+from search.backends import get_backend
+from tests.factories import make_member, make_network, make_user
+from typ_site.core.access import MEMBERS, network_key
+
+from .conftest import make_document
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def private_network():
+    return make_network("Satakunnan verkosto")
+
+
+@pytest.fixture
+def indexed(private_network):
+    get_backend().index_documents(
+        [
+            make_document("page:1", "Työkokeilun ohje", "Työkokeilu kestää enintään puoli vuotta."),
+            make_document("page:2", "Jäsenten työkokeiluopas", "Vain jäsenille.", access_key=MEMBERS),
+            make_document(
+                "post:3", "Verkoston työkokeilukokemukset", "Sisäinen keskustelu.",
+                kind="post", access_key=network_key(private_network.pk),
+                network=private_network.name,
+            ),
+        ]
+    )  # fmt: skip
+
+
+def result_titles(response) -> list[str]:
+    return [item["hit"].title for item in response.context["hits"]]
+
+
+def test_the_search_page_shows_results_with_highlighted_snippets(client, indexed):
+    response = client.get(reverse("search:search"), {"q": "työkokeilu"})
+
+    assert response.status_code == 200
+    assert result_titles(response) == ["Työkokeilun ohje"]
+    assert "<mark>Työkokeilu</mark>" in response.text
+
+
+def test_a_private_network_post_never_appears_for_a_non_member(client, indexed):
+    client.force_login(make_user())
+
+    response = client.get(reverse("search:search"), {"q": "työkokeilu"})
+
+    assert "Verkoston työkokeilukokemukset" not in result_titles(response)
+    assert "Jäsenten työkokeiluopas" in result_titles(response)
+
+
+def test_a_member_finds_the_private_network_post(client, indexed, private_network):
+    client.force_login(make_member(private_network))
+
+    response = client.get(reverse("search:search"), {"q": "työkokeilu"})
+
+    assert "Verkoston työkokeilukokemukset" in result_titles(response)
+
+
+def test_members_only_content_is_hidden_from_anonymous_visitors(client, indexed):
+    response = client.get(reverse("search:search"), {"q": "työkokeiluopas"})
+
+    assert result_titles(response) == []
+    assert "Jäsenten" not in response.text
+
+
+def test_search_as_you_type_answers_json_and_respects_access(client, indexed):
+    response = client.get(reverse("search:suggest"), {"q": "työkok"})
+
+    assert response.status_code == 200
+    assert [result["title"] for result in response.json()["results"]] == ["Työkokeilun ohje"]
+
+
+def test_facets_link_to_filtered_results(client, indexed, private_network):
+    client.force_login(make_member(private_network))
+
+    response = client.get(reverse("search:search"), {"q": "työkokeilu", "kind": "post"})
+
+    assert result_titles(response) == ["Verkoston työkokeilukokemukset"]
+    assert 'aria-current="true"' in response.text
+
+
+def test_an_empty_query_shows_just_the_form(client, db):
+    response = client.get(reverse("search:search"))
+
+    assert response.status_code == 200
+    assert response.context["results"] is None
+
+
+def test_nothing_found_gives_advice(client, indexed):
+    response = client.get(reverse("search:search"), {"q": "kvanttifysiikka"})
+
+    assert response.status_code == 200
+    assert "Check the spelling" in response.text or "Tarkista" in response.text
+
+
+def test_user_text_is_escaped_on_the_page(client, indexed):
+    response = client.get(reverse("search:search"), {"q": "<script>alert(1)</script>"})
+
+    assert "<script>alert(1)</script>" not in response.text
+
+
+def test_the_query_count_does_not_grow_with_the_number_of_results(
+    client, db, django_assert_max_num_queries
+):
+    backend = get_backend()
+    backend.index_documents(
+        [make_document(f"page:{n}", f"Ohje {n}", "Työkokeilu on hyvä keino.") for n in range(5)]
+    )
+    with django_assert_max_num_queries(12) as few:
+        client.get(reverse("search:search"), {"q": "työkokeilu"})
+    backend.index_documents(
+        [make_document(f"page:{n}", f"Ohje {n}", "Työkokeilu on hyvä keino.") for n in range(200)]
+    )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse("search:search"), {"q": "työkokeilu"})
+
+
+def test_the_header_search_form_points_to_the_search_page(client, db):
+    response = client.get(reverse("search:search"))
+
+    assert f'action="{reverse("search:search")}"' in response.text
