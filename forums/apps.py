@@ -14,8 +14,10 @@ class ForumsConfig(AppConfig):
 
         from .demo import load_forum_demo
         from .exports import forum_export_section
+        from .search import register_forum_search
         from .signal_handlers import forget_removed_account
 
         register_export_section("forums", forum_export_section)
         account_removed.connect(forget_removed_account, dispatch_uid="forums.account_removed")
         register_demo_step("forums", load_forum_demo, order=30)
+        register_forum_search()
