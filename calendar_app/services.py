@@ -1,0 +1,172 @@
+"""Writes of the calendar: registrations, the waiting list and feed tokens.
+
+Capacity is counted inside one transaction that holds the write lock: on SQLite every write
+transaction begins IMMEDIATE (see settings), so two registrations are never counted at the
+same time; on PostgreSQL the event row is locked with SELECT … FOR UPDATE. The unique
+constraint (event, occurrence, person) is the last guard against registering twice.
+"""
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from .models import Event, FeedToken, Registration
+from .recurrence import HELSINKI, Occurrence, occurrence_at
+from .selectors import is_event_visible_to
+
+
+def registration_deadline_for(occurrence: Occurrence) -> datetime:
+    """When registration to this occurrence closes.
+
+    The event's deadline is set for its first occurrence; a later occurrence of a series
+    closes the same time before its own start. Without a deadline, at the start.
+    """
+    event = occurrence.event
+    if event.registration_deadline is None:
+        return occurrence.start
+    return occurrence.start - (event.start - event.registration_deadline)
+
+
+def _format_moment(value: datetime) -> str:
+    return formats.date_format(timezone.localtime(value, HELSINKI), "DATETIME_FORMAT")
+
+
+def _enqueue_email(registration_id: int, kind: str) -> None:
+    from .tasks import send_registration_email
+
+    transaction.on_commit(lambda: send_registration_email.enqueue(registration_id, kind))
+
+
+def register(user, event: Event, original_start: datetime) -> Registration:
+    """Register `user` to one occurrence: a place if there is one, else the waiting list."""
+    if not is_event_visible_to(user, event):
+        raise ValidationError(_("That event does not exist."), code="not_found")
+    with transaction.atomic():
+        locked = Event.objects.select_for_update().get(pk=event.pk)
+        occurrence = occurrence_at(locked, original_start) if locked.registration_enabled else None
+        if not locked.registration_enabled:
+            raise ValidationError(_("This event has no registration."), code="no_registration")
+        if occurrence is None:
+            raise ValidationError(
+                _("That occurrence of the event does not exist or was cancelled."),
+                code="no_occurrence",
+            )
+        deadline = registration_deadline_for(occurrence)
+        if timezone.now() >= deadline:
+            raise ValidationError(
+                _("Registration closed on %(deadline)s.") % {"deadline": _format_moment(deadline)},
+                code="closed",
+            )
+        key = occurrence.original_start
+        already = Registration.objects.filter(event=locked, occurrence_start=key, user=user)
+        if already.exists():
+            raise ValidationError(_("You have already registered for this event."), code="twice")
+        confirmed = Registration.objects.filter(
+            event=locked, occurrence_start=key, status=Registration.Status.CONFIRMED
+        ).count()
+        if locked.capacity is None or confirmed < locked.capacity:
+            status = Registration.Status.CONFIRMED
+        elif locked.waiting_list_enabled:
+            status = Registration.Status.WAITING
+        else:
+            raise ValidationError(
+                _("The event is full and it has no waiting list."), code="full"
+            )
+        try:
+            with transaction.atomic():
+                registration = Registration.objects.create(
+                    event=locked, occurrence_start=key, user=user, status=status
+                )
+        except IntegrityError as error:
+            raise ValidationError(
+                _("You have already registered for this event."), code="twice"
+            ) from error
+        _enqueue_email(registration.pk, status)
+    return registration
+
+
+def _promote_waiting(event: Event, occurrence_start: datetime) -> list[Registration]:
+    """Fill free places from the waiting list, first come first served. Call inside the
+    transaction that freed the place."""
+    if event.capacity is None:
+        free = None
+    else:
+        confirmed = Registration.objects.filter(
+            event=event, occurrence_start=occurrence_start, status=Registration.Status.CONFIRMED
+        ).count()
+        free = event.capacity - confirmed
+        if free <= 0:
+            return []
+    waiting = Registration.objects.filter(
+        event=event, occurrence_start=occurrence_start, status=Registration.Status.WAITING
+    ).order_by("created_at", "pk")
+    promoted = list(waiting if free is None else waiting[:free])
+    now = timezone.now()
+    for registration in promoted:
+        registration.status = Registration.Status.CONFIRMED
+        registration.promoted_at = now
+        registration.save(update_fields=["status", "promoted_at"])
+        _enqueue_email(registration.pk, "promoted")
+    return promoted
+
+
+def _cancel_locked(registration: Registration) -> list[Registration]:
+    was_confirmed = registration.status == Registration.Status.CONFIRMED
+    event, occurrence_start = registration.event, registration.occurrence_start
+    registration.delete()
+    if was_confirmed:
+        return _promote_waiting(event, occurrence_start)
+    return []
+
+
+def cancel_registration(user, event: Event, original_start: datetime) -> list[Registration]:
+    """Cancel one's own registration; the first on the waiting list gets the place.
+    Returns the registrations promoted from the waiting list."""
+    with transaction.atomic():
+        locked = Event.objects.select_for_update().get(pk=event.pk)
+        registration = Registration.objects.filter(
+            event=locked, occurrence_start=original_start, user=user
+        ).first()
+        if registration is None:
+            raise ValidationError(
+                _("You are not registered for this occurrence."), code="not_registered"
+            )
+        registration.event = locked
+        return _cancel_locked(registration)
+
+
+# --- feed tokens ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_feed_token(user) -> FeedToken:
+    """A new private feed address; an earlier one stops working."""
+    FeedToken.objects.filter(user=user).delete()
+    return FeedToken.objects.create(user=user)
+
+
+@transaction.atomic
+def revoke_feed_tokens(user) -> int:
+    deleted, _details = FeedToken.objects.filter(user=user).delete()
+    return deleted
+
+
+def mark_feed_token_used(feed_token: FeedToken) -> None:
+    FeedToken.objects.filter(pk=feed_token.pk).update(last_used_at=timezone.now())
+
+
+# --- account removal ----------------------------------------------------------------------
+
+
+def remove_calendar_data_of(user) -> None:
+    """Runs inside the account removal transaction: registrations go (freeing places for
+    the waiting list) and so do feed addresses."""
+    registrations = Registration.objects.filter(user=user).select_related("event")
+    for registration in list(registrations):
+        locked = Event.objects.select_for_update().get(pk=registration.event_id)
+        registration.event = locked
+        _cancel_locked(registration)
+    FeedToken.objects.filter(user=user).delete()

@@ -1,0 +1,53 @@
+from datetime import timedelta
+
+from django import template
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from calendar_app.recurrence import HELSINKI
+from calendar_app.themes import theme_number
+
+register = template.Library()
+
+
+def _day(value) -> str:
+    return f"{formats.date_format(value, 'D')} {formats.date_format(value, 'SHORT_DATE_FORMAT')}"
+
+
+def _time(value) -> str:
+    return formats.time_format(value, "TIME_FORMAT")
+
+
+@register.filter
+def occurrence_when(occurrence) -> str:
+    """When an occurrence takes place, in words of the current language (Helsinki time)."""
+    start = occurrence.start.astimezone(HELSINKI)
+    end = occurrence.end.astimezone(HELSINKI)
+    if occurrence.event.all_day:
+        if start.date() == end.date():
+            return _("%(day)s, all day") % {"day": _day(start)}
+        return f"{_day(start)} – {_day(end)}"
+    last = (end - timedelta(microseconds=1)).date()
+    if start.date() == last:
+        return f"{_day(start)} {_time(start)}–{_time(end)}"
+    return f"{_day(start)} {_time(start)} – {_day(end)} {_time(end)}"
+
+
+@register.filter
+def occurrence_clock(occurrence) -> str:
+    """The clock time only (for the month grid), or "all day"."""
+    if occurrence.event.all_day:
+        return _("all day")
+    return _time(occurrence.start.astimezone(HELSINKI))
+
+
+@register.filter
+def theme_class(name: str) -> str:
+    return f"cal-theme-{theme_number(name)}"
+
+
+@register.simple_tag
+def with_query(url: str, query: str) -> str:
+    if not query:
+        return url
+    return f"{url}{'&' if '?' in url else '?'}{query}"

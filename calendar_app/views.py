@@ -1,0 +1,385 @@
+import calendar as calendar_module
+from collections import defaultdict
+from datetime import date, datetime, time, timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from typ_site.networks.models import Network
+from typ_site.networks.selectors import member_network_ids, networks_of
+
+from . import ical
+from .forms import EventFilterForm
+from .models import EventLink, Registration
+from .recurrence import HELSINKI, Occurrence, parse_occurrence_key
+from .selectors import (
+    active_feed_token_of,
+    can_manage_event,
+    feed_events_for,
+    feed_owner_or_404,
+    occurrences_for,
+    registration_counts,
+    registrations_of_user_for,
+    upcoming_occurrences_of,
+    visible_event_or_404,
+)
+from .services import (
+    cancel_registration,
+    create_feed_token,
+    mark_feed_token_used,
+    register,
+    registration_deadline_for,
+    revoke_feed_tokens,
+)
+from .themes import THEME_BY_SLUG, THEMES, theme_slug
+from .wheel import build_wheel
+
+AGENDA_DAYS = 92
+
+
+def _local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0, 0), tzinfo=HELSINKI)
+
+
+def _days_of(occurrence: Occurrence) -> list[date]:
+    first = occurrence.local_date
+    # An event ending exactly at midnight does not spill over to the next day.
+    last = max(first, (occurrence.end - timedelta(microseconds=1)).astimezone(HELSINKI).date())
+    return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
+
+
+def _subscription_context(request) -> dict:
+    user = request.user
+    token = active_feed_token_of(user)
+    private_feed = network_feeds = None
+    if token is not None:
+        private_feed = request.build_absolute_uri(
+            reverse("calendar_app:feed_private", args=[token.token])
+        )
+        network_feeds = [
+            (
+                network,
+                request.build_absolute_uri(
+                    reverse("calendar_app:feed_network", args=[token.token, network.slug])
+                ),
+            )
+            for network in networks_of(user).order_by("name")
+        ]
+    return {
+        "public_feed": request.build_absolute_uri(reverse("calendar_app:feed_public")),
+        "theme_feeds": [
+            (name, request.build_absolute_uri(
+                reverse("calendar_app:feed_theme", args=[theme_slug(name)])))
+            for name in THEMES
+        ],
+        "feed_token": token,
+        "private_feed": private_feed,
+        "network_feeds": network_feeds,
+    }
+
+
+def _filters(request) -> tuple[EventFilterForm, dict]:
+    form = EventFilterForm(request.GET or None)
+    return form, form.filters()
+
+
+# --- month, agenda, wheel ------------------------------------------------------------------
+
+
+def month_view(request, year=None, month=None):
+    today = timezone.localdate()
+    year, month = year or today.year, month or today.month
+    if not (1 <= month <= 12 and 1900 <= year <= 2200):
+        raise Http404
+    form, filters = _filters(request)
+    weeks = calendar_module.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    window_start = _local_midnight(weeks[0][0])
+    window_end = _local_midnight(weeks[-1][-1] + timedelta(days=1))
+    by_day = defaultdict(list)
+    for occurrence in occurrences_for(request.user, window_start, window_end, filters):
+        for day in _days_of(occurrence):
+            by_day[day].append(occurrence)
+    grid = [
+        {
+            "number": week[0].isocalendar().week,
+            "days": [
+                {
+                    "date": day,
+                    "in_month": day.month == month,
+                    "is_today": day == today,
+                    "occurrences": by_day.get(day, []),
+                }
+                for day in week
+            ],
+        }
+        for week in weeks
+    ]
+    first = date(year, month, 1)
+    previous_month = first - timedelta(days=1)
+    next_month = first + timedelta(days=32)
+    context = {
+        "first_day": first,
+        "weeks": grid,
+        "weekdays": weeks[0],
+        "has_events": bool(by_day),
+        "previous_url": reverse("calendar_app:month_of", args=[previous_month.year,
+                                                              previous_month.month]),
+        "next_url": reverse("calendar_app:month_of", args=[next_month.year, next_month.month]),
+        "filter_form": form,
+        "query": form.query_string(),
+        "view_name": "month",
+        **_subscription_context(request),
+    }
+    return render(request, "calendar_app/month.html", context)
+
+
+def agenda_view(request):
+    today = timezone.localdate()
+    try:
+        first = date.fromisoformat(request.GET.get("from", "")) if request.GET.get("from") else today
+    except ValueError:
+        first = today
+    form, filters = _filters(request)
+    last = first + timedelta(days=AGENDA_DAYS)
+    occurrences = occurrences_for(request.user, _local_midnight(first), _local_midnight(last),
+                                  filters)
+    days: dict[date, list[Occurrence]] = defaultdict(list)
+    for occurrence in occurrences:
+        days[max(occurrence.local_date, first)].append(occurrence)
+    query = form.query_string()
+    return render(
+        request,
+        "calendar_app/agenda.html",
+        {
+            "first_day": first,
+            "last_day": last - timedelta(days=1),
+            "days": sorted(days.items()),
+            "filter_form": form,
+            "query": query,
+            "earlier_from": (first - timedelta(days=AGENDA_DAYS)).isoformat(),
+            "later_from": last.isoformat(),
+            "view_name": "agenda",
+        },
+    )
+
+
+def wheel_view(request, year=None):
+    today = timezone.localdate()
+    year = year or today.year
+    if not 1900 <= year <= 2200:
+        raise Http404
+    form, filters = _filters(request)
+    occurrences = occurrences_for(
+        request.user, _local_midnight(date(year, 1, 1)), _local_midnight(date(year + 1, 1, 1)),
+        filters,
+    )
+    return render(
+        request,
+        "calendar_app/wheel.html",
+        {
+            "wheel": build_wheel(year, occurrences, today),
+            "year": year,
+            "filter_form": form,
+            "query": form.query_string(),
+            "previous_url": reverse("calendar_app:wheel_of", args=[year - 1]),
+            "next_url": reverse("calendar_app:wheel_of", args=[year + 1]),
+            "view_name": "wheel",
+        },
+    )
+
+
+# --- one event ---------------------------------------------------------------------------
+
+
+def _occurrence_rows(request, event) -> list[dict]:
+    occurrences = upcoming_occurrences_of(event)
+    if not occurrences and not event.recurrence_rule:
+        occurrences = [Occurrence(event, event.start.astimezone(HELSINKI),
+                                  event.end.astimezone(HELSINKI), event.start)]
+    counts = registration_counts(event) if event.registration_enabled else {}
+    mine = registrations_of_user_for(request.user, event)
+    now = timezone.now()
+    rows = []
+    for occurrence in occurrences:
+        key = occurrence.original_start
+        confirmed = counts.get((key, Registration.Status.CONFIRMED), 0)
+        deadline = registration_deadline_for(occurrence)
+        rows.append(
+            {
+                "occurrence": occurrence,
+                "confirmed": confirmed,
+                "waiting": counts.get((key, Registration.Status.WAITING), 0),
+                "places_left": None if event.capacity is None else max(
+                    event.capacity - confirmed, 0),
+                "mine": mine.get(key),
+                "deadline": deadline,
+                "is_open": event.registration_enabled and now < deadline,
+                "is_past": occurrence.end < now,
+            }
+        )
+    return rows
+
+
+def event_detail(request, pk):
+    event = visible_event_or_404(request.user, pk)
+    links = list(event.links.all())
+    return render(
+        request,
+        "calendar_app/event_detail.html",
+        {
+            "event": event,
+            "rows": _occurrence_rows(request, event),
+            "themes": [(tag.name, theme_slug(tag.name)) for tag in event.themes.all()],
+            "need_links": [link for link in links if link.kind == EventLink.Kind.DEVELOPMENT_NEED],
+            "topic_links": [link for link in links if link.kind == EventLink.Kind.FORUM_TOPIC],
+            "other_links": [link for link in links if link.kind == EventLink.Kind.OTHER],
+            "changes": [e for e in event.exceptions.all() if e.original_start >= timezone.now()],
+            "can_manage": can_manage_event(request.user, event),
+        },
+    )
+
+
+def _occurrence_from_post(request):
+    original_start = parse_occurrence_key(request.POST.get("occurrence", ""))
+    if original_start is None:
+        raise ValidationError(_("Choose an occurrence of the event."))
+    return original_start
+
+
+@login_required
+@require_POST
+def register_view(request, pk):
+    event = visible_event_or_404(request.user, pk)
+    try:
+        registration = register(request.user, event, _occurrence_from_post(request))
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        if registration.status == Registration.Status.CONFIRMED:
+            messages.success(
+                request, _("You are registered. A confirmation is on its way to your e-mail.")
+            )
+        else:
+            messages.warning(
+                request,
+                _("The event is full: you are on the waiting list. We will e-mail you if a "
+                  "place opens up."),
+            )
+    return redirect("calendar_app:event", pk=event.pk)
+
+
+@login_required
+@require_POST
+def cancel_view(request, pk):
+    event = visible_event_or_404(request.user, pk)
+    try:
+        cancel_registration(request.user, event, _occurrence_from_post(request))
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Your registration was cancelled."))
+    return redirect("calendar_app:event", pk=event.pk)
+
+
+@login_required
+def registrants_view(request, pk):
+    event = visible_event_or_404(request.user, pk)
+    if not can_manage_event(request.user, event):
+        raise Http404
+    registrations = (
+        Registration.objects.filter(event=event)
+        .select_related("user")
+        .order_by("occurrence_start", "status", "created_at", "pk")
+    )
+    groups: dict[datetime, dict] = {}
+    for registration in registrations:
+        group = groups.setdefault(
+            registration.occurrence_start,
+            {"start": registration.occurrence_start, "confirmed": [], "waiting": []},
+        )
+        group[registration.status].append(registration)
+    return render(
+        request,
+        "calendar_app/registrants.html",
+        {"event": event, "groups": list(groups.values())},
+    )
+
+
+# --- iCalendar ---------------------------------------------------------------------------
+
+
+def _ics_response(content: bytes, filename: str, attachment: bool = False) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+def event_ics(request, pk):
+    event = visible_event_or_404(request.user, pk)
+    return _ics_response(ical.event_calendar(event, request), f"event-{event.pk}.ics",
+                         attachment=True)
+
+
+def feed_public(request):
+    events = feed_events_for(AnonymousUser())
+    name = _("TYP development calendar")
+    return _ics_response(ical.feed_calendar(name, events, request), "typ-calendar.ics")
+
+
+def feed_theme(request, theme):
+    name = THEME_BY_SLUG.get(theme)
+    if name is None:
+        raise Http404
+    events = feed_events_for(AnonymousUser(), {"theme": theme})
+    title = _("TYP development calendar: %(theme)s") % {"theme": name}
+    return _ics_response(ical.feed_calendar(title, events, request), f"typ-{theme}.ics")
+
+
+def feed_private(request, token):
+    feed_token = feed_owner_or_404(token)
+    mark_feed_token_used(feed_token)
+    events = feed_events_for(feed_token.user)
+    name = _("TYP development calendar (my networks)")
+    return _ics_response(ical.feed_calendar(name, events, request), "typ-my-calendar.ics")
+
+
+def feed_network(request, token, network):
+    feed_token = feed_owner_or_404(token)
+    network = get_object_or_404(Network, slug=network, is_active=True)
+    if network.pk not in member_network_ids(feed_token.user):
+        raise Http404
+    mark_feed_token_used(feed_token)
+    events = feed_events_for(feed_token.user, {"network": network})
+    name = _("TYP development calendar: %(network)s") % {"network": network.name}
+    return _ics_response(ical.feed_calendar(name, events, request), f"typ-{network.slug}.ics")
+
+
+@login_required
+@require_POST
+def create_feed_token_view(request):
+    create_feed_token(request.user)
+    messages.success(
+        request,
+        _("Your private calendar address is ready. Any earlier address no longer works."),
+    )
+    return redirect(reverse("calendar_app:month") + "#subscribe")
+
+
+@login_required
+@require_POST
+def revoke_feed_token_view(request):
+    revoke_feed_tokens(request.user)
+    messages.success(
+        request, _("Your private calendar address was revoked: it no longer shows any events.")
+    )
+    return redirect(reverse("calendar_app:month") + "#subscribe")

@@ -1,0 +1,38 @@
+"""Builders for calendar tests."""
+
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+
+from calendar_app.models import Event, EventException
+from calendar_app.recurrence import HELSINKI
+
+
+def helsinki(year, month, day, hour=0, minute=0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=HELSINKI)
+
+
+def next_week_at_nine() -> datetime:
+    now = timezone.localtime(timezone.now(), HELSINKI)
+    return now.replace(hour=9, minute=0, second=0, microsecond=0) + timedelta(days=7)
+
+
+def make_event(*, themes=(), exceptions=(), **fields) -> Event:
+    """One saved event; by default a public national training a week from now."""
+    start = fields.pop("start", None) or next_week_at_nine()
+    fields.setdefault("title", "Koulutus kirjaamisesta")
+    fields.setdefault("end", start + timedelta(hours=3))
+    fields.setdefault("event_type", Event.Type.TRAINING)
+    fields.setdefault("level", Event.Level.NATIONAL)
+    event = Event(start=start, **fields)
+    if themes:
+        event.themes.set(list(themes))
+    event.save()
+    for values in exceptions:
+        EventException.objects.create(event=event, **values)
+    return event
+
+
+def registration_event(**fields) -> Event:
+    fields.setdefault("registration_enabled", True)
+    return make_event(**fields)
