@@ -1,0 +1,750 @@
+"""Demo content of the knowledge base: sections, guidance, interpretations, practices, networks.
+
+Pages are looked up by slug under their parent, so running the demo again changes nothing
+that already exists (an editor's later changes stay). All people and cases are fictional.
+"""
+
+import datetime
+import json
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from wagtail.models import Page
+
+from typ_site.core.demo import demo_email
+from typ_site.core.models import HomePage
+from typ_site.networks.models import Network
+
+from .editorial import setup_editorial_workflow
+from .models import (
+    GuidanceIndexPage,
+    GuidancePage,
+    LawInterpretationIndexPage,
+    LawInterpretationPage,
+    LawSection,
+    NetworkIndexPage,
+    NetworkPage,
+    PracticeIndexPage,
+    PracticeOrganisation,
+    PracticePage,
+    ThemeIndexPage,
+)
+from .themes import ensure_theme_tags
+
+
+def _say(stdout, message: str) -> None:
+    if stdout is not None:
+        stdout.write(message)
+
+
+def _user(key: str):
+    return get_user_model().objects.filter(email=demo_email(key)).first()
+
+
+def _stream(*blocks) -> str:
+    return json.dumps([{"type": kind, "value": value} for kind, value in blocks])
+
+
+def _text(*paragraphs: str) -> tuple:
+    return ("text", "".join(
+        paragraph if paragraph.startswith("<") else f"<p>{paragraph}</p>"
+        for paragraph in paragraphs
+    ))
+
+
+def _callout(text: str, title: str = "", kind: str = "info") -> tuple:
+    return ("callout", {"kind": kind, "title": title, "text": f"<p>{text}</p>"})
+
+
+def _steps(title: str, *steps) -> tuple:
+    return ("process_steps", {
+        "title": title,
+        "steps": [
+            {"title": step, "description": f"<p>{description}</p>", "responsible": who}
+            for step, who, description in steps
+        ],
+    })
+
+
+def _matrix(caption: str, *rows) -> tuple:
+    return ("responsibility_matrix", {
+        "caption": caption,
+        "rows": [{"step": step, "te": te, "hva": hva, "kela": kela}
+                 for step, te, hva, kela in rows],
+    })
+
+
+def _faq(title: str, *items) -> tuple:
+    return ("faq", {
+        "title": title,
+        "items": [{"question": q, "answer": f"<p>{a}</p>"} for q, a in items],
+    })
+
+
+def _section(statute: str, number: str) -> LawSection:
+    return LawSection.objects.select_related("statute").get(
+        statute__number=statute, number=number
+    )
+
+
+def _ensure_page(parent: Page, model, slug: str, *, publish_by=None, **fields):
+    """The child page with this slug, created and published if it does not exist yet."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific, False
+    relations = {
+        name: fields.pop(name)
+        for name in ("tags", "sections", "related_sections", "networks", "change_notes",
+                     "organisations")
+        if name in fields
+    }
+    page = model(slug=slug, **fields)
+    for tag in relations.get("tags", []):
+        page.tags.add(tag)
+    for name in ("sections", "related_sections", "networks"):
+        if relations.get(name):
+            getattr(page, name).set(relations[name])
+    for date, note in relations.get("change_notes", []):
+        note_model = model._meta.get_field("change_notes").related_model
+        page.change_notes.add(note_model(date=date, note=note))
+    for organisation_type, name in relations.get("organisations", []):
+        page.organisations.add(PracticeOrganisation(organisation_type=organisation_type,
+                                                    name=name))
+    parent.add_child(instance=page)
+    revision = page.save_revision(user=publish_by, log_action=True)
+    revision.publish(user=publish_by, skip_permission_checks=True)
+    page.refresh_from_db()
+    return page, True
+
+
+def create_sections(home: HomePage) -> dict:
+    sections = {}
+    for key, model, slug, title, intro in [
+        ("guidance", GuidanceIndexPage, "ohjeet", "Ohjeet",
+         "<p>KEHA-keskuksen valtakunnalliset ohjeet TYM-yhteistoiminnasta: asiakasprosessi, "
+         "työnjako ja kirjaaminen. Jokaisella ohjeella on voimaantulopäivä, seuraava "
+         "tarkistuspäivä ja muutoshistoria.</p>"),
+        ("interpretations", LawInterpretationIndexPage, "tulkinnat", "Lain tulkinnat",
+         "<p>Yhteisesti sovitut tulkinnat TYM-laista (381/2023). Tulkinta kertoo, mihin "
+         "kysymykseen se vastaa, mitä on sovittu ja millä perusteilla.</p>"),
+        ("practices", PracticeIndexPage, "kaytannot", "Hyvät käytännöt ja sudenkuopat",
+         "<p>Verkostojen omat kokemukset: mikä toimi ja mitä kannattaa välttää. Jaa oma "
+         "käytäntösi lomakkeella – verkoston ylläpitäjä tai KEHA hyväksyy sen ennen "
+         "julkaisua.</p>"),
+        ("networks", NetworkIndexPage, "verkostot", "Verkostot",
+         "<p>TYP- ja TYM-verkostojen esittelyt: alue, kunnat, palvelupisteet, "
+         "toimintamalli ja yhteyshenkilöt.</p>"),
+        ("themes", ThemeIndexPage, "teemat", "Teemat",
+         "<p>Kansallisen TYP-selvityksen viisi kehittämisteemaa. Teeman sivulla on kaikki "
+         "siihen liittyvä: ohjeet, tulkinnat ja käytännöt.</p>"),
+    ]:
+        page, _created = _ensure_page(home, model, slug, title=title, intro=intro,
+                                      show_in_menus=True)
+        if not page.show_in_menus:
+            page.show_in_menus = True
+            page.save(update_fields=["show_in_menus"])
+        sections[key] = page
+    return sections
+
+
+def create_guidance(index: GuidanceIndexPage, themes: dict) -> dict:
+    editor = _user("toimittaja")
+    today = timezone.localdate()
+    pages = {}
+
+    pages["process"], _ = _ensure_page(
+        index, GuidancePage, "asiakasprosessi",
+        publish_by=editor,
+        title="Asiakasprosessi TYM-yhteistoiminnassa",
+        intro=(
+            "Miten asiakkuus etenee alkukartoituksesta loppuarvioon ja kuka vastaa mistäkin "
+            "vaiheessa. Ohje perustuu TYM-lakiin 381/2023 ja verkostojen kokemuksiin."
+        ),
+        publisher="KEHA-keskus",
+        status="valid",
+        effective_date=datetime.date(2025, 1, 1),
+        next_review_date=today + datetime.timedelta(days=180),
+        body=_stream(
+            _text(
+                "Monialaista tukea tarjotaan työttömälle, jonka työllistyminen edellyttää "
+                "usean organisaation palvelujen sovittamista yhteen. Asiakkaalla on yksi "
+                "yhteinen prosessi: hänen ei tarvitse asioida erikseen työvoimapalveluissa, "
+                "sosiaalipalveluissa, terveyspalveluissa ja Kelassa.",
+                "Ohjautumisen lähtökohtana on työttömyyden kesto: alle 25-vuotiaalla noin "
+                "kuusi kuukautta, 25 vuotta täyttäneellä noin vuosi, tai pitkä "
+                "työmarkkinatukihistoria. Kesto ei yksin riitä, vaan ratkaisevaa on "
+                "TYM-lain 3 §:n mukainen palvelujen yhteensovittamisen tarve.",
+            ),
+            _steps(
+                "Prosessin vaiheet",
+                ("Tarpeen tunnistaminen ja ohjaus", "joint",
+                 "Kuka tahansa kolmesta organisaatiosta voi tunnistaa tarpeen. Ohjaus tehdään "
+                 "yhdessä asiakkaan kanssa, ja hänelle kerrotaan, mitä yhteistyö tarkoittaa."),
+                ("Alkukartoitus", "te",
+                 "Ensimmäisissä tapaamisissa selvitetään, hyötyykö asiakas monialaisesta "
+                 "tuesta. Jos ei hyödy, sovitaan hänelle muu palvelu ja vastuutaho."),
+                ("Palvelutarpeen arviointi (3 kk)", "joint",
+                 "Kolmen kuukauden kartoitusjaksolla työvoimaviranomainen, hyvinvointialue ja "
+                 "Kela selvittävät yhdessä asiakkaan osaamisen, sosiaalisen tilanteen, "
+                 "terveydentilan sekä työ- ja toimintakyvyn. Vähintään työvoimaviranomainen "
+                 "ja sosiaaliohjaaja tapaavat asiakkaan henkilökohtaisesti."),
+                ("Monialainen työllistymissuunnitelma", "te",
+                 "Suunnitelmaan kirjataan sovitut työvoima-, sosiaali-, terveys- ja "
+                 "kuntoutuspalvelut, asiakkaan velvollisuudet ja seuranta."),
+                ("Suunnitelman seuranta ja tarkistaminen", "te",
+                 "Työvoimaviranomainen huolehtii tarkistamisesta vähintään kolmen kuukauden "
+                 "välein; hyvinvointialue ja Kela osallistuvat omien palvelujensa osalta."),
+                ("Loppuarvio ja jatkopolku", "joint",
+                 "Kun yhteensovittamisen tarvetta ei enää ole, kukin toimija kirjaa "
+                 "loppuarvioon oman näkökulmansa ja asiakkaan jatko varmistetaan."),
+            ),
+            _callout(
+                "Asiakkuus kannattaa päättää heti alkukartoituksen jälkeen, jos monialaisesta "
+                "tuesta ei ole hyötyä. Asiakkaalle tehdään silloin jatkosuunnitelma, jotta hän "
+                "ei jää ilman palvelua.",
+                title="Muista", kind="warning",
+            ),
+            _faq(
+                "Usein kysyttyä",
+                ("Milloin asiakkuus alkaa?",
+                 "Kun palvelutarpeen arviointi aloitetaan. Siitä alkaa myös kolmen kuukauden "
+                 "kartoitusjakso."),
+                ("Voiko tapaamiset hoitaa etänä?",
+                 "Kyllä, kun se sopii asiakkaan tilanteeseen. Ensisijainen muoto on kuitenkin "
+                 "lähitapaaminen, ja etäasioinnissa noudatetaan lain 306/2019 6 §:ää."),
+                ("Mihin arviointi kirjataan?",
+                 "Yhteiseen asiakastietojärjestelmään. Lisäksi kukin organisaatio kirjaa "
+                 "tarvitsemansa tiedot omaan järjestelmäänsä omien ohjeidensa mukaan."),
+            ),
+        ),
+        tags=[themes["asiakasprosessi"], themes["tym-laki"]],
+        related_sections=[_section("381/2023", "3"), _section("381/2023", "4")],
+        change_notes=[
+            (datetime.date(2025, 1, 1), "Ohje päivitetty vastaamaan 1.1.2025 voimaan tullutta "
+                                        "TYM-lakia."),
+            (datetime.date(2025, 3, 15), "Lisätty kysymys etätapaamisista."),
+        ],
+    )
+
+    pages["roles"], _ = _ensure_page(
+        index, GuidancePage, "tyonjako",
+        publish_by=editor,
+        title="Kuka tekee mitä: työvoimaviranomainen, hyvinvointialue ja Kela",
+        intro=(
+            "Vastuunjako asiakasprosessin vaiheissa. Epäselvät roolit olivat kansallisen "
+            "selvityksen suurin haaste, joten vastuut on koottu yhteen taulukkoon."
+        ),
+        publisher="KEHA-keskus",
+        status="valid",
+        effective_date=datetime.date(2025, 1, 1),
+        next_review_date=today + datetime.timedelta(days=90),
+        body=_stream(
+            _text(
+                "Jokainen organisaatio vastaa niiden palvelujen tuottamisesta ja kustannuksista, "
+                "jotka kuuluvat sen järjestämisvastuulle. Yhteistyö ei siirrä vastuuta "
+                "toiselle, vaan sovittaa palvelut yhteen.",
+            ),
+            _matrix(
+                "Vastuut asiakasprosessin vaiheissa",
+                ("Tarpeen tunnistaminen", "responsible", "responsible", "takes_part"),
+                ("Alkukartoitus", "responsible", "takes_part", "informed"),
+                ("Palvelutarpeen arviointi", "responsible", "responsible", "takes_part"),
+                ("Työllistymissuunnitelman laatiminen", "responsible", "takes_part",
+                 "takes_part"),
+                ("Suunnitelman tarkistaminen (vähintään 3 kk välein)", "responsible",
+                 "takes_part", "takes_part"),
+                ("Kuntouttavan työtoiminnan järjestäminen", "informed", "responsible", "none"),
+                ("Kuntoutuspalvelut ja etuusneuvonta", "informed", "informed", "responsible"),
+                ("Loppuarvio", "responsible", "takes_part", "takes_part"),
+            ),
+            _text(
+                "<h2>Työvoimaviranomainen</h2>",
+                "Vastaa työvoimapalveluista, työllistymissuunnitelman laatimisesta ja sen "
+                "tarkistamisesta. Palvelut tarjotaan ensisijaisesti lähipalveluna, ja niitä voi "
+                "käyttää koko työllisyysalueen valikoimasta.",
+                "<h2>Hyvinvointialue</h2>",
+                "Vastaa sosiaali- ja terveyspalveluista sekä kuntouttavasta työtoiminnasta. "
+                "Sosiaaliohjaaja osallistuu palvelutarpeen arviointiin, ja TYM-työhön nimetty "
+                "terveydenhoitaja seuraa asiakkaan terveyspalvelujen etenemistä.",
+                "<h2>Kela</h2>",
+                "Arvioi ensivaiheessa palvelutarvetta omien tietojensa perusteella ja osallistuu "
+                "suunnitelmaan, jos asiakas tarvitsee Kelan kuntoutusta (TYM-lain 4 §). Kela "
+                "neuvoo myös etuuksissa.",
+            ),
+        ),
+        tags=[themes["asiakasprosessi"], themes["tym-laki"]],
+        related_sections=[_section("381/2023", "4")],
+        change_notes=[(datetime.date(2025, 2, 1), "Ensimmäinen versio.")],
+    )
+
+    pages["ending"], _ = _ensure_page(
+        index, GuidancePage, "asiakkuuden-paattaminen",
+        publish_by=editor,
+        title="Asiakkuuden päättäminen ja loppuarvio",
+        intro=(
+            "Milloin asiakkuus päättyy, mitä loppuarvioon kirjataan ja miten asiakkaan "
+            "jatkopolku varmistetaan."
+        ),
+        publisher="KEHA-keskus",
+        status="valid",
+        effective_date=datetime.date(2025, 1, 1),
+        next_review_date=today - datetime.timedelta(days=14),
+        body=_stream(
+            _text(
+                "Asiakkuus päättyy, kun TYM-lain 3 §:ssä tarkoitettua palvelujen "
+                "yhteensovittamisen tarvetta ei enää ole. Syy voi olla myönteinen (työ, "
+                "opinnot) tai se, että asiakkaan tarpeisiin voidaan vastata yhden "
+                "organisaation palveluilla.",
+                "Loppuarvio tehdään yhteiseen järjestelmään. Kukin toimija kirjaa siihen "
+                "oman organisaationsa kannalta olennaiset asiat ja siirtää jatkon kannalta "
+                "tarpeelliset tiedot omaan järjestelmäänsä.",
+            ),
+            _callout(
+                "Jos asiakas siirtyy työvoimaviranomaisen, hyvinvointialueen tai Kelan "
+                "palveluun, jatkon varmistaminen on ensisijaisesti vastaanottavan organisaation "
+                "tehtävä. Muussa tapauksessa vastuusta sovitaan asiakkaan kanssa "
+                "työskennelleiden kesken.",
+                title="Kuka varmistaa jatkon?",
+            ),
+        ),
+        tags=[themes["asiakasprosessi"]],
+        related_sections=[_section("381/2023", "3")],
+        change_notes=[(datetime.date(2025, 1, 1), "Ensimmäinen versio.")],
+    )
+
+    pages["old"], _ = _ensure_page(
+        index, GuidancePage, "typ-prosessi-2023",
+        publish_by=editor,
+        title="TYP-prosessi ennen vuotta 2025",
+        intro="Ennen TYM-lain voimaantuloa käytetty prosessikuvaus.",
+        publisher="KEHA-keskus",
+        status="superseded",
+        superseded_by=pages["process"],
+        effective_date=datetime.date(2023, 1, 1),
+        body=_stream(_text(
+            "Tämä kuvaus koski monialaista yhteispalvelua ennen 1.1.2025. Se on jätetty "
+            "näkyviin vertailun vuoksi."
+        )),
+        tags=[themes["asiakasprosessi"]],
+        change_notes=[(datetime.date(2025, 1, 1), "Ohje korvattu uudella prosessiohjeella.")],
+    )
+    return pages
+
+
+def create_guidance_in_review(index: GuidanceIndexPage, themes: dict) -> None:
+    """A draft an editor has sent for approval: shows the two-step workflow in the demo."""
+    slug = "kirjaamisen-periaatteet"
+    if index.get_children().filter(slug=slug).exists():
+        return
+    editor = _user("toimittaja")
+    page = GuidancePage(
+        slug=slug,
+        title="Kirjaamisen yhteiset periaatteet",
+        intro="Mitä yhteiseen asiakastietojärjestelmään kirjataan ja kuka kirjaa.",
+        publisher="KEHA-keskus",
+        status="draft",
+        live=False,
+        owner=editor,
+        body=_stream(_text(
+            "Kirjaamiskäytännöt vaihtelevat verkostoittain. Tämä luonnos kokoaa "
+            "yhteiset vähimmäistiedot, jotka jokainen toimija kirjaa."
+        )),
+    )
+    page.tags.add(themes["vaikuttavuus"])
+    index.add_child(instance=page)
+    page.save_revision(user=editor)
+    workflow = page.get_workflow()
+    if workflow is not None and editor is not None:
+        workflow.start(page, editor)
+
+
+def create_interpretations(index: LawInterpretationIndexPage, themes: dict) -> None:
+    approver = _user("hyvaksyja")
+    _ensure_page(
+        index, LawInterpretationPage, "yhteensovittamisen-tarpeen-paattyminen",
+        publish_by=approver,
+        title="Milloin palvelujen yhteensovittamisen tarve päättyy?",
+        question=(
+            "Asiakas on osallistunut suunnitelman mukaisiin palveluihin, mutta hänen "
+            "tilanteensa ei etene. Voidaanko asiakkuus päättää, vaikka työllistymistä ei ole "
+            "tapahtunut?"
+        ),
+        intro="Asiakkuus päättyy, kun yhteensovittamisen tarvetta ei enää ole – ei vasta "
+              "työllistymiseen.",
+        interpretation=(
+            "<p>Kyllä. TYM-lain 3 § sitoo asiakkuuden palvelujen yhteensovittamisen tarpeeseen, "
+            "ei työllistymiseen. Asiakkuus päätetään, kun yhteistyö ei enää tuo lisäarvoa: "
+            "asiakkaan tarpeisiin voidaan vastata yhden organisaation palveluilla, hän siirtyy "
+            "työvoiman ulkopuolelle tai hän ei pitkästäkään yrittämisestä huolimatta hyödy "
+            "monialaisesta tuesta.</p>"
+            "<p>Päättäminen arvioidaan yhdessä kaikkien toimijoiden ja asiakkaan kanssa, ja "
+            "siitä tehdään loppuarvio.</p>"
+        ),
+        reasoning=_stream(
+            _text(
+                "Lain tarkoituksena on sovittaa palveluja yhteen silloin, kun yksi organisaatio "
+                "ei yksin pysty vastaamaan asiakkaan tarpeisiin. Jos tarve poistuu, myös "
+                "perusteet monialaiselle asiakkuudelle poistuvat.",
+                "Verkostojen kokemus on, että liian pitkään jatkuvat asiakkuudet vievät "
+                "resursseja niiltä, jotka tukea tarvitsevat. Toisaalta kriisin keskellä olevalle "
+                "asiakkaalle on hyvä antaa aikaa ennen päättämistä.",
+            ),
+        ),
+        status="agreed",
+        agreed_on=datetime.date(2025, 2, 12),
+        sections=[_section("381/2023", "3")],
+        tags=[themes["tym-laki"], themes["asiakasprosessi"]],
+        change_notes=[(datetime.date(2025, 2, 12), "Tulkinta hyväksytty.")],
+    )
+    _ensure_page(
+        index, LawInterpretationPage, "kelan-osallistuminen-suunnitelmaan",
+        publish_by=approver,
+        title="Osallistuuko Kela jokaisen asiakkaan työllistymissuunnitelmaan?",
+        question=(
+            "Pitääkö Kelan edustajan olla mukana laatimassa ja tarkistamassa jokaisen "
+            "asiakkaan monialaista työllistymissuunnitelmaa?"
+        ),
+        intro="Kela osallistuu, kun asiakas tarvitsee Kelan kuntoutusta; muuten Kela "
+              "osallistuu arviointiin tietojensa perusteella.",
+        interpretation=(
+            "<p>Ei jokaisen. TYM-lain 4 §:n mukaan Kela osallistuu suunnitelman laatimiseen, "
+            "seurantaan ja tarkistamiseen silloin, kun asiakkaan palvelutarve edellyttää Kelan "
+            "työ- ja toimintakykyä tukevia kuntoutuspalveluja. Palvelutarpeen arvioinnin "
+            "alkuvaiheessa Kela arvioi tarvetta omien asiakastietojensa perusteella ja kirjaa "
+            "olennaiset havainnot yhteiseen järjestelmään.</p>"
+        ),
+        reasoning=_stream(
+            _text(
+                "Kelan asiantuntijoita on verkostoissa vähän. Kun osallistuminen kohdennetaan "
+                "asiakkaisiin, joiden suunnitelmassa on Kelan palveluja, Kelan osaaminen on "
+                "käytettävissä siellä, missä sitä tarvitaan.",
+            ),
+            _callout("Kela neuvoo tarvittaessa myös etuuksista, vaikka se ei osallistuisi "
+                     "suunnitelmaan."),
+        ),
+        status="agreed",
+        agreed_on=datetime.date(2025, 3, 4),
+        sections=[_section("381/2023", "4")],
+        tags=[themes["tym-laki"], themes["asiakasprosessi"]],
+        change_notes=[(datetime.date(2025, 3, 4), "Tulkinta hyväksytty.")],
+    )
+    _ensure_page(
+        index, LawInterpretationPage, "tietojen-vaihto-ilman-suostumusta",
+        publish_by=approver,
+        title="Saako tietoja vaihtaa ilman asiakkaan suostumusta?",
+        question=(
+            "Sosiaaliohjaaja haluaa kertoa työvoimaviranomaiselle asiakkaan tilanteesta "
+            "ennen yhteistä tapaamista. Tarvitaanko asiakkaan suostumus?"
+        ),
+        intro="Välttämättömät tiedot saa vaihtaa ilman suostumusta, mutta vain ne.",
+        interpretation=(
+            "<p>381/2023 11 §:n 2 momentti antaa työvoimaviranomaiselle, hyvinvointialueelle "
+            "ja Kelalle oikeuden saada toisiltaan ja käyttää työtöntä koskevia tietoja "
+            "salassapitosäännösten estämättä ja suostumuksesta riippumatta. Oikeus koskee vain "
+            "tietoja, jotka ovat välttämättömiä yhteistoiminnan järjestämiseksi.</p>"
+            "<p>Asiakkaalle kerrotaan avoimesti, mitä tietoja vaihdetaan ja miksi.</p>"
+        ),
+        reasoning=_stream(
+            _text(
+                "Välttämättömyys arvioidaan tapauskohtaisesti: terveydentilasta kerrotaan se, "
+                "millä on merkitystä työ- ja toimintakyvyn kannalta, ei koko hoitohistoriaa.",
+                "Hyvä käytäntö on sopia asiakkaan kanssa etukäteen, mistä asioista yhteisessä "
+                "tapaamisessa puhutaan.",
+            ),
+        ),
+        status="agreed",
+        agreed_on=datetime.date(2025, 1, 28),
+        sections=[_section("381/2023", "11")],
+        tags=[themes["tym-laki"], themes["viestinta"]],
+        change_notes=[(datetime.date(2025, 1, 28), "Tulkinta hyväksytty.")],
+    )
+    _ensure_page(
+        index, LawInterpretationPage, "asiakkuus-ennen-tyottomyyden-kestoa",
+        publish_by=approver,
+        title="Voiko asiakkuuden aloittaa ennen kuin työttömyys on kestänyt vaaditun ajan?",
+        question=(
+            "Nuori on ollut työttömänä neljä kuukautta, ja hänellä on selvä tarve sekä "
+            "sosiaali- että terveyspalveluille. Voidaanko monialainen tuki aloittaa jo nyt?"
+        ),
+        intro="Keskustelu on kesken: verkostojen käytännöt eroavat.",
+        interpretation=(
+            "<p>Alustava näkemys on, että työttömyyden kesto on ohjautumisen lähtökohta, mutta "
+            "TYM-lain 3 § painottaa yhteensovittamisen tarvetta. Poikkeuksellisissa tilanteissa "
+            "asiakkuuden aloittamista voidaan harkita, kun tarve on ilmeinen.</p>"
+        ),
+        reasoning=_stream(_text(
+            "Osa verkostoista aloittaa asiakkuuden vasta keston täytyttyä yhdenvertaisuuden "
+            "vuoksi; osa korostaa varhaista tukea. Tulkinta viimeistellään, kun verkostojen "
+            "kokemukset on koottu."
+        )),
+        status="under_discussion",
+        sections=[_section("381/2023", "3"), _section("381/2023", "1")],
+        tags=[themes["tym-laki"], themes["asiakasprosessi"]],
+    )
+
+
+NETWORK_PAGES = {
+    "satakunta": {
+        "title": "Satakunnan TYM-verkosto",
+        "intro": "Kolme toimipistettä, kahdeksan asiointipistettä ja etäkonsultaatioverkosto "
+                 "Rukkanen koko maakunnan alueella.",
+        "operating_model": _stream(
+            _text(
+                "Palvelu tarjotaan ensisijaisesti lähipalveluna työllisyysalueen toimi- ja "
+                "asiointipisteissä. Toimipisteet ovat auki päivittäin, asiointipisteet "
+                "sovitusti tarpeen mukaan.",
+                "Palvelutarpeen arvioinnissa työvoimaviranomaisen asiantuntija ja "
+                "sosiaaliohjaaja tapaavat asiakkaan henkilökohtaisesti. Jokaisella sote-"
+                "keskusalueella on TYM-työhön nimetty terveydenhoitaja.",
+            ),
+            _steps(
+                "Asiakkaan polku Satakunnassa",
+                ("Ohjautuminen", "joint", "Ohjaus emo-organisaatioista sovituilla kriteereillä."),
+                ("Palvelutarpeen arviointi", "joint",
+                 "Työvoimaviranomainen ja sosiaaliohjaaja; terveydenhoitaja tarvittaessa."),
+                ("Rukkas-konsultaatio", "joint",
+                 "Tarvittavat asiantuntijat koolle etäyhteydellä asiakkaan luvalla."),
+                ("Loppuarvio", "joint", "Jokainen toimija kirjaa oman osuutensa."),
+            ),
+        ),
+        "partners": "<ul><li>Satakunnan hyvinvointialue</li><li>Kela</li>"
+                    "<li>Alueen työpajat ja oppilaitokset</li></ul>",
+        "contacts": "<p>TYP-johtaja Tuomas Johtaja, Satakunnan työllisyysalue "
+                    "(typjohtaja.satakunta@demo.typ.example)</p>",
+    },
+    "pohjois-karjala": {
+        "title": "Pohjois-Karjalan TYP-verkosto",
+        "intro": "Maakunnallinen verkosto, jossa työnjako on sovittu kirjallisesti ja "
+                 "prosessit on kuvattu yhdessä.",
+        "operating_model": _stream(_text(
+            "Työllisyysjohtoryhmä linjaa yhteistyötä koko alueella; aluetiimit hoitavat "
+            "käytännön asiakastyön. Kohderyhmäkohtaiset tiimit (aikuiset, nuoret, työkyky ja "
+            "liikkuva tiimi) kokoavat osaamisen.",
+            "Maanantait on varattu yhteiselle työskentelylle yhteisissä tiloissa.",
+        )),
+        "partners": "<ul><li>Pohjois-Karjalan hyvinvointialue</li><li>Kela</li>"
+                    "<li>Alueen kunnat</li></ul>",
+        "contacts": "<p>Esihenkilö Pekka Esihenkilö, Joensuun työllisyysalue</p>",
+    },
+    "kymenlaakso": {
+        "title": "Kymenlaakson TYP-verkosto",
+        "intro": "Kahden kaupunkiseudun verkosto, joka on sopinut hyvinvointialueen ja "
+                 "kuntien yhteistyöstä kirjallisesti.",
+        "operating_model": _stream(_text(
+            "Hyvinvointialue ja kunnat ovat tehneet monialaisen työelämäpalvelun "
+            "yhteistyösopimuksen. Kunnat tarjoavat työympäristöt, hyvinvointialue asiakkaan "
+            "tuen.",
+        )),
+        "partners": "<ul><li>Kymenlaakson hyvinvointialue</li><li>Kela</li>"
+                    "<li>Kouvolan ja Kotkan seudun kunnat</li></ul>",
+        "contacts": "<p>Johtoryhmän jäsen Jaana Johtoryhmä, Kymenlaakson hyvinvointialue</p>",
+    },
+    "pohjois-pohjanmaa": {
+        "title": "Pohjois-Pohjanmaan TYP-verkosto",
+        "intro": "Laajan alueen verkosto: etävastaanotto ja jalkautuvat tiimit tuovat "
+                 "palvelut pieniinkin kuntiin.",
+        "operating_model": _stream(_text(
+            "Asiakkaan polku on kuvattu kaavioksi, jota käytetään sekä asiakkaan kanssa että "
+            "uusien työntekijöiden perehdytyksessä. Työttömien terveystarkastukset ovat osa "
+            "palveluintegraatiota.",
+        )),
+        "partners": "<ul><li>Pohjois-Pohjanmaan hyvinvointialue</li><li>Kela</li>"
+                    "<li>Oulun seudun oppilaitokset</li></ul>",
+        "contacts": "<p>Asiantuntija Mikko Monialainen, Oulun työllisyysalue</p>",
+    },
+}
+
+
+def create_network_pages(index: NetworkIndexPage) -> dict:
+    admin = _user("hyvaksyja")
+    pages = {}
+    for network in Network.objects.filter(slug__in=NETWORK_PAGES):
+        existing = NetworkPage.objects.filter(network=network).first()
+        if existing is not None:
+            pages[network.slug] = existing
+            continue
+        data = NETWORK_PAGES[network.slug]
+        page, _ = _ensure_page(index, NetworkPage, network.slug, publish_by=admin,
+                               network=network, **data)
+        pages[network.slug] = page
+    return pages
+
+
+def create_practices(index: PracticeIndexPage, network_pages: dict, themes: dict) -> None:
+    networks = {network.slug: network for network in Network.objects.all()}
+
+    def practice(parent_key, slug, author_key, **fields):
+        parent = network_pages.get(parent_key) if parent_key else index
+        if parent is None:
+            return
+        author = _user(author_key)
+        fields.setdefault("networks", [networks[parent_key]] if parent_key else [])
+        _ensure_page(parent, PracticePage, slug, publish_by=author, submitted_by=author,
+                     **fields)
+
+    practice(
+        "satakunta", "rukkanen-etakonsultaatio", "typjohtaja.satakunta",
+        title="Rukkanen: etäkonsultaatioverkosto asiakkaan tilanteen selvittämiseen",
+        kind="good_practice", region="satakunta",
+        intro="Säännölliset etätapaamiset, joihin kutsutaan vain asiakkaan tarvitsemat "
+              "asiantuntijat.",
+        problem="<p>Laajalla alueella asiantuntijoita ei saada saman pöydän ääreen, ja "
+                "asiakkaan asia pallottelee organisaatiosta toiseen.</p>",
+        solution="<p>Verkosto perusti säännöllisesti kokoontuvan etäkonsultaation. Asiakkaan "
+                 "kanssa sovitaan konsultaatiosta etukäteen, mukaan kutsutaan vain hänen "
+                 "tarvitsemansa tahot, ja tulokset käydään jälkikäteen läpi asiakkaan "
+                 "kanssa.</p>",
+        results="<p>Psykososiaalisten palvelujen ja terveydenhuollon asiantuntemus saadaan "
+                "käyttöön viikoissa eikä kuukausissa. Työntekijät kokevat, että vastuut "
+                "selkiytyvät.</p>",
+        contact_name="Tuomas Johtaja, TYP-johtaja",
+        contact_details="typjohtaja.satakunta@demo.typ.example",
+        organisations=[("te", "Satakunnan työllisyysalue"),
+                       ("hva", "Satakunnan hyvinvointialue"), ("kela", "Kela")],
+        tags=[themes["asiakasprosessi"], themes["viestinta"]],
+    )
+    practice(
+        "satakunta", "asiakkuus-paattyy-ilman-jatkopolkua", "asiantuntija.satakunta",
+        title="Asiakkuus päättyy, mutta kukaan ei varmista jatkoa",
+        kind="pitfall", region="satakunta",
+        intro="Loppuarvio tehtiin, mutta jatkopalvelu jäi sopimatta.",
+        problem="<p>Asiakkuus päätettiin, kun yhteensovittamisen tarve päättyi, mutta asiakas "
+                "ei koskaan päässyt seuraavaan palveluun.</p>",
+        solution="<p>Vältä päättämistä ennen kuin vastaanottava taho on nimetty. Sovi "
+                 "loppuarviossa, kuka varmistaa jatkon, ja kirjaa se näkyviin kaikille.</p>",
+        results="<p>Verkosto lisäsi loppuarviopohjaan kohdan \"jatkosta vastaa\".</p>",
+        organisations=[("te", ""), ("hva", "")],
+        tags=[themes["asiakasprosessi"]],
+    )
+    practice(
+        "pohjois-pohjanmaa", "tyollistymisen-tuen-polku-kaaviona", "asiantuntija.pohjanmaa",
+        title="Työllistymisen tuen polku kaaviona",
+        kind="good_practice", region="pohjois-pohjanmaa",
+        intro="Yksi kuva, joka näyttää asiakkaalle ja työntekijälle, missä vaiheessa ollaan.",
+        problem="<p>Asiakkaat eivät tienneet, mitä seuraavaksi tapahtuu, ja uudet työntekijät "
+                "opettelivat prosessin kantapään kautta.</p>",
+        solution="<p>Verkosto piirsi yhdessä kaavion, jossa vaiheet, vastuutahot ja "
+                 "siirtymät näkyvät. Kaavio käydään läpi ensimmäisellä tapaamisella ja "
+                 "perehdytyksessä.</p>",
+        results="<p>Asiakkaat osaavat kysyä oikeita asioita, ja perehdytys nopeutui.</p>",
+        organisations=[("te", "Oulun työllisyysalue"),
+                       ("hva", "Pohjois-Pohjanmaan hyvinvointialue")],
+        tags=[themes["asiakasprosessi"], themes["perehdytys"]],
+    )
+    practice(
+        "pohjois-pohjanmaa", "tyottomien-terveystarkastukset", "asiantuntija.pohjanmaa",
+        title="Työttömien terveystarkastukset osana yhteistä palvelua",
+        kind="good_practice", region="pohjois-pohjanmaa",
+        networks=[networks["pohjois-pohjanmaa"], networks["kymenlaakso"]],
+        intro="Terveystarkastus palvelutarpeen arvioinnin aikana tuo työkyvyn esiin ajoissa.",
+        problem="<p>Työkyvyn rajoitteet tulivat esiin vasta kuukausien päästä, kun asiakas ei "
+                "jaksanut suunnitelman mukaisia palveluja.</p>",
+        solution="<p>Terveydenhoitaja tekee terveystarkastuksen kartoitusjakson aikana, ja "
+                 "tulokset otetaan huomioon suunnitelmassa. Kymenlaaksossa mallia kokeillaan "
+                 "kahden kaupunkiseudun yhteistyönä.</p>",
+        results="<p>Työkyvyn arviointiin ohjataan aiemmin, ja suunnitelmat ovat "
+                "realistisempia.</p>",
+        organisations=[("hva", "Pohjois-Pohjanmaan hyvinvointialue"),
+                       ("te", "Oulun työllisyysalue")],
+        tags=[themes["asiakasprosessi"], themes["vaikuttavuus"]],
+    )
+    practice(
+        "kymenlaakso", "yhteistyosopimus-hyvinvointialue-kunnat", "johtoryhma.kymenlaakso",
+        title="Yhteistyösopimus hyvinvointialueen ja kuntien kesken",
+        kind="good_practice", region="kymenlaakso",
+        intro="Kirjallinen sopimus siitä, kuka tarjoaa työympäristön ja kuka asiakkaan tuen.",
+        problem="<p>Hyvinvointialueuudistuksen jälkeen oli epäselvää, kuka järjestää "
+                "kuntouttavan työtoiminnan ja kuka maksaa.</p>",
+        solution="<p>Hyvinvointialue ja kunnat tekivät monialaisen työelämäpalvelun "
+                 "yhteistyösopimuksen: kunnat tarjoavat työympäristöt, hyvinvointialue "
+                 "asiakkaan tuen, eikä raha liiku osapuolten välillä. Tavoitteet "
+                 "konkretisoidaan työllisyysjohtoryhmässä.</p>",
+        results="<p>Työtoimintapaikkoja on saatavilla koko alueella, ja vastuukysymykset "
+                "ratkeavat sopimuksen perusteella.</p>",
+        organisations=[("hva", "Kymenlaakson hyvinvointialue"), ("municipality", "Kouvola"),
+                       ("municipality", "Kotka")],
+        tags=[themes["tym-laki"], themes["asiakasprosessi"]],
+    )
+    practice(
+        "pohjois-karjala", "tyokyvyn-selvittaminen-kuvattuna", "esihenkilo.karjala",
+        title="Työkyvyn selvittämisen prosessi kuvattuna",
+        kind="good_practice", region="pohjois-karjala",
+        intro="Yhdessä kuvattu prosessi tekee näkyväksi, kuka selvittää mitä.",
+        problem="<p>Työkyvyn selvittäminen venyi, koska kukin organisaatio odotti toisen "
+                "aloittavan.</p>",
+        solution="<p>Kehittämishankkeessa prosessi kuvattiin yhdessä työpajoissa. Kuvaukset "
+                 "ja hyvät käytännöt koottiin yhteiseen työtilaan.</p>",
+        results="<p>Arvioinnit käynnistyvät nopeammin, ja työntekijät tuntevat toistensa "
+                "roolit.</p>",
+        organisations=[("hva", "Pohjois-Karjalan hyvinvointialue"),
+                       ("te", "Joensuun työllisyysalue")],
+        tags=[themes["asiakasprosessi"], themes["viestinta"]],
+    )
+    practice(
+        "pohjois-karjala", "vaihtuva-yhteyshenkilo", "terveydenhoitaja.karjala",
+        title="Joka kerta eri yhteyshenkilö",
+        kind="pitfall", region="pohjois-karjala",
+        intro="Kun vastinpari vaihtuu, asiakas kertoo tarinansa yhä uudelleen.",
+        problem="<p>Hyvinvointialueelta tuli tapaamisiin eri työntekijä lähes joka kerta.</p>",
+        solution="<p>Vältä kiertävää vastuuta. Nimeä pysyvät vastinparit ja kerro nimet "
+                 "kaikille verkostossa.</p>",
+        organisations=[("hva", "")],
+        tags=[themes["viestinta"]],
+    )
+    practice(
+        None, "perehdytys-ennen-asiakastyota", "toimittaja",
+        title="Uusi työntekijä suoraan vaativaan asiakastyöhön",
+        kind="pitfall",
+        intro="Ilman perehdytystä uusi työntekijä ei tunne prosessia eikä kumppaneita.",
+        problem="<p>Vaihtuvuus on suurta, ja uusia työntekijöitä laitetaan vaativaan "
+                "monialaiseen työhön ilman perehdytysmateriaalia.</p>",
+        solution="<p>Älä aloita asiakastyöllä. Sovi perehdyttäjä, käy prosessi ja "
+                 "vastuunjako läpi ja tutustuta uusi työntekijä kumppaneihin.</p>",
+        organisations=[("te", ""), ("hva", ""), ("kela", "")],
+        tags=[themes["perehdytys"]],
+    )
+
+
+def create_practice_in_moderation(network_pages: dict, themes: dict) -> None:
+    """A member's submission waiting for the network admin's approval."""
+    from .services import submit_practice
+
+    author = _user("sosiaaliohjaaja.satakunta")
+    network = Network.objects.filter(slug="satakunta").first()
+    if author is None or network is None or "satakunta" not in network_pages:
+        return
+    if PracticePage.objects.filter(submitted_by=author).exists():
+        return
+    submit_practice(author, {
+        "title": "Yhteinen kalenteriaika moniammatillisille tapaamisille",
+        "kind": "good_practice",
+        "network": network,
+        "summary": "Tiistai-iltapäivät on varattu yhteisille asiakastapaamisille.",
+        "problem": "Yhteisen tapaamisajan löytäminen kolmen organisaation kalentereista vei "
+                   "viikkoja.",
+        "solution": "Sovimme kiinteän viikoittaisen ajan, jolloin kaikki ovat "
+                    "tavoitettavissa.",
+        "results": "",
+        "organisation_types": ["te", "hva"],
+        "tags": [themes["viestinta"].name],
+    })
+
+
+def create_knowledge_demo(stdout=None) -> None:
+    home = HomePage.objects.first()
+    if home is None:
+        _say(stdout, "  no home page: run the core demo first")
+        return
+    themes = ensure_theme_tags()
+    sections = create_sections(home)
+    setup_editorial_workflow()
+    guidance = create_guidance(sections["guidance"], themes)
+    create_guidance_in_review(sections["guidance"], themes)
+    _say(stdout, f"  guidance: {len(guidance)} pages")
+    create_interpretations(sections["interpretations"], themes)
+    network_pages = create_network_pages(sections["networks"])
+    setup_editorial_workflow()
+    _say(stdout, f"  network pages: {len(network_pages)}")
+    create_practices(sections["practices"], network_pages, themes)
+    create_practice_in_moderation(network_pages, themes)
+    _say(stdout, f"  practices: {PracticePage.objects.live().count()} published")

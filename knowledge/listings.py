@@ -1,0 +1,239 @@
+"""What the index pages and the tag page list, with their filters.
+
+Each listing costs the same number of queries whatever the amount of content: filters are
+applied in the database, related rows are prefetched, and results are paginated.
+"""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+
+from typ_site.accounts.models import OrganisationType
+from typ_site.networks.models import Network, Region
+
+from .models import (
+    DocumentStatus,
+    GuidancePage,
+    InterpretationStatus,
+    LawInterpretationPage,
+    LawSection,
+    NetworkPage,
+    PracticeKind,
+    PracticePage,
+)
+from .selectors import practice_listing_queryset, visible_pages
+from .themes import THEME_SLUGS, THEMES, tag_label
+
+PAGE_SIZE = 20
+
+
+ALL = _("All")
+
+
+def _choices(options):
+    return [("", ALL)] + list(options)
+
+
+def _tag_choices(tag_model) -> list[tuple[str, str]]:
+    related = f"{tag_model._meta.app_label}_{tag_model._meta.model_name}_items"
+    tags = Tag.objects.filter(**{f"{related}__isnull": False}).distinct()
+    themes = {theme.slug: theme for theme in THEMES}
+    own = [(tag.slug, tag_label(tag)) for tag in tags]
+    ordered = [(slug, label) for slug, label in own if slug in themes]
+    ordered.sort(key=lambda item: list(themes).index(item[0]))
+    free = sorted(((slug, label) for slug, label in own if slug not in themes),
+                  key=lambda item: item[1].lower())
+    return ordered + free
+
+
+class ListingFilterForm(forms.Form):
+    """The filters an index offers; unknown or invalid values are ignored."""
+
+    def __init__(self, data, *, fields):
+        super().__init__(data)
+        for name, field in fields.items():
+            self.fields[name] = field
+
+    def values(self) -> dict:
+        """The valid, non-empty filter values (an invalid choice is simply not applied)."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+def _theme_field(tag_model):
+    return forms.ChoiceField(label=_("Theme or tag"), choices=_choices(_tag_choices(tag_model)),
+                             required=False)
+
+
+def _paginate(request, queryset):
+    paginator = Paginator(queryset, PAGE_SIZE)
+    page_obj = paginator.get_page(request.GET.get("sivu"))
+    query = request.GET.copy()
+    query.pop("sivu", None)
+    return {"page_obj": page_obj, "items": page_obj.object_list,
+            "query_string": query.urlencode()}
+
+
+def _descendants(index, queryset):
+    return queryset.descendant_of(index)
+
+
+def guidance_listing(index, request) -> dict:
+    from .models import GuidancePageTag
+
+    form = ListingFilterForm(request.GET, fields={
+        "theme": _theme_field(GuidancePageTag),
+        "status": forms.ChoiceField(label=_("Status"), choices=_choices(DocumentStatus.choices),
+                                    required=False),
+    })
+    filters = form.values()
+    pages = visible_pages(_descendants(index, GuidancePage.objects.all()), request.user)
+    if filters.get("theme"):
+        pages = pages.filter(tags__slug=filters["theme"])
+    if filters.get("status"):
+        pages = pages.filter(status=filters["status"])
+    pages = pages.prefetch_related("tags").order_by("title")
+    return {"filter_form": form, **_paginate(request, pages)}
+
+
+def interpretation_listing(index, request) -> dict:
+    from .models import LawInterpretationPageTag
+
+    sections = LawSection.objects.select_related("statute").order_by("statute__number",
+                                                                    "sort_order")
+    form = ListingFilterForm(request.GET, fields={
+        "theme": _theme_field(LawInterpretationPageTag),
+        "section": forms.ChoiceField(
+            label=_("Law section"),
+            choices=_choices((str(section.pk), str(section)) for section in sections),
+            required=False,
+        ),
+        "status": forms.ChoiceField(label=_("Status"),
+                                    choices=_choices(InterpretationStatus.choices),
+                                    required=False),
+    })
+    filters = form.values()
+    pages = visible_pages(_descendants(index, LawInterpretationPage.objects.all()), request.user)
+    if filters.get("theme"):
+        pages = pages.filter(tags__slug=filters["theme"])
+    if filters.get("section"):
+        pages = pages.filter(sections=filters["section"])
+    if filters.get("status"):
+        pages = pages.filter(status=filters["status"])
+    pages = pages.prefetch_related("tags", "sections__statute").order_by("title")
+    return {"filter_form": form, **_paginate(request, pages)}
+
+
+def practice_listing(index, request) -> dict:
+    from .models import PracticePageTag
+
+    networks = Network.objects.filter(is_active=True).order_by("name")
+    form = ListingFilterForm(request.GET, fields={
+        "theme": _theme_field(PracticePageTag),
+        "kind": forms.ChoiceField(label=_("Kind"), choices=_choices(PracticeKind.choices),
+                                  required=False),
+        "network": forms.ChoiceField(
+            label=_("Network"),
+            choices=_choices((network.slug, network.name) for network in networks),
+            required=False,
+        ),
+        "organisation": forms.ChoiceField(
+            label=_("Organisation"), choices=_choices(OrganisationType.choices), required=False
+        ),
+        "region": forms.ChoiceField(label=_("Region"), choices=_choices(Region.choices),
+                                    required=False),
+    })
+    filters = form.values()
+    pages = visible_pages(PracticePage.objects.all(), request.user)
+    if filters.get("theme"):
+        pages = pages.filter(tags__slug=filters["theme"])
+    if filters.get("kind"):
+        pages = pages.filter(kind=filters["kind"])
+    if filters.get("network"):
+        pages = pages.filter(networks__slug=filters["network"])
+    if filters.get("organisation"):
+        pages = pages.filter(organisations__organisation_type=filters["organisation"])
+    if filters.get("region"):
+        pages = pages.filter(region=filters["region"])
+    pages = practice_listing_queryset(pages.distinct()).order_by("-first_published_at", "title")
+    return {"filter_form": form, **_paginate(request, pages)}
+
+
+def network_listing(index, request) -> dict:
+    form = ListingFilterForm(request.GET, fields={
+        "region": forms.ChoiceField(label=_("Region"), choices=_choices(Region.choices),
+                                    required=False),
+    })
+    filters = form.values()
+    pages = visible_pages(_descendants(index, NetworkPage.objects.all()), request.user)
+    if filters.get("region"):
+        pages = pages.filter(network__region=filters["region"])
+    pages = (
+        pages.select_related("network")
+        .annotate(
+            practice_count=Count(
+                "network__practice_pages",
+                filter=Q(network__practice_pages__live=True),
+                distinct=True,
+            )
+        )
+        .order_by("title")
+    )
+    return {"filter_form": form, **_paginate(request, pages)}
+
+
+def theme_listing(index, request) -> dict:
+    from .models import GuidancePageTag, LawInterpretationPageTag, PracticePageTag
+
+    counts: dict[str, int] = {}
+    names: dict[str, Tag] = {}
+    for tag_model, page_model in (
+        (GuidancePageTag, GuidancePage),
+        (LawInterpretationPageTag, LawInterpretationPage),
+        (PracticePageTag, PracticePage),
+    ):
+        visible = visible_pages(page_model.objects.all(), request.user).values("pk")
+        rows = (
+            tag_model.objects.filter(content_object__in=visible)
+            .values("tag__slug", "tag__name")
+            .annotate(count=Count("id"))
+        )
+        for row in rows:
+            counts[row["tag__slug"]] = counts.get(row["tag__slug"], 0) + row["count"]
+            names[row["tag__slug"]] = Tag(slug=row["tag__slug"], name=row["tag__name"])
+    themes = [
+        {"slug": theme.slug, "label": theme.label, "count": counts.get(theme.slug, 0),
+         "url": index.tag_url(theme.slug, request)}
+        for theme in THEMES
+    ]
+    free_tags = sorted(
+        (
+            {"slug": slug, "label": tag.name, "count": counts[slug],
+             "url": index.tag_url(slug, request)}
+            for slug, tag in names.items()
+            if slug not in THEME_SLUGS
+        ),
+        key=lambda item: item["label"].lower(),
+    )
+    return {"themes": themes, "free_tags": free_tags}
+
+
+def tag_listing(index, request, tag_slug: str) -> dict:
+    tag = Tag.objects.filter(slug=tag_slug).first()
+    if tag is None:
+        raise Http404
+    user = request.user
+    fields = ("id", "title", "url_path", "intro", "locale_id", "depth", "path",
+              "first_published_at", "last_published_at")
+    items = []
+    for model in (GuidancePage, LawInterpretationPage, PracticePage):
+        pages = visible_pages(model.objects.filter(tags__slug=tag.slug), user).only(*fields)
+        items.extend(pages)
+    items.sort(key=lambda page: page.title.lower())
+    paginator = Paginator(items, PAGE_SIZE)
+    page_obj = paginator.get_page(request.GET.get("sivu"))
+    return {"tag": tag, "tag_label": tag_label(tag), "page_obj": page_obj,
+            "items": page_obj.object_list, "query_string": ""}

@@ -1,0 +1,64 @@
+from django import template
+from django.urls import translate_url
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from .. import law_links
+from ..themes import tag_label as _tag_label
+
+register = template.Library()
+
+
+@register.filter(is_safe=True)
+def link_law_sections(value):
+    """Link law-section mentions ("TYM-lain 11 §:n", "381/2023 4 §") to their pages.
+
+    Safe HTML (rich text, rendered blocks) stays HTML; plain text is escaped first.
+    """
+    if value is None:
+        return ""
+    html = value.__html__() if hasattr(value, "__html__") else conditional_escape(str(value))
+    return mark_safe(law_links.link_law_sections(html))  # noqa: S308  (escaped above)
+
+
+@register.filter
+def tag_label(tag) -> str:
+    return _tag_label(tag)
+
+
+@register.simple_tag(takes_context=True)
+def tag_url(context, tag_slug: str) -> str:
+    """The address of the tag's page (the themes page of the site), or an empty string."""
+    from ..models import ThemeIndexPage
+
+    request = context.get("request")
+    cache = getattr(request, "_knowledge_theme_index", None) if request else None
+    if cache is None:
+        cache = [ThemeIndexPage.objects.live().order_by("path").first()]
+        if request is not None:
+            request._knowledge_theme_index = cache
+    index = cache[0]
+    if index is None:
+        return ""
+    return translate_url(index.tag_url(tag_slug, request), get_language())
+
+
+@register.filter
+def organisation_label(value) -> str:
+    from ..blocks import Organisation
+
+    return str(dict(Organisation.CHOICES).get(value, value))
+
+
+@register.filter
+def matrix_cells(row) -> list[dict]:
+    """The TE, HVA and Kela cells of a responsibility-matrix row, with their labels."""
+    from ..blocks import Involvement
+
+    labels = dict(Involvement.CHOICES)
+    cells = []
+    for name in ("te", "hva", "kela"):
+        value = row.get(name) or Involvement.NONE
+        cells.append({"value": value, "label": str(labels.get(value, ""))})
+    return cells

@@ -1,0 +1,56 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from typ_site.accounts.roles import APPROVERS_GROUP, EDITORS_GROUP
+
+from .models import LawSection, Statute
+from .selectors import guidance_past_review
+
+
+class StatuteViewSet(SnippetViewSet):
+    model = Statute
+    icon = "doc-full"
+    menu_label = _("Statutes")
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["number", "name", "short_name"]
+    search_fields = ["number", "name", "short_name"]
+
+
+class LawSectionViewSet(SnippetViewSet):
+    model = LawSection
+    icon = "doc-full"
+    list_display = ["__str__"]
+    list_filter = ["statute"]
+    search_fields = ["number", "title"]
+    panels = [FieldPanel("statute"), FieldPanel("number"), FieldPanel("title"),
+              FieldPanel("summary")]
+
+
+register_snippet(StatuteViewSet)
+register_snippet(LawSectionViewSet)
+
+
+class GuidancePastReviewPanel(Component):
+    name = "knowledge_guidance_past_review"
+    template_name = "knowledge/panels/guidance_past_review.html"
+    order = 90
+
+    def get_context_data(self, parent_context=None):
+        return {"pages": list(guidance_past_review().only("id", "title", "next_review_date")[:20])}
+
+
+def _is_editorial(user) -> bool:
+    if user.is_superuser:
+        return True
+    return user.groups.filter(name__in=[EDITORS_GROUP, APPROVERS_GROUP]).exists()
+
+
+@hooks.register("construct_homepage_panels")
+def add_guidance_past_review_panel(request, panels):
+    if _is_editorial(request.user):
+        panels.append(GuidancePastReviewPanel())
