@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "typ_site.accounts",
     "typ_site.networks",
     "knowledge",
+    "knowledge.induction",
     "forums",
     "calendar_app",
     "search",
