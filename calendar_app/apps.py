@@ -16,7 +16,9 @@ class CalendarConfig(AppConfig):
         from .demo import load_calendar_demo
         from .exports import calendar_export_section
         from .home import next_events_section
+        from .search import register_calendar_search
 
         register_export_section("calendar", calendar_export_section)
         register_home_section("calendar", next_events_section)
         register_demo_step("calendar", load_calendar_demo, order=40)
+        register_calendar_search()
