@@ -51,3 +51,21 @@ def with_query(url: str, query: str) -> str:
     if not query:
         return url
     return f"{url}{'&' if '?' in url else '?'}{query}"
+
+
+@register.simple_tag(takes_context=True)
+def upcoming_network_events(context, network, limit: int = 5) -> list:
+    """The next occurrences of a network's events that the person may see:
+    `{% upcoming_network_events network as occurrences %}`."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from calendar_app.selectors import occurrences_for
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or network is None:
+        return []
+    now = timezone.now()
+    return occurrences_for(user, now, now + timedelta(days=120), {"network": network.pk})[:limit]

@@ -28,3 +28,16 @@ def discussion_topics_for(context, page, limit: int = 5) -> list:
     if user is None or not user.is_authenticated or page is None or not getattr(page, "pk", None):
         return []
     return list(topics_for_page(user, page)[:limit])
+
+
+@register.simple_tag(takes_context=True)
+def network_forum_for(context, network):
+    """The network's own forum when the person may see it, else None:
+    `{% network_forum_for network as forum %}`."""
+    from forums.selectors import visible_forums_for
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or network is None or not user.is_authenticated:
+        return None
+    return visible_forums_for(user).filter(network=network).first()
