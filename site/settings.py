@@ -248,6 +248,12 @@ STORAGES = {
         )
     },
 }
+# Forum attachments are private: stored outside MEDIA_ROOT and served only through a view
+# that checks who may read the post.
+FORUM_ATTACHMENTS_ROOT = Path(
+    os.environ.get("FORUM_ATTACHMENTS_ROOT", VAR_DIR / "private" / "forum-attachments")
+)
+FORUM_POSTS_PER_MINUTE = int(os.environ.get("FORUM_POSTS_PER_MINUTE", "6"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
