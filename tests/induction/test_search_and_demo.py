@@ -1,0 +1,41 @@
+"""Paths are found by their steps' text; the demo paths load and can be loaded again."""
+
+from django.contrib.auth import get_user_model
+
+from knowledge.induction.models import CompletedTask, InductionPathPage
+from knowledge.induction.selectors import path_structure
+
+from .conftest import make_path
+
+
+def test_the_search_text_has_the_goals_and_tasks(tree):
+    path = make_path(tree, step_count=2)
+
+    text = path.search_document_text()
+
+    assert "Tavoite 2" in text
+    assert "Tehtävä 2.1" in text
+    assert InductionPathPage.search_kind == "induction"
+
+
+def test_the_demo_paths_load_and_can_be_loaded_again(client):
+    from knowledge.demo import load_knowledge_demo
+    from knowledge.induction.demo import load_induction_demo
+    from typ_site.core.demo import demo_email, load_core_demo
+
+    load_core_demo()
+    load_knowledge_demo()
+    load_induction_demo()
+    ticks = CompletedTask.objects.count()
+    load_induction_demo()
+
+    paths = list(InductionPathPage.objects.live())
+    assert len(paths) >= 3
+    assert all(len(path_structure(path)) >= 5 for path in paths)
+    assert all(step.reading_ids for path in paths for step in path_structure(path))
+    assert CompletedTask.objects.count() == ticks
+    newcomer = get_user_model().objects.get(email=demo_email("uusi.satakunta"))
+    client.force_login(newcomer)
+    for path in paths:
+        assert client.get(path.url).status_code == 200
+    assert "Jatka siitä, mihin jäit" in client.get("/").content.decode()
