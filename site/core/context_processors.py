@@ -5,12 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 # Sections served by the apps (not by Wagtail pages). Names that do not resolve yet are
-# skipped, so the menu grows with the apps.
+# skipped, so the menu grows with the apps. Joining a network (networks:list) is reached from
+# the network pages, the profile and the footer; the menu's "Networks" is the page section.
 APP_NAVIGATION = [
     (_("Forums"), "forums:index"),
     (_("Calendar"), "calendar_app:month"),
     (_("Participate"), "participation:index"),
-    (_("Networks"), "networks:list"),
 ]
 
 
