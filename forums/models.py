@@ -447,3 +447,15 @@ class ModerationAction(models.Model):
         return f"{self.action} ({self.created_at:%Y-%m-%d %H:%M})"
 
 
+
+
+# Participation (votes on development needs and customer stories) lives in its own package;
+# importing it here makes its models part of this app.
+from .participation.models import (  # noqa: E402,F401
+    Ballot,
+    BallotChoice,
+    DevelopmentNeed,
+    Poll,
+    PollOption,
+    VotingRound,
+)

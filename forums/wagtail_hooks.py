@@ -1,4 +1,4 @@
-"""Forums are created and edited in the Wagtail admin (Snippets › Forums)."""
+"""Forums, development needs and voting rounds are edited in the Wagtail admin (Snippets)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Forum
+from .participation.admin import DevelopmentNeedViewSet, VotingRoundViewSet
 
 
 class ForumViewSet(SnippetViewSet):
@@ -26,3 +27,5 @@ class ForumViewSet(SnippetViewSet):
 
 
 register_snippet(ForumViewSet)
+register_snippet(DevelopmentNeedViewSet)
+register_snippet(VotingRoundViewSet)

@@ -17,6 +17,8 @@ from typ_site.networks.models import Network
 
 from .editorial import setup_editorial_workflow
 from .models import (
+    CaseStoryIndexPage,
+    CaseStoryPage,
     GuidanceIndexPage,
     GuidancePage,
     LawInterpretationIndexPage,
@@ -730,6 +732,99 @@ def create_practice_in_moderation(network_pages: dict, themes: dict) -> None:
     })
 
 
+
+# slug, persona, age, belongs, title, intro, situation, factors
+CASE_STORIES = [
+    ("irina-kuuluu-typiin", "Irina", 58, True, "Irina, 58: pitkä työttömyys ja terveyshuolia",
+     "Kahdeksan vuoden työttömyyden jälkeen tilanne on kartoitettava monelta suunnalta.",
+     "Irina on ollut työttömänä kahdeksan vuotta. Hän on ollut monialaisen palvelun asiakkaana "
+     "aiemmin, mutta siitä ei ole kirjattu, mihin asiakkuus päättyi. Hänen ammattitaitonsa ei "
+     "enää vastaa alueen työpaikkoja, ja hänellä on useita terveysongelmia, joiden vaikutusta "
+     "työkykyyn ei ole arvioitu. Hän kertoo haluavansa töihin, jos sopiva paikka löytyy.",
+     "Osaaminen ei vastaa nykyisiä työpaikkoja\nTerveysongelmien vaikutus työkykyyn "
+     "selvittämättä\nPitkä työttömyys ja riski syrjäytyä\nOma motivaatio löytyy\n"
+     "Aiemman asiakkuuden jälkeinen aika on epäselvä\nTukea tarvitaan, jos paikallista työtä "
+     "ei löydy"),
+    ("irina-ei-kuulu-typiin", "Irina", 58, False,
+     "Irina, 58: terveys kunnossa, kiinnostus hukassa",
+     "Esteitä työllistymiselle ei löydy, mutta halua monialaiseen työhön ei ole.",
+     "Irina on ollut pitkään työttömänä. Terveystarkastuksessa ei löytynyt rajoitteita, ja "
+     "arjen asiat ovat järjestyksessä. Hän ei itse näe tarvetta usean toimijan yhteiselle "
+     "palvelulle eikä ole varma, sitoutuisiko hän siihen. Hänen asuinalueellaan on vähän "
+     "työpaikkoja hänen alaltaan.",
+     "Ei terveydellistä estettä työllistymiselle\nEi itse koe tarvetta monialaiselle "
+     "palvelulle\nSitoutuminen palveluun epävarmaa\nSelvitettävä ensin, mikä häntä "
+     "kiinnostaa\nAsuinpaikka rajaa työmahdollisuuksia"),
+    ("matti-kuuluu-typiin", "Matti", 22, True,
+     "Matti, 22: arki ja talous sekaisin",
+     "Nuoren tilanteesta tarvitaan tietoa usealta toimijalta ennen kuin suunnitelma syntyy.",
+     "Matti on ollut työttömänä yli puoli vuotta. Kelan etuuksien jatko on auki, laskuja on "
+     "maksamatta ja vuorokausirytmi on hajonnut. Hänellä on todettu sairaus, mutta sen "
+     "vaikutusta opiskeluun tai työhön ei ole arvioitu. Kukaan toimija ei yksin näe koko "
+     "kuvaa.",
+     "Tietoa tarvitaan usealta toimijalta\nKelan palvelujen jatko selvitettävä\nArjen "
+     "hallinnassa haasteita\nTyö- ja toimintakyky arvioimatta\nTaloudellinen tilanne "
+     "selvitettävä\nTerveydentila selvitettävä"),
+    ("matti-ei-kuulu-typiin", "Matti", 22, False,
+     "Matti, 22: sairaus hoidossa, suunta selvä",
+     "Nuori pärjää työvoimapalvelujen tavallisilla palveluilla.",
+     "Matti on ollut työttömänä runsaat puoli vuotta. Hänen sairautensa on hoitotasapainossa ja "
+     "hoitokontakti toimii. Sosiaalipalveluille ei ole tarvetta, ja hän hakee aktiivisesti "
+     "töitä työvoimapalvelujen tuella. Ammatillinen kuntoutus ei ole nyt ajankohtaista.",
+     "Ei tarvetta monialaiselle yhteispalvelulle\nEi tarvetta sosiaalipalveluille\nSairaus "
+     "hallinnassa ja hoitokontakti olemassa\nTyövoimapalvelujen tavalliset palvelut riittävät"),
+    ("jenna-kuuluu-typiin", "Jenna", 44, True,
+     "Jenna, 44: terveys ja jaksaminen epäselviä",
+     "Tiedetään, että terveys rajoittaa, mutta muusta ei ole kokonaiskuvaa.",
+     "Jenna haluaa takaisin työelämään. Hänellä on terveysongelmia, ja jaksaminen vaihtelee. "
+     "Työvoimapalvelut, terveydenhuolto ja Kela tapaavat häntä kukin erikseen, eikä "
+     "kenelläkään ole kokonaiskuvaa siitä, mitä hän tarvitsee. Työttömyys uhkaa pitkittyä, jos "
+     "palveluja ei soviteta yhteen.",
+     "Terveyteen liittyviä haasteita\nJaksaminen ja kokonaistilanne epäselviä\nYhteistyötä "
+     "tarvitaan työvoimapalvelujen, terveydenhuollon ja Kelan kesken\nVahva tuen tarve "
+     "työhön pääsemiseksi\nJoku tarvitaan sovittamaan palvelut yhteen"),
+    ("jenna-ei-kuulu-typiin", "Jenna", 44, False,
+     "Jenna, 44: kuntoutus alkamassa ja työtarjous pöydällä",
+     "Suunnitelma on jo olemassa, eikä monialainen palvelu toisi lisäarvoa.",
+     "Jennalle on juuri myönnetty Kelan ammatillinen kuntoutus, ja kuntoutussuunnitelma on "
+     "valmis. Hän on saanut työtarjouksen, ja työn aloittamista voidaan kokeilla työkokeiluna. "
+     "Hän pärjää työvoimapalvelujen tavallisella tuella.",
+     "Kelan kuntoutus on alkamassa\nKuntoutussuunnitelma on kunnossa\nTyötarjous ja "
+     "mahdollinen työkokeilu\nMonialainen palvelu ei toisi lisäarvoa"),
+]
+
+
+def create_case_stories(home: HomePage) -> int:
+    editor = _user("toimittaja")
+    index, _created = _ensure_page(
+        home, CaseStoryIndexPage, "asiakastarinat", title="Asiakastarinat",
+        intro="<p>Kuvitteellisia asiakastarinoita siitä, kuka hyötyy monialaisesta "
+              "yhteispalvelusta ja kuka ei. Kerro, oletko samaa mieltä: vastaukset auttavat "
+              "sopimaan yhteisistä asiakkuuden kriteereistä.</p>",
+        show_in_menus=True,
+    )
+    if not index.show_in_menus:
+        index.show_in_menus = True
+        index.save(update_fields=["show_in_menus"])
+    pages = {}
+    for slug, persona, age, belongs, title, intro, situation, factors in CASE_STORIES:
+        pages[slug], _created = _ensure_page(
+            index, CaseStoryPage, slug, publish_by=editor, title=title, intro=intro,
+            persona_name=persona, age=age, belongs_in_typ=belongs,
+            situation=f"<p>{situation}</p>", deciding_factors=factors,
+        )
+    for slug, page in pages.items():
+        other = slug.replace("-ei-kuulu-", "-kuuluu-") if "-ei-kuulu-" in slug else \
+            slug.replace("-kuuluu-", "-ei-kuulu-")
+        pair = pages.get(other)
+        if pair is not None and page.paired_story_id != pair.pk:
+            page.paired_story = pair
+            page.save_revision(user=editor, log_action=True).publish(
+                user=editor, skip_permission_checks=True
+            )
+    return len(pages)
+
+
 def create_knowledge_demo(stdout=None) -> None:
     home = HomePage.objects.first()
     if home is None:
@@ -748,3 +843,4 @@ def create_knowledge_demo(stdout=None) -> None:
     create_practices(sections["practices"], network_pages, themes)
     create_practice_in_moderation(network_pages, themes)
     _say(stdout, f"  practices: {PracticePage.objects.live().count()} published")
+    _say(stdout, f"  customer stories: {create_case_stories(home)}")

@@ -30,6 +30,7 @@ from typ_site.accounts.roles import APPROVERS_GROUP, EDITORS_GROUP, KEHA_GROUP
 from typ_site.networks.admin_groups import admin_group_for
 
 from .models import (
+    CaseStoryIndexPage,
     GuidanceIndexPage,
     LawInterpretationIndexPage,
     NetworkIndexPage,
@@ -139,6 +140,8 @@ def setup_editorial_workflow() -> None:
     for index in GuidanceIndexPage.objects.all():
         _setup_national_section(index, editors, approvers, two_step)
     for index in LawInterpretationIndexPage.objects.all():
+        _setup_national_section(index, editors, approvers, two_step)
+    for index in CaseStoryIndexPage.objects.all():
         _setup_national_section(index, editors, approvers, two_step)
     for index in PracticeIndexPage.objects.all():
         _setup_national_section(index, editors, approvers, practice_workflow)

@@ -15,6 +15,7 @@ from typ_site.accounts.models import OrganisationType
 from typ_site.networks.models import Network, Region
 
 from .models import (
+    CaseStoryPage,
     DocumentStatus,
     GuidancePage,
     InterpretationStatus,
@@ -237,3 +238,25 @@ def tag_listing(index, request, tag_slug: str) -> dict:
     page_obj = paginator.get_page(request.GET.get("sivu"))
     return {"tag": tag, "tag_label": tag_label(tag), "page_obj": page_obj,
             "items": page_obj.object_list, "query_string": ""}
+
+
+def case_story_listing(index, request) -> dict:
+    """The stories in pairs by persona, with their answer counts for signed-in members."""
+    from forums.participation.selectors import story_listing_summaries
+
+    form = ListingFilterForm(request.GET, fields={
+        "belongs": forms.ChoiceField(
+            label=_("Judgement"), required=False,
+            choices=_choices([("yes", _("Belongs in TYP")), ("no", _("Does not belong in TYP"))]),
+        ),
+    })
+    filters = form.values()
+    pages = visible_pages(_descendants(index, CaseStoryPage.objects.all()), request.user)
+    if filters.get("belongs"):
+        pages = pages.filter(belongs_in_typ=filters["belongs"] == "yes")
+    pages = pages.order_by("persona_name", "-belongs_in_typ", "title")
+    context = {"filter_form": form, **_paginate(request, pages)}
+    summaries = story_listing_summaries(request.user, [page.pk for page in context["items"]])
+    for page in context["items"]:
+        page.summary = summaries.get(page.pk)
+    return context

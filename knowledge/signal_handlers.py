@@ -10,6 +10,8 @@ from typ_site.accounts.signals import account_removed
 
 from . import editorial, services, tasks
 from .models import (
+    CaseStoryIndexPage,
+    CaseStoryPage,
     GuidanceIndexPage,
     LawInterpretationIndexPage,
     NetworkIndexPage,
@@ -64,6 +66,16 @@ def give_network_admins_their_page(sender, instance, created, raw=False, **kwarg
     editorial.setup_network_page_permissions(instance)
 
 
+@receiver(post_save, sender=CaseStoryPage)
+def open_story_for_answers(sender, instance, created, raw=False, **kwargs):
+    """Every customer story gets its agree / disagree / can't say poll."""
+    if raw:
+        return
+    from forums.participation.services import ensure_story_poll
+
+    ensure_story_poll(instance)
+
+
 def _set_up_section(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         editorial.setup_editorial_workflow()
@@ -71,7 +83,7 @@ def _set_up_section(sender, instance, created, raw=False, **kwargs):
 
 for _index_model in (
     GuidanceIndexPage, LawInterpretationIndexPage, PracticeIndexPage, NetworkIndexPage,
-    ThemeIndexPage,
+    ThemeIndexPage, CaseStoryIndexPage,
 ):
     post_save.connect(_set_up_section, sender=_index_model,
                       dispatch_uid=f"knowledge_setup_{_index_model.__name__}")

@@ -1,0 +1,96 @@
+"""KEHA staff manage development needs and voting rounds in the Wagtail admin (Snippets)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from typ_site.accounts.models import Role
+
+from .engine import can_manage_participation
+from .models import DevelopmentNeed, PollOption, VotingRound
+
+
+class KehaStaffPermissionPolicy(ModelPermissionPolicy):
+    """KEHA staff run participation (`engine.can_manage_participation`); others need the
+    model permissions."""
+
+    def user_has_permission(self, user, action):
+        return can_manage_participation(user) or super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if self.user_has_any_permission(user, actions):
+            return self.model._default_manager.all()
+        return self.model._default_manager.none()
+
+
+class KehaStaffSnippetViewSet(SnippetViewSet):
+    @property
+    def permission_policy(self):
+        return KehaStaffPermissionPolicy(self.model)
+
+
+class VotingRoundForm(WagtailAdminModelForm):
+    eligible_roles = forms.MultipleChoiceField(
+        label=_("Roles who may vote"), choices=Role.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave empty for every verified member."),
+    )
+
+
+VotingRound.base_form_class = VotingRoundForm
+
+PollOption.panels = [FieldPanel("need"), FieldPanel("position")]
+
+
+class DevelopmentNeedViewSet(KehaStaffSnippetViewSet):
+    model = DevelopmentNeed
+    icon = "list-ol"
+    menu_label = _("Development needs")
+    list_display = ["title", "theme", "status", "merged_into"]
+    list_filter = ["theme", "status"]
+    search_fields = ["title", "description"]
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("theme"), FieldPanel("status")]),
+        FieldPanel("description"),
+        FieldPanel("topic"),
+        FieldPanel("events"),
+        FieldPanel("position"),
+    ]
+
+
+class VotingRoundViewSet(KehaStaffSnippetViewSet):
+    model = VotingRound
+    icon = "tasks"
+    menu_label = _("Voting rounds")
+    list_display = ["title", "opens_at", "closes_at", "method", "results_visibility"]
+    search_fields = ["title", "description"]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+        MultiFieldPanel(
+            [FieldPanel("method"), FieldRowPanel([FieldPanel("max_choices"),
+                                                  FieldPanel("points_total")])],
+            heading=_("Method"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("asks_level"), FieldPanel("asks_timing"), FieldPanel("timing_date")],
+            heading=_("Questions on each need"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("eligible_roles"), FieldPanel("eligible_networks")],
+            heading=_("Who may vote"),
+        ),
+        FieldPanel("results_visibility"),
+        InlinePanel("options", label=_("Development needs in the round")),
+    ]

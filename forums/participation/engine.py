@@ -1,0 +1,235 @@
+"""The rules of voting, one function per rule. Priority rounds and story answers share them.
+
+Views, the home page section, results pages and exports all ask these functions; none of
+them decides eligibility, openness or visibility on its own.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from typ_site.accounts.roles import is_keha_staff, is_verified_member
+from typ_site.networks.selectors import member_network_ids
+
+from .models import Level, Poll, Timing
+
+UPCOMING = "upcoming"
+OPEN = "open"
+CLOSED = "closed"
+
+
+# --- Settings ---------------------------------------------------------------------------------
+
+def min_group_size() -> int:
+    """Breakdowns show a group only when at least this many voters are in it."""
+    return int(getattr(settings, "PARTICIPATION_MIN_GROUP_SIZE", 5))
+
+
+def story_min_answers() -> int:
+    return int(getattr(settings, "PARTICIPATION_STORY_MIN_ANSWERS", 20))
+
+
+def story_agree_share() -> float:
+    return float(getattr(settings, "PARTICIPATION_STORY_AGREE_SHARE", 0.7))
+
+
+# --- When -------------------------------------------------------------------------------------
+
+def voting_state(poll: Poll, now=None) -> str:
+    """UPCOMING before opening, OPEN until closing, CLOSED from the closing moment on."""
+    now = now or timezone.now()
+    if now < poll.opens_at:
+        return UPCOMING
+    if poll.closes_at is not None and now >= poll.closes_at:
+        return CLOSED
+    return OPEN
+
+
+# --- Who --------------------------------------------------------------------------------------
+
+def is_eligible(user, poll: Poll) -> bool:
+    """THE eligibility rule: a verified member, of a chosen role and network if the poll says.
+
+    The poll's networks should be prefetched when many polls are checked.
+    """
+    if not is_verified_member(user):
+        return False
+    roles = poll.eligible_roles or []
+    if roles and user.role not in roles:
+        return False
+    network_ids = {network.pk for network in poll.eligible_networks.all()}
+    return not network_ids or bool(network_ids & member_network_ids(user))
+
+
+def can_see_round(user, poll: Poll) -> bool:
+    """A round is shown to KEHA staff and to verified members of the networks it is for.
+
+    A member of the right network but of another role sees the round and is told why they
+    cannot vote; a round of other networks is not shown at all.
+    """
+    if is_keha_staff(user):
+        return True
+    if not is_verified_member(user):
+        return False
+    network_ids = {network.pk for network in poll.eligible_networks.all()}
+    return not network_ids or bool(network_ids & member_network_ids(user))
+
+
+def check_can_vote(user, poll: Poll, now=None) -> None:
+    """Raise a ValidationError with the reason when this person cannot vote now."""
+    if not is_eligible(user, poll):
+        raise ValidationError(
+            _("You are not among the members who may vote in this round."), code="ineligible"
+        )
+    state = voting_state(poll, now)
+    if state == UPCOMING:
+        raise ValidationError(
+            _("Voting has not opened yet. It opens on %(moment)s.")
+            % {"moment": _local(poll.opens_at)},
+            code="not_open",
+        )
+    if state == CLOSED:
+        raise ValidationError(
+            _("Voting closed on %(moment)s; ballots can no longer be cast or changed.")
+            % {"moment": _local(poll.closes_at)},
+            code="closed",
+        )
+
+
+def _local(moment) -> str:
+    return timezone.localtime(moment).strftime("%d.%m.%Y %H:%M")
+
+
+# --- What -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Selection:
+    """What a ballot says about one option."""
+
+    option_id: int
+    points: int = 0
+    level: str = ""
+    timing: str = ""
+
+
+def check_selections(poll: Poll, option_ids: set[int], selections: list[Selection]
+                     ) -> list[Selection]:
+    """Check a ballot against the poll's method; returns the selections worth storing."""
+    stored = []
+    seen = set()
+    for selection in selections:
+        if selection.option_id not in option_ids:
+            raise ValidationError(
+                _("The ballot contains a choice that is not in this round."), code="foreign_option"
+            )
+        if selection.option_id in seen:
+            raise ValidationError(_("Each option can be chosen only once."), code="duplicate")
+        seen.add(selection.option_id)
+        if selection.points < 0:
+            raise ValidationError(_("Points cannot be negative."), code="negative")
+        if selection.level and (not poll.asks_level or selection.level not in Level.values):
+            raise ValidationError(_("Unknown level."), code="level")
+        if selection.timing and (not poll.asks_timing or selection.timing not in Timing.values):
+            raise ValidationError(_("Unknown timing."), code="timing")
+        if selection.points or selection.level or selection.timing:
+            stored.append(selection)
+    picks = [selection for selection in stored if selection.points > 0]
+    if poll.method == Poll.Method.POINTS:
+        total = sum(selection.points for selection in picks)
+        if total > poll.points_total:
+            raise ValidationError(
+                ngettext(
+                    "You gave %(given)d points; at most %(allowed)d point can be distributed.",
+                    "You gave %(given)d points; at most %(allowed)d points can be distributed.",
+                    poll.points_total,
+                ) % {"given": total, "allowed": poll.points_total},
+                code="too_many_points",
+            )
+    else:
+        if any(selection.points > 1 for selection in picks):
+            raise ValidationError(_("A pick is worth one vote."), code="points_not_allowed")
+        allowed = 1 if poll.method == Poll.Method.SINGLE else poll.max_choices
+        if len(picks) > allowed:
+            raise ValidationError(
+                ngettext(
+                    "You picked %(given)d; at most %(allowed)d may be picked.",
+                    "You picked %(given)d; at most %(allowed)d may be picked.",
+                    allowed,
+                ) % {"given": len(picks), "allowed": allowed},
+                code="too_many_picks",
+            )
+    if not picks:
+        raise ValidationError(_("Choose at least one option."), code="empty")
+    return stored
+
+
+# --- Results ----------------------------------------------------------------------------------
+
+def can_see_results(user, poll: Poll, now=None) -> bool:
+    """THE results rule: totals, ranking, breakdowns and exports all ask it.
+
+    Live results: eligible members and KEHA staff, from the opening on. After closing: the
+    same people, only once the poll has closed. Staff only: KEHA staff, at any time.
+    """
+    visibility = poll.results_visibility
+    staff = is_keha_staff(user)
+    if visibility == Poll.ResultsVisibility.STAFF:
+        return staff
+    if not (staff or is_eligible(user, poll)):
+        return False
+    state = voting_state(poll, now)
+    if visibility == Poll.ResultsVisibility.AFTER_CLOSE:
+        return state == CLOSED
+    return state != UPCOMING
+
+
+def can_export_results(user, poll: Poll, now=None) -> bool:
+    """The CSV export: KEHA staff, and never earlier than the results may be seen."""
+    return is_keha_staff(user) and can_see_results(user, poll, now)
+
+
+def can_manage_participation(user) -> bool:
+    """KEHA staff run rounds and merge duplicate needs."""
+    return is_keha_staff(user)
+
+
+def can_propose_need(user) -> bool:
+    return is_verified_member(user)
+
+
+# --- Anonymity --------------------------------------------------------------------------------
+
+OTHER_GROUPS = "__other__"
+
+
+def shown_groups(sizes: dict[str, int], minimum: int | None = None) -> tuple[list[str], bool]:
+    """Which groups of a breakdown may be shown, and whether a combined "other" row may.
+
+    Groups smaller than the minimum are combined into "other". When that combination is
+    itself too small (but not empty), the smallest shown group joins it too, so that no
+    small group can be worked out by subtracting the shown ones from the total.
+    """
+    minimum = min_group_size() if minimum is None else minimum
+    shown = sorted((key for key, size in sizes.items() if size >= minimum),
+                   key=lambda key: (sizes[key], key))
+    other = sum(size for key, size in sizes.items() if size < minimum)
+    while 0 < other < minimum and shown:
+        other += sizes[shown.pop(0)]
+    show_other = other >= minimum
+    return sorted(shown), show_other
+
+
+# --- Customer stories -------------------------------------------------------------------------
+
+def agree_share(agree: int, answers: int) -> float | None:
+    return agree / answers if answers else None
+
+
+def is_validated(agree: int, answers: int) -> bool:
+    """A story is validated once enough members answered and enough of them agree."""
+    share = agree_share(agree, answers)
+    return answers >= story_min_answers() and share is not None and share >= story_agree_share()

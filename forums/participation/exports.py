@@ -1,0 +1,30 @@
+"""The participation part of a person's own data export: their own ballots and answers.
+
+These are the person's own choices, so they are included; nobody else's ever are.
+"""
+
+from .selectors import ballots_of
+
+
+def participation_export_section(user) -> dict:
+    return {
+        "proposed_needs": [
+            {"title": need.title, "theme": need.theme, "status": need.status,
+             "description": need.description, "created_at": need.created_at.isoformat()}
+            for need in user.proposed_development_needs.order_by("pk")
+        ],
+        "ballots": [
+            {
+                "poll": ballot.poll.title,
+                "kind": ballot.poll.kind,
+                "cast_at": ballot.cast_at.isoformat(),
+                "changed_at": ballot.changed_at.isoformat() if ballot.changed_at else None,
+                "choices": [
+                    {"option": choice.option.label, "points": choice.points,
+                     "level": choice.level, "timing": choice.timing}
+                    for choice in ballot.choices.all()
+                ],
+            }
+            for ballot in ballots_of(user)
+        ],
+    }

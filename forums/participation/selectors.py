@@ -1,0 +1,366 @@
+"""Reads of participation: rounds a person may see, their own ballot, and the results.
+
+Results are computed in the database (aggregates and a window function for the ranking), so
+a results page costs the same number of queries for ten ballots and for a thousand. Result
+functions never read who voted: only the role and organisation type copied onto ballots.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Sum, Value, Window
+from django.db.models.functions import Coalesce, Rank
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from typ_site.accounts.models import OrganisationType, Role
+from typ_site.accounts.roles import is_verified_member
+
+from . import engine
+from .models import (
+    Ballot,
+    BallotChoice,
+    DevelopmentNeed,
+    Level,
+    Poll,
+    PollOption,
+    StoryAnswer,
+    Timing,
+    VotingRound,
+)
+
+# --- Rounds -----------------------------------------------------------------------------------
+
+
+def _rounds() -> QuerySet[VotingRound]:
+    return VotingRound.objects.prefetch_related("eligible_networks")
+
+
+def rounds_for(user) -> list[VotingRound]:
+    """Rounds this person may see (`engine.can_see_round`), each with `has_voted`."""
+    if not is_verified_member(user):
+        return []
+    rounds = _rounds().annotate(
+        has_voted=Exists(Ballot.objects.filter(poll=OuterRef("pk"), voter=user))
+    ).order_by("-opens_at", "pk")
+    return [poll for poll in rounds if engine.can_see_round(user, poll)]
+
+
+def open_rounds_for(user, now=None) -> list[VotingRound]:
+    """Open rounds this person may vote in, each with `has_voted`."""
+    now = now or timezone.now()
+    return [
+        poll for poll in rounds_for(user)
+        if engine.voting_state(poll, now) == engine.OPEN and engine.is_eligible(user, poll)
+    ]
+
+
+def round_for_user_or_404(user, pk: int) -> VotingRound:
+    poll = _rounds().filter(pk=pk).first()
+    if poll is None or not engine.can_see_round(user, poll):
+        raise Http404
+    return poll
+
+
+def options_of(poll: Poll) -> QuerySet[PollOption]:
+    return poll.options.select_related("need").order_by("position", "pk")
+
+
+def ballot_of(user, poll: Poll) -> Ballot | None:
+    """The person's own ballot with its choices (only ever shown to that person)."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Ballot.objects.filter(poll=poll, voter=user)
+        .prefetch_related(Prefetch("choices", queryset=BallotChoice.objects.order_by("pk")))
+        .first()
+    )
+
+
+def ballots_of(user) -> QuerySet[Ballot]:
+    return (
+        Ballot.objects.filter(voter=user)
+        .select_related("poll", "poll__subject_page")
+        .prefetch_related(
+            Prefetch("choices", queryset=BallotChoice.objects.select_related("option__need"))
+        )
+        .order_by("cast_at", "pk")
+    )
+
+
+# --- Results ----------------------------------------------------------------------------------
+
+
+@dataclass
+class OptionResult:
+    option_id: int
+    label: str
+    key: str
+    need_id: int | None
+    theme: str
+    total: int
+    voters: int
+    rank: int
+    tied: bool = False
+    levels: dict = field(default_factory=dict)
+    timings: dict = field(default_factory=dict)
+    share_of_max: float = 0.0
+
+    @property
+    def bar_width(self) -> float:
+        """The bar's length in percent of the longest bar (for the chart)."""
+        return round(self.share_of_max * 100, 1)
+
+
+@dataclass
+class Breakdown:
+    dimension: str
+    label: str
+    groups: list  # [(key, label, size)]
+    rows: list  # [(OptionResult, [value per group])]
+    hidden: bool  # some groups were combined or left out
+
+
+@dataclass
+class Results:
+    poll: Poll
+    ballot_count: int
+    options: list[OptionResult]
+    breakdowns: list[Breakdown] = field(default_factory=list)
+
+    @property
+    def maximum(self) -> int:
+        return max((option.total for option in self.options), default=0)
+
+    @property
+    def ties(self) -> list[list[OptionResult]]:
+        by_rank: dict[int, list] = {}
+        for option in self.options:
+            by_rank.setdefault(option.rank, []).append(option)
+        return [group for group in by_rank.values() if len(group) > 1 and group[0].total > 0]
+
+
+def _option_tallies(poll: Poll) -> list[OptionResult]:
+    """One query: every option's totals, counts of level and timing answers, and its rank."""
+    annotations = {
+        "total": Coalesce(Sum("choices__points"), Value(0)),
+        "voters": Count("choices", filter=Q(choices__points__gt=0)),
+    }
+    for level in Level.values:
+        annotations[f"level_{level}"] = Count("choices", filter=Q(choices__level=level))
+    for timing in Timing.values:
+        annotations[f"timing_{timing}"] = Count("choices", filter=Q(choices__timing=timing))
+    rows = (
+        PollOption.objects.filter(poll=poll)
+        .annotate(**annotations)
+        .annotate(rank=Window(expression=Rank(), order_by=F("total").desc()))
+        .values("pk", "key", "need_id", "need__title", "need__theme", "total", "voters", "rank",
+                *[f"level_{level}" for level in Level.values],
+                *[f"timing_{timing}" for timing in Timing.values])
+        .order_by("rank", "position", "pk")
+    )
+    answer_labels = dict(StoryAnswer.choices)
+    results = [
+        OptionResult(
+            option_id=row["pk"],
+            label=row["need__title"] or str(answer_labels.get(row["key"], row["key"])),
+            key=row["key"],
+            need_id=row["need_id"],
+            theme=row["need__theme"] or "",
+            total=row["total"],
+            voters=row["voters"],
+            rank=row["rank"],
+            levels={level: row[f"level_{level}"] for level in Level.values},
+            timings={timing: row[f"timing_{timing}"] for timing in Timing.values},
+        )
+        for row in rows
+    ]
+    ranks = [result.rank for result in results]
+    maximum = max((result.total for result in results), default=0)
+    for result in results:
+        result.tied = ranks.count(result.rank) > 1
+        result.share_of_max = result.total / maximum if maximum else 0.0
+    return results
+
+
+DIMENSIONS = {
+    "voter_role": (Role, _("By role")),
+    "voter_organisation_type": (OrganisationType, _("By organisation type")),
+}
+
+
+def _breakdown(poll: Poll, dimension: str, options: list[OptionResult]) -> Breakdown | None:
+    """Totals per group, showing only groups large enough to stay anonymous (two queries)."""
+    choices_class, label = DIMENSIONS[dimension]
+    sizes = dict(
+        Ballot.objects.filter(poll=poll).values_list(dimension).annotate(size=Count("pk"))
+        .values_list(dimension, "size")
+    )
+    shown, show_other = engine.shown_groups(sizes)
+    if not shown and not show_other:
+        return Breakdown(dimension=dimension, label=label, groups=[], rows=[],
+                         hidden=bool(sizes))
+    group_of = {key: key if key in shown else engine.OTHER_GROUPS for key in sizes}
+    totals: dict[tuple[int, str], int] = {}
+    for option_id, key, total in (
+        BallotChoice.objects.filter(ballot__poll=poll)
+        .values_list("option_id", f"ballot__{dimension}")
+        .annotate(total=Sum("points"))
+        .values_list("option_id", f"ballot__{dimension}", "total")
+    ):
+        group = group_of.get(key, engine.OTHER_GROUPS)
+        totals[(option_id, group)] = totals.get((option_id, group), 0) + (total or 0)
+    labels = dict(choices_class.choices)
+    groups = [(key, str(labels.get(key, key)) if key else gettext("Not given"), sizes[key])
+              for key in shown]
+    if show_other:
+        other_size = sum(size for key, size in sizes.items() if key not in shown)
+        groups.append((engine.OTHER_GROUPS, gettext("Other groups combined"), other_size))
+    rows = [
+        (option, [totals.get((option.option_id, key), 0) for key, _l, _s in groups])
+        for option in options
+    ]
+    hidden = show_other or len(shown) < len(sizes)
+    return Breakdown(dimension=dimension, label=label, groups=groups, rows=rows, hidden=hidden)
+
+
+def results_of(poll: Poll, *, dimensions=tuple(DIMENSIONS)) -> Results:
+    """The poll's results. The caller must have asked `engine.can_see_results` first."""
+    options = _option_tallies(poll)
+    ballot_count = Ballot.objects.filter(poll=poll).count()
+    results = Results(poll=poll, ballot_count=ballot_count, options=options)
+    results.breakdowns = [_breakdown(poll, dimension, options) for dimension in dimensions]
+    return results
+
+
+# --- Customer stories -------------------------------------------------------------------------
+
+
+@dataclass
+class StorySummary:
+    answers: int = 0
+    agree: int = 0
+    disagree: int = 0
+    cant_say: int = 0
+
+    @property
+    def agree_share(self) -> float | None:
+        return engine.agree_share(self.agree, self.answers)
+
+    @property
+    def agree_percent(self) -> int | None:
+        share = self.agree_share
+        return None if share is None else round(share * 100)
+
+    @property
+    def validated(self) -> bool:
+        return engine.is_validated(self.agree, self.answers)
+
+
+def story_summaries(page_ids) -> dict[int, StorySummary]:
+    """Answer counts of many stories in one query (pages without answers get zeros)."""
+    summaries = {page_id: StorySummary() for page_id in page_ids}
+    rows = (
+        BallotChoice.objects.filter(ballot__poll__subject_page_id__in=list(summaries),
+                                    points__gt=0)
+        .values_list("ballot__poll__subject_page_id", "option__key")
+        .annotate(count=Count("pk"))
+        .values_list("ballot__poll__subject_page_id", "option__key", "count")
+    )
+    for page_id, key, count in rows:
+        summary = summaries[page_id]
+        if key in (StoryAnswer.AGREE, StoryAnswer.DISAGREE, StoryAnswer.CANT_SAY):
+            setattr(summary, key, count)
+            summary.answers += count
+    return summaries
+
+
+def story_poll_of(page) -> Poll | None:
+    return Poll.objects.filter(subject_page_id=page.pk).prefetch_related(
+        "eligible_networks"
+    ).first()
+
+
+def summary_from(results: Results) -> StorySummary:
+    summary = StorySummary()
+    for option in results.options:
+        if option.key in StoryAnswer.values:
+            setattr(summary, option.key, option.total)
+            summary.answers += option.total
+    return summary
+
+
+def story_context(page, user, now=None) -> dict:
+    """What a customer story page shows about its answers to this person."""
+    poll = story_poll_of(page)
+    context = {
+        "story_poll": poll,
+        "story_answer_choices": StoryAnswer.choices,
+        "story_min_answers": engine.story_min_answers(),
+        "story_agree_percent": round(engine.story_agree_share() * 100),
+        "story_min_group": engine.min_group_size(),
+        "story_can_answer": False,
+        "story_results": None,
+        "story_summary": None,
+        "story_by_role": None,
+        "story_my_ballot": None,
+        "story_my_answer": "",
+    }
+    if poll is None:
+        # Every story gets its poll when saved; without one nobody has answered yet.
+        context["story_can_answer"] = is_verified_member(user)
+        return context
+    state = engine.voting_state(poll, now)
+    context["story_state"] = state
+    context["story_can_answer"] = engine.is_eligible(user, poll) and state == engine.OPEN
+    ballot = ballot_of(user, poll)
+    if ballot is not None:
+        context["story_my_ballot"] = ballot
+        keys = dict(poll.options.values_list("pk", "key"))
+        chosen = [keys.get(choice.option_id) for choice in ballot.choices.all() if choice.points]
+        context["story_my_answer"] = chosen[0] if chosen else ""
+    if engine.can_see_results(user, poll, now):
+        results = results_of(poll, dimensions=("voter_role",))
+        context["story_results"] = results
+        context["story_summary"] = summary_from(results)
+        context["story_by_role"] = results.breakdowns[0]
+    return context
+
+
+# --- Development needs ------------------------------------------------------------------------
+
+
+def needs_list() -> QuerySet[DevelopmentNeed]:
+    """Needs that have not been merged into another, for the public list of members."""
+    return (
+        DevelopmentNeed.objects.filter(merged_into__isnull=True)
+        .select_related("proposed_by")
+        .order_by("theme", "position", "title")
+    )
+
+
+def need_or_404(pk: int) -> DevelopmentNeed:
+    need = DevelopmentNeed.objects.select_related("topic", "proposed_by", "merged_into").filter(
+        pk=pk
+    ).first()
+    if need is None:
+        raise Http404
+    return need
+
+
+def rounds_of_need(user, need: DevelopmentNeed) -> list[VotingRound]:
+    ids = set(PollOption.objects.filter(need=need).values_list("poll_id", flat=True))
+    return [poll for poll in rounds_for(user) if poll.pk in ids]
+
+
+def story_listing_summaries(user, page_ids) -> dict[int, StorySummary]:
+    """Summaries of the listed stories whose results this person may see."""
+    page_ids = list(page_ids)
+    if not page_ids or not is_verified_member(user):
+        return {}
+    polls = Poll.objects.filter(subject_page_id__in=page_ids).prefetch_related(
+        "eligible_networks"
+    )
+    visible = [poll.subject_page_id for poll in polls if engine.can_see_results(user, poll)]
+    return story_summaries(visible) if visible else {}

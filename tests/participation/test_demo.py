@@ -1,0 +1,41 @@
+"""The demo: fifteen needs in five themes, a closed round with a tie, an open round, six
+stories with answers; running it again changes nothing."""
+
+import io
+
+from forums.participation import engine, selectors
+from forums.participation.models import Ballot, BallotChoice, DevelopmentNeed, VotingRound
+from knowledge.models import CaseStoryPage
+from typ_site.core.demo import demo_steps
+
+
+def _load_demo():
+    for step in demo_steps():
+        if step.name in ("core", "knowledge", "forums", "participation"):
+            step.load(io.StringIO())
+
+
+def test_the_demo_has_needs_rounds_with_a_tie_and_answered_stories(db):
+    _load_demo()
+
+    needs = DevelopmentNeed.objects.filter(proposed_by__isnull=True)
+    assert needs.count() == 15 and needs.values("theme").distinct().count() == 5
+    rounds = {engine.voting_state(poll): poll for poll in VotingRound.objects.all()}
+    assert set(rounds) == {engine.OPEN, engine.CLOSED}
+    assert selectors.results_of(rounds[engine.CLOSED]).ties
+    stories = list(CaseStoryPage.objects.live())
+    summaries = selectors.story_summaries([story.pk for story in stories])
+    assert len(stories) == 6
+    assert all(summary.answers >= 20 for summary in summaries.values())
+    assert 0 < sum(summary.validated for summary in summaries.values()) < 6
+
+
+def test_loading_the_demo_again_changes_nothing(db):
+    _load_demo()
+    counts = (Ballot.objects.count(), BallotChoice.objects.count(),
+              DevelopmentNeed.objects.count(), CaseStoryPage.objects.count())
+
+    _load_demo()
+
+    assert (Ballot.objects.count(), BallotChoice.objects.count(),
+            DevelopmentNeed.objects.count(), CaseStoryPage.objects.count()) == counts
