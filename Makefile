@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: run test test-postgres setup system-packages translations makemessages lint demo totp serve-production
+.PHONY: run test test-postgres browser bench-smoke setup system-packages translations makemessages lint demo totp serve-production
 
 ## run: install, migrate, load the demo content and serve http://127.0.0.1:$(PORT)
 run: setup translations
@@ -16,8 +16,8 @@ run: setup translations
 	@echo "The site is at http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-## test: install and run the whole test suite
-test: setup translations
+## test: install and run the whole test suite (browser and accessibility tests included)
+test: setup translations browser
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
@@ -37,8 +37,16 @@ $(VENV)/.installed: pyproject.toml
 system-packages:
 	@./scripts/install-system-packages.sh
 
+## browser: Debian's chromium and axe-core for the browser and accessibility tests
+browser:
+	@./scripts/install-browser.sh
+
+## bench-smoke: a short load run against the production server with its write-integrity check
+bench-smoke: setup translations
+	$(BIN)/python bench/load_benchmark.py --smoke
+
 translations: setup
-	$(MANAGE) compilemessages --ignore=.venv --ignore=var --settings=typ_site.settings_test -v0
+	$(MANAGE) compilemessages --ignore=.venv --ignore=var --ignore=node_modules --settings=typ_site.settings_test -v0
 
 ## makemessages: refresh the fi and sv catalogues of every app after changing UI strings
 makemessages: setup

@@ -1,0 +1,198 @@
+"""The page types and key views that the accessibility tests open, in Finnish and Swedish.
+
+Adding a page is one entry in PAGES: a name, the address (a function of the `people` fixture,
+so it can point at objects the fixture made) and who is signed in ("member", "admin",
+"outsider" or None for an anonymous visitor). `prepare` runs in the browser after the page has
+loaded, for views that only appear after an action (a form with its error messages, a menu
+opened on a phone...).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.test import Client
+
+from tests.e2e import content
+from typ_site.networks.models import Membership
+
+LANGUAGE_PREFIXES = {"fi": "", "sv": "/sv"}
+
+
+@dataclass(frozen=True)
+class PageUnderTest:
+    name: str
+    path: Callable[[object], str]
+    signed_in: str | None = None
+    prepare: Callable[[object], None] | None = None
+
+
+def _submit_empty_form(page) -> None:
+    page.locator("main form button[type=submit]").last.click()
+    page.wait_for_load_state()
+
+
+def _with_pending_request(people) -> str:
+    """The management page with a request waiting, so that its decision table is shown."""
+    Membership.objects.get_or_create(
+        user=people.outsider, network=people.network,
+        defaults={"status": Membership.Status.PENDING,
+                  "message": "Aloitin juuri työvalmentajana ja haluaisin mukaan verkostoon."},
+    )
+    return "/networks/manage/"
+
+
+def _with_guidance(people) -> str:
+    return content.guidance_page().url
+
+
+def _tag_page(people) -> str:
+    tree = content.knowledge_tree()
+    content.guidance_page(tree)
+    content.practice_page(tree)
+    return tree.themes.tag_url("asiakasprosessi")
+
+
+def _section_index(key: str, make_child):
+    def path(people) -> str:
+        tree = content.knowledge_tree()
+        make_child(tree, people)
+        return getattr(tree, key).url
+
+    return path
+
+
+def _forum(people) -> str:
+    content.topic_with_posts(people)
+    return content.network_forum(people.network).get_absolute_url()
+
+
+def _new_topic(people) -> str:
+    return content.network_forum(people.network).get_absolute_url() + "new/"
+
+
+def _topic(people) -> str:
+    return content.topic_with_posts(people).get_absolute_url()
+
+
+def _notifications(people) -> str:
+    content.topic_with_posts(people)
+    return "/forums/notifications/"
+
+
+def _moderation_queue(people) -> str:
+    content.reported_topic(people)
+    return "/forums/moderation/"
+
+
+def _calendar(path: str):
+    def with_events(people) -> str:
+        content.event()
+        content.event(people.network, title="Verkoston ohjausryhmä", visibility="network",
+                      registration_enabled=False)
+        return path
+
+    return with_events
+
+
+def _event(people) -> str:
+    return content.event(people.network).get_absolute_url()
+
+
+def _search(query: str):
+    def with_guidance(people) -> str:
+        content.guidance_page()
+        return f"/search/?q={query}"
+
+    return with_guidance
+
+
+def _shows(text: str):
+    """A `prepare` that makes sure the page shows what it is checked with (e.g. search hits)."""
+
+    def check(page) -> None:
+        assert text in page.locator("main").inner_text(), f"{page.url} does not show {text!r}"
+
+    return check
+
+
+PAGES = [
+    PageUnderTest("home", lambda people: "/"),
+    PageUnderTest("home signed in", lambda people: "/", signed_in="member"),
+    PageUnderTest("sign-in", lambda people: "/accounts/login/"),
+    PageUnderTest("sign-in with errors", lambda people: "/accounts/login/", prepare=_submit_empty_form),
+    PageUnderTest("sign-up", lambda people: "/accounts/signup/"),
+    PageUnderTest("sign-up with errors", lambda people: "/accounts/signup/", prepare=_submit_empty_form),
+    PageUnderTest("password reset", lambda people: "/accounts/password/reset/"),
+    PageUnderTest("networks", lambda people: "/networks/"),
+    PageUnderTest("networks signed in", lambda people: "/networks/", signed_in="outsider"),
+    PageUnderTest("membership management", _with_pending_request, signed_in="admin"),
+    PageUnderTest("profile", lambda people: "/accounts/profile/", signed_in="member"),
+    PageUnderTest("account removal", lambda people: "/accounts/profile/remove/", signed_in="member"),
+    PageUnderTest("two-step verification", lambda people: "/accounts/2fa/", signed_in="member"),
+    PageUnderTest("e-mail addresses", lambda people: "/accounts/email/", signed_in="member"),
+    PageUnderTest("change password", lambda people: "/accounts/password/change/", signed_in="member"),
+    # Knowledge base
+    PageUnderTest("guidance", _with_guidance),
+    PageUnderTest("law interpretation", lambda people: content.interpretation_page().url),
+    PageUnderTest("practice", lambda people: content.practice_page().url),
+    PageUnderTest("network page", lambda people: content.network_page(people.network).url),
+    PageUnderTest("guidance index", _section_index(
+        "guidance", lambda tree, people: content.guidance_page(tree))),
+    PageUnderTest("interpretation index", _section_index(
+        "interpretations", lambda tree, people: content.interpretation_page(tree))),
+    PageUnderTest("practice index", _section_index(
+        "practices", lambda tree, people: content.practice_page(tree))),
+    PageUnderTest("network index", _section_index(
+        "networks", lambda tree, people: content.network_page(people.network, tree))),
+    PageUnderTest("theme index", _section_index(
+        "themes", lambda tree, people: content.guidance_page(tree))),
+    PageUnderTest("tag page", _tag_page),
+    PageUnderTest("law section", lambda people: content.law_section().get_absolute_url()),
+    PageUnderTest("practice submission form", lambda people: "/knowledge/kaytannot/ehdota/",
+                  signed_in="member"),
+    # Forums
+    PageUnderTest("forum list", lambda people: _forum(people) and "/forums/", signed_in="member"),
+    PageUnderTest("forum", _forum, signed_in="member"),
+    PageUnderTest("forum topic", _topic, signed_in="member",
+                  prepare=_shows("Se nopeuttaa ensitapaamista.")),
+    PageUnderTest("new topic form", _new_topic, signed_in="member"),
+    PageUnderTest("notifications", _notifications, signed_in="member",
+                  prepare=_shows("Alkukartoituksen lomake")),
+    PageUnderTest("moderation queue", _moderation_queue, signed_in="admin",
+                  prepare=_shows("Viesti kuuluu toiselle alueelle.")),
+    # Calendar
+    PageUnderTest("calendar month", _calendar("/calendar/"), signed_in="member"),
+    PageUnderTest("agenda", _calendar("/calendar/agenda/"), signed_in="member",
+                  prepare=_shows("Verkoston ohjausryhmä")),
+    PageUnderTest("annual wheel", _calendar("/calendar/wheel/"), signed_in="member"),
+    PageUnderTest("event", _event, signed_in="member"),
+    # Search
+    PageUnderTest("search results", _search("tyollistymissuunnitelma"),
+                  prepare=_shows(content.GUIDANCE_TITLE)),
+    PageUnderTest("search without hits", _search("xyzzyvaara")),
+]
+
+# Pages checked at a phone's size (375 × 667 CSS pixels): nothing may scroll sideways.
+PHONE_VIEWPORT = {"width": 375, "height": 667}
+PHONE_PAGES = [
+    PageUnderTest("home", lambda people: "/"),
+    PageUnderTest("networks", lambda people: "/networks/", signed_in="outsider"),
+    PageUnderTest("membership management", _with_pending_request, signed_in="admin"),
+    PageUnderTest("profile", lambda people: "/accounts/profile/", signed_in="member"),
+    PageUnderTest("forum", _forum, signed_in="member"),
+    PageUnderTest("calendar month", _calendar("/calendar/"), signed_in="member"),
+    PageUnderTest("guidance", _with_guidance),
+]
+
+
+def sign_in_with_session(context, user, base_url: str) -> None:
+    """Puts a signed-in session cookie into the browser context (the fast way, for tests whose
+    subject is a page, not the sign-in itself; journeys sign in through the form)."""
+    client = Client()
+    client.force_login(user)
+    context.add_cookies([{
+        "name": settings.SESSION_COOKIE_NAME,
+        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+        "url": base_url,
+    }])

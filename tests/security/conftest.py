@@ -1,0 +1,194 @@
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.utils import timezone
+from wagtail.documents import get_document_model
+
+from calendar_app import services as calendar_services
+from calendar_app.models import Event
+from forums import services as forum_services
+from forums.models import Forum
+from forums.notifications import create_post_notifications
+from forums.participation import services as participation_services
+from forums.participation.models import Poll, PollOption, VotingRound
+from tests.calendar_app.helpers import make_event
+from tests.e2e.fixtures import (  # noqa: F401  (browser fixtures, for test_xss_fields)
+    browser_context_args,
+    browser_type_launch_args,
+    new_context,
+    page,
+    people,
+    site_ready,
+)
+from tests.factories import (
+    make_keha_staff,
+    make_member,
+    make_membership,
+    make_network,
+    make_network_admin,
+    make_user,
+)
+from tests.security.access_table import ROLES
+from typ_site.core.demo_content import create_home_page
+from typ_site.networks.models import Membership
+
+
+@dataclass
+class World:
+    """The objects the URL sweep needs: two networks, one person per role, sample objects.
+
+    When a new view needs an object (a topic, an event...), add it here and point the view's
+    row in access_table at it.
+    """
+
+    home: object
+    network: object
+    other_network: object
+    users: dict
+    pending_request: object
+    document: object
+    # Forums: a private forum of `network` with a topic by its member, the admin's reply,
+    # a file on the first post, the member's notification of the reply and report of it.
+    network_forum: object = None
+    national_forum: object = None
+    topic: object = None
+    post: object = None
+    reply: object = None
+    attachment: object = None
+    notification: object = None
+    report: object = None
+    outsider_forum_feed: object = None  # the other network's member's feed token
+    # Calendar: one event of each visibility, private feed tokens.
+    public_event: object = None  # organised by `network`, with registration
+    members_event: object = None
+    network_event: object = None  # for the members of `network` only
+    calendar_feed: object = None  # the member's token
+    outsider_calendar_feed: object = None  # the other network's member's token
+    # Participation: a development need and an open round for the members of `network`.
+    need: object = None
+    network_round: object = None
+
+
+@pytest.fixture
+def world(db, settings, tmp_path) -> World:
+    settings.FORUM_ATTACHMENTS_ROOT = tmp_path / "forum-attachments"
+    settings.FORUM_POSTS_PER_MINUTE = 1000
+    cache.clear()
+    home = create_home_page()
+    network = make_network("Satakunnan TYP", slug="satakunta")
+    other_network = make_network("Kymenlaakson TYP", slug="kymenlaakso")
+    newcomer = make_user(first_name="Uusi", last_name="Hakija")
+    pending_request = make_membership(newcomer, network, status=Membership.Status.PENDING)
+    document = get_document_model().objects.create(
+        title="Yhteistyösopimus",
+        file=ContentFile(b"Verkoston yhteistyosopimus.\n", name="yhteistyosopimus.txt"),
+    )
+    users = {
+        "anonymous": None,
+        "member": make_member(network),
+        "other_member": make_member(other_network),
+        "network_admin": make_network_admin(network),
+        "keha_editor": make_keha_staff("Editors"),
+        "superuser": make_user(is_superuser=True, is_staff=True),
+    }
+    assert set(users) == set(ROLES)
+    yield World(
+        home=home,
+        network=network,
+        other_network=other_network,
+        users=users,
+        pending_request=pending_request,
+        document=document,
+        **_feature_objects(network, users),
+    )
+    document.file.delete(save=False)
+    cache.clear()
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def _feature_objects(network, users) -> dict:
+    """Sample objects of the forums, the calendar and participation, made with the apps'
+    own services where they have one.
+
+    The private objects belong to `network`: its member and admin may see them, the member of
+    the other network may not.
+    """
+    member, admin, outsider = users["member"], users["network_admin"], users["other_member"]
+    network_forum = Forum.objects.create(
+        name="Satakunnan oma alue", slug="satakunnan-oma-alue", kind=Forum.Kind.NETWORK,
+        network=network,
+    )
+    national_forum = Forum.objects.create(
+        name="Lain tulkinta", slug="lain-tulkinta", kind=Forum.Kind.NATIONAL
+    )
+    first_post = forum_services.start_topic(
+        member, network_forum, title="Palaverin aika", body="Sopiiko tiistai kaikille?",
+        uploads=[SimpleUploadedFile("kalenteri.png", PNG, content_type="image/png")],
+    )
+    topic = first_post.topic
+    reply = forum_services.reply(admin, topic, body="Tiistai sopii, varaan huoneen.")
+    # The member follows the topic they started: the reply is a notification for them.
+    create_post_notifications(reply.pk)
+    report = forum_services.report_post(member, reply, "Väärä alue tälle viestille.")
+
+    soon = make_event().start + timedelta(days=1)
+    public_event = make_event(
+        title="Alueellinen koulutuspäivä", start=soon, network=network,
+        level=Event.Level.REGIONAL, registration_enabled=True,
+    )
+    members_event = make_event(
+        title="Jäsenten webinaari", start=soon, event_type=Event.Type.WEBINAR,
+        visibility=Event.Visibility.MEMBERS,
+    )
+    network_event = make_event(
+        title="Verkoston ohjausryhmä", start=soon, network=network, level=Event.Level.NETWORK,
+        event_type=Event.Type.STEERING_GROUP, visibility=Event.Visibility.NETWORK,
+    )
+    calendar_services.register(member, public_event, public_event.start)
+
+    need = participation_services.propose_need(
+        member, title="Yhteinen kirjaamisohje", description="Kirjataan samalla tavalla.",
+        theme="asiakasprosessi",
+    )
+    network_round = VotingRound.objects.create(
+        title="Satakunnan kevään priorisointi",
+        opens_at=timezone.now() - timedelta(days=1),
+        closes_at=timezone.now() + timedelta(days=7),
+        results_visibility=Poll.ResultsVisibility.LIVE,
+    )
+    network_round.eligible_networks.set([network])
+    network_round.save()  # a cluster's many-to-many is written on save
+    PollOption.objects.create(poll=network_round, need=need, position=0)
+    return {
+        "network_forum": network_forum,
+        "national_forum": national_forum,
+        "topic": topic,
+        "post": first_post,
+        "reply": reply,
+        "attachment": first_post.attachments.get(),
+        "notification": member.forum_notifications.get(),
+        "report": report,
+        # A forum feed address of someone outside the network: it must not open its forum.
+        "outsider_forum_feed": forum_services.feed_token_for(outsider),
+        "public_event": public_event,
+        "members_event": members_event,
+        "network_event": network_event,
+        "calendar_feed": calendar_services.create_feed_token(member),
+        "outsider_calendar_feed": calendar_services.create_feed_token(outsider),
+        "need": need,
+        "network_round": network_round,
+    }
+
+
+def client_for(world: World, role: str, **client_options) -> Client:
+    client = Client(**client_options)
+    if world.users[role] is not None:
+        client.force_login(world.users[role])
+    return client
