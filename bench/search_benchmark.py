@@ -1,10 +1,15 @@
 """Search benchmark (not a test): index 50,000 generated documents, time the queries.
 
-    DEBUG=1 .venv/bin/python bench/search_benchmark.py [--documents 50000] [--analyzer voikko]
+    .venv/bin/python bench/search_benchmark.py [--documents 50000] [--analyzer voikko]
+        [--runs 3] [--keep DIR]
 
 Runs the configured backend (embedded unless ELASTICSEARCH_URL is set) against a fresh
-database in a temporary directory, so it never touches the site's own index. Prints indexing
-documents/s and query latency p50/p95 over the queries of the judged set.
+SQLite database in a temporary directory (or DIR with --keep, which reuses an index already
+built there), so it never touches the site's own database. The documents come from
+bench/finnish_corpus.py (a Finnish vocabulary with Zipf-distributed word frequencies; see its
+docstring). Prints indexing documents/s and, for each run, query latency p50/p95 of the
+typical queries and of the broad ones separately, as a member of two networks, timing the
+whole search() (hits, total, facets, snippets, typo handling).
 """
 
 import argparse
@@ -19,20 +24,75 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def load():
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def build_queries(documents, seed=7):
+    """(class, query text, filters, order) for the typical and the broad queries."""
+    from finnish_corpus import FUNCTION_WORDS, LISTED_FORMS, REGULAR_NOUNS, inflect, vocabulary
+
+    ranked, content, _nouns = vocabulary()
+    rng = random.Random(seed)
+    field_forms = {form for noun in REGULAR_NOUNS for form in inflect(noun)}
+    field_forms |= {form for line in LISTED_FORMS for form in line.split()}
+    real = [word for word in content if word in field_forms]  # the field's words, by frequency
+    queries = []
+    # Single words of the field as typed (often inflected), frequency ranks 100 to 1,200.
+    for rank in range(100, 1300, 100):
+        queries.append(("typical", real[rank], {}, "relevance"))
+    # Two words that occur together (both from one document's title).
+    for document in rng.sample(documents[:5000], 6):
+        words = [w for w in document.title.lower().split() if w not in FUNCTION_WORDS]
+        queries.append(("typical", " ".join(words[:2]), {}, "relevance"))
+    # Quoted phrases (two adjacent title words).
+    for document in rng.sample(documents[:5000], 2):
+        words = document.title.lower().split()
+        queries.append(("typical", f'"{words[1]} {words[2]}"', {}, "relevance"))
+    # One-letter typos of mid-frequency words.
+    for rank in (400, 900):
+        word = real[rank]
+        queries.append(("typical", word[:3] + word[4:], {}, "relevance"))
+    # Rare words: a contact person's surname.
+    for name in (ranked[-10], ranked[-200]):
+        queries.append(("typical", name, {}, "relevance"))
+    # With a filter, and newest first.
+    queries.append(("typical", real[300], {"kind": "guidance"}, "relevance"))
+    queries.append(("typical", real[600], {"theme": "Laki"}, "relevance"))
+    queries.append(("typical", real[450], {}, "date"))
+    queries.append(("typical", real[1200], {}, "date"))
+    # Broad: the most frequent content words, alone and in pairs.
+    for rank in range(6):
+        queries.append(("broad", real[rank], {}, "relevance"))
+    queries.append(("broad", f"{real[0]} {real[1]}", {}, "relevance"))
+    queries.append(("broad", real[2], {}, "date"))
+    return queries
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=50_000)
     parser.add_argument("--analyzer", choices=["voikko", "snowball"], default="voikko")
-    parser.add_argument("--rounds", type=int, default=3, help="times each query is run")
+    parser.add_argument("--runs", type=int, default=3, help="timed passes over the queries")
+    parser.add_argument("--rounds", type=int, default=3, help="times each query runs per pass")
+    parser.add_argument("--keep", help="directory for the database (reused when present)")
+    parser.add_argument("--verbose", action="store_true", help="print each query's numbers")
     options = parser.parse_args()
 
-    directory = tempfile.mkdtemp(prefix="search-bench-")
+    directory = options.keep or tempfile.mkdtemp(prefix="search-bench-")
+    os.makedirs(directory, exist_ok=True)
     os.environ["VAR_DIR"] = directory
     os.environ.pop("DATABASE_URL", None)
     os.environ.setdefault("DEBUG", "1")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "typ_site.settings")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "bench"))
 
     import django
 
@@ -41,10 +101,11 @@ def main():
 
     call_command("migrate", "search", verbosity=0)
 
+    from finnish_corpus import generate
+
     from search.analysis import build_analyzer
     from search.backends.base import SearchRequest
     from search.backends.embedded import EmbeddedBackend
-    from search.evaluation import BUNDLED_CORPUS, read_jsonl, read_queries
     from typ_site.core.access import MEMBERS, PUBLIC, network_key
 
     analyzer = build_analyzer(options.analyzer)
@@ -55,72 +116,70 @@ def main():
     else:
         backend = EmbeddedBackend(analyzer)
 
-    documents = list(generate(options.documents, read_jsonl(BUNDLED_CORPUS)))
-    started = time.perf_counter()
-    backend.rebuild(documents)
-    seconds = time.perf_counter() - started
-
-    keys = frozenset({PUBLIC, MEMBERS, network_key(1), network_key(2)})
-    queries = [query for _qid, query in read_queries(BUNDLED_CORPUS.parent / "queries.jsonl")]
-    for query in queries:  # warm the caches once, as a running site has them warm
-        backend.search(SearchRequest(query, keys))
-    latencies = []
-    totals = []
-    for _round in range(options.rounds):
-        for query in queries:
-            began = time.perf_counter()
-            results = backend.search(SearchRequest(query, keys))
-            latencies.append((time.perf_counter() - began) * 1000)
-            totals.append(results.total)
-    latencies.sort()
-
-    def percentile(share):
-        return latencies[min(len(latencies) - 1, int(round(share * (len(latencies) - 1))))]
-
+    print(f"machine load at start (1/5/15 min): {load()}  cores: {os.cpu_count()}")
+    documents = list(generate(options.documents))
+    if backend.count() == len(documents):
+        print(f"documents: {len(documents)} (index reused from {directory})")
+    else:
+        started = time.perf_counter()
+        backend.rebuild(documents)
+        seconds = time.perf_counter() - started
+        print(f"documents: {len(documents)}  indexing: {seconds:.1f} s  "
+              f"{len(documents) / seconds:.0f} documents/s  (load now {load()})")  # fmt: skip
     size = sum(f.stat().st_size for f in Path(directory).glob("*.sqlite3*"))
-    print(f"backend: {backend.name} (analysis: {analyzer.name})")
-    print(f"documents: {len(documents)}  indexing: {seconds:.1f} s  "
-          f"{len(documents) / seconds:.0f} documents/s")
     if size:
         print(f"database size: {size / 1e6:.0f} MB")
-    print(f"queries: {len(queries)} x {options.rounds} rounds, median hits {statistics.median(totals):.0f}")
-    print(f"latency p50: {percentile(0.50):.1f} ms  p95: {percentile(0.95):.1f} ms  "
-          f"max: {latencies[-1]:.1f} ms")
+    print(f"backend: {backend.name} (analysis: {analyzer.name})")
 
+    keys = frozenset({PUBLIC, MEMBERS, network_key(1), network_key(2)})
+    queries = build_queries(documents)
 
-def generate(count, corpus):
-    """Documents built from the judged corpus's sentences, shuffled, with made-up names."""
-    import datetime
+    def run(query, filters, order):
+        began = time.perf_counter()
+        results = backend.search(SearchRequest(query, keys, dict(filters), order))
+        return (time.perf_counter() - began) * 1000, results
 
-    from search.registry import SearchDocument
-    from typ_site.core.access import MEMBERS, PUBLIC, network_key
+    hits = {}
+    for _class, query, filters, order in queries:  # warm the caches, as on a running site
+        _ms, results = run(query, filters, order)
+        hits[(query, order, tuple(filters.items()))] = (results.total, results.facets_estimated)
+    for name in ("typical", "broad"):
+        totals = [hits[(q, o, tuple(f.items()))][0] for c, q, f, o in queries if c == name]
+        print(f"{name}: {len(totals)} queries, hits median {statistics.median(totals):.0f} "
+              f"({100 * statistics.median(totals) / len(documents):.1f} % of the documents), "
+              f"min {min(totals)}, max {max(totals)}")  # fmt: skip
 
-    rng = random.Random(2025)
-    sentences = [
-        sentence.strip() + "."
-        for row in corpus
-        for sentence in row["body"].split(".")
-        if len(sentence.split()) > 3
-    ]
-    titles = [row["title"] for row in corpus]
-    kinds = ["guidance", "interpretation", "practice", "post", "forum_topic", "event", "document"]
-    syllables = ["ka", "lo", "mi", "ne", "su", "ta", "vi", "ri", "ho", "pe", "ly", "jä", "kö"]
-    networks = ["Satakunta", "Pohjois-Karjala", "Kymenlaakso", "Pohjois-Pohjanmaa", ""]
-    for number in range(count):
-        name = "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))).capitalize()
-        body = " ".join(rng.choice(sentences) for _ in range(rng.randint(4, 10)))
-        access = rng.choice([PUBLIC, PUBLIC, PUBLIC, MEMBERS, network_key(rng.randint(1, 30))])
-        yield SearchDocument(
-            key=f"bench:{number}",
-            kind=rng.choice(kinds),
-            title=f"{rng.choice(titles)} – {name}",
-            body=f"{body} Yhteyshenkilö {name}.",
-            url=f"/bench/{number}/",
-            access_key=access,
-            themes=rng.sample(["Asiakasprosessi", "Laki", "Perehdytys", "Johtaminen"], 2),
-            network=rng.choice(networks),
-            date=datetime.date(2020, 1, 1) + datetime.timedelta(days=rng.randint(0, 2000)),
+    per_run = []
+    per_query: dict[tuple, list[float]] = {}
+    for number in range(1, options.runs + 1):
+        latencies = {"typical": [], "broad": []}
+        for _round in range(options.rounds):
+            for name, query, filters, order in queries:
+                ms, _results = run(query, filters, order)
+                latencies[name].append(ms)
+                per_query.setdefault((name, query, order, tuple(filters.items())), []).append(ms)
+        summary = {
+            name: (percentile(values, 0.5), percentile(values, 0.95))
+            for name, values in latencies.items()
+        }
+        per_run.append(summary)
+        print(
+            f"run {number}: typical p50 {summary['typical'][0]:.1f} ms  "
+            f"p95 {summary['typical'][1]:.1f} ms | broad p50 {summary['broad'][0]:.1f} ms  "
+            f"p95 {summary['broad'][1]:.1f} ms | load {load()}"
         )
+    median_run = sorted(per_run, key=lambda summary: summary["typical"][1])[len(per_run) // 2]
+    print(
+        f"median run: typical p50 {median_run['typical'][0]:.1f} ms  "
+        f"p95 {median_run['typical'][1]:.1f} ms | broad p50 {median_run['broad'][0]:.1f} ms  "
+        f"p95 {median_run['broad'][1]:.1f} ms"
+    )
+    if options.verbose:
+        for (name, query, order, filters), values in per_query.items():
+            total, estimated = hits[(query, order, filters)]
+            shown = ", ".join(f"{key}={value}" for key, value in filters)
+            print(f"  {statistics.median(values):7.1f} ms  {total:6d} hits{'~' if estimated else ' '}"
+                  f"  {name:8s} {order:9s} {shown:16s} {query}")  # fmt: skip
 
 
 if __name__ == "__main__":

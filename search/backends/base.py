@@ -63,6 +63,8 @@ class SearchResults:
     per_page: int = 10
     relaxed: bool = False  # no document had every word; these have some of them
     suggestion: str | None = None  # did you mean
+    # The facet counts are estimates from an even sample of the matches (many results).
+    facets_estimated: bool = False
 
     @property
     def keys(self) -> list[str]:
@@ -110,7 +112,7 @@ class SearchBackend:
 
     # --- reading ------------------------------------------------------------------------
     def execute(self, request: SearchRequest, parsed: ParsedQuery, any_word: bool):
-        """Run one query: (hits, total, facets)."""
+        """Run one query: (hits, total, facets, facets_estimated)."""
         raise NotImplementedError
 
     def suggest(self, text: str, access_keys: frozenset[str], limit: int = 8) -> list[SearchHit]:
@@ -124,13 +126,15 @@ class SearchBackend:
         parsed = parse_query(request.query, self.analyzer)
         if parsed.is_empty:
             return SearchResults(parsed, [], 0, {}, request.page, request.per_page)
-        hits, total, facets = self.execute(request, parsed, any_word=False)
+        hits, total, facets, estimated = self.execute(request, parsed, any_word=False)
         results = SearchResults(parsed, hits, total, facets, request.page, request.per_page)
+        results.facets_estimated = estimated
         if total == 0 or self.has_unknown_words(parsed):
             results.suggestion = self.did_you_mean(request, parsed)
         if total == 0 and len(parsed.words) + len(parsed.phrases) > 1:
-            hits, total, facets = self.execute(request, parsed, any_word=True)
+            hits, total, facets, estimated = self.execute(request, parsed, any_word=True)
             results.hits, results.total, results.facets = hits, total, facets
+            results.facets_estimated = estimated
             results.relaxed = total > 0
         return results
 
@@ -163,7 +167,7 @@ class SearchBackend:
             return None
         suggestion = " ".join(corrected)
         check = SearchRequest(suggestion, request.access_keys, dict(request.filters), per_page=1)
-        _, total, _ = self.execute(check, parse_query(suggestion, self.analyzer), any_word=False)
+        _, total, _, _ = self.execute(check, parse_query(suggestion, self.analyzer), any_word=False)
         return suggestion if total else None
 
     def _closest_known_word(self, word: str) -> str | None:

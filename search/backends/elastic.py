@@ -444,7 +444,7 @@ class ElasticsearchBackend(SearchBackend):
         if "year" in facets:
             facets["year"].sort(key=lambda item: item[0], reverse=True)
         total = response.hits.total.value
-        return hits, total, {name: values for name, values in facets.items() if values}
+        return hits, total, {name: values for name, values in facets.items() if values}, False
 
     def suggest(self, text: str, access_keys: frozenset[str], limit: int = 8) -> list[SearchHit]:
         try:

@@ -257,39 +257,87 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+def meta_token(prefix: str, value) -> str:
+    """One filter value as a single FTS5 term: a prefix and the value's UTF-8 bytes in hex.
+
+    Hex keeps any value (access keys with ":", network names with spaces and ä/ö) one
+    alphanumeric token that the unicode61 tokenizer leaves whole; equality of tokens is
+    equality of values. The migration writes the same tokens with SQLite's hex().
+    """
+    return prefix + str(value).encode().hex()
+
+
+META_PREFIXES = {
+    "access": "xa", "kind": "xk", "network": "xn", "organisation": "xo", "year": "xy",
+    "theme": "xt",
+}  # fmt: skip
+
+
+def meta_terms(document: SearchDocument) -> list[str]:
+    values = [
+        ("access", document.access_key), ("kind", document.kind),
+        ("network", document.network), ("organisation", document.organisation),
+        ("year", document.year), *(("theme", theme) for theme in document.themes),
+    ]  # fmt: skip
+    return [meta_token(META_PREFIXES[name], value) for name, value in values if value not in (None, "")]
+
+
 class SqliteStore:
-    theme_filter_sql = "EXISTS (SELECT 1 FROM json_each(e.themes) t WHERE t.value = %s)"
+    """SQLite FTS5: everything a query needs before ranking happens inside the FTS index.
+
+    The access key and the filterable facet values are terms of the `meta` column, so the
+    permission filter and the user's filters are part of the MATCH expression: FTS5 only
+    ever sees (and bm25 only scores) documents the user may see, and the page of hits, the
+    total and the ranking need no look-up of `search_searchentry` rows. The entries are read
+    for the 10 hits shown and for facet counting; their access key is checked again there.
+    """
+
+    RANK = f"bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}, {EXTRA_WEIGHT}, {EXACT_WEIGHT}, 0.0)"
+    # Facets are counted exactly up to this many matches; above it, from an even sample of
+    # about this many matches, scaled up and shown as estimates.
+    FACET_SAMPLE = 1000
+    # Above this many matches bm25 ranks a bounded candidate set (see ranked_in_tiers).
+    RANK_LIMIT = 1000
+    READ_PRAGMAS = ("PRAGMA cache_size = -32000", "PRAGMA mmap_size = 268435456")
 
     def __init__(self, backend: EmbeddedBackend):
         self.backend = backend
 
-    @staticmethod
-    def theme_param(theme: str) -> str:
-        return theme
+    def cursor(self):
+        """A cursor on the backend's connection, with the read settings applied once to it."""
+        connection = self.backend.connection
+        connection.ensure_connection()
+        raw = connection.connection
+        if getattr(connection, "_search_read_pragmas_for", None) is not raw:
+            with connection.cursor() as cursor:
+                for pragma in self.READ_PRAGMAS:
+                    cursor.execute(pragma)
+            connection._search_read_pragmas_for = raw
+        return connection.cursor()
 
     def write(self, documents_by_id: dict[int, SearchDocument]) -> None:
         ids = list(documents_by_id)
-        analysed_by_id = {
-            entry_id: self.backend.analyse(document)
-            for entry_id, document in documents_by_id.items()
-        }
+        rows = []
+        for entry_id, document in documents_by_id.items():
+            analysed = self.backend.analyse(document)
+            rows.append(
+                (
+                    entry_id,
+                    " ".join(analysed["title"]),
+                    " ".join(analysed["body"]),
+                    " ".join(analysed["extra"]),
+                    " ".join(analysed["exact"]),
+                    " ".join(meta_terms(document)),
+                )
+            )
         with self.backend.connection.cursor() as cursor:
             cursor.execute(
                 f"DELETE FROM search_fts WHERE rowid IN ({', '.join(['%s'] * len(ids))})", ids
             )
             cursor.executemany(
-                "INSERT INTO search_fts (rowid, title, body, extra, exact) "
-                "VALUES (%s, %s, %s, %s, %s)",
-                [
-                    (
-                        entry_id,
-                        " ".join(analysed["title"]),
-                        " ".join(analysed["body"]),
-                        " ".join(analysed["extra"]),
-                        " ".join(analysed["exact"]),
-                    )
-                    for entry_id, analysed in analysed_by_id.items()
-                ],
+                "INSERT INTO search_fts (rowid, title, body, extra, exact, meta) "
+                "VALUES (%s, %s, %s, %s, %s, %s)",
+                rows,
             )
 
     def delete(self, ids: list[int]) -> None:
@@ -307,6 +355,7 @@ class SqliteStore:
     def optimise(self) -> None:
         with self.backend.connection.cursor() as cursor:
             cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+            cursor.execute("ANALYZE search_searchentry")
 
     def problem(self) -> str | None:
         with self.backend.connection.cursor() as cursor:
@@ -315,7 +364,20 @@ class SqliteStore:
         return None
 
     def known_terms(self, terms: list[str]) -> set[str]:
-        with self.backend.connection.cursor() as cursor:
+        if len(terms) <= 8:
+            # A query's own words: stop at the first document that has the term (the
+            # vocabulary table would count every document that has it).
+            with self.cursor() as cursor:
+                known = set()
+                for term in terms:
+                    cursor.execute(
+                        "SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT 1",
+                        [_quote(term)],
+                    )
+                    if cursor.fetchone():
+                        known.add(term)
+                return known
+        with self.cursor() as cursor:
             cursor.execute(
                 "SELECT term FROM search_fts_vocab WHERE term IN "
                 f"({', '.join(['%s'] * len(terms))})",
@@ -323,49 +385,180 @@ class SqliteStore:
             )
             return {row[0] for row in cursor.fetchall()}
 
-    def match_expression(self, clauses, any_word: bool) -> str:
+    @staticmethod
+    def filter_expression(request: SearchRequest) -> str:
+        """The access keys and the user's filters as FTS5 terms of the meta column."""
+        keys = " OR ".join(meta_token(META_PREFIXES["access"], key) for key in sorted(request.access_keys))
+        parts = [f"meta : ({keys or 'xnone'})"]
+        for name in ("kind", "network", "organisation", "year", "theme"):
+            value = request.filters.get(name)
+            if value:
+                if name == "year":
+                    try:
+                        value = int(value)
+                    except ValueError:
+                        value = "none"
+                parts.append(f"meta : {meta_token(META_PREFIXES[name], value)}")
+        return " AND ".join(parts)
+
+    @staticmethod
+    def word_options(item, terms) -> str:
+        options = [_quote(term) for term in sorted(terms)]
+        for alternative in item.alternatives:
+            words = ["(" + " OR ".join(_quote(t) for t in sorted(w)) + ")" for w in alternative]
+            options.append("(" + " AND ".join(words) + ")")
+        return "(" + " OR ".join(options) + ")"
+
+    def match_expression(self, clauses, any_word: bool, request: SearchRequest) -> str:
         parts = []
         for kind, item, terms in clauses:
             if kind == "phrase":
                 parts.append("exact : " + _quote(" ".join(item)))
-                continue
-            options = [_quote(term) for term in sorted(terms)]
-            for alternative in item.alternatives:
-                words = ["(" + " OR ".join(_quote(t) for t in sorted(w)) + ")" for w in alternative]
-                options.append("(" + " AND ".join(words) + ")")
-            parts.append("{title body extra} : (" + " OR ".join(options) + ")")
-        return (" OR " if any_word else " AND ").join(f"({part})" for part in parts)
+            else:
+                parts.append("{title body extra} : " + self.word_options(item, terms))
+        text = (" OR " if any_word else " AND ").join(f"({part})" for part in parts)
+        return f"({text}) AND {self.filter_expression(request)}"
+
+    def title_expression(self, clauses) -> str | None:
+        """Any query word in the title (None for a query of phrases only)."""
+        words = [
+            "title : " + self.word_options(item, terms)
+            for kind, item, terms in clauses
+            if kind == "word"
+        ]
+        return " OR ".join(f"({word})" for word in words) or None
 
     def execute(self, request: SearchRequest, clauses, any_word: bool, parsed: ParsedQuery):
-        match = self.match_expression(clauses, any_word)
-        where, params = self.backend.filter_sql(request)
-        score = f"bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}, {EXTRA_WEIGHT}, {EXACT_WEIGHT})"
-        hits_sql = (
-            f"SELECT {ENTRY_COLUMNS}, {score} AS score FROM search_fts "
-            "CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
-            f"WHERE search_fts MATCH %s AND {where} "
-            f"ORDER BY {self.backend.order_sql(request)} LIMIT %s OFFSET %s"
+        match = self.match_expression(clauses, any_word, request)
+        with self.cursor() as cursor:
+            total = self.count(cursor, match)
+            if not total:
+                return [], 0, {}, False
+            if request.order == "date":
+                # Newest first: the dates are read through the covering index of entries.
+                cursor.execute(
+                    "SELECT e.id FROM search_fts CROSS JOIN search_searchentry e "
+                    "INDEXED BY search_entry_facets ON e.id = search_fts.rowid "
+                    "WHERE search_fts MATCH %s "
+                    "ORDER BY e.date IS NULL, e.date DESC, e.id DESC LIMIT %s OFFSET %s",
+                    [match, request.per_page, request.offset],
+                )
+                ranked = [(row[0], 0.0) for row in cursor.fetchall()]
+            elif total <= self.RANK_LIMIT:
+                ranked = self.ranked(cursor, match, request.per_page, request.offset)
+            else:
+                ranked = self.ranked_in_tiers(cursor, match, total, clauses, request)
+            rows = self.entries(cursor, ranked, request.access_keys)
+            facet_rows, estimated = self.facet_rows(cursor, match, total)
+        facets = self.backend.facets_from_rows(facet_rows)
+        return self.backend.hits_from_rows(rows, parsed), total, facets, estimated
+
+    @staticmethod
+    def count(cursor, match: str) -> int:
+        cursor.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH %s", [match])
+        return cursor.fetchone()[0]
+
+    def ranked(self, cursor, match: str, limit: int, offset: int, since: int = 0):
+        cursor.execute(
+            f"SELECT rowid, {self.RANK} AS score FROM search_fts "
+            "WHERE search_fts MATCH %s AND rowid >= %s ORDER BY score, rowid DESC "
+            "LIMIT %s OFFSET %s",
+            [match, since, limit, offset],
         )
-        facets_sql = (
+        return cursor.fetchall()
+
+    def ranked_in_tiers(self, cursor, match, total, clauses, request):
+        """Very many matches: bm25 ranks a bounded candidate set, not every match.
+
+        The results are, in this order: documents with a query word in the title, then the
+        others. Within each tier the newest RANK_LIMIT matches are ranked by bm25 and any
+        older ones follow newest first. Every tier is already filtered by access and filters.
+        """
+        title = self.title_expression(clauses)
+        tiers = [(match, total)]
+        if title:
+            first = self.count(cursor, f"({match}) AND ({title})")
+            tiers = [(f"({match}) AND ({title})", first), (f"({match}) NOT ({title})", total - first)]
+        wanted, offset, found = request.per_page, request.offset, []
+        for tier, size in tiers:
+            if not wanted:
+                break
+            if offset >= size:
+                offset -= size
+                continue
+            since = 0
+            if size > self.RANK_LIMIT:
+                cursor.execute(
+                    "SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+                    "ORDER BY rowid DESC LIMIT 1 OFFSET %s",
+                    [tier, self.RANK_LIMIT - 1],
+                )
+                since = cursor.fetchone()[0]
+            ranked_size = min(size, self.RANK_LIMIT)
+            if offset < ranked_size:
+                part = self.ranked(cursor, tier, wanted, offset, since)
+                found += part
+                wanted -= len(part)
+                offset = 0
+            else:
+                offset -= ranked_size
+            if wanted and size > ranked_size:
+                cursor.execute(
+                    "SELECT rowid, 0.0 FROM search_fts WHERE search_fts MATCH %s AND rowid < %s "
+                    "ORDER BY rowid DESC LIMIT %s OFFSET %s",
+                    [tier, since, wanted, offset],
+                )
+                part = cursor.fetchall()
+                found += part
+                wanted -= len(part)
+                offset = 0
+        return found
+
+    def entries(self, cursor, ranked, access_keys) -> list[tuple]:
+        """The entries of the ranked ids, in rank order, re-checked against the access keys."""
+        if not ranked:
+            return []
+        ids = [entry_id for entry_id, _score in ranked]
+        keys = sorted(access_keys)
+        cursor.execute(
+            f"SELECT {ENTRY_COLUMNS} FROM search_searchentry e "
+            f"WHERE e.id IN ({', '.join(['%s'] * len(ids))}) "
+            f"AND e.access_key IN ({', '.join(['%s'] * len(keys))})",
+            [*ids, *keys],
+        )
+        by_id = {row[0]: row for row in cursor.fetchall()}
+        return [(*by_id[entry_id], score) for entry_id, score in ranked if entry_id in by_id]
+
+    def facet_rows(self, cursor, match: str, total: int) -> tuple[list[tuple], bool]:
+        """Facet counts: exact for up to FACET_SAMPLE matches, else estimated from a sample.
+
+        The sample takes the matches whose id hashes to 0 modulo n (a multiplicative hash
+        modulo a prime, so it is spread over the whole index, old and new, and does not follow
+        any regular pattern of ids), and its counts are scaled by total / sample size.
+        """
+        step = max(1, -(-total // self.FACET_SAMPLE))
+        cursor.execute(
             "WITH hits AS MATERIALIZED (SELECT e.kind, e.network, e.organisation, e.year, "
-            "e.themes FROM search_fts CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
-            f"WHERE search_fts MATCH %s AND {where}) "
+            "e.themes FROM search_fts CROSS JOIN search_searchentry e "
+            "INDEXED BY search_entry_facets ON e.id = search_fts.rowid "
+            "WHERE search_fts MATCH %s AND (search_fts.rowid * 2654435761) %% 4294967311 %% %s = 0) "
             "SELECT 'kind', kind, count(*) FROM hits GROUP BY kind "
             "UNION ALL SELECT 'network', network, count(*) FROM hits GROUP BY network "
             "UNION ALL SELECT 'organisation', organisation, count(*) FROM hits "
             "GROUP BY organisation "
             "UNION ALL SELECT 'year', year, count(*) FROM hits GROUP BY year "
             "UNION ALL SELECT 'theme', t.value, count(*) FROM hits, json_each(hits.themes) t "
-            "GROUP BY t.value"
+            "GROUP BY t.value "
+            "UNION ALL SELECT '', '', count(*) FROM hits",
+            [match, step],
         )
-        with self.backend.connection.cursor() as cursor:
-            cursor.execute(hits_sql, [match, *params, request.per_page, request.offset])
-            rows = cursor.fetchall()
-            cursor.execute(facets_sql, [match, *params])
-            facet_rows = cursor.fetchall()
-        facets = self.backend.facets_from_rows(facet_rows)
-        total = sum(count for _value, count in facets.get("kind", []))
-        return self.backend.hits_from_rows(rows, parsed), total, facets
+        rows = cursor.fetchall()
+        if step == 1:
+            return rows[:-1], False
+        sampled = rows[-1][2] or 1
+        return [
+            (facet, value, estimate(count * total / sampled)) for facet, value, count in rows[:-1]
+        ], True
 
     def suggest(self, complete, prefix: str, access_keys, limit: int) -> list[SearchHit]:
         parts = [
@@ -376,17 +569,23 @@ class SqliteStore:
             parts.append("{title body extra} : " + _quote(prefix) + " *")
         if not parts:
             return []
-        keys = sorted(access_keys)
-        score = f"bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}, {EXTRA_WEIGHT}, {EXACT_WEIGHT})"
-        sql = (
-            f"SELECT {ENTRY_COLUMNS}, {score} AS score FROM search_fts "
-            "CROSS JOIN search_searchentry e ON e.id = search_fts.rowid WHERE search_fts MATCH %s "
-            f"AND e.access_key IN ({', '.join(['%s'] * len(keys))}) ORDER BY score LIMIT %s"
-        )
-        with self.backend.connection.cursor() as cursor:
-            cursor.execute(sql, [" AND ".join(parts), *keys, limit])
-            rows = cursor.fetchall()
+        request = SearchRequest("", frozenset(access_keys))
+        match = " AND ".join(parts) + " AND " + self.filter_expression(request)
+        with self.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, {self.RANK} AS score FROM search_fts WHERE search_fts MATCH %s "
+                "ORDER BY score, rowid DESC LIMIT %s",
+                [match, limit],
+            )
+            rows = self.entries(cursor, cursor.fetchall(), access_keys)
         return self.backend.hits_from_rows(rows, None)
+
+
+def estimate(value: float) -> int:
+    """An estimated count rounded to two significant digits (1,234 → 1,200)."""
+    value = max(1, round(value))
+    digits = len(str(value))
+    return value if digits <= 2 else round(value, 2 - digits)
 
 
 class PostgresStore:
@@ -518,7 +717,7 @@ class PostgresStore:
             facet_rows = cursor.fetchall()
         facets = self.backend.facets_from_rows(facet_rows)
         total = sum(count for _value, count in facets.get("kind", []))
-        return self.backend.hits_from_rows(rows, parsed), total, facets
+        return self.backend.hits_from_rows(rows, parsed), total, facets, False
 
     def suggest(self, complete, prefix: str, access_keys, limit: int) -> list[SearchHit]:
         parts = [

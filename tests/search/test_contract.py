@@ -213,3 +213,44 @@ def test_search_as_you_type_respects_access(backend):
         [make_document("post:40", "Salainen työkokeilu", access_key=network_key(40))]
     )
     assert backend.suggest("työkok", EVERYONE) == []
+
+
+def test_facets_of_many_results_are_estimated_from_an_even_sample(backend, monkeypatch):
+    if backend.name != "embedded":
+        pytest.skip("Elasticsearch counts its aggregations itself")
+    from search.backends.embedded import SqliteStore
+
+    monkeypatch.setattr(SqliteStore, "FACET_SAMPLE", 10)  # 1,000 on the site
+    backend.index_documents(
+        [
+            make_document(f"page:{n}", f"Ohje {n}", "Asiakas ja työkokeilu.",
+                          kind="post" if n % 4 == 0 else "guidance")
+            for n in range(40)
+        ]
+    )  # fmt: skip
+
+    results = search(backend, "työkokeilu")
+    exact = search(backend, "työkokeilu", filters={"kind": "post"})
+
+    assert results.total == 40 and results.facets_estimated
+    assert sum(count for _kind, count in results.facets["kind"]) == pytest.approx(40, abs=4)
+    assert exact.total == 10 and not exact.facets_estimated
+    assert dict(exact.facets["kind"]) == {"post": 10}
+
+
+def test_many_matches_rank_title_matches_first_and_page_through_all(backend, monkeypatch):
+    if backend.name != "embedded":
+        pytest.skip("the bounded ranking is the embedded backend's")
+    from search.backends.embedded import SqliteStore
+
+    monkeypatch.setattr(SqliteStore, "RANK_LIMIT", 4)  # 1,000 on the site
+    in_title = [make_document(f"page:{n}", f"Työkokeilu {n}", "Ohje.") for n in range(6)]
+    in_body = [make_document(f"page:{n}", f"Ohje {n}", "Työkokeilu.") for n in range(6, 15)]
+    private = make_document("page:99", "Työkokeilu salaa", access_key=network_key(9))
+    backend.index_documents([*in_body, private, *in_title])
+
+    pages = [search(backend, "työkokeilu", per_page=4, page=page).keys for page in (1, 2, 3, 4)]
+    keys = [key for page in pages for key in page]
+
+    assert sorted(keys) == sorted(document.key for document in in_title + in_body)
+    assert set(keys[:6]) == {document.key for document in in_title}

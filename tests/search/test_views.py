@@ -124,3 +124,19 @@ def test_the_header_search_form_points_to_the_search_page(client, db):
     response = client.get(reverse("search:search"))
 
     assert f'action="{reverse("search:search")}"' in response.text
+
+
+def test_facet_counts_over_many_results_are_labelled_as_estimates(client, db, monkeypatch):
+    from search.backends.embedded import SqliteStore
+
+    # Exact counting stops at FACET_SAMPLE matches (1,000); lowered here to keep the test small.
+    monkeypatch.setattr(SqliteStore, "FACET_SAMPLE", 3)
+    get_backend().index_documents(
+        [make_document(f"page:{n}", f"Ohje {n}", "Työkokeilu on hyvä keino.") for n in range(12)]
+    )
+
+    response = client.get(reverse("search:search"), {"q": "työkokeilu"})
+
+    assert response.context["results"].total == 12
+    assert response.context["results"].facets_estimated
+    assert "Over 1,000 results" in response.text or "Yli 1 000" in response.text
