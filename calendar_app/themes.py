@@ -1,18 +1,14 @@
-"""The five development themes of the national TYP study, stored as taggit tags.
+"""The calendar's view of the five development themes (defined once in typ_site.core.themes).
 
-The knowledge app uses the same Finnish names, so a theme reads the same everywhere without
-the calendar depending on that app. This list is the one place the calendar names them.
+Events store themes as taggit tags by their Finnish names; the calendar filters and colours
+them by name.
 """
 
 from django.utils.text import slugify
 
-THEMES: list[str] = [
-    "TYM-laki ja sen soveltaminen",
-    "Vaikuttavuus ja tiedolla johtaminen",
-    "Viestintä ja tiedon jakaminen",
-    "Koulutus ja perehtyminen",
-    "Asiakasprosessi",
-]
+from typ_site.core.themes import THEMES as SITE_THEMES
+
+THEMES: list[str] = [theme.name for theme in SITE_THEMES]
 
 
 def theme_slug(name: str) -> str:

@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 from typ_site.core.demo import demo_email
 from typ_site.core.models import HomePage
+from typ_site.core.themes import ensure_theme_tags
 from typ_site.networks.models import Network
 
 from .editorial import setup_editorial_workflow
@@ -31,7 +32,6 @@ from .models import (
     PracticePage,
     ThemeIndexPage,
 )
-from .themes import ensure_theme_tags
 
 
 def _say(stdout, message: str) -> None:

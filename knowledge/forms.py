@@ -4,13 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from typ_site.accounts.models import OrganisationType
+from typ_site.core.themes import THEMES, ensure_theme_tags
 from typ_site.core.validators import validate_no_personal_identity_code
 from typ_site.networks.models import Network, Region
 from typ_site.networks.selectors import member_network_ids
 
 from .law_links import SectionDirectory, find_section_mentions
 from .models import PracticeKind
-from .themes import THEMES, ensure_theme_tags
 
 MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from typ_site.accounts.models import OrganisationType
+from typ_site.core.themes import THEME_SLUGS, THEMES, tag_label
 from typ_site.networks.models import Network, Region
 
 from .models import (
@@ -26,7 +27,6 @@ from .models import (
     PracticePage,
 )
 from .selectors import practice_listing_queryset, visible_pages
-from .themes import THEME_SLUGS, THEMES, tag_label
 
 PAGE_SIZE = 20
 

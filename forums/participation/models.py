@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
-from knowledge.themes import THEMES  # the five development themes of the national study
+from typ_site.core.themes import THEMES  # the five development themes of the national study
 
 THEME_CHOICES = [(theme.slug, theme.label) for theme in THEMES]
 

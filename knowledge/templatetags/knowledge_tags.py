@@ -4,8 +4,9 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from typ_site.core.themes import tag_label as _tag_label
+
 from .. import law_links
-from ..themes import tag_label as _tag_label
 
 register = template.Library()
 

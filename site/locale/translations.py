@@ -251,6 +251,20 @@ TRANSLATIONS = {
     ),
     "Municipalities": ("Kunnat", "Kommuner"),
     "Ask to join": ("Pyydä jäsenyyttä", "Be om medlemskap"),
+    "The TYM act and its application": (
+        "TYM-laki ja sen soveltaminen",
+        "TYM-lagen och dess tillämpning",
+    ),
+    "Impact and knowledge-based management": (
+        "Vaikuttavuus ja tiedolla johtaminen",
+        "Effekt och kunskapsbaserad ledning",
+    ),
+    "Communication and sharing knowledge": (
+        "Viestintä ja tiedon jakaminen",
+        "Kommunikation och kunskapsdelning",
+    ),
+    "Training and induction": ("Koulutus ja perehtyminen", "Utbildning och introduktion"),
+    "Client process": ("Asiakasprosessi", "Klientprocessen"),
 }
 
 PLURALS = {

@@ -31,9 +31,9 @@ from knowledge.models import (
     Statute,
     ThemeIndexPage,
 )
-from knowledge.themes import ensure_theme_tags
 from typ_site.accounts.roles import APPROVERS_GROUP, EDITORS_GROUP, KEHA_GROUP
 from typ_site.core.models import HomePage
+from typ_site.core.themes import ensure_theme_tags
 
 _numbers = itertools.count(1)
 

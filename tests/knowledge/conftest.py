@@ -20,7 +20,7 @@ from knowledge.models import (
     PracticePage,
     ThemeIndexPage,
 )
-from knowledge.themes import ensure_theme_tags
+from typ_site.core.themes import ensure_theme_tags
 
 _numbers = itertools.count(1)
 

@@ -18,8 +18,8 @@ SECTION_11 = "/knowledge/laki/381-2023/11/"
         ("TYM-laki 11 § koskee tietoja.", "TYM-laki 11 §", "11", None),
         ("Ks. 11 § (381/2023).", "11 § (381/2023)", "11", "381/2023"),
         ("Kuten lain 381/2023 4 §:ssä säädetään", "381/2023 4 §:ssä", "4", "381/2023"),
-        ("TYM-lain 11 §:n 2 momentti sallii", "TYM-lain 11 §:n 2 momentti", "11", None),
-        ("TYM-lain (381/2023) 11 §:n 2 momentissa", "TYM-lain (381/2023) 11 §:n 2 momentissa",
+        ("TYM-lain 11 §:n 1 momentti sallii", "TYM-lain 11 §:n 1 momentti", "11", None),
+        ("TYM-lain (381/2023) 11 §:n 3 momentissa", "TYM-lain (381/2023) 11 §:n 3 momentissa",
          "11", "381/2023"),
         ("mukaiseen (381/2023, 4§) suunnitelmaan", "(381/2023, 4§)", "4", "381/2023"),
         ("381/2023 4 a §:n mukaan", "381/2023 4 a §:n", "4a", "381/2023"),
@@ -96,7 +96,7 @@ def test_the_sections_page_lists_its_interpretations(tree, client):
 
 
 def test_a_page_mentioning_a_section_links_it(tree, client):
-    page = make_interpretation(tree, question="Miten TYM-lain 11 §:n 2 momenttia sovelletaan?")
+    page = make_interpretation(tree, question="Miten TYM-lain 11 §:n 1 momenttia sovelletaan?")
 
     response = client.get(page.url)
 

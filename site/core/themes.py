@@ -1,7 +1,8 @@
 """The five development themes of the national TYP study, stored as taggit tags.
 
-Pages are tagged with django-taggit. The themes are ordinary tags with fixed slugs, so an
-editor may add free tags next to them and one tag page lists everything with a given tag.
+Pages, events and development needs are tagged with django-taggit. The themes are ordinary
+tags with fixed slugs, so an editor may add free tags next to them and one tag page lists
+everything with a given tag.
 """
 
 from dataclasses import dataclass
