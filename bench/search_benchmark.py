@@ -15,6 +15,7 @@ whole search() (hits, total, facets, snippets, typo handling).
 import argparse
 import os
 import random
+import secrets
 import statistics
 import sys
 import tempfile
@@ -88,7 +89,10 @@ def main():
     os.makedirs(directory, exist_ok=True)
     os.environ["VAR_DIR"] = directory
     os.environ.pop("DATABASE_URL", None)
-    os.environ.setdefault("DEBUG", "1")
+    # Production settings: with DEBUG on, Django would also format and keep every SQL query.
+    os.environ["DEBUG"] = "0"
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
+    os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "typ_site.settings")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     sys.path.insert(0, str(ROOT))

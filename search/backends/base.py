@@ -11,14 +11,25 @@ Semantics (the contract tests check them on every backend):
 
 from __future__ import annotations
 
+import contextvars
 import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from html import escape  # the stdlib's: no lazy-string check per call
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from ..analysis import PHRASE_RE, Analyzer, ParsedQuery, fold, get_analyzer, parse_query, tokenize
+from ..analysis import (
+    PHRASE_RE,
+    Analyzer,
+    ParsedQuery,
+    Token,
+    fold,
+    get_analyzer,
+    parse_query,
+    scan,
+    tokenize,
+)  # fmt: skip
 from ..registry import SearchDocument
 
 FACETS = ("kind", "theme", "network", "organisation", "year")
@@ -75,6 +86,11 @@ class SearchResults:
         return max(1, -(-self.total // self.per_page))
 
 
+# Within one search the same index look-ups recur (a word is checked by the query, by the typo
+# handling and by did-you-mean): they are made once per search, never kept between searches.
+_lookups: contextvars.ContextVar[dict | None] = contextvars.ContextVar("search_lookups", default=None)
+
+
 class SearchUnavailable(Exception):
     """The backend cannot answer (e.g. the Elasticsearch cluster is unreachable)."""
 
@@ -123,6 +139,13 @@ class SearchBackend:
         raise NotImplementedError
 
     def search(self, request: SearchRequest) -> SearchResults:
+        token = _lookups.set({})
+        try:
+            return self._search(request)
+        finally:
+            _lookups.reset(token)
+
+    def _search(self, request: SearchRequest) -> SearchResults:
         parsed = parse_query(request.query, self.analyzer)
         if parsed.is_empty:
             return SearchResults(parsed, [], 0, {}, request.page, request.per_page)
@@ -137,6 +160,20 @@ class SearchBackend:
             results.facets_estimated = estimated
             results.relaxed = total > 0
         return results
+
+    def count_matches(self, request: SearchRequest, parsed: ParsedQuery) -> int:
+        """How many documents the query finds for the request (a backend may do it cheaper)."""
+        return self.execute(request, parsed, any_word=False)[1]
+
+    @staticmethod
+    def remembered(key, compute: Callable[[], object]):
+        """compute(), made once per search for the same key (outside a search: every time)."""
+        memo = _lookups.get()
+        if memo is None:
+            return compute()
+        if key not in memo:
+            memo[key] = compute()
+        return memo[key]
 
     # --- shared helpers -----------------------------------------------------------------
     def has_unknown_words(self, parsed: ParsedQuery) -> bool:
@@ -167,14 +204,19 @@ class SearchBackend:
             return None
         suggestion = " ".join(corrected)
         check = SearchRequest(suggestion, request.access_keys, dict(request.filters), per_page=1)
-        _, total, _, _ = self.execute(check, parse_query(suggestion, self.analyzer), any_word=False)
+        total = self.count_matches(check, parse_query(suggestion, self.analyzer))
         return suggestion if total else None
+
+    def spelling_suggestions(self, word: str) -> list[str]:
+        """The analyser's spelling suggestions for a word (Voikko's; none from Snowball)."""
+        suggest = getattr(self.analyzer, "suggest", None)
+        if suggest is None:
+            return []
+        return self.remembered(("spelling", word), lambda: list(suggest(word)))
 
     def _closest_known_word(self, word: str) -> str | None:
         candidates: list[str] = []
-        suggest = getattr(self.analyzer, "suggest", None)
-        if suggest is not None:
-            candidates.extend(candidate.lower() for candidate in suggest(word)[:5])
+        candidates.extend(candidate.lower() for candidate in self.spelling_suggestions(word)[:5])
         candidates.extend(sorted(self.typo_candidates(word), key=lambda c: (c != word, c)))
         for candidate in candidates:
             if " " in candidate:
@@ -186,7 +228,8 @@ class SearchBackend:
 
     def typo_candidates(self, word: str) -> set[str]:
         """Index terms one edit (insert, delete, replace, swap) away from the folded word."""
-        return self.known_terms(edits1(fold(word)))
+        folded = fold(word)
+        return self.remembered(("typos", folded), lambda: self.known_terms(edits1(folded)))
 
     def snippet(self, text: str, parsed: ParsedQuery, words: int = 32) -> SafeString:
         return highlight(text, parsed, self.analyzer, words)
@@ -210,10 +253,20 @@ def highlight(text: str, parsed: ParsedQuery, analyzer: Analyzer, words: int = 3
     """The passage of `text` with the most query words, matches in <mark>, the rest escaped."""
     text = (text or "")[:20000]
     terms = parsed.highlight_terms()
-    tokens = tokenize(text)
+    tokens = list(scan(text))  # (surface, special, start, end), no per-token objects
     if not tokens:
         return mark_safe("")  # noqa: S308  (empty)
-    matched = [bool(analyzer.word(token).index_terms & terms) for token in tokens]
+    # A body repeats its words: analyse each distinct word once per snippet.
+    matches_by_surface: dict[tuple[str, str], bool] = {}
+    matched = []
+    for surface, special, _start, _end in tokens:
+        key = (surface, special)
+        hit = matches_by_surface.get(key)
+        if hit is None:
+            hit = matches_by_surface[key] = bool(
+                analyzer.word(Token(surface, 0, special)).index_terms & terms
+            )
+        matched.append(hit)
     best_start, best_count, count = 0, -1, 0
     for index in range(len(tokens)):
         count += matched[index]
@@ -229,17 +282,17 @@ def highlight(text: str, parsed: ParsedQuery, analyzer: Analyzer, words: int = 3
         start_token = max(0, len(tokens) - words)
     end_token = min(len(tokens), start_token + words)
     pieces: list[str] = []
-    cursor = tokens[start_token].start
+    cursor = tokens[start_token][2]
     if start_token > 0:
         pieces.append("… ")
     for index in range(start_token, end_token):
-        token = tokens[index]
-        pieces.append(escape(text[cursor : token.start]))
+        _surface, _special, start, end = tokens[index]
+        pieces.append(escape(text[cursor:start]))
         if matched[index]:
-            pieces.append(f"<mark>{escape(text[token.start : token.end])}</mark>")
+            pieces.append(f"<mark>{escape(text[start:end])}</mark>")
         else:
-            pieces.append(escape(text[token.start : token.end]))
-        cursor = token.end
+            pieces.append(escape(text[start:end]))
+        cursor = end
     if end_token < len(tokens):
         pieces.append(" …")
     return mark_safe("".join(pieces).strip())  # noqa: S308  (every text piece is escaped)

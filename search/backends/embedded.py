@@ -168,27 +168,30 @@ class EmbeddedBackend(SearchBackend):
 
     # --- reading ------------------------------------------------------------------------
     def known_terms(self, terms: Iterable[str]) -> set[str]:
-        terms = sorted(set(terms))
+        terms = frozenset(terms)
         if not terms:
             return set()
-        return self.store.known_terms(terms)
+        return self.remembered(("known", terms), lambda: self.store.known_terms(sorted(terms)))
 
     def word_terms(self, word: QueryWord) -> set[str]:
         """The word's terms, plus near spellings from the index when it knows none of them."""
         terms = set(word.terms)
         if len(word.text) >= 4 and not self.known_terms(terms) and not word.alternatives:
             terms |= self.typo_candidates(word.text)
-            suggest = getattr(self.analyzer, "suggest", None)
-            if suggest is not None:
-                for suggestion in suggest(word.text)[:3]:
-                    for token in tokenize(suggestion):
-                        terms |= self.known_terms(self.analyzer.word(token).query_terms)
+            for suggestion in self.spelling_suggestions(word.text)[:3]:
+                for token in tokenize(suggestion):
+                    terms |= self.known_terms(self.analyzer.word(token).query_terms)
         return terms
 
-    def execute(self, request: SearchRequest, parsed: ParsedQuery, any_word: bool):
+    def clauses(self, parsed: ParsedQuery) -> list[tuple]:
         clauses = [("word", word, self.word_terms(word)) for word in parsed.words]
-        clauses += [("phrase", phrase, None) for phrase in parsed.phrases]
-        return self.store.execute(request, clauses, any_word, parsed)
+        return clauses + [("phrase", phrase, None) for phrase in parsed.phrases]
+
+    def execute(self, request: SearchRequest, parsed: ParsedQuery, any_word: bool):
+        return self.store.execute(request, self.clauses(parsed), any_word, parsed)
+
+    def count_matches(self, request: SearchRequest, parsed: ParsedQuery) -> int:
+        return self.store.count_matches(request, self.clauses(parsed))
 
     def suggest(self, text: str, access_keys: frozenset[str], limit: int = 8) -> list[SearchHit]:
         tokens = tokenize(text)
@@ -431,7 +434,7 @@ class SqliteStore:
     def execute(self, request: SearchRequest, clauses, any_word: bool, parsed: ParsedQuery):
         match = self.match_expression(clauses, any_word, request)
         with self.cursor() as cursor:
-            total = self.count(cursor, match)
+            total, facet_rows, estimated = self.total_and_facets(cursor, match)
             if not total:
                 return [], 0, {}, False
             if request.order == "date":
@@ -447,11 +450,14 @@ class SqliteStore:
             elif total <= self.RANK_LIMIT:
                 ranked = self.ranked(cursor, match, request.per_page, request.offset)
             else:
-                ranked = self.ranked_in_tiers(cursor, match, total, clauses, request)
+                ranked = self.ranked_in_tiers(cursor, match, clauses, request)
             rows = self.entries(cursor, ranked, request.access_keys)
-            facet_rows, estimated = self.facet_rows(cursor, match, total)
         facets = self.backend.facets_from_rows(facet_rows)
         return self.backend.hits_from_rows(rows, parsed), total, facets, estimated
+
+    def count_matches(self, request: SearchRequest, clauses) -> int:
+        with self.cursor() as cursor:
+            return self.count(cursor, self.match_expression(clauses, False, request))
 
     @staticmethod
     def count(cursor, match: str) -> int:
@@ -467,51 +473,60 @@ class SqliteStore:
         )
         return cursor.fetchall()
 
-    def ranked_in_tiers(self, cursor, match, total, clauses, request):
+    def rank_boundary(self, cursor, match: str) -> int:
+        """The id of the RANK_LIMIT-th newest match, or 0 when there are fewer matches."""
+        cursor.execute(
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+            "ORDER BY rowid DESC LIMIT 1 OFFSET %s",
+            [match, self.RANK_LIMIT - 1],
+        )
+        row = cursor.fetchone()
+        return row[0] if row else 0
+
+    def ranked_in_tiers(self, cursor, match, clauses, request):
         """Very many matches: bm25 ranks a bounded candidate set, not every match.
 
         The results are, in this order: documents with a query word in the title, then the
         others. Within each tier the newest RANK_LIMIT matches are ranked by bm25 and any
         older ones follow newest first. Every tier is already filtered by access and filters.
+        A tier is counted only when a later page has to skip over it: the first page reads
+        just the top of the first tier.
         """
         title = self.title_expression(clauses)
-        tiers = [(match, total)]
-        if title:
-            first = self.count(cursor, f"({match}) AND ({title})")
-            tiers = [(f"({match}) AND ({title})", first), (f"({match}) NOT ({title})", total - first)]
+        tiers = [f"({match}) AND ({title})", f"({match}) NOT ({title})"] if title else [match]
         wanted, offset, found = request.per_page, request.offset, []
-        for tier, size in tiers:
+        for number, tier in enumerate(tiers):
             if not wanted:
                 break
-            if offset >= size:
-                offset -= size
-                continue
-            since = 0
-            if size > self.RANK_LIMIT:
-                cursor.execute(
-                    "SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
-                    "ORDER BY rowid DESC LIMIT 1 OFFSET %s",
-                    [tier, self.RANK_LIMIT - 1],
-                )
-                since = cursor.fetchone()[0]
-            ranked_size = min(size, self.RANK_LIMIT)
-            if offset < ranked_size:
-                part = self.ranked(cursor, tier, wanted, offset, since)
-                found += part
-                wanted -= len(part)
-                offset = 0
-            else:
-                offset -= ranked_size
-            if wanted and size > ranked_size:
-                cursor.execute(
-                    "SELECT rowid, 0.0 FROM search_fts WHERE search_fts MATCH %s AND rowid < %s "
-                    "ORDER BY rowid DESC LIMIT %s OFFSET %s",
-                    [tier, since, wanted, offset],
-                )
-                part = cursor.fetchall()
-                found += part
-                wanted -= len(part)
-                offset = 0
+            if offset and number < len(tiers) - 1:
+                size = self.count(cursor, tier)
+                if offset >= size:
+                    offset -= size
+                    continue
+            part = self.tier_page(cursor, tier, wanted, offset)
+            found += part
+            wanted -= len(part)
+            offset = 0  # the page started in this tier: the next tier is read from its start
+        return found
+
+    def tier_page(self, cursor, tier: str, wanted: int, offset: int) -> list:
+        """Up to `wanted` matches of one tier, from `offset` on."""
+        since = self.rank_boundary(cursor, tier)
+        if not since:  # at most RANK_LIMIT matches: bm25 ranks them all
+            return self.ranked(cursor, tier, wanted, offset)
+        found = []
+        if offset < self.RANK_LIMIT:
+            found = self.ranked(cursor, tier, wanted, offset, since)
+            offset = 0
+        else:
+            offset -= self.RANK_LIMIT
+        if len(found) < wanted:
+            cursor.execute(
+                "SELECT rowid, 0.0 FROM search_fts WHERE search_fts MATCH %s AND rowid < %s "
+                "ORDER BY rowid DESC LIMIT %s OFFSET %s",
+                [tier, since, wanted - len(found), offset],
+            )
+            found += cursor.fetchall()
         return found
 
     def entries(self, cursor, ranked, access_keys) -> list[tuple]:
@@ -529,19 +544,23 @@ class SqliteStore:
         by_id = {row[0]: row for row in cursor.fetchall()}
         return [(*by_id[entry_id], score) for entry_id, score in ranked if entry_id in by_id]
 
-    def facet_rows(self, cursor, match: str, total: int) -> tuple[list[tuple], bool]:
-        """Facet counts: exact for up to FACET_SAMPLE matches, else estimated from a sample.
+    def total_and_facets(self, cursor, match: str) -> tuple[int, list[tuple], bool]:
+        """The number of matches and the facet counts, in one pass over the matches.
 
-        The sample takes the matches whose id hashes to 0 modulo n (a multiplicative hash
-        modulo a prime, so it is spread over the whole index, old and new, and does not follow
-        any regular pattern of ids), and its counts are scaled by total / sample size.
+        Facets are exact for up to FACET_SAMPLE matches; above that they are estimated from
+        the matches whose id hashes to 0 modulo n (a multiplicative hash modulo a prime, so
+        the sample is spread over the whole index, old and new, and follows no regular pattern
+        of ids), scaled by total / sample size.
         """
-        step = max(1, -(-total // self.FACET_SAMPLE))
         cursor.execute(
-            "WITH hits AS MATERIALIZED (SELECT e.kind, e.network, e.organisation, e.year, "
-            "e.themes FROM search_fts CROSS JOIN search_searchentry e "
-            "INDEXED BY search_entry_facets ON e.id = search_fts.rowid "
-            "WHERE search_fts MATCH %s AND (search_fts.rowid * 2654435761) %% 4294967311 %% %s = 0) "
+            "WITH matches AS MATERIALIZED (SELECT rowid AS id FROM search_fts "
+            "WHERE search_fts MATCH %s), "
+            "total AS (SELECT count(*) AS n FROM matches), "
+            "hits AS MATERIALIZED (SELECT e.kind, e.network, e.organisation, e.year, e.themes "
+            "FROM matches m CROSS JOIN search_searchentry e "
+            "INDEXED BY search_entry_facets ON e.id = m.id "
+            "WHERE (m.id * 2654435761) %% 4294967311 %% "
+            "max(1, ((SELECT n FROM total) + %s - 1) / %s) = 0) "
             "SELECT 'kind', kind, count(*) FROM hits GROUP BY kind "
             "UNION ALL SELECT 'network', network, count(*) FROM hits GROUP BY network "
             "UNION ALL SELECT 'organisation', organisation, count(*) FROM hits "
@@ -549,16 +568,17 @@ class SqliteStore:
             "UNION ALL SELECT 'year', year, count(*) FROM hits GROUP BY year "
             "UNION ALL SELECT 'theme', t.value, count(*) FROM hits, json_each(hits.themes) t "
             "GROUP BY t.value "
-            "UNION ALL SELECT '', '', count(*) FROM hits",
-            [match, step],
+            "UNION ALL SELECT '#sample', '', count(*) FROM hits "
+            "UNION ALL SELECT '#total', '', n FROM total",
+            [match, self.FACET_SAMPLE, self.FACET_SAMPLE],
         )
         rows = cursor.fetchall()
-        if step == 1:
-            return rows[:-1], False
-        sampled = rows[-1][2] or 1
-        return [
-            (facet, value, estimate(count * total / sampled)) for facet, value, count in rows[:-1]
-        ], True
+        total, sampled = rows[-1][2], rows[-2][2]
+        rows = rows[:-2]
+        if total <= self.FACET_SAMPLE:
+            return total, rows, False
+        scale = total / (sampled or 1)
+        return total, [(facet, value, estimate(count * scale)) for facet, value, count in rows], True
 
     def suggest(self, complete, prefix: str, access_keys, limit: int) -> list[SearchHit]:
         parts = [
@@ -718,6 +738,16 @@ class PostgresStore:
         facets = self.backend.facets_from_rows(facet_rows)
         total = sum(count for _value, count in facets.get("kind", []))
         return self.backend.hits_from_rows(rows, parsed), total, facets, False
+
+    def count_matches(self, request: SearchRequest, clauses) -> int:
+        where, params = self.backend.filter_sql(request)
+        with self.backend.connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM search_vector v JOIN search_searchentry e "
+                f"ON e.id = v.entry_id WHERE v.document @@ %s::tsquery AND {where}",
+                [self.tsquery(clauses, False), *params],
+            )
+            return cursor.fetchone()[0]
 
     def suggest(self, complete, prefix: str, access_keys, limit: int) -> list[SearchHit]:
         parts = [
