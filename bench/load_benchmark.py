@@ -224,14 +224,17 @@ class Client(threading.Thread):
     Each client owns a disjoint share of the seeded users, so whatever it writes is known to
     be its own. The first user of the share signs in through the real sign-in form; the others
     use sessions prepared in the database (the same rows django.contrib.auth.login stores).
-    Closed loop: the next request leaves when the previous answer has arrived.
+    Closed loop: the next request leaves when the previous answer has arrived, after a think
+    time (exponentially distributed with mean `think` seconds, capped at four times the mean;
+    0 sends the next request at once).
     """
 
-    def __init__(self, number, base, run, users, results, seed):
+    def __init__(self, number, base, run, users, results, seed, think=0.0):
         super().__init__(daemon=True, name=f"client-{number}")
         self.base, self.run_data, self.users = base, run, users
         self.results, self.deadline = results, 0.0
         self.rng = random.Random(seed)
+        self.think = think
         self.http = requests.Session()
         self.http.trust_env = False
         # Cookies are sent per request from the user's session: the server marks its cookies
@@ -283,6 +286,9 @@ class Client(threading.Thread):
             action = self.rng.choices(self.actions, self.weights)[0]
             with contextlib.suppress(RequestFailed):
                 getattr(self, f"do_{action}")(self.rng.choice(self.users))
+            if self.think:
+                pause = min(self.rng.expovariate(1 / self.think), 4 * self.think)
+                time.sleep(max(0.0, min(pause, self.deadline - time.monotonic())))
 
     # --- reads
     def do_page(self, user):
@@ -411,13 +417,14 @@ def sign_in_all(clients: list[Client]) -> None:
         thread.join()
 
 
-def drive(base, run, clients, seconds) -> tuple[Results, Results, float]:
+def drive(base, run, clients, seconds, think=0.0) -> tuple[Results, Results, float]:
     users = run["users"]
     shares = [users[n::clients] for n in range(clients)]
     if any(not share for share in shares):
         sys.exit("More clients than users: seed more users or run fewer clients.")
     signing_in = Results()
-    threads = [Client(n, base, run, shares[n], signing_in, seed=n) for n in range(clients)]
+    threads = [Client(n, base, run, shares[n], signing_in, seed=n, think=think)
+               for n in range(clients)]
     sign_in_all(threads)
     results = Results()
     started = time.monotonic()
@@ -485,6 +492,9 @@ def main() -> int:
         parser.add_argument(f"--{name}", type=int)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--rounds", type=int, default=10, help="voting rounds opened per run")
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="mean think time in seconds between a client's requests "
+                             "(exponential; default 0: the next request at once)")
     parser.add_argument("--work-dir", type=Path)
     parser.add_argument("--max-page-p95", type=float,
                         help="fail when page views' p95 in milliseconds is above this")
@@ -520,8 +530,10 @@ def main() -> int:
     print(f"Serving on {base} (gunicorn, {args.workers} workers, and a task worker)", flush=True)
     load_before = load_average()
     with Servers(env, work, port, args.workers):
-        print(f"Driving {sizes['clients']} clients for {sizes['seconds']} s ...", flush=True)
-        signing_in, results, elapsed = drive(base, run, sizes["clients"], sizes["seconds"])
+        print(f"Driving {sizes['clients']} clients for {sizes['seconds']} s, think time "
+              f"{args.think:g} s ...", flush=True)
+        signing_in, results, elapsed = drive(base, run, sizes["clients"], sizes["seconds"],
+                                             args.think)
         load_after = load_average()
     print("\nSigning in through the form before the timed run:", end="")
     sign_in_summary = report(signing_in, elapsed, brief=True)
@@ -541,8 +553,8 @@ def main() -> int:
     unacknowledged = verified["unacknowledged"]
     print(f"Written but not acknowledged to the client (after an error): {unacknowledged}")
     summary.update({"sign_in": sign_in_summary, "load_before": load_before,
-                    "load_after": load_after, "sizes": sizes, "seeding_seconds": seeding,
-                    "verified": verified})
+                    "load_after": load_after, "sizes": sizes, "think": args.think,
+                    "seeding_seconds": seeding, "verified": verified})
     (work / "summary.json").write_text(json.dumps(summary, indent=2))
 
     failures = []
