@@ -5,9 +5,12 @@ a person's progress is a set of (person, path, task id) rows. Editing a path the
 loses progress: a new step simply starts unticked, and ticks of a removed task are ignored.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.urls import translate_url
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -18,6 +21,16 @@ from typ_site.accounts.models import OrganisationType, Role
 from typ_site.core.models import BasePage
 
 from .blocks import PathStepsBlock
+
+
+def in_current_language(url: str) -> str:
+    """The address in the visitor's current language. A page not yet translated is served in
+    Finnish under /sv/ and /en/ too: its forms and redirects keep the visitor's language."""
+    language = translation.get_language()
+    # translate_url reads the address in the active language: read it in its own.
+    own_language = translation.get_language_from_path(urlsplit(url).path)
+    with translation.override(own_language or settings.LANGUAGE_CODE):
+        return translate_url(url, language)
 
 
 class InductionIndexPage(RoutablePageMixin, BasePage):
@@ -55,10 +68,12 @@ class InductionIndexPage(RoutablePageMixin, BasePage):
         return person_progress(request, self, user_id)
 
     def follow_up_url(self, request=None) -> str:
-        return self.get_url(request=request) + self.reverse_subpage("follow_up")
+        return in_current_language(self.get_url(request=request) + self.reverse_subpage("follow_up"))
 
     def person_url(self, user_id: int, request=None) -> str:
-        return self.get_url(request=request) + self.reverse_subpage("person", args=[user_id])
+        return in_current_language(
+            self.get_url(request=request) + self.reverse_subpage("person", args=[user_id])
+        )
 
 
 class InductionPathPage(RoutablePageMixin, BasePage):
@@ -138,10 +153,10 @@ class InductionPathPage(RoutablePageMixin, BasePage):
         return save_checklist(request, self)
 
     def start_url(self, request=None) -> str:
-        return self.get_url(request=request) + self.reverse_subpage("start")
+        return in_current_language(self.get_url(request=request) + self.reverse_subpage("start"))
 
     def tick_url(self, request=None) -> str:
-        return self.get_url(request=request) + self.reverse_subpage("tick")
+        return in_current_language(self.get_url(request=request) + self.reverse_subpage("tick"))
 
 
 class Enrolment(models.Model):

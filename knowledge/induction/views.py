@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from typ_site.accounts.roles import is_verified_member
 
 from . import selectors, services
+from .models import in_current_language
 from .templatetags.induction_tags import progress_text
 
 
@@ -17,8 +18,12 @@ def _wants_json(request) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
+def _page_address(request, path) -> str:
+    return in_current_language(path.get_url(request=request))
+
+
 def _sign_in_first(request, path):
-    return redirect_to_login(path.get_url(request=request))
+    return redirect_to_login(_page_address(request, path))
 
 
 def start_path(request, path):
@@ -28,7 +33,7 @@ def start_path(request, path):
         return _sign_in_first(request, path)
     services.start_path(request.user, path)
     messages.success(request, _("You started the path. Your ticks are saved as you go."))
-    return redirect(path.get_url(request=request))
+    return redirect(_page_address(request, path))
 
 
 def save_checklist(request, path):
@@ -60,7 +65,7 @@ def save_checklist(request, path):
         messages.success(
             request, _("Saved. %(percent)s %% of the path done.") % {"percent": summary.percent}
         )
-    return redirect(f"{path.get_url(request=request)}#step-{step.number}")
+    return redirect(f"{_page_address(request, path)}#step-{step.number}")
 
 
 def _follower_or_404(request):

@@ -18,7 +18,12 @@ from calendar_app.models import Event
 from forums import services as forum_services
 from forums.models import Forum
 from forums.notifications import create_post_notifications
+from forums.participation import services as participation_services
+from forums.participation.engine import Selection
+from forums.participation.models import DevelopmentNeed, Poll, PollOption, VotingRound
 from knowledge.models import (
+    CaseStoryIndexPage,
+    CaseStoryPage,
     GuidanceIndexPage,
     GuidancePage,
     LawInterpretationIndexPage,
@@ -31,6 +36,7 @@ from knowledge.models import (
     Statute,
     ThemeIndexPage,
 )
+from tests.factories import make_user
 from typ_site.accounts.roles import APPROVERS_GROUP, EDITORS_GROUP, KEHA_GROUP
 from typ_site.core.models import HomePage
 from typ_site.core.themes import ensure_theme_tags
@@ -200,3 +206,169 @@ def event(network=None, **fields) -> Event:
     return Event.objects.create(
         start=start, end=start + datetime.timedelta(hours=3), network=network, **fields
     )
+
+
+# --- Participation ----------------------------------------------------------------------------
+
+ROUND_TITLE = "Kevään kehittämiskohteet"
+CLOSED_ROUND_TITLE = "Syksyn kehittämiskohteet"
+NEEDS = [
+    ("Yhteinen alkukartoituksen lomake", "asiakasprosessi",
+     "Sama lomake kaikille palveluille, jotta asiakas kertoo tilanteensa vain kerran."),
+    ("Perehdytyspolku uusille työntekijöille", "perehdytys",
+     "Ensimmäisten viikkojen tehtävät ja tapaamiset yhdeksi poluksi."),
+    ("Vaikuttavuuden seurannan mittarit", "vaikuttavuus",
+     "Yhteiset mittarit, joilla verkostot seuraavat palvelun tuloksia."),
+]
+STORY_TITLE = "Irina, 34: monta palvelua yhtä aikaa"
+
+
+def development_needs() -> list[DevelopmentNeed]:
+    return [
+        DevelopmentNeed.objects.get_or_create(
+            title=title, defaults={"theme": theme, "description": description},
+        )[0]
+        for title, theme, description in NEEDS
+    ]
+
+
+def voting_round(title: str = ROUND_TITLE, *, networks=(), **fields) -> VotingRound:
+    """An approval round (two picks) over the three needs, open for two more weeks."""
+    existing = VotingRound.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    now = timezone.now()
+    fields.setdefault("description", "Valitse ne kehittämistarpeet, joita pidät tärkeimpinä.")
+    fields.setdefault("max_choices", 2)
+    fields.setdefault("results_visibility", Poll.ResultsVisibility.AFTER_CLOSE)
+    fields["opens_at"] = now - datetime.timedelta(days=1)
+    fields["closes_at"] = now + datetime.timedelta(days=14)
+    poll = VotingRound.objects.create(title=title, **fields)
+    if networks:
+        poll.eligible_networks.set(networks)
+        poll.save()  # a cluster's many-to-many is written on save
+    for position, need in enumerate(development_needs()):
+        PollOption.objects.create(poll=poll, need=need, position=position)
+    return poll
+
+
+def closed_round_with_results(voters_per_role: int = 5) -> VotingRound:
+    """A closed round whose ballots were cast through the service while it was open.
+
+    Experts and supervisors vote, each group as large as the anonymity threshold, so the
+    results page shows its breakdowns by role and organisation type.
+    """
+    poll = VotingRound.objects.filter(title=CLOSED_ROUND_TITLE).first()
+    if poll is not None:
+        return poll
+    poll = voting_round(CLOSED_ROUND_TITLE)
+    first, second, third = poll.options.order_by("position")
+    for role, organisation_type, picks in [
+        ("expert", "te", [first, second]),
+        ("supervisor", "hva", [first, third]),
+    ]:
+        for _number in range(voters_per_role):
+            voter = make_user(role=role, organisation_type=organisation_type)
+            participation_services.submit_ballot(
+                voter, poll, [Selection(option_id=option.pk, points=1) for option in picks]
+            )
+    VotingRound.objects.filter(pk=poll.pk).update(
+        closes_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    poll.refresh_from_db()
+    return poll
+
+
+def case_story_page() -> CaseStoryPage:
+    """A published customer story (with its agree / disagree poll) under its index page."""
+    existing = CaseStoryPage.objects.filter(title=STORY_TITLE).first()
+    if existing is not None:
+        return existing
+    home = HomePage.objects.first()
+    index = CaseStoryIndexPage.objects.first() or _child(home, CaseStoryIndexPage(
+        title="Asiakastarinat", slug="asiakastarinat", show_in_menus=True,
+        intro="<p>Kuvitteellisia asiakastarinoita, joista jäsenet kertovat näkemyksensä.</p>",
+    ))
+    return _child(index, CaseStoryPage(
+        title=STORY_TITLE, slug=f"tarina-{next(_numbers)}", persona_name="Irina", age=34,
+        belongs_in_typ=True,
+        intro="Irinalla on asioita usealla luukulla, eikä kukaan näe kokonaisuutta.",
+        situation="<p>Irina on ollut pitkään työttömänä. Hän hoitaa lasta yksin ja kertoo "
+                  "jaksamisensa olevan koetuksella.</p>",
+        deciding_factors="Tarvitaan sekä työllisyys- että sosiaalipalveluja\n"
+                         "Tilanne on kestänyt pitkään",
+    ))
+
+
+def answer_story(page: CaseStoryPage, **counts: int) -> None:
+    """Answers to a story from new members, e.g. answer_story(page, agree=5, disagree=1)."""
+    for answer, count in counts.items():
+        for _number in range(count):
+            participation_services.answer_story(make_user(), page, answer)
+
+
+# --- Induction --------------------------------------------------------------------------------
+
+INDUCTION_FIRST_TASK = "Lue asiakasprosessin ohje"
+
+
+def _induction_steps(reading_ids) -> list[dict]:
+    from knowledge.induction.blocks import step_data
+
+    return [
+        step_data("Tutustu asiakasprosessiin",
+                  "Tiedät, miten asiakas etenee yhteispalvelussa alkukartoituksesta eteenpäin.",
+                  [INDUCTION_FIRST_TASK], reading=reading_ids, minutes=45),
+        step_data("Tapaa verkoston väki",
+                  "Tunnet verkoston asiantuntijat ja tiedät, keneen olla yhteydessä.",
+                  ["Sovi tapaaminen TYP-johtajan kanssa",
+                   "Osallistu verkoston asiakaspalaveriin"], minutes=120),
+        step_data("Lain tulkinnat",
+                  "Tiedät, mistä yhteisesti sovitut tulkinnat löytyvät.",
+                  ["Lue tulkinta yhteispalveluun ohjaamisesta"], minutes=30),
+    ]
+
+
+def induction_section() -> SimpleNamespace:
+    """The induction index with three paths (made once per test): one for Kela's experts,
+    one for experts of the employment authority and one for supervisors. The first step of
+    each links to a guidance page."""
+    from knowledge.induction.models import InductionIndexPage, InductionPathPage
+
+    index = InductionIndexPage.objects.first()
+    if index is None:
+        home = HomePage.objects.first()
+        index = _child(home, InductionIndexPage(
+            title="Perehdytys", slug="perehdytys", show_in_menus=True,
+            intro="<p>Valitse oman roolisi polku ja merkitse tehdyt tehtävät.</p>",
+        ))
+    paths = {path.slug: path for path in InductionPathPage.objects.child_of(index)}
+    guidance = GuidancePage.objects.filter(title=GUIDANCE_TITLE).first() or guidance_page()
+    for slug, title, role, organisation_type in [
+        ("kelan-asiantuntija", "Kelan asiantuntijan perehdytys", "expert", "kela"),
+        ("te-asiantuntija", "TE-asiantuntijan perehdytys", "expert", "te"),
+        ("esihenkilo", "Esihenkilön perehdytys", "supervisor", ""),
+    ]:
+        if slug not in paths:
+            paths[slug] = _child(index, InductionPathPage(
+                title=title, slug=slug, target_role=role,
+                target_organisation_type=organisation_type,
+                intro="Ensimmäiset viikot monialaisessa yhteispalvelussa.",
+                steps=_induction_steps([guidance.pk]),
+            ))
+    return SimpleNamespace(
+        index=index, guidance=guidance, kela_expert=paths["kelan-asiantuntija"],
+        te_expert=paths["te-asiantuntija"], supervisor=paths["esihenkilo"],
+    )
+
+
+def induction_progress(user, path, *, steps_done: int = 1):
+    """The person has started the path and ticked every task of its first `steps_done` steps."""
+    from knowledge.induction import services
+    from knowledge.induction.selectors import path_structure
+
+    services.start_path(user, path)
+    for step in path_structure(path)[:steps_done]:
+        services.save_step_checklist(user, path, step.id, [task.id for task in step.tasks])
+    return path
+

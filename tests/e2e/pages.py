@@ -116,6 +116,72 @@ def _shows(text: str):
     return check
 
 
+def _participation_index(people) -> str:
+    content.voting_round(networks=[people.network])
+    content.closed_round_with_results()
+    content.case_story_page()
+    return "/participate/"
+
+
+def _voting_round(people) -> str:
+    return f"/participate/rounds/{content.voting_round(networks=[people.network]).pk}/"
+
+
+def _round_results(people) -> str:
+    return f"/participate/rounds/{content.closed_round_with_results().pk}/results/"
+
+
+def _shows_ballot_form(page) -> None:
+    assert page.locator("main form.participation-ballot input[type=checkbox]").count() == len(
+        content.NEEDS), f"{page.url} shows no ballot form"
+
+
+def _shows_breakdowns(page) -> None:
+    """The totals table and both breakdowns (by role, by organisation type) are shown."""
+    assert page.locator("main table").count() == 3, f"{page.url} hides a breakdown"
+
+
+def _case_story(people) -> str:
+    story = content.case_story_page()
+    content.answer_story(story, agree=5, disagree=1)
+    return story.url
+
+
+def _shows_story_form(page) -> None:
+    assert page.locator("#story-answers form input[type=radio]").count() == 3, (
+        f"{page.url} shows no answer form")
+
+
+def _induction_started(people):
+    """The induction section, with the member's suggested path started: step 1 done."""
+    section = content.induction_section()
+    content.induction_progress(people.member, section.te_expert)
+    return section
+
+
+def _induction_step_done(people) -> str:
+    """A done step, at its own anchor, whose linked guidance has changed since it was done."""
+    section = _induction_started(people)
+    content.publish(section.guidance)
+    return section.te_expert.url + "#step-1"
+
+
+def _shows_done_step_with_updated_reading(page) -> None:
+    step = page.locator("#step-1")
+    assert step.locator(".induction-updated").count() == 1, f"{page.url} shows no updated page"
+    assert "induction-step-done" in (step.get_attribute("class") or ""), f"{page.url}: not done"
+
+
+def _induction_follow_up(person: bool):
+    def path(people) -> str:
+        index = _induction_started(people).index  # no language prefix: the test adds it
+        if person:
+            return index.url + index.reverse_subpage("person", args=[people.member.pk])
+        return index.url + index.reverse_subpage("follow_up")
+
+    return path
+
+
 PAGES = [
     PageUnderTest("home", lambda people: "/"),
     PageUnderTest("home signed in", lambda people: "/", signed_in="member"),
@@ -167,6 +233,26 @@ PAGES = [
                   prepare=_shows("Verkoston ohjausryhmä")),
     PageUnderTest("annual wheel", _calendar("/calendar/wheel/"), signed_in="member"),
     PageUnderTest("event", _event, signed_in="member"),
+    # Participation
+    PageUnderTest("participation index", _participation_index, signed_in="member",
+                  prepare=_shows(content.ROUND_TITLE)),
+    PageUnderTest("voting round", _voting_round, signed_in="member", prepare=_shows_ballot_form),
+    PageUnderTest("round results", _round_results, signed_in="member",
+                  prepare=_shows_breakdowns),
+    PageUnderTest("customer story", _case_story, signed_in="member", prepare=_shows_story_form),
+    # Induction
+    PageUnderTest("induction path list", lambda people: _induction_started(people).index.url,
+                  signed_in="member"),
+    PageUnderTest("induction path", lambda people: _induction_started(people).te_expert.url,
+                  signed_in="member", prepare=_shows("Tapaa verkoston väki")),
+    PageUnderTest("induction step done", _induction_step_done, signed_in="member",
+                  prepare=_shows_done_step_with_updated_reading),
+    PageUnderTest("home with induction progress", lambda people: _induction_started(people) and "/",
+                  signed_in="member", prepare=_shows("TE-asiantuntijan perehdytys")),
+    PageUnderTest("induction follow-up", _induction_follow_up(person=False), signed_in="admin",
+                  prepare=_shows("Maija Meikäläinen")),
+    PageUnderTest("induction person progress", _induction_follow_up(person=True),
+                  signed_in="admin", prepare=_shows("Tapaa verkoston väki")),
     # Search
     PageUnderTest("search results", _search("tyollistymissuunnitelma"),
                   prepare=_shows(content.GUIDANCE_TITLE)),
@@ -183,6 +269,12 @@ PHONE_PAGES = [
     PageUnderTest("forum", _forum, signed_in="member"),
     PageUnderTest("calendar month", _calendar("/calendar/"), signed_in="member"),
     PageUnderTest("guidance", _with_guidance),
+    PageUnderTest("induction path", lambda people: _induction_started(people).te_expert.url,
+                  signed_in="member"),
+    PageUnderTest("voting round", _voting_round, signed_in="member", prepare=_shows_ballot_form),
+    # Its breakdown tables scroll sideways inside their own focusable regions.
+    PageUnderTest("round results", _round_results, signed_in="member",
+                  prepare=_shows_breakdowns),
 ]
 
 
