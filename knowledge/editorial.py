@@ -7,12 +7,14 @@ created, so nobody has to click permissions together by hand.
 - KEHA's editors (group "Editors") write guidance and interpretations but cannot publish.
 - KEHA's approvers (group "Moderators") publish. Guidance and interpretations go through a
   two-step workflow: a content review (editors or approvers), then approval (approvers).
+  Both steps are four-eyes tasks: whoever submitted the page cannot approve it themselves.
 - Each network's admin group edits and publishes its own network page and approves the
   practices written under it, and nothing else.
 - Practices submitted without a network are approved by the approvers.
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
     Collection,
@@ -21,6 +23,7 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
+    Task,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -31,6 +34,7 @@ from typ_site.networks.admin_groups import admin_group_for
 
 from .models import (
     CaseStoryIndexPage,
+    FourEyesApprovalTask,
     GuidanceIndexPage,
     LawInterpretationIndexPage,
     NetworkIndexPage,
@@ -83,6 +87,37 @@ def _approval_task(name: str, groups) -> GroupApprovalTask:
     return task
 
 
+def _four_eyes_task(name: str, groups) -> FourEyesApprovalTask:
+    """The named four-eyes task; a plain group approval task of that name is converted."""
+    task = FourEyesApprovalTask.objects.filter(name=name).first()
+    if task is None:
+        plain = GroupApprovalTask.objects.filter(
+            name=name, content_type=ContentType.objects.get_for_model(GroupApprovalTask)
+        ).first()
+        if plain is not None:
+            task = _convert_to_four_eyes(plain)
+        else:
+            task = FourEyesApprovalTask.objects.create(name=name)
+    if not task.active:
+        task.active = True
+        task.save(update_fields=["active"])
+    task.groups.set(groups)
+    return task
+
+
+def _convert_to_four_eyes(task: GroupApprovalTask) -> FourEyesApprovalTask:
+    """Turn an existing group approval task into a four-eyes task in place.
+
+    The task keeps its id, so its groups, the workflows using it and the reviews in progress
+    on it stay as they are; only the rule of who may act changes.
+    """
+    FourEyesApprovalTask(groupapprovaltask_ptr=task).save_base(raw=True, force_insert=True)
+    Task.objects.filter(pk=task.pk).update(
+        content_type=ContentType.objects.get_for_model(FourEyesApprovalTask)
+    )
+    return FourEyesApprovalTask.objects.get(pk=task.pk)
+
+
 def _workflow(name: str, tasks) -> Workflow:
     workflow, _created = Workflow.objects.get_or_create(name=name, defaults={"active": True})
     if not workflow.active:
@@ -131,8 +166,8 @@ def setup_editorial_workflow() -> None:
                 ),
             )
 
-    review = _approval_task(REVIEW_TASK, [editors, approvers])
-    approval = _approval_task(APPROVAL_TASK, [approvers])
+    review = _four_eyes_task(REVIEW_TASK, [editors, approvers])
+    approval = _four_eyes_task(APPROVAL_TASK, [approvers])
     two_step = _workflow(TWO_STEP_WORKFLOW, [review, approval])
     practice_task = _approval_task(PRACTICE_TASK, [approvers])
     practice_workflow = _workflow(PRACTICE_WORKFLOW, [practice_task])

@@ -3,7 +3,7 @@
 import hashlib
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +23,7 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import GroupApprovalTask, Orderable, Page
 from wagtail.search import index
 
 from typ_site.accounts.models import OrganisationType
@@ -812,3 +812,61 @@ class AnnouncedChangeNote(models.Model):
 
     def __str__(self):
         return f"{self.page_id}: {self.fingerprint[:12]}"
+
+
+# --- Editorial workflow ------------------------------------------------------------------------
+
+
+class FourEyesApprovalTask(GroupApprovalTask):
+    """A group approval step that the person who submitted the page cannot take themselves.
+
+    Members of the task's groups approve or request changes as in Wagtail's group approval,
+    except on a page they sent to the workflow (`WorkflowState.requested_by`): there they see
+    the page and where it stands, but someone else has to decide. Wagtail's action views
+    (the page editor's footer, the dashboard's review panel and the workflow action URL) all
+    accept only the actions `get_actions` offers, the dashboard's "awaiting your review" list
+    leaves out one's own submissions, and `on_action` refuses the submitter too, so a
+    hand-made request cannot approve one's own text either.
+
+    Editing is left as in group approval (`locked_for_user` and `user_can_access_editor`
+    are not overridden): a submitter who belongs to the task's groups may still correct
+    the draft, and whatever they change is approved by someone else before it goes live.
+
+    Superusers keep Wagtail's default and may act on any task, their own submissions
+    included: they can publish any page directly anyway, so refusing them the approval
+    would protect nothing. KEHA's editors and approvers are ordinary group members.
+    """
+
+    class Meta:
+        verbose_name = _("four-eyes approval task")
+        verbose_name_plural = _("four-eyes approval tasks")
+
+    @staticmethod
+    def is_submitter(workflow_state, user) -> bool:
+        """Whether `user` sent this workflow on its way and so may not decide its steps."""
+        if workflow_state is None or user.pk is None or user.is_superuser:
+            return False
+        return workflow_state.requested_by_id == user.pk
+
+    def get_actions(self, obj, user):
+        if self.is_submitter(getattr(obj, "current_workflow_state", None), user):
+            return []
+        return super().get_actions(obj, user)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        if user.is_superuser:
+            return states
+        return states.exclude(workflow_state__requested_by=user)
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if self.is_submitter(task_state.workflow_state, user):
+            raise PermissionDenied(_("Someone other than the submitter has to review this page."))
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Members of the chosen groups can approve this task, except the person who "
+            "submitted the page."
+        )

@@ -6,8 +6,9 @@ from knowledge.editorial import setup_editorial_workflow
 class Command(BaseCommand):
     help = (
         "Sets up the editors' and approvers' permissions, the two-step approval workflow of "
-        "guidance and interpretations, and each network admin group's rights on its network "
-        "page. Safe to run again."
+        "guidance and interpretations (four-eyes: nobody approves their own submission; plain "
+        "group approval tasks of an older setup are converted), and each network admin "
+        "group's rights on its network page. Safe to run again."
     )
 
     def handle(self, *args, **options):
