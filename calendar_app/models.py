@@ -26,7 +26,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from typ_site.core.access import MEMBERS, PUBLIC, network_key
 from typ_site.core.validators import validate_no_personal_identity_code
 
-from .recurrence import HELSINKI, last_end_of_rule, validate_rule
+from .recurrence import HELSINKI, last_end_of_rule, next_start_bound, validate_rule
 
 
 class TaggedEvent(TaggedItemBase):
@@ -139,6 +139,13 @@ class Event(ClusterableModel):
     # end of the last occurrence (empty for a series without an end), for range queries.
     access_key = models.CharField(max_length=40, editable=False, db_index=True, default=PUBLIC)
     last_end = models.DateTimeField(null=True, blank=True, editable=False)
+    # Where the home page's "next events" start looking (recurrence.next_start_bound): no
+    # occurrence that ends after `next_start_checked_at` starts before `next_start_bound`
+    # (an empty bound: none ends after it). Once stored it stays true, only less tight as
+    # time passes. save() stores it and so does every change of an exception (signal
+    # handlers); the selector refreshes one it finds gone stale.
+    next_start_bound = models.DateTimeField(null=True, blank=True, editable=False)
+    next_start_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -278,7 +285,28 @@ class Event(ClusterableModel):
             self.last_end = last_end_of_rule(self.recurrence_rule, self.start, self.end)
         else:
             self.last_end = self.end
+        self.next_start_checked_at = timezone.now()
+        self.next_start_bound = next_start_bound(self, self.next_start_checked_at)
         super().save(*args, **kwargs)
+
+    def refresh_next_start_bound(self) -> None:
+        """Recompute and store the next-start bound now, from this instance's rule and its
+        exceptions (prefetched, else read from the database): after an exception changed."""
+        now = timezone.now()
+        bound = next_start_bound(self, now)
+        Event.objects.filter(pk=self.pk).update(next_start_bound=bound, next_start_checked_at=now)
+        self.next_start_bound, self.next_start_checked_at = bound, now
+
+    def store_next_start_bound(self, bound: datetime | None, now: datetime) -> bool:
+        """Store a bound found at `now` unless the event was saved or its exceptions changed
+        since this instance was read (both move `next_start_checked_at`): a bound computed
+        from outdated exceptions never replaces a newer one. True when it was stored."""
+        stored = Event.objects.filter(
+            pk=self.pk, next_start_checked_at=self.next_start_checked_at
+        ).update(next_start_bound=bound, next_start_checked_at=now)
+        if stored:
+            self.next_start_bound, self.next_start_checked_at = bound, now
+        return bool(stored)
 
 
 class EventException(models.Model):

@@ -19,6 +19,17 @@ HELSINKI = ZoneInfo("Europe/Helsinki")
 ALLOWED_FREQUENCIES = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
 # A finite series longer than this is treated as open-ended when its last end is computed.
 MAX_COUNTED_OCCURRENCES = 5000
+# Naive Helsinki times map to UTC in order except around a clock change, where a later wall
+# time can be up to this much earlier in UTC (and wall-clock order can differ from UTC order
+# by as much).
+CLOCK_CHANGE = timedelta(hours=1)
+
+
+def clock_changes_within(moment: datetime, span: timedelta) -> bool:
+    """Whether Helsinki's UTC offset changes between `moment` and `moment + span`."""
+    return moment.astimezone(HELSINKI).utcoffset() != (moment + span).astimezone(
+        HELSINKI
+    ).utcoffset()
 
 RULE_ERROR = _(
     "The recurrence rule is not valid. Write it like FREQ=WEEKLY;BYDAY=MO or "
@@ -213,6 +224,46 @@ def occurrence_at(event, original_start: datetime) -> Occurrence | None:
     wall_duration = to_local_naive(event.end) - to_local_naive(event.start)
     start = from_local_naive(naive)
     return Occurrence(event, start, from_local_naive(naive + wall_duration), start.astimezone(UTC))
+
+
+def next_start_bound(event, since: datetime) -> datetime | None:
+    """The earliest start (UTC) of the occurrences of `event` that end after `since`, or None
+    when no occurrence ends after it (the series is over).
+
+    It stays a lower bound later on: an occurrence that ends after a later moment also ends
+    after `since`. Moved occurrences count with their new times, cancelled ones not at all.
+    (Should a series have thousands of cancelled occurrences in a row, its first start minus
+    two hours stands in: earlier than any occurrence, so still a bound.)
+    """
+    since = since.astimezone(UTC)
+    if not event.recurrence_rule:
+        return event.start.astimezone(UTC) if event.end > since else None
+    local_start = to_local_naive(event.start)
+    wall_duration = to_local_naive(event.end) - local_start
+    rule = build_rule(event.recurrence_rule, local_start)
+    exceptions = _exceptions_of(event)
+    changed = {to_local_naive(exception.original_start) for exception in exceptions}
+    starts = [
+        exception.new_start.astimezone(UTC)
+        for exception in exceptions
+        if exception.kind == "moved" and exception.new_start and exception.new_end
+        and exception.new_end > since
+    ]
+    # An occurrence ending after `since` cannot begin before this (wall time).
+    search_from = to_local_naive(since) - wall_duration - 2 * CLOCK_CHANGE
+    first = None
+    for index, naive in enumerate(rule.xafter(search_from, inc=True)):
+        if index >= MAX_COUNTED_OCCURRENCES:
+            starts.append(event.start.astimezone(UTC) - 2 * CLOCK_CHANGE)
+            break
+        # Wall times more than an hour after the first found are later in UTC too.
+        if first is not None and naive > first + CLOCK_CHANGE:
+            break
+        if naive in changed or from_local_naive(naive + wall_duration) <= since:
+            continue
+        starts.append(from_local_naive(naive).astimezone(UTC))
+        first = first or naive
+    return min(starts, default=None)
 
 
 def occurrences_of_many(events, window_start: datetime, window_end: datetime) -> list[Occurrence]:

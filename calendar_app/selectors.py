@@ -1,27 +1,43 @@
 """Reads of the calendar, filtered by what the person may see.
 
 `visible_events_for(user)` is THE visibility rule: every view, feed, registration, export and
-the search index go through it. Each event carries one access key (core.access: PUBLIC,
+the home page box go through it. Each event carries one access key (core.access: PUBLIC,
 MEMBERS or the organising network's key) and a person sees the events whose key is among
 their `access_keys_for(user)`. A network-only event is therefore visible exactly to the
 network's approved members, computed at request time, so leaving a network hides its events
 from pages and from feeds at once.
+
+Superusers and KEHA staff follow the forums' rule (forums.selectors): a superuser sees every
+event, network-only ones included; KEHA staff see a network's own events only as members of
+that network (they still manage every event in the admin). Site search filters by the access
+keys alone, which give a superuser no network keys of their own.
 """
 
+import logging
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Case, Count, DateTimeField, F, Prefetch, Q, QuerySet, Value, When
+from django.db.models.functions import Collate
 from django.http import Http404
 from django.utils import timezone
 
 from typ_site.accounts.roles import is_keha_staff
-from typ_site.core.access import access_keys_for
-from typ_site.networks.selectors import admin_network_ids
+from typ_site.core.access import access_keys_for, sees_everything
+from typ_site.networks.selectors import admin_network_ids, member_network_ids
 
 from .models import Event, EventException, EventLink, FeedToken, Registration
-from .recurrence import Occurrence, expand, occurrences_of_many
+from .recurrence import (
+    CLOCK_CHANGE,
+    Occurrence,
+    clock_changes_within,
+    expand,
+    occurrences_of_many,
+)
 from .themes import THEME_BY_SLUG
+
+logger = logging.getLogger(__name__)
 
 # How far back feeds reach: calendar apps keep showing the recent past.
 FEED_HISTORY = timedelta(days=365)
@@ -30,13 +46,26 @@ FEED_HISTORY = timedelta(days=365)
 # --- visibility ---------------------------------------------------------------------------
 
 
+def sees_every_event(user) -> bool:
+    """A superuser (signed in, active) sees every event, as they see every forum."""
+    return sees_everything(user)
+
+
 def visible_events_for(user) -> QuerySet[Event]:
     """Events the person may see: the one visibility rule of the calendar."""
+    if sees_every_event(user):
+        return Event.objects.all()
     return Event.objects.filter(access_key__in=access_keys_for(user))
 
 
 def is_event_visible_to(user, event: Event) -> bool:
-    return event.access_key in access_keys_for(user)
+    return sees_every_event(user) or event.access_key in access_keys_for(user)
+
+
+def can_see_network_events(user, network_id: int) -> bool:
+    """Whether the person sees the network's own (network-only) events: its members, and a
+    superuser."""
+    return sees_every_event(user) or network_id in member_network_ids(user)
 
 
 def with_display_relations(queryset: QuerySet[Event]) -> QuerySet[Event]:
@@ -91,9 +120,136 @@ def occurrences_for(user, start: datetime, end: datetime, filters=None) -> list[
     return occurrences_of_many(events, start, end)
 
 
-def upcoming_occurrences_for(user, limit: int = 3, days: int = 120) -> list[Occurrence]:
+# Sorts before every real bound: a series whose bound is not known is expanded first.
+UNKNOWN_BOUND = datetime(1970, 1, 1, tzinfo=UTC)
+ZERO = timedelta(0)
+
+
+def _next_start_bound(now: datetime):
+    """A lower bound of the start of each event's occurrences that end after `now`: a single
+    event's own start, a series' stored bound (NULL: the series is over), or UNKNOWN_BOUND."""
+    return Case(
+        When(recurrence_rule="", then=F("start")),
+        When(next_start_checked_at__lte=now, then=F("next_start_bound")),
+        default=Value(UNKNOWN_BOUND),
+        output_field=DateTimeField(),
+    )
+
+
+def _fresh_bound_if_stale(event: Event, occurrences: list[Occurrence], now, end):
+    """For a series whose stored bound is unknown or already past, the exact bound at `now`,
+    read off its expansion over [now, end): the earliest start there (every occurrence ending
+    after `now` is in it unless it starts at `end` or later). None when nothing to store."""
+    if not event.recurrence_rule:
+        return None
+    fresh = min((occurrence.start.astimezone(UTC) for occurrence in occurrences), default=end)
+    checked_at, stored = event.next_start_checked_at, event.next_start_bound
+    if checked_at is None or checked_at > now or (stored is not None and stored < now
+                                                   and stored != fresh):
+        return fresh
+    return None
+
+
+def _store_fresh_bounds(fresh: list[tuple[Event, datetime]], now: datetime) -> None:
+    """One short write, only when some series' stored bound had gone stale."""
+    if not fresh:
+        return
+    try:
+        with transaction.atomic():
+            for event, bound in fresh:
+                event.store_next_start_bound(bound, now)
+    except DatabaseError:  # a busy database: the stored bounds stay as they were, still true
+        logger.warning("Could not refresh the next-start bounds of %d events", len(fresh))
+
+
+def _code_point_collation() -> str | None:
+    """The database's collation that orders text as Python does (by code point), if known."""
+    return {"sqlite": "BINARY", "postgresql": "C"}.get(connection.vendor)
+
+
+def upcoming_occurrences_for(
+    user, limit: int = 3, days: int = 120, filters=None
+) -> list[Occurrence]:
+    """The first `limit` of `occurrences_for(user, now, now + days, filters)` (so occurrences
+    going on now come first), without expanding every series to find them.
+
+    The order to reproduce is the full expansion's: start (Helsinki wall time), title, then
+    the event order (first start, id). Candidate events come from the database in the order
+    of a lower bound of their next start (`_next_start_bound`), then title, first start and
+    id, and are expanded one by one. Once `limit` occurrences are found, reading stops at the
+    first event whose bound is after the start of the `limit`-th, or equal to it with a title
+    (first start, id) after that occurrence's event: nothing from there on could sort before
+    it. (Wall-clock and UTC order differ only within an hour of a clock change; near one the
+    stop waits for a bound an hour later. Where the database's text order is not known to be
+    Python's, an event tied on the bound is skipped instead of ending the reading.)
+    A series whose stored bound was unknown or already past gets the exact one its expansion
+    shows (the only writes, and only then).
+    """
+    if limit <= 0:
+        return []
     now = timezone.now()
-    return occurrences_for(user, now, now + timedelta(days=days))[:limit]
+    end = now + timedelta(days=days)
+    collation = _code_point_collation()
+    title_order = Collate("title", collation) if collation else F("title")
+    candidates = (
+        events_overlapping(apply_filters(visible_events_for(user), filters), now, end)
+        .annotate(next_start=_next_start_bound(now), title_order=title_order)
+        .filter(next_start__isnull=False, next_start__lt=end)
+        .select_related("network")
+        .prefetch_related(
+            Prefetch("exceptions", queryset=EventException.objects.order_by("original_start"))
+        )
+        .order_by("next_start", "title_order", "start", "pk")
+    )
+    found: list[tuple] = []  # (sort key, occurrence), the best `limit` so far, in order
+    fresh_bounds: list[tuple[Event, datetime]] = []
+    batch_size, after, finished = max(6 * limit, 16), None, False
+    while not finished:
+        page = candidates if after is None else candidates.filter(_after(*after))
+        batch = list(page[:batch_size])
+        for event in batch:
+            if len(found) >= limit:
+                last = found[-1][1]
+                margin = CLOCK_CHANGE if clock_changes_within(last.start, CLOCK_CHANGE) else ZERO
+                if event.next_start > last.start + margin:
+                    finished = True
+                    break
+                if not margin and event.next_start == last.start and (
+                    (event.title, event.start, event.pk)
+                    > (last.event.title, last.event.start, last.event.pk)
+                ):
+                    # At best at the same time as the last one found, and after it by title.
+                    if collation:
+                        finished = True  # and so are all the events after this one
+                        break
+                    continue
+            occurrences = expand(event, now, end)
+            for index, occurrence in enumerate(occurrences):
+                key = (occurrence.start, event.title, event.start, event.pk, index)
+                found.append((key, occurrence))
+            found.sort(key=lambda item: item[0])
+            del found[limit:]
+            fresh = _fresh_bound_if_stale(event, occurrences, now, end)
+            if fresh is not None:
+                fresh_bounds.append((event, fresh))
+        if len(batch) < batch_size:
+            finished = True
+        elif not finished:
+            last_read = batch[-1]
+            after = (last_read.next_start, last_read.title_order, last_read.start, last_read.pk)
+            batch_size *= 2
+    _store_fresh_bounds(fresh_bounds, now)
+    return [occurrence for _key, occurrence in found]
+
+
+def _after(next_start, title, start, pk) -> Q:
+    """The candidates after this one in the order (next start, title, first start, id)."""
+    return (
+        Q(next_start__gt=next_start)
+        | Q(next_start=next_start, title_order__gt=title)
+        | Q(next_start=next_start, title_order=title, start__gt=start)
+        | Q(next_start=next_start, title_order=title, start=start, pk__gt=pk)
+    )
 
 
 def upcoming_occurrences_of(event: Event, limit: int = 8, days: int = 366) -> list[Occurrence]:

@@ -1,10 +1,21 @@
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from typ_site.accounts.signals import account_removed
 
+from .models import Event, EventException
 from .services import remove_calendar_data_of
 
 
 @receiver(account_removed)
 def drop_calendar_data_of_removed_account(sender, user, **kwargs):
     remove_calendar_data_of(user)
+
+
+@receiver(post_save, sender=EventException)
+@receiver(post_delete, sender=EventException)
+def refresh_next_start_of_changed_event(sender, instance, **kwargs):
+    """A cancelled or moved occurrence changes where the event's next occurrence can be."""
+    event = Event.objects.filter(pk=instance.event_id).prefetch_related("exceptions").first()
+    if event is not None:
+        event.refresh_next_start_bound()

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from typ_site.networks.models import Network
-from typ_site.networks.selectors import member_network_ids, networks_of
+from typ_site.networks.selectors import networks_of
 
 from . import ical
 from .forms import EventFilterForm
@@ -23,6 +23,7 @@ from .recurrence import HELSINKI, Occurrence, parse_occurrence_key
 from .selectors import (
     active_feed_token_of,
     can_manage_event,
+    can_see_network_events,
     feed_events_for,
     feed_owner_or_404,
     occurrences_for,
@@ -356,7 +357,7 @@ def feed_private(request, token):
 def feed_network(request, token, network):
     feed_token = feed_owner_or_404(token)
     network = get_object_or_404(Network, slug=network, is_active=True)
-    if network.pk not in member_network_ids(feed_token.user):
+    if not can_see_network_events(feed_token.user, network.pk):
         raise Http404
     mark_feed_token_used(feed_token)
     events = feed_events_for(feed_token.user, {"network": network})

@@ -57,15 +57,10 @@ def with_query(url: str, query: str) -> str:
 def upcoming_network_events(context, network, limit: int = 5) -> list:
     """The next occurrences of a network's events that the person may see:
     `{% upcoming_network_events network as occurrences %}`."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from calendar_app.selectors import occurrences_for
+    from calendar_app.selectors import upcoming_occurrences_for
 
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or network is None:
         return []
-    now = timezone.now()
-    return occurrences_for(user, now, now + timedelta(days=120), {"network": network.pk})[:limit]
+    return upcoming_occurrences_for(user, limit=limit, days=120, filters={"network": network.pk})

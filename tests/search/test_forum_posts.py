@@ -99,3 +99,17 @@ def test_moving_a_topic_into_a_private_forum_hides_its_posts_from_outsiders(
 
     assert post_key not in keys(outsider, "työkokeilu")
     assert post_key in keys(author, "työkokeilu")
+
+
+def test_a_superuser_finds_a_private_network_post_as_they_can_read_it(
+    private_forum, home_network, commit
+):
+    member = make_member(home_network)
+    with commit():
+        topic = services.start_topic(
+            member, private_forum, title="Kuntouttavan työtoiminnan paikat",
+            body="Kenellä on vapaita paikkoja kuntouttavassa työtoiminnassa?",
+        ).topic
+    superuser = make_user(is_superuser=True, is_staff=True)
+
+    assert f"post:{topic.posts.get().pk}" in keys(superuser, "kuntouttava työtoiminta")

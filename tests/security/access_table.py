@@ -67,11 +67,9 @@ NETWORK_FORUM_MODERATORS = level(
     superuser=OK,
 )
 # A calendar event for the organising network's members only (calendar_app.selectors: access
-# keys). No sign-in prompt: an event one may not see does not exist. KEHA staff and superusers
-# see network events only as members of the network.
-NETWORK_EVENT = level(
-    NOT_FOUND, OK, other_member=NOT_FOUND, keha_editor=NOT_FOUND, superuser=NOT_FOUND
-)
+# keys). No sign-in prompt: an event one may not see does not exist. As in the forums, KEHA
+# staff see a network's events only as members of the network, and a superuser sees them all.
+NETWORK_EVENT = level(NOT_FOUND, OK, other_member=NOT_FOUND, keha_editor=NOT_FOUND)
 WAGTAIL_ADMIN = level(
     DENIED, DENIED, network_admin=NOT_CHECKED, keha_editor=NOT_CHECKED, superuser=NOT_CHECKED
 )
