@@ -5,7 +5,10 @@
 
 Runs the configured backend (embedded unless ELASTICSEARCH_URL is set) against a fresh
 SQLite database in a temporary directory (or DIR with --keep, which reuses an index already
-built there), so it never touches the site's own database. The documents come from
+built there), so it never touches the site's own database. With --database-url
+postgres://USER:PASSWORD@HOST/NAME it uses that PostgreSQL database instead (one of its own,
+already created; the search tables are migrated there and an index of the same size is
+reused), and the embedded backend then runs on PostgreSQL. The documents come from
 bench/finnish_corpus.py (a Finnish vocabulary with Zipf-distributed word frequencies; see its
 docstring). Prints indexing documents/s and, for each run, query latency p50/p95 of the
 typical queries and of the broad ones separately, as a member of two networks, timing the
@@ -82,13 +85,19 @@ def main():
     parser.add_argument("--runs", type=int, default=3, help="timed passes over the queries")
     parser.add_argument("--rounds", type=int, default=3, help="times each query runs per pass")
     parser.add_argument("--keep", help="directory for the database (reused when present)")
+    parser.add_argument(
+        "--database-url", help="a PostgreSQL database of its own to use instead of SQLite"
+    )
     parser.add_argument("--verbose", action="store_true", help="print each query's numbers")
     options = parser.parse_args()
 
     directory = options.keep or tempfile.mkdtemp(prefix="search-bench-")
     os.makedirs(directory, exist_ok=True)
     os.environ["VAR_DIR"] = directory
-    os.environ.pop("DATABASE_URL", None)
+    if options.database_url:
+        os.environ["DATABASE_URL"] = options.database_url
+    else:
+        os.environ.pop("DATABASE_URL", None)
     # Production settings: with DEBUG on, Django would also format and keep every SQL query.
     os.environ["DEBUG"] = "0"
     os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
@@ -131,9 +140,18 @@ def main():
         print(f"documents: {len(documents)}  indexing: {seconds:.1f} s  "
               f"{len(documents) / seconds:.0f} documents/s  (load now {load()})")  # fmt: skip
     size = sum(f.stat().st_size for f in Path(directory).glob("*.sqlite3*"))
+    if backend.name == "embedded" and backend.connection.vendor == "postgresql":
+        with backend.connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT sum(pg_total_relation_size(c)) FROM unnest(ARRAY["
+                "'search_searchentry', 'search_vector', 'search_vocabulary']::regclass[]) c"
+            )
+            size = int(cursor.fetchone()[0])
     if size:
         print(f"database size: {size / 1e6:.0f} MB")
-    print(f"backend: {backend.name} (analysis: {analyzer.name})")
+    database = getattr(backend, "connection", None)
+    on = f" on {database.vendor}" if database is not None else ""
+    print(f"backend: {backend.name}{on} (analysis: {analyzer.name})")
 
     keys = frozenset({PUBLIC, MEMBERS, network_key(1), network_key(2)})
     queries = build_queries(documents)

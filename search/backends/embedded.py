@@ -20,7 +20,7 @@ from django.utils import timezone
 # The SQL below is assembled from constants and "%s" placeholders only; every value (terms,
 # keys, filters) is passed as a parameter.
 # ruff: noqa: S608
-from ..analysis import ParsedQuery, QueryWord, tokenize
+from ..analysis import ParsedQuery, QueryWord, cached_fold, scan, tokenize
 from ..models import SearchEntry
 from ..registry import SearchDocument
 from .base import SearchBackend, SearchHit, SearchRequest
@@ -608,11 +608,47 @@ def estimate(value: float) -> int:
     return value if digits <= 2 else round(value, 2 - digits)
 
 
+def _lexeme(term: str) -> str:
+    """A term as a quoted lexeme of a tsvector or tsquery literal."""
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+# The matches of a tsquery, through the GIN index only (migration 0004 says why).
+MATCHES = "search_match_ids(%s::tsquery) m(id)"
+
+
 class PostgresStore:
-    """PostgreSQL: lexemes written by us into a tsvector literal, matched with a tsquery."""
+    """PostgreSQL: lexemes written by us into a tsvector, matched with a tsquery.
+
+    No PostgreSQL dictionary is involved: `search_vector.document` holds, for every word,
+    its terms (base forms, compound parts, folded form) at the word's position with the
+    field's weight (title A, tags/network/attachments B, body C), "=" + the folded surface
+    form at the same position for phrases, and "^" + each title term without a position, so
+    that "a query word in the title" is a plain lexeme test the GIN index answers without
+    reading the documents. Matches are found through `search_match_ids()` (migration 0004),
+    which always uses the GIN index; the access keys and the user's filters are conditions
+    on the joined entry. The same bounds as SqliteStore: facets are sampled above
+    FACET_SAMPLE matches and ts_rank_cd ranks at most RANK_LIMIT matches per tier (ranking
+    reads each candidate's tsvector; finding and counting matches does not).
+    """
 
     theme_filter_sql = "e.themes @> %s::jsonb"
     WEIGHTS = {"title": "A", "extra": "B", "body": "C"}
+    # ts_rank_cd's weights for D, C (body), B (extra), A (title): the bm25 weights of SQLite.
+    RANK = (
+        f"ts_rank_cd('{{0, {BODY_WEIGHT / 10}, {EXTRA_WEIGHT / 10}, {TITLE_WEIGHT / 10}}}', "
+        "v.document, %s::tsquery, 1)"
+    )
+    FACET_SAMPLE = 1000
+    RANK_LIMIT = 1000
+    SUGGEST_RANK_LIMIT = 200
+    # PostgreSQL refuses lexemes of 2 kB or more and tsvectors whose lexemes and positions
+    # take 1 MB or more, and keeps at most 256 positions of a lexeme, up to 16,383; a
+    # longer "word" is no word anyone searches for.
+    MAX_TERM_BYTES = 1000
+    MAX_TSVECTOR_BYTES = 1_048_575
+    MAX_POSITION = 16383
+    NO_MATCH = "'#'"  # a lexeme never written: a word without terms matches nothing
 
     def __init__(self, backend: EmbeddedBackend):
         self.backend = backend
@@ -621,9 +657,12 @@ class PostgresStore:
     def theme_param(theme: str) -> str:
         return json.dumps([theme])
 
+    # --- writing ------------------------------------------------------------------------
     def tsvector(self, document: SearchDocument) -> tuple[str, set[str]]:
-        """Every term of a word at that word's position; "=" + surface form for phrases."""
+        """The document's tsvector literal and its (searchable) terms for the vocabulary."""
+        word_terms = self.backend.analyzer._word_index_terms  # cached per distinct word
         positions: dict[str, list[str]] = {}
+        title_terms: set[str] = set()
         position = 0
         for field_name, text in (
             ("title", document.title),
@@ -631,30 +670,52 @@ class PostgresStore:
             ("body", document.body),
         ):
             weight = self.WEIGHTS[field_name]
-            for token in tokenize(text):
-                position = min(position + 1, 16383)
+            for surface, special, _start, _end in scan(text):
+                position = min(position + 1, self.MAX_POSITION)
                 entry = f"{position}{weight}"
-                positions.setdefault("=" + token.folded, []).append(entry)
-                if not token.is_stop_word:
-                    for term in self.backend.analyzer.word(token).index_terms:
-                        positions.setdefault(term, []).append(entry)
-            position = min(position + 10, 16383)  # phrases never span two fields
-        literal = " ".join(
-            f"'{term}':{','.join(entries[:256])}" for term, entries in positions.items()
-        )
-        return literal, {term for term in positions if not term.startswith("=")}
+                terms = (special,) if special else word_terms(surface)
+                if field_name != "extra":  # phrases match the title and body (as on SQLite)
+                    positions.setdefault("=" + (special or cached_fold(surface)), []).append(entry)
+                for term in terms:
+                    positions.setdefault(term, []).append(entry)
+                if field_name == "title":
+                    title_terms.update(terms)
+            position = min(position + 10, self.MAX_POSITION)  # phrases never span two fields
+        # The title's lexemes first, then in order of appearance, until the tsvector's limit
+        # (1 MB for the lexemes and their positions; reached only by a huge attachment).
+        lexemes, vocabulary, budget = [], set(), self.MAX_TSVECTOR_BYTES
+        for term, entries in [*((f"^{term}", []) for term in title_terms), *positions.items()]:
+            size = len(term.encode())
+            if size > self.MAX_TERM_BYTES:
+                continue
+            entries = entries[:256]
+            # As PostgreSQL counts it: the text 2-byte aligned, 2 bytes per position and 2
+            # for their number.
+            budget -= size + size % 2 + (2 + 2 * len(entries) if entries else 0)
+            if budget < 0:
+                break
+            if not entries:
+                lexemes.append(_lexeme(term))
+                continue
+            lexemes.append(f"{_lexeme(term)}:{','.join(entries)}")
+            if term[0] != "=":
+                vocabulary.add(term)
+        return " ".join(lexemes), vocabulary
 
     def write(self, documents_by_id: dict[int, SearchDocument]) -> None:
-        rows, vocabulary = [], set()
+        ids, literals, vocabulary = [], [], set()
         for entry_id, document in documents_by_id.items():
             literal, terms = self.tsvector(document)
-            rows.append((entry_id, literal))
+            ids.append(entry_id)
+            literals.append(literal)
             vocabulary |= terms
         with self.backend.connection.cursor() as cursor:
-            cursor.executemany(
-                "INSERT INTO search_vector (entry_id, document) VALUES (%s, %s::tsvector) "
+            cursor.execute(
+                "INSERT INTO search_vector (entry_id, document) "
+                "SELECT id, literal::tsvector FROM unnest(%s::bigint[], %s::text[]) "
+                "AS u(id, literal) "
                 "ON CONFLICT (entry_id) DO UPDATE SET document = EXCLUDED.document",
-                rows,
+                [ids, literals],
             )
             cursor.execute(
                 "INSERT INTO search_vocabulary (term) SELECT unnest(%s::text[]) "
@@ -662,13 +723,9 @@ class PostgresStore:
                 [sorted(vocabulary)],
             )
 
-    def problem(self) -> str | None:
-        with self.backend.connection.cursor() as cursor:
-            cursor.execute("SELECT count(*) FROM search_vector WHERE document @@ 'ok'::tsquery")
-            cursor.fetchone()
-        return None
-
     def delete(self, ids: list[int]) -> None:
+        if not ids:
+            return
         with self.backend.connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_vector WHERE entry_id = ANY(%s)", [ids])
 
@@ -678,92 +735,239 @@ class PostgresStore:
             cursor.execute("DELETE FROM search_vocabulary")
 
     def optimise(self) -> None:
+        """After a rebuild: forget the terms no document has any more, refresh statistics."""
         with self.backend.connection.cursor() as cursor:
+            cursor.execute(
+                "DELETE FROM search_vocabulary v WHERE NOT EXISTS (SELECT 1 FROM "
+                "ts_stat('SELECT document FROM search_vector') s WHERE s.word = v.term)"
+            )
             cursor.execute("ANALYZE search_vector")
+            cursor.execute("ANALYZE search_searchentry")
+            cursor.execute("ANALYZE search_vocabulary")
 
-    def known_terms(self, terms: list[str]) -> set[str]:
+    def problem(self) -> str | None:
         with self.backend.connection.cursor() as cursor:
-            cursor.execute("SELECT term FROM search_vocabulary WHERE term = ANY(%s)", [terms])
+            cursor.execute("SELECT count(*) FROM search_match_ids('ok', 1)")
+            cursor.fetchone()
+            cursor.execute("SELECT 1 FROM search_vocabulary LIMIT 1")
+            cursor.fetchone()
+        return None
+
+    # --- reading ------------------------------------------------------------------------
+    def known_terms(self, terms: list[str]) -> set[str]:
+        """The terms some document has. The vocabulary narrows many candidates (typos) down;
+        it can still hold terms of changed or deleted documents, so the index has the last
+        word."""
+        if len(terms) > 8:
+            with self.backend.connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT term FROM search_vocabulary WHERE term = ANY(%s) ORDER BY term",
+                    [terms],
+                )
+                terms = [row[0] for row in cursor.fetchall()]
+        if not terms:
+            return set()
+        # One EXISTS per term with the term as a constant, so the planner sees how common it is.
+        sql = " UNION ALL ".join(
+            "SELECT %s WHERE EXISTS (SELECT FROM search_match_ids(%s::tsquery, 1))"
+            for _term in terms
+        )
+        params = [value for term in terms for value in (term, _lexeme(term))]
+        with self.backend.connection.cursor() as cursor:
+            cursor.execute(sql, params)
             return {row[0] for row in cursor.fetchall()}
 
     @staticmethod
-    def _lexeme(term: str) -> str:
-        return "'" + term.replace("'", "''") + "'"
+    def word_options(item, terms, prefix: str = "") -> str:
+        options = [_lexeme(prefix + term) for term in sorted(terms)]
+        for alternative in item.alternatives:
+            words = [
+                "(" + " | ".join(_lexeme(prefix + t) for t in sorted(w)) + ")" for w in alternative
+            ]
+            options.append("(" + " & ".join(words) + ")")
+        return "(" + (" | ".join(options) or PostgresStore.NO_MATCH) + ")"
 
     def tsquery(self, clauses, any_word: bool) -> str:
         parts = []
         for kind, item, terms in clauses:
             if kind == "phrase":
-                parts.append("(" + " <-> ".join(self._lexeme("=" + w) for w in item) + ")")
-                continue
-            options = [self._lexeme(term) for term in sorted(terms)]
-            for alternative in item.alternatives:
-                words = [
-                    "(" + " | ".join(self._lexeme(t) for t in sorted(w)) + ")" for w in alternative
-                ]
-                options.append("(" + " & ".join(words) + ")")
-            parts.append("(" + " | ".join(options) + ")")
-        return (" | " if any_word else " & ").join(parts)
+                parts.append("(" + " <-> ".join(_lexeme("=" + word) for word in item) + ")")
+            else:
+                parts.append(self.word_options(item, terms))
+        return (" | " if any_word else " & ").join(parts) or self.NO_MATCH
+
+    def title_tsquery(self, clauses) -> str | None:
+        """Any query word in the title (None for a query of phrases only)."""
+        words = [
+            self.word_options(item, terms, "^") for kind, item, terms in clauses if kind == "word"
+        ]
+        return " | ".join(words) or None
 
     def execute(self, request: SearchRequest, clauses, any_word: bool, parsed: ParsedQuery):
         query = self.tsquery(clauses, any_word)
         where, params = self.backend.filter_sql(request)
-        score = "-ts_rank_cd(v.document, %s::tsquery, 1)"
-        hits_sql = (
-            f"SELECT {ENTRY_COLUMNS}, {score} AS score FROM search_vector v "
-            "JOIN search_searchentry e ON e.id = v.entry_id "
-            f"WHERE v.document @@ %s::tsquery AND {where} "
-            f"ORDER BY {self.backend.order_sql(request).replace('e.date IS NULL, ', '')} "
-            "LIMIT %s OFFSET %s"
-        ).replace("e.date DESC", "e.date DESC NULLS LAST")
-        facets_sql = (
-            "WITH hits AS MATERIALIZED (SELECT e.kind, e.network, e.organisation, e.year, "
-            "e.themes FROM search_vector v JOIN search_searchentry e ON e.id = v.entry_id "
-            f"WHERE v.document @@ %s::tsquery AND {where}) "
+        with self.backend.connection.cursor() as cursor:
+            total, facet_rows, estimated = self.total_and_facets(cursor, query, where, params)
+            if not total:
+                return [], 0, {}, False
+            if request.order == "date":
+                cursor.execute(
+                    f"SELECT e.id, 0.0 FROM {MATCHES} JOIN search_searchentry e ON e.id = m.id "
+                    f"WHERE {where} "
+                    "ORDER BY e.date DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s",
+                    [query, *params, request.per_page, request.offset],
+                )
+                ranked = cursor.fetchall()
+            elif total <= self.RANK_LIMIT:
+                ranked = self.ranked(cursor, query, where, params, request.per_page, request.offset)
+            else:
+                ranked = self.ranked_in_tiers(cursor, query, where, params, clauses, request)
+            rows = self.entries(cursor, ranked, request.access_keys)
+        facets = self.backend.facets_from_rows(facet_rows)
+        return self.backend.hits_from_rows(rows, parsed), total, facets, estimated
+
+    def count_matches(self, request: SearchRequest, clauses) -> int:
+        where, params = self.backend.filter_sql(request)
+        with self.backend.connection.cursor() as cursor:
+            return self.count(cursor, self.tsquery(clauses, False), where, params)
+
+    @staticmethod
+    def count(cursor, query: str, where: str, params: list) -> int:
+        cursor.execute(
+            f"SELECT count(*) FROM {MATCHES} JOIN search_searchentry e ON e.id = m.id "
+            f"WHERE {where}",
+            [query, *params],
+        )
+        return cursor.fetchone()[0]
+
+    def ranked(self, cursor, query, where, params, limit: int, offset: int, since: int = 0):
+        cursor.execute(
+            f"SELECT m.id, -{self.RANK} AS score FROM {MATCHES} "
+            "JOIN search_searchentry e ON e.id = m.id JOIN search_vector v ON v.entry_id = m.id "
+            f"WHERE m.id >= %s AND {where} ORDER BY score, m.id DESC LIMIT %s OFFSET %s",
+            [query, query, since, *params, limit, offset],
+        )
+        return cursor.fetchall()
+
+    def rank_boundary(self, cursor, query, where, params, limit: int | None = None) -> int:
+        """The id of the RANK_LIMIT-th (or limit-th) newest match, or 0 when there are fewer."""
+        cursor.execute(
+            f"SELECT m.id FROM {MATCHES} JOIN search_searchentry e ON e.id = m.id "
+            f"WHERE {where} ORDER BY m.id DESC LIMIT 1 OFFSET %s",
+            [query, *params, (limit or self.RANK_LIMIT) - 1],
+        )
+        row = cursor.fetchone()
+        return row[0] if row else 0
+
+    def ranked_in_tiers(self, cursor, query, where, params, clauses, request):
+        """Very many matches: as SqliteStore.ranked_in_tiers (title matches first, then the
+        others; within each tier the newest RANK_LIMIT ranked, older ones newest first)."""
+        title = self.title_tsquery(clauses)
+        tiers = [f"({query}) & ({title})", f"({query}) & !({title})"] if title else [query]
+        wanted, offset, found = request.per_page, request.offset, []
+        for number, tier in enumerate(tiers):
+            if not wanted:
+                break
+            if offset and number < len(tiers) - 1:
+                size = self.count(cursor, tier, where, params)
+                if offset >= size:
+                    offset -= size
+                    continue
+            part = self.tier_page(cursor, tier, where, params, wanted, offset)
+            found += part
+            wanted -= len(part)
+            offset = 0
+        return found
+
+    def tier_page(self, cursor, tier, where, params, wanted: int, offset: int) -> list:
+        since = self.rank_boundary(cursor, tier, where, params)
+        if not since:
+            return self.ranked(cursor, tier, where, params, wanted, offset)
+        found = []
+        if offset < self.RANK_LIMIT:
+            found = self.ranked(cursor, tier, where, params, wanted, offset, since)
+            offset = 0
+        else:
+            offset -= self.RANK_LIMIT
+        if len(found) < wanted:
+            cursor.execute(
+                f"SELECT m.id, 0.0 FROM {MATCHES} JOIN search_searchentry e ON e.id = m.id "
+                f"WHERE m.id < %s AND {where} ORDER BY m.id DESC LIMIT %s OFFSET %s",
+                [tier, since, *params, wanted - len(found), offset],
+            )
+            found += cursor.fetchall()
+        return found
+
+    @staticmethod
+    def entries(cursor, ranked, access_keys) -> list[tuple]:
+        """The entries of the ranked ids, in rank order, re-checked against the access keys."""
+        if not ranked:
+            return []
+        cursor.execute(
+            f"SELECT {ENTRY_COLUMNS} FROM search_searchentry e "
+            "WHERE e.id = ANY(%s) AND e.access_key = ANY(%s)",
+            [[entry_id for entry_id, _score in ranked], sorted(access_keys)],
+        )
+        by_id = {row[0]: row for row in cursor.fetchall()}
+        return [(*by_id[entry_id], score) for entry_id, score in ranked if entry_id in by_id]
+
+    def total_and_facets(self, cursor, query, where, params) -> tuple[int, list[tuple], bool]:
+        """The number of matches and the facet counts in one statement; above FACET_SAMPLE
+        matches the facets are counted on the matches whose id hashes to 0 modulo n."""
+        cursor.execute(
+            "WITH matches AS MATERIALIZED (SELECT e.id, e.kind, e.network, e.organisation, "
+            f"e.year, e.themes FROM {MATCHES} JOIN search_searchentry e ON e.id = m.id "
+            f"WHERE {where}), "
+            "total AS (SELECT count(*) AS n FROM matches), "
+            "hits AS MATERIALIZED (SELECT * FROM matches WHERE (hashint8(id) & 2147483647) %% "
+            "greatest(1, ((SELECT n FROM total) + %s - 1) / %s) = 0) "
             "SELECT 'kind', kind, count(*) FROM hits GROUP BY kind "
             "UNION ALL SELECT 'network', network, count(*) FROM hits GROUP BY network "
             "UNION ALL SELECT 'organisation', organisation, count(*) FROM hits "
             "GROUP BY organisation "
             "UNION ALL SELECT 'year', year::text, count(*) FROM hits GROUP BY year "
             "UNION ALL SELECT 'theme', t.value, count(*) FROM hits, "
-            "jsonb_array_elements_text(hits.themes) t(value) GROUP BY t.value"
+            "jsonb_array_elements_text(hits.themes) t(value) GROUP BY t.value "
+            "UNION ALL SELECT '#sample', '', count(*) FROM hits "
+            "UNION ALL SELECT '#total', '', n FROM total",
+            [query, *params, self.FACET_SAMPLE, self.FACET_SAMPLE],
         )
-        with self.backend.connection.cursor() as cursor:
-            cursor.execute(
-                hits_sql, [query, query, *params, request.per_page, request.offset]
-            )
-            rows = cursor.fetchall()
-            cursor.execute(facets_sql, [query, *params])
-            facet_rows = cursor.fetchall()
-        facets = self.backend.facets_from_rows(facet_rows)
-        total = sum(count for _value, count in facets.get("kind", []))
-        return self.backend.hits_from_rows(rows, parsed), total, facets, False
-
-    def count_matches(self, request: SearchRequest, clauses) -> int:
-        where, params = self.backend.filter_sql(request)
-        with self.backend.connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT count(*) FROM search_vector v JOIN search_searchentry e "
-                f"ON e.id = v.entry_id WHERE v.document @@ %s::tsquery AND {where}",
-                [self.tsquery(clauses, False), *params],
-            )
-            return cursor.fetchone()[0]
+        rows, counts = [], {}
+        for facet, value, count in cursor.fetchall():
+            if facet.startswith("#"):
+                counts[facet] = count
+            else:
+                rows.append((facet, value, count))
+        total, sampled = counts["#total"], counts["#sample"]
+        if total <= self.FACET_SAMPLE:
+            return total, rows, False
+        scale = total / (sampled or 1)
+        return total, [(facet, value, estimate(count * scale)) for facet, value, count in rows], True
 
     def suggest(self, complete, prefix: str, access_keys, limit: int) -> list[SearchHit]:
-        parts = [
-            "(" + " | ".join(self._lexeme(t) for t in sorted(terms)) + ")" for terms in complete
-        ]
+        """Documents with the complete words and a word starting with the last one typed.
+
+        Those with such a word in the title come first; within each of the two groups the
+        newest SUGGEST_RANK_LIMIT are ranked (a two-letter prefix matches most documents, and
+        ranking reads each candidate's tsvector).
+        """
+        words = [" | ".join(_lexeme(t) for t in sorted(terms)) or self.NO_MATCH for terms in complete]
+        title_words = [" | ".join(_lexeme("^" + t) for t in sorted(terms)) for terms in complete]
         if len(prefix) >= 2:
-            parts.append(self._lexeme(prefix) + ":*")
-        if not parts:
+            words.append(_lexeme(prefix) + ":*")
+            title_words.append(_lexeme("^" + prefix) + ":*")
+        if not words:
             return []
-        query = " & ".join(parts)
-        sql = (
-            f"SELECT {ENTRY_COLUMNS}, -ts_rank_cd(v.document, %s::tsquery, 1) AS score "
-            "FROM search_vector v JOIN search_searchentry e ON e.id = v.entry_id "
-            "WHERE v.document @@ %s::tsquery AND e.access_key = ANY(%s) ORDER BY score LIMIT %s"
-        )
+        query = " & ".join(f"({word})" for word in words)
+        title = " | ".join(f"({word})" for word in title_words if word)
+        tiers = [f"{query} & ({title})", f"{query} & !({title})"] if title else [query]
+        where, params = self.backend.filter_sql(SearchRequest("", frozenset(access_keys)))
+        found: list = []
         with self.backend.connection.cursor() as cursor:
-            cursor.execute(sql, [query, query, sorted(access_keys), limit])
-            rows = cursor.fetchall()
+            for tier in tiers:
+                if len(found) >= limit:
+                    break
+                since = self.rank_boundary(cursor, tier, where, params, self.SUGGEST_RANK_LIMIT)
+                found += self.ranked(cursor, tier, where, params, limit - len(found), 0, since)
+            rows = self.entries(cursor, found, access_keys)
         return self.backend.hits_from_rows(rows, None)

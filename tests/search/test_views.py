@@ -127,10 +127,8 @@ def test_the_header_search_form_points_to_the_search_page(client, db):
 
 
 def test_facet_counts_over_many_results_are_labelled_as_estimates(client, db, monkeypatch):
-    from search.backends.embedded import SqliteStore
-
     # Exact counting stops at FACET_SAMPLE matches (1,000); lowered here to keep the test small.
-    monkeypatch.setattr(SqliteStore, "FACET_SAMPLE", 3)
+    monkeypatch.setattr(type(get_backend().store), "FACET_SAMPLE", 3)
     get_backend().index_documents(
         [make_document(f"page:{n}", f"Ohje {n}", "Työkokeilu on hyvä keino.") for n in range(12)]
     )
