@@ -20,6 +20,7 @@ from wagtail.models import BaseViewRestriction, Page, get_page_models
 from wagtail.search import index
 
 from typ_site.core.access import MEMBERS, PUBLIC
+from typ_site.core.languages import page_addresses_in_own_language
 
 from .registry import SearchDocument, SearchSource, register_kind, register_source
 
@@ -73,7 +74,8 @@ def page_document(page) -> SearchDocument | None:
     access_key = page_access_key(page)
     if access_key is None:
         return None
-    url = page.get_url()
+    with page_addresses_in_own_language():  # one stored address, shown in the reader's language
+        url = page.get_url()
     if not url:
         return None
     facets = page.search_facets() if hasattr(page, "search_facets") else {}

@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from typ_site.core.languages import in_current_language
+
 from .backends import FACETS, SearchUnavailable
 from .registry import kind_label
 from .selectors import search_for, suggestions_for
@@ -57,8 +59,10 @@ def search(request):
             context["unavailable"] = True
         else:
             context["results"] = results
+            # Stored addresses are the pages' own: show each in the visitor's language.
             context["hits"] = [
-                {"hit": hit, "kind_label": kind_label(hit.kind)} for hit in results.hits
+                {"hit": hit, "url": in_current_language(hit.url), "kind_label": kind_label(hit.kind)}
+                for hit in results.hits
             ]
             context["first_number"] = (results.page - 1) * results.per_page + 1
             context["facet_groups"] = _facet_groups(results, filters, params)
@@ -132,7 +136,7 @@ def suggest(request):
             "results": [
                 {
                     "title": hit.title,
-                    "url": hit.url,
+                    "url": in_current_language(hit.url),
                     "kind": hit.kind,
                     "kind_label": str(kind_label(hit.kind)),
                 }

@@ -5,12 +5,9 @@ a person's progress is a set of (person, path, task id) rows. Editing a path the
 loses progress: a new step simply starts unticked, and ticks of a removed task are ignored.
 """
 
-from urllib.parse import urlsplit
-
 from django.conf import settings
 from django.db import models
-from django.urls import translate_url
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -18,19 +15,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from typ_site.accounts.models import OrganisationType, Role
+from typ_site.core.languages import in_current_language
 from typ_site.core.models import BasePage
 
 from .blocks import PathStepsBlock
-
-
-def in_current_language(url: str) -> str:
-    """The address in the visitor's current language. A page not yet translated is served in
-    Finnish under /sv/ and /en/ too: its forms and redirects keep the visitor's language."""
-    language = translation.get_language()
-    # translate_url reads the address in the active language: read it in its own.
-    own_language = translation.get_language_from_path(urlsplit(url).path)
-    with translation.override(own_language or settings.LANGUAGE_CODE):
-        return translate_url(url, language)
 
 
 class InductionIndexPage(RoutablePageMixin, BasePage):

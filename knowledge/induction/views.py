@@ -8,9 +8,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from typ_site.accounts.roles import is_verified_member
+from typ_site.core.languages import in_current_language
 
 from . import selectors, services
-from .models import in_current_language
 from .templatetags.induction_tags import progress_text
 
 

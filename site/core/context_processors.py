@@ -1,8 +1,9 @@
-from django.urls import NoReverseMatch, reverse, translate_url
+from django.urls import NoReverseMatch, reverse
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
+
+from .languages import in_current_language
 
 # Sections served by the apps (not by Wagtail pages). Names that do not resolve yet are
 # skipped, so the menu grows with the apps. Joining a network (networks:list) is reached from
@@ -16,7 +17,7 @@ APP_NAVIGATION = [
 
 def localized_url(url: str) -> str:
     """The same address in the language the visitor is using now."""
-    return translate_url(url, get_language())
+    return in_current_language(url)
 
 
 def _page_items(request) -> list[dict]:

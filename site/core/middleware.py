@@ -1,5 +1,9 @@
 from django.conf import settings
 
+from .languages import page_addresses_in_own_language
+
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+
 
 class SecurityHeadersMiddleware:
     """Content-Security-Policy and Permissions-Policy for the public site.
@@ -7,7 +11,7 @@ class SecurityHeadersMiddleware:
     The Wagtail admin relies on inline scripts and styles, so it gets no CSP from here.
     """
 
-    ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+    ADMIN_PREFIXES = ADMIN_PREFIXES
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -20,3 +24,22 @@ class SecurityHeadersMiddleware:
             "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"
         )
         return response
+
+
+class AdminPageAddressesMiddleware:
+    """In the admin, pages give their own addresses.
+
+    The admin speaks the editor's preferred language, which says nothing about where a page
+    lives: "view live" links and the redirects Wagtail creates when a page is moved or renamed
+    must use the page's own address, not the Swedish or English one a visitor would follow
+    (see `typ_site.core.languages`).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith(ADMIN_PREFIXES):
+            with page_addresses_in_own_language():
+                return self.get_response(request)
+        return self.get_response(request)

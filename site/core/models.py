@@ -1,16 +1,23 @@
+from django.conf import settings
 from django.http import Http404
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
+
+from .languages import link_language
 
 
 class BasePage(Page):
     """The base of every page type on the site.
 
     A page that has not been translated yet is served in Finnish under the Swedish or English
-    address instead of disappearing: routing falls back to the default-language tree.
+    address instead of disappearing: routing falls back to the default-language tree. Links to
+    such a page keep the visitor's language (see `typ_site.core.languages`).
     """
 
     class Meta:
@@ -24,6 +31,34 @@ class BasePage(Page):
             if fallback is None or not path_components:
                 raise
             return fallback.specific.route(request, path_components)
+
+    def get_url_parts(self, request=None):
+        """Wagtail's URL parts; a default-language (Finnish) page's path carries the prefix of
+        the language in use (/sv/, /en/), where `route` serves it in Finnish.
+
+        Wagtail builds a page's path in the language of its tree, which would take a Swedish
+        visitor back to the Finnish interface. Pages of the other trees keep their own path.
+        """
+        url_parts = super().get_url_parts(request=request)
+        language = link_language()
+        if language is None or url_parts is None or url_parts[2] is None:
+            return url_parts
+        site_id, root_url, page_path = url_parts
+        # The site root that Wagtail chose above: the first relevant one of that site.
+        root = next(
+            root
+            for root in self._get_relevant_site_root_paths(request)
+            if root.site_id == site_id
+        )
+        # The page's language as Wagtail reads it, from its tree (the cached site roots, no query).
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        if root.language_code != default:
+            return url_parts
+        with translation.override(language):
+            page_path = reverse("wagtail_serve", args=(self.url_path[len(root.root_path) :],))
+        if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and page_path != "/":
+            page_path = page_path.rstrip("/")
+        return site_id, root_url, page_path
 
     def _default_language_version(self):
         default_locale = Locale.get_default()

@@ -3,12 +3,12 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from ..languages import in_current_language
+
 register = template.Library()
 
-
-@register.filter
-def in_current_language(url: str) -> str:
-    return translate_url(url, get_language())
+# {{ url|in_current_language }}: an address in the visitor's language.
+register.filter("in_current_language", in_current_language)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,250 @@
+"""Links keep the visitor's language, also to pages that exist only in Finnish.
+
+A page that has not been translated is served in Finnish under /sv/ and /en/ too, so a link to
+it must keep the prefix: a Swedish visitor stays in the Swedish interface.
+"""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Locale
+from wagtail.test.utils.form_data import rich_text
+from wagtail.users.models import UserProfile
+
+from search.models import SearchEntry
+from tests.factories import make_user
+from typ_site.core.demo_content import create_home_page
+from typ_site.core.languages import in_current_language
+from typ_site.core.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+LINK = re.compile(r'<a href="([^"]*)"[^>]*>([^<]+)</a>')
+
+
+@pytest.fixture(autouse=True)
+def _embedded_search(settings):
+    settings.ELASTICSEARCH_URL = ""
+    settings.SEARCH_INDEX_RETRY_DELAYS = (0, 0)
+
+
+@pytest.fixture
+def home():
+    return create_home_page()
+
+
+def add_section(parent, title: str, slug: str, intro: str = "") -> HomePage:
+    section = HomePage(title=title, slug=slug, intro=intro, show_in_menus=True)
+    parent.add_child(instance=section)
+    section.save_revision().publish()
+    return section
+
+
+@pytest.fixture
+def finnish_only(home):
+    return add_section(home, "Ohjeet", "ohjeet", "<p>Työkokeilun käytännön ohjeet.</p>")
+
+
+@pytest.fixture
+def translated(home, finnish_only):
+    """Swedish versions of the home page and of the section (which has its own slug)."""
+    swedish = Locale.objects.get_or_create(language_code="sv")[0]
+    home.copy_for_translation(swedish).save_revision().publish()
+    section = finnish_only.copy_for_translation(swedish)
+    section.title, section.slug = "Anvisningar", "anvisningar"
+    section.save_revision().publish()
+    return HomePage.objects.get(pk=section.pk)
+
+
+def menu_links(content: str) -> dict[str, str]:
+    menu = content.split('<ul class="main-nav">', 1)[1].split("</ul>", 1)[0]
+    return {label.strip(): href for href, label in LINK.findall(menu)}
+
+
+def listing_links(content: str) -> dict[str, str]:
+    listing = content.split('aria-labelledby="sections-heading"', 1)[1].split("</section>", 1)[0]
+    return {label.strip(): href for href, label in LINK.findall(listing)}
+
+
+def test_in_swedish_the_menu_links_a_finnish_only_page_under_the_swedish_prefix(
+    client, finnish_only
+):
+    content = client.get("/sv/").content.decode()
+
+    assert menu_links(content)["Ohjeet"] == "/sv/ohjeet/"
+
+
+def test_in_swedish_a_listing_links_a_finnish_only_page_under_the_swedish_prefix(
+    client, finnish_only
+):
+    content = client.get("/sv/").content.decode()
+
+    assert listing_links(content)["Ohjeet"] == "/sv/ohjeet/"
+
+
+def test_following_the_link_keeps_the_swedish_interface(client, finnish_only):
+    link = menu_links(client.get("/sv/").content.decode())["Ohjeet"]
+
+    response = client.get(link)
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert '<html lang="sv">' in content
+    assert "Hoppa till innehållet" in content
+    assert "Työkokeilun käytännön ohjeet." in content
+
+
+def test_a_page_with_a_swedish_translation_is_linked_in_swedish(client, translated):
+    content = client.get("/sv/").content.decode()
+
+    assert menu_links(content)["Anvisningar"] == "/sv/anvisningar/"
+    assert listing_links(content)["Anvisningar"] == "/sv/anvisningar/"
+    assert "Ohjeet" not in menu_links(content)
+    assert client.get("/sv/anvisningar/").status_code == 200
+
+
+def test_in_finnish_links_carry_no_prefix(client, finnish_only):
+    content = client.get("/").content.decode()
+
+    assert menu_links(content)["Ohjeet"] == "/ohjeet/"
+    assert listing_links(content)["Ohjeet"] == "/ohjeet/"
+
+
+def test_in_english_the_links_keep_the_english_prefix(client, finnish_only):
+    content = client.get("/en/").content.decode()
+
+    assert menu_links(content)["Ohjeet"] == "/en/ohjeet/"
+    assert listing_links(content)["Ohjeet"] == "/en/ohjeet/"
+    response = client.get("/en/ohjeet/")
+    assert response.status_code == 200
+    assert '<html lang="en">' in response.content.decode()
+
+
+def test_the_home_page_itself_is_linked_under_the_visitors_prefix(finnish_only):
+    home = finnish_only.get_parent().specific
+
+    with translation.override("sv"):
+        assert home.url == "/sv/"
+    assert home.url == "/"
+
+
+def test_a_swedish_page_keeps_its_own_address_in_every_language(translated):
+    with translation.override("en"):
+        assert translated.url == "/sv/anvisningar/"
+    assert translated.url == "/sv/anvisningar/"
+
+
+def test_full_url_carries_the_prefix_too(finnish_only):
+    with translation.override("sv"):
+        assert finnish_only.full_url == "http://localhost/sv/ohjeet/"
+    assert finnish_only.full_url == "http://localhost/ohjeet/"
+
+
+def test_an_address_is_translated_from_its_own_language():
+    with translation.override("sv"):
+        assert in_current_language("/ohjeet/?sivu=2#alku") == "/sv/ohjeet/?sivu=2#alku"
+        assert in_current_language("/en/ohjeet/") == "/sv/ohjeet/"
+    with translation.override("fi"):
+        assert in_current_language("/sv/ohjeet/") == "/ohjeet/"
+
+
+def swedish_home_queries(client) -> int:
+    client.get("/sv/")  # caches warmed, as on a running site
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/sv/").status_code == 200
+    return len(queries)
+
+
+def test_swedish_links_cost_no_queries_per_linked_page(client, home):
+    for number in range(2):
+        add_section(home, f"Osio {number}", f"osio-{number}")
+    few = swedish_home_queries(client)
+    for number in range(2, 20):
+        add_section(home, f"Osio {number}", f"osio-{number}")
+
+    assert swedish_home_queries(client) == few
+
+
+# --- Search: one stored address per page, shown in the visitor's language -----------------
+
+
+@pytest.fixture
+def indexed(home, django_capture_on_commit_callbacks):
+    # Published during a Swedish request's work: the stored address is still the page's own.
+    with translation.override("sv"), django_capture_on_commit_callbacks(execute=True):
+        page = add_section(home, "Ohjeet", "ohjeet", "<p>Työkokeilun käytännön ohjeet.</p>")
+    return page
+
+
+def test_the_search_index_stores_the_pages_own_address(indexed):
+    assert SearchEntry.objects.get(key=f"page:{indexed.pk}").url == "/ohjeet/"
+
+
+def test_a_search_hit_keeps_the_swedish_prefix(client, indexed):
+    with translation.override("sv"):
+        search_url = reverse("search:search")
+
+    content = client.get(search_url, {"q": "työkokeilu"}).content.decode()
+
+    hits = content.split('class="search-hit-list"', 1)[1].split("</ol>", 1)[0]
+    assert {label: href for href, label in LINK.findall(hits)}["Ohjeet"] == "/sv/ohjeet/"
+
+
+def test_search_as_you_type_keeps_the_swedish_prefix(client, indexed):
+    with translation.override("sv"):
+        suggest_url = reverse("search:suggest")
+
+    results = client.get(suggest_url, {"q": "ohje"}).json()["results"]
+
+    assert [result["url"] for result in results] == ["/sv/ohjeet/"]
+
+
+def test_a_finnish_search_hit_carries_no_prefix(client, indexed):
+    content = client.get(reverse("search:search"), {"q": "työkokeilu"}).content.decode()
+
+    assert 'href="/ohjeet/"' in content
+
+
+# --- The admin speaks the editor's language, but pages keep their own addresses ------------
+
+
+@pytest.fixture
+def swedish_editor(client, settings):
+    settings.MFA_REQUIRED_FOR_STAFF = False  # the admin's second factor is tested elsewhere
+    editor = make_user(is_superuser=True, is_staff=True, with_mfa=False)
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "sv"
+    profile.save()
+    client.force_login(editor)
+    return editor
+
+
+def test_the_admin_links_a_finnish_page_live_at_its_own_address(client, swedish_editor, finnish_only):
+    content = client.get(f"/admin/pages/{finnish_only.pk}/edit/").content.decode()
+
+    assert 'lang="sv"' in content  # the admin is in Swedish
+    assert 'href="/ohjeet/"' in content
+    assert "/sv/ohjeet/" not in content
+
+
+@pytest.mark.django_db(transaction=True)
+def test_renaming_in_the_admin_redirects_from_the_pages_own_address(
+    client, swedish_editor, finnish_only
+):
+    # A real commit: Wagtail creates the redirects while the admin speaks Swedish.
+    data = {
+        "title": "Ohjeet", "slug": "ohjeistus", "intro": rich_text(finnish_only.intro),
+        "comments-TOTAL_FORMS": 0, "comments-INITIAL_FORMS": 0,
+        "comments-MIN_NUM_FORMS": 0, "comments-MAX_NUM_FORMS": 1000,
+        "action-publish": "action-publish",
+    }  # fmt: skip
+    response = client.post(f"/admin/pages/{finnish_only.pk}/edit/", data)
+
+    assert response.status_code == 302
+    assert list(Redirect.objects.values_list("old_path", flat=True)) == ["/ohjeet"]
+    assert client.get("/ohjeet/").status_code in (301, 302)
