@@ -1,5 +1,6 @@
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
@@ -20,16 +21,34 @@ def localized_url(url: str) -> str:
     return in_current_language(url)
 
 
+# The menu's page links, per process, keyed by everything they are built from (the site, the
+# language and each page's id, title, path and locale): a change to any of them is a new key,
+# so an entry never goes stale and nothing has to be invalidated. Building the addresses
+# (Wagtail's get_url, then the visitor's language) is most of the menu's cost.
+_menu_links: dict[tuple, list[dict]] = {}
+MENU_LINKS_KEPT = 64
+
+
 def _page_items(request) -> list[dict]:
     site = Site.find_for_request(request)
     if site is None:
         return []
     root = site.root_page.localized
     pages = root.get_children().live().in_menu().only("id", "title", "url_path", "locale_id")
-    return [
-        {"label": page.title, "url": localized_url(page.get_url(request=request) or "/")}
-        for page in pages
-    ]
+    key = (
+        site.pk, site.hostname, site.port, site.root_page_id, get_language(),
+        tuple((page.pk, page.title, page.url_path, page.locale_id) for page in pages),
+    )  # fmt: skip
+    links = _menu_links.get(key)
+    if links is None:
+        links = [
+            {"label": page.title, "url": localized_url(page.get_url(request=request) or "/")}
+            for page in pages
+        ]
+        if len(_menu_links) >= MENU_LINKS_KEPT:
+            _menu_links.clear()
+        _menu_links[key] = links
+    return links
 
 
 def _app_items() -> list[dict]:

@@ -248,3 +248,15 @@ def test_renaming_in_the_admin_redirects_from_the_pages_own_address(
     assert response.status_code == 302
     assert list(Redirect.objects.values_list("old_path", flat=True)) == ["/ohjeet"]
     assert client.get("/ohjeet/").status_code in (301, 302)
+
+
+def test_the_menu_follows_a_renamed_moved_or_withdrawn_section_at_once(client, home, finnish_only):
+    assert menu_links(client.get("/").content.decode())["Ohjeet"] == "/ohjeet/"
+
+    finnish_only.title, finnish_only.slug = "Ohjeistus", "ohjeistus"
+    finnish_only.save_revision().publish()
+    links = menu_links(client.get("/").content.decode())
+    assert links["Ohjeistus"] == "/ohjeistus/" and "Ohjeet" not in links
+
+    finnish_only.unpublish()
+    assert "Ohjeistus" not in menu_links(client.get("/").content.decode())
