@@ -112,7 +112,8 @@ def topic_detail(request, pk):
         "is_moderator": is_moderator,
         "can_accept": services.can_accept(user, topic),
         "following": selectors.is_following_topic(user, topic),
-        "related_pages": topic.related_pages.live().public().order_by("title"),
+        # Specific pages (no extra query) link in the visitor's language, see BasePage.
+        "related_pages": topic.related_pages.live().public().order_by("title").specific(defer=True),
         "reply_form": reply_form,
         "reaction_form": ReactionForm(),
     })

@@ -75,7 +75,8 @@ def _back(request, page):
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return redirect(target)
-    return redirect(page.get_url(request=request) or "/")
+    # The specific page gives its address in the visitor's language (see BasePage).
+    return redirect(page.specific_deferred.get_url(request=request) or "/")
 
 
 @login_required
@@ -108,7 +109,6 @@ def unfollow(request, page_id):
 @login_required
 def following(request):
     return render(request, "knowledge/following.html", {
-        "pages": selectors.followed_pages(request.user).only(
-            "id", "title", "url_path", "locale_id", "depth", "path", "last_published_at"
-        ),
+        # Specific pages (no extra query) link in the visitor's language, see BasePage.
+        "pages": selectors.followed_pages(request.user).specific(defer=True),
     })

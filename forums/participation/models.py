@@ -203,7 +203,8 @@ class Poll(ClusterableModel):
 
     def get_absolute_url(self):
         if self.subject_page_id:
-            return self.subject_page.url
+            # The specific page gives its address in the visitor's language (see BasePage).
+            return self.subject_page.specific_deferred.url
         return reverse("participation:round", args=[self.pk])
 
     def clean(self):

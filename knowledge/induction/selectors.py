@@ -215,14 +215,14 @@ def _ticks_of(user, path) -> dict[str, datetime]:
 
 
 def _reading_pages(structure: list[Step], user) -> dict[int, Page]:
-    """Every page the path links to that the person may see, with one query."""
+    """Every page the path links to that the person may see, with one query.
+
+    Specific pages (their own fields deferred), so that links keep the visitor's language.
+    """
     ids = {page_id for step in structure for page_id in step.reading_ids}
     if not ids:
         return {}
-    pages = visible_pages(Page.objects.filter(pk__in=ids), user).only(
-        "id", "title", "url_path", "last_published_at", "locale_id", "depth", "path",
-        "content_type_id",
-    )
+    pages = visible_pages(Page.objects.filter(pk__in=ids), user).specific(defer=True)
     return {page.pk: page for page in pages}
 
 

@@ -1,9 +1,8 @@
 from django import template
-from django.urls import translate_url
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
+from typ_site.core.languages import in_current_language
 from typ_site.core.themes import tag_label as _tag_label
 
 from .. import law_links
@@ -42,7 +41,7 @@ def tag_url(context, tag_slug: str) -> str:
     index = cache[0]
     if index is None:
         return ""
-    return translate_url(index.tag_url(tag_slug, request), get_language())
+    return in_current_language(index.tag_url(tag_slug, request))
 
 
 @register.filter

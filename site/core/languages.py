@@ -29,16 +29,18 @@ _own_language_addresses: ContextVar[bool] = ContextVar("own_language_addresses",
 
 
 def in_current_language(url: str) -> str:
-    """The same address in the language the visitor is using now.
+    """A default-language (Finnish, unprefixed) address in the language the visitor is using.
 
+    An address that already names its language ("/sv/anvisningar/") is a page of that
+    language's tree and comes back unchanged: its slug need not exist in the other trees.
     Django's `translate_url` reads the address in the *active* language, so for a Swedish
-    visitor a Finnish address ("/ohjeet/", no prefix) does not resolve and comes back unchanged.
-    Read the address in its own language (the one its prefix names), then translate it.
-    Addresses that are not the site's come back unchanged.
+    visitor a Finnish address ("/ohjeet/") would not resolve: it is read in Finnish, then
+    translated. Addresses that are not the site's come back unchanged.
     """
+    if translation.get_language_from_path(urlsplit(url).path):
+        return url
     language = translation.get_language()
-    own_language = translation.get_language_from_path(urlsplit(url).path)
-    with translation.override(own_language or settings.LANGUAGE_CODE):
+    with translation.override(settings.LANGUAGE_CODE):
         return translate_url(url, language)
 
 

@@ -145,12 +145,21 @@ def test_full_url_carries_the_prefix_too(finnish_only):
     assert finnish_only.full_url == "http://localhost/ohjeet/"
 
 
-def test_an_address_is_translated_from_its_own_language():
+def test_a_finnish_address_is_given_in_the_visitors_language():
     with translation.override("sv"):
         assert in_current_language("/ohjeet/?sivu=2#alku") == "/sv/ohjeet/?sivu=2#alku"
-        assert in_current_language("/en/ohjeet/") == "/sv/ohjeet/"
+    with translation.override("en"):
+        assert in_current_language("/ohjeet/") == "/en/ohjeet/"
     with translation.override("fi"):
-        assert in_current_language("/sv/ohjeet/") == "/ohjeet/"
+        assert in_current_language("/ohjeet/") == "/ohjeet/"
+
+
+def test_an_address_of_another_languages_tree_is_left_as_it_is():
+    # "/sv/anvisningar/" is a page of the Swedish tree: "/anvisningar/" need not exist.
+    with translation.override("fi"):
+        assert in_current_language("/sv/anvisningar/") == "/sv/anvisningar/"
+    with translation.override("en"):
+        assert in_current_language("/sv/anvisningar/") == "/sv/anvisningar/"
 
 
 def swedish_home_queries(client) -> int:
