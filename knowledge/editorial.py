@@ -80,11 +80,7 @@ def _approval_task(name: str, groups) -> GroupApprovalTask:
     task = GroupApprovalTask.objects.filter(name=name).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=name)
-    if not task.active:
-        task.active = True
-        task.save(update_fields=["active"])
-    task.groups.set(groups)
-    return task
+    return _activated_for(task, groups)
 
 
 def _four_eyes_task(name: str, groups) -> FourEyesApprovalTask:
@@ -98,6 +94,11 @@ def _four_eyes_task(name: str, groups) -> FourEyesApprovalTask:
             task = _convert_to_four_eyes(plain)
         else:
             task = FourEyesApprovalTask.objects.create(name=name)
+    return _activated_for(task, groups)
+
+
+def _activated_for(task, groups):
+    """The task, active and assigned to exactly these groups."""
     if not task.active:
         task.active = True
         task.save(update_fields=["active"])
