@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from tests.factories import make_network, make_user
 
@@ -21,4 +22,9 @@ def signed_in_client(client, user):
 
 @pytest.fixture(autouse=True)
 def _finnish_by_default(settings):
+    """Every test starts in Finnish: a request in another language earlier on the same thread
+    leaves that language active (LocaleMiddleware activates it and nothing resets it)."""
     settings.LANGUAGE_CODE = "fi"
+    translation.activate("fi")
+    yield
+    translation.deactivate()

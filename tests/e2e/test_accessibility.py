@@ -15,14 +15,22 @@ from tests.e2e.pages import (
     PHONE_VIEWPORT,
     sign_in_with_session,
 )
+from typ_site.core.languages import page_addresses_in_own_language
 
 pytestmark = pytest.mark.e2e
+
+
+def finnish_address(page_under_test, people) -> str:
+    """The page's own (Finnish) address, whatever language this thread last served: the
+    language prefix is added when the page is opened."""
+    with page_addresses_in_own_language():
+        return page_under_test.path(people)
 
 
 def _open(page, live_server, people, page_under_test, language, path=None):
     if page_under_test.signed_in:
         sign_in_with_session(page.context, getattr(people, page_under_test.signed_in), live_server.url)
-    path = path or page_under_test.path(people)
+    path = path or finnish_address(page_under_test, people)
     response = page.goto(LANGUAGE_PREFIXES[language] + path)
     assert response is not None and response.ok, f"{path} answered {response and response.status}"
     if page_under_test.prepare:
@@ -35,7 +43,7 @@ def test_page_has_no_wcag_violations_in_finnish_or_swedish(page, live_server, pe
     # Both languages in one test: one sign-in and one database reset instead of two.
     problems = []
     refused_by_csp = collect_csp_violations(page)
-    path = page_under_test.path(people)  # the objects the page needs are made once
+    path = finnish_address(page_under_test, people)  # the objects the page needs are made once
     for language in LANGUAGE_PREFIXES:
         _open(page, live_server, people, page_under_test, language, path)
         label = f"{page_under_test.name} ({language})"

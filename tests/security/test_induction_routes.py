@@ -37,6 +37,7 @@ from tests.factories import (
 from tests.security.access_table import LOGIN, NOT_ALLOWED, NOT_FOUND, OK, REDIRECT
 from tests.security.sweep import outcome
 from typ_site.core.demo_content import create_home_page
+from typ_site.core.languages import page_addresses_in_own_language
 
 ROLES = ("anonymous", "outsider", "member", "other_admin", "admin", "keha")
 LANGUAGE_PREFIXES = ("", "/sv")
@@ -168,7 +169,9 @@ def client_for(world, role: str, **options) -> Client:
 def address(world, page_type: type, route_name: str, language_prefix: str = "") -> str:
     page = world.pages[page_type]
     access = ROUTE_TABLE[(page_type, route_name)]
-    return language_prefix + page.get_url() + page.reverse_subpage(route_name, args=access.args(world))
+    with page_addresses_in_own_language():  # the Finnish address; the prefix is added here
+        own_address = page.get_url()
+    return language_prefix + own_address + page.reverse_subpage(route_name, args=access.args(world))
 
 
 def _label(page_type, route_name) -> str:
