@@ -21,6 +21,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from typ_site.accounts.roles import is_keha_staff, is_verified_member
+from typ_site.core.access import sees_everything
 from typ_site.networks.selectors import admin_network_ids, member_network_ids
 
 from .models import (
@@ -43,7 +44,7 @@ def visible_forums_for(user) -> QuerySet[Forum]:
     """Forums this person may see. THE visibility rule of the forums."""
     if not is_verified_member(user):
         return Forum.objects.none()
-    if user.is_superuser:
+    if sees_everything(user):
         return Forum.objects.all()
     return Forum.objects.filter(
         ~Q(kind=NETWORK) | Q(kind=NETWORK, network_id__in=member_network_ids(user))
