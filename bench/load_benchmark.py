@@ -137,6 +137,23 @@ def data(*args) -> list:
     return [str(PYTHON), str(DATA_SCRIPT), *args]
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time a live process has used so far (Linux /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def child_pids(pid: int) -> list[int]:
+    try:
+        return [int(child) for child in
+                Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
 class Servers:
     """gunicorn (two sync workers) and one task worker, stopped by their own process ids."""
 
@@ -167,6 +184,13 @@ class Servers:
             time.sleep(0.5)
         self.__exit__()
         sys.exit(f"The server did not start; see {self.work / 'server.log'}")
+
+    def cpu(self) -> dict:
+        """CPU seconds used so far by the web workers and by the task worker."""
+        gunicorn, task_worker = self.processes
+        return {"web": cpu_seconds(gunicorn.pid) + sum(map(cpu_seconds, child_pids(gunicorn.pid))),
+                "tasks": cpu_seconds(task_worker.pid) + sum(
+                    map(cpu_seconds, child_pids(task_worker.pid)))}
 
     def __exit__(self, *exc):
         for process in self.processes:
@@ -417,7 +441,8 @@ def sign_in_all(clients: list[Client]) -> None:
         thread.join()
 
 
-def drive(base, run, clients, seconds, think=0.0) -> tuple[Results, Results, float]:
+def drive(base, run, clients, seconds, think=0.0, servers=None):
+    """Sign the clients in, then run them; returns both results, the time and the CPU used."""
     users = run["users"]
     shares = [users[n::clients] for n in range(clients)]
     if any(not share for share in shares):
@@ -427,13 +452,17 @@ def drive(base, run, clients, seconds, think=0.0) -> tuple[Results, Results, flo
                for n in range(clients)]
     sign_in_all(threads)
     results = Results()
+    cpu_before = {**servers.cpu(), "clients": time.process_time()} if servers else {}
     started = time.monotonic()
     for thread in threads:
         thread.results, thread.deadline = results, started + seconds
         thread.start()
     for thread in threads:
         thread.join(timeout=seconds + TIMEOUT * 3)
-    return signing_in, results, time.monotonic() - started
+    elapsed = time.monotonic() - started
+    cpu_after = {**servers.cpu(), "clients": time.process_time()} if servers else {}
+    cpu = {name: cpu_after[name] - cpu_before[name] for name in cpu_before}
+    return signing_in, results, elapsed, cpu
 
 
 # --- Report -----------------------------------------------------------------------------------
@@ -529,17 +558,24 @@ def main() -> int:
     base = f"http://127.0.0.1:{port}"
     print(f"Serving on {base} (gunicorn, {args.workers} workers, and a task worker)", flush=True)
     load_before = load_average()
-    with Servers(env, work, port, args.workers):
+    with Servers(env, work, port, args.workers) as servers:
         print(f"Driving {sizes['clients']} clients for {sizes['seconds']} s, think time "
               f"{args.think:g} s ...", flush=True)
-        signing_in, results, elapsed = drive(base, run, sizes["clients"], sizes["seconds"],
-                                             args.think)
+        signing_in, results, elapsed, cpu = drive(base, run, sizes["clients"],
+                                                  sizes["seconds"], args.think, servers)
         load_after = load_average()
     print("\nSigning in through the form before the timed run:", end="")
     sign_in_summary = report(signing_in, elapsed, brief=True)
     print(f"\nThe timed run, {sizes['clients']} clients:", end="")
     summary = report(results, elapsed)
     print(f"load average before {load_before}, after {load_after}")
+    print("CPU used during the timed run (share of the machine's "
+          f"{os.cpu_count()} cores): " + ", ".join(
+              f"{name} {used:.1f} s ({used / elapsed / os.cpu_count():.0%})"
+              for name, used in cpu.items()))
+    if results.latencies:
+        total = sum(map(len, results.latencies.values()))
+        print(f"web workers' CPU per request: {cpu['web'] / total * 1000:.0f} ms")
 
     accepted_file.write_text(json.dumps({"posts": results.posts,
                                          "registrations": results.registrations,
@@ -553,7 +589,7 @@ def main() -> int:
     unacknowledged = verified["unacknowledged"]
     print(f"Written but not acknowledged to the client (after an error): {unacknowledged}")
     summary.update({"sign_in": sign_in_summary, "load_before": load_before,
-                    "load_after": load_after, "sizes": sizes, "think": args.think,
+                    "load_after": load_after, "sizes": sizes, "think": args.think, "cpu": cpu,
                     "seeding_seconds": seeding, "verified": verified})
     (work / "summary.json").write_text(json.dumps(summary, indent=2))
 

@@ -331,6 +331,7 @@ def seed(args) -> None:
 
 def create_rounds(count: int, run_label: str):
     """Open priority rounds for this run only: every (round, user) pair starts unvoted."""
+    from django.db.models import Q
     from django.utils import timezone
 
     from forums.participation.models import DevelopmentNeed, Poll, PollOption
@@ -345,11 +346,17 @@ def create_rounds(count: int, run_label: str):
                 theme=THEME_CHOICES[n % len(THEME_CHOICES)][0],
                 status=DevelopmentNeed.Status.PROPOSED,
             ))
+    # Earlier runs' rounds close, as rounds do: a site has a few open rounds at a time, not one
+    # more batch for every run ever made.
+    now = timezone.now()
+    Poll.objects.filter(title__startswith="Kuormitustestin kierros ").filter(
+        Q(closes_at__isnull=True) | Q(closes_at__gt=now)
+    ).update(closes_at=now)
     polls = []
     for n in range(count):
         poll = Poll.objects.create(
             title=f"Kuormitustestin kierros {run_label}/{n}", method=Poll.Method.APPROVAL,
-            max_choices=3, opens_at=timezone.now() - timedelta(minutes=5),
+            max_choices=3, opens_at=now - timedelta(minutes=5), closes_at=now + timedelta(days=1),
             results_visibility=Poll.ResultsVisibility.LIVE,
         )
         for position, need in enumerate(random.Random(n).sample(needs, 8)):

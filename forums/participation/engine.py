@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -51,18 +52,37 @@ def voting_state(poll: Poll, now=None) -> str:
 
 # --- Who --------------------------------------------------------------------------------------
 
-def is_eligible(user, poll: Poll) -> bool:
-    """THE eligibility rule: a verified member, of a chosen role and network if the poll says.
+def eligible_network_ids(poll: Poll) -> frozenset[int]:
+    """The networks a poll is restricted to; empty when members of any network may vote.
 
-    The poll's networks should be prefetched when many polls are checked.
+    Lists of polls load these for all their polls in one query and hand them over with
+    `remember_network_ids`; otherwise they are read from the poll (prefetch when checking
+    many polls).
     """
+    known = getattr(poll, "_eligible_network_ids", None)
+    if known is not None:
+        return known
+    return frozenset(network.pk for network in poll.eligible_networks.all())
+
+
+def remember_network_ids(poll: Poll, network_ids) -> None:
+    """Give a poll loaded for a list its networks, as stored in the database."""
+    poll._eligible_network_ids = frozenset(network_ids)
+
+
+def _in_networks(user, poll: Poll) -> bool:
+    network_ids = eligible_network_ids(poll)
+    return not network_ids or bool(network_ids & member_network_ids(user))
+
+
+def is_eligible(user, poll: Poll) -> bool:
+    """THE eligibility rule: a verified member, of a chosen role and network if the poll says."""
     if not is_verified_member(user):
         return False
     roles = poll.eligible_roles or []
     if roles and user.role not in roles:
         return False
-    network_ids = {network.pk for network in poll.eligible_networks.all()}
-    return not network_ids or bool(network_ids & member_network_ids(user))
+    return _in_networks(user, poll)
 
 
 def can_see_round(user, poll: Poll) -> bool:
@@ -75,8 +95,29 @@ def can_see_round(user, poll: Poll) -> bool:
         return True
     if not is_verified_member(user):
         return False
-    network_ids = {network.pk for network in poll.eligible_networks.all()}
-    return not network_ids or bool(network_ids & member_network_ids(user))
+    return _in_networks(user, poll)
+
+
+# --- Narrowing lists in SQL -------------------------------------------------------------------
+# Lists of polls first narrow the rows in the database with these filters and then apply the
+# rules above to what is left. Each filter keeps every poll its rule could accept (it may keep
+# more, never fewer), so the rules above stay the only judges.
+
+def open_filter(now) -> Q:
+    """The polls `voting_state` calls OPEN at `now`."""
+    return Q(opens_at__lte=now) & (Q(closes_at__isnull=True) | Q(closes_at__gt=now))
+
+
+def network_filter(user) -> Q:
+    """The polls whose network condition (`is_eligible`, `can_see_round`) this person meets."""
+    through = Poll._meta.get_field("eligible_networks").remote_field.through
+    restricted = Exists(through.objects.filter(poll_id=OuterRef("pk")))
+    mine = member_network_ids(user)
+    if not mine:
+        return Q(~restricted)
+    return Q(~restricted) | Q(
+        Exists(through.objects.filter(poll_id=OuterRef("pk"), network_id__in=mine))
+    )
 
 
 def check_can_vote(user, poll: Poll, now=None) -> None:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from typ_site.accounts.models import OrganisationType, Role
-from typ_site.accounts.roles import is_verified_member
+from typ_site.accounts.roles import is_keha_staff, is_verified_member
 
 from . import engine
 from .models import (
@@ -37,22 +37,60 @@ def _rounds() -> QuerySet[VotingRound]:
     return VotingRound.objects.prefetch_related("eligible_networks")
 
 
+def _load_network_ids(polls: list[Poll]) -> None:
+    """Every listed poll's networks in one query, without loading the networks themselves."""
+    network_ids: dict[int, set[int]] = {poll.pk: set() for poll in polls}
+    if network_ids:
+        through = Poll._meta.get_field("eligible_networks").remote_field.through
+        for poll_id, network_id in through.objects.filter(
+            poll_id__in=list(network_ids)
+        ).values_list("poll_id", "network_id"):
+            network_ids[poll_id].add(network_id)
+    for poll in polls:
+        engine.remember_network_ids(poll, network_ids[poll.pk])
+
+
+def _round_rows(user, *conditions: Q) -> list[VotingRound]:
+    """Rounds matching the conditions, newest first, each with `has_voted` (two queries)."""
+    polls = list(
+        VotingRound.objects.filter(*conditions)
+        .annotate(has_voted=Exists(Ballot.objects.filter(poll=OuterRef("pk"), voter=user)))
+        .order_by("-opens_at", "pk")
+    )
+    _load_network_ids(polls)
+    return polls
+
+
 def rounds_for(user) -> list[VotingRound]:
-    """Rounds this person may see (`engine.can_see_round`), each with `has_voted`."""
+    """Rounds this person may see (`engine.can_see_round`), each with `has_voted`.
+
+    Closed rounds stay listed for their results. Rounds of other networks are left out in
+    SQL already, so the rule only judges rounds that it may show.
+    """
+    return _visible_rounds(user)
+
+
+def _visible_rounds(user, *conditions: Q) -> list[VotingRound]:
     if not is_verified_member(user):
         return []
-    rounds = _rounds().annotate(
-        has_voted=Exists(Ballot.objects.filter(poll=OuterRef("pk"), voter=user))
-    ).order_by("-opens_at", "pk")
-    return [poll for poll in rounds if engine.can_see_round(user, poll)]
+    if not is_keha_staff(user):
+        conditions = (*conditions, engine.network_filter(user))
+    return [poll for poll in _round_rows(user, *conditions) if engine.can_see_round(user, poll)]
 
 
 def open_rounds_for(user, now=None) -> list[VotingRound]:
-    """Open rounds this person may vote in, each with `has_voted`."""
+    """Open rounds this person may vote in, each with `has_voted`.
+
+    SQL keeps only the rounds open now in the person's networks, so the cost does not grow
+    with closed, coming or other networks' rounds; the rules then judge what is left.
+    """
+    if not is_verified_member(user):
+        return []
     now = now or timezone.now()
     return [
-        poll for poll in rounds_for(user)
-        if engine.voting_state(poll, now) == engine.OPEN and engine.is_eligible(user, poll)
+        poll for poll in _round_rows(user, engine.open_filter(now), engine.network_filter(user))
+        if engine.voting_state(poll, now) == engine.OPEN
+        and engine.can_see_round(user, poll) and engine.is_eligible(user, poll)
     ]
 
 
@@ -350,8 +388,8 @@ def need_or_404(pk: int) -> DevelopmentNeed:
 
 
 def rounds_of_need(user, need: DevelopmentNeed) -> list[VotingRound]:
-    ids = set(PollOption.objects.filter(need=need).values_list("poll_id", flat=True))
-    return [poll for poll in rounds_for(user) if poll.pk in ids]
+    """The rounds this person may see (as in `rounds_for`) that have the need as an option."""
+    return _visible_rounds(user, Q(pk__in=PollOption.objects.filter(need=need).values("poll_id")))
 
 
 def story_listing_summaries(user, page_ids) -> dict[int, StorySummary]:

@@ -3,6 +3,8 @@
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 
+from .roles import can_open_wagtail_admin
+
 
 def user_requires_mfa(user) -> bool:
     """Editors and administrators (anyone who can open the Wagtail admin) must have MFA."""
@@ -10,7 +12,7 @@ def user_requires_mfa(user) -> bool:
         return False
     if not user.is_authenticated:
         return False
-    return user.is_superuser or user.is_staff or user.has_perm("wagtailadmin.access_admin")
+    return user.is_superuser or user.is_staff or can_open_wagtail_admin(user)
 
 
 def user_has_mfa(user) -> bool:

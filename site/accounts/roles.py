@@ -1,5 +1,8 @@
 """Site-wide groups. Network roles live in networks.selectors."""
 
+from django.contrib.auth.models import Permission
+from django.db.models import Q
+
 KEHA_GROUP = "KEHA"
 # Wagtail's own default groups: editors write, moderators approve and publish.
 EDITORS_GROUP = "Editors"
@@ -24,3 +27,30 @@ def is_keha_staff(user) -> bool:
 def is_verified_member(user) -> bool:
     """A signed-in, active person (allauth only lets verified addresses sign in)."""
     return bool(user.is_authenticated and user.is_active and not getattr(user, "is_removed", False))
+
+
+def can_open_wagtail_admin(user) -> bool:
+    """Whether the person holds `wagtailadmin.access_admin` (superusers hold every permission).
+
+    The same answer as `user.has_perm`, in one query instead of loading every permission the
+    person has, and kept on the user object for the rest of the request: the MFA middleware
+    and the page header ask it on every request of every signed-in person.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_typ_can_open_admin", None)
+    if cached is None:
+        if hasattr(user, "_perm_cache"):  # every permission already loaded in this request
+            cached = user.has_perm("wagtailadmin.access_admin")
+        else:
+            cached = (
+                Permission.objects.filter(
+                    content_type__app_label="wagtailadmin", codename="access_admin"
+                )
+                .filter(Q(user=user) | Q(group__user=user))
+                .exists()
+            )
+        user._typ_can_open_admin = cached
+    return cached

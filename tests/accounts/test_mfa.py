@@ -4,7 +4,9 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
     yield_hotp_counters_from_time,
 )
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import DEFAULT_PASSWORD, make_keha_staff, make_network_admin, make_user
 from typ_site.accounts.mfa import user_requires_mfa
@@ -77,3 +79,56 @@ def test_members_may_turn_on_mfa_voluntarily(client):
     client.force_login(member)
 
     assert client.get("/accounts/2fa/").status_code == 200
+
+
+def test_admin_access_through_a_group_or_directly_requires_mfa():
+    editors = Group.objects.create(name="Sisällön muokkaajat")
+    editors.permissions.add(Permission.objects.get(codename="access_admin"))
+    through_group = make_user(with_mfa=False)
+    through_group.groups.add(editors)
+    directly = make_user(with_mfa=False)
+    directly.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    other_permission_only = make_user(with_mfa=False)
+    other_permission_only.user_permissions.add(Permission.objects.get(codename="add_group"))
+
+    assert user_requires_mfa(through_group)
+    assert user_requires_mfa(directly)
+    assert not user_requires_mfa(other_permission_only)
+
+
+def test_the_rule_agrees_with_djangos_permission_check_for_every_kind_of_person(network):
+    people = [
+        make_user(),
+        make_keha_staff(with_mfa=False),
+        make_keha_staff("Editors", with_mfa=False),
+        make_keha_staff("Moderators", with_mfa=False),
+        make_network_admin(network, with_mfa=False),
+        make_user(is_active=False, is_staff=False),
+    ]
+    for person in people:
+        fresh = type(person).objects.get(pk=person.pk)
+        expected = fresh.is_superuser or fresh.is_staff or fresh.has_perm(
+            "wagtailadmin.access_admin"
+        )
+        assert user_requires_mfa(type(person).objects.get(pk=person.pk)) == expected, person
+
+
+def test_a_members_page_view_asks_one_question_about_permissions(client):
+    member = make_user()
+    client.force_login(member)
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/networks/").status_code == 200
+
+    permission_reads = [q["sql"] for q in queries.captured_queries if "auth_permission" in q["sql"]]
+    assert len(permission_reads) == 1
+
+
+def test_the_editing_bar_is_shown_only_to_people_who_can_open_the_admin(client):
+    member = make_user()
+    client.force_login(member)
+    assert "wagtail-userbar" not in client.get("/networks/").content.decode()
+
+    editor = make_keha_staff("Editors")
+    client.force_login(editor)
+    assert "wagtail-userbar" in client.get("/networks/").content.decode()
