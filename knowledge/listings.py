@@ -6,10 +6,11 @@ applied in the database, related rows are prefetched, and results are paginated.
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
+from wagtail.models import Page
 
 from typ_site.accounts.models import OrganisationType
 from typ_site.core.themes import THEME_SLUGS, THEMES, tag_label
@@ -27,6 +28,7 @@ from .models import (
     PracticePage,
 )
 from .selectors import practice_listing_queryset, visible_pages
+from .tag_links import remember_themes_page, with_themes_page_path
 
 PAGE_SIZE = 20
 
@@ -39,8 +41,8 @@ def _choices(options):
 
 
 def _tag_choices(tag_model) -> list[tuple[str, str]]:
-    related = f"{tag_model._meta.app_label}_{tag_model._meta.model_name}_items"
-    tags = Tag.objects.filter(**{f"{related}__isnull": False}).distinct()
+    # The tags in use: one index lookup per tag (a join would walk every tagged page).
+    tags = Tag.objects.filter(Exists(tag_model.objects.filter(tag=OuterRef("pk")))).order_by("slug")
     themes = {theme.slug: theme for theme in THEMES}
     own = [(tag.slug, tag_label(tag)) for tag in tags]
     ordered = [(slug, label) for slug, label in own if slug in themes]
@@ -78,6 +80,55 @@ def _paginate(request, queryset):
             "query_string": query.urlencode()}
 
 
+def _reversed(ordering: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(field[1:] if field.startswith("-") else f"-{field}" for field in ordering)
+
+
+def _paginate_pages(request, pages, model, ordering: tuple[str, ...]) -> dict:
+    """`_paginate` for a large section: `pages` (a queryset of plain `Page` rows) is sorted
+    and counted in the page table alone, and only the rows shown are loaded as `model`.
+
+    Sorting the specific pages themselves would join every page of the section to its
+    content table and carry the content (the StreamField JSON) through the sort; here the
+    shown page's rows are fetched by the sorted, sliced ids in the same query. The ordering
+    must end in a unique field so that the slice and the shown rows agree.
+    """
+    context = _paginate(request, pages.order_by(*ordering).values("pk"))
+    page_obj = context["page_obj"]
+    shown = page_obj.object_list
+    count = page_obj.paginator.count
+    per_page = page_obj.paginator.per_page
+    bottom = (page_obj.number - 1) * per_page
+    if bottom > count // 2:
+        # Past the middle the same rows are the first ones in the reverse order: the
+        # database then sorts only as far as the slice, not through the whole section.
+        top = min(bottom + per_page, count)
+        shown = pages.order_by(*_reversed(ordering)).values("pk")[count - top:count - bottom]
+    items = list(model.objects.filter(pk__in=shown).order_by(*ordering))
+    page_obj.object_list = context["items"] = items
+    return context
+
+
+def _attach_tags(request, pages, tag_model) -> None:
+    """Give each listed page its tags as `tag_list` (in the order they were added) with one
+    query that also finds the themes page for their links (`knowledge.tag_links`).
+
+    Prefetching `tags` through taggit would build a queryset for every listed page, which
+    costs more than the query itself.
+    """
+    tags_by_page: dict[int, list[Tag]] = {page.pk: [] for page in pages}
+    rows = with_themes_page_path(
+        tag_model.objects.filter(content_object_id__in=list(tags_by_page)).order_by("pk")
+    ).values_list("content_object_id", "tag_id", "tag__name", "tag__slug", "themes_page_path")
+    for page_id, tag_id, name, slug, themes_page_path in rows:
+        tags = tags_by_page[page_id]
+        if all(tag.pk != tag_id for tag in tags):
+            tags.append(Tag(pk=tag_id, name=name, slug=slug))
+        remember_themes_page(request, themes_page_path)  # the same on every row
+    for page in pages:
+        page.tag_list = tags_by_page[page.pk]
+
+
 def _descendants(index, queryset):
     return queryset.descendant_of(index)
 
@@ -91,13 +142,15 @@ def guidance_listing(index, request) -> dict:
                                     required=False),
     })
     filters = form.values()
-    pages = visible_pages(_descendants(index, GuidancePage.objects.all()), request.user)
+    pages = visible_pages(_descendants(index, Page.objects.type(GuidancePage)), request.user)
     if filters.get("theme"):
-        pages = pages.filter(tags__slug=filters["theme"])
+        tagged = GuidancePageTag.objects.filter(tag__slug=filters["theme"])
+        pages = pages.filter(pk__in=tagged.values("content_object_id"))
     if filters.get("status"):
-        pages = pages.filter(status=filters["status"])
-    pages = pages.prefetch_related("tags").order_by("title")
-    return {"filter_form": form, **_paginate(request, pages)}
+        pages = pages.filter(guidancepage__status=filters["status"])
+    context = _paginate_pages(request, pages, GuidancePage, ordering=("title", "pk"))
+    _attach_tags(request, context["items"], GuidancePageTag)
+    return {"filter_form": form, **context}
 
 
 def interpretation_listing(index, request) -> dict:

@@ -170,10 +170,16 @@ class KnowledgePage(BasePage):
         return "\n".join(part.strip() for part in self.search_text_parts() if part and part.strip())
 
     def get_context(self, request, *args, **kwargs):
+        from .law_links import SectionDirectory
         from .selectors import follow_state
+        from .tag_links import tags_to_show
 
         context = super().get_context(request, *args, **kwargs)
         context["follow"] = follow_state(request.user, self) if self.followable else None
+        # One lookup of the law sections for all the texts of the page (loaded when needed).
+        context["law_sections"] = SectionDirectory()
+        if hasattr(self, "tags"):
+            context["page_tags"] = tags_to_show(self, request)
         return context
 
 

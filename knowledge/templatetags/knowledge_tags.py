@@ -2,7 +2,6 @@ from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
-from typ_site.core.languages import in_current_language
 from typ_site.core.themes import tag_label as _tag_label
 
 from .. import law_links
@@ -11,15 +10,17 @@ register = template.Library()
 
 
 @register.filter(is_safe=True)
-def link_law_sections(value):
+def link_law_sections(value, directory=None):
     """Link law-section mentions ("TYM-lain 11 §:n", "381/2023 4 §") to their pages.
 
-    Safe HTML (rich text, rendered blocks) stays HTML; plain text is escaped first.
+    Safe HTML (rich text, rendered blocks) stays HTML; plain text is escaped first. A page
+    passes its `law_sections` (a `SectionDirectory`) so that all its texts share one lookup:
+    `{{ page.body|link_law_sections:law_sections }}`.
     """
     if value is None:
         return ""
     html = value.__html__() if hasattr(value, "__html__") else conditional_escape(str(value))
-    return mark_safe(law_links.link_law_sections(html))  # noqa: S308  (escaped above)
+    return mark_safe(law_links.link_law_sections(html, directory or None))  # noqa: S308  (escaped above)
 
 
 @register.filter
@@ -30,18 +31,9 @@ def tag_label(tag) -> str:
 @register.simple_tag(takes_context=True)
 def tag_url(context, tag_slug: str) -> str:
     """The address of the tag's page (the themes page of the site), or an empty string."""
-    from ..models import ThemeIndexPage
+    from ..tag_links import tag_address
 
-    request = context.get("request")
-    cache = getattr(request, "_knowledge_theme_index", None) if request else None
-    if cache is None:
-        cache = [ThemeIndexPage.objects.live().order_by("path").first()]
-        if request is not None:
-            request._knowledge_theme_index = cache
-    index = cache[0]
-    if index is None:
-        return ""
-    return in_current_language(index.tag_url(tag_slug, request))
+    return tag_address(context.get("request"), tag_slug)
 
 
 @register.filter

@@ -78,6 +78,23 @@ def test_guidance_index(tree, client):
                     lambda: add_guidance(tree, MANY - FEW, start=FEW))
 
 
+@pytest.mark.parametrize("filters", ["", "theme=asiakasprosessi&status=valid"])
+def test_guidance_index_costs_the_same_for_5_and_60_pages_and_on_its_last_page(
+    tree, client, filters
+):
+    url = f"{tree.guidance.url}?{filters}"
+    client.force_login(make_user())
+    add_guidance(tree, FEW)
+    few = queries_for(client, url)
+    add_guidance(tree, 60 - FEW, start=FEW)
+
+    first_page = queries_for(client, url)
+    last_page = queries_for(client, f"{url}&sivu=3")
+
+    assert client.get(f"{url}&sivu=3").context["page_obj"].has_next() is False
+    assert (first_page, last_page) == (few, few)
+
+
 def test_interpretation_index(tree, client):
     add_interpretations(tree, FEW)
     assert_constant(lambda: queries_for(client, tree.interpretations.url),
@@ -163,6 +180,34 @@ def test_guidance_page(tree, client):
         page.save()
 
     assert_constant(lambda: queries_for(client, page.url), grow)
+
+
+def test_guidance_page_costs_the_same_without_and_with_notes_sections_and_tags(tree, client):
+    page = GuidancePage(title="Ohje", slug="ohje", intro="TYM-lain 11 §:n mukaan.",
+                        body=body(1))
+    add_live(tree.guidance, page)
+    client.force_login(make_user())
+
+    def grow():
+        page.related_sections.set([section("1"), section("3"), section("4"), section("11")])
+        for number in range(5):
+            page.change_notes.add(GuidanceChangeNote(note=f"Muutos {number}"))
+            page.tags.add(f"vapaa-{number}")
+        page.tags.add(tree.themes["asiakasprosessi"], tree.themes["viestinta"])
+        page.save()
+
+    assert_constant(lambda: queries_for(client, page.url), grow)
+
+
+def test_law_sections_mentioned_in_several_texts_of_a_page_are_looked_up_once(tree, client):
+    in_body = GuidancePage(title="Leipäteksti", slug="leipateksti", intro="Tiivistelmä.",
+                           body=body(1))
+    in_both = GuidancePage(title="Molemmat", slug="molemmat", intro="TYM-lain 11 §:n mukaan.",
+                           body=body(1))
+    for page in (in_body, in_both):
+        add_live(tree.guidance, page)
+
+    assert queries_for(client, in_both.url) == queries_for(client, in_body.url)
 
 
 def test_interpretation_page(tree, client):
