@@ -13,11 +13,20 @@ search result and export goes through it or through the topic/post selectors bui
 Moderators: a network forum is moderated by that network's admins, national and theme forums
 by KEHA staff; a superuser moderates everything. Hidden topics and posts stay visible to the
 forum's moderators (and a hidden post to its author), to nobody else.
+
+The forums a person sees (and moderates) are read once per request and kept on the user
+object, as `typ_site.networks.selectors` keeps memberships: topic and post queries then filter
+by forum ids instead of repeating the forum rule as a subquery in each.
 """
 
-from dataclasses import dataclass
+import itertools
+from collections import Counter
+from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, DateTimeField, Exists, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.http import Http404
 
 from typ_site.accounts.roles import is_keha_staff, is_verified_member
@@ -51,45 +60,115 @@ def visible_forums_for(user) -> QuerySet[Forum]:
     )
 
 
+# A new number whenever a forum is saved or deleted in this process, so that the answers
+# cached on a user object below are never older than the forums themselves.
+_generations = itertools.count()
+_forum_generation = next(_generations)
+
+
+@receiver([post_save, post_delete], sender=Forum, dispatch_uid="forums.selectors.forum_changed")
+def _forum_changed(**kwargs) -> None:
+    global _forum_generation
+    _forum_generation = next(_generations)
+
+
+class _ForumAccess:
+    """What one person may do with the forums, read once per request (see `_forum_access`)."""
+
+    def __init__(self, key, visible: dict[int, tuple[str, int | None]]):
+        self.key = key
+        self.visible = visible  # {forum id: (kind, network id)}
+        self.visible_ids = frozenset(visible)
+        self.moderated_ids: frozenset[int] | None = None
+
+
+_NO_ACCESS = _ForumAccess(None, {})
+_NO_ACCESS.moderated_ids = frozenset()
+
+
+def _forum_access(user) -> _ForumAccess:
+    """`visible_forums_for(user)` read once per request, with the moderated forums among them.
+
+    Cached on the user object (a request has its own), keyed by what the rules read: a
+    membership or role changed through the network services, or a forum saved meanwhile, is a
+    new key, so the answer is read again. (KEHA staff membership is cached on the user by
+    `typ_site.accounts.roles` in the same way.)
+    """
+    if not is_verified_member(user):
+        return _NO_ACCESS
+    key = (_forum_generation, user.is_superuser, member_network_ids(user),
+           admin_network_ids(user))
+    access = getattr(user, "_forum_access", None)
+    if access is None or access.key != key:
+        rows = visible_forums_for(user).order_by().values_list("pk", "kind", "network_id")
+        access = _ForumAccess(key, {pk: (kind, network_id) for pk, kind, network_id in rows})
+        user._forum_access = access
+    return access
+
+
+def visible_forum_ids(user) -> frozenset[int]:
+    """The ids of `visible_forums_for(user)`, read once per request."""
+    return _forum_access(user).visible_ids
+
+
+def _moderates(user, kind: str, network_id: int | None) -> bool:
+    """The moderation rule for a forum this person sees (see the module docstring)."""
+    if user.is_superuser:
+        return True
+    if kind == NETWORK:
+        return network_id in admin_network_ids(user)
+    return is_keha_staff(user)
+
+
+def moderated_forum_ids(user) -> frozenset[int]:
+    """The ids of the forums this person moderates (always among those they see)."""
+    access = _forum_access(user)
+    if access.moderated_ids is None:
+        access.moderated_ids = frozenset(
+            pk for pk, (kind, network_id) in access.visible.items()
+            if _moderates(user, kind, network_id)
+        )
+    return access.moderated_ids
+
+
 def moderated_forums_for(user) -> QuerySet[Forum]:
     """Forums this person moderates (always a subset of the forums they see)."""
-    if not is_verified_member(user):
-        return Forum.objects.none()
-    if user.is_superuser:
-        return Forum.objects.all()
-    condition = Q(kind=NETWORK, network_id__in=admin_network_ids(user))
-    if is_keha_staff(user):
-        condition |= ~Q(kind=NETWORK)
-    return visible_forums_for(user).filter(condition)
+    return Forum.objects.filter(pk__in=moderated_forum_ids(user))
 
 
 def can_see_forum(user, forum: Forum) -> bool:
-    return visible_forums_for(user).filter(pk=forum.pk).exists()
+    return forum.pk in visible_forum_ids(user)
 
 
 def can_moderate(user, forum: Forum) -> bool:
-    if not is_verified_member(user):
-        return False
-    if user.is_superuser:
-        return True
-    if forum.kind == NETWORK:
-        return forum.network_id in admin_network_ids(user)
-    return is_keha_staff(user)
+    return is_verified_member(user) and _moderates(user, forum.kind, forum.network_id)
+
+
+def _visible_topic(user, prefix: str = "") -> Q:
+    """The condition on a topic (reached through `prefix`) that this person may see it:
+    in a visible forum, and not hidden unless they moderate the forum."""
+    moderated = moderated_forum_ids(user)
+    return Q(**{f"{prefix}forum_id__in": visible_forum_ids(user)}) & (
+        Q(**{f"{prefix}is_hidden": False}) | Q(**{f"{prefix}forum_id__in": moderated})
+    )
 
 
 def visible_topics_for(user) -> QuerySet[Topic]:
     """Topics in visible forums; hidden topics only for the forum's moderators."""
-    return Topic.objects.filter(forum__in=visible_forums_for(user)).filter(
-        Q(is_hidden=False) | Q(forum__in=moderated_forums_for(user))
-    )
+    if not is_verified_member(user):
+        return Topic.objects.none()
+    return Topic.objects.filter(_visible_topic(user))
 
 
 def visible_posts_for(user) -> QuerySet[Post]:
     """Posts in visible topics; hidden posts only for moderators and their authors."""
     if not is_verified_member(user):
         return Post.objects.none()
-    return Post.objects.filter(topic__in=visible_topics_for(user)).filter(
-        Q(is_hidden=False) | Q(author=user) | Q(topic__forum__in=moderated_forums_for(user))
+    # Joined to the topic rather than `topic__in=visible_topics_for(user)`: SQLite would
+    # otherwise build the list of every visible topic for each query.
+    return Post.objects.filter(_visible_topic(user, prefix="topic__")).filter(
+        Q(is_hidden=False) | Q(author=user)
+        | Q(topic__forum_id__in=moderated_forum_ids(user))
     )
 
 
@@ -110,6 +189,50 @@ def topic_for_user_or_404(user, pk: int) -> Topic:
     topic = (
         visible_topics_for(user)
         .select_related("forum", "forum__network", "author", "accepted_post")
+        .filter(pk=pk)
+        .first()
+    )
+    if topic is None:
+        raise Http404
+    return topic
+
+
+def topic_page_for_user_or_404(user, pk: int) -> Topic:
+    """The topic for its own page, with the visitor's own state read in the same query:
+    `last_read_at` (None: never read), `is_followed`, `has_unread_notifications` (any of their
+    notifications about the topic is unread) and `has_related_pages`.
+
+    The state is read with plain SQL subqueries: each looks a row up by key, which costs less
+    to run than Django's Subquery() costs to build.
+    """
+    topic = (
+        visible_topics_for(user)
+        .select_related("forum")
+        .annotate(
+            last_read_at=RawSQL(
+                "SELECT last_read_at FROM forums_topicreadstate"
+                " WHERE topic_id = forums_topic.id AND user_id = %s",
+                [user.pk], output_field=DateTimeField(),
+            ),
+            is_followed=RawSQL(
+                "EXISTS (SELECT 1 FROM forums_follow"
+                " WHERE topic_id = forums_topic.id AND user_id = %s)",
+                [user.pk], output_field=BooleanField(),
+            ),
+            has_unread_notifications=RawSQL(
+                "EXISTS (SELECT 1 FROM forums_notification INNER JOIN forums_post"
+                " ON forums_post.id = forums_notification.post_id"
+                " WHERE forums_post.topic_id = forums_topic.id"
+                " AND forums_notification.recipient_id = %s"
+                " AND forums_notification.read_at IS NULL)",
+                [user.pk], output_field=BooleanField(),
+            ),
+            has_related_pages=RawSQL(
+                "EXISTS (SELECT 1 FROM forums_topic_related_pages"
+                " WHERE topic_id = forums_topic.id)",
+                [], output_field=BooleanField(),
+            ),
+        )
         .filter(pk=pk)
         .first()
     )
@@ -158,33 +281,44 @@ def topics_of_forum(user, forum: Forum) -> QuerySet[Topic]:
 
 
 def posts_of_topic(user, topic: Topic) -> QuerySet[Post]:
-    """The topic's posts for its page: the same number of queries for any number of posts."""
+    """The topic's posts for its page with their authors and quoted posts; a page's
+    attachments and reactions come from `attachments_of` and `reactions_of`."""
     return (
         visible_posts_for(user)
         .filter(topic=topic)
         .select_related("author", "reply_to", "reply_to__author")
-        .prefetch_related(
-            Prefetch("attachments", queryset=Attachment.objects.order_by("pk")),
-            Prefetch("reactions", queryset=Reaction.objects.only("pk", "post_id", "kind", "user_id")),
-        )
         .order_by("created_at", "pk")
     )
 
 
-def last_read_at(user, topic: Topic):
-    return (
-        TopicReadState.objects.filter(user=user, topic=topic)
-        .values_list("last_read_at", flat=True)
-        .first()
-    )
+def attachments_of(post_ids) -> dict[int, list[Attachment]]:
+    """{post id: its attachments} (one query; cheaper than prefetch_related for a page)."""
+    attachments: dict[int, list[Attachment]] = {}
+    for attachment in Attachment.objects.filter(post_id__in=post_ids).order_by("pk"):
+        attachments.setdefault(attachment.post_id, []).append(attachment)
+    return attachments
+
+
+@dataclass
+class PostReactions:
+    counts: Counter = field(default_factory=Counter)  # kind -> how many
+    mine: set = field(default_factory=set)  # the kinds this person gave
+
+
+def reactions_of(user, post_ids) -> dict[int, PostReactions]:
+    """The reactions to the posts, {post id: PostReactions}; posts without any are left out."""
+    reactions: dict[int, PostReactions] = {}
+    rows = Reaction.objects.filter(post_id__in=post_ids).values_list("post_id", "kind", "user_id")
+    for post_id, kind, user_id in rows:
+        summary = reactions.setdefault(post_id, PostReactions())
+        summary.counts[kind] += 1
+        if user_id == user.pk:
+            summary.mine.add(kind)
+    return reactions
 
 
 def is_following_forum(user, forum: Forum) -> bool:
     return Follow.objects.filter(user=user, forum=forum).exists()
-
-
-def is_following_topic(user, topic: Topic) -> bool:
-    return Follow.objects.filter(user=user, topic=topic).exists()
 
 
 def revisions_of(post: Post) -> QuerySet[PostRevision]:
@@ -195,6 +329,8 @@ def notifications_for(user) -> QuerySet[Notification]:
     """The person's notifications about posts they may still see (membership may have ended)."""
     if not is_verified_member(user):
         return Notification.objects.none()
+    # The forum rule as a subquery, not visible_forum_ids(): the header counts these on every
+    # page, and most pages have no other use for the forum ids (a query of their own).
     return Notification.objects.filter(
         recipient=user,
         post__topic__forum__in=visible_forums_for(user),
@@ -204,13 +340,20 @@ def notifications_for(user) -> QuerySet[Notification]:
 
 
 def unread_notification_count(user) -> int:
+    """The header's count on every page. Most people have nothing unread most of the time,
+    and asking that (no joins, the recipient's index) costs far less than building the count
+    of the notifications they may see."""
+    if not is_verified_member(user):
+        return 0
+    if not Notification.objects.filter(recipient=user, read_at__isnull=True).exists():
+        return 0
     return notifications_for(user).filter(read_at__isnull=True).count()
 
 
 def moderation_queue_for(user) -> QuerySet[Report]:
     return (
         Report.objects.filter(
-            status=Report.Status.OPEN, post__topic__forum__in=moderated_forums_for(user)
+            status=Report.Status.OPEN, post__topic__forum_id__in=moderated_forum_ids(user)
         )
         .select_related("post", "post__author", "post__topic", "post__topic__forum", "reporter")
         .order_by("created_at", "pk")

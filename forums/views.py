@@ -1,7 +1,5 @@
 """Forum pages. Thin: reads go through forums.selectors, writes through forums.services."""
 
-from collections import Counter
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -71,13 +69,42 @@ def forum_detail(request, slug):
     })
 
 
-def _reaction_summaries(posts, user) -> None:
+def _address_of(name: str, *args):
+    """One `reverse()` for the addresses of many posts: a function from a post's id to
+    `reverse(name, args=[id, *args])`, in the language of the request like reverse()."""
+    marker = "987654321"
+    head, _marker, tail = reverse(name, args=[int(marker), *args]).rpartition(marker)
+    return lambda pk: f"{head}{pk}{tail}"
+
+
+def _prepare_posts(posts, topic, attachments, reactions) -> None:
+    """What the topic page shows of each post besides its fields: its attachments, its
+    reactions and the addresses of its links (each reversed once per page, not per post)."""
+    post_address = _address_of("forums:post")
+    addresses = {
+        "history_url": _address_of("forums:post_history"),
+        "react_url": _address_of("forums:react"),
+        "edit_url": _address_of("forums:edit_post"),
+        "report_url": _address_of("forums:report_post"),
+    }
+    hide_address = _address_of("forums:moderate_post", "hide")
+    show_address = _address_of("forums:moderate_post", "show")
+    reply_url = reverse("forums:reply", args=[topic.pk])
+    kinds = [(kind, str(label)) for kind, label in Reaction.Kind.choices]
+    no_reactions = selectors.PostReactions()
     for post in posts:
-        counts = Counter(reaction.kind for reaction in post.reactions.all())
-        mine = {reaction.kind for reaction in post.reactions.all() if reaction.user_id == user.pk}
+        post.anchor = f"post-{post.pk}"
+        post.url = post_address(post.pk)
+        for attribute, address in addresses.items():
+            setattr(post, attribute, address(post.pk))
+        post.moderate_url = (show_address if post.is_hidden else hide_address)(post.pk)
+        post.quote_url = f"{reply_url}?quote={post.pk}"
+        post.reply_to_url = post_address(post.reply_to_id) if post.reply_to_id else ""
+        post.attachment_list = attachments.get(post.pk, [])
+        given = reactions.get(post.pk, no_reactions)
         post.reaction_summary = [
-            {"kind": kind, "label": label, "count": counts.get(kind, 0), "mine": kind in mine}
-            for kind, label in Reaction.Kind.choices
+            {"kind": kind, "label": label, "count": given.counts[kind], "mine": kind in given.mine}
+            for kind, label in kinds
         ]
 
 
@@ -85,23 +112,34 @@ def _reaction_summaries(posts, user) -> None:
 @require_GET
 def topic_detail(request, pk):
     user = request.user
-    topic = selectors.topic_for_user_or_404(user, pk)
+    # The topic comes with the visitor's read, follow and notification state (one query).
+    topic = selectors.topic_page_for_user_or_404(user, pk)
     page = Paginator(selectors.posts_of_topic(user, topic), POSTS_PER_PAGE).get_page(
         request.GET.get("page")
     )
     posts = list(page.object_list)
-    _reaction_summaries(posts, user)
-    last_read = selectors.last_read_at(user, topic)
+    post_ids = [post.pk for post in posts]
+    _prepare_posts(posts, topic, selectors.attachments_of(post_ids),
+                   selectors.reactions_of(user, post_ids))
+    last_read = topic.last_read_at
     first_unread = next(
         (post.pk for post in posts if last_read is None or post.created_at > last_read), None
     )
     is_moderator = selectors.can_moderate(user, topic.forum)
+    # Reading writes only when something is unread: a write waits for the database's lock.
     if last_read is None or last_read < topic.last_post_at:
         services.mark_topic_read(user, topic)
-    services.mark_topic_notifications_read(user, topic)
+    if topic.has_unread_notifications:
+        services.mark_topic_notifications_read(user, topic)
     reply_form = None
     if not topic.is_locked and not topic.is_hidden:
         reply_form = ReplyForm()
+    related_pages = []
+    if topic.has_related_pages:
+        # Specific pages (no extra query) link in the visitor's language, see BasePage.
+        related_pages = (
+            topic.related_pages.live().public().order_by("title").specific(defer=True)
+        )
     return render(request, "forums/topic.html", {
         "forum": topic.forum,
         "topic": topic,
@@ -111,11 +149,10 @@ def topic_detail(request, pk):
         "first_unread": first_unread if last_read is not None else None,
         "is_moderator": is_moderator,
         "can_accept": services.can_accept(user, topic),
-        "following": selectors.is_following_topic(user, topic),
-        # Specific pages (no extra query) link in the visitor's language, see BasePage.
-        "related_pages": topic.related_pages.live().public().order_by("title").specific(defer=True),
+        "following": topic.is_followed,
+        "related_pages": related_pages,
         "reply_form": reply_form,
-        "reaction_form": ReactionForm(),
+        "accept_url": reverse("forums:accept_answer", args=[topic.pk]),
     })
 
 

@@ -161,6 +161,31 @@ def test_the_header_count_costs_one_query(rf, member, django_assert_num_queries)
         forum_unread_count({"request": request})
 
 
+def test_the_header_count_costs_two_queries_for_any_number_unread(rf, member, second_member,
+                                                                  network_topic,
+                                                                  django_assert_num_queries):
+    from forums.models import Post
+    from forums.selectors import unread_notification_count
+    from typ_site.networks.selectors import member_network_ids
+
+    posts = [services.reply(second_member, network_topic, body=f"Vastaus {n}") for n in range(12)]
+    hidden = posts.pop()
+    Post.objects.filter(pk=hidden.pk).update(is_hidden=True)
+    member_network_ids(member)  # looked up once per request by every permission check
+
+    counts = []
+    for posts_unread in (posts[:1], posts + [hidden]):
+        Notification.objects.filter(recipient=member).delete()
+        Notification.objects.bulk_create([
+            Notification(recipient=member, event=f"post:{post.pk}", reason="reply", post=post)
+            for post in posts_unread
+        ])
+        with django_assert_num_queries(2):  # anything unread at all? then the visible ones
+            counts.append(unread_notification_count(member))
+
+    assert counts == [1, 11]  # the notification of a hidden post is not counted
+
+
 def test_accepting_an_answer_notifies_its_author_once(run_on_commit, member, second_member,
                                                      network_topic):
     answer = services.reply(second_member, network_topic, body="Näin se menee.")
