@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 from tests.factories import make_network, make_user
@@ -28,3 +29,10 @@ def _finnish_by_default(settings):
     translation.activate("fi")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: what an earlier test kept there (the menu,
+    Wagtail's site roots, rate limits) belongs to a database that has been rolled back."""
+    cache.clear()

@@ -9,6 +9,8 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import demo
+        from . import demo, navigation
+
+        navigation.connect_signals()
 
         demo.register_demo_step("core", demo.load_core_demo, order=0)
