@@ -209,6 +209,7 @@ class Servers:
 @dataclass
 class Results:
     latencies: dict = field(default_factory=dict)   # endpoint -> [seconds]
+    timeline: list = field(default_factory=list)    # (started, endpoint, seconds), in order
     errors: dict = field(default_factory=dict)      # endpoint -> count
     error_samples: list = field(default_factory=list)
     refused: dict = field(default_factory=dict)     # endpoint -> writes the site said no to
@@ -220,6 +221,7 @@ class Results:
     def timing(self, endpoint: str, seconds: float) -> None:
         with self.lock:
             self.latencies.setdefault(endpoint, []).append(seconds)
+            self.timeline.append((time.monotonic() - seconds, endpoint, seconds))
 
     def error(self, endpoint: str, detail: str) -> None:
         with self.lock:
@@ -250,7 +252,7 @@ class Client(threading.Thread):
     use sessions prepared in the database (the same rows django.contrib.auth.login stores).
     Closed loop: the next request leaves when the previous answer has arrived, after a think
     time (exponentially distributed with mean `think` seconds, capped at four times the mean;
-    0 sends the next request at once).
+    0 sends the next request at once). The first request waits a think time too.
     """
 
     def __init__(self, number, base, run, users, results, seed, think=0.0):
@@ -306,13 +308,20 @@ class Client(threading.Thread):
         user["session"] = session
 
     def run(self):
+        # With think time, each client also starts after a pause of its own: people arrive at
+        # different moments. Started all at once, the first second would measure 32 requests
+        # queueing together, something the steady mix never does again.
+        self.pause()
         while time.monotonic() < self.deadline:
             action = self.rng.choices(self.actions, self.weights)[0]
             with contextlib.suppress(RequestFailed):
                 getattr(self, f"do_{action}")(self.rng.choice(self.users))
-            if self.think:
-                pause = min(self.rng.expovariate(1 / self.think), 4 * self.think)
-                time.sleep(max(0.0, min(pause, self.deadline - time.monotonic())))
+            self.pause()
+
+    def pause(self):
+        if self.think:
+            pause = min(self.rng.expovariate(1 / self.think), 4 * self.think)
+            time.sleep(max(0.0, min(pause, self.deadline - time.monotonic())))
 
     # --- reads
     def do_page(self, user):
@@ -577,6 +586,10 @@ def main() -> int:
         total = sum(map(len, results.latencies.values()))
         print(f"web workers' CPU per request: {cpu['web'] / total * 1000:.0f} ms")
 
+    first = min((started for started, _, _ in results.timeline), default=0)
+    (work / "timeline.json").write_text(json.dumps(
+        [[round(started - first, 4), endpoint, round(seconds, 4)]
+         for started, endpoint, seconds in sorted(results.timeline)]))
     accepted_file.write_text(json.dumps({"posts": results.posts,
                                          "registrations": results.registrations,
                                          "ballots": results.ballots}))
