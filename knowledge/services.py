@@ -55,13 +55,24 @@ def practice_parent_for(network) -> Page:
     return index
 
 
-@transaction.atomic
 def submit_practice(user, data: dict, attachment=None) -> PracticePage:
     """Create a draft practice from the site's form and send it to moderation.
 
     `data` is a validated SubmitPracticeForm's cleaned_data. The page stays a draft until the
-    network's admins (or KEHA's approvers) approve it.
+    network's admins (or KEHA's approvers) approve it. All or nothing: when any step fails,
+    the database is rolled back and the stored attachment file is removed too.
     """
+    stored_files = []
+    try:
+        with transaction.atomic():
+            return _create_practice(user, data, attachment, stored_files)
+    except BaseException:
+        for file in stored_files:
+            file.storage.delete(file.name)
+        raise
+
+
+def _create_practice(user, data: dict, attachment, stored_files: list) -> PracticePage:
     if not is_verified_member(user):
         raise PermissionDenied
     network = data.get("network")
@@ -96,6 +107,7 @@ def submit_practice(user, data: dict, attachment=None) -> PracticePage:
             uploaded_by_user=user,
         )
         document.save()
+        stored_files.append(document.file)
         page.attachments = [("document", document)]
     sections = data.get("law_sections", [])
     if sections:

@@ -382,7 +382,7 @@ def _attach_progress(people: dict[int, Person], user_ids_query) -> None:
     """Each person's started paths, with three queries however many people and paths."""
     enrolments = list(
         Enrolment.objects.filter(user_id__in=user_ids_query, path__live=True)
-        .select_related("path")
+        .select_related("path", "path__locale")  # the locale: the title's lang attribute
         .order_by("started_at")
     )
     ticks: dict[tuple[int, int], dict[str, datetime]] = defaultdict(dict)

@@ -269,3 +269,46 @@ def test_the_menu_follows_a_renamed_moved_or_withdrawn_section_at_once(client, h
 
     finnish_only.unpublish()
     assert "Ohjeistus" not in menu_links(client.get("/").content.decode())
+
+
+# --- The language switcher: the same page in the other language, also when the translation
+# has a slug of its own, and the Finnish page where there is no translation.
+
+
+def switcher(client, address: str) -> dict[str, str]:
+    response = client.get(address)
+    assert response.status_code == 200
+    switcher = response.content.decode().split('<ul class="language-switcher">', 1)[1]
+    return {label: href for href, label in LINK.findall(switcher.split("</ul>", 1)[0])}
+
+
+def test_a_finnish_page_links_its_swedish_translation_by_its_own_slug(client, translated):
+    links = switcher(client, "/ohjeet/")
+
+    assert links == {"Suomi": "/ohjeet/", "Svenska": "/sv/anvisningar/", "English": "/en/ohjeet/"}
+
+
+def test_a_swedish_page_links_back_to_the_finnish_one(client, translated):
+    links = switcher(client, "/sv/anvisningar/")
+
+    assert links == {"Suomi": "/ohjeet/", "Svenska": "/sv/anvisningar/", "English": "/en/ohjeet/"}
+
+
+def test_every_switcher_link_of_a_translated_page_opens(client, translated):
+    for address in switcher(client, "/sv/anvisningar/").values():
+        assert client.get(address).status_code == 200, address
+
+
+def test_a_page_without_translations_keeps_its_slugs_under_each_prefix(client, finnish_only):
+    links = switcher(client, "/ohjeet/")
+
+    assert links == {"Suomi": "/ohjeet/", "Svenska": "/sv/ohjeet/", "English": "/en/ohjeet/"}
+    assert switcher(client, "/sv/ohjeet/")["Suomi"] == "/ohjeet/"
+
+
+def test_the_query_string_goes_along(client, translated):
+    assert switcher(client, "/ohjeet/?sivu=2")["Svenska"] == "/sv/anvisningar/?sivu=2"
+
+
+def test_views_outside_the_page_tree_translate_their_address(client, home):
+    assert switcher(client, "/networks/")["Svenska"] == "/sv/networks/"

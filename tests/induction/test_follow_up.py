@@ -144,3 +144,21 @@ def test_the_admin_can_narrow_the_table_to_one_network(tree, client, networks):
 
     assert "Toka Verkosto" in page
     assert "Eka Verkosto" not in page
+
+
+def test_path_titles_carry_the_language_they_are_written_in(tree, client, networks):
+    """The Swedish interface shows Finnish path titles: they are marked as Finnish (WCAG 3.1.2)."""
+    own, _other = networks
+    admin = make_network_admin(own)
+    member = make_member(own)
+    path = make_path(tree, title="TE-polku", step_count=1, tasks_per_step=1)
+    started(client, path, member)
+    client.force_login(admin)
+
+    table_url, person_url = follow_up_url(tree), tree.index.person_url(member.pk)
+
+    table = client.get("/sv" + table_url).content.decode()
+    person = client.get("/sv" + person_url).content.decode()
+
+    assert '<td lang="fi">TE-polku</td>' in table
+    assert f'<h2 id="path-{path.pk}" lang="fi">TE-polku</h2>' in person

@@ -208,3 +208,22 @@ def test_a_member_cannot_submit_for_a_network_they_do_not_belong_to(tree, networ
 
     assert "network" in response.context["form"].errors
     assert not PracticePage.objects.exists()
+
+
+def test_a_submission_that_cannot_start_its_review_leaves_no_file_behind(tree, member, client):
+    from django.core.files.storage import default_storage
+    from wagtail.models import WorkflowPage
+
+    WorkflowPage.objects.all().delete()  # no review workflow: the last step of saving fails
+    client.force_login(member)
+    folder = "documents"
+    before = set(default_storage.listdir(folder)[1]) if default_storage.exists(folder) else set()
+
+    response = client.post(URL, {**form_data(), "attachment": pdf_upload()})
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()  # told why, in the form
+    assert not PracticePage.objects.exists()
+    assert not get_document_model().objects.exists()
+    after = set(default_storage.listdir(folder)[1]) if default_storage.exists(folder) else set()
+    assert after == before

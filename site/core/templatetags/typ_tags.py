@@ -1,11 +1,15 @@
+from urllib.parse import unquote
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import translation
 from django.utils.translation import get_language
+from wagtail.models import Page
 
 from typ_site.accounts.roles import can_open_wagtail_admin
 
-from ..languages import in_current_language
+from ..languages import default_language, in_current_language
 
 register = template.Library()
 
@@ -19,15 +23,50 @@ register.filter("can_open_wagtail_admin", can_open_wagtail_admin)
 
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
-    """Links to this same page in each site language, for the language switcher."""
+    """Links to this same page in each site language, for the language switcher.
+
+    On a Wagtail page the links go to its live translations, whose slugs may differ ("ohjeet"
+    and "anvisningar"); a language without a translation gets the Finnish page under that
+    language's prefix, where it is served in Finnish. Elsewhere (the apps' views, a page's
+    sub-routes) the address itself is translated.
+    """
     request = context["request"]
     current = get_language()
+    page_links = _page_language_links(context.get("page"), request, current)
     return [
         {
             "code": code,
             "name": name,
-            "url": translate_url(request.get_full_path(), code),
+            "url": page_links[code] if page_links else translate_url(request.get_full_path(), code),
             "current": code == current,
         }
         for code, name in settings.LANGUAGES
     ]
+
+
+def _page_language_links(page, request, current: str) -> dict[str, str] | None:
+    """{language: address} of `page` in every site language, or None when the request is not
+    for the page's own address."""
+    if not isinstance(page, Page) or not page.pk or not page.translation_key:
+        return None
+    own_addresses = {}
+    for version in Page.objects.filter(translation_key=page.translation_key).live().select_related(
+        "locale"
+    ):
+        language = version.locale.language_code
+        with translation.override(language):
+            own_addresses[language] = version.get_url(request=request)
+    finnish = own_addresses.get(default_language())
+    links = {}
+    for code, _name in settings.LANGUAGES:
+        if own_addresses.get(code):
+            links[code] = own_addresses[code]
+        elif finnish:
+            with translation.override(code):
+                links[code] = in_current_language(finnish)
+        else:
+            return None
+    if unquote(links.get(current) or "") != request.path:
+        return None
+    query = request.META.get("QUERY_STRING")
+    return {code: f"{url}?{query}" if query else url for code, url in links.items()}
