@@ -457,7 +457,11 @@ def drive(base, run, clients, seconds, think=0.0, servers=None):
     if any(not share for share in shares):
         sys.exit("More clients than users: seed more users or run fewer clients.")
     signing_in = Results()
-    threads = [Client(n, base, run, shares[n], signing_in, seed=n, think=think)
+    # Seeded per run: with the same seeds every run would pick the same people and events,
+    # and the events a person registered for in earlier runs (kept in the database) would
+    # crowd out the free ones, run after run.
+    threads = [Client(n, base, run, shares[n], signing_in, seed=f"{run['started']}/{n}",
+                      think=think)
                for n in range(clients)]
     sign_in_all(threads)
     results = Results()

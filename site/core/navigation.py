@@ -13,6 +13,7 @@ again. One cache read answers both questions (`get_many`).
 import uuid
 
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
@@ -28,7 +29,10 @@ KEEP_SECONDS = 60 * 60 * 24
 
 def menu_page_links(request) -> list[dict]:
     """[{"label", "url"}] for the site root's live children that are shown in menus."""
-    host, port = request.get_host(), request.get_port()  # checked by CommonMiddleware
+    try:
+        host, port = request.get_host(), request.get_port()
+    except DisallowedHost:  # an error page for a host the site does not serve
+        return []
     key = LINKS_KEY.format(host=host, port=port, language=get_language())
     found = cache.get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY)
