@@ -3,9 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+UV := $(BIN)/uv
+# uv works on our .venv with the machine's Python, and never downloads a Python of its own.
+UV_ENV := UV_PROJECT_ENVIRONMENT=$(VENV) UV_PYTHON=$(abspath $(BIN)/python) UV_PYTHON_DOWNLOADS=never
 PORT ?= 8000
 
-.PHONY: run test test-postgres browser bench-smoke setup system-packages translations makemessages lint demo totp serve-production
+.PHONY: run test test-postgres browser bench-smoke setup lock outdated mypy mypy-baseline migrations-check system-packages translations makemessages lint demo totp serve-production
 
 ## run: install, migrate, load the demo content and serve http://127.0.0.1:$(PORT)
 run: setup translations
@@ -30,11 +33,26 @@ test-postgres: setup translations
 
 setup: $(VENV)/.installed system-packages
 
-$(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+# The environment is installed from uv.lock and from nothing else: every package, transitive
+# ones and our build backend included, at an exact version with its hashes. uv itself comes
+# from scripts/uv-requirements.txt (pinned, hash-checked), which `make lock` writes from the lock.
+$(VENV)/.installed: uv.lock pyproject.toml scripts/uv-requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	test -x $(UV) || $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes \
+		-r scripts/uv-requirements.txt
+	$(UV_ENV) $(UV) sync --locked --no-install-project
+	$(UV_ENV) $(UV) sync --locked
 	touch $@
+
+## lock: refresh uv.lock on purpose (every package to its newest allowed version); commit it alone
+lock: $(VENV)/.installed
+	$(UV_ENV) $(UV) lock --upgrade
+	./scripts/write-uv-requirements.sh
+	@echo "uv.lock refreshed; review 'git diff uv.lock', run make test, commit the lock on its own."
+
+## outdated: what the lock holds back (newer releases than the locked versions)
+outdated: $(VENV)/.installed
+	$(UV_ENV) $(UV) pip list --outdated --python $(BIN)/python
 
 ## system-packages: Debian packages the platform uses (gettext for the translation catalogues)
 system-packages:
@@ -60,6 +78,23 @@ makemessages: setup
 
 lint: setup
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+MYPY_PACKAGES := -p typ_site -p knowledge -p forums -p calendar_app -p search
+# mypy does not run the editable install's import hook that maps site/ to typ_site, so it
+# finds the package through a link; the error paths are written back as site/.
+define run_mypy
+	mkdir -p $(VENV)/mypy && ln -sfn ../../site $(VENV)/mypy/typ_site
+	$(BIN)/mypy $(MYPY_PACKAGES) | sed 's#^$(VENV)/mypy/typ_site/#site/#'
+endef
+
+## mypy: type check; only the errors listed in mypy-baseline.txt may remain, and the list may only shrink
+mypy: setup
+	$(run_mypy) | $(BIN)/mypy-baseline filter --no-colors --hide-stats
+
+## mypy-baseline: rewrite mypy-baseline.txt after fixing type errors (never to admit new ones)
+mypy-baseline: setup
+	$(run_mypy) | $(BIN)/mypy-baseline sync
 
 demo: setup
 	DEBUG=1 $(MANAGE) load_demo

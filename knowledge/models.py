@@ -20,7 +20,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import GroupApprovalTask, Orderable, Page
@@ -766,7 +766,9 @@ class ThemeIndexPage(RoutablePageMixin, SectionIndexPage):
     class Meta:
         verbose_name = _("themes page")
 
-    @path("<slug:tag_slug>/", name="tag")
+    # Tag slugs keep their letters (taggit slugifies with allow_unicode): "kävelytesti",
+    # "åbo-työ". Django's <slug:> converter accepts only ASCII, so the pattern is Unicode \w.
+    @re_path(r"^(?P<tag_slug>[-\w]+)/$", name="tag")
     def tag_view(self, request, tag_slug):
         from django.template.response import TemplateResponse
 
@@ -777,7 +779,11 @@ class ThemeIndexPage(RoutablePageMixin, SectionIndexPage):
         return TemplateResponse(request, "knowledge/tag_page.html", context)
 
     def tag_url(self, tag_slug: str, request=None) -> str:
-        return self.get_url(request=request) + self.reverse_subpage("tag", args=[tag_slug])
+        """The tag's page; the themes page itself for a tag whose name gave no slug ("§")."""
+        index_url = self.get_url(request=request)
+        if not tag_slug:
+            return index_url
+        return index_url + self.reverse_subpage("tag", kwargs={"tag_slug": tag_slug})
 
 
 # --- Following and announced changes ---------------------------------------------------------

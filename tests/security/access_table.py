@@ -108,6 +108,14 @@ ACCESS_TABLE: dict[str, Access] = {
     "account_logout": Access(level(REDIRECT, OK), note="signed in: the confirmation page"),
     "account_inactive": Access(PUBLIC),
     "account_reauthenticate": Access(SIGNED_IN),
+    # Reauthentication by an e-mailed code (allauth 65.22): refused, since whoever reads the
+    # mailbox could then turn off two-step verification (ACCOUNT_REAUTHENTICATION_METHODS).
+    "account_request_reauthentication_code": Access(
+        level(LOGIN, FORBIDDEN), note="code reauthentication is off"
+    ),
+    "account_confirm_reauthentication_code": Access(
+        level(LOGIN, FORBIDDEN), note="code reauthentication is off"
+    ),
     "account_email": Access(SIGNED_IN),
     "account_email_verification_sent": Access(PUBLIC),
     "account_change_password": Access(SIGNED_IN),
