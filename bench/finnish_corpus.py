@@ -197,8 +197,7 @@ säännöllinen säännöllisen säännöllisesti
 """.strip().splitlines()
 
 SURNAME_PARTS = (
-    "ahol alan ber ekl fors hak hein jok kal kar kos lah lind mak mus niem ojan pel rant "
-    "salm sav tol vir"
+    "ahol alan ber ekl fors hak hein jok kal kar kos lah lind mak mus niem ojan pel rant salm sav tol vir"
 ).split()
 SURNAME_ENDS = "anen inen ala ela nen lä mäki vaara korpi salo lahti järvi".split()
 PLACE_ENDS = "järvi joki lahti salmi niemi koski vaara saari".split()

@@ -42,8 +42,18 @@ RULES = [
     "FREQ=DAILY;INTERVAL=3",
     "FREQ=WEEKLY;BYDAY=MO;UNTIL=20991231",
 ]
-TOPICS = ["alkukartoitus", "kirjaaminen", "työkyvyn arviointi", "ohjausryhmä", "vuosikello",
-          "perehdytys", "asiakasprosessi", "tietosuoja", "palkkatuki", "verkostotapaaminen"]
+TOPICS = [
+    "alkukartoitus",
+    "kirjaaminen",
+    "työkyvyn arviointi",
+    "ohjausryhmä",
+    "vuosikello",
+    "perehdytys",
+    "asiakasprosessi",
+    "tietosuoja",
+    "palkkatuki",
+    "verkostotapaaminen",
+]
 
 
 def load() -> str:
@@ -87,8 +97,7 @@ def world():
         defaults={"first_name": "Kalle", "last_name": "Kalenteri", "is_active": True},
     )
     if created:
-        Membership.objects.create(user=person, network=first,
-                                  status=Membership.Status.APPROVED)
+        Membership.objects.create(user=person, network=first, status=Membership.Status.APPROVED)
     return person.pk, [first, second]
 
 
@@ -109,12 +118,14 @@ def add_events(target: int, networks, now) -> None:
         else:
             offset_days = -rng.randint(1, 365) if past else rng.randint(0, 365)
         start = (local_now + timedelta(days=offset_days)).replace(hour=rng.choice([9, 10, 13]))
-        visibility, network = rng.choice([
-            (Event.Visibility.PUBLIC, None),
-            (Event.Visibility.MEMBERS, None),
-            (Event.Visibility.NETWORK, networks[0]),
-            (Event.Visibility.NETWORK, networks[1]),
-        ])
+        visibility, network = rng.choice(
+            [
+                (Event.Visibility.PUBLIC, None),
+                (Event.Visibility.MEMBERS, None),
+                (Event.Visibility.NETWORK, networks[0]),
+                (Event.Visibility.NETWORK, networks[1]),
+            ]
+        )
         rule = ""
         if recurring:
             rule = rng.choice(RULES)
@@ -137,13 +148,14 @@ def add_events(target: int, networks, now) -> None:
 
             upcoming = expand(event, now, now + timedelta(days=90))[:2]
             if upcoming:
-                EventException.objects.create(event=event,
-                                              original_start=upcoming[0].original_start)
+                EventException.objects.create(event=event, original_start=upcoming[0].original_start)
             if len(upcoming) > 1:
                 moved = upcoming[1]
                 EventException.objects.create(
-                    event=event, original_start=moved.original_start,
-                    kind=EventException.Kind.MOVED, new_start=moved.start + timedelta(days=1),
+                    event=event,
+                    original_start=moved.original_start,
+                    kind=EventException.Kind.MOVED,
+                    new_start=moved.start + timedelta(days=1),
                     new_end=moved.end + timedelta(days=1),
                 )
 
@@ -194,16 +206,18 @@ def main():
         return get_user_model().objects.get(pk=person_id)
 
     print(f"machine load at start (1/5/15 min): {load()}  cores: {os.cpu_count()}")
-    print(f"{'events':>7} {'recurring':>9} | {'upcoming_occurrences_for':>30} | "
-          f"{'expand all, take three':>30}")
-    print(f"{'':>7} {'':>9} | {'wall ms':>10} {'CPU ms':>8} {'queries':>9} | "
-          f"{'wall ms':>10} {'CPU ms':>8} {'queries':>9}   (medians)")
+    print(
+        f"{'events':>7} {'recurring':>9} | {'upcoming_occurrences_for':>30} | {'expand all, take three':>30}"
+    )
+    print(
+        f"{'':>7} {'':>9} | {'wall ms':>10} {'CPU ms':>8} {'queries':>9} | "
+        f"{'wall ms':>10} {'CPU ms':>8} {'queries':>9}   (medians)"
+    )
     for size in sizes:
         now = timezone.now()
         add_events(size, networks, now)
         total = Event.objects.filter(title__startswith=TITLE_PREFIX).count()
-        recurring = Event.objects.filter(title__startswith=TITLE_PREFIX).exclude(
-            recurrence_rule="").count()
+        recurring = Event.objects.filter(title__startswith=TITLE_PREFIX).exclude(recurrence_rule="").count()
         fast = timed(lambda: upcoming_occurrences_for(person(), limit=3), options.runs)
 
         def expand_all():
@@ -214,8 +228,10 @@ def main():
         if [(o.event.pk, o.start) for o in fast[3]] != [(o.event.pk, o.start) for o in plain[3]]:
             print("  the two ways disagree:", fast[3], plain[3])
             sys.exit(1)
-        print(f"{total:>7} {recurring:>9} | {fast[0]:>10.1f} {fast[1]:>8.1f} {fast[2]:>9} | "
-              f"{plain[0]:>10.1f} {plain[1]:>8.1f} {plain[2]:>9}   load {load()}")
+        print(
+            f"{total:>7} {recurring:>9} | {fast[0]:>10.1f} {fast[1]:>8.1f} {fast[2]:>9} | "
+            f"{plain[0]:>10.1f} {plain[1]:>8.1f} {plain[2]:>9}   load {load()}"
+        )
     print("same three occurrences from both ways at every size")
 
     # Rows written without save() (a bulk load) have no stored bound: the first call expands
@@ -223,9 +239,11 @@ def main():
     Event.objects.filter(title__startswith=TITLE_PREFIX).update(next_start_checked_at=None)
     first = timed(lambda: upcoming_occurrences_for(person(), limit=3), 1)
     after = timed(lambda: upcoming_occurrences_for(person(), limit=3), options.runs)
-    print(f"every bound unknown ({total} events): first call {first[0]:.0f} ms wall "
-          f"({first[2]} queries, storing the bounds), then {after[0]:.1f} ms wall, "
-          f"{after[1]:.1f} ms CPU, {after[2]} queries   load {load()}")
+    print(
+        f"every bound unknown ({total} events): first call {first[0]:.0f} ms wall "
+        f"({first[2]} queries, storing the bounds), then {after[0]:.1f} ms wall, "
+        f"{after[1]:.1f} ms CPU, {after[2]} queries   load {load()}"
+    )
     if not options.keep:
         from django.db import connection
 

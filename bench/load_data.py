@@ -39,23 +39,95 @@ BATCH = 500
 
 # Words of the field, for titles, texts and search queries (the benchmark's own vocabulary).
 WORDS = [
-    "asiakas", "palvelutarve", "alkukartoitus", "monialainen", "yhteispalvelu", "verkosto",
-    "sosiaaliohjaaja", "terveydenhoitaja", "työvoimaviranomainen", "hyvinvointialue",
-    "kuntoutus", "työkyky", "suunnitelma", "arviointi", "ohjaus", "yhteistyö", "perehdytys",
-    "kirjaaminen", "tietosuoja", "suostumus", "asiakkuus", "päättäminen", "seuranta",
-    "työllistyminen", "koulutus", "palkkatuki", "kuntouttava", "työtoiminta", "mielenterveys",
-    "päihdetyö", "toimeentulotuki", "asumisneuvonta", "velkaneuvonta", "kotoutuminen",
-    "nuoret", "pitkäaikaistyötön", "työhönvalmennus", "ohjausryhmä", "johtoryhmä", "vuosikello",
-    "koulutuspäivä", "työpaja", "tavoite", "mittari", "tilasto", "palaute", "kehittäminen",
-    "käytäntö", "sudenkuoppa", "tulkinta", "pykälä", "laki", "asetus", "vastuu", "työnjako",
-    "kela", "kunta", "työnantaja", "yritys", "oppilaitos", "järjestö", "vertaistuki",
+    "asiakas",
+    "palvelutarve",
+    "alkukartoitus",
+    "monialainen",
+    "yhteispalvelu",
+    "verkosto",
+    "sosiaaliohjaaja",
+    "terveydenhoitaja",
+    "työvoimaviranomainen",
+    "hyvinvointialue",
+    "kuntoutus",
+    "työkyky",
+    "suunnitelma",
+    "arviointi",
+    "ohjaus",
+    "yhteistyö",
+    "perehdytys",
+    "kirjaaminen",
+    "tietosuoja",
+    "suostumus",
+    "asiakkuus",
+    "päättäminen",
+    "seuranta",
+    "työllistyminen",
+    "koulutus",
+    "palkkatuki",
+    "kuntouttava",
+    "työtoiminta",
+    "mielenterveys",
+    "päihdetyö",
+    "toimeentulotuki",
+    "asumisneuvonta",
+    "velkaneuvonta",
+    "kotoutuminen",
+    "nuoret",
+    "pitkäaikaistyötön",
+    "työhönvalmennus",
+    "ohjausryhmä",
+    "johtoryhmä",
+    "vuosikello",
+    "koulutuspäivä",
+    "työpaja",
+    "tavoite",
+    "mittari",
+    "tilasto",
+    "palaute",
+    "kehittäminen",
+    "käytäntö",
+    "sudenkuoppa",
+    "tulkinta",
+    "pykälä",
+    "laki",
+    "asetus",
+    "vastuu",
+    "työnjako",
+    "kela",
+    "kunta",
+    "työnantaja",
+    "yritys",
+    "oppilaitos",
+    "järjestö",
+    "vertaistuki",
 ]
 SEARCH_QUERIES = [
-    "alkukartoitus", "palvelutarpeen arviointi", "sosiaaliohjaaja", "työkyvyn arviointi",
-    "kuntoutus", "verkoston", "suostumus", "kirjaaminen", "asiakkuuden päättäminen",
-    "palkkatuki", "työhönvalmennus", "mielenterveys", "tietosuoja", "vuosikello", "hyvinvointialueen",
-    "toimeentulotuki", "monialainen yhteispalvelu", "työvoimaviranomaisen", "kotoutuminen",
-    "sudenkuoppa", "perehdytys", "seuranta", "velkaneuvonta", "ohjausryhmä", "nuoret",
+    "alkukartoitus",
+    "palvelutarpeen arviointi",
+    "sosiaaliohjaaja",
+    "työkyvyn arviointi",
+    "kuntoutus",
+    "verkoston",
+    "suostumus",
+    "kirjaaminen",
+    "asiakkuuden päättäminen",
+    "palkkatuki",
+    "työhönvalmennus",
+    "mielenterveys",
+    "tietosuoja",
+    "vuosikello",
+    "hyvinvointialueen",
+    "toimeentulotuki",
+    "monialainen yhteispalvelu",
+    "työvoimaviranomaisen",
+    "kotoutuminen",
+    "sudenkuoppa",
+    "perehdytys",
+    "seuranta",
+    "velkaneuvonta",
+    "ohjausryhmä",
+    "nuoret",
 ]
 
 
@@ -78,6 +150,7 @@ def sentence(rng: random.Random, words: int) -> str:
 
 # --- Seeding --------------------------------------------------------------------------------
 
+
 def seed_base():
     """Home page, sections, networks and forums: what the rest hangs on (idempotent)."""
     from forums.models import Forum
@@ -89,16 +162,23 @@ def seed_base():
     sections = create_sections(home)
     _ensure_page(home, CaseStoryIndexPage, "asiakastarinat", title="Asiakastarinat")
     networks = list(create_networks().values())
-    forums = [Forum.objects.get_or_create(
-        slug=f"{FORUM_SLUG_PREFIX}valtakunnallinen",
-        defaults={"name": "Kuormitustestin valtakunnallinen alue", "kind": Forum.Kind.NATIONAL},
-    )[0]]
+    forums = [
+        Forum.objects.get_or_create(
+            slug=f"{FORUM_SLUG_PREFIX}valtakunnallinen",
+            defaults={"name": "Kuormitustestin valtakunnallinen alue", "kind": Forum.Kind.NATIONAL},
+        )[0]
+    ]
     for network in networks:
-        forums.append(Forum.objects.get_or_create(
-            slug=f"{FORUM_SLUG_PREFIX}{network.slug}",
-            defaults={"name": f"Kuormitustesti: {network.name}", "kind": Forum.Kind.NETWORK,
-                      "network": network},
-        )[0])
+        forums.append(
+            Forum.objects.get_or_create(
+                slug=f"{FORUM_SLUG_PREFIX}{network.slug}",
+                defaults={
+                    "name": f"Kuormitustesti: {network.name}",
+                    "kind": Forum.Kind.NETWORK,
+                    "network": network,
+                },
+            )[0]
+        )
     return home, sections, networks, forums
 
 
@@ -125,23 +205,39 @@ def seed_users(target: int, networks) -> None:
     roles = ["expert", "expert", "expert", "supervisor", "typ_director", "steering_group"]
     organisations = ["te", "hva", "kela", "municipality"]
     with transaction.atomic():
-        users = User.objects.bulk_create([
-            User(email=f"kayttaja{n:05d}@{BENCH_EMAIL_DOMAIN}", password=password,
-                 first_name=f"Testi{n}", last_name="Kuormittaja", role=roles[n % len(roles)],
-                 organisation_type=organisations[n % len(organisations)],
-                 organisation_name="Kuormitustestin organisaatio", is_active=True)
-            for n in range(existing, target)
-        ], batch_size=BATCH)
+        users = User.objects.bulk_create(
+            [
+                User(
+                    email=f"kayttaja{n:05d}@{BENCH_EMAIL_DOMAIN}",
+                    password=password,
+                    first_name=f"Testi{n}",
+                    last_name="Kuormittaja",
+                    role=roles[n % len(roles)],
+                    organisation_type=organisations[n % len(organisations)],
+                    organisation_name="Kuormitustestin organisaatio",
+                    is_active=True,
+                )
+                for n in range(existing, target)
+            ],
+            batch_size=BATCH,
+        )
         users = list(bench_users().filter(email__in=[u.email for u in users]))
-        EmailAddress.objects.bulk_create([
-            EmailAddress(user=user, email=user.email, verified=True, primary=True)
-            for user in users
-        ], batch_size=BATCH)
-        Membership.objects.bulk_create([
-            Membership(user=user, network=networks[user.pk % len(networks)],
-                       role=Membership.Role.MEMBER, status=Membership.Status.APPROVED)
-            for user in users
-        ], batch_size=BATCH)
+        EmailAddress.objects.bulk_create(
+            [EmailAddress(user=user, email=user.email, verified=True, primary=True) for user in users],
+            batch_size=BATCH,
+        )
+        Membership.objects.bulk_create(
+            [
+                Membership(
+                    user=user,
+                    network=networks[user.pk % len(networks)],
+                    role=Membership.Role.MEMBER,
+                    status=Membership.Status.APPROVED,
+                )
+                for user in users
+            ],
+            batch_size=BATCH,
+        )
     say(f"  users: {target} ({target - existing} new)")
 
 
@@ -150,11 +246,22 @@ def _page_base_fields(parent, model, content_type, step: int, title: str, slug: 
 
     return dict(
         path=Page._get_path(parent.path, parent.depth + 1, step),
-        depth=parent.depth + 1, numchild=0, title=title, draft_title=title, slug=slug,
-        url_path=f"{parent.url_path}{slug}/", content_type=content_type,
-        locale_id=parent.locale_id, live=True, has_unpublished_changes=False,
-        first_published_at=now, last_published_at=now, translation_key=uuid.uuid4(),
-        show_in_menus=False, seo_title="", search_description="",
+        depth=parent.depth + 1,
+        numchild=0,
+        title=title,
+        draft_title=title,
+        slug=slug,
+        url_path=f"{parent.url_path}{slug}/",
+        content_type=content_type,
+        locale_id=parent.locale_id,
+        live=True,
+        has_unpublished_changes=False,
+        first_published_at=now,
+        last_published_at=now,
+        translation_key=uuid.uuid4(),
+        show_in_menus=False,
+        seo_title="",
+        search_description="",
     )
 
 
@@ -173,7 +280,7 @@ def bulk_add_pages(parent, model, rows) -> list[int]:
     parent = Page.objects.get(pk=parent.pk)
     content_type = ContentType.objects.get_for_model(model)
     last = parent.get_last_child()
-    first_step = (int(last.path[-Page.steplen:], 36) if last else 0) + 1
+    first_step = (int(last.path[-Page.steplen :], 36) if last else 0) + 1
     now = timezone.now()
     local_fields = [field for field in model._meta.local_concrete_fields]
     ids = []
@@ -183,12 +290,11 @@ def bulk_add_pages(parent, model, rows) -> list[int]:
             for n, (title, slug, _fields) in enumerate(rows)
         ]
         for start in range(0, len(base_rows), BATCH):
-            chunk = Page.objects.bulk_create(base_rows[start:start + BATCH])
+            chunk = Page.objects.bulk_create(base_rows[start : start + BATCH])
             ids.extend(page.pk for page in chunk)
-        specific = [model(page_ptr_id=pk, **fields) for pk, (_t, _s, fields) in zip(ids, rows,
-                                                                                      strict=True)]
+        specific = [model(page_ptr_id=pk, **fields) for pk, (_t, _s, fields) in zip(ids, rows, strict=True)]
         for start in range(0, len(specific), BATCH):
-            model._base_manager._insert(specific[start:start + BATCH], fields=local_fields)
+            model._base_manager._insert(specific[start : start + BATCH], fields=local_fields)
         Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(ids))
     return ids
 
@@ -206,12 +312,18 @@ def seed_pages(target: int, guidance_index) -> None:
         rows = []
         for n in range(start, min(target, start + 2000)):
             paragraphs = "".join(f"<p>{sentence(rng, 18)}</p>" for _ in range(4))
-            rows.append((
-                f"Ohje {n}: {rng.choice(WORDS)} ja {rng.choice(WORDS)}",
-                f"{PAGE_SLUG_PREFIX}{n}",
-                {"intro": sentence(rng, 14), "publisher": "KEHA-keskus", "status": "valid",
-                 "body": json.dumps([{"type": "text", "value": paragraphs}])},
-            ))
+            rows.append(
+                (
+                    f"Ohje {n}: {rng.choice(WORDS)} ja {rng.choice(WORDS)}",
+                    f"{PAGE_SLUG_PREFIX}{n}",
+                    {
+                        "intro": sentence(rng, 14),
+                        "publisher": "KEHA-keskus",
+                        "status": "valid",
+                        "body": json.dumps([{"type": "text", "value": paragraphs}]),
+                    },
+                )
+            )
         bulk_add_pages(guidance_index, GuidancePage, rows)
     say(f"  pages: {target} ({target - existing} new, {time.perf_counter() - started:.1f} s)")
 
@@ -244,17 +356,23 @@ def seed_posts(target: int, forums, users) -> None:
             sizes = [POSTS_PER_TOPIC] * (count // POSTS_PER_TOPIC)
             if count % POSTS_PER_TOPIC:
                 sizes.append(count % POSTS_PER_TOPIC)
-            topics = Topic.objects.bulk_create([
-                Topic(forum_id=rng.choice(bench_forums), author_id=rng.choice(user_ids),
-                      title=f"{sentence(rng, 5)[:-1]}?", reply_count=size - 1)
-                for size in sizes
-            ], batch_size=BATCH)
+            topics = Topic.objects.bulk_create(
+                [
+                    Topic(
+                        forum_id=rng.choice(bench_forums),
+                        author_id=rng.choice(user_ids),
+                        title=f"{sentence(rng, 5)[:-1]}?",
+                        reply_count=size - 1,
+                    )
+                    for size in sizes
+                ],
+                batch_size=BATCH,
+            )
             posts = []
             for topic, size in zip(topics, sizes, strict=True):
                 for _ in range(size):
                     body, html = rng.choice(bodies)
-                    posts.append(Post(topic=topic, author_id=rng.choice(user_ids), body=body,
-                                      body_html=html))
+                    posts.append(Post(topic=topic, author_id=rng.choice(user_ids), body=body, body_html=html))
             Post.objects.bulk_create(posts, batch_size=BATCH)
             Topic.objects.filter(pk__in=[topic.pk for topic in topics]).update(last_post_at=now)
         made += count
@@ -280,12 +398,16 @@ def seed_events(target: int, networks) -> None:
         network = networks[n % len(networks)] if n % 3 == 0 else None
         event = Event(
             title=f"{EVENT_TITLE_PREFIX}{rng.choice(WORDS)} {n}",
-            description=sentence(rng, 30), start=start, end=start + timedelta(hours=3),
+            description=sentence(rng, 30),
+            start=start,
+            end=start + timedelta(hours=3),
             network=network,
             level=Event.Level.NETWORK if network else Event.Level.NATIONAL,
             event_type=rng.choice(Event.Type.values),
             visibility=Event.Visibility.MEMBERS if n % 2 else Event.Visibility.PUBLIC,
-            registration_enabled=True, capacity=20, waiting_list_enabled=True,
+            registration_enabled=True,
+            capacity=20,
+            waiting_list_enabled=True,
         )
         event.access_key = event.compute_access_key()
         event.last_end = event.end
@@ -306,10 +428,13 @@ def index_missing() -> None:
     total = 0
     for source in get_sources():
         queryset = source.get_queryset()
-        missing = [pk for pk in queryset.values_list("pk", flat=True).order_by("pk")
-                   if source.key_for(pk) not in indexed]
+        missing = [
+            pk
+            for pk in queryset.values_list("pk", flat=True).order_by("pk")
+            if source.key_for(pk) not in indexed
+        ]
         for start in range(0, len(missing), BATCH):
-            objects = queryset.filter(pk__in=missing[start:start + BATCH])
+            objects = queryset.filter(pk__in=missing[start : start + BATCH])
             documents = [doc for doc in map(source.document_for, objects) if doc is not None]
             total += backend.index_documents(documents)
     say(f"  search index: {total} documents added ({time.perf_counter() - started:.1f} s)")
@@ -329,6 +454,7 @@ def seed(args) -> None:
 
 # --- One run --------------------------------------------------------------------------------
 
+
 def create_rounds(count: int, run_label: str):
     """Open priority rounds for this run only: every (round, user) pair starts unvoted."""
     from django.db.models import Q
@@ -341,11 +467,14 @@ def create_rounds(count: int, run_label: str):
         from forums.participation.models import THEME_CHOICES
 
         for n in range(len(needs), 12):
-            needs.append(DevelopmentNeed.objects.create(
-                title=f"Kuormitustarve {n}: {WORDS[n]}", description=WORDS[n + 1],
-                theme=THEME_CHOICES[n % len(THEME_CHOICES)][0],
-                status=DevelopmentNeed.Status.PROPOSED,
-            ))
+            needs.append(
+                DevelopmentNeed.objects.create(
+                    title=f"Kuormitustarve {n}: {WORDS[n]}",
+                    description=WORDS[n + 1],
+                    theme=THEME_CHOICES[n % len(THEME_CHOICES)][0],
+                    status=DevelopmentNeed.Status.PROPOSED,
+                )
+            )
     # Earlier runs' rounds close, as rounds do: a site has a few open rounds at a time, not one
     # more batch for every run ever made.
     now = timezone.now()
@@ -355,8 +484,11 @@ def create_rounds(count: int, run_label: str):
     polls = []
     for n in range(count):
         poll = Poll.objects.create(
-            title=f"Kuormitustestin kierros {run_label}/{n}", method=Poll.Method.APPROVAL,
-            max_choices=3, opens_at=now - timedelta(minutes=5), closes_at=now + timedelta(days=1),
+            title=f"Kuormitustestin kierros {run_label}/{n}",
+            method=Poll.Method.APPROVAL,
+            max_choices=3,
+            opens_at=now - timedelta(minutes=5),
+            closes_at=now + timedelta(days=1),
             results_visibility=Poll.ResultsVisibility.LIVE,
         )
         for position, need in enumerate(random.Random(n).sample(needs, 8)):
@@ -379,10 +511,12 @@ def create_sessions(users) -> dict[int, str]:
     sessions, keys = [], {}
     for user in users:
         key = get_random_string(32, "abcdefghijklmnopqrstuvwxyz0123456789")
-        data = {SESSION_KEY: str(user.pk), HASH_SESSION_KEY: user.get_session_auth_hash(),
-                BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend"}
-        sessions.append(Session(session_key=key, session_data=store.encode(data),
-                                expire_date=expires))
+        data = {
+            SESSION_KEY: str(user.pk),
+            HASH_SESSION_KEY: user.get_session_auth_hash(),
+            BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+        }
+        sessions.append(Session(session_key=key, session_data=store.encode(data), expire_date=expires))
         keys[user.pk] = key
     Session.objects.bulk_create(sessions, batch_size=BATCH)
     return keys
@@ -402,25 +536,41 @@ def prepare(args) -> None:
     sessions = create_sessions(users)
     home = HomePage.objects.first()
     prefix = len(home.url_path) - 1
-    pages = [url[prefix:] for url in GuidancePage.objects.filter(
-        slug__startswith=PAGE_SLUG_PREFIX).values_list("url_path", flat=True)]
+    pages = [
+        url[prefix:]
+        for url in GuidancePage.objects.filter(slug__startswith=PAGE_SLUG_PREFIX).values_list(
+            "url_path", flat=True
+        )
+    ]
     # Topics by the network whose members see them ("" for the national forum's).
     topics: dict[str, list[int]] = {}
-    for pk, network_id in Topic.objects.filter(forum__slug__startswith=FORUM_SLUG_PREFIX
-                                               ).values_list("pk", "forum__network"):
+    for pk, network_id in Topic.objects.filter(forum__slug__startswith=FORUM_SLUG_PREFIX).values_list(
+        "pk", "forum__network"
+    ):
         topics.setdefault(str(network_id or ""), []).append(pk)
-    networks = dict(Membership.objects.filter(
-        user__in=users, status=Membership.Status.APPROVED).values_list("user", "network"))
+    networks = dict(
+        Membership.objects.filter(user__in=users, status=Membership.Status.APPROVED).values_list(
+            "user", "network"
+        )
+    )
     events = [
         {"id": event.pk, "occurrence": event.start.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}
-        for event in Event.objects.filter(title__startswith=EVENT_TITLE_PREFIX,
-                                          start__gt=run_started + timedelta(days=1))
+        for event in Event.objects.filter(
+            title__startswith=EVENT_TITLE_PREFIX, start__gt=run_started + timedelta(days=1)
+        )
     ]
     registered = list(Registration.objects.filter(user__in=users).values_list("event", "user"))
     run = {
         "started": run_started.isoformat(),
-        "users": [{"id": user.pk, "email": user.email, "session": sessions[user.pk],
-                   "network": str(networks.get(user.pk, ""))} for user in users],
+        "users": [
+            {
+                "id": user.pk,
+                "email": user.email,
+                "session": sessions[user.pk],
+                "network": str(networks.get(user.pk, "")),
+            }
+            for user in users
+        ],
         "password": BENCH_PASSWORD,
         "pages": pages,
         "topics": topics,
@@ -430,12 +580,15 @@ def prepare(args) -> None:
         "queries": SEARCH_QUERIES,
     }
     Path(args.out).write_text(json.dumps(run))
-    say(f"Prepared: {len(users)} signed-in users, {len(pages)} pages, "
+    say(
+        f"Prepared: {len(users)} signed-in users, {len(pages)} pages, "
         f"{sum(map(len, topics.values()))} topics, "
-        f"{len(events)} events, {len(run['rounds'])} voting rounds")
+        f"{len(events)} events, {len(run['rounds'])} voting rounds"
+    )
 
 
 # --- Verification ---------------------------------------------------------------------------
+
 
 def verify(args) -> None:
     """Every accepted write is in the database exactly once, and nothing else was written."""
@@ -455,27 +608,30 @@ def verify(args) -> None:
 
     # Posts: the token the client sent, the post id the redirect named, the author.
     posts = accepted["posts"]
-    stored = {str(post.idempotency_key): post for post in Post.objects.filter(
-        idempotency_key__in=[post["token"] for post in posts])}
+    stored = {
+        str(post.idempotency_key): post
+        for post in Post.objects.filter(idempotency_key__in=[post["token"] for post in posts])
+    }
     for post in posts:
         row = stored.get(post["token"])
         if row is None:
             problems.append(f"lost post: token {post['token']}")
         elif row.pk != post["id"] or row.author_id != post["user"] or row.topic_id != post["topic"]:
-            problems.append(f"post {post['token']} stored as {row.pk}/{row.author_id}, "
-                            f"client was told {post['id']}/{post['user']}")
+            problems.append(
+                f"post {post['token']} stored as {row.pk}/{row.author_id}, "
+                f"client was told {post['id']}/{post['user']}"
+            )
     new_posts = Post.objects.filter(created_at__gte=started, author__in=user_ids)
-    unacknowledged_posts = new_posts.exclude(
-        idempotency_key__in=[post["token"] for post in posts]).count()
+    unacknowledged_posts = new_posts.exclude(idempotency_key__in=[post["token"] for post in posts]).count()
     tokens = [post["token"] for post in posts]
     if len(tokens) != len(set(tokens)):
         problems.append("the client recorded a token twice")
     touched = {post["topic"] for post in posts}
-    wrong_counts = Topic.objects.filter(pk__in=touched).annotate(n=Count("posts")).exclude(
-        reply_count=F("n") - 1)
+    wrong_counts = (
+        Topic.objects.filter(pk__in=touched).annotate(n=Count("posts")).exclude(reply_count=F("n") - 1)
+    )
     for topic in wrong_counts:
-        problems.append(f"topic {topic.pk}: reply_count {topic.reply_count}, "
-                        f"{topic.posts.count()} posts")
+        problems.append(f"topic {topic.pk}: reply_count {topic.reply_count}, {topic.posts.count()} posts")
 
     # Registrations: (event, occurrence, user), one row each.
     registrations = accepted["registrations"]
@@ -494,8 +650,10 @@ def verify(args) -> None:
     over = []
     for event_id, occurrence, _user in wanted:
         confirmed = Registration.objects.filter(
-            event=event_id, occurrence_start=parse_occurrence_key(occurrence),
-            status=Registration.Status.CONFIRMED).select_related("event")
+            event=event_id,
+            occurrence_start=parse_occurrence_key(occurrence),
+            status=Registration.Status.CONFIRMED,
+        ).select_related("event")
         first = confirmed.first()
         if first and confirmed.count() > first.event.capacity:
             over.append(event_id)
@@ -521,15 +679,21 @@ def verify(args) -> None:
     unacknowledged_ballots = len(set(stored_ballots) - set(wanted_ballots))
 
     result = {
-        "posts": len(posts), "registrations": len(registrations), "ballots": len(ballots),
-        "unacknowledged": {"posts": unacknowledged_posts,
-                           "registrations": unacknowledged_registrations,
-                           "ballots": unacknowledged_ballots},
+        "posts": len(posts),
+        "registrations": len(registrations),
+        "ballots": len(ballots),
+        "unacknowledged": {
+            "posts": unacknowledged_posts,
+            "registrations": unacknowledged_registrations,
+            "ballots": unacknowledged_ballots,
+        },
         "problems": problems,
     }
     Path(args.out).write_text(json.dumps(result, indent=2))
-    say(f"Verified {len(posts)} posts, {len(registrations)} registrations, {len(ballots)} "
-        f"ballots: {len(problems)} problems")
+    say(
+        f"Verified {len(posts)} posts, {len(registrations)} registrations, {len(ballots)} "
+        f"ballots: {len(problems)} problems"
+    )
 
 
 def main() -> None:

@@ -85,9 +85,7 @@ def main():
     parser.add_argument("--runs", type=int, default=3, help="timed passes over the queries")
     parser.add_argument("--rounds", type=int, default=3, help="times each query runs per pass")
     parser.add_argument("--keep", help="directory for the database (reused when present)")
-    parser.add_argument(
-        "--database-url", help="a PostgreSQL database of its own to use instead of SQLite"
-    )
+    parser.add_argument("--database-url", help="a PostgreSQL database of its own to use instead of SQLite")
     parser.add_argument("--verbose", action="store_true", help="print each query's numbers")
     options = parser.parse_args()
 
@@ -137,8 +135,10 @@ def main():
         started = time.perf_counter()
         backend.rebuild(documents)
         seconds = time.perf_counter() - started
-        print(f"documents: {len(documents)}  indexing: {seconds:.1f} s  "
-              f"{len(documents) / seconds:.0f} documents/s  (load now {load()})")  # fmt: skip
+        print(
+            f"documents: {len(documents)}  indexing: {seconds:.1f} s  "
+            f"{len(documents) / seconds:.0f} documents/s  (load now {load()})"
+        )
     size = sum(f.stat().st_size for f in Path(directory).glob("*.sqlite3*"))
     if backend.name == "embedded" and backend.connection.vendor == "postgresql":
         with backend.connection.cursor() as cursor:
@@ -167,9 +167,11 @@ def main():
         hits[(query, order, tuple(filters.items()))] = (results.total, results.facets_estimated)
     for name in ("typical", "broad"):
         totals = [hits[(q, o, tuple(f.items()))][0] for c, q, f, o in queries if c == name]
-        print(f"{name}: {len(totals)} queries, hits median {statistics.median(totals):.0f} "
-              f"({100 * statistics.median(totals) / len(documents):.1f} % of the documents), "
-              f"min {min(totals)}, max {max(totals)}")  # fmt: skip
+        print(
+            f"{name}: {len(totals)} queries, hits median {statistics.median(totals):.0f} "
+            f"({100 * statistics.median(totals) / len(documents):.1f} % of the documents), "
+            f"min {min(totals)}, max {max(totals)}"
+        )
 
     per_run = []
     per_query: dict[tuple, list[float]] = {}
@@ -181,8 +183,7 @@ def main():
                 latencies[name].append(ms)
                 per_query.setdefault((name, query, order, tuple(filters.items())), []).append(ms)
         summary = {
-            name: (percentile(values, 0.5), percentile(values, 0.95))
-            for name, values in latencies.items()
+            name: (percentile(values, 0.5), percentile(values, 0.95)) for name, values in latencies.items()
         }
         per_run.append(summary)
         print(
@@ -200,8 +201,10 @@ def main():
         for (name, query, order, filters), values in per_query.items():
             total, estimated = hits[(query, order, filters)]
             shown = ", ".join(f"{key}={value}" for key, value in filters)
-            print(f"  {statistics.median(values):7.1f} ms  {total:6d} hits{'~' if estimated else ' '}"
-                  f"  {name:8s} {order:9s} {shown:16s} {query}")  # fmt: skip
+            print(
+                f"  {statistics.median(values):7.1f} ms  {total:6d} hits{'~' if estimated else ' '}"
+                f"  {name:8s} {order:9s} {shown:16s} {query}"
+            )
 
 
 if __name__ == "__main__":

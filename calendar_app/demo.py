@@ -65,9 +65,7 @@ def _save_event(title: str, network: Network | None, themes: list[str], **fields
     fields.setdefault("location_address", "")
     fields.setdefault("online_url", "")
     fields.setdefault("all_day", False)
-    event = Event.objects.filter(title=title, network=network).first() or Event(
-        title=title, network=network
-    )
+    event = Event.objects.filter(title=title, network=network).first() or Event(title=title, network=network)
     for name, value in fields.items():
         setattr(event, name, value)
     event.themes.set(themes)
@@ -117,12 +115,13 @@ def _national_events(today: date, keha_url_forum: str | None, needs_url: str | N
             registration_deadline=_at(first_day - timedelta(days=14), 16),
             waiting_list_enabled=True,
         )
-        _set_links(event, [
-            (EventLink.Kind.DEVELOPMENT_NEED, "Äänestä kehittämistarpeiden järjestyksestä",
-             needs_url),
-            (EventLink.Kind.FORUM_TOPIC, "Keskustele päivien teemoista etukäteen",
-             keha_url_forum),
-        ])
+        _set_links(
+            event,
+            [
+                (EventLink.Kind.DEVELOPMENT_NEED, "Äänestä kehittämistarpeiden järjestyksestä", needs_url),
+                (EventLink.Kind.FORUM_TOPIC, "Keskustele päivien teemoista etukäteen", keha_url_forum),
+            ],
+        )
 
     # A monthly introduction to the law for newcomers, on the first Tuesday.
     year, month = _month_after(today, -1)
@@ -151,27 +150,50 @@ def _national_events(today: date, keha_url_forum: str | None, needs_url: str | N
     )
 
     trainings = [
-        (5, "Kirjaaminen ja tilastointi monialaisessa työssä", [IMPACT],
-         "Koulutuspäivä yhtenäisestä kirjaamisesta: mitä kirjataan mihinkin "
-         "järjestelmään, miten tilastot syntyvät ja miten niistä saadaan tietoa johtamisen "
-         "tueksi.", Event.Level.NATIONAL, Event.Visibility.MEMBERS),
-        (10, "Monialaisen työllistymissuunnitelman laatiminen yhdessä asiakkaan kanssa",
-         [PROCESS], "Käytännönläheinen koulutus suunnitelman tekemisestä: alkukartoituksesta "
-         "palvelutarpeen arviointiin ja tavoitteiden kirjaamiseen asiakkaan omin sanoin.",
-         Event.Level.REGIONAL, Event.Visibility.PUBLIC),
-        (17, "Perehdyttäjän valmennus esihenkilöille", [TRAINING],
-         "Valmennus esihenkilöille ja perehdyttäjille: miten uusi työntekijä pääsee "
-         "nopeasti kiinni työhön ja mitä perehdytyspolulle kannattaa koota.",
-         Event.Level.NATIONAL, Event.Visibility.MEMBERS),
-        (30, "Vaikuttavuuden arviointi TYP-työssä", [IMPACT],
-         "Miten verkosto voi seurata palvelun vaikutuksia asiakkaiden tilanteeseen ja "
-         "käyttää tietoa toiminnan suunnittelussa.", Event.Level.NATIONAL,
-         Event.Visibility.PUBLIC),
+        (
+            5,
+            "Kirjaaminen ja tilastointi monialaisessa työssä",
+            [IMPACT],
+            "Koulutuspäivä yhtenäisestä kirjaamisesta: mitä kirjataan mihinkin "
+            "järjestelmään, miten tilastot syntyvät ja miten niistä saadaan tietoa johtamisen "
+            "tueksi.",
+            Event.Level.NATIONAL,
+            Event.Visibility.MEMBERS,
+        ),
+        (
+            10,
+            "Monialaisen työllistymissuunnitelman laatiminen yhdessä asiakkaan kanssa",
+            [PROCESS],
+            "Käytännönläheinen koulutus suunnitelman tekemisestä: alkukartoituksesta "
+            "palvelutarpeen arviointiin ja tavoitteiden kirjaamiseen asiakkaan omin sanoin.",
+            Event.Level.REGIONAL,
+            Event.Visibility.PUBLIC,
+        ),
+        (
+            17,
+            "Perehdyttäjän valmennus esihenkilöille",
+            [TRAINING],
+            "Valmennus esihenkilöille ja perehdyttäjille: miten uusi työntekijä pääsee "
+            "nopeasti kiinni työhön ja mitä perehdytyspolulle kannattaa koota.",
+            Event.Level.NATIONAL,
+            Event.Visibility.MEMBERS,
+        ),
+        (
+            30,
+            "Vaikuttavuuden arviointi TYP-työssä",
+            [IMPACT],
+            "Miten verkosto voi seurata palvelun vaikutuksia asiakkaiden tilanteeseen ja "
+            "käyttää tietoa toiminnan suunnittelussa.",
+            Event.Level.NATIONAL,
+            Event.Visibility.PUBLIC,
+        ),
     ]
     for weeks_ahead, title, themes, description, level, visibility in trainings:
         day = _weekday_on_or_after(today + timedelta(weeks=weeks_ahead), 3)  # a Thursday
         _save_event(
-            title, None, themes,
+            title,
+            None,
+            themes,
             description=description,
             start=_at(day, 9),
             end=_at(day, 15, 30),
@@ -215,17 +237,29 @@ def _network_events(network: Network, today: date, forum_url: str | None):
     )
     cancelled = _weekday_on_or_after(today + timedelta(weeks=3), 0)
     moved = _weekday_on_or_after(today + timedelta(weeks=6), 0)
-    _set_exceptions(coworking, [
-        {"original_start": _at(cancelled, 9), "kind": EventException.Kind.CANCELLED,
-         "note": "Ei yhteistä päivää: tila on varattu koulutukseen."},
-        {"original_start": _at(moved, 9), "kind": EventException.Kind.MOVED,
-         "new_start": _at(moved + timedelta(days=1), 9),
-         "new_end": _at(moved + timedelta(days=1), 15),
-         "note": "Siirretty tiistaille maanantain pyhäpäivän vuoksi."},
-    ])
-    _set_links(coworking, [
-        (EventLink.Kind.FORUM_TOPIC, "Verkoston keskustelualue", forum_url),
-    ])
+    _set_exceptions(
+        coworking,
+        [
+            {
+                "original_start": _at(cancelled, 9),
+                "kind": EventException.Kind.CANCELLED,
+                "note": "Ei yhteistä päivää: tila on varattu koulutukseen.",
+            },
+            {
+                "original_start": _at(moved, 9),
+                "kind": EventException.Kind.MOVED,
+                "new_start": _at(moved + timedelta(days=1), 9),
+                "new_end": _at(moved + timedelta(days=1), 15),
+                "note": "Siirretty tiistaille maanantain pyhäpäivän vuoksi.",
+            },
+        ],
+    )
+    _set_links(
+        coworking,
+        [
+            (EventLink.Kind.FORUM_TOPIC, "Verkoston keskustelualue", forum_url),
+        ],
+    )
 
     year, month = _month_after(today, -1)
     first_meeting = _nth_weekday(year, month, 2, 2)
@@ -250,26 +284,56 @@ def _network_events(network: Network, today: date, forum_url: str | None):
 
 WORKSHOPS = [
     # (weeks ahead, network slug or None, theme, title, description, level, visibility)
-    (3, None, LAW, "Työpaja: lain tulkinnat arjen tilanteissa",
-     "Tuodaan pohdittavaksi tilanteita, joissa lakia on tulkittu eri verkostoissa eri "
-     "tavoin, ja muotoillaan yhteinen näkemys valtakunnallisesti vietäväksi.",
-     Event.Level.NATIONAL, Event.Visibility.MEMBERS),
-    (7, None, IMPACT, "Työpaja: yhteiset mittarit verkostoille",
-     "Sovitaan muutamasta mittarista, joilla verkostot voivat seurata työnsä tuloksia "
-     "samalla tavalla ja vertailla kokemuksia.", Event.Level.NATIONAL,
-     Event.Visibility.PUBLIC),
-    (12, "kymenlaakso", COMMUNICATION, "Työpaja: tieto kulkemaan verkostojen välillä",
-     "Miten hyvät käytännöt ja sudenkuopat saadaan jaettua naapuriverkostoille? "
-     "Työpajassa suunnitellaan alueen yhteinen tapa kertoa kokeiluista.",
-     Event.Level.REGIONAL, Event.Visibility.PUBLIC),
-    (20, "pohjois-pohjanmaa", TRAINING, "Työpaja: perehdytyspolku uudelle työntekijälle",
-     "Kootaan yhdessä perehdytyspolun runko: mitä uuden työntekijän pitää tietää "
-     "ensimmäisellä viikolla, kuukaudessa ja puolessa vuodessa.",
-     Event.Level.REGIONAL, Event.Visibility.MEMBERS),
-    (26, "pohjois-karjala", PROCESS, "Työpaja: asiakkuuden alku ja loppu",
-     "Selkiytetään yhteiset kriteerit sille, milloin asiakas ohjataan palveluun ja "
-     "miten asiakkuus päätetään loppuarvioon.", Event.Level.REGIONAL,
-     Event.Visibility.MEMBERS),
+    (
+        3,
+        None,
+        LAW,
+        "Työpaja: lain tulkinnat arjen tilanteissa",
+        "Tuodaan pohdittavaksi tilanteita, joissa lakia on tulkittu eri verkostoissa eri "
+        "tavoin, ja muotoillaan yhteinen näkemys valtakunnallisesti vietäväksi.",
+        Event.Level.NATIONAL,
+        Event.Visibility.MEMBERS,
+    ),
+    (
+        7,
+        None,
+        IMPACT,
+        "Työpaja: yhteiset mittarit verkostoille",
+        "Sovitaan muutamasta mittarista, joilla verkostot voivat seurata työnsä tuloksia "
+        "samalla tavalla ja vertailla kokemuksia.",
+        Event.Level.NATIONAL,
+        Event.Visibility.PUBLIC,
+    ),
+    (
+        12,
+        "kymenlaakso",
+        COMMUNICATION,
+        "Työpaja: tieto kulkemaan verkostojen välillä",
+        "Miten hyvät käytännöt ja sudenkuopat saadaan jaettua naapuriverkostoille? "
+        "Työpajassa suunnitellaan alueen yhteinen tapa kertoa kokeiluista.",
+        Event.Level.REGIONAL,
+        Event.Visibility.PUBLIC,
+    ),
+    (
+        20,
+        "pohjois-pohjanmaa",
+        TRAINING,
+        "Työpaja: perehdytyspolku uudelle työntekijälle",
+        "Kootaan yhdessä perehdytyspolun runko: mitä uuden työntekijän pitää tietää "
+        "ensimmäisellä viikolla, kuukaudessa ja puolessa vuodessa.",
+        Event.Level.REGIONAL,
+        Event.Visibility.MEMBERS,
+    ),
+    (
+        26,
+        "pohjois-karjala",
+        PROCESS,
+        "Työpaja: asiakkuuden alku ja loppu",
+        "Selkiytetään yhteiset kriteerit sille, milloin asiakas ohjataan palveluun ja "
+        "miten asiakkuus päätetään loppuarvioon.",
+        Event.Level.REGIONAL,
+        Event.Visibility.MEMBERS,
+    ),
 ]
 
 
@@ -281,7 +345,9 @@ def _workshops(today: date, networks: dict[str, Network], needs_url: str | None)
             continue
         day = _weekday_on_or_after(today + timedelta(weeks=weeks_ahead), 1)  # a Tuesday
         event = _save_event(
-            title, network, [theme],
+            title,
+            network,
+            [theme],
             description=description,
             start=_at(day, 12),
             end=_at(day, 15, 30),
@@ -295,9 +361,12 @@ def _workshops(today: date, networks: dict[str, Network], needs_url: str | None)
             registration_deadline=_at(day - timedelta(days=3), 16),
             waiting_list_enabled=True,
         )
-        _set_links(event, [
-            (EventLink.Kind.DEVELOPMENT_NEED, f"Kehittämistarpeet: {theme}", needs_url),
-        ])
+        _set_links(
+            event,
+            [
+                (EventLink.Kind.DEVELOPMENT_NEED, f"Kehittämistarpeet: {theme}", needs_url),
+            ],
+        )
         events.append(event)
     return events
 
@@ -306,24 +375,34 @@ def _demo_registrations(events: list[Event]) -> None:
     users = {
         user.email: user
         for user in get_user_model().objects.filter(
-            email__in=[demo_email(key) for key in (
-                "asiantuntija.satakunta", "uusi.satakunta", "terveydenhoitaja.karjala",
-                "kela.kymenlaakso")]
+            email__in=[
+                demo_email(key)
+                for key in (
+                    "asiantuntija.satakunta",
+                    "uusi.satakunta",
+                    "terveydenhoitaja.karjala",
+                    "kela.kymenlaakso",
+                )
+            ]
         )
     }
     full_workshop = next((event for event in events if event.capacity == 3), None)
     if full_workshop is None:
         return
-    order = ["asiantuntija.satakunta", "uusi.satakunta", "terveydenhoitaja.karjala",
-             "kela.kymenlaakso"]
+    order = ["asiantuntija.satakunta", "uusi.satakunta", "terveydenhoitaja.karjala", "kela.kymenlaakso"]
     for position, key in enumerate(order):
         user = users.get(demo_email(key))
         if user is None:
             continue
-        status = (Registration.Status.CONFIRMED if position < full_workshop.capacity
-                  else Registration.Status.WAITING)
+        status = (
+            Registration.Status.CONFIRMED
+            if position < full_workshop.capacity
+            else Registration.Status.WAITING
+        )
         Registration.objects.update_or_create(
-            event=full_workshop, occurrence_start=full_workshop.start, user=user,
+            event=full_workshop,
+            occurrence_start=full_workshop.start,
+            user=user,
             defaults={"status": status},
         )
 

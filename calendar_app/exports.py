@@ -4,8 +4,8 @@ from .models import FeedToken, Registration
 
 
 def calendar_export_section(user) -> dict:
-    registrations = Registration.objects.filter(user=user).select_related("event").order_by(
-        "occurrence_start"
+    registrations = (
+        Registration.objects.filter(user=user).select_related("event").order_by("occurrence_start")
     )
     return {
         "registrations": [
@@ -15,9 +15,7 @@ def calendar_export_section(user) -> dict:
                 "occurrence_start": registration.occurrence_start.isoformat(),
                 "status": registration.status,
                 "registered_at": registration.created_at.isoformat(),
-                "promoted_at": (
-                    registration.promoted_at.isoformat() if registration.promoted_at else None
-                ),
+                "promoted_at": (registration.promoted_at.isoformat() if registration.promoted_at else None),
             }
             for registration in registrations
         ],

@@ -16,20 +16,25 @@ class EventFilterForm(forms.Form):
     """The filters shared by the month grid, the agenda and the annual wheel."""
 
     level = forms.ChoiceField(
-        label=_("Level"), required=False,
+        label=_("Level"),
+        required=False,
         choices=[("", _("All levels")), *Event.Level.choices],
     )
     network = forms.ModelChoiceField(
-        label=_("Network"), required=False, empty_label=_("All organisers"),
+        label=_("Network"),
+        required=False,
+        empty_label=_("All organisers"),
         queryset=Network.objects.filter(is_active=True).order_by("name"),
         to_field_name="slug",
     )
     theme = forms.ChoiceField(
-        label=_("Theme"), required=False,
+        label=_("Theme"),
+        required=False,
         choices=[("", _("All themes")), *[(theme_slug(name), name) for name in THEMES]],
     )
     event_type = forms.ChoiceField(
-        label=_("Type"), required=False,
+        label=_("Type"),
+        required=False,
         choices=[("", _("All types")), *Event.Type.choices],
     )
 

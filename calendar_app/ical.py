@@ -56,8 +56,9 @@ def _recurrence_value(event) -> icalendar.vRecur:
     if "UNTIL" in parts:
         until = parse_until(parts["UNTIL"])
         if event.all_day:
-            until_value = until if isinstance(until, date) and not isinstance(
-                until, datetime) else _local(until).date()
+            until_value = (
+                until if isinstance(until, date) and not isinstance(until, datetime) else _local(until).date()
+            )
             parts["UNTIL"] = until_value.strftime("%Y%m%d")
         else:
             if not isinstance(until, datetime):
@@ -128,9 +129,7 @@ def occurrence_component(occurrence: Occurrence, request=None) -> icalendar.Even
     component = _base_component(event, url, occurrence.note)
     if event.recurrence_rule:
         original = occurrence.original_start
-        component.add(
-            "recurrence-id", _first_day(original) if event.all_day else _local(original)
-        )
+        component.add("recurrence-id", _first_day(original) if event.all_day else _local(original))
     _set_times(component, event, occurrence.start, occurrence.end)
     return component
 
@@ -147,9 +146,11 @@ def _calendar(name: str, components: list[icalendar.Event]) -> bytes:
     calendar.add("x-published-ttl", "PT1H")
     for component in components:
         calendar.add_component(component)
-    starts = [to_local_naive(component.decoded("dtstart"))
-              for component in components
-              if isinstance(component.decoded("dtstart"), datetime)]
+    starts = [
+        to_local_naive(component.decoded("dtstart"))
+        for component in components
+        if isinstance(component.decoded("dtstart"), datetime)
+    ]
     if starts:
         first = min(starts).date() - timedelta(days=1)
         last = max(max(starts).date(), timezone.localdate()) + timedelta(days=10 * 366)

@@ -30,9 +30,7 @@ from .recurrence import HELSINKI, last_end_of_rule, next_start_bound, validate_r
 
 
 class TaggedEvent(TaggedItemBase):
-    content_object = ParentalKey(
-        "calendar_app.Event", on_delete=models.CASCADE, related_name="tagged_items"
-    )
+    content_object = ParentalKey("calendar_app.Event", on_delete=models.CASCADE, related_name="tagged_items")
 
 
 class Event(ClusterableModel):
@@ -54,9 +52,7 @@ class Event(ClusterableModel):
         MEMBERS = "members", _("Signed-in members")
         NETWORK = "network", _("Members of the organising network only")
 
-    title = models.CharField(
-        _("title"), max_length=200, validators=[validate_no_personal_identity_code]
-    )
+    title = models.CharField(_("title"), max_length=200, validators=[validate_no_personal_identity_code])
     description = models.TextField(
         _("description"), blank=True, validators=[validate_no_personal_identity_code]
     )
@@ -87,13 +83,9 @@ class Event(ClusterableModel):
         verbose_name=_("organising network"),
         help_text=_("Leave empty when KEHA Centre organises the event."),
     )
-    level = models.CharField(
-        _("level"), max_length=10, choices=Level.choices, default=Level.NATIONAL
-    )
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices, default=Level.NATIONAL)
     event_type = models.CharField(_("type"), max_length=20, choices=Type.choices)
-    themes = ClusterTaggableManager(
-        through=TaggedEvent, blank=True, verbose_name=_("themes"), help_text=""
-    )
+    themes = ClusterTaggableManager(through=TaggedEvent, blank=True, verbose_name=_("themes"), help_text="")
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
@@ -173,9 +165,7 @@ class Event(ClusterableModel):
             ],
             heading=_("Time"),
         ),
-        MultiFieldPanel(
-            [FieldPanel("location_address"), FieldPanel("online_url")], heading=_("Place")
-        ),
+        MultiFieldPanel([FieldPanel("location_address"), FieldPanel("online_url")], heading=_("Place")),
         MultiFieldPanel(
             [
                 FieldPanel("network"),
@@ -262,15 +252,11 @@ class Event(ClusterableModel):
             if self.end < self.start or (self.end == self.start and not self.all_day):
                 errors["end"] = _("The event must end after it starts.")
         if self.visibility == self.Visibility.NETWORK and not self.network_id:
-            errors["network"] = _(
-                "Choose the organising network: only its members will see the event."
-            )
+            errors["network"] = _("Choose the organising network: only its members will see the event.")
         if self.level == self.Level.NETWORK and not self.network_id:
             errors["level"] = _("A network-level event needs an organising network.")
         if self.registration_deadline and self.start and self.registration_deadline > self.start:
-            errors["registration_deadline"] = _(
-                "The registration deadline must be before the event starts."
-            )
+            errors["registration_deadline"] = _("The registration deadline must be before the event starts.")
         if errors:
             raise ValidationError(errors)
 
@@ -301,9 +287,9 @@ class Event(ClusterableModel):
         """Store a bound found at `now` unless the event was saved or its exceptions changed
         since this instance was read (both move `next_start_checked_at`): a bound computed
         from outdated exceptions never replaces a newer one. True when it was stored."""
-        stored = Event.objects.filter(
-            pk=self.pk, next_start_checked_at=self.next_start_checked_at
-        ).update(next_start_bound=bound, next_start_checked_at=now)
+        stored = Event.objects.filter(pk=self.pk, next_start_checked_at=self.next_start_checked_at).update(
+            next_start_bound=bound, next_start_checked_at=now
+        )
         if stored:
             self.next_start_bound, self.next_start_checked_at = bound, now
         return bool(stored)
@@ -321,9 +307,7 @@ class EventException(models.Model):
     original_start = models.DateTimeField(
         _("original start"), help_text=_("When the occurrence would have started (Helsinki time).")
     )
-    kind = models.CharField(
-        _("change"), max_length=10, choices=Kind.choices, default=Kind.CANCELLED
-    )
+    kind = models.CharField(_("change"), max_length=10, choices=Kind.choices, default=Kind.CANCELLED)
     new_start = models.DateTimeField(_("new start"), null=True, blank=True)
     new_end = models.DateTimeField(_("new end"), null=True, blank=True)
     note = models.CharField(
@@ -346,9 +330,7 @@ class EventException(models.Model):
         verbose_name_plural = _("changed occurrences")
         ordering = ["original_start"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["event", "original_start"], name="one_exception_per_occurrence"
-            )
+            models.UniqueConstraint(fields=["event", "original_start"], name="one_exception_per_occurrence")
         ]
 
     def __str__(self):
@@ -358,9 +340,7 @@ class EventException(models.Model):
         super().clean()
         if self.kind == self.Kind.MOVED:
             if not (self.new_start and self.new_end):
-                raise ValidationError(
-                    {"new_start": _("Give the new start and end of the moved occurrence.")}
-                )
+                raise ValidationError({"new_start": _("Give the new start and end of the moved occurrence.")})
             if self.new_end <= self.new_start:
                 raise ValidationError({"new_end": _("The event must end after it starts.")})
 
@@ -375,9 +355,7 @@ class EventLink(models.Model):
 
     event = ParentalKey(Event, on_delete=models.CASCADE, related_name="links")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    title = models.CharField(
-        _("title"), max_length=200, validators=[validate_no_personal_identity_code]
-    )
+    title = models.CharField(_("title"), max_length=200, validators=[validate_no_personal_identity_code])
     url = models.CharField(
         _("address"),
         max_length=500,
@@ -398,8 +376,7 @@ class EventLink(models.Model):
         super().clean()
         url = (self.url or "").strip()
         if not (
-            (url.startswith("/") and not url.startswith("//"))
-            or url.startswith(("https://", "http://"))
+            (url.startswith("/") and not url.startswith("//")) or url.startswith(("https://", "http://"))
         ):
             raise ValidationError(
                 {"url": _("Give an address on this site (starting with /) or an https:// link.")}

@@ -27,9 +27,8 @@ CLOCK_CHANGE = timedelta(hours=1)
 
 def clock_changes_within(moment: datetime, span: timedelta) -> bool:
     """Whether Helsinki's UTC offset changes between `moment` and `moment + span`."""
-    return moment.astimezone(HELSINKI).utcoffset() != (moment + span).astimezone(
-        HELSINKI
-    ).utcoffset()
+    return moment.astimezone(HELSINKI).utcoffset() != (moment + span).astimezone(HELSINKI).utcoffset()
+
 
 RULE_ERROR = _(
     "The recurrence rule is not valid. Write it like FREQ=WEEKLY;BYDAY=MO or "
@@ -158,15 +157,20 @@ def expand(event, window_start: datetime, window_end: datetime) -> list[Occurren
     """The occurrences of `event` that overlap [window_start, window_end), in time order."""
     if not event.recurrence_rule:
         if _overlaps(event.start, event.end, window_start, window_end):
-            return [Occurrence(event, event.start.astimezone(HELSINKI),
-                               event.end.astimezone(HELSINKI), event.start.astimezone(UTC))]
+            return [
+                Occurrence(
+                    event,
+                    event.start.astimezone(HELSINKI),
+                    event.end.astimezone(HELSINKI),
+                    event.start.astimezone(UTC),
+                )
+            ]
         return []
 
     local_start = to_local_naive(event.start)
     wall_duration = to_local_naive(event.end) - local_start
     rule = build_rule(event.recurrence_rule, local_start)
-    changed = {to_local_naive(exception.original_start): exception
-               for exception in _exceptions_of(event)}
+    changed = {to_local_naive(exception.original_start): exception for exception in _exceptions_of(event)}
 
     occurrences = []
     search_from = to_local_naive(window_start) - wall_duration - timedelta(hours=1)
@@ -202,8 +206,12 @@ def occurrence_at(event, original_start: datetime) -> Occurrence | None:
     """The occurrence identified by its original start, or None (no such or cancelled)."""
     if not event.recurrence_rule:
         if event.start == original_start:
-            return Occurrence(event, event.start.astimezone(HELSINKI),
-                              event.end.astimezone(HELSINKI), event.start.astimezone(UTC))
+            return Occurrence(
+                event,
+                event.start.astimezone(HELSINKI),
+                event.end.astimezone(HELSINKI),
+                event.start.astimezone(UTC),
+            )
         return None
     naive = to_local_naive(original_start)
     rule = build_rule(event.recurrence_rule, to_local_naive(event.start))
@@ -246,7 +254,9 @@ def next_start_bound(event, since: datetime) -> datetime | None:
     starts = [
         exception.new_start.astimezone(UTC)
         for exception in exceptions
-        if exception.kind == "moved" and exception.new_start and exception.new_end
+        if exception.kind == "moved"
+        and exception.new_start
+        and exception.new_end
         and exception.new_end > since
     ]
     # An occurrence ending after `since` cannot begin before this (wall time).

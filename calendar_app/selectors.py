@@ -108,9 +108,7 @@ def apply_filters(queryset: QuerySet[Event], filters: dict | None) -> QuerySet[E
 def events_overlapping(queryset: QuerySet[Event], start: datetime, end: datetime):
     """Events with at least a possible occurrence in [start, end); recurring series are
     kept while their last end (empty for open-ended series) is after the window starts."""
-    return queryset.filter(start__lt=end).filter(
-        Q(last_end__isnull=True) | Q(last_end__gt=start)
-    )
+    return queryset.filter(start__lt=end).filter(Q(last_end__isnull=True) | Q(last_end__gt=start))
 
 
 def occurrences_for(user, start: datetime, end: datetime, filters=None) -> list[Occurrence]:
@@ -144,8 +142,7 @@ def _fresh_bound_if_stale(event: Event, occurrences: list[Occurrence], now, end)
         return None
     fresh = min((occurrence.start.astimezone(UTC) for occurrence in occurrences), default=end)
     checked_at, stored = event.next_start_checked_at, event.next_start_bound
-    if checked_at is None or checked_at > now or (stored is not None and stored < now
-                                                   and stored != fresh):
+    if checked_at is None or checked_at > now or (stored is not None and stored < now and stored != fresh):
         return fresh
     return None
 
@@ -167,9 +164,7 @@ def _code_point_collation() -> str | None:
     return {"sqlite": "BINARY", "postgresql": "C"}.get(connection.vendor)
 
 
-def upcoming_occurrences_for(
-    user, limit: int = 3, days: int = 120, filters=None
-) -> list[Occurrence]:
+def upcoming_occurrences_for(user, limit: int = 3, days: int = 120, filters=None) -> list[Occurrence]:
     """The first `limit` of `occurrences_for(user, now, now + days, filters)` (so occurrences
     going on now come first), without expanding every series to find them.
 
@@ -196,9 +191,7 @@ def upcoming_occurrences_for(
         .annotate(next_start=_next_start_bound(now), title_order=title_order)
         .filter(next_start__isnull=False, next_start__lt=end)
         .select_related("network")
-        .prefetch_related(
-            Prefetch("exceptions", queryset=EventException.objects.order_by("original_start"))
-        )
+        .prefetch_related(Prefetch("exceptions", queryset=EventException.objects.order_by("original_start")))
         .order_by("next_start", "title_order", "start", "pk")
     )
     found: list[tuple] = []  # (sort key, occurrence), the best `limit` so far, in order
@@ -214,9 +207,13 @@ def upcoming_occurrences_for(
                 if event.next_start > last.start + margin:
                     finished = True
                     break
-                if not margin and event.next_start == last.start and (
-                    (event.title, event.start, event.pk)
-                    > (last.event.title, last.event.start, last.event.pk)
+                if (
+                    not margin
+                    and event.next_start == last.start
+                    and (
+                        (event.title, event.start, event.pk)
+                        > (last.event.title, last.event.start, last.event.pk)
+                    )
                 ):
                     # At best at the same time as the last one found, and after it by title.
                     if collation:
@@ -349,9 +346,7 @@ def active_feed_token_of(user) -> FeedToken | None:
 
 def feed_owner_or_404(token: str):
     """The person whose private feed this token opens; 404 for a revoked or unknown token."""
-    feed_token = (
-        FeedToken.objects.select_related("user").filter(token=token).first() if token else None
-    )
+    feed_token = FeedToken.objects.select_related("user").filter(token=token).first() if token else None
     if feed_token is None:
         raise Http404
     owner = feed_token.user

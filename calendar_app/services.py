@@ -72,18 +72,14 @@ def register(user, event: Event, original_start: datetime) -> Registration:
         elif locked.waiting_list_enabled:
             status = Registration.Status.WAITING
         else:
-            raise ValidationError(
-                _("The event is full and it has no waiting list."), code="full"
-            )
+            raise ValidationError(_("The event is full and it has no waiting list."), code="full")
         try:
             with transaction.atomic():
                 registration = Registration.objects.create(
                     event=locked, occurrence_start=key, user=user, status=status
                 )
         except IntegrityError as error:
-            raise ValidationError(
-                _("You have already registered for this event."), code="twice"
-            ) from error
+            raise ValidationError(_("You have already registered for this event."), code="twice") from error
         _enqueue_email(registration.pk, status)
     return registration
 
@@ -131,9 +127,7 @@ def cancel_registration(user, event: Event, original_start: datetime) -> list[Re
             event=locked, occurrence_start=original_start, user=user
         ).first()
         if registration is None:
-            raise ValidationError(
-                _("You are not registered for this occurrence."), code="not_registered"
-            )
+            raise ValidationError(_("You are not registered for this occurrence."), code="not_registered")
         registration.event = locked
         return _cancel_locked(registration)
 

@@ -62,9 +62,7 @@ def _subscription_context(request) -> dict:
     token = active_feed_token_of(user)
     private_feed = network_feeds = None
     if token is not None:
-        private_feed = request.build_absolute_uri(
-            reverse("calendar_app:feed_private", args=[token.token])
-        )
+        private_feed = request.build_absolute_uri(reverse("calendar_app:feed_private", args=[token.token]))
         network_feeds = [
             (
                 network,
@@ -77,8 +75,7 @@ def _subscription_context(request) -> dict:
     return {
         "public_feed": request.build_absolute_uri(reverse("calendar_app:feed_public")),
         "theme_feeds": [
-            (name, request.build_absolute_uri(
-                reverse("calendar_app:feed_theme", args=[theme_slug(name)])))
+            (name, request.build_absolute_uri(reverse("calendar_app:feed_theme", args=[theme_slug(name)])))
             for name in THEMES
         ],
         "feed_token": token,
@@ -131,8 +128,7 @@ def month_view(request, year=None, month=None):
         "weeks": grid,
         "weekdays": weeks[0],
         "has_events": bool(by_day),
-        "previous_url": reverse("calendar_app:month_of", args=[previous_month.year,
-                                                              previous_month.month]),
+        "previous_url": reverse("calendar_app:month_of", args=[previous_month.year, previous_month.month]),
         "next_url": reverse("calendar_app:month_of", args=[next_month.year, next_month.month]),
         "filter_form": form,
         "query": form.query_string(),
@@ -150,8 +146,7 @@ def agenda_view(request):
         first = today
     form, filters = _filters(request)
     last = first + timedelta(days=AGENDA_DAYS)
-    occurrences = occurrences_for(request.user, _local_midnight(first), _local_midnight(last),
-                                  filters)
+    occurrences = occurrences_for(request.user, _local_midnight(first), _local_midnight(last), filters)
     days: dict[date, list[Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
         days[max(occurrence.local_date, first)].append(occurrence)
@@ -179,7 +174,9 @@ def wheel_view(request, year=None):
         raise Http404
     form, filters = _filters(request)
     occurrences = occurrences_for(
-        request.user, _local_midnight(date(year, 1, 1)), _local_midnight(date(year + 1, 1, 1)),
+        request.user,
+        _local_midnight(date(year, 1, 1)),
+        _local_midnight(date(year + 1, 1, 1)),
         filters,
     )
     return render(
@@ -203,8 +200,9 @@ def wheel_view(request, year=None):
 def _occurrence_rows(request, event) -> list[dict]:
     occurrences = upcoming_occurrences_of(event)
     if not occurrences and not event.recurrence_rule:
-        occurrences = [Occurrence(event, event.start.astimezone(HELSINKI),
-                                  event.end.astimezone(HELSINKI), event.start)]
+        occurrences = [
+            Occurrence(event, event.start.astimezone(HELSINKI), event.end.astimezone(HELSINKI), event.start)
+        ]
     counts = registration_counts(event) if event.registration_enabled else {}
     mine = registrations_of_user_for(request.user, event)
     now = timezone.now()
@@ -218,8 +216,7 @@ def _occurrence_rows(request, event) -> list[dict]:
                 "occurrence": occurrence,
                 "confirmed": confirmed,
                 "waiting": counts.get((key, Registration.Status.WAITING), 0),
-                "places_left": None if event.capacity is None else max(
-                    event.capacity - confirmed, 0),
+                "places_left": None if event.capacity is None else max(event.capacity - confirmed, 0),
                 "mine": mine.get(key),
                 "deadline": deadline,
                 "is_open": event.registration_enabled and now < deadline,
@@ -265,14 +262,11 @@ def register_view(request, pk):
         messages.error(request, error.messages[0])
     else:
         if registration.status == Registration.Status.CONFIRMED:
-            messages.success(
-                request, _("You are registered. A confirmation is on its way to your e-mail.")
-            )
+            messages.success(request, _("You are registered. A confirmation is on its way to your e-mail."))
         else:
             messages.warning(
                 request,
-                _("The event is full: you are on the waiting list. We will e-mail you if a "
-                  "place opens up."),
+                _("The event is full: you are on the waiting list. We will e-mail you if a place opens up."),
             )
     return redirect("calendar_app:event", pk=event.pk)
 
@@ -327,8 +321,7 @@ def _ics_response(content: bytes, filename: str, attachment: bool = False) -> Ht
 
 def event_ics(request, pk):
     event = visible_event_or_404(request.user, pk)
-    return _ics_response(ical.event_calendar(event, request), f"event-{event.pk}.ics",
-                         attachment=True)
+    return _ics_response(ical.event_calendar(event, request), f"event-{event.pk}.ics", attachment=True)
 
 
 def feed_public(request):
@@ -380,7 +373,5 @@ def create_feed_token_view(request):
 @require_POST
 def revoke_feed_token_view(request):
     revoke_feed_tokens(request.user)
-    messages.success(
-        request, _("Your private calendar address was revoked: it no longer shows any events.")
-    )
+    messages.success(request, _("Your private calendar address was revoked: it no longer shows any events."))
     return redirect(reverse("calendar_app:month") + "#subscribe")

@@ -71,9 +71,7 @@ class EventCopyView(snippet_views.CopyView):
     def get_object(self, queryset=None):
         from django.shortcuts import get_object_or_404
 
-        return get_object_or_404(
-            manageable_events_for(self.request.user), pk=self.kwargs[self.pk_url_kwarg]
-        )
+        return get_object_or_404(manageable_events_for(self.request.user), pk=self.kwargs[self.pk_url_kwarg])
 
 
 class EventInspectView(ScopedObjectMixin, snippet_views.InspectView):

@@ -34,8 +34,12 @@ def svg_number(value: float) -> str:
 def sector_path(inner: float, outer: float, start_angle: float, end_angle: float) -> str:
     x0, y0, x1, y1, x2, y2, x3, y3 = (
         svg_number(value)
-        for point in (polar(outer, start_angle), polar(outer, end_angle),
-                      polar(inner, end_angle), polar(inner, start_angle))
+        for point in (
+            polar(outer, start_angle),
+            polar(outer, end_angle),
+            polar(inner, end_angle),
+            polar(inner, start_angle),
+        )
         for value in point
     )
     large = 1 if end_angle - start_angle > 180 else 0
@@ -68,12 +72,8 @@ def build_wheel(year: int, occurrences: list[Occurrence], today: date) -> dict:
     for month in range(1, 13):
         start_angle, end_angle = (month - 1) * 30, month * 30
         middle = start_angle + 15
-        entries = sorted(
-            events_by_month[month].values(), key=lambda entry: entry["first"].start
-        )
-        theme_counts = [
-            sum(1 for entry in entries if theme in entry["themes"]) for theme in THEMES
-        ]
+        entries = sorted(events_by_month[month].values(), key=lambda entry: entry["first"].start)
+        theme_counts = [sum(1 for entry in entries if theme in entry["themes"]) for theme in THEMES]
         marks = []
         for index, (theme, count) in enumerate(zip(THEMES, theme_counts, strict=True)):
             if not count:
@@ -107,16 +107,16 @@ def build_wheel(year: int, occurrences: list[Occurrence], today: date) -> dict:
             }
         )
     rings = [
-        {"theme": theme, "number": index + 1,
-         "r": svg_number(RING_INNER + (index + 0.5) * RING_WIDTH)}
+        {"theme": theme, "number": index + 1, "r": svg_number(RING_INNER + (index + 0.5) * RING_WIDTH)}
         for index, theme in enumerate(THEMES)
     ]
     dividers = []
     for angle in range(0, 360, 30):
         x1, y1 = polar(RING_INNER - 8, angle)
         x2, y2 = polar(OUTER_RADIUS, angle)
-        dividers.append({"x1": svg_number(x1), "y1": svg_number(y1),
-                         "x2": svg_number(x2), "y2": svg_number(y2)})
+        dividers.append(
+            {"x1": svg_number(x1), "y1": svg_number(y1), "x2": svg_number(x2), "y2": svg_number(y2)}
+        )
     return {
         "year": year,
         "months": months,

@@ -25,8 +25,9 @@ class ForumsConfig(AppConfig):
         register_export_section("forums", forum_export_section)
         register_export_section("participation", participation_export_section)
         account_removed.connect(forget_removed_account, dispatch_uid="forums.account_removed")
-        account_removed.connect(anonymise_ballots_of_removed_account,
-                                dispatch_uid="forums.participation.account_removed")
+        account_removed.connect(
+            anonymise_ballots_of_removed_account, dispatch_uid="forums.participation.account_removed"
+        )
         register_demo_step("forums", load_forum_demo, order=30)
         register_demo_step("participation", load_participation_demo, order=50)
         register_home_section("participation", open_rounds_section)

@@ -52,8 +52,8 @@ def check_upload(upload) -> FileKind:
     kind = sniff(head)
     if kind is None:
         raise ValidationError(
-            _("%(name)s is not an allowed file. Attach PNG, JPEG, GIF or WebP images or PDF "
-              "documents.") % {"name": upload.name},
+            _("%(name)s is not an allowed file. Attach PNG, JPEG, GIF or WebP images or PDF documents.")
+            % {"name": upload.name},
             code="file_type",
         )
     return kind

@@ -21,16 +21,36 @@ from .rendering import render_markdown
 DEMO_NAMESPACE = uuid.UUID("5d8a0f3e-2c7b-4f61-9a3d-7e1b0c4d2a90")
 
 NATIONAL_FORUMS = [
-    ("lain-tulkinta", "Lain tulkinta", Forum.Kind.NATIONAL, 10,
-     "TYM-lain (381/2023) ja siihen liittyvien säännösten tulkinnat. Kun tulkinnasta "
-     "sovitaan, KEHA-keskus kirjaa sen tulkintasivulle ja linkittää keskustelun."),
-    ("asiakasprosessi", "Asiakasprosessi", Forum.Kind.NATIONAL, 20,
-     "Asiakkuuden alku, alkukartoitus, palvelutarpeen arviointi, monialainen suunnitelma ja "
-     "loppuarvio: miten eri verkostoissa toimitaan."),
-    ("perehdytys", "Perehdytys", Forum.Kind.THEME, 30,
-     "Uusien työntekijöiden kysymykset ja perehdyttäjien vinkit. Tyhmiä kysymyksiä ei ole."),
-    ("hyvat-kaytannot", "Hyvät käytännöt ja sudenkuopat", Forum.Kind.THEME, 40,
-     "Mikä on toiminut ja mihin on kompastuttu? Jaa kokemuksesi muille verkostoille."),
+    (
+        "lain-tulkinta",
+        "Lain tulkinta",
+        Forum.Kind.NATIONAL,
+        10,
+        "TYM-lain (381/2023) ja siihen liittyvien säännösten tulkinnat. Kun tulkinnasta "
+        "sovitaan, KEHA-keskus kirjaa sen tulkintasivulle ja linkittää keskustelun.",
+    ),
+    (
+        "asiakasprosessi",
+        "Asiakasprosessi",
+        Forum.Kind.NATIONAL,
+        20,
+        "Asiakkuuden alku, alkukartoitus, palvelutarpeen arviointi, monialainen suunnitelma ja "
+        "loppuarvio: miten eri verkostoissa toimitaan.",
+    ),
+    (
+        "perehdytys",
+        "Perehdytys",
+        Forum.Kind.THEME,
+        30,
+        "Uusien työntekijöiden kysymykset ja perehdyttäjien vinkit. Tyhmiä kysymyksiä ei ole.",
+    ),
+    (
+        "hyvat-kaytannot",
+        "Hyvät käytännöt ja sudenkuopat",
+        Forum.Kind.THEME,
+        40,
+        "Mikä on toiminut ja mihin on kompastuttu? Jaa kokemuksesi muille verkostoille.",
+    ),
 ]
 
 NETWORK_FORUM_NAMES = {
@@ -44,135 +64,251 @@ NETWORK_FORUM_NAMES = {
 #                        [(author key, text), ...]) - the first post opens the topic.
 THREADS = {
     "lain-tulkinta": [
-        ("Palvelutarpeen arviointi kolmessa kuukaudessa: mistä aika lasketaan?", 12, False, 2, [
-            ("asiantuntija.satakunta",
-             "Meillä on syntynyt erimielisyyttä siitä, alkaako kolmen kuukauden määräaika "
-             "asiakkuuden alkamisesta vai ensimmäisestä yhteisestä tapaamisesta. Miten teillä "
-             "on sovittu? Kirjaammeko alkamispäivän eri tavalla kuin muut?"),
-            ("terveydenhoitaja.karjala",
-             "Pohjois-Karjalassa aika lasketaan siitä päivästä, kun asiakas on ohjattu "
-             "palveluun ja ohjaus on kirjattu. Ensimmäinen tapaaminen on yleensä parin viikon "
-             "sisällä, joten ero ei ole suuri, mutta kirjaus on selkeämpi."),
-            ("hyvaksyja",
-             "Kiitos hyvästä kysymyksestä. Määräaika alkaa asiakkuuden alkamisesta eli siitä, "
-             "kun asiakas on ohjattu palveluun. Valmistelemme asiasta tulkintasivun, johon "
-             "lisätään myös esimerkki kirjaamisesta. Linkitämme sivun tähän ketjuun."),
-            ("asiantuntija.satakunta",
-             "Selvä, tämä auttaa. Merkitsen vastauksen hyväksytyksi ja kerron tiimille."),
-        ]),
-        ("Kuntouttava työtoiminta ja monialainen suunnitelma samaan aikaan", 5, False, None, [
-            ("kela.kymenlaakso",
-             "Voiko asiakas aloittaa kuntouttavan työtoiminnan ennen kuin monialainen "
-             "työllistymissuunnitelma on valmis? Kymenlaaksossa on ollut tapauksia, joissa "
-             "paikka on vapautunut nopeasti ja asiakas olisi halunnut aloittaa heti."),
-            ("esihenkilo.karjala",
-             "Meillä aloitus on sovittu aktivointisuunnitelmalla, ja monialainen suunnitelma "
-             "päivitetään perässä. Tärkeintä on, ettei asiakas jää odottamaan paperia."),
-            ("asiantuntija.pohjanmaa",
-             "Sama käytäntö täällä. Kirjaamme suunnitelmaan jälkikäteen, miksi aloitus "
-             "tapahtui ennen suunnitelman valmistumista."),
-        ]),
+        (
+            "Palvelutarpeen arviointi kolmessa kuukaudessa: mistä aika lasketaan?",
+            12,
+            False,
+            2,
+            [
+                (
+                    "asiantuntija.satakunta",
+                    "Meillä on syntynyt erimielisyyttä siitä, alkaako kolmen kuukauden määräaika "
+                    "asiakkuuden alkamisesta vai ensimmäisestä yhteisestä tapaamisesta. Miten teillä "
+                    "on sovittu? Kirjaammeko alkamispäivän eri tavalla kuin muut?",
+                ),
+                (
+                    "terveydenhoitaja.karjala",
+                    "Pohjois-Karjalassa aika lasketaan siitä päivästä, kun asiakas on ohjattu "
+                    "palveluun ja ohjaus on kirjattu. Ensimmäinen tapaaminen on yleensä parin viikon "
+                    "sisällä, joten ero ei ole suuri, mutta kirjaus on selkeämpi.",
+                ),
+                (
+                    "hyvaksyja",
+                    "Kiitos hyvästä kysymyksestä. Määräaika alkaa asiakkuuden alkamisesta eli siitä, "
+                    "kun asiakas on ohjattu palveluun. Valmistelemme asiasta tulkintasivun, johon "
+                    "lisätään myös esimerkki kirjaamisesta. Linkitämme sivun tähän ketjuun.",
+                ),
+                (
+                    "asiantuntija.satakunta",
+                    "Selvä, tämä auttaa. Merkitsen vastauksen hyväksytyksi ja kerron tiimille.",
+                ),
+            ],
+        ),
+        (
+            "Kuntouttava työtoiminta ja monialainen suunnitelma samaan aikaan",
+            5,
+            False,
+            None,
+            [
+                (
+                    "kela.kymenlaakso",
+                    "Voiko asiakas aloittaa kuntouttavan työtoiminnan ennen kuin monialainen "
+                    "työllistymissuunnitelma on valmis? Kymenlaaksossa on ollut tapauksia, joissa "
+                    "paikka on vapautunut nopeasti ja asiakas olisi halunnut aloittaa heti.",
+                ),
+                (
+                    "esihenkilo.karjala",
+                    "Meillä aloitus on sovittu aktivointisuunnitelmalla, ja monialainen suunnitelma "
+                    "päivitetään perässä. Tärkeintä on, ettei asiakas jää odottamaan paperia.",
+                ),
+                (
+                    "asiantuntija.pohjanmaa",
+                    "Sama käytäntö täällä. Kirjaamme suunnitelmaan jälkikäteen, miksi aloitus "
+                    "tapahtui ennen suunnitelman valmistumista.",
+                ),
+            ],
+        ),
     ],
     "asiakasprosessi": [
-        ("Alkukartoitus etäyhteydellä: kokemuksia?", 20, False, None, [
-            ("asiantuntija.pohjanmaa",
-             "Pitkien välimatkojen takia teemme osan alkukartoituksista videoyhteydellä. "
-             "Asiakkaat ovat olleet tyytyväisiä, mutta terveydenhoitajan arvio jää "
-             "ohuemmaksi. Onko muilla samaa kokemusta?"),
-            ("asiantuntija.satakunta",
-             "Satakunnassa terveydenhuollon asiantuntija osallistuu tapaamisiin "
-             "etäkonsultaation kautta. Se toimii hyvin, kun aika varataan etukäteen eikä "
-             "kesken tapaamisen."),
-            ("kela.kymenlaakso",
-             "Kelan näkökulmasta etätapaaminen on usein helpompi järjestää. Kannattaa "
-             "kuitenkin sopia, kuka lähettää asiakkaalle linkin ja ohjeet, ettei niitä tule "
-             "kolmesta suunnasta."),
-        ]),
-        ("Milloin asiakkuus päättyy? Loppuarvion kirjaaminen", 3, False, None, [
-            ("sosiaaliohjaaja.satakunta",
-             "Teemme loppuarvion, kun asiakas on siirtynyt töihin tai koulutukseen tai kun "
-             "monialaiselle palvelulle ei enää ole tarvetta. Miten muut kirjaavat tilanteen, "
-             "jossa asiakas ei enää vastaa yhteydenottoihin?"),
-            ("esihenkilo.karjala",
-             "Meillä yritetään yhteyttä kolme kertaa eri kanavia käyttäen. Sen jälkeen "
-             "loppuarvioon kirjataan, että asiakkuus päättyi yhteyden katkettua, ja "
-             "asiakkaalle lähetetään kirje, jossa kerrotaan miten palveluun pääsee takaisin."),
-        ]),
+        (
+            "Alkukartoitus etäyhteydellä: kokemuksia?",
+            20,
+            False,
+            None,
+            [
+                (
+                    "asiantuntija.pohjanmaa",
+                    "Pitkien välimatkojen takia teemme osan alkukartoituksista videoyhteydellä. "
+                    "Asiakkaat ovat olleet tyytyväisiä, mutta terveydenhoitajan arvio jää "
+                    "ohuemmaksi. Onko muilla samaa kokemusta?",
+                ),
+                (
+                    "asiantuntija.satakunta",
+                    "Satakunnassa terveydenhuollon asiantuntija osallistuu tapaamisiin "
+                    "etäkonsultaation kautta. Se toimii hyvin, kun aika varataan etukäteen eikä "
+                    "kesken tapaamisen.",
+                ),
+                (
+                    "kela.kymenlaakso",
+                    "Kelan näkökulmasta etätapaaminen on usein helpompi järjestää. Kannattaa "
+                    "kuitenkin sopia, kuka lähettää asiakkaalle linkin ja ohjeet, ettei niitä tule "
+                    "kolmesta suunnasta.",
+                ),
+            ],
+        ),
+        (
+            "Milloin asiakkuus päättyy? Loppuarvion kirjaaminen",
+            3,
+            False,
+            None,
+            [
+                (
+                    "sosiaaliohjaaja.satakunta",
+                    "Teemme loppuarvion, kun asiakas on siirtynyt töihin tai koulutukseen tai kun "
+                    "monialaiselle palvelulle ei enää ole tarvetta. Miten muut kirjaavat tilanteen, "
+                    "jossa asiakas ei enää vastaa yhteydenottoihin?",
+                ),
+                (
+                    "esihenkilo.karjala",
+                    "Meillä yritetään yhteyttä kolme kertaa eri kanavia käyttäen. Sen jälkeen "
+                    "loppuarvioon kirjataan, että asiakkuus päättyi yhteyden katkettua, ja "
+                    "asiakkaalle lähetetään kirje, jossa kerrotaan miten palveluun pääsee takaisin.",
+                ),
+            ],
+        ),
     ],
     "perehdytys": [
-        ("Mitä olisit halunnut tietää ensimmäisellä viikolla?", 30, True, None, [
-            ("uusi.satakunta",
-             "Aloitin kuukausi sitten asiantuntijana. Taustani on taloushallinnossa, joten "
-             "sosiaalityön käsitteet ovat uusia. Mitä olisitte itse halunneet kuulla heti "
-             "alussa?"),
-            ("typjohtaja.satakunta",
-             "Tervetuloa! Ensimmäiseksi kannattaa ymmärtää, kuka verkostossa tekee mitä: "
-             "työllisyyspalvelut, hyvinvointialue ja Kela. Sovitaan sinulle "
-             "työparipäivä @[Oona Ohjaaja] kanssa ensi viikolle."),
-            ("terveydenhoitaja.karjala",
-             "Minulle oli suurin apu siitä, että sain seurata muutamaa alkukartoitusta ennen "
-             "kuin tein omia. Kysy rohkeasti, kaikki ovat olleet joskus uusia."),
-            ("toimittaja",
-             "Perehdytyspolku uusille asiantuntijoille on julkaistu ohjesivuilla. Kertokaa "
-             "tässä ketjussa, mitä sieltä vielä puuttuu, niin täydennämme."),
-        ]),
+        (
+            "Mitä olisit halunnut tietää ensimmäisellä viikolla?",
+            30,
+            True,
+            None,
+            [
+                (
+                    "uusi.satakunta",
+                    "Aloitin kuukausi sitten asiantuntijana. Taustani on taloushallinnossa, joten "
+                    "sosiaalityön käsitteet ovat uusia. Mitä olisitte itse halunneet kuulla heti "
+                    "alussa?",
+                ),
+                (
+                    "typjohtaja.satakunta",
+                    "Tervetuloa! Ensimmäiseksi kannattaa ymmärtää, kuka verkostossa tekee mitä: "
+                    "työllisyyspalvelut, hyvinvointialue ja Kela. Sovitaan sinulle "
+                    "työparipäivä @[Oona Ohjaaja] kanssa ensi viikolle.",
+                ),
+                (
+                    "terveydenhoitaja.karjala",
+                    "Minulle oli suurin apu siitä, että sain seurata muutamaa alkukartoitusta ennen "
+                    "kuin tein omia. Kysy rohkeasti, kaikki ovat olleet joskus uusia.",
+                ),
+                (
+                    "toimittaja",
+                    "Perehdytyspolku uusille asiantuntijoille on julkaistu ohjesivuilla. Kertokaa "
+                    "tässä ketjussa, mitä sieltä vielä puuttuu, niin täydennämme.",
+                ),
+            ],
+        ),
     ],
     "hyvat-kaytannot": [
-        ("Sudenkuoppa: sama asiakas kolmessa jonossa", 8, False, None, [
-            ("johtoryhma.kymenlaakso",
-             "Huomasimme, että sama asiakas odotti samaan aikaan terveystarkastusta, "
-             "palvelutarpeen arviointia ja Kelan tapaamista, eikä kukaan tiennyt muiden "
-             "varauksista. Nyt yksi nimetty vastuuhenkilö kokoaa ajat yhteen."),
-            ("asiantuntija.satakunta",
-             "Tuttu ongelma. Meillä viikoittainen lyhyt tiimipalaveri on vähentänyt "
-             "päällekkäisyyksiä selvästi."),
-        ]),
+        (
+            "Sudenkuoppa: sama asiakas kolmessa jonossa",
+            8,
+            False,
+            None,
+            [
+                (
+                    "johtoryhma.kymenlaakso",
+                    "Huomasimme, että sama asiakas odotti samaan aikaan terveystarkastusta, "
+                    "palvelutarpeen arviointia ja Kelan tapaamista, eikä kukaan tiennyt muiden "
+                    "varauksista. Nyt yksi nimetty vastuuhenkilö kokoaa ajat yhteen.",
+                ),
+                (
+                    "asiantuntija.satakunta",
+                    "Tuttu ongelma. Meillä viikoittainen lyhyt tiimipalaveri on vähentänyt "
+                    "päällekkäisyyksiä selvästi.",
+                ),
+            ],
+        ),
     ],
     "satakunta": [
-        ("Etäkonsultaation vuorot keväällä", 4, False, None, [
-            ("typjohtaja.satakunta",
-             "Kevään etäkonsultaatioajat on nyt sovittu. Kankaanpään toimipisteessä aika on "
-             "tiistaisin ja Harjavallassa torstaisin. Varatkaa ajat yhteisestä kalenterista."),
-            ("sosiaaliohjaaja.satakunta",
-             "Kiitos! Voisiko Porin vuoron siirtää aamupäivään? Iltapäivät ovat täynnä "
-             "ryhmiä."),
-            ("asiantuntija.satakunta",
-             "@[Oona Ohjaaja] kysyin asiaa, aamupäivä onnistuu huhtikuusta alkaen."),
-        ]),
+        (
+            "Etäkonsultaation vuorot keväällä",
+            4,
+            False,
+            None,
+            [
+                (
+                    "typjohtaja.satakunta",
+                    "Kevään etäkonsultaatioajat on nyt sovittu. Kankaanpään toimipisteessä aika on "
+                    "tiistaisin ja Harjavallassa torstaisin. Varatkaa ajat yhteisestä kalenterista.",
+                ),
+                (
+                    "sosiaaliohjaaja.satakunta",
+                    "Kiitos! Voisiko Porin vuoron siirtää aamupäivään? Iltapäivät ovat täynnä ryhmiä.",
+                ),
+                (
+                    "asiantuntija.satakunta",
+                    "@[Oona Ohjaaja] kysyin asiaa, aamupäivä onnistuu huhtikuusta alkaen.",
+                ),
+            ],
+        ),
     ],
     "pohjois-karjala": [
-        ("Kuntouttavan työtoiminnan paikat Kiteellä", 6, False, None, [
-            ("esihenkilo.karjala",
-             "Kiteen työpajalla vapautuu kaksi paikkaa maaliskuussa. Ilmoittakaa, jos teillä "
-             "on asiakas, jolle paikka sopisi."),
-            ("terveydenhoitaja.karjala",
-             "Minulla on yksi asiakas, jolle tämä voisi sopia. Soitan sinulle huomenna."),
-        ]),
+        (
+            "Kuntouttavan työtoiminnan paikat Kiteellä",
+            6,
+            False,
+            None,
+            [
+                (
+                    "esihenkilo.karjala",
+                    "Kiteen työpajalla vapautuu kaksi paikkaa maaliskuussa. Ilmoittakaa, jos teillä "
+                    "on asiakas, jolle paikka sopisi.",
+                ),
+                (
+                    "terveydenhoitaja.karjala",
+                    "Minulla on yksi asiakas, jolle tämä voisi sopia. Soitan sinulle huomenna.",
+                ),
+            ],
+        ),
     ],
     "kymenlaakso": [
-        ("Terveystarkastusten ajanvaraus kahdelle kaupunkiseudulle", 2, False, None, [
-            ("kela.kymenlaakso",
-             "Kotkan ja Kouvolan terveystarkastusten ajanvaraus kulkee nyt eri reittejä. "
-             "Voisimmeko sopia yhteisen tavan ennen syksyä?"),
-            ("johtoryhma.kymenlaakso",
-             "Hyvä ehdotus. Otan asian johtoryhmän seuraavaan kokoukseen ja pyydän molemmilta "
-             "seuduilta kuvauksen nykyisestä tavasta."),
-        ]),
+        (
+            "Terveystarkastusten ajanvaraus kahdelle kaupunkiseudulle",
+            2,
+            False,
+            None,
+            [
+                (
+                    "kela.kymenlaakso",
+                    "Kotkan ja Kouvolan terveystarkastusten ajanvaraus kulkee nyt eri reittejä. "
+                    "Voisimmeko sopia yhteisen tavan ennen syksyä?",
+                ),
+                (
+                    "johtoryhma.kymenlaakso",
+                    "Hyvä ehdotus. Otan asian johtoryhmän seuraavaan kokoukseen ja pyydän molemmilta "
+                    "seuduilta kuvauksen nykyisestä tavasta.",
+                ),
+            ],
+        ),
     ],
     "pohjois-pohjanmaa": [
-        ("Jalkautuva tiimi Kuusamoon", 9, False, None, [
-            ("asiantuntija.pohjanmaa",
-             "Jalkautuva tiimi käy Kuusamossa joka toinen viikko. Kerätään tähän asiat, jotka "
-             "pitää hoitaa paikan päällä."),
-            ("ohjausryhma.pohjanmaa",
-             "Ohjausryhmä toivoo, että käynneistä kerätään palaute. Voisitteko kokeilla "
-             "lyhyttä kyselyä kevään ajan?"),
-        ]),
+        (
+            "Jalkautuva tiimi Kuusamoon",
+            9,
+            False,
+            None,
+            [
+                (
+                    "asiantuntija.pohjanmaa",
+                    "Jalkautuva tiimi käy Kuusamossa joka toinen viikko. Kerätään tähän asiat, jotka "
+                    "pitää hoitaa paikan päällä.",
+                ),
+                (
+                    "ohjausryhma.pohjanmaa",
+                    "Ohjausryhmä toivoo, että käynneistä kerätään palaute. Voisitteko kokeilla "
+                    "lyhyttä kyselyä kevään ajan?",
+                ),
+            ],
+        ),
     ],
 }
 
 DEMO_REPORT = (
-    "hyvat-kaytannot", "Sudenkuoppa: sama asiakas kolmessa jonossa", 1, "kumppani",
+    "hyvat-kaytannot",
+    "Sudenkuoppa: sama asiakas kolmessa jonossa",
+    1,
+    "kumppani",
     "Onko tässä viestissä riittävän yleisellä tasolla kuvattu tilanne? Varmistaisitteko.",
 )
 
@@ -188,15 +324,22 @@ def _forums(log) -> dict[str, Forum]:
     for slug, name, kind, position, description in NATIONAL_FORUMS:
         forums[slug], _ = Forum.objects.update_or_create(
             slug=slug,
-            defaults={"name": name, "kind": kind, "position": position,
-                      "description": description, "network": None},
+            defaults={
+                "name": name,
+                "kind": kind,
+                "position": position,
+                "description": description,
+                "network": None,
+            },
         )
     for network in Network.objects.filter(slug__in=NETWORK_FORUM_NAMES):
         forums[network.slug], _ = Forum.objects.update_or_create(
             slug=network.slug,
             defaults={
-                "name": NETWORK_FORUM_NAMES[network.slug], "kind": Forum.Kind.NETWORK,
-                "network": network, "position": 0,
+                "name": NETWORK_FORUM_NAMES[network.slug],
+                "kind": Forum.Kind.NETWORK,
+                "network": network,
+                "position": 0,
                 "description": f"{network.name}: vain verkoston jäsenille näkyvä alue.",
             },
         )
@@ -213,9 +356,7 @@ def _thread(forum, people, title, days_ago, pinned, accepted, posts) -> Topic | 
     if opener is None:
         return None
     started = timezone.now() - timedelta(days=days_ago)
-    topic, _created = Topic.objects.get_or_create(
-        forum=forum, title=title, defaults={"author": opener}
-    )
+    topic, _created = Topic.objects.get_or_create(forum=forum, title=title, defaults={"author": opener})
     saved = []
     for index, (author_key, text) in enumerate(posts):
         author = people.get(author_key)
@@ -223,8 +364,7 @@ def _thread(forum, people, title, days_ago, pinned, accepted, posts) -> Topic | 
             continue
         post, created = Post.objects.update_or_create(
             idempotency_key=_post_key(forum.slug, title, index),
-            defaults={"topic": topic, "author": author, "body": text,
-                      "body_html": render_markdown(text)},
+            defaults={"topic": topic, "author": author, "body": text, "body_html": render_markdown(text)},
         )
         moment = started + timedelta(hours=5 * index)
         Post.objects.filter(pk=post.pk).update(created_at=moment)
@@ -266,7 +406,9 @@ def load_forum_demo(stdout=None) -> None:
     post = Post.objects.filter(idempotency_key=_post_key(slug, title, index)).first()
     if post is not None and reporter in people:
         Report.objects.get_or_create(
-            post=post, reporter=people[reporter], status=Report.Status.OPEN,
+            post=post,
+            reporter=people[reporter],
+            status=Report.Status.OPEN,
             defaults={"reason": reason},
         )
     log(f"  {count} discussion threads")

@@ -31,8 +31,7 @@ def forum_export_section(user) -> dict:
             for post in posts_by(user).order_by("created_at", "pk")
         ],
         "follows": [
-            {"forum": forum_name(follow.forum)} if follow.forum_id
-            else {"topic": topic_title(follow.topic)}
+            {"forum": forum_name(follow.forum)} if follow.forum_id else {"topic": topic_title(follow.topic)}
             for follow in Follow.objects.filter(user=user).select_related("forum", "topic")
         ],
         "reactions": [

@@ -26,9 +26,14 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={
-            "accept": "image/png,image/jpeg,image/gif,image/webp,application/pdf",
-        }))
+        kwargs.setdefault(
+            "widget",
+            MultipleFileInput(
+                attrs={
+                    "accept": "image/png,image/jpeg,image/gif,image/webp,application/pdf",
+                }
+            ),
+        )
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -66,8 +71,7 @@ class PostFormMixin(forms.Form):
     attachments = MultipleFileField(
         label=_("Attachments"),
         required=False,
-        help_text=_("Images (PNG, JPEG, GIF, WebP) or PDF documents, at most 5 files of "
-                    "10 MB each."),
+        help_text=_("Images (PNG, JPEG, GIF, WebP) or PDF documents, at most 5 files of 10 MB each."),
     )
     # One token per form: submitting the same form twice makes one post.
     token = forms.UUIDField(widget=forms.HiddenInput)
@@ -84,8 +88,7 @@ class PostFormMixin(forms.Form):
         files = self.cleaned_data.get("attachments") or []
         if len(files) > MAX_ATTACHMENTS_PER_POST:
             raise forms.ValidationError(
-                _("Attach at most %(count)d files to one post.")
-                % {"count": MAX_ATTACHMENTS_PER_POST}
+                _("Attach at most %(count)d files to one post.") % {"count": MAX_ATTACHMENTS_PER_POST}
             )
         errors = []
         for upload in files:
@@ -108,8 +111,7 @@ class TopicForm(PostFormMixin):
         label=_("Related pages"),
         queryset=Page.objects.none(),
         required=False,
-        help_text=_("For example the law interpretation or guidance page this discussion is "
-                    "about."),
+        help_text=_("For example the law interpretation or guidance page this discussion is about."),
     )
 
     field_order = ["title", "body", "attachments", "related_pages", "token"]

@@ -18,10 +18,18 @@ from django.utils.translation import gettext_lazy as _
 from typ_site.core.access import MEMBERS, network_key
 
 # Addresses under forums/ that a forum's slug must not take.
-RESERVED_FORUM_SLUGS = frozenset({
-    "notifications", "moderation", "reports", "feed-address", "feed", "topic", "post",
-    "attachments",
-})
+RESERVED_FORUM_SLUGS = frozenset(
+    {
+        "notifications",
+        "moderation",
+        "reports",
+        "feed-address",
+        "feed",
+        "topic",
+        "post",
+        "attachments",
+    }
+)
 
 
 def validate_forum_slug(slug: str) -> None:
@@ -36,9 +44,7 @@ class Forum(models.Model):
         THEME = "theme", _("Theme forum")
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(
-        _("slug"), max_length=100, unique=True, validators=[validate_forum_slug]
-    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, validators=[validate_forum_slug])
     description = models.TextField(_("description"), blank=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     network = models.ForeignKey(
@@ -92,9 +98,7 @@ class Forum(models.Model):
 
 
 class Topic(models.Model):
-    forum = models.ForeignKey(
-        Forum, on_delete=models.CASCADE, related_name="topics", verbose_name=_("forum")
-    )
+    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="topics", verbose_name=_("forum"))
     title = models.CharField(_("title"), max_length=200)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -138,9 +142,7 @@ class Topic(models.Model):
 
 
 class Post(models.Model):
-    topic = models.ForeignKey(
-        Topic, on_delete=models.CASCADE, related_name="posts", verbose_name=_("topic")
-    )
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="posts", verbose_name=_("topic"))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -215,9 +217,7 @@ class Reaction(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["post", "user", "kind"], name="one_reaction_per_kind")
-        ]
+        constraints = [models.UniqueConstraint(fields=["post", "user", "kind"], name="one_reaction_per_kind")]
 
     def __str__(self):
         return f"{self.kind} {self.post_id}"
@@ -283,15 +283,9 @@ class Attachment(models.Model):
 class Follow(models.Model):
     """A person follows either a whole forum (new topics) or one topic (new replies)."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_follows"
-    )
-    forum = models.ForeignKey(
-        Forum, on_delete=models.CASCADE, null=True, blank=True, related_name="follows"
-    )
-    topic = models.ForeignKey(
-        Topic, on_delete=models.CASCADE, null=True, blank=True, related_name="follows"
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_follows")
+    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, null=True, blank=True, related_name="follows")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, null=True, blank=True, related_name="follows")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -302,11 +296,13 @@ class Follow(models.Model):
                 name="follow_forum_or_topic",
             ),
             models.UniqueConstraint(
-                fields=["user", "forum"], condition=Q(forum__isnull=False),
+                fields=["user", "forum"],
+                condition=Q(forum__isnull=False),
                 name="one_follow_per_forum",
             ),
             models.UniqueConstraint(
-                fields=["user", "topic"], condition=Q(topic__isnull=False),
+                fields=["user", "topic"],
+                condition=Q(topic__isnull=False),
                 name="one_follow_per_topic",
             ),
         ]
@@ -325,9 +321,7 @@ class TopicReadState(models.Model):
     last_read_at = models.DateTimeField()
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "topic"], name="one_read_state_per_topic")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "topic"], name="one_read_state_per_topic")]
 
     def __str__(self):
         return f"{self.user_id}: {self.topic_id}"
@@ -395,7 +389,10 @@ class Report(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField(auto_now_add=True)
     handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     handled_at = models.DateTimeField(null=True, blank=True)
@@ -404,7 +401,8 @@ class Report(models.Model):
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["post", "reporter"], condition=Q(status="open"),
+                fields=["post", "reporter"],
+                condition=Q(status="open"),
                 name="one_open_report_per_person_and_post",
             )
         ]
@@ -445,8 +443,6 @@ class ModerationAction(models.Model):
 
     def __str__(self):
         return f"{self.action} ({self.created_at:%Y-%m-%d %H:%M})"
-
-
 
 
 # Participation (votes on development needs and customer stories) lives in its own package;

@@ -39,8 +39,10 @@ def accepted_event(post: Post) -> str:
 
 def _is_first_post(post: Post) -> bool:
     first = (
-        Post.objects.filter(topic_id=post.topic_id).order_by("created_at", "pk")
-        .values_list("pk", flat=True).first()
+        Post.objects.filter(topic_id=post.topic_id)
+        .order_by("created_at", "pk")
+        .values_list("pk", flat=True)
+        .first()
     )
     return first == post.pk
 
@@ -71,7 +73,8 @@ def create_post_notifications(post_id: int) -> str:
     """Make the in-site notifications of a new post; safe to run twice."""
     post = (
         Post.objects.select_related("topic", "topic__forum", "author", "reply_to__author")
-        .filter(pk=post_id).first()
+        .filter(pk=post_id)
+        .first()
     )
     if post is None:
         return ""
@@ -93,14 +96,18 @@ def create_accepted_notification(post_id: int, actor_id: int | None) -> str:
         return ""
     event = accepted_event(post)
     Notification.objects.bulk_create(
-        [Notification(recipient=post.author, event=event, reason=Reason.ACCEPTED, post=post,
-                      actor_id=actor_id)],
+        [
+            Notification(
+                recipient=post.author, event=event, reason=Reason.ACCEPTED, post=post, actor_id=actor_id
+            )
+        ],
         ignore_conflicts=True,
     )
     return event
 
 
 # --- E-mail -----------------------------------------------------------------------------------
+
 
 def _absolute(url: str) -> str:
     return settings.SITE_URL.rstrip("/") + url
@@ -144,14 +151,11 @@ def email_immediately(event: str) -> int:
     """E-mail the event's notifications to people who want e-mail at once. Returns the count."""
     if not event:
         return 0
-    pending = (
-        Notification.objects.filter(
-            event=event,
-            emailed_at__isnull=True,
-            recipient__notification_frequency=NotificationFrequency.IMMEDIATE,
-        )
-        .select_related("recipient", "post", "post__author", "post__topic", "post__topic__forum")
-    )
+    pending = Notification.objects.filter(
+        event=event,
+        emailed_at__isnull=True,
+        recipient__notification_frequency=NotificationFrequency.IMMEDIATE,
+    ).select_related("recipient", "post", "post__author", "post__topic", "post__topic__forum")
     sent = 0
     for notification in pending:
         recipient = _fresh(notification.recipient)
@@ -174,7 +178,8 @@ def email_immediately(event: str) -> int:
 def send_daily_digests() -> int:
     """One e-mail per person who chose the daily digest; never sends a notification twice."""
     people = (
-        get_user_model().objects.filter(
+        get_user_model()
+        .objects.filter(
             notification_frequency=NotificationFrequency.DAILY,
             is_active=True,
             is_removed=False,
@@ -202,8 +207,11 @@ def send_daily_digests() -> int:
                 subject = _("Your daily forum digest: %(count)d new") % {"count": len(pending)}
                 body = render_to_string(
                     "forums/email/digest.txt",
-                    {"items": _notification_lines(pending), "recipient": recipient,
-                     "notifications_url": _absolute(reverse("forums:notifications"))},
+                    {
+                        "items": _notification_lines(pending),
+                        "recipient": recipient,
+                        "notifications_url": _absolute(reverse("forums:notifications")),
+                    },
                 )
                 send_mail(subject, body, None, [recipient.email])
         sent += 1

@@ -15,8 +15,29 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a",
-    "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "span",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "span",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
@@ -48,16 +69,13 @@ def _markdown() -> markdown.Markdown:
 
 
 def _mark_mentions(html: str) -> str:
-    return MENTION_PATTERN.sub(
-        lambda match: f'<span class="{MENTION_CLASS}">@{match.group(1)}</span>', html
-    )
+    return MENTION_PATTERN.sub(lambda match: f'<span class="{MENTION_CLASS}">@{match.group(1)}</span>', html)
 
 
 def _safe_attribute(tag: str, name: str, value: str) -> str | None:
     """Drop a link whose address has whitespace or control characters (browsers remove tabs
     and newlines from addresses, which could turn "java\tscript:" into a script)."""
-    if name == "href" and any(character.isspace() or ord(character) < 32
-                              for character in value):
+    if name == "href" and any(character.isspace() or ord(character) < 32 for character in value):
         return None
     return value
 

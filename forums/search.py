@@ -28,9 +28,7 @@ def post_document(post: Post) -> SearchDocument | None:
         tags=[forum.name],
         network=forum.network.name if forum.network_id else "",
         organisation=(
-            author.get_organisation_type_display()
-            if author is not None and author.organisation_type
-            else ""
+            author.get_organisation_type_display() if author is not None and author.organisation_type else ""
         ),
         date=post.created_at.date(),
     )

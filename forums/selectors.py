@@ -55,9 +55,7 @@ def visible_forums_for(user) -> QuerySet[Forum]:
         return Forum.objects.none()
     if sees_everything(user):
         return Forum.objects.all()
-    return Forum.objects.filter(
-        ~Q(kind=NETWORK) | Q(kind=NETWORK, network_id__in=member_network_ids(user))
-    )
+    return Forum.objects.filter(~Q(kind=NETWORK) | Q(kind=NETWORK, network_id__in=member_network_ids(user)))
 
 
 # A new number whenever a forum is saved or deleted in this process, so that the answers
@@ -96,8 +94,7 @@ def _forum_access(user) -> _ForumAccess:
     """
     if not is_verified_member(user):
         return _NO_ACCESS
-    key = (_forum_generation, user.is_superuser, member_network_ids(user),
-           admin_network_ids(user))
+    key = (_forum_generation, user.is_superuser, member_network_ids(user), admin_network_ids(user))
     access = getattr(user, "_forum_access", None)
     if access is None or access.key != key:
         rows = visible_forums_for(user).order_by().values_list("pk", "kind", "network_id")
@@ -125,8 +122,7 @@ def moderated_forum_ids(user) -> frozenset[int]:
     access = _forum_access(user)
     if access.moderated_ids is None:
         access.moderated_ids = frozenset(
-            pk for pk, (kind, network_id) in access.visible.items()
-            if _moderates(user, kind, network_id)
+            pk for pk, (kind, network_id) in access.visible.items() if _moderates(user, kind, network_id)
         )
     return access.moderated_ids
 
@@ -167,8 +163,7 @@ def visible_posts_for(user) -> QuerySet[Post]:
     # Joined to the topic rather than `topic__in=visible_topics_for(user)`: SQLite would
     # otherwise build the list of every visible topic for each query.
     return Post.objects.filter(_visible_topic(user, prefix="topic__")).filter(
-        Q(is_hidden=False) | Q(author=user)
-        | Q(topic__forum_id__in=moderated_forum_ids(user))
+        Q(is_hidden=False) | Q(author=user) | Q(topic__forum_id__in=moderated_forum_ids(user))
     )
 
 
@@ -212,12 +207,13 @@ def topic_page_for_user_or_404(user, pk: int) -> Topic:
             last_read_at=RawSQL(
                 "SELECT last_read_at FROM forums_topicreadstate"
                 " WHERE topic_id = forums_topic.id AND user_id = %s",
-                [user.pk], output_field=DateTimeField(),
+                [user.pk],
+                output_field=DateTimeField(),
             ),
             is_followed=RawSQL(
-                "EXISTS (SELECT 1 FROM forums_follow"
-                " WHERE topic_id = forums_topic.id AND user_id = %s)",
-                [user.pk], output_field=BooleanField(),
+                "EXISTS (SELECT 1 FROM forums_follow WHERE topic_id = forums_topic.id AND user_id = %s)",
+                [user.pk],
+                output_field=BooleanField(),
             ),
             has_unread_notifications=RawSQL(
                 "EXISTS (SELECT 1 FROM forums_notification INNER JOIN forums_post"
@@ -225,12 +221,13 @@ def topic_page_for_user_or_404(user, pk: int) -> Topic:
                 " WHERE forums_post.topic_id = forums_topic.id"
                 " AND forums_notification.recipient_id = %s"
                 " AND forums_notification.read_at IS NULL)",
-                [user.pk], output_field=BooleanField(),
+                [user.pk],
+                output_field=BooleanField(),
             ),
             has_related_pages=RawSQL(
-                "EXISTS (SELECT 1 FROM forums_topic_related_pages"
-                " WHERE topic_id = forums_topic.id)",
-                [], output_field=BooleanField(),
+                "EXISTS (SELECT 1 FROM forums_topic_related_pages WHERE topic_id = forums_topic.id)",
+                [],
+                output_field=BooleanField(),
             ),
         )
         .filter(pk=pk)
@@ -242,12 +239,7 @@ def topic_page_for_user_or_404(user, pk: int) -> Topic:
 
 
 def post_for_user_or_404(user, pk: int) -> Post:
-    post = (
-        visible_posts_for(user)
-        .select_related("topic", "topic__forum", "author")
-        .filter(pk=pk)
-        .first()
-    )
+    post = visible_posts_for(user).select_related("topic", "topic__forum", "author").filter(pk=pk).first()
     if post is None:
         raise Http404
     return post
@@ -261,6 +253,7 @@ def attachment_for_user_or_404(user, pk: int) -> Attachment:
 
 
 # --- Lists ------------------------------------------------------------------------------------
+
 
 def forum_list_for(user) -> QuerySet[Forum]:
     return visible_forums_for(user).select_related("network").order_by("kind", "position", "name")
@@ -352,9 +345,7 @@ def unread_notification_count(user) -> int:
 
 def moderation_queue_for(user) -> QuerySet[Report]:
     return (
-        Report.objects.filter(
-            status=Report.Status.OPEN, post__topic__forum_id__in=moderated_forum_ids(user)
-        )
+        Report.objects.filter(status=Report.Status.OPEN, post__topic__forum_id__in=moderated_forum_ids(user))
         .select_related("post", "post__author", "post__topic", "post__topic__forum", "reporter")
         .order_by("created_at", "pk")
     )
@@ -363,10 +354,7 @@ def moderation_queue_for(user) -> QuerySet[Report]:
 def topics_for_page(user, page) -> QuerySet[Topic]:
     """Discussion topics linked to a Wagtail page that this person may see."""
     return (
-        visible_topics_for(user)
-        .filter(related_pages=page)
-        .select_related("forum")
-        .order_by("-last_post_at")
+        visible_topics_for(user).filter(related_pages=page).select_related("forum").order_by("-last_post_at")
     )
 
 
@@ -384,6 +372,7 @@ def posts_by(user) -> QuerySet[Post]:
 
 
 # --- For the search index ---------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class SearchablePost:
@@ -410,6 +399,8 @@ def searchable_posts():
     )
     for post in posts.iterator(chunk_size=500):
         yield SearchablePost(
-            post=post, topic=post.topic, forum=post.topic.forum,
+            post=post,
+            topic=post.topic,
+            forum=post.topic.forum,
             access_key=post.topic.forum.access_key,
         )

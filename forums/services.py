@@ -43,6 +43,7 @@ Action = ModerationAction.Action
 
 # --- Rate limit -------------------------------------------------------------------------------
 
+
 def _posts_per_minute() -> int:
     return int(getattr(settings, "FORUM_POSTS_PER_MINUTE", 6))
 
@@ -59,14 +60,14 @@ def check_rate_limit(user) -> None:
         count, started = 0, now
     if count >= _posts_per_minute():
         raise ValidationError(
-            _("You are posting very quickly. Wait a minute and send again; your text is kept "
-              "in the form."),
+            _("You are posting very quickly. Wait a minute and send again; your text is kept in the form."),
             code="rate_limited",
         )
     cache.set(key, (count + 1, started), timeout=RATE_WINDOW_SECONDS)
 
 
 # --- Writing ----------------------------------------------------------------------------------
+
 
 def _validate_text(*texts: str) -> None:
     for text in texts:
@@ -102,8 +103,12 @@ def _remove_files(post_attachments: list[Attachment]) -> None:
 
 def _create_post(*, user, topic: Topic, body: str, token, reply_to=None) -> Post:
     return Post.objects.create(
-        topic=topic, author=user, body=body, body_html=render_markdown(body),
-        reply_to=reply_to, idempotency_key=token,
+        topic=topic,
+        author=user,
+        body=body,
+        body_html=render_markdown(body),
+        reply_to=reply_to,
+        idempotency_key=token,
     )
 
 
@@ -129,8 +134,9 @@ def _write_once(user, token, write):
     return post, True
 
 
-def start_topic(user, forum: Forum, *, title: str, body: str, token=None, uploads=(),
-                related_pages=()) -> Post:
+def start_topic(
+    user, forum: Forum, *, title: str, body: str, token=None, uploads=(), related_pages=()
+) -> Post:
     """A new topic and its first post. Returns the first post."""
     if not can_see_forum(user, forum):
         raise PermissionDenied
@@ -156,8 +162,7 @@ def start_topic(user, forum: Forum, *, title: str, body: str, token=None, upload
     return post
 
 
-def reply(user, topic: Topic, *, body: str, token=None, uploads=(), reply_to: Post | None = None
-          ) -> Post:
+def reply(user, topic: Topic, *, body: str, token=None, uploads=(), reply_to: Post | None = None) -> Post:
     """A reply to a topic. Refused for locked or hidden topics and hidden quoted posts."""
     if not can_see_forum(user, topic.forum):
         raise PermissionDenied
@@ -168,8 +173,7 @@ def reply(user, topic: Topic, *, body: str, token=None, uploads=(), reply_to: Po
     if existing is not None:
         return existing
     if topic.is_locked:
-        raise ValidationError(_("This topic is locked: new replies are not accepted."),
-                              code="locked")
+        raise ValidationError(_("This topic is locked: new replies are not accepted."), code="locked")
     if topic.is_hidden:
         raise ValidationError(_("This topic has been hidden by a moderator."), code="hidden")
     if reply_to is not None and (
@@ -181,10 +185,8 @@ def reply(user, topic: Topic, *, body: str, token=None, uploads=(), reply_to: Po
     def write(stored_files):
         locked = Topic.objects.filter(pk=topic.pk).values_list("is_locked", flat=True).first()
         if locked:
-            raise ValidationError(_("This topic is locked: new replies are not accepted."),
-                                  code="locked")
-        post = _create_post(user=user, topic=topic, body=body, token=token,
-                            reply_to=reply_to)
+            raise ValidationError(_("This topic is locked: new replies are not accepted."), code="locked")
+        post = _create_post(user=user, topic=topic, body=body, token=token, reply_to=reply_to)
         stored_files.extend(_store_attachments(post, uploads))
         Topic.objects.filter(pk=topic.pk).update(
             reply_count=F("reply_count") + 1, last_post_at=post.created_at
@@ -199,7 +201,9 @@ def reply(user, topic: Topic, *, body: str, token=None, uploads=(), reply_to: Po
 
 def can_edit(user, post: Post) -> bool:
     return bool(
-        user.is_authenticated and post.author_id == user.pk and not post.topic.is_locked
+        user.is_authenticated
+        and post.author_id == user.pk
+        and not post.topic.is_locked
         and not post.is_hidden
     )
 
@@ -247,9 +251,7 @@ def toggle_reaction(user, post: Post, kind: str) -> bool:
 
 
 def can_accept(user, topic: Topic) -> bool:
-    return bool(user.is_authenticated and (
-        topic.author_id == user.pk or can_moderate(user, topic.forum)
-    ))
+    return bool(user.is_authenticated and (topic.author_id == user.pk or can_moderate(user, topic.forum)))
 
 
 @transaction.atomic
@@ -268,6 +270,7 @@ def accept_answer(user, topic: Topic, post: Post | None) -> None:
 
 
 # --- Following and reading --------------------------------------------------------------------
+
 
 def follow_forum(user, forum: Forum) -> None:
     if not can_see_forum(user, forum):
@@ -308,17 +311,16 @@ def mark_notifications_read(user, notification_ids=None) -> int:
 
 
 def mark_topic_notifications_read(user, topic: Topic) -> None:
-    Notification.objects.filter(
-        recipient=user, read_at__isnull=True, post__topic=topic
-    ).update(read_at=timezone.now())
+    Notification.objects.filter(recipient=user, read_at__isnull=True, post__topic=topic).update(
+        read_at=timezone.now()
+    )
 
 
 # --- Feeds ------------------------------------------------------------------------------------
 
+
 def feed_token_for(user) -> FeedToken:
-    token, _created = FeedToken.objects.get_or_create(
-        user=user, defaults={"key": secrets.token_urlsafe(32)}
-    )
+    token, _created = FeedToken.objects.get_or_create(user=user, defaults={"key": secrets.token_urlsafe(32)})
     return token
 
 
@@ -328,6 +330,7 @@ def reset_feed_token(user) -> FeedToken:
 
 
 # --- Reports and moderation -------------------------------------------------------------------
+
 
 def report_post(user, post: Post, reason: str) -> Report:
     if not can_see_post(user, post):
@@ -361,8 +364,14 @@ def set_post_hidden(user, post: Post, hidden: bool, reason: str = "") -> None:
     post.save(update_fields=["is_hidden"])
     if hidden and post.topic.accepted_post_id == post.pk:
         Topic.objects.filter(pk=post.topic_id).update(accepted_post=None)
-    _log(user, Action.HIDE_POST if hidden else Action.SHOW_POST, post.topic.forum,
-         topic=post.topic, post=post, details=reason)
+    _log(
+        user,
+        Action.HIDE_POST if hidden else Action.SHOW_POST,
+        post.topic.forum,
+        topic=post.topic,
+        post=post,
+        details=reason,
+    )
 
 
 TOPIC_ACTIONS = {
@@ -414,11 +423,17 @@ def handle_report(user, report: Report, *, resolve: bool, hide_post: bool = Fals
     report.handled_by = user
     report.handled_at = timezone.now()
     report.save(update_fields=["status", "handled_by", "handled_at"])
-    _log(user, Action.RESOLVE_REPORT if resolve else Action.DISMISS_REPORT, post.topic.forum,
-         topic=post.topic, post=post)
+    _log(
+        user,
+        Action.RESOLVE_REPORT if resolve else Action.DISMISS_REPORT,
+        post.topic.forum,
+        topic=post.topic,
+        post=post,
+    )
 
 
 # --- Accounts ---------------------------------------------------------------------------------
+
 
 def forget_person(user) -> None:
     """On account removal: follows, notifications, reactions and feed addresses go; posts stay."""

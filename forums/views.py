@@ -45,10 +45,14 @@ def index(request):
         for kind in (Forum.Kind.NETWORK, Forum.Kind.NATIONAL, Forum.Kind.THEME)
         if groups[kind]
     ]
-    return render(request, "forums/index.html", {
-        "sections": sections,
-        "moderates": selectors.moderated_forums_for(request.user).exists(),
-    })
+    return render(
+        request,
+        "forums/index.html",
+        {
+            "sections": sections,
+            "moderates": selectors.moderated_forums_for(request.user).exists(),
+        },
+    )
 
 
 @login_required
@@ -58,15 +62,19 @@ def forum_detail(request, slug):
         request.GET.get("page")
     )
     token = FeedToken.objects.filter(user=request.user).first()
-    return render(request, "forums/forum.html", {
-        "forum": forum,
-        "page_obj": page,
-        "following": selectors.is_following_forum(request.user, forum),
-        "is_moderator": selectors.can_moderate(request.user, forum),
-        "feed_url": request.build_absolute_uri(
-            reverse("forums:feed", args=[token.key, forum.slug])
-        ) if token else None,
-    })
+    return render(
+        request,
+        "forums/forum.html",
+        {
+            "forum": forum,
+            "page_obj": page,
+            "following": selectors.is_following_forum(request.user, forum),
+            "is_moderator": selectors.can_moderate(request.user, forum),
+            "feed_url": request.build_absolute_uri(reverse("forums:feed", args=[token.key, forum.slug]))
+            if token
+            else None,
+        },
+    )
 
 
 def _address_of(name: str, *args):
@@ -114,17 +122,12 @@ def topic_detail(request, pk):
     user = request.user
     # The topic comes with the visitor's read, follow and notification state (one query).
     topic = selectors.topic_page_for_user_or_404(user, pk)
-    page = Paginator(selectors.posts_of_topic(user, topic), POSTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(selectors.posts_of_topic(user, topic), POSTS_PER_PAGE).get_page(request.GET.get("page"))
     posts = list(page.object_list)
     post_ids = [post.pk for post in posts]
-    _prepare_posts(posts, topic, selectors.attachments_of(post_ids),
-                   selectors.reactions_of(user, post_ids))
+    _prepare_posts(posts, topic, selectors.attachments_of(post_ids), selectors.reactions_of(user, post_ids))
     last_read = topic.last_read_at
-    first_unread = next(
-        (post.pk for post in posts if last_read is None or post.created_at > last_read), None
-    )
+    first_unread = next((post.pk for post in posts if last_read is None or post.created_at > last_read), None)
     is_moderator = selectors.can_moderate(user, topic.forum)
     # Reading writes only when something is unread: a write waits for the database's lock.
     if last_read is None or last_read < topic.last_post_at:
@@ -137,23 +140,25 @@ def topic_detail(request, pk):
     related_pages = []
     if topic.has_related_pages:
         # Specific pages (no extra query) link in the visitor's language, see BasePage.
-        related_pages = (
-            topic.related_pages.live().public().order_by("title").specific(defer=True)
-        )
-    return render(request, "forums/topic.html", {
-        "forum": topic.forum,
-        "topic": topic,
-        "page_obj": page,
-        "posts": posts,
-        "first_post_id": page.number == 1 and posts and posts[0].pk,
-        "first_unread": first_unread if last_read is not None else None,
-        "is_moderator": is_moderator,
-        "can_accept": services.can_accept(user, topic),
-        "following": topic.is_followed,
-        "related_pages": related_pages,
-        "reply_form": reply_form,
-        "accept_url": reverse("forums:accept_answer", args=[topic.pk]),
-    })
+        related_pages = topic.related_pages.live().public().order_by("title").specific(defer=True)
+    return render(
+        request,
+        "forums/topic.html",
+        {
+            "forum": topic.forum,
+            "topic": topic,
+            "page_obj": page,
+            "posts": posts,
+            "first_post_id": page.number == 1 and posts and posts[0].pk,
+            "first_unread": first_unread if last_read is not None else None,
+            "is_moderator": is_moderator,
+            "can_accept": services.can_accept(user, topic),
+            "following": topic.is_followed,
+            "related_pages": related_pages,
+            "reply_form": reply_form,
+            "accept_url": reverse("forums:accept_answer", args=[topic.pk]),
+        },
+    )
 
 
 def _new_topic_initial(request) -> dict:
@@ -169,14 +174,17 @@ def _new_topic_initial(request) -> dict:
 @require_http_methods(["GET", "POST"])
 def new_topic(request, slug):
     forum = selectors.forum_for_user_or_404(request.user, slug)
-    form = TopicForm(request.POST or None, request.FILES or None,
-                     initial=_new_topic_initial(request))
+    form = TopicForm(request.POST or None, request.FILES or None, initial=_new_topic_initial(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             post = services.start_topic(
-                request.user, forum, title=data["title"], body=data["body"],
-                token=data["token"], uploads=data["attachments"],
+                request.user,
+                forum,
+                title=data["title"],
+                body=data["body"],
+                token=data["token"],
+                uploads=data["attachments"],
                 related_pages=data["related_pages"],
             )
         except ValidationError as error:
@@ -198,46 +206,61 @@ def reply(request, pk):
     quoted = None
     quote_id = request.GET.get("quote", "")
     if request.method == "GET" and quote_id.isdigit():
-        quoted = selectors.visible_posts_for(request.user).filter(
-            pk=int(quote_id), topic=topic, is_hidden=False
-        ).select_related("author").first()
+        quoted = (
+            selectors.visible_posts_for(request.user)
+            .filter(pk=int(quote_id), topic=topic, is_hidden=False)
+            .select_related("author")
+            .first()
+        )
         if quoted is None:
             raise Http404
-        initial = {"body": quote_as_markdown(quoted.author_name, quoted.body),
-                   "reply_to": quoted.pk}
+        initial = {"body": quote_as_markdown(quoted.author_name, quoted.body), "reply_to": quoted.pk}
     form = ReplyForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         reply_to = None
         if data.get("reply_to"):
-            reply_to = selectors.visible_posts_for(request.user).filter(
-                pk=data["reply_to"], topic=topic
-            ).first()
+            reply_to = (
+                selectors.visible_posts_for(request.user).filter(pk=data["reply_to"], topic=topic).first()
+            )
             if reply_to is None:
                 form.add_error(None, _("You cannot reply to a hidden post."))
         if not form.errors:
             try:
                 post = services.reply(
-                    request.user, topic, body=data["body"], token=data["token"],
-                    uploads=data["attachments"], reply_to=reply_to,
+                    request.user,
+                    topic,
+                    body=data["body"],
+                    token=data["token"],
+                    uploads=data["attachments"],
+                    reply_to=reply_to,
                 )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
                 messages.success(request, _("Your reply was published."))
                 return redirect(post)
-    return render(request, "forums/reply.html", {
-        "forum": topic.forum, "topic": topic, "form": form, "quoted": quoted,
-    })
+    return render(
+        request,
+        "forums/reply.html",
+        {
+            "forum": topic.forum,
+            "topic": topic,
+            "form": form,
+            "quoted": quoted,
+        },
+    )
 
 
 @login_required
 def post_redirect(request, pk):
     """A post's own address: the topic page it is on, at the post."""
     post = selectors.post_for_user_or_404(request.user, pk)
-    position = selectors.posts_of_topic(request.user, post.topic).filter(
-        Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk)
-    ).count()
+    position = (
+        selectors.posts_of_topic(request.user, post.topic)
+        .filter(Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk))
+        .count()
+    )
     page = position // POSTS_PER_PAGE + 1
     url = post.topic.get_absolute_url()
     if page > 1:
@@ -253,34 +276,47 @@ def edit_post(request, pk):
         raise PermissionDenied
     edit_title = services.is_first_post(post)
     form = EditPostForm(
-        request.POST or None, edit_title=edit_title,
+        request.POST or None,
+        edit_title=edit_title,
         initial={"body": post.body, "title": post.topic.title},
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.edit_post(request.user, post, body=form.cleaned_data["body"],
-                               title=form.cleaned_data.get("title"))
+            services.edit_post(
+                request.user, post, body=form.cleaned_data["body"], title=form.cleaned_data.get("title")
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("Your changes were saved."))
             return redirect(post)
-    return render(request, "forums/edit_post.html", {
-        "forum": post.topic.forum, "topic": post.topic, "post": post, "form": form,
-    })
+    return render(
+        request,
+        "forums/edit_post.html",
+        {
+            "forum": post.topic.forum,
+            "topic": post.topic,
+            "post": post,
+            "form": form,
+        },
+    )
 
 
 @login_required
 def post_history(request, pk):
     post = selectors.post_for_user_or_404(request.user, pk)
-    if post.author_id != request.user.pk and not selectors.can_moderate(
-        request.user, post.topic.forum
-    ):
+    if post.author_id != request.user.pk and not selectors.can_moderate(request.user, post.topic.forum):
         raise Http404
-    return render(request, "forums/post_history.html", {
-        "forum": post.topic.forum, "topic": post.topic, "post": post,
-        "revisions": selectors.revisions_of(post),
-    })
+    return render(
+        request,
+        "forums/post_history.html",
+        {
+            "forum": post.topic.forum,
+            "topic": post.topic,
+            "post": post,
+            "revisions": selectors.revisions_of(post),
+        },
+    )
 
 
 @login_required
@@ -296,9 +332,16 @@ def report_post(request, pk):
         else:
             messages.success(request, _("Thank you. The moderators will look at the post."))
             return redirect(post)
-    return render(request, "forums/report.html", {
-        "forum": post.topic.forum, "topic": post.topic, "post": post, "form": form,
-    })
+    return render(
+        request,
+        "forums/report.html",
+        {
+            "forum": post.topic.forum,
+            "topic": post.topic,
+            "post": post,
+            "form": form,
+        },
+    )
 
 
 @login_required
@@ -329,8 +372,9 @@ def accept_answer(request, pk):
     except ValidationError as error:
         _form_errors_to_messages(request, error)
     else:
-        messages.success(request, _("The accepted answer was saved.") if post else
-                         _("The accepted answer was cleared."))
+        messages.success(
+            request, _("The accepted answer was saved.") if post else _("The accepted answer was cleared.")
+        )
     return redirect(topic)
 
 
@@ -362,6 +406,7 @@ def follow_topic(request, pk):
 
 # --- Notifications ----------------------------------------------------------------------------
 
+
 @login_required
 def notifications(request):
     queryset = selectors.notifications_for(request.user).select_related(
@@ -388,6 +433,7 @@ def mark_all_read(request):
 
 # --- Moderation -------------------------------------------------------------------------------
 
+
 def _moderated_forums_or_404(user):
     forums = selectors.moderated_forums_for(user)
     if not forums.exists():
@@ -398,13 +444,17 @@ def _moderated_forums_or_404(user):
 @login_required
 def moderation_queue(request):
     forums = _moderated_forums_or_404(request.user)
-    log = (
-        ModerationAction.objects.filter(forum__in=forums)
-        .select_related("actor", "forum", "topic", "post")[:30]
+    log = ModerationAction.objects.filter(forum__in=forums).select_related("actor", "forum", "topic", "post")[
+        :30
+    ]
+    return render(
+        request,
+        "forums/moderation_queue.html",
+        {
+            "reports": selectors.moderation_queue_for(request.user),
+            "log": log,
+        },
     )
-    return render(request, "forums/moderation_queue.html", {
-        "reports": selectors.moderation_queue_for(request.user), "log": log,
-    })
 
 
 @login_required
@@ -430,8 +480,7 @@ def moderate_post(request, pk, action):
         raise Http404
     if not selectors.can_moderate(request.user, post.topic.forum):
         raise PermissionDenied
-    services.set_post_hidden(request.user, post, action == "hide",
-                             reason=request.POST.get("reason", ""))
+    services.set_post_hidden(request.user, post, action == "hide", reason=request.POST.get("reason", ""))
     messages.success(request, _("Done: the action was saved in the moderation log."))
     return redirect(post)
 
@@ -452,9 +501,15 @@ def move_topic(request, pk):
         else:
             messages.success(request, _("The topic was moved."))
             return redirect(topic)
-    return render(request, "forums/move_topic.html", {
-        "forum": topic.forum, "topic": topic, "form": form,
-    })
+    return render(
+        request,
+        "forums/move_topic.html",
+        {
+            "forum": topic.forum,
+            "topic": topic,
+            "form": form,
+        },
+    )
 
 
 @login_required
@@ -464,8 +519,7 @@ def handle_report(request, pk, action):
         raise Http404
     report = get_object_or_404(selectors.moderation_queue_for(request.user), pk=pk)
     try:
-        services.handle_report(request.user, report, resolve=action != "dismiss",
-                               hide_post=action == "hide")
+        services.handle_report(request.user, report, resolve=action != "dismiss", hide_post=action == "hide")
     except ValidationError as error:
         _form_errors_to_messages(request, error)
     else:
@@ -474,6 +528,7 @@ def handle_report(request, pk, action):
 
 
 # --- Attachments and feeds --------------------------------------------------------------------
+
 
 @login_required
 def attachment(request, pk, filename):
@@ -496,9 +551,11 @@ def attachment(request, pk, filename):
 def reset_feed_address(request):
     services.reset_feed_token(request.user)
     messages.success(request, _("Your feed addresses were renewed; the old ones no longer work."))
-    return redirect(request.POST.get("next") if request.POST.get("next", "").startswith("/")
-                    and not request.POST.get("next", "").startswith("//")
-                    else reverse("forums:index"))
+    return redirect(
+        request.POST.get("next")
+        if request.POST.get("next", "").startswith("/") and not request.POST.get("next", "").startswith("//")
+        else reverse("forums:index")
+    )
 
 
 @login_required

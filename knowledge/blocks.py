@@ -60,9 +60,7 @@ class ProcessStepBlock(blocks.StructBlock):
     description = blocks.RichTextBlock(
         features=["bold", "italic", "link", "ul"], required=False, label=_("description")
     )
-    responsible = blocks.ChoiceBlock(
-        choices=Organisation.CHOICES, label=_("responsible organisation")
-    )
+    responsible = blocks.ChoiceBlock(choices=Organisation.CHOICES, label=_("responsible organisation"))
 
 
 class ProcessStepsBlock(blocks.StructBlock):
@@ -94,8 +92,7 @@ class ResponsibilityMatrixBlock(blocks.StructBlock):
 
 class QuestionAnswerBlock(blocks.StructBlock):
     question = blocks.CharBlock(label=_("question"))
-    answer = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "ol"],
-                                  label=_("answer"))
+    answer = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "ol"], label=_("answer"))
 
 
 class FAQBlock(blocks.StructBlock):
@@ -148,8 +145,12 @@ class LawSectionReferenceBlock(blocks.StructBlock):
 def body_blocks():
     """The blocks of every body StreamField (a fresh list for each field)."""
     return [
-        ("text", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Rich text"),
-                                      template="knowledge/blocks/rich_text.html")),
+        (
+            "text",
+            blocks.RichTextBlock(
+                features=RICH_TEXT_FEATURES, label=_("Rich text"), template="knowledge/blocks/rich_text.html"
+            ),
+        ),
         ("callout", CalloutBlock()),
         ("process_steps", ProcessStepsBlock()),
         ("responsibility_matrix", ResponsibilityMatrixBlock()),

@@ -48,10 +48,12 @@ def _stream(*blocks) -> str:
 
 
 def _text(*paragraphs: str) -> tuple:
-    return ("text", "".join(
-        paragraph if paragraph.startswith("<") else f"<p>{paragraph}</p>"
-        for paragraph in paragraphs
-    ))
+    return (
+        "text",
+        "".join(
+            paragraph if paragraph.startswith("<") else f"<p>{paragraph}</p>" for paragraph in paragraphs
+        ),
+    )
 
 
 def _callout(text: str, title: str = "", kind: str = "info") -> tuple:
@@ -59,34 +61,40 @@ def _callout(text: str, title: str = "", kind: str = "info") -> tuple:
 
 
 def _steps(title: str, *steps) -> tuple:
-    return ("process_steps", {
-        "title": title,
-        "steps": [
-            {"title": step, "description": f"<p>{description}</p>", "responsible": who}
-            for step, who, description in steps
-        ],
-    })
+    return (
+        "process_steps",
+        {
+            "title": title,
+            "steps": [
+                {"title": step, "description": f"<p>{description}</p>", "responsible": who}
+                for step, who, description in steps
+            ],
+        },
+    )
 
 
 def _matrix(caption: str, *rows) -> tuple:
-    return ("responsibility_matrix", {
-        "caption": caption,
-        "rows": [{"step": step, "te": te, "hva": hva, "kela": kela}
-                 for step, te, hva, kela in rows],
-    })
+    return (
+        "responsibility_matrix",
+        {
+            "caption": caption,
+            "rows": [{"step": step, "te": te, "hva": hva, "kela": kela} for step, te, hva, kela in rows],
+        },
+    )
 
 
 def _faq(title: str, *items) -> tuple:
-    return ("faq", {
-        "title": title,
-        "items": [{"question": q, "answer": f"<p>{a}</p>"} for q, a in items],
-    })
+    return (
+        "faq",
+        {
+            "title": title,
+            "items": [{"question": q, "answer": f"<p>{a}</p>"} for q, a in items],
+        },
+    )
 
 
 def _section(statute: str, number: str) -> LawSection:
-    return LawSection.objects.select_related("statute").get(
-        statute__number=statute, number=number
-    )
+    return LawSection.objects.select_related("statute").get(statute__number=statute, number=number)
 
 
 def _ensure_page(parent: Page, model, slug: str, *, publish_by=None, **fields):
@@ -96,8 +104,7 @@ def _ensure_page(parent: Page, model, slug: str, *, publish_by=None, **fields):
         return existing.specific, False
     relations = {
         name: fields.pop(name)
-        for name in ("tags", "sections", "related_sections", "networks", "change_notes",
-                     "organisations")
+        for name in ("tags", "sections", "related_sections", "networks", "change_notes", "organisations")
         if name in fields
     }
     page = model(slug=slug, **fields)
@@ -110,8 +117,7 @@ def _ensure_page(parent: Page, model, slug: str, *, publish_by=None, **fields):
         note_model = model._meta.get_field("change_notes").related_model
         page.change_notes.add(note_model(date=date, note=note))
     for organisation_type, name in relations.get("organisations", []):
-        page.organisations.add(PracticeOrganisation(organisation_type=organisation_type,
-                                                    name=name))
+        page.organisations.add(PracticeOrganisation(organisation_type=organisation_type, name=name))
     parent.add_child(instance=page)
     revision = page.save_revision(user=publish_by, log_action=True)
     revision.publish(user=publish_by, skip_permission_checks=True)
@@ -122,26 +128,50 @@ def _ensure_page(parent: Page, model, slug: str, *, publish_by=None, **fields):
 def create_sections(home: HomePage) -> dict:
     sections = {}
     for key, model, slug, title, intro in [
-        ("guidance", GuidanceIndexPage, "ohjeet", "Ohjeet",
-         "<p>KEHA-keskuksen valtakunnalliset ohjeet TYM-yhteistoiminnasta: asiakasprosessi, "
-         "työnjako ja kirjaaminen. Jokaisella ohjeella on voimaantulopäivä, seuraava "
-         "tarkistuspäivä ja muutoshistoria.</p>"),
-        ("interpretations", LawInterpretationIndexPage, "tulkinnat", "Lain tulkinnat",
-         "<p>Yhteisesti sovitut tulkinnat TYM-laista (381/2023). Tulkinta kertoo, mihin "
-         "kysymykseen se vastaa, mitä on sovittu ja millä perusteilla.</p>"),
-        ("practices", PracticeIndexPage, "kaytannot", "Hyvät käytännöt ja sudenkuopat",
-         "<p>Verkostojen omat kokemukset: mikä toimi ja mitä kannattaa välttää. Jaa oma "
-         "käytäntösi lomakkeella – verkoston ylläpitäjä tai KEHA hyväksyy sen ennen "
-         "julkaisua.</p>"),
-        ("networks", NetworkIndexPage, "verkostot", "Verkostot",
-         "<p>TYP- ja TYM-verkostojen esittelyt: alue, kunnat, palvelupisteet, "
-         "toimintamalli ja yhteyshenkilöt.</p>"),
-        ("themes", ThemeIndexPage, "teemat", "Teemat",
-         "<p>Kansallisen TYP-selvityksen viisi kehittämisteemaa. Teeman sivulla on kaikki "
-         "siihen liittyvä: ohjeet, tulkinnat ja käytännöt.</p>"),
+        (
+            "guidance",
+            GuidanceIndexPage,
+            "ohjeet",
+            "Ohjeet",
+            "<p>KEHA-keskuksen valtakunnalliset ohjeet TYM-yhteistoiminnasta: asiakasprosessi, "
+            "työnjako ja kirjaaminen. Jokaisella ohjeella on voimaantulopäivä, seuraava "
+            "tarkistuspäivä ja muutoshistoria.</p>",
+        ),
+        (
+            "interpretations",
+            LawInterpretationIndexPage,
+            "tulkinnat",
+            "Lain tulkinnat",
+            "<p>Yhteisesti sovitut tulkinnat TYM-laista (381/2023). Tulkinta kertoo, mihin "
+            "kysymykseen se vastaa, mitä on sovittu ja millä perusteilla.</p>",
+        ),
+        (
+            "practices",
+            PracticeIndexPage,
+            "kaytannot",
+            "Hyvät käytännöt ja sudenkuopat",
+            "<p>Verkostojen omat kokemukset: mikä toimi ja mitä kannattaa välttää. Jaa oma "
+            "käytäntösi lomakkeella – verkoston ylläpitäjä tai KEHA hyväksyy sen ennen "
+            "julkaisua.</p>",
+        ),
+        (
+            "networks",
+            NetworkIndexPage,
+            "verkostot",
+            "Verkostot",
+            "<p>TYP- ja TYM-verkostojen esittelyt: alue, kunnat, palvelupisteet, "
+            "toimintamalli ja yhteyshenkilöt.</p>",
+        ),
+        (
+            "themes",
+            ThemeIndexPage,
+            "teemat",
+            "Teemat",
+            "<p>Kansallisen TYP-selvityksen viisi kehittämisteemaa. Teeman sivulla on kaikki "
+            "siihen liittyvä: ohjeet, tulkinnat ja käytännöt.</p>",
+        ),
     ]:
-        page, _created = _ensure_page(home, model, slug, title=title, intro=intro,
-                                      show_in_menus=True)
+        page, _created = _ensure_page(home, model, slug, title=title, intro=intro, show_in_menus=True)
         if not page.show_in_menus:
             page.show_in_menus = True
             page.save(update_fields=["show_in_menus"])
@@ -155,7 +185,9 @@ def create_guidance(index: GuidanceIndexPage, themes: dict) -> dict:
     pages = {}
 
     pages["process"], _ = _ensure_page(
-        index, GuidancePage, "asiakasprosessi",
+        index,
+        GuidancePage,
+        "asiakasprosessi",
         publish_by=editor,
         title="Asiakasprosessi TYM-yhteistoiminnassa",
         intro=(
@@ -179,57 +211,83 @@ def create_guidance(index: GuidanceIndexPage, themes: dict) -> dict:
             ),
             _steps(
                 "Prosessin vaiheet",
-                ("Tarpeen tunnistaminen ja ohjaus", "joint",
-                 "Kuka tahansa kolmesta organisaatiosta voi tunnistaa tarpeen. Ohjaus tehdään "
-                 "yhdessä asiakkaan kanssa, ja hänelle kerrotaan, mitä yhteistyö tarkoittaa."),
-                ("Alkukartoitus", "te",
-                 "Ensimmäisissä tapaamisissa selvitetään, hyötyykö asiakas monialaisesta "
-                 "tuesta. Jos ei hyödy, sovitaan hänelle muu palvelu ja vastuutaho."),
-                ("Palvelutarpeen arviointi (3 kk)", "joint",
-                 "Kolmen kuukauden kartoitusjaksolla työvoimaviranomainen, hyvinvointialue ja "
-                 "Kela selvittävät yhdessä asiakkaan osaamisen, sosiaalisen tilanteen, "
-                 "terveydentilan sekä työ- ja toimintakyvyn. Vähintään työvoimaviranomainen "
-                 "ja sosiaaliohjaaja tapaavat asiakkaan henkilökohtaisesti."),
-                ("Monialainen työllistymissuunnitelma", "te",
-                 "Suunnitelmaan kirjataan sovitut työvoima-, sosiaali-, terveys- ja "
-                 "kuntoutuspalvelut, asiakkaan velvollisuudet ja seuranta."),
-                ("Suunnitelman seuranta ja tarkistaminen", "te",
-                 "Työvoimaviranomainen huolehtii tarkistamisesta vähintään kolmen kuukauden "
-                 "välein; hyvinvointialue ja Kela osallistuvat omien palvelujensa osalta."),
-                ("Loppuarvio ja jatkopolku", "joint",
-                 "Kun yhteensovittamisen tarvetta ei enää ole, kukin toimija kirjaa "
-                 "loppuarvioon oman näkökulmansa ja asiakkaan jatko varmistetaan."),
+                (
+                    "Tarpeen tunnistaminen ja ohjaus",
+                    "joint",
+                    "Kuka tahansa kolmesta organisaatiosta voi tunnistaa tarpeen. Ohjaus tehdään "
+                    "yhdessä asiakkaan kanssa, ja hänelle kerrotaan, mitä yhteistyö tarkoittaa.",
+                ),
+                (
+                    "Alkukartoitus",
+                    "te",
+                    "Ensimmäisissä tapaamisissa selvitetään, hyötyykö asiakas monialaisesta "
+                    "tuesta. Jos ei hyödy, sovitaan hänelle muu palvelu ja vastuutaho.",
+                ),
+                (
+                    "Palvelutarpeen arviointi (3 kk)",
+                    "joint",
+                    "Kolmen kuukauden kartoitusjaksolla työvoimaviranomainen, hyvinvointialue ja "
+                    "Kela selvittävät yhdessä asiakkaan osaamisen, sosiaalisen tilanteen, "
+                    "terveydentilan sekä työ- ja toimintakyvyn. Vähintään työvoimaviranomainen "
+                    "ja sosiaaliohjaaja tapaavat asiakkaan henkilökohtaisesti.",
+                ),
+                (
+                    "Monialainen työllistymissuunnitelma",
+                    "te",
+                    "Suunnitelmaan kirjataan sovitut työvoima-, sosiaali-, terveys- ja "
+                    "kuntoutuspalvelut, asiakkaan velvollisuudet ja seuranta.",
+                ),
+                (
+                    "Suunnitelman seuranta ja tarkistaminen",
+                    "te",
+                    "Työvoimaviranomainen huolehtii tarkistamisesta vähintään kolmen kuukauden "
+                    "välein; hyvinvointialue ja Kela osallistuvat omien palvelujensa osalta.",
+                ),
+                (
+                    "Loppuarvio ja jatkopolku",
+                    "joint",
+                    "Kun yhteensovittamisen tarvetta ei enää ole, kukin toimija kirjaa "
+                    "loppuarvioon oman näkökulmansa ja asiakkaan jatko varmistetaan.",
+                ),
             ),
             _callout(
                 "Asiakkuus kannattaa päättää heti alkukartoituksen jälkeen, jos monialaisesta "
                 "tuesta ei ole hyötyä. Asiakkaalle tehdään silloin jatkosuunnitelma, jotta hän "
                 "ei jää ilman palvelua.",
-                title="Muista", kind="warning",
+                title="Muista",
+                kind="warning",
             ),
             _faq(
                 "Usein kysyttyä",
-                ("Milloin asiakkuus alkaa?",
-                 "Kun palvelutarpeen arviointi aloitetaan. Siitä alkaa myös kolmen kuukauden "
-                 "kartoitusjakso."),
-                ("Voiko tapaamiset hoitaa etänä?",
-                 "Kyllä, kun se sopii asiakkaan tilanteeseen. Ensisijainen muoto on kuitenkin "
-                 "lähitapaaminen, ja etäasioinnissa noudatetaan lain 306/2019 6 §:ää."),
-                ("Mihin arviointi kirjataan?",
-                 "Yhteiseen asiakastietojärjestelmään. Lisäksi kukin organisaatio kirjaa "
-                 "tarvitsemansa tiedot omaan järjestelmäänsä omien ohjeidensa mukaan."),
+                (
+                    "Milloin asiakkuus alkaa?",
+                    "Kun palvelutarpeen arviointi aloitetaan. Siitä alkaa myös kolmen kuukauden "
+                    "kartoitusjakso.",
+                ),
+                (
+                    "Voiko tapaamiset hoitaa etänä?",
+                    "Kyllä, kun se sopii asiakkaan tilanteeseen. Ensisijainen muoto on kuitenkin "
+                    "lähitapaaminen, ja etäasioinnissa noudatetaan lain 306/2019 6 §:ää.",
+                ),
+                (
+                    "Mihin arviointi kirjataan?",
+                    "Yhteiseen asiakastietojärjestelmään. Lisäksi kukin organisaatio kirjaa "
+                    "tarvitsemansa tiedot omaan järjestelmäänsä omien ohjeidensa mukaan.",
+                ),
             ),
         ),
         tags=[themes["asiakasprosessi"], themes["tym-laki"]],
         related_sections=[_section("381/2023", "3"), _section("381/2023", "4")],
         change_notes=[
-            (datetime.date(2025, 1, 1), "Ohje päivitetty vastaamaan 1.1.2025 voimaan tullutta "
-                                        "TYM-lakia."),
+            (datetime.date(2025, 1, 1), "Ohje päivitetty vastaamaan 1.1.2025 voimaan tullutta TYM-lakia."),
             (datetime.date(2025, 3, 15), "Lisätty kysymys etätapaamisista."),
         ],
     )
 
     pages["roles"], _ = _ensure_page(
-        index, GuidancePage, "tyonjako",
+        index,
+        GuidancePage,
+        "tyonjako",
         publish_by=editor,
         title="Kuka tekee mitä: työvoimaviranomainen, hyvinvointialue ja Kela",
         intro=(
@@ -251,10 +309,13 @@ def create_guidance(index: GuidanceIndexPage, themes: dict) -> dict:
                 ("Tarpeen tunnistaminen", "responsible", "responsible", "takes_part"),
                 ("Alkukartoitus", "responsible", "takes_part", "informed"),
                 ("Palvelutarpeen arviointi", "responsible", "responsible", "takes_part"),
-                ("Työllistymissuunnitelman laatiminen", "responsible", "takes_part",
-                 "takes_part"),
-                ("Suunnitelman tarkistaminen (vähintään 3 kk välein)", "responsible",
-                 "takes_part", "takes_part"),
+                ("Työllistymissuunnitelman laatiminen", "responsible", "takes_part", "takes_part"),
+                (
+                    "Suunnitelman tarkistaminen (vähintään 3 kk välein)",
+                    "responsible",
+                    "takes_part",
+                    "takes_part",
+                ),
                 ("Kuntouttavan työtoiminnan järjestäminen", "informed", "responsible", "none"),
                 ("Kuntoutuspalvelut ja etuusneuvonta", "informed", "informed", "responsible"),
                 ("Loppuarvio", "responsible", "takes_part", "takes_part"),
@@ -280,7 +341,9 @@ def create_guidance(index: GuidanceIndexPage, themes: dict) -> dict:
     )
 
     pages["ending"], _ = _ensure_page(
-        index, GuidancePage, "asiakkuuden-paattaminen",
+        index,
+        GuidancePage,
+        "asiakkuuden-paattaminen",
         publish_by=editor,
         title="Asiakkuuden päättäminen ja loppuarvio",
         intro=(
@@ -315,7 +378,9 @@ def create_guidance(index: GuidanceIndexPage, themes: dict) -> dict:
     )
 
     pages["old"], _ = _ensure_page(
-        index, GuidancePage, "typ-prosessi-2023",
+        index,
+        GuidancePage,
+        "typ-prosessi-2023",
         publish_by=editor,
         title="TYP-prosessi ennen vuotta 2025",
         intro="Ennen TYM-lain voimaantuloa käytetty prosessikuvaus.",
@@ -323,10 +388,12 @@ def create_guidance(index: GuidanceIndexPage, themes: dict) -> dict:
         status="superseded",
         superseded_by=pages["process"],
         effective_date=datetime.date(2023, 1, 1),
-        body=_stream(_text(
-            "Tämä kuvaus koski monialaista yhteispalvelua ennen 1.1.2025. Se on jätetty "
-            "näkyviin vertailun vuoksi."
-        )),
+        body=_stream(
+            _text(
+                "Tämä kuvaus koski monialaista yhteispalvelua ennen 1.1.2025. Se on jätetty "
+                "näkyviin vertailun vuoksi."
+            )
+        ),
         tags=[themes["asiakasprosessi"]],
         change_notes=[(datetime.date(2025, 1, 1), "Ohje korvattu uudella prosessiohjeella.")],
     )
@@ -347,10 +414,12 @@ def create_guidance_in_review(index: GuidanceIndexPage, themes: dict) -> None:
         status="draft",
         live=False,
         owner=editor,
-        body=_stream(_text(
-            "Kirjaamiskäytännöt vaihtelevat verkostoittain. Tämä luonnos kokoaa "
-            "yhteiset vähimmäistiedot, jotka jokainen toimija kirjaa."
-        )),
+        body=_stream(
+            _text(
+                "Kirjaamiskäytännöt vaihtelevat verkostoittain. Tämä luonnos kokoaa "
+                "yhteiset vähimmäistiedot, jotka jokainen toimija kirjaa."
+            )
+        ),
     )
     page.tags.add(themes["vaikuttavuus"])
     index.add_child(instance=page)
@@ -363,7 +432,9 @@ def create_guidance_in_review(index: GuidanceIndexPage, themes: dict) -> None:
 def create_interpretations(index: LawInterpretationIndexPage, themes: dict) -> None:
     approver = _user("hyvaksyja")
     _ensure_page(
-        index, LawInterpretationPage, "yhteensovittamisen-tarpeen-paattyminen",
+        index,
+        LawInterpretationPage,
+        "yhteensovittamisen-tarpeen-paattyminen",
         publish_by=approver,
         title="Milloin palvelujen yhteensovittamisen tarve päättyy?",
         question=(
@@ -371,8 +442,7 @@ def create_interpretations(index: LawInterpretationIndexPage, themes: dict) -> N
             "tilanteensa ei etene. Voidaanko asiakkuus päättää, vaikka työllistymistä ei ole "
             "tapahtunut?"
         ),
-        intro="Asiakkuus päättyy, kun yhteensovittamisen tarvetta ei enää ole – ei vasta "
-              "työllistymiseen.",
+        intro="Asiakkuus päättyy, kun yhteensovittamisen tarvetta ei enää ole – ei vasta työllistymiseen.",
         interpretation=(
             "<p>Kyllä. TYM-lain 3 § sitoo asiakkuuden palvelujen yhteensovittamisen tarpeeseen, "
             "ei työllistymiseen. Asiakkuus päätetään, kun yhteistyö ei enää tuo lisäarvoa: "
@@ -399,7 +469,9 @@ def create_interpretations(index: LawInterpretationIndexPage, themes: dict) -> N
         change_notes=[(datetime.date(2025, 2, 12), "Tulkinta hyväksytty.")],
     )
     _ensure_page(
-        index, LawInterpretationPage, "kelan-osallistuminen-suunnitelmaan",
+        index,
+        LawInterpretationPage,
+        "kelan-osallistuminen-suunnitelmaan",
         publish_by=approver,
         title="Osallistuuko Kela jokaisen asiakkaan työllistymissuunnitelmaan?",
         question=(
@@ -407,7 +479,7 @@ def create_interpretations(index: LawInterpretationIndexPage, themes: dict) -> N
             "asiakkaan monialaista työllistymissuunnitelmaa?"
         ),
         intro="Kela osallistuu, kun asiakas tarvitsee Kelan kuntoutusta; muuten Kela "
-              "osallistuu arviointiin tietojensa perusteella.",
+        "osallistuu arviointiin tietojensa perusteella.",
         interpretation=(
             "<p>Ei jokaisen. TYM-lain 4 §:n mukaan Kela osallistuu suunnitelman laatimiseen, "
             "seurantaan ja tarkistamiseen silloin, kun asiakkaan palvelutarve edellyttää Kelan "
@@ -421,8 +493,7 @@ def create_interpretations(index: LawInterpretationIndexPage, themes: dict) -> N
                 "asiakkaisiin, joiden suunnitelmassa on Kelan palveluja, Kelan osaaminen on "
                 "käytettävissä siellä, missä sitä tarvitaan.",
             ),
-            _callout("Kela neuvoo tarvittaessa myös etuuksista, vaikka se ei osallistuisi "
-                     "suunnitelmaan."),
+            _callout("Kela neuvoo tarvittaessa myös etuuksista, vaikka se ei osallistuisi suunnitelmaan."),
         ),
         status="agreed",
         agreed_on=datetime.date(2025, 3, 4),
@@ -431,7 +502,9 @@ def create_interpretations(index: LawInterpretationIndexPage, themes: dict) -> N
         change_notes=[(datetime.date(2025, 3, 4), "Tulkinta hyväksytty.")],
     )
     _ensure_page(
-        index, LawInterpretationPage, "tietojen-vaihto-ilman-suostumusta",
+        index,
+        LawInterpretationPage,
+        "tietojen-vaihto-ilman-suostumusta",
         publish_by=approver,
         title="Saako tietoja vaihtaa ilman asiakkaan suostumusta?",
         question=(
@@ -461,7 +534,9 @@ def create_interpretations(index: LawInterpretationIndexPage, themes: dict) -> N
         change_notes=[(datetime.date(2025, 1, 28), "Tulkinta hyväksytty.")],
     )
     _ensure_page(
-        index, LawInterpretationPage, "asiakkuus-ennen-tyottomyyden-kestoa",
+        index,
+        LawInterpretationPage,
+        "asiakkuus-ennen-tyottomyyden-kestoa",
         publish_by=approver,
         title="Voiko asiakkuuden aloittaa ennen kuin työttömyys on kestänyt vaaditun ajan?",
         question=(
@@ -474,11 +549,13 @@ def create_interpretations(index: LawInterpretationIndexPage, themes: dict) -> N
             "TYM-lain 3 § painottaa yhteensovittamisen tarvetta. Poikkeuksellisissa tilanteissa "
             "asiakkuuden aloittamista voidaan harkita, kun tarve on ilmeinen.</p>"
         ),
-        reasoning=_stream(_text(
-            "Osa verkostoista aloittaa asiakkuuden vasta keston täytyttyä yhdenvertaisuuden "
-            "vuoksi; osa korostaa varhaista tukea. Tulkinta viimeistellään, kun verkostojen "
-            "kokemukset on koottu."
-        )),
+        reasoning=_stream(
+            _text(
+                "Osa verkostoista aloittaa asiakkuuden vasta keston täytyttyä yhdenvertaisuuden "
+                "vuoksi; osa korostaa varhaista tukea. Tulkinta viimeistellään, kun verkostojen "
+                "kokemukset on koottu."
+            )
+        ),
         status="under_discussion",
         sections=[_section("381/2023", "3"), _section("381/2023", "1")],
         tags=[themes["tym-laki"], themes["asiakasprosessi"]],
@@ -489,7 +566,7 @@ NETWORK_PAGES = {
     "satakunta": {
         "title": "Satakunnan TYM-verkosto",
         "intro": "Kolme toimipistettä, kahdeksan asiointipistettä ja etäkonsultaatioverkosto "
-                 "Rukkanen koko maakunnan alueella.",
+        "Rukkanen koko maakunnan alueella.",
         "operating_model": _stream(
             _text(
                 "Palvelu tarjotaan ensisijaisesti lähipalveluna työllisyysalueen toimi- ja "
@@ -502,56 +579,67 @@ NETWORK_PAGES = {
             _steps(
                 "Asiakkaan polku Satakunnassa",
                 ("Ohjautuminen", "joint", "Ohjaus emo-organisaatioista sovituilla kriteereillä."),
-                ("Palvelutarpeen arviointi", "joint",
-                 "Työvoimaviranomainen ja sosiaaliohjaaja; terveydenhoitaja tarvittaessa."),
-                ("Rukkas-konsultaatio", "joint",
-                 "Tarvittavat asiantuntijat koolle etäyhteydellä asiakkaan luvalla."),
+                (
+                    "Palvelutarpeen arviointi",
+                    "joint",
+                    "Työvoimaviranomainen ja sosiaaliohjaaja; terveydenhoitaja tarvittaessa.",
+                ),
+                (
+                    "Rukkas-konsultaatio",
+                    "joint",
+                    "Tarvittavat asiantuntijat koolle etäyhteydellä asiakkaan luvalla.",
+                ),
                 ("Loppuarvio", "joint", "Jokainen toimija kirjaa oman osuutensa."),
             ),
         ),
         "partners": "<ul><li>Satakunnan hyvinvointialue</li><li>Kela</li>"
-                    "<li>Alueen työpajat ja oppilaitokset</li></ul>",
+        "<li>Alueen työpajat ja oppilaitokset</li></ul>",
         "contacts": "<p>TYP-johtaja Tuomas Johtaja, Satakunnan työllisyysalue "
-                    "(typjohtaja.satakunta@demo.typ.example)</p>",
+        "(typjohtaja.satakunta@demo.typ.example)</p>",
     },
     "pohjois-karjala": {
         "title": "Pohjois-Karjalan TYP-verkosto",
         "intro": "Maakunnallinen verkosto, jossa työnjako on sovittu kirjallisesti ja "
-                 "prosessit on kuvattu yhdessä.",
-        "operating_model": _stream(_text(
-            "Työllisyysjohtoryhmä linjaa yhteistyötä koko alueella; aluetiimit hoitavat "
-            "käytännön asiakastyön. Kohderyhmäkohtaiset tiimit (aikuiset, nuoret, työkyky ja "
-            "liikkuva tiimi) kokoavat osaamisen.",
-            "Maanantait on varattu yhteiselle työskentelylle yhteisissä tiloissa.",
-        )),
-        "partners": "<ul><li>Pohjois-Karjalan hyvinvointialue</li><li>Kela</li>"
-                    "<li>Alueen kunnat</li></ul>",
+        "prosessit on kuvattu yhdessä.",
+        "operating_model": _stream(
+            _text(
+                "Työllisyysjohtoryhmä linjaa yhteistyötä koko alueella; aluetiimit hoitavat "
+                "käytännön asiakastyön. Kohderyhmäkohtaiset tiimit (aikuiset, nuoret, työkyky ja "
+                "liikkuva tiimi) kokoavat osaamisen.",
+                "Maanantait on varattu yhteiselle työskentelylle yhteisissä tiloissa.",
+            )
+        ),
+        "partners": "<ul><li>Pohjois-Karjalan hyvinvointialue</li><li>Kela</li><li>Alueen kunnat</li></ul>",
         "contacts": "<p>Esihenkilö Pekka Esihenkilö, Joensuun työllisyysalue</p>",
     },
     "kymenlaakso": {
         "title": "Kymenlaakson TYP-verkosto",
         "intro": "Kahden kaupunkiseudun verkosto, joka on sopinut hyvinvointialueen ja "
-                 "kuntien yhteistyöstä kirjallisesti.",
-        "operating_model": _stream(_text(
-            "Hyvinvointialue ja kunnat ovat tehneet monialaisen työelämäpalvelun "
-            "yhteistyösopimuksen. Kunnat tarjoavat työympäristöt, hyvinvointialue asiakkaan "
-            "tuen.",
-        )),
+        "kuntien yhteistyöstä kirjallisesti.",
+        "operating_model": _stream(
+            _text(
+                "Hyvinvointialue ja kunnat ovat tehneet monialaisen työelämäpalvelun "
+                "yhteistyösopimuksen. Kunnat tarjoavat työympäristöt, hyvinvointialue asiakkaan "
+                "tuen.",
+            )
+        ),
         "partners": "<ul><li>Kymenlaakson hyvinvointialue</li><li>Kela</li>"
-                    "<li>Kouvolan ja Kotkan seudun kunnat</li></ul>",
+        "<li>Kouvolan ja Kotkan seudun kunnat</li></ul>",
         "contacts": "<p>Johtoryhmän jäsen Jaana Johtoryhmä, Kymenlaakson hyvinvointialue</p>",
     },
     "pohjois-pohjanmaa": {
         "title": "Pohjois-Pohjanmaan TYP-verkosto",
         "intro": "Laajan alueen verkosto: etävastaanotto ja jalkautuvat tiimit tuovat "
-                 "palvelut pieniinkin kuntiin.",
-        "operating_model": _stream(_text(
-            "Asiakkaan polku on kuvattu kaavioksi, jota käytetään sekä asiakkaan kanssa että "
-            "uusien työntekijöiden perehdytyksessä. Työttömien terveystarkastukset ovat osa "
-            "palveluintegraatiota.",
-        )),
+        "palvelut pieniinkin kuntiin.",
+        "operating_model": _stream(
+            _text(
+                "Asiakkaan polku on kuvattu kaavioksi, jota käytetään sekä asiakkaan kanssa että "
+                "uusien työntekijöiden perehdytyksessä. Työttömien terveystarkastukset ovat osa "
+                "palveluintegraatiota.",
+            )
+        ),
         "partners": "<ul><li>Pohjois-Pohjanmaan hyvinvointialue</li><li>Kela</li>"
-                    "<li>Oulun seudun oppilaitokset</li></ul>",
+        "<li>Oulun seudun oppilaitokset</li></ul>",
         "contacts": "<p>Asiantuntija Mikko Monialainen, Oulun työllisyysalue</p>",
     },
 }
@@ -566,8 +654,7 @@ def create_network_pages(index: NetworkIndexPage) -> dict:
             pages[network.slug] = existing
             continue
         data = NETWORK_PAGES[network.slug]
-        page, _ = _ensure_page(index, NetworkPage, network.slug, publish_by=admin,
-                               network=network, **data)
+        page, _ = _ensure_page(index, NetworkPage, network.slug, publish_by=admin, network=network, **data)
         pages[network.slug] = page
     return pages
 
@@ -581,127 +668,148 @@ def create_practices(index: PracticeIndexPage, network_pages: dict, themes: dict
             return
         author = _user(author_key)
         fields.setdefault("networks", [networks[parent_key]] if parent_key else [])
-        _ensure_page(parent, PracticePage, slug, publish_by=author, submitted_by=author,
-                     **fields)
+        _ensure_page(parent, PracticePage, slug, publish_by=author, submitted_by=author, **fields)
 
     practice(
-        "satakunta", "rukkanen-etakonsultaatio", "typjohtaja.satakunta",
+        "satakunta",
+        "rukkanen-etakonsultaatio",
+        "typjohtaja.satakunta",
         title="Rukkanen: etäkonsultaatioverkosto asiakkaan tilanteen selvittämiseen",
-        kind="good_practice", region="satakunta",
-        intro="Säännölliset etätapaamiset, joihin kutsutaan vain asiakkaan tarvitsemat "
-              "asiantuntijat.",
+        kind="good_practice",
+        region="satakunta",
+        intro="Säännölliset etätapaamiset, joihin kutsutaan vain asiakkaan tarvitsemat asiantuntijat.",
         problem="<p>Laajalla alueella asiantuntijoita ei saada saman pöydän ääreen, ja "
-                "asiakkaan asia pallottelee organisaatiosta toiseen.</p>",
+        "asiakkaan asia pallottelee organisaatiosta toiseen.</p>",
         solution="<p>Verkosto perusti säännöllisesti kokoontuvan etäkonsultaation. Asiakkaan "
-                 "kanssa sovitaan konsultaatiosta etukäteen, mukaan kutsutaan vain hänen "
-                 "tarvitsemansa tahot, ja tulokset käydään jälkikäteen läpi asiakkaan "
-                 "kanssa.</p>",
+        "kanssa sovitaan konsultaatiosta etukäteen, mukaan kutsutaan vain hänen "
+        "tarvitsemansa tahot, ja tulokset käydään jälkikäteen läpi asiakkaan "
+        "kanssa.</p>",
         results="<p>Psykososiaalisten palvelujen ja terveydenhuollon asiantuntemus saadaan "
-                "käyttöön viikoissa eikä kuukausissa. Työntekijät kokevat, että vastuut "
-                "selkiytyvät.</p>",
+        "käyttöön viikoissa eikä kuukausissa. Työntekijät kokevat, että vastuut "
+        "selkiytyvät.</p>",
         contact_name="Tuomas Johtaja, TYP-johtaja",
         contact_details="typjohtaja.satakunta@demo.typ.example",
-        organisations=[("te", "Satakunnan työllisyysalue"),
-                       ("hva", "Satakunnan hyvinvointialue"), ("kela", "Kela")],
+        organisations=[
+            ("te", "Satakunnan työllisyysalue"),
+            ("hva", "Satakunnan hyvinvointialue"),
+            ("kela", "Kela"),
+        ],
         tags=[themes["asiakasprosessi"], themes["viestinta"]],
     )
     practice(
-        "satakunta", "asiakkuus-paattyy-ilman-jatkopolkua", "asiantuntija.satakunta",
+        "satakunta",
+        "asiakkuus-paattyy-ilman-jatkopolkua",
+        "asiantuntija.satakunta",
         title="Asiakkuus päättyy, mutta kukaan ei varmista jatkoa",
-        kind="pitfall", region="satakunta",
+        kind="pitfall",
+        region="satakunta",
         intro="Loppuarvio tehtiin, mutta jatkopalvelu jäi sopimatta.",
         problem="<p>Asiakkuus päätettiin, kun yhteensovittamisen tarve päättyi, mutta asiakas "
-                "ei koskaan päässyt seuraavaan palveluun.</p>",
+        "ei koskaan päässyt seuraavaan palveluun.</p>",
         solution="<p>Vältä päättämistä ennen kuin vastaanottava taho on nimetty. Sovi "
-                 "loppuarviossa, kuka varmistaa jatkon, ja kirjaa se näkyviin kaikille.</p>",
-        results="<p>Verkosto lisäsi loppuarviopohjaan kohdan \"jatkosta vastaa\".</p>",
+        "loppuarviossa, kuka varmistaa jatkon, ja kirjaa se näkyviin kaikille.</p>",
+        results='<p>Verkosto lisäsi loppuarviopohjaan kohdan "jatkosta vastaa".</p>',
         organisations=[("te", ""), ("hva", "")],
         tags=[themes["asiakasprosessi"]],
     )
     practice(
-        "pohjois-pohjanmaa", "tyollistymisen-tuen-polku-kaaviona", "asiantuntija.pohjanmaa",
+        "pohjois-pohjanmaa",
+        "tyollistymisen-tuen-polku-kaaviona",
+        "asiantuntija.pohjanmaa",
         title="Työllistymisen tuen polku kaaviona",
-        kind="good_practice", region="pohjois-pohjanmaa",
+        kind="good_practice",
+        region="pohjois-pohjanmaa",
         intro="Yksi kuva, joka näyttää asiakkaalle ja työntekijälle, missä vaiheessa ollaan.",
         problem="<p>Asiakkaat eivät tienneet, mitä seuraavaksi tapahtuu, ja uudet työntekijät "
-                "opettelivat prosessin kantapään kautta.</p>",
+        "opettelivat prosessin kantapään kautta.</p>",
         solution="<p>Verkosto piirsi yhdessä kaavion, jossa vaiheet, vastuutahot ja "
-                 "siirtymät näkyvät. Kaavio käydään läpi ensimmäisellä tapaamisella ja "
-                 "perehdytyksessä.</p>",
+        "siirtymät näkyvät. Kaavio käydään läpi ensimmäisellä tapaamisella ja "
+        "perehdytyksessä.</p>",
         results="<p>Asiakkaat osaavat kysyä oikeita asioita, ja perehdytys nopeutui.</p>",
-        organisations=[("te", "Oulun työllisyysalue"),
-                       ("hva", "Pohjois-Pohjanmaan hyvinvointialue")],
+        organisations=[("te", "Oulun työllisyysalue"), ("hva", "Pohjois-Pohjanmaan hyvinvointialue")],
         tags=[themes["asiakasprosessi"], themes["perehdytys"]],
     )
     practice(
-        "pohjois-pohjanmaa", "tyottomien-terveystarkastukset", "asiantuntija.pohjanmaa",
+        "pohjois-pohjanmaa",
+        "tyottomien-terveystarkastukset",
+        "asiantuntija.pohjanmaa",
         title="Työttömien terveystarkastukset osana yhteistä palvelua",
-        kind="good_practice", region="pohjois-pohjanmaa",
+        kind="good_practice",
+        region="pohjois-pohjanmaa",
         networks=[networks["pohjois-pohjanmaa"], networks["kymenlaakso"]],
         intro="Terveystarkastus palvelutarpeen arvioinnin aikana tuo työkyvyn esiin ajoissa.",
         problem="<p>Työkyvyn rajoitteet tulivat esiin vasta kuukausien päästä, kun asiakas ei "
-                "jaksanut suunnitelman mukaisia palveluja.</p>",
+        "jaksanut suunnitelman mukaisia palveluja.</p>",
         solution="<p>Terveydenhoitaja tekee terveystarkastuksen kartoitusjakson aikana, ja "
-                 "tulokset otetaan huomioon suunnitelmassa. Kymenlaaksossa mallia kokeillaan "
-                 "kahden kaupunkiseudun yhteistyönä.</p>",
-        results="<p>Työkyvyn arviointiin ohjataan aiemmin, ja suunnitelmat ovat "
-                "realistisempia.</p>",
-        organisations=[("hva", "Pohjois-Pohjanmaan hyvinvointialue"),
-                       ("te", "Oulun työllisyysalue")],
+        "tulokset otetaan huomioon suunnitelmassa. Kymenlaaksossa mallia kokeillaan "
+        "kahden kaupunkiseudun yhteistyönä.</p>",
+        results="<p>Työkyvyn arviointiin ohjataan aiemmin, ja suunnitelmat ovat realistisempia.</p>",
+        organisations=[("hva", "Pohjois-Pohjanmaan hyvinvointialue"), ("te", "Oulun työllisyysalue")],
         tags=[themes["asiakasprosessi"], themes["vaikuttavuus"]],
     )
     practice(
-        "kymenlaakso", "yhteistyosopimus-hyvinvointialue-kunnat", "johtoryhma.kymenlaakso",
+        "kymenlaakso",
+        "yhteistyosopimus-hyvinvointialue-kunnat",
+        "johtoryhma.kymenlaakso",
         title="Yhteistyösopimus hyvinvointialueen ja kuntien kesken",
-        kind="good_practice", region="kymenlaakso",
+        kind="good_practice",
+        region="kymenlaakso",
         intro="Kirjallinen sopimus siitä, kuka tarjoaa työympäristön ja kuka asiakkaan tuen.",
         problem="<p>Hyvinvointialueuudistuksen jälkeen oli epäselvää, kuka järjestää "
-                "kuntouttavan työtoiminnan ja kuka maksaa.</p>",
+        "kuntouttavan työtoiminnan ja kuka maksaa.</p>",
         solution="<p>Hyvinvointialue ja kunnat tekivät monialaisen työelämäpalvelun "
-                 "yhteistyösopimuksen: kunnat tarjoavat työympäristöt, hyvinvointialue "
-                 "asiakkaan tuen, eikä raha liiku osapuolten välillä. Tavoitteet "
-                 "konkretisoidaan työllisyysjohtoryhmässä.</p>",
+        "yhteistyösopimuksen: kunnat tarjoavat työympäristöt, hyvinvointialue "
+        "asiakkaan tuen, eikä raha liiku osapuolten välillä. Tavoitteet "
+        "konkretisoidaan työllisyysjohtoryhmässä.</p>",
         results="<p>Työtoimintapaikkoja on saatavilla koko alueella, ja vastuukysymykset "
-                "ratkeavat sopimuksen perusteella.</p>",
-        organisations=[("hva", "Kymenlaakson hyvinvointialue"), ("municipality", "Kouvola"),
-                       ("municipality", "Kotka")],
+        "ratkeavat sopimuksen perusteella.</p>",
+        organisations=[
+            ("hva", "Kymenlaakson hyvinvointialue"),
+            ("municipality", "Kouvola"),
+            ("municipality", "Kotka"),
+        ],
         tags=[themes["tym-laki"], themes["asiakasprosessi"]],
     )
     practice(
-        "pohjois-karjala", "tyokyvyn-selvittaminen-kuvattuna", "esihenkilo.karjala",
+        "pohjois-karjala",
+        "tyokyvyn-selvittaminen-kuvattuna",
+        "esihenkilo.karjala",
         title="Työkyvyn selvittämisen prosessi kuvattuna",
-        kind="good_practice", region="pohjois-karjala",
+        kind="good_practice",
+        region="pohjois-karjala",
         intro="Yhdessä kuvattu prosessi tekee näkyväksi, kuka selvittää mitä.",
-        problem="<p>Työkyvyn selvittäminen venyi, koska kukin organisaatio odotti toisen "
-                "aloittavan.</p>",
+        problem="<p>Työkyvyn selvittäminen venyi, koska kukin organisaatio odotti toisen aloittavan.</p>",
         solution="<p>Kehittämishankkeessa prosessi kuvattiin yhdessä työpajoissa. Kuvaukset "
-                 "ja hyvät käytännöt koottiin yhteiseen työtilaan.</p>",
-        results="<p>Arvioinnit käynnistyvät nopeammin, ja työntekijät tuntevat toistensa "
-                "roolit.</p>",
-        organisations=[("hva", "Pohjois-Karjalan hyvinvointialue"),
-                       ("te", "Joensuun työllisyysalue")],
+        "ja hyvät käytännöt koottiin yhteiseen työtilaan.</p>",
+        results="<p>Arvioinnit käynnistyvät nopeammin, ja työntekijät tuntevat toistensa roolit.</p>",
+        organisations=[("hva", "Pohjois-Karjalan hyvinvointialue"), ("te", "Joensuun työllisyysalue")],
         tags=[themes["asiakasprosessi"], themes["viestinta"]],
     )
     practice(
-        "pohjois-karjala", "vaihtuva-yhteyshenkilo", "terveydenhoitaja.karjala",
+        "pohjois-karjala",
+        "vaihtuva-yhteyshenkilo",
+        "terveydenhoitaja.karjala",
         title="Joka kerta eri yhteyshenkilö",
-        kind="pitfall", region="pohjois-karjala",
+        kind="pitfall",
+        region="pohjois-karjala",
         intro="Kun vastinpari vaihtuu, asiakas kertoo tarinansa yhä uudelleen.",
         problem="<p>Hyvinvointialueelta tuli tapaamisiin eri työntekijä lähes joka kerta.</p>",
         solution="<p>Vältä kiertävää vastuuta. Nimeä pysyvät vastinparit ja kerro nimet "
-                 "kaikille verkostossa.</p>",
+        "kaikille verkostossa.</p>",
         organisations=[("hva", "")],
         tags=[themes["viestinta"]],
     )
     practice(
-        None, "perehdytys-ennen-asiakastyota", "toimittaja",
+        None,
+        "perehdytys-ennen-asiakastyota",
+        "toimittaja",
         title="Uusi työntekijä suoraan vaativaan asiakastyöhön",
         kind="pitfall",
         intro="Ilman perehdytystä uusi työntekijä ei tunne prosessia eikä kumppaneita.",
         problem="<p>Vaihtuvuus on suurta, ja uusia työntekijöitä laitetaan vaativaan "
-                "monialaiseen työhön ilman perehdytysmateriaalia.</p>",
+        "monialaiseen työhön ilman perehdytysmateriaalia.</p>",
         solution="<p>Älä aloita asiakastyöllä. Sovi perehdyttäjä, käy prosessi ja "
-                 "vastuunjako läpi ja tutustuta uusi työntekijä kumppaneihin.</p>",
+        "vastuunjako läpi ja tutustuta uusi työntekijä kumppaneihin.</p>",
         organisations=[("te", ""), ("hva", ""), ("kela", "")],
         tags=[themes["perehdytys"]],
     )
@@ -717,90 +825,124 @@ def create_practice_in_moderation(network_pages: dict, themes: dict) -> None:
         return
     if PracticePage.objects.filter(submitted_by=author).exists():
         return
-    submit_practice(author, {
-        "title": "Yhteinen kalenteriaika moniammatillisille tapaamisille",
-        "kind": "good_practice",
-        "network": network,
-        "summary": "Tiistai-iltapäivät on varattu yhteisille asiakastapaamisille.",
-        "problem": "Yhteisen tapaamisajan löytäminen kolmen organisaation kalentereista vei "
-                   "viikkoja.",
-        "solution": "Sovimme kiinteän viikoittaisen ajan, jolloin kaikki ovat "
-                    "tavoitettavissa.",
-        "results": "",
-        "organisation_types": ["te", "hva"],
-        "tags": [themes["viestinta"].name],
-    })
-
+    submit_practice(
+        author,
+        {
+            "title": "Yhteinen kalenteriaika moniammatillisille tapaamisille",
+            "kind": "good_practice",
+            "network": network,
+            "summary": "Tiistai-iltapäivät on varattu yhteisille asiakastapaamisille.",
+            "problem": "Yhteisen tapaamisajan löytäminen kolmen organisaation kalentereista vei viikkoja.",
+            "solution": "Sovimme kiinteän viikoittaisen ajan, jolloin kaikki ovat tavoitettavissa.",
+            "results": "",
+            "organisation_types": ["te", "hva"],
+            "tags": [themes["viestinta"].name],
+        },
+    )
 
 
 # slug, persona, age, belongs, title, intro, situation, factors
 CASE_STORIES = [
-    ("irina-kuuluu-typiin", "Irina", 58, True, "Irina, 58: pitkä työttömyys ja terveyshuolia",
-     "Kahdeksan vuoden työttömyyden jälkeen tilanne on kartoitettava monelta suunnalta.",
-     "Irina on ollut työttömänä kahdeksan vuotta. Hän on ollut monialaisen palvelun asiakkaana "
-     "aiemmin, mutta siitä ei ole kirjattu, mihin asiakkuus päättyi. Hänen ammattitaitonsa ei "
-     "enää vastaa alueen työpaikkoja, ja hänellä on useita terveysongelmia, joiden vaikutusta "
-     "työkykyyn ei ole arvioitu. Hän kertoo haluavansa töihin, jos sopiva paikka löytyy.",
-     "Osaaminen ei vastaa nykyisiä työpaikkoja\nTerveysongelmien vaikutus työkykyyn "
-     "selvittämättä\nPitkä työttömyys ja riski syrjäytyä\nOma motivaatio löytyy\n"
-     "Aiemman asiakkuuden jälkeinen aika on epäselvä\nTukea tarvitaan, jos paikallista työtä "
-     "ei löydy"),
-    ("irina-ei-kuulu-typiin", "Irina", 58, False,
-     "Irina, 58: terveys kunnossa, kiinnostus hukassa",
-     "Esteitä työllistymiselle ei löydy, mutta halua monialaiseen työhön ei ole.",
-     "Irina on ollut pitkään työttömänä. Terveystarkastuksessa ei löytynyt rajoitteita, ja "
-     "arjen asiat ovat järjestyksessä. Hän ei itse näe tarvetta usean toimijan yhteiselle "
-     "palvelulle eikä ole varma, sitoutuisiko hän siihen. Hänen asuinalueellaan on vähän "
-     "työpaikkoja hänen alaltaan.",
-     "Ei terveydellistä estettä työllistymiselle\nEi itse koe tarvetta monialaiselle "
-     "palvelulle\nSitoutuminen palveluun epävarmaa\nSelvitettävä ensin, mikä häntä "
-     "kiinnostaa\nAsuinpaikka rajaa työmahdollisuuksia"),
-    ("matti-kuuluu-typiin", "Matti", 22, True,
-     "Matti, 22: arki ja talous sekaisin",
-     "Nuoren tilanteesta tarvitaan tietoa usealta toimijalta ennen kuin suunnitelma syntyy.",
-     "Matti on ollut työttömänä yli puoli vuotta. Kelan etuuksien jatko on auki, laskuja on "
-     "maksamatta ja vuorokausirytmi on hajonnut. Hänellä on todettu sairaus, mutta sen "
-     "vaikutusta opiskeluun tai työhön ei ole arvioitu. Kukaan toimija ei yksin näe koko "
-     "kuvaa.",
-     "Tietoa tarvitaan usealta toimijalta\nKelan palvelujen jatko selvitettävä\nArjen "
-     "hallinnassa haasteita\nTyö- ja toimintakyky arvioimatta\nTaloudellinen tilanne "
-     "selvitettävä\nTerveydentila selvitettävä"),
-    ("matti-ei-kuulu-typiin", "Matti", 22, False,
-     "Matti, 22: sairaus hoidossa, suunta selvä",
-     "Nuori pärjää työvoimapalvelujen tavallisilla palveluilla.",
-     "Matti on ollut työttömänä runsaat puoli vuotta. Hänen sairautensa on hoitotasapainossa ja "
-     "hoitokontakti toimii. Sosiaalipalveluille ei ole tarvetta, ja hän hakee aktiivisesti "
-     "töitä työvoimapalvelujen tuella. Ammatillinen kuntoutus ei ole nyt ajankohtaista.",
-     "Ei tarvetta monialaiselle yhteispalvelulle\nEi tarvetta sosiaalipalveluille\nSairaus "
-     "hallinnassa ja hoitokontakti olemassa\nTyövoimapalvelujen tavalliset palvelut riittävät"),
-    ("jenna-kuuluu-typiin", "Jenna", 44, True,
-     "Jenna, 44: terveys ja jaksaminen epäselviä",
-     "Tiedetään, että terveys rajoittaa, mutta muusta ei ole kokonaiskuvaa.",
-     "Jenna haluaa takaisin työelämään. Hänellä on terveysongelmia, ja jaksaminen vaihtelee. "
-     "Työvoimapalvelut, terveydenhuolto ja Kela tapaavat häntä kukin erikseen, eikä "
-     "kenelläkään ole kokonaiskuvaa siitä, mitä hän tarvitsee. Työttömyys uhkaa pitkittyä, jos "
-     "palveluja ei soviteta yhteen.",
-     "Terveyteen liittyviä haasteita\nJaksaminen ja kokonaistilanne epäselviä\nYhteistyötä "
-     "tarvitaan työvoimapalvelujen, terveydenhuollon ja Kelan kesken\nVahva tuen tarve "
-     "työhön pääsemiseksi\nJoku tarvitaan sovittamaan palvelut yhteen"),
-    ("jenna-ei-kuulu-typiin", "Jenna", 44, False,
-     "Jenna, 44: kuntoutus alkamassa ja työtarjous pöydällä",
-     "Suunnitelma on jo olemassa, eikä monialainen palvelu toisi lisäarvoa.",
-     "Jennalle on juuri myönnetty Kelan ammatillinen kuntoutus, ja kuntoutussuunnitelma on "
-     "valmis. Hän on saanut työtarjouksen, ja työn aloittamista voidaan kokeilla työkokeiluna. "
-     "Hän pärjää työvoimapalvelujen tavallisella tuella.",
-     "Kelan kuntoutus on alkamassa\nKuntoutussuunnitelma on kunnossa\nTyötarjous ja "
-     "mahdollinen työkokeilu\nMonialainen palvelu ei toisi lisäarvoa"),
+    (
+        "irina-kuuluu-typiin",
+        "Irina",
+        58,
+        True,
+        "Irina, 58: pitkä työttömyys ja terveyshuolia",
+        "Kahdeksan vuoden työttömyyden jälkeen tilanne on kartoitettava monelta suunnalta.",
+        "Irina on ollut työttömänä kahdeksan vuotta. Hän on ollut monialaisen palvelun asiakkaana "
+        "aiemmin, mutta siitä ei ole kirjattu, mihin asiakkuus päättyi. Hänen ammattitaitonsa ei "
+        "enää vastaa alueen työpaikkoja, ja hänellä on useita terveysongelmia, joiden vaikutusta "
+        "työkykyyn ei ole arvioitu. Hän kertoo haluavansa töihin, jos sopiva paikka löytyy.",
+        "Osaaminen ei vastaa nykyisiä työpaikkoja\nTerveysongelmien vaikutus työkykyyn "
+        "selvittämättä\nPitkä työttömyys ja riski syrjäytyä\nOma motivaatio löytyy\n"
+        "Aiemman asiakkuuden jälkeinen aika on epäselvä\nTukea tarvitaan, jos paikallista työtä "
+        "ei löydy",
+    ),
+    (
+        "irina-ei-kuulu-typiin",
+        "Irina",
+        58,
+        False,
+        "Irina, 58: terveys kunnossa, kiinnostus hukassa",
+        "Esteitä työllistymiselle ei löydy, mutta halua monialaiseen työhön ei ole.",
+        "Irina on ollut pitkään työttömänä. Terveystarkastuksessa ei löytynyt rajoitteita, ja "
+        "arjen asiat ovat järjestyksessä. Hän ei itse näe tarvetta usean toimijan yhteiselle "
+        "palvelulle eikä ole varma, sitoutuisiko hän siihen. Hänen asuinalueellaan on vähän "
+        "työpaikkoja hänen alaltaan.",
+        "Ei terveydellistä estettä työllistymiselle\nEi itse koe tarvetta monialaiselle "
+        "palvelulle\nSitoutuminen palveluun epävarmaa\nSelvitettävä ensin, mikä häntä "
+        "kiinnostaa\nAsuinpaikka rajaa työmahdollisuuksia",
+    ),
+    (
+        "matti-kuuluu-typiin",
+        "Matti",
+        22,
+        True,
+        "Matti, 22: arki ja talous sekaisin",
+        "Nuoren tilanteesta tarvitaan tietoa usealta toimijalta ennen kuin suunnitelma syntyy.",
+        "Matti on ollut työttömänä yli puoli vuotta. Kelan etuuksien jatko on auki, laskuja on "
+        "maksamatta ja vuorokausirytmi on hajonnut. Hänellä on todettu sairaus, mutta sen "
+        "vaikutusta opiskeluun tai työhön ei ole arvioitu. Kukaan toimija ei yksin näe koko "
+        "kuvaa.",
+        "Tietoa tarvitaan usealta toimijalta\nKelan palvelujen jatko selvitettävä\nArjen "
+        "hallinnassa haasteita\nTyö- ja toimintakyky arvioimatta\nTaloudellinen tilanne "
+        "selvitettävä\nTerveydentila selvitettävä",
+    ),
+    (
+        "matti-ei-kuulu-typiin",
+        "Matti",
+        22,
+        False,
+        "Matti, 22: sairaus hoidossa, suunta selvä",
+        "Nuori pärjää työvoimapalvelujen tavallisilla palveluilla.",
+        "Matti on ollut työttömänä runsaat puoli vuotta. Hänen sairautensa on hoitotasapainossa ja "
+        "hoitokontakti toimii. Sosiaalipalveluille ei ole tarvetta, ja hän hakee aktiivisesti "
+        "töitä työvoimapalvelujen tuella. Ammatillinen kuntoutus ei ole nyt ajankohtaista.",
+        "Ei tarvetta monialaiselle yhteispalvelulle\nEi tarvetta sosiaalipalveluille\nSairaus "
+        "hallinnassa ja hoitokontakti olemassa\nTyövoimapalvelujen tavalliset palvelut riittävät",
+    ),
+    (
+        "jenna-kuuluu-typiin",
+        "Jenna",
+        44,
+        True,
+        "Jenna, 44: terveys ja jaksaminen epäselviä",
+        "Tiedetään, että terveys rajoittaa, mutta muusta ei ole kokonaiskuvaa.",
+        "Jenna haluaa takaisin työelämään. Hänellä on terveysongelmia, ja jaksaminen vaihtelee. "
+        "Työvoimapalvelut, terveydenhuolto ja Kela tapaavat häntä kukin erikseen, eikä "
+        "kenelläkään ole kokonaiskuvaa siitä, mitä hän tarvitsee. Työttömyys uhkaa pitkittyä, jos "
+        "palveluja ei soviteta yhteen.",
+        "Terveyteen liittyviä haasteita\nJaksaminen ja kokonaistilanne epäselviä\nYhteistyötä "
+        "tarvitaan työvoimapalvelujen, terveydenhuollon ja Kelan kesken\nVahva tuen tarve "
+        "työhön pääsemiseksi\nJoku tarvitaan sovittamaan palvelut yhteen",
+    ),
+    (
+        "jenna-ei-kuulu-typiin",
+        "Jenna",
+        44,
+        False,
+        "Jenna, 44: kuntoutus alkamassa ja työtarjous pöydällä",
+        "Suunnitelma on jo olemassa, eikä monialainen palvelu toisi lisäarvoa.",
+        "Jennalle on juuri myönnetty Kelan ammatillinen kuntoutus, ja kuntoutussuunnitelma on "
+        "valmis. Hän on saanut työtarjouksen, ja työn aloittamista voidaan kokeilla työkokeiluna. "
+        "Hän pärjää työvoimapalvelujen tavallisella tuella.",
+        "Kelan kuntoutus on alkamassa\nKuntoutussuunnitelma on kunnossa\nTyötarjous ja "
+        "mahdollinen työkokeilu\nMonialainen palvelu ei toisi lisäarvoa",
+    ),
 ]
 
 
 def create_case_stories(home: HomePage) -> int:
     editor = _user("toimittaja")
     index, _created = _ensure_page(
-        home, CaseStoryIndexPage, "asiakastarinat", title="Asiakastarinat",
+        home,
+        CaseStoryIndexPage,
+        "asiakastarinat",
+        title="Asiakastarinat",
         intro="<p>Kuvitteellisia asiakastarinoita siitä, kuka hyötyy monialaisesta "
-              "yhteispalvelusta ja kuka ei. Kerro, oletko samaa mieltä: vastaukset auttavat "
-              "sopimaan yhteisistä asiakkuuden kriteereistä.</p>",
+        "yhteispalvelusta ja kuka ei. Kerro, oletko samaa mieltä: vastaukset auttavat "
+        "sopimaan yhteisistä asiakkuuden kriteereistä.</p>",
         show_in_menus=True,
     )
     if not index.show_in_menus:
@@ -809,19 +951,28 @@ def create_case_stories(home: HomePage) -> int:
     pages = {}
     for slug, persona, age, belongs, title, intro, situation, factors in CASE_STORIES:
         pages[slug], _created = _ensure_page(
-            index, CaseStoryPage, slug, publish_by=editor, title=title, intro=intro,
-            persona_name=persona, age=age, belongs_in_typ=belongs,
-            situation=f"<p>{situation}</p>", deciding_factors=factors,
+            index,
+            CaseStoryPage,
+            slug,
+            publish_by=editor,
+            title=title,
+            intro=intro,
+            persona_name=persona,
+            age=age,
+            belongs_in_typ=belongs,
+            situation=f"<p>{situation}</p>",
+            deciding_factors=factors,
         )
     for slug, page in pages.items():
-        other = slug.replace("-ei-kuulu-", "-kuuluu-") if "-ei-kuulu-" in slug else \
-            slug.replace("-kuuluu-", "-ei-kuulu-")
+        other = (
+            slug.replace("-ei-kuulu-", "-kuuluu-")
+            if "-ei-kuulu-" in slug
+            else slug.replace("-kuuluu-", "-ei-kuulu-")
+        )
         pair = pages.get(other)
         if pair is not None and page.paired_story_id != pair.pk:
             page.paired_story = pair
-            page.save_revision(user=editor, log_action=True).publish(
-                user=editor, skip_permission_checks=True
-            )
+            page.save_revision(user=editor, log_action=True).publish(user=editor, skip_permission_checks=True)
     return len(pages)
 
 

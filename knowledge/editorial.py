@@ -58,9 +58,7 @@ NETWORK_ADMIN_PAGE_PERMISSIONS = ("add", "change", "publish")
 
 
 def _page_permission(permission_type: str) -> Permission:
-    return Permission.objects.get(
-        content_type__app_label="wagtailcore", codename=f"{permission_type}_page"
-    )
+    return Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{permission_type}_page")
 
 
 def grant_page_permissions(group: Group, page: Page, permission_types) -> None:
@@ -150,9 +148,16 @@ def setup_editorial_workflow() -> None:
     for group in (editors, approvers):
         _grant_model_permissions(group, "wagtailadmin", ["access_admin"])
         _grant_model_permissions(
-            group, "knowledge",
-            ["add_statute", "change_statute", "view_statute",
-             "add_lawsection", "change_lawsection", "view_lawsection"],
+            group,
+            "knowledge",
+            [
+                "add_statute",
+                "change_statute",
+                "view_statute",
+                "add_lawsection",
+                "change_lawsection",
+                "view_lawsection",
+            ],
         )
     _grant_model_permissions(approvers, "knowledge", ["delete_statute", "delete_lawsection"])
 
@@ -162,9 +167,7 @@ def setup_editorial_workflow() -> None:
             GroupCollectionPermission.objects.get_or_create(
                 group=group,
                 collection=root_collection,
-                permission=Permission.objects.get(
-                    content_type__app_label="wagtaildocs", codename=codename
-                ),
+                permission=Permission.objects.get(content_type__app_label="wagtaildocs", codename=codename),
             )
 
     review = _four_eyes_task(REVIEW_TASK, [editors, approvers])
@@ -206,9 +209,7 @@ def setup_network_page_permissions(network_page: NetworkPage) -> None:
     GroupCollectionPermission.objects.get_or_create(
         group=admins,
         collection=root_collection,
-        permission=Permission.objects.get(
-            content_type__app_label="wagtaildocs", codename="choose_document"
-        ),
+        permission=Permission.objects.get(content_type__app_label="wagtaildocs", codename="choose_document"),
     )
     task = _approval_task(f"{NETWORK_TASK_PREFIX}{network.slug}", [admins, approvers])
     workflow = _workflow(f"{NETWORK_WORKFLOW_PREFIX}{network.slug}", [task])
@@ -226,4 +227,3 @@ def submission_collection() -> Collection:
             collection=collection, restriction_type=CollectionViewRestriction.LOGIN
         )
     return collection
-

@@ -8,13 +8,15 @@ def knowledge_export(user) -> dict:
     submissions = PracticePage.objects.filter(submitted_by=user).order_by("pk")
     return {
         "followed_pages": [
-            {"title": follow.page.title, "url": follow.page.url_path,
-             "followed_since": follow.created_at.isoformat()}
+            {
+                "title": follow.page.title,
+                "url": follow.page.url_path,
+                "followed_since": follow.created_at.isoformat(),
+            }
             for follow in follows
         ],
         "submitted_practices": [
-            {"title": page.title, "kind": page.kind, "published": page.live,
-             "summary": page.intro}
+            {"title": page.title, "kind": page.kind, "published": page.live, "summary": page.intro}
             for page in submissions
         ],
     }

@@ -51,9 +51,7 @@ class SubmitPracticeForm(forms.Form):
         empty_label=_("Not tied to one network"),
         help_text=_("Practices of a network are approved by its admins."),
     )
-    region = forms.ChoiceField(
-        label=_("Region"), choices=[("", "—")] + list(Region.choices), required=False
-    )
+    region = forms.ChoiceField(label=_("Region"), choices=[("", "—")] + list(Region.choices), required=False)
     organisation_types = forms.MultipleChoiceField(
         label=_("Organisations involved"),
         choices=[(value, label) for value, label in OrganisationType.choices],
@@ -61,7 +59,9 @@ class SubmitPracticeForm(forms.Form):
         required=False,
     )
     summary = forms.CharField(
-        label=_("Summary"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Summary"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("One or two sentences shown in lists."),
     )
     problem = forms.CharField(
@@ -73,7 +73,9 @@ class SubmitPracticeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
     )
     results = forms.CharField(
-        label=_("Results or evidence"), max_length=5000, required=False,
+        label=_("Results or evidence"),
+        max_length=5000,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     themes = forms.MultipleChoiceField(
@@ -83,16 +85,22 @@ class SubmitPracticeForm(forms.Form):
         required=False,
     )
     free_tags = forms.CharField(
-        label=_("Other tags"), max_length=200, required=False,
+        label=_("Other tags"),
+        max_length=200,
+        required=False,
         help_text=_("Separate tags with commas."),
     )
     law_sections_text = forms.CharField(
-        label=_("Related law sections"), max_length=300, required=False,
+        label=_("Related law sections"),
+        max_length=300,
+        required=False,
         help_text=_("For example: 381/2023 11 §, TYM-lain 4 §."),
     )
     contact_name = forms.CharField(label=_("Contact person"), max_length=200, required=False)
     contact_details = forms.CharField(
-        label=_("Contact details"), max_length=300, required=False,
+        label=_("Contact details"),
+        max_length=300,
+        required=False,
         help_text=_("A work e-mail address or phone number."),
     )
     attachment = forms.FileField(
@@ -100,11 +108,20 @@ class SubmitPracticeForm(forms.Form):
         required=False,
         help_text=_("A PDF, Word, Excel, PowerPoint or OpenDocument file, at most 5 MB."),
     )
-    attachment_title = forms.CharField(label=_("Attachment title"), max_length=200,
-                                       required=False)
+    attachment_title = forms.CharField(label=_("Attachment title"), max_length=200, required=False)
 
-    TEXT_FIELDS = ("title", "summary", "problem", "solution", "results", "free_tags",
-                   "law_sections_text", "contact_name", "contact_details", "attachment_title")
+    TEXT_FIELDS = (
+        "title",
+        "summary",
+        "problem",
+        "solution",
+        "results",
+        "free_tags",
+        "law_sections_text",
+        "contact_name",
+        "contact_details",
+        "attachment_title",
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -182,4 +199,3 @@ class SubmitPracticeForm(forms.Form):
         tags += [tag.strip() for tag in data.get("free_tags", "").split(",") if tag.strip()]
         data["tags"] = tags
         return data
-

@@ -23,10 +23,7 @@ _OWS = _SPACE + "*"
 _STATUTE = r"(?P<statute>\d{1,4}/(?:19|20)\d{2})"
 _SECTION = r"(?P<section>\d{1,3}(?:" + _OWS + r"[a-z](?![a-zåäö]))?)"
 _SIGN = _OWS + r"§(?::[a-zåäöA-ZÅÄÖ]+)?"
-_MOMENT = (
-    r"(?:" + _WS + r"(?P<subsection>\d{1,2})\.?" + _WS
-    + r"mom(?:ent[a-zåäö]*|\.)?(?![a-zåäö]))?"
-)
+_MOMENT = r"(?:" + _WS + r"(?P<subsection>\d{1,2})\.?" + _WS + r"mom(?:ent[a-zåäö]*|\.)?(?![a-zåäö]))?"
 _ABBREVIATION = r"(?<![\w-])(?P<abbreviation>[A-ZÅÄÖ]{2,10})-la[a-zåäö]*"
 
 _PATTERNS = [
@@ -34,15 +31,13 @@ _PATTERNS = [
     re.compile(r"(?<![\d/])" + _STATUTE + _WS + _SECTION + _SIGN + _MOMENT),
     # TYM-laki 11 §, TYM-lain 11 §:n 2 momentti, TYM-lain (381/2023) 11 §:n
     re.compile(
-        _ABBREVIATION + r"(?:" + _WS + r"\(?" + _STATUTE + r"\)?)?" + _WS + _SECTION + _SIGN
-        + _MOMENT
+        _ABBREVIATION + r"(?:" + _WS + r"\(?" + _STATUTE + r"\)?)?" + _WS + _SECTION + _SIGN + _MOMENT
     ),
     # 11 § (381/2023), 11 §:n 2 momentti (381/2023)
     re.compile(r"(?<![\d/])" + _SECTION + _SIGN + _MOMENT + _OWS + r"\(" + _STATUTE + r"\)"),
     # (381/2023, 4 §), TYM-lain (381/2023, 4§)
     re.compile(
-        r"(?:" + _ABBREVIATION + _WS + r")?\(" + _STATUTE + r"," + _OWS + _SECTION + _SIGN
-        + _MOMENT + r"\)"
+        r"(?:" + _ABBREVIATION + _WS + r")?\(" + _STATUTE + r"," + _OWS + _SECTION + _SIGN + _MOMENT + r"\)"
     ),
 ]
 
@@ -129,11 +124,7 @@ class SectionDirectory:
 def unknown_section_mentions(text: str, directory: SectionDirectory | None = None) -> list[str]:
     """The mentions in the text that name a section not on the site (as written)."""
     directory = directory or SectionDirectory()
-    return [
-        mention.text
-        for mention in find_section_mentions(text)
-        if directory.section_for(mention) is None
-    ]
+    return [mention.text for mention in find_section_mentions(text) if directory.section_for(mention) is None]
 
 
 def sections_mentioned(text: str, directory: SectionDirectory | None = None) -> list:
@@ -188,7 +179,7 @@ def _link_text(text: str, directory: SectionDirectory) -> str:
         section = directory.section_for(mention)
         if section is None:
             continue
-        parts.append(text[position:mention.start])
+        parts.append(text[position : mention.start])
         parts.append(
             f'<a class="law-link" href="{escape(section.get_absolute_url())}" '
             f'title="{escape(str(section))}">{mention.text}</a>'

@@ -47,8 +47,9 @@ def _tag_choices(tag_model) -> list[tuple[str, str]]:
     own = [(tag.slug, tag_label(tag)) for tag in tags]
     ordered = [(slug, label) for slug, label in own if slug in themes]
     ordered.sort(key=lambda item: list(themes).index(item[0]))
-    free = sorted(((slug, label) for slug, label in own if slug not in themes),
-                  key=lambda item: item[1].lower())
+    free = sorted(
+        ((slug, label) for slug, label in own if slug not in themes), key=lambda item: item[1].lower()
+    )
     return ordered + free
 
 
@@ -67,8 +68,9 @@ class ListingFilterForm(forms.Form):
 
 
 def _theme_field(tag_model):
-    return forms.ChoiceField(label=_("Theme or tag"), choices=_choices(_tag_choices(tag_model)),
-                             required=False)
+    return forms.ChoiceField(
+        label=_("Theme or tag"), choices=_choices(_tag_choices(tag_model)), required=False
+    )
 
 
 def _paginate(request, queryset):
@@ -76,8 +78,7 @@ def _paginate(request, queryset):
     page_obj = paginator.get_page(request.GET.get("sivu"))
     query = request.GET.copy()
     query.pop("sivu", None)
-    return {"page_obj": page_obj, "items": page_obj.object_list,
-            "query_string": query.urlencode()}
+    return {"page_obj": page_obj, "items": page_obj.object_list, "query_string": query.urlencode()}
 
 
 def _reversed(ordering: tuple[str, ...]) -> tuple[str, ...]:
@@ -103,7 +104,7 @@ def _paginate_pages(request, pages, model, ordering: tuple[str, ...]) -> dict:
         # Past the middle the same rows are the first ones in the reverse order: the
         # database then sorts only as far as the slice, not through the whole section.
         top = min(bottom + per_page, count)
-        shown = pages.order_by(*_reversed(ordering)).values("pk")[count - top:count - bottom]
+        shown = pages.order_by(*_reversed(ordering)).values("pk")[count - top : count - bottom]
     items = list(model.objects.filter(pk__in=shown).order_by(*ordering))
     page_obj.object_list = context["items"] = items
     return context
@@ -136,11 +137,15 @@ def _descendants(index, queryset):
 def guidance_listing(index, request) -> dict:
     from .models import GuidancePageTag
 
-    form = ListingFilterForm(request.GET, fields={
-        "theme": _theme_field(GuidancePageTag),
-        "status": forms.ChoiceField(label=_("Status"), choices=_choices(DocumentStatus.choices),
-                                    required=False),
-    })
+    form = ListingFilterForm(
+        request.GET,
+        fields={
+            "theme": _theme_field(GuidancePageTag),
+            "status": forms.ChoiceField(
+                label=_("Status"), choices=_choices(DocumentStatus.choices), required=False
+            ),
+        },
+    )
     filters = form.values()
     pages = visible_pages(_descendants(index, Page.objects.type(GuidancePage)), request.user)
     if filters.get("theme"):
@@ -156,19 +161,21 @@ def guidance_listing(index, request) -> dict:
 def interpretation_listing(index, request) -> dict:
     from .models import LawInterpretationPageTag
 
-    sections = LawSection.objects.select_related("statute").order_by("statute__number",
-                                                                    "sort_order")
-    form = ListingFilterForm(request.GET, fields={
-        "theme": _theme_field(LawInterpretationPageTag),
-        "section": forms.ChoiceField(
-            label=_("Law section"),
-            choices=_choices((str(section.pk), str(section)) for section in sections),
-            required=False,
-        ),
-        "status": forms.ChoiceField(label=_("Status"),
-                                    choices=_choices(InterpretationStatus.choices),
-                                    required=False),
-    })
+    sections = LawSection.objects.select_related("statute").order_by("statute__number", "sort_order")
+    form = ListingFilterForm(
+        request.GET,
+        fields={
+            "theme": _theme_field(LawInterpretationPageTag),
+            "section": forms.ChoiceField(
+                label=_("Law section"),
+                choices=_choices((str(section.pk), str(section)) for section in sections),
+                required=False,
+            ),
+            "status": forms.ChoiceField(
+                label=_("Status"), choices=_choices(InterpretationStatus.choices), required=False
+            ),
+        },
+    )
     filters = form.values()
     pages = visible_pages(_descendants(index, LawInterpretationPage.objects.all()), request.user)
     if filters.get("theme"):
@@ -185,21 +192,24 @@ def practice_listing(index, request) -> dict:
     from .models import PracticePageTag
 
     networks = Network.objects.filter(is_active=True).order_by("name")
-    form = ListingFilterForm(request.GET, fields={
-        "theme": _theme_field(PracticePageTag),
-        "kind": forms.ChoiceField(label=_("Kind"), choices=_choices(PracticeKind.choices),
-                                  required=False),
-        "network": forms.ChoiceField(
-            label=_("Network"),
-            choices=_choices((network.slug, network.name) for network in networks),
-            required=False,
-        ),
-        "organisation": forms.ChoiceField(
-            label=_("Organisation"), choices=_choices(OrganisationType.choices), required=False
-        ),
-        "region": forms.ChoiceField(label=_("Region"), choices=_choices(Region.choices),
-                                    required=False),
-    })
+    form = ListingFilterForm(
+        request.GET,
+        fields={
+            "theme": _theme_field(PracticePageTag),
+            "kind": forms.ChoiceField(
+                label=_("Kind"), choices=_choices(PracticeKind.choices), required=False
+            ),
+            "network": forms.ChoiceField(
+                label=_("Network"),
+                choices=_choices((network.slug, network.name) for network in networks),
+                required=False,
+            ),
+            "organisation": forms.ChoiceField(
+                label=_("Organisation"), choices=_choices(OrganisationType.choices), required=False
+            ),
+            "region": forms.ChoiceField(label=_("Region"), choices=_choices(Region.choices), required=False),
+        },
+    )
     filters = form.values()
     pages = visible_pages(PracticePage.objects.all(), request.user)
     if filters.get("theme"):
@@ -217,10 +227,12 @@ def practice_listing(index, request) -> dict:
 
 
 def network_listing(index, request) -> dict:
-    form = ListingFilterForm(request.GET, fields={
-        "region": forms.ChoiceField(label=_("Region"), choices=_choices(Region.choices),
-                                    required=False),
-    })
+    form = ListingFilterForm(
+        request.GET,
+        fields={
+            "region": forms.ChoiceField(label=_("Region"), choices=_choices(Region.choices), required=False),
+        },
+    )
     filters = form.values()
     pages = visible_pages(_descendants(index, NetworkPage.objects.all()), request.user)
     if filters.get("region"):
@@ -259,14 +271,17 @@ def theme_listing(index, request) -> dict:
             counts[row["tag__slug"]] = counts.get(row["tag__slug"], 0) + row["count"]
             names[row["tag__slug"]] = Tag(slug=row["tag__slug"], name=row["tag__name"])
     themes = [
-        {"slug": theme.slug, "label": theme.label, "count": counts.get(theme.slug, 0),
-         "url": index.tag_url(theme.slug, request)}
+        {
+            "slug": theme.slug,
+            "label": theme.label,
+            "count": counts.get(theme.slug, 0),
+            "url": index.tag_url(theme.slug, request),
+        }
         for theme in THEMES
     ]
     free_tags = sorted(
         (
-            {"slug": slug, "label": tag.name, "count": counts[slug],
-             "url": index.tag_url(slug, request)}
+            {"slug": slug, "label": tag.name, "count": counts[slug], "url": index.tag_url(slug, request)}
             for slug, tag in names.items()
             if slug not in THEME_SLUGS
         ),
@@ -280,8 +295,17 @@ def tag_listing(index, request, tag_slug: str) -> dict:
     if tag is None:
         raise Http404
     user = request.user
-    fields = ("id", "title", "url_path", "intro", "locale_id", "depth", "path",
-              "first_published_at", "last_published_at")
+    fields = (
+        "id",
+        "title",
+        "url_path",
+        "intro",
+        "locale_id",
+        "depth",
+        "path",
+        "first_published_at",
+        "last_published_at",
+    )
     items = []
     for model in (GuidancePage, LawInterpretationPage, PracticePage):
         pages = visible_pages(model.objects.filter(tags__slug=tag.slug), user).only(*fields)
@@ -289,20 +313,29 @@ def tag_listing(index, request, tag_slug: str) -> dict:
     items.sort(key=lambda page: page.title.lower())
     paginator = Paginator(items, PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("sivu"))
-    return {"tag": tag, "tag_label": tag_label(tag), "page_obj": page_obj,
-            "items": page_obj.object_list, "query_string": ""}
+    return {
+        "tag": tag,
+        "tag_label": tag_label(tag),
+        "page_obj": page_obj,
+        "items": page_obj.object_list,
+        "query_string": "",
+    }
 
 
 def case_story_listing(index, request) -> dict:
     """The stories in pairs by persona, with their answer counts for signed-in members."""
     from forums.participation.selectors import story_listing_summaries
 
-    form = ListingFilterForm(request.GET, fields={
-        "belongs": forms.ChoiceField(
-            label=_("Judgement"), required=False,
-            choices=_choices([("yes", _("Belongs in TYP")), ("no", _("Does not belong in TYP"))]),
-        ),
-    })
+    form = ListingFilterForm(
+        request.GET,
+        fields={
+            "belongs": forms.ChoiceField(
+                label=_("Judgement"),
+                required=False,
+                choices=_choices([("yes", _("Belongs in TYP")), ("no", _("Does not belong in TYP"))]),
+            ),
+        },
+    )
     filters = form.values()
     pages = visible_pages(_descendants(index, CaseStoryPage.objects.all()), request.user)
     if filters.get("belongs"):

@@ -41,9 +41,7 @@ INTRO_FEATURES = ["bold", "italic", "link"]
 class Statute(ClusterableModel):
     """A statute such as 381/2023; its sections are what interpretations are about."""
 
-    number = models.CharField(
-        _("number"), max_length=20, unique=True, help_text=_("For example 381/2023.")
-    )
+    number = models.CharField(_("number"), max_length=20, unique=True, help_text=_("For example 381/2023."))
     name = models.CharField(_("name"), max_length=300)
     short_name = models.CharField(
         _("short name"), max_length=60, blank=True, help_text=_("For example TYM-laki.")
@@ -53,8 +51,8 @@ class Statute(ClusterableModel):
         max_length=20,
         blank=True,
         help_text=_(
-            "The prefix people write before the word for act, e.g. TYM for \"TYM-laki\" and "
-            "\"TYM-lain\". Mentions with this prefix link to the statute's sections."
+            'The prefix people write before the word for act, e.g. TYM for "TYM-laki" and '
+            '"TYM-lain". Mentions with this prefix link to the statute\'s sections.'
         ),
     )
     url = models.URLField(_("address of the official text"), blank=True)
@@ -94,9 +92,7 @@ class LawSection(Orderable):
     statute = ParentalKey(
         Statute, on_delete=models.CASCADE, related_name="sections", verbose_name=_("statute")
     )
-    number = models.CharField(
-        _("section number"), max_length=10, help_text=_("For example 11 or 4 a.")
-    )
+    number = models.CharField(_("section number"), max_length=10, help_text=_("For example 11 or 4 a."))
     title = models.CharField(_("heading"), max_length=300)
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("What the section is about, in plain words.")
@@ -107,9 +103,7 @@ class LawSection(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("law section")
         verbose_name_plural = _("law sections")
-        constraints = [
-            models.UniqueConstraint(fields=["statute", "number"], name="unique_law_section")
-        ]
+        constraints = [models.UniqueConstraint(fields=["statute", "number"], name="unique_law_section")]
 
     def __str__(self):
         return f"{self.statute.number} {self.number} § {self.title}"
@@ -153,9 +147,7 @@ class PracticePageTag(TaggedItemBase):
 class KnowledgePage(BasePage):
     """What every knowledge page has: a summary, reader-facing text for search, following."""
 
-    intro = models.TextField(
-        _("summary"), blank=True, help_text=_("One or two sentences shown in lists.")
-    )
+    intro = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences shown in lists."))
 
     followable = False
 
@@ -228,8 +220,7 @@ def attachment_blocks():
 
 
 class GuidanceChangeNote(ChangeNote):
-    page = ParentalKey("knowledge.GuidancePage", on_delete=models.CASCADE,
-                       related_name="change_notes")
+    page = ParentalKey("knowledge.GuidancePage", on_delete=models.CASCADE, related_name="change_notes")
 
 
 class GuidancePage(KnowledgePage):
@@ -249,13 +240,13 @@ class GuidancePage(KnowledgePage):
     next_review_date = models.DateField(_("next review"), null=True, blank=True)
     body = StreamField(body_blocks(), blank=True, verbose_name=_("content"))
     related_sections = ParentalManyToManyField(
-        LawSection, blank=True, related_name="guidance_pages",
+        LawSection,
+        blank=True,
+        related_name="guidance_pages",
         verbose_name=_("related law sections"),
     )
     attachments = StreamField(attachment_blocks(), blank=True, verbose_name=_("attachments"))
-    tags = ClusterTaggableManager(
-        through=GuidancePageTag, blank=True, verbose_name=_("themes and tags")
-    )
+    tags = ClusterTaggableManager(through=GuidancePageTag, blank=True, verbose_name=_("themes and tags"))
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
@@ -304,9 +295,7 @@ class GuidancePage(KnowledgePage):
     def clean(self):
         super().clean()
         if self.status == DocumentStatus.SUPERSEDED and not self.superseded_by_id:
-            raise ValidationError(
-                {"superseded_by": _("Choose the page that replaces a superseded one.")}
-            )
+            raise ValidationError({"superseded_by": _("Choose the page that replaces a superseded one.")})
         if self.superseded_by_id and self.superseded_by_id == self.pk:
             raise ValidationError({"superseded_by": _("A page cannot replace itself.")})
 
@@ -315,8 +304,9 @@ class GuidancePage(KnowledgePage):
 
 
 class LawInterpretationChangeNote(ChangeNote):
-    page = ParentalKey("knowledge.LawInterpretationPage", on_delete=models.CASCADE,
-                       related_name="change_notes")
+    page = ParentalKey(
+        "knowledge.LawInterpretationPage", on_delete=models.CASCADE, related_name="change_notes"
+    )
 
 
 class LawInterpretationPage(KnowledgePage):
@@ -392,20 +382,22 @@ class LawInterpretationPage(KnowledgePage):
 
     def search_text_parts(self):
         sections = [str(section) for section in self.sections_list()]
-        return super().search_text_parts() + sections + [
-            self.question,
-            strip_tags(self.interpretation),
-            stream_plain_text(self.reasoning),
-        ]
+        return (
+            super().search_text_parts()
+            + sections
+            + [
+                self.question,
+                strip_tags(self.interpretation),
+                stream_plain_text(self.reasoning),
+            ]
+        )
 
     def clean(self):
         super().clean()
         if self.status == InterpretationStatus.AGREED and not self.agreed_on:
             raise ValidationError({"agreed_on": _("Give the date the interpretation was agreed.")})
         if self.status == InterpretationStatus.SUPERSEDED and not self.superseded_by_id:
-            raise ValidationError(
-                {"superseded_by": _("Choose the interpretation that replaces this one.")}
-            )
+            raise ValidationError({"superseded_by": _("Choose the interpretation that replaces this one.")})
 
 
 # --- Practices and pitfalls ------------------------------------------------------------------
@@ -417,8 +409,7 @@ class PracticeKind(models.TextChoices):
 
 
 class PracticeOrganisation(Orderable):
-    page = ParentalKey("knowledge.PracticePage", on_delete=models.CASCADE,
-                       related_name="organisations")
+    page = ParentalKey("knowledge.PracticePage", on_delete=models.CASCADE, related_name="organisations")
     organisation_type = models.CharField(
         _("organisation type"), max_length=20, choices=OrganisationType.choices
     )
@@ -443,20 +434,18 @@ class PracticePage(KnowledgePage):
     )
     region = models.CharField(_("region"), max_length=30, choices=Region.choices, blank=True)
     problem = RichTextField(_("the problem"), features=RICH_TEXT_FEATURES)
-    solution = RichTextField(
-        _("what was done, or what to avoid"), features=RICH_TEXT_FEATURES
-    )
+    solution = RichTextField(_("what was done, or what to avoid"), features=RICH_TEXT_FEATURES)
     results = RichTextField(_("results or evidence"), features=RICH_TEXT_FEATURES, blank=True)
     body = StreamField(body_blocks(), blank=True, verbose_name=_("more detail"))
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_details = models.CharField(
-        _("contact details"), max_length=300, blank=True,
+        _("contact details"),
+        max_length=300,
+        blank=True,
         help_text=_("A work e-mail address or phone number."),
     )
     attachments = StreamField(attachment_blocks(), blank=True, verbose_name=_("attachments"))
-    tags = ClusterTaggableManager(
-        through=PracticePageTag, blank=True, verbose_name=_("themes and tags")
-    )
+    tags = ClusterTaggableManager(through=PracticePageTag, blank=True, verbose_name=_("themes and tags"))
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -510,14 +499,19 @@ class PracticePage(KnowledgePage):
     def search_text_parts(self):
         organisations = [str(organisation) for organisation in self.organisations.all()]
         networks = [network.name for network in self.networks.all()]
-        return super().search_text_parts() + networks + organisations + [
-            self.get_region_display() if self.region else "",
-            strip_tags(self.problem),
-            strip_tags(self.solution),
-            strip_tags(self.results),
-            stream_plain_text(self.body),
-            self.contact_name,
-        ]
+        return (
+            super().search_text_parts()
+            + networks
+            + organisations
+            + [
+                self.get_region_display() if self.region else "",
+                strip_tags(self.problem),
+                strip_tags(self.solution),
+                strip_tags(self.results),
+                stream_plain_text(self.body),
+                self.contact_name,
+            ]
+        )
 
 
 # --- Network pages ---------------------------------------------------------------------------
@@ -530,7 +524,9 @@ class NetworkPage(KnowledgePage):
     operating_model = StreamField(body_blocks(), blank=True, verbose_name=_("operating model"))
     partners = RichTextField(_("partners"), features=INTRO_FEATURES + ["ul"], blank=True)
     contacts = RichTextField(
-        _("contacts"), features=INTRO_FEATURES + ["ul"], blank=True,
+        _("contacts"),
+        features=INTRO_FEATURES + ["ul"],
+        blank=True,
         help_text=_("Roles and work contact details; no client information."),
     )
 
@@ -607,9 +603,12 @@ class CaseStoryPage(KnowledgePage):
     age = models.PositiveSmallIntegerField(_("age"))
     situation = RichTextField(_("situation"), features=RICH_TEXT_FEATURES)
     belongs_in_typ = models.BooleanField(
-        _("belongs in TYP"), default=True,
-        help_text=_("Checked: the story is told as one that belongs in multi-sector TYP "
-                    "services. Unchecked: as one that does not."),
+        _("belongs in TYP"),
+        default=True,
+        help_text=_(
+            "Checked: the story is told as one that belongs in multi-sector TYP "
+            "services. Unchecked: as one that does not."
+        ),
     )
     deciding_factors = models.TextField(
         _("deciding factors"), blank=True, help_text=_("One factor per line.")
@@ -651,8 +650,7 @@ class CaseStoryPage(KnowledgePage):
         verbose_name_plural = _("customer stories")
 
     def factor_list(self) -> list[str]:
-        return [line.strip(" -•\t") for line in self.deciding_factors.splitlines()
-                if line.strip(" -•\t")]
+        return [line.strip(" -•\t") for line in self.deciding_factors.splitlines() if line.strip(" -•\t")]
 
     @property
     def verdict_label(self) -> str:
@@ -791,20 +789,18 @@ class ThemeIndexPage(RoutablePageMixin, SectionIndexPage):
 
 class PageFollow(models.Model):
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="page_follows",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="page_follows",
         verbose_name=_("user"),
     )
-    page = models.ForeignKey(
-        Page, on_delete=models.CASCADE, related_name="followers", verbose_name=_("page")
-    )
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="followers", verbose_name=_("page"))
     created_at = models.DateTimeField(_("followed since"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("page follow")
         verbose_name_plural = _("page follows")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "page"], name="one_follow_per_page")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "page"], name="one_follow_per_page")]
 
     def __str__(self):
         return f"{self.user} → {self.page}"
@@ -818,9 +814,7 @@ class AnnouncedChangeNote(models.Model):
     announced_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["page", "fingerprint"], name="announce_note_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["page", "fingerprint"], name="announce_note_once")]
 
     def __str__(self):
         return f"{self.page_id}: {self.fingerprint[:12]}"
@@ -879,6 +873,5 @@ class FourEyesApprovalTask(GroupApprovalTask):
     @classmethod
     def get_description(cls):
         return _(
-            "Members of the chosen groups can approve this task, except the person who "
-            "submitted the page."
+            "Members of the chosen groups can approve this task, except the person who submitted the page."
         )

@@ -37,9 +37,7 @@ def _restriction_allows(restriction: PageViewRestriction, user, group_ids) -> bo
 
 
 def _restrictions() -> list[PageViewRestriction]:
-    restrictions = list(
-        PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-    )
+    restrictions = list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
     for restriction in restrictions:
         restriction.group_ids = {group.pk for group in restriction.groups.all()}
     return restrictions
@@ -61,9 +59,11 @@ def visible_pages(queryset: QuerySet, user) -> QuerySet:
     restrictions = _restrictions()
     if not restrictions:
         return queryset
-    group_ids = _user_group_ids(user) if any(
-        r.restriction_type == PageViewRestriction.GROUPS for r in restrictions
-    ) else set()
+    group_ids = (
+        _user_group_ids(user)
+        if any(r.restriction_type == PageViewRestriction.GROUPS for r in restrictions)
+        else set()
+    )
     hidden = Q()
     for restriction in restrictions:
         if not _restriction_allows(restriction, user, group_ids):
@@ -96,9 +96,7 @@ def page_access_keys(pages) -> dict[int, str]:
     """Access keys of many pages with one query (for indexing in bulk)."""
     restrictions = list(PageViewRestriction.objects.select_related("page"))
     return {
-        page.pk: _access_key_from(
-            [r for r in restrictions if page.path.startswith(r.page.path)]
-        )
+        page.pk: _access_key_from([r for r in restrictions if page.path.startswith(r.page.path)])
         for page in pages
     }
 
@@ -118,16 +116,13 @@ def law_section(statute_slug: str, section_key: str) -> LawSection | None:
 
 
 def interpretations_of_section(section: LawSection, user) -> QuerySet[LawInterpretationPage]:
-    return (
-        visible_pages(LawInterpretationPage.objects.filter(sections=section), user)
-        .order_by("status", "title")
+    return visible_pages(LawInterpretationPage.objects.filter(sections=section), user).order_by(
+        "status", "title"
     )
 
 
 def guidance_of_section(section: LawSection, user) -> QuerySet[GuidancePage]:
-    return visible_pages(GuidancePage.objects.filter(related_sections=section), user).order_by(
-        "title"
-    )
+    return visible_pages(GuidancePage.objects.filter(related_sections=section), user).order_by("title")
 
 
 # --- Networks --------------------------------------------------------------------------------
@@ -189,8 +184,17 @@ def submissions_of(user) -> list[Submission]:
     pages = list(
         PracticePage.objects.filter(submitted_by=user)
         .order_by("-latest_revision_created_at", "-pk")
-        .only("id", "title", "live", "url_path", "locale_id", "depth", "path",
-              "has_unpublished_changes", "latest_revision_created_at")
+        .only(
+            "id",
+            "title",
+            "live",
+            "url_path",
+            "locale_id",
+            "depth",
+            "path",
+            "has_unpublished_changes",
+            "latest_revision_created_at",
+        )
     )
     if not pages:
         return []
@@ -211,13 +215,17 @@ def submissions_of(user) -> list[Submission]:
         state = latest_state.get(page.pk)
         if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
             task_state = state.current_task_state
-            result.append(Submission(page, "in_moderation", task_state.task.name if task_state
-                                     else ""))
+            result.append(Submission(page, "in_moderation", task_state.task.name if task_state else ""))
         elif state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
             task_state = state.current_task_state
-            result.append(Submission(page, "needs_changes",
-                                     task_state.task.name if task_state else "",
-                                     (task_state.comment if task_state else "") or ""))
+            result.append(
+                Submission(
+                    page,
+                    "needs_changes",
+                    task_state.task.name if task_state else "",
+                    (task_state.comment if task_state else "") or "",
+                )
+            )
         elif page.live:
             result.append(Submission(page, "published"))
         else:

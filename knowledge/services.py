@@ -29,9 +29,7 @@ def _paragraphs(text: str) -> str:
     from django.utils.html import escape
 
     paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n")]
-    return "".join(
-        "<p>{}</p>".format(escape(part).replace("\n", "<br/>")) for part in paragraphs if part
-    )
+    return "".join("<p>{}</p>".format(escape(part).replace("\n", "<br/>")) for part in paragraphs if part)
 
 
 def _unique_slug(parent: Page, title: str) -> str:
@@ -113,8 +111,7 @@ def _create_practice(user, data: dict, attachment, stored_files: list) -> Practi
     if sections:
         block = PracticePage.body.field.stream_block.child_blocks["law_section"]
         page.body = [
-            ("law_section", block.to_python({"section": section.pk, "note": ""}))
-            for section in sections
+            ("law_section", block.to_python({"section": section.pk, "note": ""})) for section in sections
         ]
     parent.add_child(instance=page)
     page.save_revision(user=user, log_action=True)
@@ -162,9 +159,7 @@ def new_change_note(page):
     notes = list(page.change_notes.all())
     if not notes:
         return None
-    announced = set(
-        AnnouncedChangeNote.objects.filter(page_id=page.pk).values_list("fingerprint", flat=True)
-    )
+    announced = set(AnnouncedChangeNote.objects.filter(page_id=page.pk).values_list("fingerprint", flat=True))
     new_notes = [note for note in notes if note.fingerprint not in announced]
     AnnouncedChangeNote.objects.bulk_create(
         [AnnouncedChangeNote(page_id=page.pk, fingerprint=note.fingerprint) for note in new_notes],

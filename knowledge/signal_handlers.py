@@ -29,9 +29,7 @@ def announce_new_change_note(sender, instance, revision, **kwargs):
     if note is None:
         return
     page_id, note_date, text = instance.pk, note.date.isoformat(), note.note
-    transaction.on_commit(
-        lambda: tasks.send_change_notifications.enqueue(page_id, note_date, text)
-    )
+    transaction.on_commit(lambda: tasks.send_change_notifications.enqueue(page_id, note_date, text))
 
 
 def tell_why_it_was_sent_back(sender, instance, user=None, **kwargs):
@@ -39,9 +37,7 @@ def tell_why_it_was_sent_back(sender, instance, user=None, **kwargs):
     task_state_id = instance.current_task_state_id
     user_id = user.pk if user is not None else None
     if task_state_id is not None:
-        transaction.on_commit(
-            lambda: tasks.send_rejection_notices.enqueue(task_state_id, user_id)
-        )
+        transaction.on_commit(lambda: tasks.send_rejection_notices.enqueue(task_state_id, user_id))
 
 
 # Wagtail's admin e-mails only the requester on rejection. This handler takes the same
@@ -82,8 +78,13 @@ def _set_up_section(sender, instance, created, raw=False, **kwargs):
 
 
 for _index_model in (
-    GuidanceIndexPage, LawInterpretationIndexPage, PracticeIndexPage, NetworkIndexPage,
-    ThemeIndexPage, CaseStoryIndexPage,
+    GuidanceIndexPage,
+    LawInterpretationIndexPage,
+    PracticeIndexPage,
+    NetworkIndexPage,
+    ThemeIndexPage,
+    CaseStoryIndexPage,
 ):
-    post_save.connect(_set_up_section, sender=_index_model,
-                      dispatch_uid=f"knowledge_setup_{_index_model.__name__}")
+    post_save.connect(
+        _set_up_section, sender=_index_model, dispatch_uid=f"knowledge_setup_{_index_model.__name__}"
+    )

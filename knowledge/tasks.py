@@ -51,10 +51,18 @@ def send_change_notifications(page_id: int, note_date: str, note: str) -> int:
         with translation.override(_language_of(user)):
             url = _absolute(page.get_url() or "/")
             unfollow_url = _absolute(reverse("knowledge:following"))
-        _send(user, "change_notification", {
-            "user": user, "page": page, "url": url, "note": note, "note_date": note_date,
-            "unfollow_url": unfollow_url,
-        })
+        _send(
+            user,
+            "change_notification",
+            {
+                "user": user,
+                "page": page,
+                "url": url,
+                "note": note,
+                "note_date": note_date,
+                "unfollow_url": unfollow_url,
+            },
+        )
         sent += 1
     return sent
 
@@ -94,14 +102,18 @@ def send_rejection_notices(task_state_id: int, rejected_by_id: int | None) -> in
                 url = _absolute(reverse("wagtailadmin_pages:edit", args=[content_object.pk]))
             else:
                 url = _absolute(reverse("wagtailadmin_home"))
-        _send(user, "rejection_notice", {
-            "user": user,
-            "title": str(content_object),
-            "task": task_state.task.name,
-            "comment": task_state.comment,
-            "rejected_by": rejected_by.display_name if rejected_by else "",
-            "is_requester": user == workflow_state.requested_by,
-            "url": url,
-        })
+        _send(
+            user,
+            "rejection_notice",
+            {
+                "user": user,
+                "title": str(content_object),
+                "task": task_state.task.name,
+                "comment": task_state.comment,
+                "rejected_by": rejected_by.display_name if rejected_by else "",
+                "is_requester": user == workflow_state.requested_by,
+                "url": url,
+            },
+        )
         sent += 1
     return sent

@@ -19,13 +19,18 @@ def law_section(request, statute_slug, section):
     found = selectors.law_section(statute_slug, section)
     if found is None:
         raise Http404
-    return render(request, "knowledge/law_section.html", {
-        "section": found,
-        "statute": found.statute,
-        "interpretations": selectors.interpretations_of_section(found, request.user)
-        .prefetch_related("sections__statute"),
-        "guidance": selectors.guidance_of_section(found, request.user),
-    })
+    return render(
+        request,
+        "knowledge/law_section.html",
+        {
+            "section": found,
+            "statute": found.statute,
+            "interpretations": selectors.interpretations_of_section(found, request.user).prefetch_related(
+                "sections__statute"
+            ),
+            "guidance": selectors.guidance_of_section(found, request.user),
+        },
+    )
 
 
 def statute(request, statute_slug):
@@ -51,22 +56,31 @@ def submit_practice(request):
             else:
                 messages.success(
                     request,
-                    _("Thank you! “%(title)s” was sent for approval. You can follow its status "
-                      "here.") % {"title": page.title},
+                    _("Thank you! “%(title)s” was sent for approval. You can follow its status here.")
+                    % {"title": page.title},
                 )
                 return redirect("knowledge:my_submissions")
     else:
         form = SubmitPracticeForm(user=request.user)
-    return render(request, "knowledge/submit_practice.html", {
-        "form": form, "max_megabytes": MAX_ATTACHMENT_BYTES // (1024 * 1024),
-    })
+    return render(
+        request,
+        "knowledge/submit_practice.html",
+        {
+            "form": form,
+            "max_megabytes": MAX_ATTACHMENT_BYTES // (1024 * 1024),
+        },
+    )
 
 
 @login_required
 def my_submissions(request):
-    return render(request, "knowledge/my_submissions.html", {
-        "submissions": selectors.submissions_of(request.user),
-    })
+    return render(
+        request,
+        "knowledge/my_submissions.html",
+        {
+            "submissions": selectors.submissions_of(request.user),
+        },
+    )
 
 
 def _back(request, page):
@@ -91,8 +105,11 @@ def follow(request, page_id):
         messages.error(request, _("This page cannot be followed."))
     else:
         messages.success(
-            request, _("You now follow this page. We will e-mail you when a new version with a "
-                       "change note is published.")
+            request,
+            _(
+                "You now follow this page. We will e-mail you when a new version with a "
+                "change note is published."
+            ),
         )
     return _back(request, page)
 
@@ -108,7 +125,11 @@ def unfollow(request, page_id):
 
 @login_required
 def following(request):
-    return render(request, "knowledge/following.html", {
-        # Specific pages (no extra query) link in the visitor's language, see BasePage.
-        "pages": selectors.followed_pages(request.user).specific(defer=True),
-    })
+    return render(
+        request,
+        "knowledge/following.html",
+        {
+            # Specific pages (no extra query) link in the visitor's language, see BasePage.
+            "pages": selectors.followed_pages(request.user).specific(defer=True),
+        },
+    )

@@ -27,8 +27,7 @@ class LawSectionViewSet(SnippetViewSet):
     list_display = ["__str__"]
     list_filter = ["statute"]
     search_fields = ["number", "title"]
-    panels = [FieldPanel("statute"), FieldPanel("number"), FieldPanel("title"),
-              FieldPanel("summary")]
+    panels = [FieldPanel("statute"), FieldPanel("number"), FieldPanel("title"), FieldPanel("summary")]
 
 
 register_snippet(StatuteViewSet)

@@ -57,9 +57,7 @@ def update_with_retries(keys: list[str]) -> bool:
             apply_update(keys)
         except Exception as caught:  # noqa: BLE001
             error = caught
-            logger.warning(
-                "Search index update failed (attempt %s) for %s: %s", attempt, keys, caught
-            )
+            logger.warning("Search index update failed (attempt %s) for %s: %s", attempt, keys, caught)
             continue
         forget_failures(keys)
         return True

@@ -34,12 +34,18 @@ class SearchEntry(models.Model):
             # so that SQLite never reads the long body to reach them.
             models.Index(
                 fields=[
-                    "id", "access_key", "kind", "year", "date", "network", "organisation",
+                    "id",
+                    "access_key",
+                    "kind",
+                    "year",
+                    "date",
+                    "network",
+                    "organisation",
                     "themes",
                 ],
                 name="search_entry_facets",
             ),
-        ]  # fmt: skip
+        ]
 
     def __str__(self):
         return self.key

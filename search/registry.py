@@ -93,9 +93,7 @@ class SearchSource:
     queryset: Callable[[], QuerySet] | None = None
     kinds: dict[str, Any] = field(default_factory=dict)
     # Other models whose change affects this source's documents: (model, instance -> objects).
-    dependants: list[tuple[type[Model], Callable[[Any], Iterable[Any]]]] = field(
-        default_factory=list
-    )
+    dependants: list[tuple[type[Model], Callable[[Any], Iterable[Any]]]] = field(default_factory=list)
     # Connect post_save/post_delete of `model` automatically (off when the app sends its
     # own updates, as the page source does with Wagtail's publishing signals).
     connect_model_signals: bool = True

@@ -10,12 +10,11 @@ PER_PAGE = 10
 MAX_PAGE = 100
 
 
-def search_for(user, query: str, filters=None, order: str = "relevance", page: int = 1,
-               per_page: int = PER_PAGE) -> SearchResults:  # fmt: skip
+def search_for(
+    user, query: str, filters=None, order: str = "relevance", page: int = 1, per_page: int = PER_PAGE
+) -> SearchResults:
     """What `user` may see matching `query`; raises SearchUnavailable when the backend is down."""
-    filters = {
-        name: str(value) for name, value in (filters or {}).items() if name in FACETS and value
-    }
+    filters = {name: str(value) for name, value in (filters or {}).items() if name in FACETS and value}
     request = SearchRequest(
         query=query,
         access_keys=access_keys_for(user),

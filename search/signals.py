@@ -17,29 +17,34 @@ def connect_source(source) -> None:
         def saved_or_deleted(sender, instance, **kwargs):
             schedule([source.key_for(instance.pk)])
 
-        post_save.connect(saved_or_deleted, sender=source.model, weak=False,
-                          dispatch_uid=_uid(source, "save", source.model))  # fmt: skip
-        post_delete.connect(saved_or_deleted, sender=source.model, weak=False,
-                            dispatch_uid=_uid(source, "delete", source.model))  # fmt: skip
+        post_save.connect(
+            saved_or_deleted, sender=source.model, weak=False, dispatch_uid=_uid(source, "save", source.model)
+        )
+        post_delete.connect(
+            saved_or_deleted,
+            sender=source.model,
+            weak=False,
+            dispatch_uid=_uid(source, "delete", source.model),
+        )
 
     for model, affected in source.dependants:
 
         def dependant_changed(sender, instance, affected=affected, **kwargs):
             schedule(source.key_for(obj.pk) for obj in affected(instance))
 
-        post_save.connect(dependant_changed, sender=model, weak=False,
-                          dispatch_uid=_uid(source, "dep-save", model))  # fmt: skip
+        post_save.connect(
+            dependant_changed, sender=model, weak=False, dispatch_uid=_uid(source, "dep-save", model)
+        )
         # Before the delete: afterwards the related objects can no longer be found.
-        pre_delete.connect(dependant_changed, sender=model, weak=False,
-                           dispatch_uid=_uid(source, "dep-delete", model))  # fmt: skip
+        pre_delete.connect(
+            dependant_changed, sender=model, weak=False, dispatch_uid=_uid(source, "dep-delete", model)
+        )
 
 
 def disconnect_source(source) -> None:
     if source.connect_model_signals:
         post_save.disconnect(sender=source.model, dispatch_uid=_uid(source, "save", source.model))
-        post_delete.disconnect(
-            sender=source.model, dispatch_uid=_uid(source, "delete", source.model)
-        )
+        post_delete.disconnect(sender=source.model, dispatch_uid=_uid(source, "delete", source.model))
     for model, _affected in source.dependants:
         post_save.disconnect(sender=model, dispatch_uid=_uid(source, "dep-save", model))
         pre_delete.disconnect(sender=model, dispatch_uid=_uid(source, "dep-delete", model))

@@ -32,7 +32,9 @@ def connect() -> None:
     page_unpublished.connect(page_changed, dispatch_uid="search:page_unpublished")
     post_page_move.connect(page_changed, dispatch_uid="search:post_page_move")
     post_delete.connect(page_deleted, dispatch_uid="search:page_deleted")
-    post_save.connect(restriction_changed, sender=PageViewRestriction,
-                      dispatch_uid="search:restriction_saved")  # fmt: skip
-    post_delete.connect(restriction_changed, sender=PageViewRestriction,
-                        dispatch_uid="search:restriction_deleted")  # fmt: skip
+    post_save.connect(
+        restriction_changed, sender=PageViewRestriction, dispatch_uid="search:restriction_saved"
+    )
+    post_delete.connect(
+        restriction_changed, sender=PageViewRestriction, dispatch_uid="search:restriction_deleted"
+    )

@@ -22,8 +22,15 @@ def give_authenticator(user):
     return user
 
 
-def make_user(email: str | None = None, *, password: str = DEFAULT_PASSWORD, groups=(),
-              verified: bool = True, with_mfa: bool | None = None, **fields):
+def make_user(
+    email: str | None = None,
+    *,
+    password: str = DEFAULT_PASSWORD,
+    groups=(),
+    verified: bool = True,
+    with_mfa: bool | None = None,
+    **fields,
+):
     """A verified user. Staff, superusers and group members get an authenticator unless
     with_mfa=False (the site demands one of them)."""
     number = next(_sequence)
@@ -51,8 +58,7 @@ def make_network(name: str | None = None, **fields):
     return Network.objects.create(name=name, **fields)
 
 
-def make_membership(user, network, *, role=Membership.Role.MEMBER,
-                    status=Membership.Status.APPROVED):
+def make_membership(user, network, *, role=Membership.Role.MEMBER, status=Membership.Status.APPROVED):
     return Membership.objects.create(user=user, network=network, role=role, status=status)
 
 

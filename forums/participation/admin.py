@@ -40,7 +40,9 @@ class KehaStaffSnippetViewSet(SnippetViewSet):
 
 class VotingRoundForm(WagtailAdminModelForm):
     eligible_roles = forms.MultipleChoiceField(
-        label=_("Roles who may vote"), choices=Role.choices, required=False,
+        label=_("Roles who may vote"),
+        choices=Role.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Leave empty for every verified member."),
     )
@@ -79,8 +81,7 @@ class VotingRoundViewSet(KehaStaffSnippetViewSet):
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
         MultiFieldPanel(
-            [FieldPanel("method"), FieldRowPanel([FieldPanel("max_choices"),
-                                                  FieldPanel("points_total")])],
+            [FieldPanel("method"), FieldRowPanel([FieldPanel("max_choices"), FieldPanel("points_total")])],
             heading=_("Method"),
         ),
         MultiFieldPanel(

@@ -25,6 +25,7 @@ CLOSED = "closed"
 
 # --- Settings ---------------------------------------------------------------------------------
 
+
 def min_group_size() -> int:
     """Breakdowns show a group only when at least this many voters are in it."""
     return int(getattr(settings, "PARTICIPATION_MIN_GROUP_SIZE", 5))
@@ -40,6 +41,7 @@ def story_agree_share() -> float:
 
 # --- When -------------------------------------------------------------------------------------
 
+
 def voting_state(poll: Poll, now=None) -> str:
     """UPCOMING before opening, OPEN until closing, CLOSED from the closing moment on."""
     now = now or timezone.now()
@@ -51,6 +53,7 @@ def voting_state(poll: Poll, now=None) -> str:
 
 
 # --- Who --------------------------------------------------------------------------------------
+
 
 def eligible_network_ids(poll: Poll) -> frozenset[int]:
     """The networks a poll is restricted to; empty when members of any network may vote.
@@ -103,6 +106,7 @@ def can_see_round(user, poll: Poll) -> bool:
 # rules above to what is left. Each filter keeps every poll its rule could accept (it may keep
 # more, never fewer), so the rules above stay the only judges.
 
+
 def open_filter(now) -> Q:
     """The polls `voting_state` calls OPEN at `now`."""
     return Q(opens_at__lte=now) & (Q(closes_at__isnull=True) | Q(closes_at__gt=now))
@@ -115,9 +119,7 @@ def network_filter(user) -> Q:
     mine = member_network_ids(user)
     if not mine:
         return Q(~restricted)
-    return Q(~restricted) | Q(
-        Exists(through.objects.filter(poll_id=OuterRef("pk"), network_id__in=mine))
-    )
+    return Q(~restricted) | Q(Exists(through.objects.filter(poll_id=OuterRef("pk"), network_id__in=mine)))
 
 
 def check_can_vote(user, poll: Poll, now=None) -> None:
@@ -129,8 +131,7 @@ def check_can_vote(user, poll: Poll, now=None) -> None:
     state = voting_state(poll, now)
     if state == UPCOMING:
         raise ValidationError(
-            _("Voting has not opened yet. It opens on %(moment)s.")
-            % {"moment": _local(poll.opens_at)},
+            _("Voting has not opened yet. It opens on %(moment)s.") % {"moment": _local(poll.opens_at)},
             code="not_open",
         )
     if state == CLOSED:
@@ -147,6 +148,7 @@ def _local(moment) -> str:
 
 # --- What -------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Selection:
     """What a ballot says about one option."""
@@ -157,8 +159,7 @@ class Selection:
     timing: str = ""
 
 
-def check_selections(poll: Poll, option_ids: set[int], selections: list[Selection]
-                     ) -> list[Selection]:
+def check_selections(poll: Poll, option_ids: set[int], selections: list[Selection]) -> list[Selection]:
     """Check a ballot against the poll's method; returns the selections worth storing."""
     stored = []
     seen = set()
@@ -187,7 +188,8 @@ def check_selections(poll: Poll, option_ids: set[int], selections: list[Selectio
                     "You gave %(given)d points; at most %(allowed)d point can be distributed.",
                     "You gave %(given)d points; at most %(allowed)d points can be distributed.",
                     poll.points_total,
-                ) % {"given": total, "allowed": poll.points_total},
+                )
+                % {"given": total, "allowed": poll.points_total},
                 code="too_many_points",
             )
     else:
@@ -200,7 +202,8 @@ def check_selections(poll: Poll, option_ids: set[int], selections: list[Selectio
                     "You picked %(given)d; at most %(allowed)d may be picked.",
                     "You picked %(given)d; at most %(allowed)d may be picked.",
                     allowed,
-                ) % {"given": len(picks), "allowed": allowed},
+                )
+                % {"given": len(picks), "allowed": allowed},
                 code="too_many_picks",
             )
     if not picks:
@@ -209,6 +212,7 @@ def check_selections(poll: Poll, option_ids: set[int], selections: list[Selectio
 
 
 # --- Results ----------------------------------------------------------------------------------
+
 
 def can_see_results(user, poll: Poll, now=None) -> bool:
     """THE results rule: totals, ranking, breakdowns and exports all ask it.
@@ -255,8 +259,7 @@ def shown_groups(sizes: dict[str, int], minimum: int | None = None) -> tuple[lis
     small group can be worked out by subtracting the shown ones from the total.
     """
     minimum = min_group_size() if minimum is None else minimum
-    shown = sorted((key for key, size in sizes.items() if size >= minimum),
-                   key=lambda key: (sizes[key], key))
+    shown = sorted((key for key, size in sizes.items() if size >= minimum), key=lambda key: (sizes[key], key))
     other = sum(size for key, size in sizes.items() if size < minimum)
     while 0 < other < minimum and shown:
         other += sizes[shown.pop(0)]
@@ -265,6 +268,7 @@ def shown_groups(sizes: dict[str, int], minimum: int | None = None) -> tuple[lis
 
 
 # --- Customer stories -------------------------------------------------------------------------
+
 
 def agree_share(agree: int, answers: int) -> float | None:
     return agree / answers if answers else None

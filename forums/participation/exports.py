@@ -9,8 +9,13 @@ from .selectors import ballots_of
 def participation_export_section(user) -> dict:
     return {
         "proposed_needs": [
-            {"title": need.title, "theme": need.theme, "status": need.status,
-             "description": need.description, "created_at": need.created_at.isoformat()}
+            {
+                "title": need.title,
+                "theme": need.theme,
+                "status": need.status,
+                "description": need.description,
+                "created_at": need.created_at.isoformat(),
+            }
             for need in user.proposed_development_needs.order_by("pk")
         ],
         "ballots": [
@@ -20,8 +25,12 @@ def participation_export_section(user) -> dict:
                 "cast_at": ballot.cast_at.isoformat(),
                 "changed_at": ballot.changed_at.isoformat() if ballot.changed_at else None,
                 "choices": [
-                    {"option": choice.option.label, "points": choice.points,
-                     "level": choice.level, "timing": choice.timing}
+                    {
+                        "option": choice.option.label,
+                        "points": choice.points,
+                        "level": choice.level,
+                        "timing": choice.timing,
+                    }
                     for choice in ballot.choices.all()
                 ],
             }

@@ -26,16 +26,24 @@ class BallotForm(forms.Form):
         super().__init__(*args, **kwargs)
         level_choices = [("", _("No answer"))] + list(Level.choices)
         timing_choices = [("", _("No answer"))] + [
-            (Timing.BEFORE, _("Start before %(date)s")
-             % {"date": poll.timing_date.strftime("%d.%m.%Y") if poll.timing_date else ""}),
-            (Timing.AFTER, _("Start after %(date)s")
-             % {"date": poll.timing_date.strftime("%d.%m.%Y") if poll.timing_date else ""}),
+            (
+                Timing.BEFORE,
+                _("Start before %(date)s")
+                % {"date": poll.timing_date.strftime("%d.%m.%Y") if poll.timing_date else ""},
+            ),
+            (
+                Timing.AFTER,
+                _("Start after %(date)s")
+                % {"date": poll.timing_date.strftime("%d.%m.%Y") if poll.timing_date else ""},
+            ),
         ]
         for option in self.options:
             if poll.method == Poll.Method.POINTS:
                 self.fields[f"points_{option.pk}"] = forms.IntegerField(
                     label=_("Points for “%(need)s”") % {"need": option.label},
-                    min_value=0, max_value=poll.points_total, required=False,
+                    min_value=0,
+                    max_value=poll.points_total,
+                    required=False,
                     widget=forms.NumberInput(attrs={"inputmode": "numeric", "size": 3}),
                 )
             else:
@@ -45,12 +53,14 @@ class BallotForm(forms.Form):
             if poll.asks_level:
                 self.fields[f"level_{option.pk}"] = forms.ChoiceField(
                     label=_("Level for “%(need)s”") % {"need": option.label},
-                    choices=level_choices, required=False,
+                    choices=level_choices,
+                    required=False,
                 )
             if poll.asks_timing:
                 self.fields[f"timing_{option.pk}"] = forms.ChoiceField(
                     label=_("Timing for “%(need)s”") % {"need": option.label},
-                    choices=timing_choices, required=False,
+                    choices=timing_choices,
+                    required=False,
                 )
 
     def _initial_from(self, ballot) -> dict:
@@ -65,8 +75,7 @@ class BallotForm(forms.Form):
     def rows(self):
         """(option, main field, level field, timing field) for the template."""
         for option in self.options:
-            main = f"points_{option.pk}" if f"points_{option.pk}" in self.fields else \
-                f"pick_{option.pk}"
+            main = f"points_{option.pk}" if f"points_{option.pk}" in self.fields else f"pick_{option.pk}"
             yield (
                 option,
                 self[main],
@@ -82,18 +91,22 @@ class BallotForm(forms.Form):
                 points = data.get(f"points_{option.pk}") or 0
             else:
                 points = 1 if data.get(f"pick_{option.pk}") else 0
-            selections.append(Selection(
-                option_id=option.pk, points=points,
-                level=data.get(f"level_{option.pk}", "") or "",
-                timing=data.get(f"timing_{option.pk}", "") or "",
-            ))
+            selections.append(
+                Selection(
+                    option_id=option.pk,
+                    points=points,
+                    level=data.get(f"level_{option.pk}", "") or "",
+                    timing=data.get(f"timing_{option.pk}", "") or "",
+                )
+            )
         return selections
 
 
 class StoryAnswerForm(forms.Form):
     answer = forms.ChoiceField(
         label=_("Do you agree with how the story is judged?"),
-        choices=StoryAnswer.choices, widget=forms.RadioSelect,
+        choices=StoryAnswer.choices,
+        widget=forms.RadioSelect,
     )
     ballot = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
@@ -102,7 +115,9 @@ class ProposalForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     theme = forms.ChoiceField(label=_("Theme"), choices=THEME_CHOICES)
     description = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 6}), max_length=4000,
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=4000,
         help_text=_("What should be developed together, and why. No client information."),
     )
 
@@ -119,13 +134,13 @@ class ProposalForm(forms.Form):
 
 class MergeForm(forms.Form):
     target = forms.ModelChoiceField(
-        label=_("Merge into"), queryset=DevelopmentNeed.objects.none(),
-        help_text=_("The votes, the forum topic and the events of this need move to the need "
-                    "you choose."),
+        label=_("Merge into"),
+        queryset=DevelopmentNeed.objects.none(),
+        help_text=_("The votes, the forum topic and the events of this need move to the need you choose."),
     )
 
     def __init__(self, need: DevelopmentNeed, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["target"].queryset = DevelopmentNeed.objects.filter(
-            merged_into__isnull=True
-        ).exclude(pk=need.pk).order_by("title")
+        self.fields["target"].queryset = (
+            DevelopmentNeed.objects.filter(merged_into__isnull=True).exclude(pk=need.pk).order_by("title")
+        )

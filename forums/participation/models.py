@@ -52,9 +52,7 @@ class DevelopmentNeed(models.Model):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     theme = models.CharField(_("theme"), max_length=30, choices=THEME_CHOICES)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
-    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED)
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -133,25 +131,30 @@ class Poll(ClusterableModel):
     )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    opens_at = models.DateTimeField(_("opens"), default=timezone.now,
-                                    help_text=_("Helsinki time."))
+    opens_at = models.DateTimeField(_("opens"), default=timezone.now, help_text=_("Helsinki time."))
     closes_at = models.DateTimeField(
-        _("closes"), null=True, blank=True,
+        _("closes"),
+        null=True,
+        blank=True,
         help_text=_("Helsinki time. Empty: open until further notice."),
     )
     method = models.CharField(
         _("voting method"), max_length=10, choices=Method.choices, default=Method.APPROVAL
     )
     max_choices = models.PositiveSmallIntegerField(
-        _("maximum picks"), default=5,
+        _("maximum picks"),
+        default=5,
         help_text=_("Approval voting: how many needs a member may pick at most."),
     )
     points_total = models.PositiveSmallIntegerField(
-        _("points to distribute"), default=10,
+        _("points to distribute"),
+        default=10,
         help_text=_("Points voting: how many points a member may distribute at most."),
     )
     eligible_roles = models.JSONField(
-        _("roles who may vote"), default=list, blank=True,
+        _("roles who may vote"),
+        default=list,
+        blank=True,
         help_text=_("Leave empty for every verified member."),
     )
     eligible_networks = ParentalManyToManyField(
@@ -162,18 +165,20 @@ class Poll(ClusterableModel):
         help_text=_("Leave empty for members of any network, or of none."),
     )
     asks_level = models.BooleanField(
-        _("ask the level"), default=False,
-        help_text=_("Ask for each need whether it should be developed locally, regionally "
-                    "or nationally."),
+        _("ask the level"),
+        default=False,
+        help_text=_("Ask for each need whether it should be developed locally, regionally or nationally."),
     )
     asks_timing = models.BooleanField(
-        _("ask the timing"), default=False,
-        help_text=_("Ask for each need whether its development should start before or after "
-                    "the date below."),
+        _("ask the timing"),
+        default=False,
+        help_text=_("Ask for each need whether its development should start before or after the date below."),
     )
     timing_date = models.DateField(_("timing date"), null=True, blank=True)
     results_visibility = models.CharField(
-        _("results visible"), max_length=12, choices=ResultsVisibility.choices,
+        _("results visible"),
+        max_length=12,
+        choices=ResultsVisibility.choices,
         default=ResultsVisibility.AFTER_CLOSE,
     )
     subject_page = models.OneToOneField(
@@ -253,8 +258,7 @@ class VotingRound(Poll):
 class PollOption(models.Model):
     """One thing to vote for: a development need in a round, or a story's answer."""
 
-    poll = ParentalKey(Poll, on_delete=models.CASCADE, related_name="options",
-                       verbose_name=_("poll"))
+    poll = ParentalKey(Poll, on_delete=models.CASCADE, related_name="options", verbose_name=_("poll"))
     need = models.ForeignKey(
         DevelopmentNeed,
         on_delete=models.PROTECT,
@@ -272,14 +276,18 @@ class PollOption(models.Model):
         ordering = ["position", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["poll", "need"], condition=Q(need__isnull=False),
+                fields=["poll", "need"],
+                condition=Q(need__isnull=False),
                 name="one_option_per_need_and_poll",
             ),
             models.UniqueConstraint(
-                fields=["poll", "key"], condition=~Q(key=""), name="one_option_per_key_and_poll",
+                fields=["poll", "key"],
+                condition=~Q(key=""),
+                name="one_option_per_key_and_poll",
             ),
             models.CheckConstraint(
-                condition=Q(need__isnull=False) | ~Q(key=""), name="option_is_need_or_key",
+                condition=Q(need__isnull=False) | ~Q(key=""),
+                name="option_is_need_or_key",
             ),
         ]
 
@@ -315,7 +323,8 @@ class Ballot(models.Model):
         verbose_name_plural = _("ballots")
         constraints = [
             models.UniqueConstraint(
-                fields=["poll", "voter"], condition=Q(voter__isnull=False),
+                fields=["poll", "voter"],
+                condition=Q(voter__isnull=False),
                 name="one_ballot_per_member_and_poll",
             )
         ]
@@ -334,9 +343,7 @@ class BallotChoice(models.Model):
     timing = models.CharField(max_length=10, choices=Timing.choices, blank=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["ballot", "option"], name="one_choice_per_option")
-        ]
+        constraints = [models.UniqueConstraint(fields=["ballot", "option"], name="one_choice_per_option")]
         indexes = [models.Index(fields=["option", "points"])]
 
     def __str__(self):

@@ -42,9 +42,9 @@ def _load_network_ids(polls: list[Poll]) -> None:
     network_ids: dict[int, set[int]] = {poll.pk: set() for poll in polls}
     if network_ids:
         through = Poll._meta.get_field("eligible_networks").remote_field.through
-        for poll_id, network_id in through.objects.filter(
-            poll_id__in=list(network_ids)
-        ).values_list("poll_id", "network_id"):
+        for poll_id, network_id in through.objects.filter(poll_id__in=list(network_ids)).values_list(
+            "poll_id", "network_id"
+        ):
             network_ids[poll_id].add(network_id)
     for poll in polls:
         engine.remember_network_ids(poll, network_ids[poll.pk])
@@ -88,9 +88,11 @@ def open_rounds_for(user, now=None) -> list[VotingRound]:
         return []
     now = now or timezone.now()
     return [
-        poll for poll in _round_rows(user, engine.open_filter(now), engine.network_filter(user))
+        poll
+        for poll in _round_rows(user, engine.open_filter(now), engine.network_filter(user))
         if engine.voting_state(poll, now) == engine.OPEN
-        and engine.can_see_round(user, poll) and engine.is_eligible(user, poll)
+        and engine.can_see_round(user, poll)
+        and engine.is_eligible(user, poll)
     ]
 
 
@@ -120,9 +122,7 @@ def ballots_of(user) -> QuerySet[Ballot]:
     return (
         Ballot.objects.filter(voter=user)
         .select_related("poll", "poll__subject_page")
-        .prefetch_related(
-            Prefetch("choices", queryset=BallotChoice.objects.select_related("option__need"))
-        )
+        .prefetch_related(Prefetch("choices", queryset=BallotChoice.objects.select_related("option__need")))
         .order_by("cast_at", "pk")
     )
 
@@ -193,9 +193,18 @@ def _option_tallies(poll: Poll) -> list[OptionResult]:
         PollOption.objects.filter(poll=poll)
         .annotate(**annotations)
         .annotate(rank=Window(expression=Rank(), order_by=F("total").desc()))
-        .values("pk", "key", "need_id", "need__title", "need__theme", "total", "voters", "rank",
-                *[f"level_{level}" for level in Level.values],
-                *[f"timing_{timing}" for timing in Timing.values])
+        .values(
+            "pk",
+            "key",
+            "need_id",
+            "need__title",
+            "need__theme",
+            "total",
+            "voters",
+            "rank",
+            *[f"level_{level}" for level in Level.values],
+            *[f"timing_{timing}" for timing in Timing.values],
+        )
         .order_by("rank", "position", "pk")
     )
     answer_labels = dict(StoryAnswer.choices)
@@ -232,13 +241,14 @@ def _breakdown(poll: Poll, dimension: str, options: list[OptionResult]) -> Break
     """Totals per group, showing only groups large enough to stay anonymous (two queries)."""
     choices_class, label = DIMENSIONS[dimension]
     sizes = dict(
-        Ballot.objects.filter(poll=poll).values_list(dimension).annotate(size=Count("pk"))
+        Ballot.objects.filter(poll=poll)
+        .values_list(dimension)
+        .annotate(size=Count("pk"))
         .values_list(dimension, "size")
     )
     shown, show_other = engine.shown_groups(sizes)
     if not shown and not show_other:
-        return Breakdown(dimension=dimension, label=label, groups=[], rows=[],
-                         hidden=bool(sizes))
+        return Breakdown(dimension=dimension, label=label, groups=[], rows=[], hidden=bool(sizes))
     group_of = {key: key if key in shown else engine.OTHER_GROUPS for key in sizes}
     totals: dict[tuple[int, str], int] = {}
     for option_id, key, total in (
@@ -250,14 +260,12 @@ def _breakdown(poll: Poll, dimension: str, options: list[OptionResult]) -> Break
         group = group_of.get(key, engine.OTHER_GROUPS)
         totals[(option_id, group)] = totals.get((option_id, group), 0) + (total or 0)
     labels = dict(choices_class.choices)
-    groups = [(key, str(labels.get(key, key)) if key else gettext("Not given"), sizes[key])
-              for key in shown]
+    groups = [(key, str(labels.get(key, key)) if key else gettext("Not given"), sizes[key]) for key in shown]
     if show_other:
         other_size = sum(size for key, size in sizes.items() if key not in shown)
         groups.append((engine.OTHER_GROUPS, gettext("Other groups combined"), other_size))
     rows = [
-        (option, [totals.get((option.option_id, key), 0) for key, _l, _s in groups])
-        for option in options
+        (option, [totals.get((option.option_id, key), 0) for key, _l, _s in groups]) for option in options
     ]
     hidden = show_other or len(shown) < len(sizes)
     return Breakdown(dimension=dimension, label=label, groups=groups, rows=rows, hidden=hidden)
@@ -300,8 +308,7 @@ def story_summaries(page_ids) -> dict[int, StorySummary]:
     """Answer counts of many stories in one query (pages without answers get zeros)."""
     summaries = {page_id: StorySummary() for page_id in page_ids}
     rows = (
-        BallotChoice.objects.filter(ballot__poll__subject_page_id__in=list(summaries),
-                                    points__gt=0)
+        BallotChoice.objects.filter(ballot__poll__subject_page_id__in=list(summaries), points__gt=0)
         .values_list("ballot__poll__subject_page_id", "option__key")
         .annotate(count=Count("pk"))
         .values_list("ballot__poll__subject_page_id", "option__key", "count")
@@ -315,9 +322,7 @@ def story_summaries(page_ids) -> dict[int, StorySummary]:
 
 
 def story_poll_of(page) -> Poll | None:
-    return Poll.objects.filter(subject_page_id=page.pk).prefetch_related(
-        "eligible_networks"
-    ).first()
+    return Poll.objects.filter(subject_page_id=page.pk).prefetch_related("eligible_networks").first()
 
 
 def summary_from(results: Results) -> StorySummary:
@@ -379,9 +384,7 @@ def needs_list() -> QuerySet[DevelopmentNeed]:
 
 
 def need_or_404(pk: int) -> DevelopmentNeed:
-    need = DevelopmentNeed.objects.select_related("topic", "proposed_by", "merged_into").filter(
-        pk=pk
-    ).first()
+    need = DevelopmentNeed.objects.select_related("topic", "proposed_by", "merged_into").filter(pk=pk).first()
     if need is None:
         raise Http404
     return need
@@ -397,8 +400,6 @@ def story_listing_summaries(user, page_ids) -> dict[int, StorySummary]:
     page_ids = list(page_ids)
     if not page_ids or not is_verified_member(user):
         return {}
-    polls = Poll.objects.filter(subject_page_id__in=page_ids).prefetch_related(
-        "eligible_networks"
-    )
+    polls = Poll.objects.filter(subject_page_id__in=page_ids).prefetch_related("eligible_networks")
     visible = [poll.subject_page_id for poll in polls if engine.can_see_results(user, poll)]
     return story_summaries(visible) if visible else {}

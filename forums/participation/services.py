@@ -24,8 +24,10 @@ ALREADY_VOTED = gettext_lazy(
 
 # --- Ballots ----------------------------------------------------------------------------------
 
-def submit_ballot(user, poll: Poll, selections: list[Selection], *, ballot_id: int | None = None,
-                  now=None) -> Ballot:
+
+def submit_ballot(
+    user, poll: Poll, selections: list[Selection], *, ballot_id: int | None = None, now=None
+) -> Ballot:
     """Cast a new ballot (ballot_id None) or change the person's ballot (its id).
 
     A new ballot when one already exists is refused, as is changing a ballot that is not the
@@ -40,12 +42,18 @@ def submit_ballot(user, poll: Poll, selections: list[Selection], *, ballot_id: i
                 ballot = _new_ballot(user, poll, now)
             else:
                 ballot = _own_ballot(user, poll, ballot_id, now)
-            BallotChoice.objects.bulk_create([
-                BallotChoice(ballot=ballot, option_id=selection.option_id,
-                             points=selection.points, level=selection.level,
-                             timing=selection.timing)
-                for selection in stored
-            ])
+            BallotChoice.objects.bulk_create(
+                [
+                    BallotChoice(
+                        ballot=ballot,
+                        option_id=selection.option_id,
+                        points=selection.points,
+                        level=selection.level,
+                        timing=selection.timing,
+                    )
+                    for selection in stored
+                ]
+            )
     except IntegrityError:
         raise ValidationError(ALREADY_VOTED, code="already_voted") from None
     return ballot
@@ -55,7 +63,9 @@ def _new_ballot(user, poll: Poll, now) -> Ballot:
     if Ballot.objects.filter(poll=poll, voter=user).exists():
         raise ValidationError(ALREADY_VOTED, code="already_voted")
     return Ballot.objects.create(
-        poll=poll, voter=user, voter_role=user.role or "",
+        poll=poll,
+        voter=user,
+        voter_role=user.role or "",
         voter_organisation_type=user.organisation_type or "",
         cast_at=now or timezone.now(),
     )
@@ -78,13 +88,17 @@ def _own_ballot(user, poll: Poll, ballot_id: int, now) -> Ballot:
 
 # --- Customer stories -------------------------------------------------------------------------
 
+
 def ensure_story_poll(page) -> Poll:
     """The page's agree / disagree / can't say poll, created on the first answer."""
     poll, created = Poll.objects.get_or_create(
         subject_page_id=page.pk,
         defaults={
-            "kind": Poll.Kind.STORY, "title": page.title[:200], "method": Poll.Method.SINGLE,
-            "max_choices": 1, "results_visibility": Poll.ResultsVisibility.LIVE,
+            "kind": Poll.Kind.STORY,
+            "title": page.title[:200],
+            "method": Poll.Method.SINGLE,
+            "max_choices": 1,
+            "results_visibility": Poll.ResultsVisibility.LIVE,
             "opens_at": page.first_published_at or timezone.now(),
         },
     )
@@ -101,11 +115,11 @@ def answer_story(user, page, answer: str, *, ballot_id: int | None = None, now=N
     with transaction.atomic():
         poll = ensure_story_poll(page)
     option_id = poll.options.filter(key=answer).values_list("pk", flat=True).get()
-    return submit_ballot(user, poll, [Selection(option_id=option_id, points=1)],
-                         ballot_id=ballot_id, now=now)
+    return submit_ballot(user, poll, [Selection(option_id=option_id, points=1)], ballot_id=ballot_id, now=now)
 
 
 # --- Development needs ------------------------------------------------------------------------
+
 
 def propose_need(user, *, title: str, description: str, theme: str) -> DevelopmentNeed:
     """A member proposes a development need; KEHA staff take it into a round or merge it."""
@@ -116,8 +130,13 @@ def propose_need(user, *, title: str, description: str, theme: str) -> Developme
     validate_no_personal_identity_code(description)
     if not title:
         raise ValidationError(_("Give the need a title."), code="empty")
-    need = DevelopmentNeed(title=title, description=description, theme=theme,
-                           status=DevelopmentNeed.Status.PROPOSED, proposed_by=user)
+    need = DevelopmentNeed(
+        title=title,
+        description=description,
+        theme=theme,
+        status=DevelopmentNeed.Status.PROPOSED,
+        proposed_by=user,
+    )
     need.full_clean()
     need.save()
     return need
@@ -136,8 +155,7 @@ def merge_needs(user, duplicate: DevelopmentNeed, target: DevelopmentNeed) -> De
     if duplicate.pk == target.pk:
         raise ValidationError(_("A need cannot be merged into itself."), code="same")
     if target.merged_into_id is not None or duplicate.merged_into_id is not None:
-        raise ValidationError(_("That need has already been merged into another."),
-                              code="merged")
+        raise ValidationError(_("That need has already been merged into another."), code="merged")
     for option in PollOption.objects.filter(need=duplicate).select_related("poll"):
         kept = PollOption.objects.filter(poll=option.poll, need=target).first()
         if kept is None:
@@ -176,6 +194,7 @@ def _move_choices(source: PollOption, target: PollOption) -> None:
 
 
 # --- Accounts ---------------------------------------------------------------------------------
+
 
 def forget_voter(user) -> int:
     """On account removal the ballots stay (the totals must not change) but lose the person."""

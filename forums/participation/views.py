@@ -42,13 +42,17 @@ def index(request):
         poll.may_vote = engine.is_eligible(request.user, poll)
         poll.results_visible = engine.can_see_results(request.user, poll, now)
         groups[poll.state].append(poll)
-    return render(request, "participation/index.html", {
-        "open_rounds": groups[engine.OPEN],
-        "upcoming_rounds": groups[engine.UPCOMING],
-        "closed_rounds": groups[engine.CLOSED],
-        "story_index_url": _story_index_url(),
-        "is_staff": is_keha_staff(request.user),
-    })
+    return render(
+        request,
+        "participation/index.html",
+        {
+            "open_rounds": groups[engine.OPEN],
+            "upcoming_rounds": groups[engine.UPCOMING],
+            "closed_rounds": groups[engine.CLOSED],
+            "story_index_url": _story_index_url(),
+            "is_staff": is_keha_staff(request.user),
+        },
+    )
 
 
 def _role_names(poll) -> str:
@@ -70,8 +74,9 @@ def round_detail(request, pk):
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.submit_ballot(user, poll, form.selections(),
-                                       ballot_id=form.cleaned_data.get("ballot"))
+                services.submit_ballot(
+                    user, poll, form.selections(), ballot_id=form.cleaned_data.get("ballot")
+                )
             except ValidationError as error:
                 _messages_from(request, error)
                 if getattr(error, "code", None) == "already_voted":
@@ -85,17 +90,21 @@ def round_detail(request, pk):
                 return redirect("participation:round", pk=poll.pk)
         else:
             messages.error(request, _("Check the ballot: some answers were not accepted."))
-    return render(request, "participation/round.html", {
-        "poll": poll,
-        "state": state,
-        "eligible": eligible,
-        "role_names": _role_names(poll),
-        "can_vote": eligible and state == engine.OPEN,
-        "ballot": ballot,
-        "form": form,
-        "results_visible": engine.can_see_results(user, poll, now),
-        "is_staff": is_keha_staff(user),
-    })
+    return render(
+        request,
+        "participation/round.html",
+        {
+            "poll": poll,
+            "state": state,
+            "eligible": eligible,
+            "role_names": _role_names(poll),
+            "can_vote": eligible and state == engine.OPEN,
+            "ballot": ballot,
+            "form": form,
+            "results_visible": engine.can_see_results(user, poll, now),
+            "is_staff": is_keha_staff(user),
+        },
+    )
 
 
 @login_required
@@ -105,15 +114,19 @@ def results(request, pk):
     if not engine.can_see_results(user, poll):
         raise Http404
     outcome = selectors.results_of(poll)
-    return render(request, "participation/results.html", {
-        "poll": poll,
-        "results": outcome,
-        "levels": Level.choices,
-        "timings": Timing.choices,
-        "min_group": engine.min_group_size(),
-        "can_export": engine.can_export_results(user, poll),
-        "chart_height": 32 * len(outcome.options) + 8,
-    })
+    return render(
+        request,
+        "participation/results.html",
+        {
+            "poll": poll,
+            "results": outcome,
+            "levels": Level.choices,
+            "timings": Timing.choices,
+            "min_group": engine.min_group_size(),
+            "can_export": engine.can_export_results(user, poll),
+            "chart_height": 32 * len(outcome.options) + 8,
+        },
+    )
 
 
 def _safe_cell(value):
@@ -137,15 +150,20 @@ def results_csv(request, pk):
     response.write("\ufeff")
     writer = csv.writer(response, delimiter=";")
     themes = dict(THEME_CHOICES)
-    header = [_("Rank"), _("Tied"), _("Development need"), _("Theme"), _("Points"),
-              _("Voters who chose it")]
+    header = [_("Rank"), _("Tied"), _("Development need"), _("Theme"), _("Points"), _("Voters who chose it")]
     header += [_("Level: %(level)s") % {"level": label} for _key, label in Level.choices]
     header += [_("Timing: %(timing)s") % {"timing": label} for _key, label in Timing.choices]
     writer.writerow(header)
     for option in outcome.options:
         writer.writerow(
-            [option.rank, _("yes") if option.tied else "", _safe_cell(option.label),
-             str(themes.get(option.theme, option.theme)), option.total, option.voters]
+            [
+                option.rank,
+                _("yes") if option.tied else "",
+                _safe_cell(option.label),
+                str(themes.get(option.theme, option.theme)),
+                option.total,
+                option.voters,
+            ]
             + [option.levels[key] for key in Level.values]
             + [option.timings[key] for key in Timing.values]
         )
@@ -164,10 +182,14 @@ def needs(request):
     by_theme = {slug: [] for slug, _label in THEME_CHOICES}
     for need in selectors.needs_list():
         by_theme.setdefault(need.theme, []).append(need)
-    return render(request, "participation/needs.html", {
-        "themes": [(label, by_theme[slug]) for slug, label in THEME_CHOICES if by_theme[slug]],
-        "can_propose": engine.can_propose_need(request.user),
-    })
+    return render(
+        request,
+        "participation/needs.html",
+        {
+            "themes": [(label, by_theme[slug]) for slug, label in THEME_CHOICES if by_theme[slug]],
+            "can_propose": engine.can_propose_need(request.user),
+        },
+    )
 
 
 @login_required
@@ -202,13 +224,17 @@ def need_detail(request, pk):
         topic = visible_topics_for(request.user).filter(pk=need.topic_id).first()
     events = visible_events_for(request.user).filter(development_needs=need).order_by("start")
     staff = engine.can_manage_participation(request.user)
-    return render(request, "participation/need.html", {
-        "need": need,
-        "topic": topic,
-        "events": events,
-        "rounds": selectors.rounds_of_need(request.user, need),
-        "merge_form": MergeForm(need) if staff else None,
-    })
+    return render(
+        request,
+        "participation/need.html",
+        {
+            "need": need,
+            "topic": topic,
+            "events": events,
+            "rounds": selectors.rounds_of_need(request.user, need),
+            "merge_form": MergeForm(need) if staff else None,
+        },
+    )
 
 
 @login_required
@@ -226,8 +252,11 @@ def merge_need(request, pk):
     except ValidationError as error:
         _messages_from(request, error)
         return redirect(need)
-    messages.success(request, _("“%(duplicate)s” was merged into “%(target)s”.")
-                     % {"duplicate": need.title, "target": target.title})
+    messages.success(
+        request,
+        _("“%(duplicate)s” was merged into “%(target)s”.")
+        % {"duplicate": need.title, "target": target.title},
+    )
     return redirect(target)
 
 
@@ -248,8 +277,9 @@ def answer_story(request, page_id):
         messages.error(request, _("Choose agree, disagree or can't say."))
     else:
         try:
-            services.answer_story(request.user, page, form.cleaned_data["answer"],
-                                  ballot_id=form.cleaned_data.get("ballot"))
+            services.answer_story(
+                request.user, page, form.cleaned_data["answer"], ballot_id=form.cleaned_data.get("ballot")
+            )
         except ValidationError as error:
             _messages_from(request, error)
         else:

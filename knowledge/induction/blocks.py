@@ -44,8 +44,16 @@ class PathStepsBlock(blocks.StreamBlock):
         min_num = 1
 
 
-def step_data(title: str, goal: str, tasks, *, reading=(), minutes: int | None = None,
-              step_id: str | None = None, task_ids=None) -> dict:
+def step_data(
+    title: str,
+    goal: str,
+    tasks,
+    *,
+    reading=(),
+    minutes: int | None = None,
+    step_id: str | None = None,
+    task_ids=None,
+) -> dict:
     """One step as raw StreamField data with ids, for code that builds paths (demo, tests)."""
     task_ids = list(task_ids or [])
     return {
@@ -54,12 +62,13 @@ def step_data(title: str, goal: str, tasks, *, reading=(), minutes: int | None =
         "value": {
             "title": title,
             "goal": goal,
-            "reading": [
-                {"type": "item", "value": page_id, "id": str(uuid.uuid4())} for page_id in reading
-            ],
+            "reading": [{"type": "item", "value": page_id, "id": str(uuid.uuid4())} for page_id in reading],
             "tasks": [
-                {"type": "item", "value": text,
-                 "id": task_ids[number] if number < len(task_ids) else str(uuid.uuid4())}
+                {
+                    "type": "item",
+                    "value": text,
+                    "id": task_ids[number] if number < len(task_ids) else str(uuid.uuid4()),
+                }
                 for number, text in enumerate(tasks)
             ],
             "estimated_minutes": minutes,

@@ -33,8 +33,7 @@ def _linked(*addresses: str) -> list[int]:
     """Ids of live pages addressed as "parent-slug/slug"; missing pages are left out."""
     ids = []
     for address in addresses:
-        page = (Page.objects.live().filter(url_path__endswith=f"/{address}/")
-                .order_by("path").first())
+        page = Page.objects.live().filter(url_path__endswith=f"/{address}/").order_by("path").first()
         if page is not None:
             ids.append(page.pk)
     return ids
@@ -64,7 +63,7 @@ def _paths() -> list[dict]:
             "slug": "tyovoimaviranomaisen-asiantuntija",
             "title": "Työvoimaviranomaisen asiantuntijan perehdytyspolku",
             "intro": "Uudelle työllisyysalueen asiantuntijalle, joka aloittaa monialaisessa "
-                     "yhteistoiminnassa. Polku kulkee asiakkaan palvelun järjestyksessä.",
+            "yhteistoiminnassa. Polku kulkee asiakkaan palvelun järjestyksessä.",
             "target_role": "expert",
             "target_organisation_type": "te",
             "steps": [
@@ -73,13 +72,11 @@ def _paths() -> list[dict]:
                     "Tiedät, keille palvelu on tarkoitettu ja mitä TYM-laki edellyttää kolmelta "
                     "yhteistyötaholta.",
                     [
-                        "Lue TYM-lain (381/2023) 1–4 § ja kirjaa ylös kohdat, joista haluat "
-                        "kysyä",
+                        "Lue TYM-lain (381/2023) 1–4 § ja kirjaa ylös kohdat, joista haluat kysyä",
                         "Lue asiakasprosessin ohje kokonaan",
                         "Tutustu oman verkostosi sivuun ja palvelupisteisiin",
                     ],
-                    reading=_linked(GUIDANCE_PROCESS, INTERPRETATION_ENTRY, NETWORKS,
-                                    PRACTICE_INDUCTION),
+                    reading=_linked(GUIDANCE_PROCESS, INTERPRETATION_ENTRY, NETWORKS, PRACTICE_INDUCTION),
                     minutes=90,
                 ),
                 step_data(
@@ -99,14 +96,11 @@ def _paths() -> list[dict]:
                     "Tiedät, miten arviointi tehdään yhdessä sosiaaliohjaajan kanssa ja mitä "
                     "tietoja saa vaihtaa.",
                     [
-                        "Seuraa yhtä yhteistä palvelutarpeen arviointia kokeneen työparin "
-                        "rinnalla",
-                        "Tapaa verkostosi terveydenhoitaja ja sovi, miten konsultoitte "
-                        "toisianne",
+                        "Seuraa yhtä yhteistä palvelutarpeen arviointia kokeneen työparin rinnalla",
+                        "Tapaa verkostosi terveydenhoitaja ja sovi, miten konsultoitte toisianne",
                         "Kertaa, mitä tietoja saa vaihtaa ilman asiakkaan suostumusta",
                     ],
-                    reading=_linked(INTERPRETATION_DATA, PRACTICE_RUKKANEN,
-                                    PRACTICE_HEALTH_CHECKS),
+                    reading=_linked(INTERPRETATION_DATA, PRACTICE_RUKKANEN, PRACTICE_HEALTH_CHECKS),
                     minutes=240,
                 ),
                 step_data(
@@ -115,8 +109,7 @@ def _paths() -> list[dict]:
                     "nimetty, ja sovit sen tarkistamisesta.",
                     [
                         "Laadi yksi suunnitelma kollegan tuella",
-                        "Merkitse suunnitelman tarkistus kalenteriisi viimeistään kolmen "
-                        "kuukauden päähän",
+                        "Merkitse suunnitelman tarkistus kalenteriisi viimeistään kolmen kuukauden päähän",
                     ],
                     reading=_linked(GUIDANCE_PROCESS, PRACTICE_PATH_CHART),
                     minutes=120,
@@ -129,8 +122,7 @@ def _paths() -> list[dict]:
                         "Käy yksi loppuarvio läpi perehdyttäjäsi kanssa",
                         "Selvitä, kuka verkostossasi varmistaa, että jatkopalvelu alkaa",
                     ],
-                    reading=_linked(GUIDANCE_ENDING, INTERPRETATION_ENDING,
-                                    PRACTICE_NO_FOLLOW_UP),
+                    reading=_linked(GUIDANCE_ENDING, INTERPRETATION_ENDING, PRACTICE_NO_FOLLOW_UP),
                     minutes=60,
                 ),
             ],
@@ -139,18 +131,16 @@ def _paths() -> list[dict]:
             "slug": "sosiaaliohjaaja",
             "title": "Sosiaaliohjaajan perehdytyspolku",
             "intro": "Hyvinvointialueen sosiaaliohjaajalle, joka tulee työpariksi "
-                     "työvoimaviranomaisen asiantuntijalle.",
+            "työvoimaviranomaisen asiantuntijalle.",
             "target_role": "expert",
             "target_organisation_type": "hva",
             "steps": [
                 step_data(
                     "Palvelu ja sen asiakkaat",
-                    "Ymmärrät, millaisille asiakkaille palvelu on tarkoitettu ja mistä "
-                    "asiakkuus alkaa.",
+                    "Ymmärrät, millaisille asiakkaille palvelu on tarkoitettu ja mistä asiakkuus alkaa.",
                     [
                         "Lue asiakasprosessin ohje",
-                        "Lue tulkinta siitä, voiko asiakkuus alkaa ennen työttömyyden "
-                        "vähimmäiskestoa",
+                        "Lue tulkinta siitä, voiko asiakkuus alkaa ennen työttömyyden vähimmäiskestoa",
                     ],
                     reading=_linked(GUIDANCE_PROCESS, INTERPRETATION_ENTRY),
                     minutes=60,
@@ -171,8 +161,7 @@ def _paths() -> list[dict]:
                     "kirjaat ne oikeisiin järjestelmiin.",
                     [
                         "Lue tulkinta tietojen vaihdosta ilman suostumusta",
-                        "Pyydä perehdyttäjää näyttämään, mitä yhteiseen järjestelmään "
-                        "kirjataan",
+                        "Pyydä perehdyttäjää näyttämään, mitä yhteiseen järjestelmään kirjataan",
                     ],
                     reading=_linked(INTERPRETATION_DATA),
                     minutes=60,
@@ -186,8 +175,7 @@ def _paths() -> list[dict]:
                         "Selvitä, missä kuntouttavan työtoiminnan paikat alueellasi ovat",
                         "Lue, miten Pohjois-Karjalassa työkyvyn selvittäminen kuvattiin",
                     ],
-                    reading=_linked(PRACTICE_WORK_ABILITY, PRACTICE_HEALTH_CHECKS,
-                                    PRACTICE_AGREEMENT),
+                    reading=_linked(PRACTICE_WORK_ABILITY, PRACTICE_HEALTH_CHECKS, PRACTICE_AGREEMENT),
                     minutes=120,
                 ),
                 step_data(
@@ -207,7 +195,7 @@ def _paths() -> list[dict]:
             "slug": "kelan-asiantuntija",
             "title": "Kelan asiantuntijan perehdytyspolku",
             "intro": "Kelan asiantuntijalle, joka osallistuu verkoston työhön usein usean "
-                     "alueen yhteyshenkilönä.",
+            "alueen yhteyshenkilönä.",
             "target_role": "expert",
             "target_organisation_type": "kela",
             "steps": [
@@ -246,8 +234,7 @@ def _paths() -> list[dict]:
                     "Kuntoutus osana suunnitelmaa",
                     "Tunnistat asiakkaat, joiden suunnitelmaan tarvitaan Kelan kuntoutusta.",
                     [
-                        "Käy läpi Kelan ammatillisen kuntoutuksen vaihtoehdot perehdyttäjäsi "
-                        "kanssa",
+                        "Käy läpi Kelan ammatillisen kuntoutuksen vaihtoehdot perehdyttäjäsi kanssa",
                         "Osallistu yhteen etäkonsultaatioon",
                     ],
                     reading=_linked(PRACTICE_RUKKANEN),
@@ -255,8 +242,7 @@ def _paths() -> list[dict]:
                 ),
                 step_data(
                     "Asiakkuuden päättyminen",
-                    "Tiedät, milloin yhteensovittamisen tarve päättyy ja mitä Kela tekee "
-                    "loppuarviossa.",
+                    "Tiedät, milloin yhteensovittamisen tarve päättyy ja mitä Kela tekee loppuarviossa.",
                     ["Lue ohje asiakkuuden päättämisestä ja siihen liittyvä tulkinta"],
                     reading=_linked(GUIDANCE_ENDING, INTERPRETATION_ENDING),
                     minutes=30,
@@ -267,7 +253,7 @@ def _paths() -> list[dict]:
             "slug": "esihenkilo",
             "title": "Esihenkilön ja TYP-johtajan perehdytyspolku",
             "intro": "Esihenkilölle, joka vastaa verkoston työstä ja uusien työntekijöiden "
-                     "perehdyttämisestä.",
+            "perehdyttämisestä.",
             "target_role": "supervisor",
             "target_organisation_type": "",
             "steps": [
@@ -319,8 +305,7 @@ def _paths() -> list[dict]:
                         "Lue ohje ja tulkinta asiakkuuden päättämisestä",
                         "Tarkista, että loppuarviopohjassa on kohta jatkon vastuuhenkilöstä",
                     ],
-                    reading=_linked(GUIDANCE_ENDING, INTERPRETATION_ENDING,
-                                    PRACTICE_NO_FOLLOW_UP),
+                    reading=_linked(GUIDANCE_ENDING, INTERPRETATION_ENDING, PRACTICE_NO_FOLLOW_UP),
                     minutes=60,
                 ),
             ],
@@ -332,8 +317,7 @@ def create_index(home: HomePage) -> InductionIndexPage:
     existing = home.get_children().filter(slug="perehdytys").first()
     if existing is not None:
         return existing.specific
-    index = InductionIndexPage(title="Perehdytys", slug="perehdytys", intro=INDEX_INTRO,
-                               show_in_menus=True)
+    index = InductionIndexPage(title="Perehdytys", slug="perehdytys", intro=INDEX_INTRO, show_in_menus=True)
     home.add_child(instance=index)
     index.save_revision().publish(skip_permission_checks=True)
     index.refresh_from_db()
@@ -359,9 +343,9 @@ def _tick(user, path, steps, *, days_ago: int, whole_steps: int, extra_tasks: in
     """Tick the first `whole_steps` steps and `extra_tasks` tasks of the next one."""
     done_at = timezone.now() - datetime.timedelta(days=days_ago)
     enrolment, created = Enrolment.objects.get_or_create(
-        user=user, path=path,
-        defaults={"started_at": done_at - datetime.timedelta(days=1),
-                  "last_activity_at": done_at},
+        user=user,
+        path=path,
+        defaults={"started_at": done_at - datetime.timedelta(days=1), "last_activity_at": done_at},
     )
     if not created:
         return
@@ -370,11 +354,12 @@ def _tick(user, path, steps, *, days_ago: int, whole_steps: int, extra_tasks: in
         tasks += list(steps[whole_steps].tasks[:extra_tasks])
     for number, task in enumerate(tasks):
         CompletedTask.objects.get_or_create(
-            user=user, path=path, task_id=task.id,
+            user=user,
+            path=path,
+            task_id=task.id,
             defaults={"completed_at": done_at + datetime.timedelta(minutes=number)},
         )
-    ticks = dict(CompletedTask.objects.filter(user=user, path=path)
-                 .values_list("task_id", "completed_at"))
+    ticks = dict(CompletedTask.objects.filter(user=user, path=path).values_list("task_id", "completed_at"))
     if ticks:
         enrolment.last_activity_at = max(ticks.values())
     if summarise(path, enrolment, ticks).complete:
@@ -385,10 +370,17 @@ def _tick(user, path, steps, *, days_ago: int, whole_steps: int, extra_tasks: in
 def create_demo_progress(paths: dict[str, InductionPathPage]) -> None:
     people = {
         user.email.split("@")[0]: user
-        for user in get_user_model().objects.filter(email__in=[
-            demo_email(key) for key in ("uusi.satakunta", "asiantuntija.satakunta",
-                                        "sosiaaliohjaaja.satakunta", "terveydenhoitaja.karjala")
-        ])
+        for user in get_user_model().objects.filter(
+            email__in=[
+                demo_email(key)
+                for key in (
+                    "uusi.satakunta",
+                    "asiantuntija.satakunta",
+                    "sosiaaliohjaaja.satakunta",
+                    "terveydenhoitaja.karjala",
+                )
+            ]
+        )
     }
     plan = [
         # The new employee went through step 1 before the guidance was last updated and is
@@ -402,8 +394,14 @@ def create_demo_progress(paths: dict[str, InductionPathPage]) -> None:
         user, path = people.get(person_key), paths.get(path_slug)
         if user is None or path is None:
             continue
-        _tick(user, path, path_structure(path), days_ago=days_ago, whole_steps=whole_steps,
-              extra_tasks=extra_tasks)
+        _tick(
+            user,
+            path,
+            path_structure(path),
+            days_ago=days_ago,
+            whole_steps=whole_steps,
+            extra_tasks=extra_tasks,
+        )
 
 
 def create_induction_demo(stdout=None) -> None:

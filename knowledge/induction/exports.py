@@ -13,24 +13,23 @@ def induction_export(user) -> list[dict]:
     ):
         ticks.setdefault(path_id, {})[task_id] = done_at
     result = []
-    for enrolment in Enrolment.objects.filter(user=user).select_related("path").order_by(
-        "started_at"
-    ):
+    for enrolment in Enrolment.objects.filter(user=user).select_related("path").order_by("started_at"):
         path_ticks = ticks.get(enrolment.path_id, {})
         summary = summarise(enrolment.path, enrolment, path_ticks)
         tasks_done = [
-            {"step": step.title, "task": task.text,
-             "done_at": path_ticks[task.id].isoformat()}
+            {"step": step.title, "task": task.text, "done_at": path_ticks[task.id].isoformat()}
             for step, _count in summary.step_rows()
             for task in step.tasks
             if task.id in path_ticks
         ]
-        result.append({
-            "path": enrolment.path.title,
-            "started_at": enrolment.started_at.isoformat(),
-            "last_activity_at": enrolment.last_activity_at.isoformat(),
-            "finished_at": enrolment.finished_at.isoformat() if enrolment.finished_at else None,
-            "percent_done": summary.percent,
-            "tasks_done": tasks_done,
-        })
+        result.append(
+            {
+                "path": enrolment.path.title,
+                "started_at": enrolment.started_at.isoformat(),
+                "last_activity_at": enrolment.last_activity_at.isoformat(),
+                "finished_at": enrolment.finished_at.isoformat() if enrolment.finished_at else None,
+                "percent_done": summary.percent,
+                "tasks_done": tasks_done,
+            }
+        )
     return result

@@ -65,15 +65,19 @@ class InductionIndexPage(RoutablePageMixin, BasePage):
 
 
 class InductionPathPage(RoutablePageMixin, BasePage):
-    intro = models.TextField(
-        _("summary"), blank=True, help_text=_("Who the path is for and what it covers.")
-    )
+    intro = models.TextField(_("summary"), blank=True, help_text=_("Who the path is for and what it covers."))
     target_role = models.CharField(
-        _("role"), max_length=20, choices=Role.choices, blank=True,
+        _("role"),
+        max_length=20,
+        choices=Role.choices,
+        blank=True,
         help_text=_("Suggested to people with this role in their profile. Empty: any role."),
     )
     target_organisation_type = models.CharField(
-        _("organisation type"), max_length=20, choices=OrganisationType.choices, blank=True,
+        _("organisation type"),
+        max_length=20,
+        choices=OrganisationType.choices,
+        blank=True,
         help_text=_("Suggested to people of this organisation. Empty: any organisation."),
     )
     steps = StreamField(PathStepsBlock(), verbose_name=_("steps"))
@@ -151,26 +155,30 @@ class Enrolment(models.Model):
     """A person has started a path."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="induction_enrolments",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="induction_enrolments",
         verbose_name=_("user"),
     )
     path = models.ForeignKey(
-        InductionPathPage, on_delete=models.CASCADE, related_name="enrolments",
+        InductionPathPage,
+        on_delete=models.CASCADE,
+        related_name="enrolments",
         verbose_name=_("induction path"),
     )
     started_at = models.DateTimeField(_("started"), default=timezone.now)
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
     finished_at = models.DateTimeField(
-        _("finished"), null=True, blank=True,
+        _("finished"),
+        null=True,
+        blank=True,
         help_text=_("When every task of the path was first done."),
     )
 
     class Meta:
         verbose_name = _("started induction path")
         verbose_name_plural = _("started induction paths")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "path"], name="induction_one_enrolment")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "path"], name="induction_one_enrolment")]
 
     def __str__(self):
         return f"{self.user} – {self.path_id}"
@@ -180,11 +188,15 @@ class CompletedTask(models.Model):
     """One ticked checklist task, by the stable id of the task's block."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="induction_tasks_done",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="induction_tasks_done",
         verbose_name=_("user"),
     )
     path = models.ForeignKey(
-        InductionPathPage, on_delete=models.CASCADE, related_name="completed_tasks",
+        InductionPathPage,
+        on_delete=models.CASCADE,
+        related_name="completed_tasks",
         verbose_name=_("induction path"),
     )
     task_id = models.CharField(_("task"), max_length=64)
@@ -194,8 +206,7 @@ class CompletedTask(models.Model):
         verbose_name = _("completed task")
         verbose_name_plural = _("completed tasks")
         constraints = [
-            models.UniqueConstraint(fields=["user", "path", "task_id"],
-                                    name="induction_one_tick_per_task")
+            models.UniqueConstraint(fields=["user", "path", "task_id"], name="induction_one_tick_per_task")
         ]
 
     def __str__(self):

@@ -78,19 +78,19 @@ def path_structure(path: InductionPathPage) -> list[Step]:
             for task_id, text in _list_items(value.get("tasks"))
             if task_id and str(text).strip()
         )
-        reading = tuple(
-            int(page_id) for _id, page_id in _list_items(value.get("reading")) if page_id
-        )
+        reading = tuple(int(page_id) for _id, page_id in _list_items(value.get("reading")) if page_id)
         minutes = value.get("estimated_minutes")
-        steps.append(Step(
-            id=block["id"],
-            number=len(steps) + 1,
-            title=value.get("title") or "",
-            goal=value.get("goal") or "",
-            estimated_minutes=int(minutes) if minutes else None,
-            reading_ids=reading,
-            tasks=tasks,
-        ))
+        steps.append(
+            Step(
+                id=block["id"],
+                number=len(steps) + 1,
+                title=value.get("title") or "",
+                goal=value.get("goal") or "",
+                estimated_minutes=int(minutes) if minutes else None,
+                reading_ids=reading,
+                tasks=tasks,
+            )
+        )
     path._induction_structure = steps
     return steps
 
@@ -176,8 +176,9 @@ class PathSummary:
         return self.enrolment.last_activity_at if self.enrolment else self.last_done_at
 
 
-def summarise(path: InductionPathPage, enrolment: Enrolment | None,
-              ticks: dict[str, datetime]) -> PathSummary:
+def summarise(
+    path: InductionPathPage, enrolment: Enrolment | None, ticks: dict[str, datetime]
+) -> PathSummary:
     """Percentage and next step from the ticks; ticks of removed tasks are ignored."""
     structure = path_structure(path)
     done_count = total = 0
@@ -190,10 +191,15 @@ def summarise(path: InductionPathPage, enrolment: Enrolment | None,
         total += len(step.tasks)
         if next_step is None and len(done_here) < len(step.tasks):
             next_step = step
-    return PathSummary(path=path, enrolment=enrolment, done_count=done_count, total=total,
-                       next_step=next_step,
-                       last_done_at=max(current_ticks) if current_ticks else None,
-                       ticks=ticks)
+    return PathSummary(
+        path=path,
+        enrolment=enrolment,
+        done_count=done_count,
+        total=total,
+        next_step=next_step,
+        last_done_at=max(current_ticks) if current_ticks else None,
+        ticks=ticks,
+    )
 
 
 @dataclass
@@ -209,9 +215,7 @@ class PathProgress:
 
 
 def _ticks_of(user, path) -> dict[str, datetime]:
-    return dict(
-        CompletedTask.objects.filter(user=user, path=path).values_list("task_id", "completed_at")
-    )
+    return dict(CompletedTask.objects.filter(user=user, path=path).values_list("task_id", "completed_at"))
 
 
 def _reading_pages(structure: list[Step], user) -> dict[int, Page]:
@@ -248,8 +252,7 @@ def path_progress_for(path: InductionPathPage, user) -> PathProgress:
             page = pages.get(page_id)
             if page is None:
                 continue
-            updated = bool(completed_at and page.last_published_at
-                           and page.last_published_at > completed_at)
+            updated = bool(completed_at and page.last_published_at and page.last_published_at > completed_at)
             progress.reading.append(Reading(page=page, updated=updated))
         steps.append(progress)
     return PathProgress(summary=summary, steps=steps, can_take_part=can_take_part)
@@ -276,10 +279,7 @@ def _summaries(user, paths: list[InductionPathPage]) -> dict[int, PathSummary]:
         user=user, path_id__in=path_ids
     ).values_list("path_id", "task_id", "completed_at"):
         ticks[path_id][task_id] = done_at
-    return {
-        path.pk: summarise(path, enrolments.get(path.pk), ticks.get(path.pk, {}))
-        for path in paths
-    }
+    return {path.pk: summarise(path, enrolments.get(path.pk), ticks.get(path.pk, {})) for path in paths}
 
 
 def suggested_path_for(user, candidates=None) -> InductionPathPage | None:
@@ -297,9 +297,7 @@ def suggested_path_for(user, candidates=None) -> InductionPathPage | None:
     for path in candidates:
         if path.target_role and path.target_role != user.role:
             continue
-        if path.target_organisation_type and (
-            path.target_organisation_type != user.organisation_type
-        ):
+        if path.target_organisation_type and (path.target_organisation_type != user.organisation_type):
             continue
         score = (2 if path.target_role else 0) + (1 if path.target_organisation_type else 0)
         if score > best_score:
@@ -323,13 +321,9 @@ def paths_in_progress(user, limit: int = 3) -> list[PathSummary]:
     """Started paths with something left to do, most recently active first."""
     if not is_verified_member(user):
         return []
-    paths = list(
-        visible_pages(InductionPathPage.objects.filter(enrolments__user=user), user)
-    )
-    summaries = [summary for summary in _summaries(user, paths).values()
-                 if not summary.complete]
-    summaries.sort(key=lambda s: s.last_activity_at.timestamp() if s.last_activity_at else 0,
-                   reverse=True)
+    paths = list(visible_pages(InductionPathPage.objects.filter(enrolments__user=user), user))
+    summaries = [summary for summary in _summaries(user, paths).values() if not summary.complete]
+    summaries.sort(key=lambda s: s.last_activity_at.timestamp() if s.last_activity_at else 0, reverse=True)
     return summaries[:limit]
 
 
@@ -396,23 +390,22 @@ def _attach_progress(people: dict[int, Person], user_ids_query) -> None:
         if person is None:
             continue
         path = paths.setdefault(enrolment.path_id, enrolment.path)  # parse each path once
-        person.paths.append(
-            summarise(path, enrolment, ticks.get((enrolment.user_id, enrolment.path_id), {}))
-        )
+        person.paths.append(summarise(path, enrolment, ticks.get((enrolment.user_id, enrolment.path_id), {})))
 
 
 def follow_up_for(viewer, network_id: int | None = None) -> dict:
     """The members of the viewer's networks and their progress on each started path."""
     allowed = followed_network_ids(viewer)
-    networks = list(
-        Network.objects.filter(pk__in=allowed, is_active=True).order_by("name")
-    )
+    networks = list(Network.objects.filter(pk__in=allowed, is_active=True).order_by("name"))
     chosen = [network_id] if network_id in allowed else None
     memberships = _followed_memberships(viewer, chosen)
     people = _people(memberships)
     _attach_progress(people, memberships.values("user_id"))
-    return {"networks": networks, "chosen_network_id": network_id if chosen else None,
-            "people": list(people.values())}
+    return {
+        "networks": networks,
+        "chosen_network_id": network_id if chosen else None,
+        "people": list(people.values()),
+    }
 
 
 def followed_person(viewer, user_id: int) -> Person | None:

@@ -18,8 +18,7 @@ def start_path(user, path: InductionPathPage) -> Enrolment:
 
 
 @transaction.atomic
-def save_step_checklist(user, path: InductionPathPage, step_id: str,
-                        done_task_ids) -> PathSummary:
+def save_step_checklist(user, path: InductionPathPage, step_id: str, done_task_ids) -> PathSummary:
     """Make the step's ticked tasks exactly `done_task_ids`.
 
     Sending the same form twice changes nothing, so a double click records one tick. A task
@@ -30,21 +29,18 @@ def save_step_checklist(user, path: InductionPathPage, step_id: str,
     done = set(done_task_ids)
     if step is None or not done <= step.task_ids:
         raise UnknownTask
-    enrolment, _created = Enrolment.objects.select_for_update().get_or_create(
-        user=user, path=path
-    )
+    enrolment, _created = Enrolment.objects.select_for_update().get_or_create(user=user, path=path)
     already = set(
-        CompletedTask.objects.filter(user=user, path=path, task_id__in=step.task_ids)
-        .values_list("task_id", flat=True)
+        CompletedTask.objects.filter(user=user, path=path, task_id__in=step.task_ids).values_list(
+            "task_id", flat=True
+        )
     )
     removed = already - done
     if removed:
         CompletedTask.objects.filter(user=user, path=path, task_id__in=removed).delete()
     for task_id in sorted(done - already):
         CompletedTask.objects.get_or_create(user=user, path=path, task_id=task_id)
-    ticks = dict(
-        CompletedTask.objects.filter(user=user, path=path).values_list("task_id", "completed_at")
-    )
+    ticks = dict(CompletedTask.objects.filter(user=user, path=path).values_list("task_id", "completed_at"))
     summary = summarise(path, enrolment, ticks)
     now = timezone.now()
     enrolment.last_activity_at = now

@@ -43,28 +43,26 @@ def save_checklist(request, path):
         return _sign_in_first(request, path)
     step_id = request.POST.get("step", "")
     try:
-        summary = services.save_step_checklist(
-            request.user, path, step_id, request.POST.getlist("done")
-        )
+        summary = services.save_step_checklist(request.user, path, step_id, request.POST.getlist("done"))
     except services.UnknownTask:
         raise Http404(_("That task is not part of this path.")) from None
     step = selectors.find_step(path, step_id)
     step_done = sum(1 for task in step.tasks if task.id in request.POST.getlist("done"))
     if _wants_json(request):
-        return JsonResponse({
-            "percent": summary.percent,
-            "done": summary.done_count,
-            "total": summary.total,
-            "step_complete": step_done == len(step.tasks),
-            "label": progress_text(summary.percent, summary.done_count, summary.total),
-            "message": _("Saved. %(percent)s %% of the path done.") % {"percent": summary.percent},
-        })
+        return JsonResponse(
+            {
+                "percent": summary.percent,
+                "done": summary.done_count,
+                "total": summary.total,
+                "step_complete": step_done == len(step.tasks),
+                "label": progress_text(summary.percent, summary.done_count, summary.total),
+                "message": _("Saved. %(percent)s %% of the path done.") % {"percent": summary.percent},
+            }
+        )
     if summary.complete:
         messages.success(request, _("Well done: you have finished the whole path."))
     else:
-        messages.success(
-            request, _("Saved. %(percent)s %% of the path done.") % {"percent": summary.percent}
-        )
+        messages.success(request, _("Saved. %(percent)s %% of the path done.") % {"percent": summary.percent})
     return redirect(f"{_page_address(request, path)}#step-{step.number}")
 
 
@@ -92,7 +90,14 @@ def person_progress(request, index, user_id):
     person = selectors.followed_person(viewer, user_id)
     if person is None:
         raise Http404
-    return TemplateResponse(request, "induction/person_progress.html", {
-        "page": index, "self": index, "request": request, "person": person,
-        "follow_up_url": index.follow_up_url(request=request),
-    })
+    return TemplateResponse(
+        request,
+        "induction/person_progress.html",
+        {
+            "page": index,
+            "self": index,
+            "request": request,
+            "person": person,
+            "follow_up_url": index.follow_up_url(request=request),
+        },
+    )

@@ -29,7 +29,7 @@ from ..analysis import (
     parse_query,
     scan,
     tokenize,
-)  # fmt: skip
+)
 from ..registry import SearchDocument
 
 FACETS = ("kind", "theme", "network", "organisation", "year")

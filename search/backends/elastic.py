@@ -56,10 +56,34 @@ logger = logging.getLogger(__name__)
 # Common parts of the field's compounds, used when Voikko is not there to find them.
 BASE_COMPOUND_PARTS = sorted(
     [
-        "alue", "arvio", "arviointi", "asiakas", "asiantuntija", "hoitaja", "kartoitus", "keskus",
-        "kokeilu", "kunta", "laki", "malli", "ohjaaja", "ohjaus", "palvelu", "polku", "prosessi",
-        "päivä", "ryhmä", "suunnitelma", "tarve", "toiminta", "tuki", "työ", "valmennus",
-        "verkosto", "viranomainen", "yhteistyö"
+        "alue",
+        "arvio",
+        "arviointi",
+        "asiakas",
+        "asiantuntija",
+        "hoitaja",
+        "kartoitus",
+        "keskus",
+        "kokeilu",
+        "kunta",
+        "laki",
+        "malli",
+        "ohjaaja",
+        "ohjaus",
+        "palvelu",
+        "polku",
+        "prosessi",
+        "päivä",
+        "ryhmä",
+        "suunnitelma",
+        "tarve",
+        "toiminta",
+        "tuki",
+        "työ",
+        "valmennus",
+        "verkosto",
+        "viranomainen",
+        "yhteistyö",
     ]
 )
 TITLE_BOOST, EXTRA_BOOST = 8, 2
@@ -96,26 +120,38 @@ def build_analysis(compound_words: Iterable[str]):
         "fi_stop_folded", type="stop", stopwords=sorted({fold(w) for w in FINNISH_STOP_WORDS})
     )
     decompound = token_filter(
-        "fi_decompound", type="dictionary_decompounder", word_list=words,
-        min_subword_size=3, only_longest_match=False,
-    )  # fmt: skip
+        "fi_decompound",
+        type="dictionary_decompounder",
+        word_list=words,
+        min_subword_size=3,
+        only_longest_match=False,
+    )
     folded_decompound = token_filter(
-        "fi_decompound_folded", type="dictionary_decompounder", word_list=folded_words,
-        min_subword_size=3, only_longest_match=False,
-    )  # fmt: skip
+        "fi_decompound_folded",
+        type="dictionary_decompounder",
+        word_list=folded_words,
+        min_subword_size=3,
+        only_longest_match=False,
+    )
     stemmer = token_filter("fi_stemmer", type="stemmer", language="finnish")
     text = analyzer(
-        "fi_text", tokenizer="standard", char_filter=references,
+        "fi_text",
+        tokenizer="standard",
+        char_filter=references,
         filter=["lowercase", stop, decompound, stemmer],
-    )  # fmt: skip
+    )
     folded = analyzer(
-        "fi_folded", tokenizer="standard", char_filter=references,
+        "fi_folded",
+        tokenizer="standard",
+        char_filter=references,
         filter=["lowercase", "asciifolding", folded_stop, folded_decompound, stemmer],
-    )  # fmt: skip
+    )
     exact = analyzer(
-        "fi_exact", tokenizer="standard", char_filter=references,
+        "fi_exact",
+        tokenizer="standard",
+        char_filter=references,
         filter=["lowercase", "asciifolding"],
-    )  # fmt: skip
+    )
     return text, folded, exact
 
 
@@ -198,13 +234,9 @@ def word_query(text: str, alternatives: Iterable[str] = ()) -> Q:
         Q("multi_match", query=text, fields=FOLDED_FIELDS),
     ]
     if len(text) >= 4:
-        should.append(
-            Q("multi_match", query=text, fields=FOLDED_FIELDS, fuzziness=1, boost=0.3)
-        )
+        should.append(Q("multi_match", query=text, fields=FOLDED_FIELDS, fuzziness=1, boost=0.3))
     for alternative in alternatives:
-        should.append(
-            Q("multi_match", query=alternative, fields=FOLDED_FIELDS, operator="and", boost=0.8)
-        )
+        should.append(Q("multi_match", query=alternative, fields=FOLDED_FIELDS, operator="and", boost=0.8))
     return Q("bool", should=should, minimum_should_match=1)
 
 
@@ -218,9 +250,9 @@ def phrase_query(words: list[str]) -> Q:
 
 
 def text_query(parsed: ParsedQuery, any_word: bool = False) -> Q:
-    clauses = [
-        word_query(word.text, SYNONYMS.get(fold(word.text), ())) for word in parsed.words
-    ] + [phrase_query(phrase) for phrase in parsed.phrases]
+    clauses = [word_query(word.text, SYNONYMS.get(fold(word.text), ())) for word in parsed.words] + [
+        phrase_query(phrase) for phrase in parsed.phrases
+    ]
     if any_word:
         return Q("bool", should=clauses, minimum_should_match=1)
     return Q("bool", must=clauses)
@@ -229,9 +261,11 @@ def text_query(parsed: ParsedQuery, any_word: bool = False) -> Q:
 def filter_queries(request: SearchRequest) -> list[Q]:
     filters = [Q("terms", access_key=sorted(request.access_keys))]
     for name, field_name in (
-        ("kind", "kind"), ("network", "network"), ("organisation", "organisation"),
+        ("kind", "kind"),
+        ("network", "network"),
+        ("organisation", "organisation"),
         ("theme", "themes"),
-    ):  # fmt: skip
+    ):
         if request.filters.get(name):
             filters.append(Q("term", **{field_name: request.filters[name]}))
     if request.filters.get("year"):
@@ -247,9 +281,12 @@ def build_search(request: SearchRequest, parsed: ParsedQuery, any_word: bool = F
         Q("bool", must=[text_query(parsed, any_word)], filter=filter_queries(request))
     )
     for facet, field_name in (
-        ("kind", "kind"), ("theme", "themes"), ("network", "network"),
-        ("organisation", "organisation"), ("year", "year"),
-    ):  # fmt: skip
+        ("kind", "kind"),
+        ("theme", "themes"),
+        ("network", "network"),
+        ("organisation", "organisation"),
+        ("year", "year"),
+    ):
         search.aggs.bucket(facet, "terms", field=field_name, size=50)
     search = search.highlight(
         "body", "body.folded", fragment_size=220, number_of_fragments=1, no_match_size=220
@@ -325,11 +362,7 @@ class ElasticsearchBackend(SearchBackend):
         from elasticsearch.helpers import bulk
 
         indices = self.physical_indices()
-        actions = [
-            {"_op_type": "delete", "_index": index, "_id": key}
-            for key in keys
-            for index in indices
-        ]
+        actions = [{"_op_type": "delete", "_index": index, "_id": key} for key in keys for index in indices]
         if actions:
             bulk(self.client, actions, raise_on_error=False, refresh="wait_for")
 
@@ -343,9 +376,10 @@ class ElasticsearchBackend(SearchBackend):
                     continue
                 for analysis in self.analyzer.analyse(token.surface):
                     words |= {
-                        part for part in compound_parts(token.surface, analysis)
+                        part
+                        for part in compound_parts(token.surface, analysis)
                         if 3 <= len(part) <= 20 and part.isalpha()
-                    }  # fmt: skip
+                    }
         return words
 
     def rebuild(
@@ -364,8 +398,7 @@ class ElasticsearchBackend(SearchBackend):
         )
         count = 0
         actions = (
-            {"_index": name, "_id": document.key, "_source": source_of(document)}
-            for document in documents
+            {"_index": name, "_id": document.key, "_source": source_of(document)} for document in documents
         )
         for ok, _item in streaming_bulk(self.client, actions, chunk_size=500):
             count += ok
@@ -429,16 +462,20 @@ class ElasticsearchBackend(SearchBackend):
             date = datetime.date.fromisoformat(str(raw_date)[:10]) if raw_date else None
             hits.append(
                 SearchHit(
-                    hit.key, hit.kind, hit.title, hit.url, snippet, date,
-                    getattr(hit, "network", "") or "", getattr(hit, "organisation", "") or "",
-                    list(getattr(hit, "themes", []) or []), hit.meta.score or 0.0,
+                    hit.key,
+                    hit.kind,
+                    hit.title,
+                    hit.url,
+                    snippet,
+                    date,
+                    getattr(hit, "network", "") or "",
+                    getattr(hit, "organisation", "") or "",
+                    list(getattr(hit, "themes", []) or []),
+                    hit.meta.score or 0.0,
                 )
-            )  # fmt: skip
+            )
         facets = {
-            facet: [
-                (str(bucket.key), bucket.doc_count)
-                for bucket in response.aggregations[facet].buckets
-            ]
+            facet: [(str(bucket.key), bucket.doc_count) for bucket in response.aggregations[facet].buckets]
             for facet in ("kind", "theme", "network", "organisation", "year")
         }
         if "year" in facets:

@@ -31,9 +31,7 @@ BATCH_SIZE = 500
 TITLE_WEIGHT, BODY_WEIGHT, EXTRA_WEIGHT, EXACT_WEIGHT = 8.0, 1.0, 2.0, 1.0
 # CROSS JOIN makes SQLite read the full-text matches first and look the entries up by id;
 # with a plain JOIN it may scan entries and evaluate MATCH once per entry.
-ENTRY_COLUMNS = (
-    "e.id, e.key, e.kind, e.title, e.url, e.body, e.date, e.network, e.organisation, e.themes"
-)
+ENTRY_COLUMNS = "e.id, e.key, e.kind, e.title, e.url, e.body, e.date, e.network, e.organisation, e.themes"
 
 
 class EmbeddedBackend(SearchBackend):
@@ -94,13 +92,22 @@ class EmbeddedBackend(SearchBackend):
                 update_conflicts=True,
                 unique_fields=["key"],
                 update_fields=[
-                    "kind", "title", "body", "url", "access_key", "network", "organisation",
-                    "themes", "tags", "date", "year", "language", "indexed_at",
+                    "kind",
+                    "title",
+                    "body",
+                    "url",
+                    "access_key",
+                    "network",
+                    "organisation",
+                    "themes",
+                    "tags",
+                    "date",
+                    "year",
+                    "language",
+                    "indexed_at",
                 ],
-            )  # fmt: skip
-            ids = dict(
-                self.entries.filter(key__in=list(unique)).values_list("key", "id")
             )
+            ids = dict(self.entries.filter(key__in=list(unique)).values_list("key", "id"))
             self.store.write({ids[key]: document for key, document in unique.items()})
         return len(unique)
 
@@ -144,9 +151,7 @@ class EmbeddedBackend(SearchBackend):
             count += self._write_batch(batch)
             if progress:
                 progress(count)
-        stale = list(
-            self.entries.filter(indexed_at__lt=started).values_list("key", flat=True)
-        )
+        stale = list(self.entries.filter(indexed_at__lt=started).values_list("key", flat=True))
         for start in range(0, len(stale), BATCH_SIZE):
             self.delete_documents(stale[start : start + BATCH_SIZE])
         self.store.optimise()
@@ -236,10 +241,18 @@ class EmbeddedBackend(SearchBackend):
             snippet = self.snippet(body, parsed) if parsed is not None else ""
             hits.append(
                 SearchHit(
-                    key, kind, title, url, snippet, date, network, organisation,
-                    list(themes or []), float(score),
+                    key,
+                    kind,
+                    title,
+                    url,
+                    snippet,
+                    date,
+                    network,
+                    organisation,
+                    list(themes or []),
+                    float(score),
                 )
-            )  # fmt: skip
+            )
         return hits
 
     def facets_from_rows(self, rows) -> dict[str, list[tuple[str, int]]]:
@@ -271,17 +284,24 @@ def meta_token(prefix: str, value) -> str:
 
 
 META_PREFIXES = {
-    "access": "xa", "kind": "xk", "network": "xn", "organisation": "xo", "year": "xy",
+    "access": "xa",
+    "kind": "xk",
+    "network": "xn",
+    "organisation": "xo",
+    "year": "xy",
     "theme": "xt",
-}  # fmt: skip
+}
 
 
 def meta_terms(document: SearchDocument) -> list[str]:
     values = [
-        ("access", document.access_key), ("kind", document.kind),
-        ("network", document.network), ("organisation", document.organisation),
-        ("year", document.year), *(("theme", theme) for theme in document.themes),
-    ]  # fmt: skip
+        ("access", document.access_key),
+        ("kind", document.kind),
+        ("network", document.network),
+        ("organisation", document.organisation),
+        ("year", document.year),
+        *(("theme", theme) for theme in document.themes),
+    ]
     return [meta_token(META_PREFIXES[name], value) for name, value in values if value not in (None, "")]
 
 
@@ -334,9 +354,7 @@ class SqliteStore:
                 )
             )
         with self.backend.connection.cursor() as cursor:
-            cursor.execute(
-                f"DELETE FROM search_fts WHERE rowid IN ({', '.join(['%s'] * len(ids))})", ids
-            )
+            cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({', '.join(['%s'] * len(ids))})", ids)
             cursor.executemany(
                 "INSERT INTO search_fts (rowid, title, body, extra, exact, meta) "
                 "VALUES (%s, %s, %s, %s, %s, %s)",
@@ -347,9 +365,7 @@ class SqliteStore:
         if not ids:
             return
         with self.backend.connection.cursor() as cursor:
-            cursor.execute(
-                f"DELETE FROM search_fts WHERE rowid IN ({', '.join(['%s'] * len(ids))})", ids
-            )
+            cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({', '.join(['%s'] * len(ids))})", ids)
 
     def clear(self) -> None:
         with self.backend.connection.cursor() as cursor:
@@ -382,8 +398,7 @@ class SqliteStore:
                 return known
         with self.cursor() as cursor:
             cursor.execute(
-                "SELECT term FROM search_fts_vocab WHERE term IN "
-                f"({', '.join(['%s'] * len(terms))})",
+                f"SELECT term FROM search_fts_vocab WHERE term IN ({', '.join(['%s'] * len(terms))})",
                 terms,
             )
             return {row[0] for row in cursor.fetchall()}
@@ -425,9 +440,7 @@ class SqliteStore:
     def title_expression(self, clauses) -> str | None:
         """Any query word in the title (None for a query of phrases only)."""
         words = [
-            "title : " + self.word_options(item, terms)
-            for kind, item, terms in clauses
-            if kind == "word"
+            "title : " + self.word_options(item, terms) for kind, item, terms in clauses if kind == "word"
         ]
         return " OR ".join(f"({word})" for word in words) or None
 
@@ -476,8 +489,7 @@ class SqliteStore:
     def rank_boundary(self, cursor, match: str) -> int:
         """The id of the RANK_LIMIT-th newest match, or 0 when there are fewer matches."""
         cursor.execute(
-            "SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
-            "ORDER BY rowid DESC LIMIT 1 OFFSET %s",
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT 1 OFFSET %s",
             [match, self.RANK_LIMIT - 1],
         )
         row = cursor.fetchone()
@@ -718,8 +730,7 @@ class PostgresStore:
                 [ids, literals],
             )
             cursor.execute(
-                "INSERT INTO search_vocabulary (term) SELECT unnest(%s::text[]) "
-                "ON CONFLICT DO NOTHING",
+                "INSERT INTO search_vocabulary (term) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING",
                 [sorted(vocabulary)],
             )
 
@@ -769,8 +780,7 @@ class PostgresStore:
             return set()
         # One EXISTS per term with the term as a constant, so the planner sees how common it is.
         sql = " UNION ALL ".join(
-            "SELECT %s WHERE EXISTS (SELECT FROM search_match_ids(%s::tsquery, 1))"
-            for _term in terms
+            "SELECT %s WHERE EXISTS (SELECT FROM search_match_ids(%s::tsquery, 1))" for _term in terms
         )
         params = [value for term in terms for value in (term, _lexeme(term))]
         with self.backend.connection.cursor() as cursor:
@@ -781,9 +791,7 @@ class PostgresStore:
     def word_options(item, terms, prefix: str = "") -> str:
         options = [_lexeme(prefix + term) for term in sorted(terms)]
         for alternative in item.alternatives:
-            words = [
-                "(" + " | ".join(_lexeme(prefix + t) for t in sorted(w)) + ")" for w in alternative
-            ]
+            words = ["(" + " | ".join(_lexeme(prefix + t) for t in sorted(w)) + ")" for w in alternative]
             options.append("(" + " & ".join(words) + ")")
         return "(" + (" | ".join(options) or PostgresStore.NO_MATCH) + ")"
 
@@ -798,9 +806,7 @@ class PostgresStore:
 
     def title_tsquery(self, clauses) -> str | None:
         """Any query word in the title (None for a query of phrases only)."""
-        words = [
-            self.word_options(item, terms, "^") for kind, item, terms in clauses if kind == "word"
-        ]
+        words = [self.word_options(item, terms, "^") for kind, item, terms in clauses if kind == "word"]
         return " | ".join(words) or None
 
     def execute(self, request: SearchRequest, clauses, any_word: bool, parsed: ParsedQuery):
@@ -834,8 +840,7 @@ class PostgresStore:
     @staticmethod
     def count(cursor, query: str, where: str, params: list) -> int:
         cursor.execute(
-            f"SELECT count(*) FROM {MATCHES} JOIN search_searchentry e ON e.id = m.id "
-            f"WHERE {where}",
+            f"SELECT count(*) FROM {MATCHES} JOIN search_searchentry e ON e.id = m.id WHERE {where}",
             [query, *params],
         )
         return cursor.fetchone()[0]

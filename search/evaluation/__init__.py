@@ -50,9 +50,7 @@ def read_qrels(path) -> dict[str, dict[str, int]]:
     judgments: dict[str, dict[str, int]] = {}
     with open(path, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
-            judgments.setdefault(str(row["qid"]).strip(), {})[str(row["doc_id"]).strip()] = int(
-                row["grade"]
-            )
+            judgments.setdefault(str(row["qid"]).strip(), {})[str(row["doc_id"]).strip()] = int(row["grade"])
     return judgments
 
 

@@ -9,9 +9,7 @@ class SignupProfileForm(forms.Form):
 
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
-    organisation_type = forms.ChoiceField(
-        label=_("Organisation type"), choices=OrganisationType.choices
-    )
+    organisation_type = forms.ChoiceField(label=_("Organisation type"), choices=OrganisationType.choices)
     organisation_name = forms.CharField(
         label=_("Organisation"),
         max_length=200,

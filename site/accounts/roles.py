@@ -46,9 +46,7 @@ def can_open_wagtail_admin(user) -> bool:
             cached = user.has_perm("wagtailadmin.access_admin")
         else:
             cached = (
-                Permission.objects.filter(
-                    content_type__app_label="wagtailadmin", codename="access_admin"
-                )
+                Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
                 .filter(Q(user=user) | Q(group__user=user))
                 .exists()
             )

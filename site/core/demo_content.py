@@ -152,9 +152,7 @@ def ensure_page_tree_root() -> Page:
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     root = Page.get_first_root_node()
     if root is None:
-        root = Page.add_root(
-            instance=Page(title="Root", slug="root", locale=Locale.get_default())
-        )
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
     return root
 
 
@@ -163,9 +161,7 @@ def create_home_page() -> HomePage:
     locale = Locale.get_default()
     home = HomePage.objects.filter(locale=locale).first()
     if home is None:
-        welcome = Page.objects.filter(depth=2, slug="home").exclude(
-            content_type__model="homepage"
-        ).first()
+        welcome = Page.objects.filter(depth=2, slug="home").exclude(content_type__model="homepage").first()
         home = HomePage(
             title="TYP-yhteistyöalusta",
             slug="etusivu",
@@ -181,7 +177,10 @@ def create_home_page() -> HomePage:
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(
-                hostname="localhost", port=80, root_page=home, is_default_site=True,
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
                 site_name="TYP-yhteistyöalusta",
             )
         else:

@@ -45,11 +45,7 @@ class BasePage(Page):
             return url_parts
         site_id, root_url, page_path = url_parts
         # The site root that Wagtail chose above: the first relevant one of that site.
-        root = next(
-            root
-            for root in self._get_relevant_site_root_paths(request)
-            if root.site_id == site_id
-        )
+        root = next(root for root in self._get_relevant_site_root_paths(request) if root.site_id == site_id)
         # The page's language as Wagtail reads it, from its tree (the cached site roots, no query).
         default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
         if root.language_code != default:
@@ -89,4 +85,3 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = home_sections(request)
         return context
-

@@ -14,19 +14,28 @@ from django.utils.translation import gettext_lazy as _
 CHECK_CHARACTERS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 CENTURY_BY_SIGN = {
     "+": 1800,
-    "-": 1900, "Y": 1900, "X": 1900, "W": 1900, "V": 1900, "U": 1900,
-    "A": 2000, "B": 2000, "C": 2000, "D": 2000, "E": 2000, "F": 2000,
+    "-": 1900,
+    "Y": 1900,
+    "X": 1900,
+    "W": 1900,
+    "V": 1900,
+    "U": 1900,
+    "A": 2000,
+    "B": 2000,
+    "C": 2000,
+    "D": 2000,
+    "E": 2000,
+    "F": 2000,
 }
 
 # Day-month-year, the century sign, the individual number and the check character. The code
 # may stand next to letters or punctuation ("hetu:010101-123N", "HETU010101-123N"), but not
 # inside a longer run of digits.
-_CANDIDATE = re.compile(
-    r"(?<![0-9])(\d{2})(\d{2})(\d{2})([-+A-FU-Ya-fu-y])(\d{3})([0-9A-Ya-y])(?![0-9])"
-)
+_CANDIDATE = re.compile(r"(?<![0-9])(\d{2})(\d{2})(\d{2})([-+A-FU-Ya-fu-y])(\d{3})([0-9A-Ya-y])(?![0-9])")
 # Word processors and phones turn the hyphen into a dash; the code is the same.
-_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
-                         "\u2014": "-", "\u2212": "-"})
+_DASHES = str.maketrans(
+    {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"}
+)
 
 IDENTITY_CODE_MESSAGE = _(
     "The text seems to contain a Finnish personal identity code (henkilötunnus). Client "
@@ -35,8 +44,9 @@ IDENTITY_CODE_MESSAGE = _(
 )
 
 
-def is_valid_personal_identity_code(day: str, month: str, year: str, sign: str,
-                                    individual: str, check: str) -> bool:
+def is_valid_personal_identity_code(
+    day: str, month: str, year: str, sign: str, individual: str, check: str
+) -> bool:
     century = CENTURY_BY_SIGN.get(sign.upper())
     if century is None:
         return False
@@ -56,7 +66,7 @@ def find_personal_identity_codes(text: str) -> list[str]:
         return []
     normalised = text.translate(_DASHES)  # same length, so the positions stay the same
     return [
-        text[match.start():match.end()]
+        text[match.start() : match.end()]
         for match in _CANDIDATE.finditer(normalised)
         if is_valid_personal_identity_code(*match.groups())
     ]

@@ -149,10 +149,8 @@ TRANSLATIONS = {
         "Din begäran att gå med i %(network)s väntar på godkännande.",
     ),
     "Your earlier request to join %(network)s was declined. Contact the network's admins.": (
-        "Aiempi pyyntösi liittyä verkostoon %(network)s hylättiin. Ota yhteyttä verkoston "
-        "ylläpitäjiin.",
-        "Din tidigare begäran att gå med i %(network)s avslogs. Kontakta nätverkets "
-        "administratörer.",
+        "Aiempi pyyntösi liittyä verkostoon %(network)s hylättiin. Ota yhteyttä verkoston ylläpitäjiin.",
+        "Din tidigare begäran att gå med i %(network)s avslogs. Kontakta nätverkets administratörer.",
     ),
     "Only the network's admins can decide on memberships.": (
         "Vain verkoston ylläpitäjät voivat päättää jäsenyyksistä.",

@@ -31,10 +31,7 @@ def admin_group_for(network: Network) -> Group:
 
 def sync_admin_group_membership(membership: Membership) -> None:
     group = admin_group_for(membership.network)
-    is_admin = (
-        membership.role == Membership.Role.ADMIN
-        and membership.status == Membership.Status.APPROVED
-    )
+    is_admin = membership.role == Membership.Role.ADMIN and membership.status == Membership.Status.APPROVED
     if is_admin:
         membership.user.groups.add(group)
     else:

@@ -83,9 +83,7 @@ class ServicePoint(models.Model):
         verbose_name = _("service point")
         verbose_name_plural = _("service points")
         ordering = ["network", "municipality", "name"]
-        constraints = [
-            models.UniqueConstraint(fields=["network", "name"], name="unique_service_point_name")
-        ]
+        constraints = [models.UniqueConstraint(fields=["network", "name"], name="unique_service_point_name")]
 
     def __str__(self):
         return f"{self.name} ({self.network})"
@@ -111,9 +109,7 @@ class Membership(models.Model):
         verbose_name=_("user"),
     )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
-    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     message = models.TextField(_("message to the network admins"), blank=True, max_length=1000)
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
@@ -130,9 +126,7 @@ class Membership(models.Model):
         verbose_name = _("network membership")
         verbose_name_plural = _("network memberships")
         ordering = ["network", "-requested_at"]
-        constraints = [
-            models.UniqueConstraint(fields=["network", "user"], name="one_membership_per_network")
-        ]
+        constraints = [models.UniqueConstraint(fields=["network", "user"], name="one_membership_per_network")]
         indexes = [models.Index(fields=["user", "status"])]
 
     def __str__(self):

@@ -63,9 +63,7 @@ def administered_networks(user) -> QuerySet[Network]:
 
 def pending_requests_for_admin(user) -> QuerySet[Membership]:
     return (
-        Membership.objects.filter(
-            network__in=administered_networks(user), status=Membership.Status.PENDING
-        )
+        Membership.objects.filter(network__in=administered_networks(user), status=Membership.Status.PENDING)
         .select_related("user", "network")
         .order_by("requested_at")
     )

@@ -30,12 +30,10 @@ def _duplicate_request_message(existing: Membership) -> str:
     if existing.status == Membership.Status.APPROVED:
         return _("You are already a member of %(network)s.") % {"network": network}
     if existing.status == Membership.Status.PENDING:
-        return _("Your request to join %(network)s is waiting for approval.") % {
-            "network": network
-        }
-    return _(
-        "Your earlier request to join %(network)s was declined. Contact the network's admins."
-    ) % {"network": network}
+        return _("Your request to join %(network)s is waiting for approval.") % {"network": network}
+    return _("Your earlier request to join %(network)s was declined. Contact the network's admins.") % {
+        "network": network
+    }
 
 
 def _decide(membership: Membership, decided_by, status: str) -> Membership:

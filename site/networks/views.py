@@ -21,9 +21,7 @@ from .services import approve_membership, decline_membership, request_membership
 def network_list(request):
     networks = (
         Network.objects.filter(is_active=True)
-        .annotate(
-            member_count=Count("memberships", filter=Q(memberships__status="approved"))
-        )
+        .annotate(member_count=Count("memberships", filter=Q(memberships__status="approved")))
         .prefetch_related(Prefetch("service_points", queryset=ServicePoint.objects.order_by("name")))
     )
     own = {}
@@ -33,9 +31,13 @@ def network_list(request):
     return render(
         request,
         "networks/network_list.html",
-        {"rows": rows, "join_form": JoinRequestForm(), "administers": bool(
-            request.user.is_authenticated and administered_networks(request.user).exists()
-        )},
+        {
+            "rows": rows,
+            "join_form": JoinRequestForm(),
+            "administers": bool(
+                request.user.is_authenticated and administered_networks(request.user).exists()
+            ),
+        },
     )
 
 
@@ -57,8 +59,7 @@ def join_network(request, slug):
     else:
         messages.success(
             request,
-            _("Your request to join %(network)s was sent to its admins.")
-            % {"network": network.name},
+            _("Your request to join %(network)s was sent to its admins.") % {"network": network.name},
         )
     return redirect("networks:list")
 

@@ -107,9 +107,7 @@ def test_the_rule_agrees_with_djangos_permission_check_for_every_kind_of_person(
     ]
     for person in people:
         fresh = type(person).objects.get(pk=person.pk)
-        expected = fresh.is_superuser or fresh.is_staff or fresh.has_perm(
-            "wagtailadmin.access_admin"
-        )
+        expected = fresh.is_superuser or fresh.is_staff or fresh.has_perm("wagtailadmin.access_admin")
         assert user_requires_mfa(type(person).objects.get(pk=person.pk)) == expected, person
 
 

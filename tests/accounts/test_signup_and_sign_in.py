@@ -42,9 +42,7 @@ def test_sign_up_verify_and_sign_in(client):
     assert EmailAddress.objects.get(user=user).verified
 
     client.logout()
-    response = client.post(
-        "/accounts/login/", {"login": SIGNUP["email"], "password": SIGNUP["password1"]}
-    )
+    response = client.post("/accounts/login/", {"login": SIGNUP["email"], "password": SIGNUP["password1"]})
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(user.pk)
 
@@ -76,9 +74,7 @@ def test_already_used_email_is_refused_and_nothing_is_saved(client):
 
 
 def test_weak_password_is_refused_with_a_clear_message(client):
-    response = client.post(
-        "/accounts/signup/", {**SIGNUP, "password1": "12345678", "password2": "12345678"}
-    )
+    response = client.post("/accounts/signup/", {**SIGNUP, "password1": "12345678", "password2": "12345678"})
 
     assert response.status_code == 200
     content = response.content.decode()
@@ -97,8 +93,7 @@ def test_failed_sign_ins_are_rate_limited(client):
 
     make_user("kohde@example.fi")
     statuses = [
-        client.post("/accounts/login/", {"login": "kohde@example.fi", "password": "väärä"})
-        for _ in range(7)
+        client.post("/accounts/login/", {"login": "kohde@example.fi", "password": "väärä"}) for _ in range(7)
     ]
 
     assert "_auth_user_id" not in client.session

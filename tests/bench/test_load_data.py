@@ -85,10 +85,12 @@ def prepared_run(seeded, load_data, tmp_path):
 
 
 def _verify(load_data, tmp_path, posts):
-    (tmp_path / "accepted.json").write_text(json.dumps(
-        {"posts": posts, "registrations": [], "ballots": []}))
-    load_data.verify(Namespace(run=tmp_path / "run.json", accepted=tmp_path / "accepted.json",
-                               out=tmp_path / "verified.json"))
+    (tmp_path / "accepted.json").write_text(json.dumps({"posts": posts, "registrations": [], "ballots": []}))
+    load_data.verify(
+        Namespace(
+            run=tmp_path / "run.json", accepted=tmp_path / "accepted.json", out=tmp_path / "verified.json"
+        )
+    )
     return json.loads((tmp_path / "verified.json").read_text())
 
 
@@ -109,16 +111,19 @@ def test_the_check_passes_when_every_accepted_post_is_stored(prepared_run, load_
 
 
 def test_the_check_reports_an_accepted_post_that_is_missing(prepared_run, load_data, tmp_path):
-    lost = {"token": str(uuid.uuid4()), "id": 999999, "user": prepared_run["users"][0]["id"],
-            "topic": Topic.objects.first().pk}
+    lost = {
+        "token": str(uuid.uuid4()),
+        "id": 999999,
+        "user": prepared_run["users"][0]["id"],
+        "topic": Topic.objects.first().pk,
+    }
 
     verified = _verify(load_data, tmp_path, [_reply(prepared_run), lost])
 
     assert verified["problems"] == [f"lost post: token {lost['token']}"]
 
 
-def test_the_check_counts_a_post_the_client_was_never_told_about(prepared_run, load_data,
-                                                                 tmp_path):
+def test_the_check_counts_a_post_the_client_was_never_told_about(prepared_run, load_data, tmp_path):
     _reply(prepared_run)
 
     verified = _verify(load_data, tmp_path, [])

@@ -33,14 +33,22 @@ def network_admin(own_network):
 
 @pytest.fixture
 def own_event(own_network):
-    return make_event(title="Oman verkoston kokous", network=own_network,
-                      level=Event.Level.NETWORK, visibility=Event.Visibility.NETWORK)
+    return make_event(
+        title="Oman verkoston kokous",
+        network=own_network,
+        level=Event.Level.NETWORK,
+        visibility=Event.Visibility.NETWORK,
+    )
 
 
 @pytest.fixture
 def other_event(other_network):
-    return make_event(title="Vieraan verkoston kokous", network=other_network,
-                      level=Event.Level.NETWORK, visibility=Event.Visibility.NETWORK)
+    return make_event(
+        title="Vieraan verkoston kokous",
+        network=other_network,
+        level=Event.Level.NETWORK,
+        visibility=Event.Visibility.NETWORK,
+    )
 
 
 @pytest.fixture
@@ -67,8 +75,14 @@ def form_data(**overrides) -> dict:
         "waiting_list_enabled": "on",
     }
     for prefix in ("exceptions", "links"):
-        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0",
-                     f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"})
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": "0",
+                f"{prefix}-INITIAL_FORMS": "0",
+                f"{prefix}-MIN_NUM_FORMS": "0",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
     data.update(overrides)
     return data
 
@@ -92,17 +106,13 @@ def test_network_admin_edits_their_own_networks_event(client, network_admin, own
 
 
 @pytest.mark.parametrize("url_name", [EDIT_URL, DELETE_URL])
-def test_network_admin_cannot_open_another_networks_event(
-    client, network_admin, other_event, url_name
-):
+def test_network_admin_cannot_open_another_networks_event(client, network_admin, other_event, url_name):
     client.force_login(network_admin)
 
     assert client.get(reverse(url_name, args=[other_event.pk])).status_code == 404
 
 
-def test_network_admin_cannot_delete_another_networks_event(
-    client, network_admin, other_event
-):
+def test_network_admin_cannot_delete_another_networks_event(client, network_admin, other_event):
     client.force_login(network_admin)
 
     client.post(reverse(DELETE_URL, args=[other_event.pk]))
@@ -113,8 +123,7 @@ def test_network_admin_cannot_delete_another_networks_event(
 def test_network_admin_cannot_edit_a_keha_event(client, network_admin, keha_event):
     client.force_login(network_admin)
 
-    response = client.post(reverse(EDIT_URL, args=[keha_event.pk]),
-                           form_data(title="Muutettu"))
+    response = client.post(reverse(EDIT_URL, args=[keha_event.pk]), form_data(title="Muutettu"))
 
     assert response.status_code == 404
     keha_event.refresh_from_db()
@@ -124,8 +133,9 @@ def test_network_admin_cannot_edit_a_keha_event(client, network_admin, keha_even
 def test_network_admin_creates_an_event_for_their_network(client, network_admin, own_network):
     client.force_login(network_admin)
 
-    response = client.post(reverse(ADD_URL), form_data(
-        network=str(own_network.pk), level="network", visibility="network"))
+    response = client.post(
+        reverse(ADD_URL), form_data(network=str(own_network.pk), level="network", visibility="network")
+    )
 
     assert response.status_code == 302
     event = Event.objects.get(title="Uusi työpaja")
@@ -135,13 +145,12 @@ def test_network_admin_creates_an_event_for_their_network(client, network_admin,
 
 
 @pytest.mark.parametrize("network", ["other", "none"])
-def test_network_admin_cannot_create_events_for_others(
-    client, network_admin, other_network, network
-):
+def test_network_admin_cannot_create_events_for_others(client, network_admin, other_network, network):
     client.force_login(network_admin)
 
-    response = client.post(reverse(ADD_URL), form_data(
-        network=str(other_network.pk) if network == "other" else ""))
+    response = client.post(
+        reverse(ADD_URL), form_data(network=str(other_network.pk) if network == "other" else "")
+    )
 
     assert response.status_code == 200
     assert not Event.objects.filter(title="Uusi työpaja").exists()
@@ -161,8 +170,9 @@ def test_keha_editor_sees_and_edits_every_event(client, own_event, other_event, 
 def test_keha_editor_creates_a_recurring_keha_event(client):
     client.force_login(make_keha_staff("Editors"))
 
-    response = client.post(reverse(ADD_URL), form_data(
-        recurrence_rule="FREQ=MONTHLY;BYDAY=1TU;COUNT=6", capacity="40"))
+    response = client.post(
+        reverse(ADD_URL), form_data(recurrence_rule="FREQ=MONTHLY;BYDAY=1TU;COUNT=6", capacity="40")
+    )
 
     assert response.status_code == 302
     event = Event.objects.get(title="Uusi työpaja")
@@ -170,14 +180,17 @@ def test_keha_editor_creates_a_recurring_keha_event(client):
     assert event.start == helsinki(2026, 9, 1, 9)
 
 
-@pytest.mark.parametrize("overrides, field", [
-    ({"end": "2026-09-01 08:00"}, "end"),
-    ({"capacity": "-5"}, "capacity"),
-    ({"recurrence_rule": "joka maanantai"}, "recurrence_rule"),
-    ({"visibility": "network"}, "network"),
-    ({"registration_deadline": "2026-09-02 09:00"}, "registration_deadline"),
-    ({"description": "Asiakas 131052-308T tulee mukaan"}, "description"),
-])
+@pytest.mark.parametrize(
+    "overrides, field",
+    [
+        ({"end": "2026-09-01 08:00"}, "end"),
+        ({"capacity": "-5"}, "capacity"),
+        ({"recurrence_rule": "joka maanantai"}, "recurrence_rule"),
+        ({"visibility": "network"}, "network"),
+        ({"registration_deadline": "2026-09-02 09:00"}, "registration_deadline"),
+        ({"description": "Asiakas 131052-308T tulee mukaan"}, "description"),
+    ],
+)
 def test_bad_input_in_the_admin_is_refused_and_nothing_saved(client, overrides, field):
     client.force_login(make_keha_staff("Editors"))
 
@@ -203,7 +216,10 @@ def test_edit_form_offers_the_five_themes_with_the_events_own_checked(client):
     form = client.get(reverse(EDIT_URL, args=[event.pk])).context["form"]
 
     assert [choice for choice, _label in form.fields["themes"].choices] == [
-        "TYM-laki ja sen soveltaminen", "Vaikuttavuus ja tiedolla johtaminen",
-        "Viestintä ja tiedon jakaminen", "Koulutus ja perehtyminen", "Asiakasprosessi",
+        "TYM-laki ja sen soveltaminen",
+        "Vaikuttavuus ja tiedolla johtaminen",
+        "Viestintä ja tiedon jakaminen",
+        "Koulutus ja perehtyminen",
+        "Asiakasprosessi",
     ]
     assert form.initial["themes"] == ["Asiakasprosessi"]

@@ -22,13 +22,11 @@ def test_calendar_demo_step_is_registered_after_the_core_step():
 
 
 def test_demo_can_be_loaded_again_without_duplicates(demo):
-    counts = (Event.objects.count(), EventException.objects.count(),
-              Registration.objects.count())
+    counts = (Event.objects.count(), EventException.objects.count(), Registration.objects.count())
 
     load_calendar_demo()
 
-    assert (Event.objects.count(), EventException.objects.count(),
-            Registration.objects.count()) == counts
+    assert (Event.objects.count(), EventException.objects.count(), Registration.objects.count()) == counts
 
 
 def test_demo_has_a_year_of_every_kind_of_event(demo):

@@ -26,9 +26,13 @@ def vevents(calendar) -> list:
 
 
 def test_single_event_download_parses_and_links_back_to_the_event_page(client):
-    event = make_event(title="Kirjaamisen koulutus", start=helsinki(2026, 6, 2, 9),
-                       end=helsinki(2026, 6, 2, 12), location_address="Pori",
-                       themes=["Asiakasprosessi"])
+    event = make_event(
+        title="Kirjaamisen koulutus",
+        start=helsinki(2026, 6, 2, 9),
+        end=helsinki(2026, 6, 2, 12),
+        location_address="Pori",
+        themes=["Asiakasprosessi"],
+    )
 
     calendar = parse(client.get(reverse("calendar_app:event_ics", args=[event.pk])))
 
@@ -45,12 +49,17 @@ def test_single_event_download_parses_and_links_back_to_the_event_page(client):
 def test_recurring_event_keeps_nine_oclock_in_its_rule_and_lists_changes(client):
     event = make_event(
         title="Yhteiskehittämisen maanantai",
-        start=helsinki(2026, 3, 2, 9), end=helsinki(2026, 3, 2, 15),
+        start=helsinki(2026, 3, 2, 9),
+        end=helsinki(2026, 3, 2, 15),
         recurrence_rule="FREQ=WEEKLY;BYDAY=MO;UNTIL=20260601",
         exceptions=[
             {"original_start": helsinki(2026, 3, 16, 9), "kind": EventException.Kind.CANCELLED},
-            {"original_start": helsinki(2026, 4, 6, 9), "kind": EventException.Kind.MOVED,
-             "new_start": helsinki(2026, 4, 7, 9), "new_end": helsinki(2026, 4, 7, 15)},
+            {
+                "original_start": helsinki(2026, 4, 6, 9),
+                "kind": EventException.Kind.MOVED,
+                "new_start": helsinki(2026, 4, 7, 9),
+                "new_end": helsinki(2026, 4, 7, 15),
+            },
         ],
     )
 
@@ -70,11 +79,15 @@ def test_recurring_event_keeps_nine_oclock_in_its_rule_and_lists_changes(client)
 
 
 def test_all_day_event_uses_dates_with_an_exclusive_end(client):
-    event = make_event(title="TYP-päivät", all_day=True, event_type=Event.Type.TYP_DAYS,
-                       start=helsinki(2026, 5, 13), end=helsinki(2026, 5, 14))
+    event = make_event(
+        title="TYP-päivät",
+        all_day=True,
+        event_type=Event.Type.TYP_DAYS,
+        start=helsinki(2026, 5, 13),
+        end=helsinki(2026, 5, 14),
+    )
 
-    (component,) = vevents(parse(client.get(reverse("calendar_app:event_ics",
-                                                    args=[event.pk]))))
+    (component,) = vevents(parse(client.get(reverse("calendar_app:event_ics", args=[event.pk]))))
 
     assert component.decoded("DTSTART") == date(2026, 5, 13)
     assert component.decoded("DTEND") == date(2026, 5, 15)
@@ -95,8 +108,7 @@ def test_theme_feed_lists_the_themes_public_events(client):
     make_event(title="Lain tulkinnat", themes=["TYM-laki ja sen soveltaminen"])
     make_event(title="Perehdytys", themes=["Koulutus ja perehtyminen"])
 
-    calendar = parse(client.get(reverse("calendar_app:feed_theme",
-                                        args=["tym-laki-ja-sen-soveltaminen"])))
+    calendar = parse(client.get(reverse("calendar_app:feed_theme", args=["tym-laki-ja-sen-soveltaminen"])))
 
     assert [str(c["SUMMARY"]) for c in vevents(calendar)] == ["Lain tulkinnat"]
 
@@ -110,14 +122,20 @@ def test_private_feed_has_members_and_own_network_events(client):
     member = make_member(network)
     make_event(title="Avoin webinaari")
     make_event(title="Jäsenten työpaja", visibility=Event.Visibility.MEMBERS)
-    make_event(title="Verkoston maanantai", visibility=Event.Visibility.NETWORK,
-               network=network, recurrence_rule="FREQ=WEEKLY;BYDAY=MO")
+    make_event(
+        title="Verkoston maanantai",
+        visibility=Event.Visibility.NETWORK,
+        network=network,
+        recurrence_rule="FREQ=WEEKLY;BYDAY=MO",
+    )
     token = create_feed_token(member)
 
     calendar = parse(client.get(reverse("calendar_app:feed_private", args=[token.token])))
 
     assert sorted(str(c["SUMMARY"]) for c in vevents(calendar)) == [
-        "Avoin webinaari", "Jäsenten työpaja", "Verkoston maanantai"
+        "Avoin webinaari",
+        "Jäsenten työpaja",
+        "Verkoston maanantai",
     ]
 
 
@@ -128,8 +146,7 @@ def test_network_feed_has_only_that_networks_events(client):
     make_event(title="Verkoston kokous", visibility=Event.Visibility.NETWORK, network=network)
     token = create_feed_token(member)
 
-    calendar = parse(client.get(
-        reverse("calendar_app:feed_network", args=[token.token, network.slug])))
+    calendar = parse(client.get(reverse("calendar_app:feed_network", args=[token.token, network.slug])))
 
     assert [str(c["SUMMARY"]) for c in vevents(calendar)] == ["Verkoston kokous"]
 

@@ -67,8 +67,7 @@ def test_a_full_event_without_waiting_list_refuses_and_saves_nothing():
 
 def test_registering_after_the_deadline_is_refused():
     start = timezone.now() + timedelta(days=2)
-    event = registration_event(start=start, registration_deadline=timezone.now() - timedelta(
-        hours=1))
+    event = registration_event(start=start, registration_deadline=timezone.now() - timedelta(hours=1))
 
     with pytest.raises(ValidationError) as error:
         register(make_user(), event, event.start)
@@ -108,8 +107,7 @@ def test_a_time_that_is_not_an_occurrence_is_refused():
 
 
 def test_recurring_events_take_registrations_per_occurrence():
-    event = registration_event(recurrence_rule="FREQ=WEEKLY", capacity=1,
-                               waiting_list_enabled=False)
+    event = registration_event(recurrence_rule="FREQ=WEEKLY", capacity=1, waiting_list_enabled=False)
     person = make_user()
 
     first = register(person, event, event.start)
@@ -120,18 +118,19 @@ def test_recurring_events_take_registrations_per_occurrence():
 
 def test_recurring_deadline_moves_along_with_each_occurrence():
     start = timezone.now() - timedelta(days=6)
-    event = registration_event(start=start, end=start + timedelta(hours=2),
-                               recurrence_rule="FREQ=WEEKLY",
-                               registration_deadline=start - timedelta(hours=1))
+    event = registration_event(
+        start=start,
+        end=start + timedelta(hours=2),
+        recurrence_rule="FREQ=WEEKLY",
+        registration_deadline=start - timedelta(hours=1),
+    )
 
     next_week = register(make_user(), event, event.start + timedelta(weeks=1))
 
     assert next_week.status == Registration.Status.CONFIRMED
 
 
-def test_cancelling_promotes_the_first_on_the_waiting_list(
-    django_capture_on_commit_callbacks, mailoutbox
-):
+def test_cancelling_promotes_the_first_on_the_waiting_list(django_capture_on_commit_callbacks, mailoutbox):
     event = registration_event(capacity=1)
     first, second, third = make_user(), make_user(), make_user()
     for person in (first, second, third):
@@ -165,8 +164,9 @@ def test_register_and_cancel_through_the_event_page(client):
     page = reverse("calendar_app:event", args=[event.pk])
     key = event.start.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
-    response = client.post(reverse("calendar_app:register", args=[event.pk]),
-                           {"occurrence": key}, follow=True)
+    response = client.post(
+        reverse("calendar_app:register", args=[event.pk]), {"occurrence": key}, follow=True
+    )
     assert response.redirect_chain[-1][0] == page
     assert [message.level_tag for message in response.context["messages"]] == ["success"]
     assert event.registrations.filter(user=person).exists()
@@ -182,8 +182,9 @@ def test_bad_registration_shows_a_message_and_saves_nothing(client):
     client.force_login(latecomer)
     key = event.start.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
-    response = client.post(reverse("calendar_app:register", args=[event.pk]),
-                           {"occurrence": key}, follow=True)
+    response = client.post(
+        reverse("calendar_app:register", args=[event.pk]), {"occurrence": key}, follow=True
+    )
 
     (message,) = list(response.context["messages"])
     assert message.level_tag == "error"
@@ -205,8 +206,7 @@ def test_the_event_page_shows_places_left(client):
     register(make_user(), event, event.start)
     client.force_login(make_user(preferred_language="en"))
 
-    response = client.get(reverse("calendar_app:event", args=[event.pk]),
-                          HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(reverse("calendar_app:event", args=[event.pk]), HTTP_ACCEPT_LANGUAGE="en")
 
     assert response.status_code == 200
     assert response.context["rows"][0]["places_left"] == 2
@@ -252,7 +252,5 @@ def test_removing_an_account_frees_its_places_and_drops_its_feed_addresses():
 
     remove_account(leaving)
 
-    assert list(event.registrations.values_list("user_id", "status")) == [
-        (waiting.pk, "confirmed")
-    ]
+    assert list(event.registrations.values_list("user_id", "status")) == [(waiting.pk, "confirmed")]
     assert not FeedToken.objects.filter(user=leaving).exists()

@@ -45,9 +45,14 @@ def network():
 
 @pytest.fixture
 def network_event(network):
-    return make_event(title=TITLE, network=network, level=Event.Level.NETWORK,
-                      event_type=Event.Type.STEERING_GROUP,
-                      visibility=Event.Visibility.NETWORK, registration_enabled=True)
+    return make_event(
+        title=TITLE,
+        network=network,
+        level=Event.Level.NETWORK,
+        event_type=Event.Type.STEERING_GROUP,
+        visibility=Event.Visibility.NETWORK,
+        registration_enabled=True,
+    )
 
 
 @pytest.fixture
@@ -75,8 +80,9 @@ def pages_of(event):
 def test_calendar_and_forums_give_superusers_and_keha_staff_the_same_answer(
     network, network_event, superuser, keha
 ):
-    forum = Forum.objects.create(name="Pohjanmaan oma foorumi", slug="pohjanmaa-oma",
-                                 kind=Forum.Kind.NETWORK, network=network)
+    forum = Forum.objects.create(
+        name="Pohjanmaan oma foorumi", slug="pohjanmaa-oma", kind=Forum.Kind.NETWORK, network=network
+    )
     keha_member = make_keha_staff()
     make_member(network)  # someone else belongs; it changes nothing for the others
     make_membership(keha_member, network)
@@ -137,8 +143,9 @@ def test_superuser_can_register(client, network_event, superuser):
     client.force_login(superuser)
     occurrence = network_event.start.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
-    response = client.post(reverse("calendar_app:register", args=[network_event.pk]),
-                           {"occurrence": occurrence})
+    response = client.post(
+        reverse("calendar_app:register", args=[network_event.pk]), {"occurrence": occurrence}
+    )
 
     assert response.status_code == 302
     assert Registration.objects.filter(event=network_event, user=superuser).exists()
@@ -170,9 +177,7 @@ def test_keha_staff_get_404_for_the_event_page_and_ics(client, network_event, ke
     client.force_login(keha)
 
     assert client.get(reverse("calendar_app:event", args=[network_event.pk])).status_code == 404
-    assert client.get(
-        reverse("calendar_app:event_ics", args=[network_event.pk])
-    ).status_code == 404
+    assert client.get(reverse("calendar_app:event_ics", args=[network_event.pk])).status_code == 404
 
 
 def test_keha_staff_do_not_see_the_event_in_month_agenda_and_wheel(client, network_event, keha):
@@ -186,9 +191,7 @@ def test_keha_staffs_feeds_leave_the_event_out(client, network, network_event, k
     token = create_feed_token(keha)
 
     private = client.get(reverse("calendar_app:feed_private", args=[token.token]))
-    network_feed = client.get(
-        reverse("calendar_app:feed_network", args=[token.token, network.slug])
-    )
+    network_feed = client.get(reverse("calendar_app:feed_network", args=[token.token, network.slug]))
 
     assert TITLE not in private.content.decode()
     assert network_feed.status_code == 404
@@ -197,9 +200,10 @@ def test_keha_staffs_feeds_leave_the_event_out(client, network, network_event, k
 def test_keha_staff_cannot_register(client, network_event, keha):
     client.force_login(keha)
 
-    response = client.post(reverse("calendar_app:register", args=[network_event.pk]),
-                           {"occurrence": network_event.start.astimezone(UTC).strftime(
-                               "%Y-%m-%dT%H:%M:%SZ")})
+    response = client.post(
+        reverse("calendar_app:register", args=[network_event.pk]),
+        {"occurrence": network_event.start.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")},
+    )
 
     assert response.status_code == 404
     with pytest.raises(ValidationError):

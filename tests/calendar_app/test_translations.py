@@ -19,8 +19,7 @@ def test_catalogue_is_complete(language):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language, heading", [("fi", "Kehittämiskalenteri"),
-                                               ("sv", "Utvecklingskalender")])
+@pytest.mark.parametrize("language, heading", [("fi", "Kehittämiskalenteri"), ("sv", "Utvecklingskalender")])
 def test_calendar_speaks_the_visitors_language(client, language, heading):
     with translation.override(language):
         url = reverse("calendar_app:month")

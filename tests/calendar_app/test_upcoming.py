@@ -42,7 +42,9 @@ def plainly_visible(person, event) -> bool:
     if event.visibility == Event.Visibility.MEMBERS:
         return True
     return Membership.objects.filter(
-        user=person, network=event.network, status=Membership.Status.APPROVED,
+        user=person,
+        network=event.network,
+        status=Membership.Status.APPROVED,
         network__is_active=True,
     ).exists()
 
@@ -114,46 +116,73 @@ def mixed_calendar(own_network, other_network):
     """One-off and recurring events of every visibility, past, present and future."""
     now = timezone.now()
     make_event(title="Avoin webinaari", start=local_day(2, 10))
-    make_event(title="Jäsenten koulutus", start=local_day(1, 13),
-               visibility=Event.Visibility.MEMBERS)
-    make_event(title="Oman verkoston ohjausryhmä", start=local_day(1, 9), network=own_network,
-               visibility=Event.Visibility.NETWORK, level=Event.Level.NETWORK)
-    make_event(title="Toisen verkoston kokous", start=now + timedelta(hours=2),
-               network=other_network, visibility=Event.Visibility.NETWORK)
+    make_event(title="Jäsenten koulutus", start=local_day(1, 13), visibility=Event.Visibility.MEMBERS)
+    make_event(
+        title="Oman verkoston ohjausryhmä",
+        start=local_day(1, 9),
+        network=own_network,
+        visibility=Event.Visibility.NETWORK,
+        level=Event.Level.NETWORK,
+    )
+    make_event(
+        title="Toisen verkoston kokous",
+        start=now + timedelta(hours=2),
+        network=other_network,
+        visibility=Event.Visibility.NETWORK,
+    )
     make_event(title="Viime viikon työpaja", start=local_day(-7, 9))
-    make_event(title="Kaksipäiväiset TYP-päivät", start=local_day(-1, 9),
-               end=local_day(1, 16))
+    make_event(title="Kaksipäiväiset TYP-päivät", start=local_day(-1, 9), end=local_day(1, 16))
     # Ties: the same start, ordered by title (the later-made one first).
     make_event(title="Tasan samaan aikaan B", start=local_day(3, 12))
     make_event(title="Tasan samaan aikaan A", start=local_day(3, 12))
-    make_event(title="Viikkopalaveri", start=local_day(-35, 8, 30),
-               end=local_day(-35, 9, 15), recurrence_rule="FREQ=WEEKLY")
-    series = make_event(title="Muuttuva yhteiskehittäminen", start=local_day(-20, 12),
-                        recurrence_rule="FREQ=WEEKLY")
-    upcoming = [start for start, _end in plain_times(series, now + timedelta(days=30))
-                if start > now][:2]
+    make_event(
+        title="Viikkopalaveri",
+        start=local_day(-35, 8, 30),
+        end=local_day(-35, 9, 15),
+        recurrence_rule="FREQ=WEEKLY",
+    )
+    series = make_event(
+        title="Muuttuva yhteiskehittäminen", start=local_day(-20, 12), recurrence_rule="FREQ=WEEKLY"
+    )
+    upcoming = [start for start, _end in plain_times(series, now + timedelta(days=30)) if start > now][:2]
     EventException.objects.create(event=series, original_start=upcoming[0])
     EventException.objects.create(
-        event=series, original_start=upcoming[1], kind=EventException.Kind.MOVED,
+        event=series,
+        original_start=upcoming[1],
+        kind=EventException.Kind.MOVED,
         new_start=upcoming[1] - timedelta(days=1, hours=2),
         new_end=upcoming[1] - timedelta(days=1),
     )
-    later = make_event(title="Kuukausittainen vertaistapaaminen", start=local_day(40, 14),
-                       recurrence_rule="FREQ=MONTHLY", visibility=Event.Visibility.MEMBERS)
+    later = make_event(
+        title="Kuukausittainen vertaistapaaminen",
+        start=local_day(40, 14),
+        recurrence_rule="FREQ=MONTHLY",
+        visibility=Event.Visibility.MEMBERS,
+    )
     # Its third occurrence is brought forward to tomorrow morning: before anything else.
     third = plain_times(later, now + timedelta(days=200))[2][0]
     EventException.objects.create(
-        event=later, original_start=third, kind=EventException.Kind.MOVED,
-        new_start=local_day(1, 7), new_end=local_day(1, 8),
+        event=later,
+        original_start=third,
+        kind=EventException.Kind.MOVED,
+        new_start=local_day(1, 7),
+        new_end=local_day(1, 8),
     )
-    make_event(title="Päättynyt sarja", start=local_day(-70, 10),
-               recurrence_rule="FREQ=WEEKLY;COUNT=3")
-    make_event(title="Toisen verkoston aamukahvit", start=local_day(-3, 8),
-               recurrence_rule="FREQ=DAILY", network=other_network,
-               visibility=Event.Visibility.NETWORK)
-    make_event(title="Joka toinen tiistai", start=local_day(-100, 15),
-               recurrence_rule="FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", network=own_network,
-               visibility=Event.Visibility.NETWORK)
+    make_event(title="Päättynyt sarja", start=local_day(-70, 10), recurrence_rule="FREQ=WEEKLY;COUNT=3")
+    make_event(
+        title="Toisen verkoston aamukahvit",
+        start=local_day(-3, 8),
+        recurrence_rule="FREQ=DAILY",
+        network=other_network,
+        visibility=Event.Visibility.NETWORK,
+    )
+    make_event(
+        title="Joka toinen tiistai",
+        start=local_day(-100, 15),
+        recurrence_rule="FREQ=WEEKLY;INTERVAL=2;BYDAY=TU",
+        network=own_network,
+        visibility=Event.Visibility.NETWORK,
+    )
 
 
 @pytest.fixture
@@ -168,8 +197,7 @@ def people(own_network, other_network):
     }
 
 
-@pytest.mark.parametrize("who", ["member", "outsider", "signed_in", "anonymous", "superuser",
-                                 "keha"])
+@pytest.mark.parametrize("who", ["member", "outsider", "signed_in", "anonymous", "superuser", "keha"])
 def test_next_events_are_those_of_the_plain_expansion(mixed_calendar, people, who):
     person = people[who]
 
@@ -178,8 +206,7 @@ def test_next_events_are_those_of_the_plain_expansion(mixed_calendar, people, wh
 
 
 def test_the_mixed_calendar_checks_what_it_should(mixed_calendar, people):
-    titles = [Event.objects.get(pk=pk).title for pk, _start in plain_upcoming(people["member"],
-                                                                            40)]
+    titles = [Event.objects.get(pk=pk).title for pk, _start in plain_upcoming(people["member"], 40)]
 
     assert titles[0] == "Kaksipäiväiset TYP-päivät"  # going on now
     assert "Kuukausittainen vertaistapaaminen" in titles[:3]  # moved to tomorrow morning
@@ -216,8 +243,7 @@ def test_stale_or_unknown_bounds_change_nothing_and_are_refreshed(mixed_calendar
 
 
 def test_a_changed_occurrence_moves_the_stored_bound(own_network):
-    event = make_event(title="Viikoittainen työpaja", start=local_day(10, 9),
-                       recurrence_rule="FREQ=WEEKLY")
+    event = make_event(title="Viikoittainen työpaja", start=local_day(10, 9), recurrence_rule="FREQ=WEEKLY")
     assert event.next_start_bound == local_day(10, 9)
 
     EventException.objects.create(event=event, original_start=local_day(10, 9))
@@ -225,8 +251,11 @@ def test_a_changed_occurrence_moves_the_stored_bound(own_network):
     assert event.next_start_bound == local_day(17, 9)
 
     EventException.objects.create(
-        event=event, original_start=local_day(24, 9), kind=EventException.Kind.MOVED,
-        new_start=local_day(5, 9), new_end=local_day(5, 12),
+        event=event,
+        original_start=local_day(24, 9),
+        kind=EventException.Kind.MOVED,
+        new_start=local_day(5, 9),
+        new_end=local_day(5, 12),
     )
     event.refresh_from_db()
     assert event.next_start_bound == local_day(5, 9)
@@ -237,8 +266,9 @@ def test_a_changed_occurrence_moves_the_stored_bound(own_network):
 
 
 def test_a_finished_series_has_no_bound():
-    event = make_event(title="Kolmen kerran kurssi", start=local_day(-60, 9),
-                       recurrence_rule="FREQ=WEEKLY;COUNT=3")
+    event = make_event(
+        title="Kolmen kerran kurssi", start=local_day(-60, 9), recurrence_rule="FREQ=WEEKLY;COUNT=3"
+    )
 
     assert event.next_start_checked_at is not None
     assert event.next_start_bound is None
@@ -246,19 +276,20 @@ def test_a_finished_series_has_no_bound():
 
 def test_the_bound_follows_helsinki_wall_time_across_the_autumn_change():
     # Sundays at 09:00 from September 2026; the clocks go back on 25 October 2026.
-    event = make_event(title="Sunnuntain ohjaus", start=datetime(2026, 9, 6, 9, 0, tzinfo=HEL),
-                       recurrence_rule="FREQ=WEEKLY")
+    event = make_event(
+        title="Sunnuntain ohjaus", start=datetime(2026, 9, 6, 9, 0, tzinfo=HEL), recurrence_rule="FREQ=WEEKLY"
+    )
 
     bound = next_start_bound(event, datetime(2026, 10, 20, 12, 0, tzinfo=UTC))
 
     assert bound == datetime(2026, 10, 25, 7, 0, tzinfo=UTC)  # 09:00 EET
 
 
-def test_network_filter_gives_the_plain_answer_for_that_network(mixed_calendar, people,
-                                                                own_network):
+def test_network_filter_gives_the_plain_answer_for_that_network(mixed_calendar, people, own_network):
     person = people["member"]
     expected = [
-        (pk, start) for pk, start in plain_upcoming(person, 40)
+        (pk, start)
+        for pk, start in plain_upcoming(person, 40)
         if Event.objects.get(pk=pk).network_id == own_network.pk
     ][:5]
 
@@ -287,8 +318,13 @@ def add_events(count: int, network, first_number: int = 0) -> None:
             rule = ""
         if number % 10 == 4:  # a one-off that is over
             start = now - timedelta(days=30 + number)
-        make_event(title=f"Tapahtuma {number}", start=start, recurrence_rule=rule,
-                   visibility=visibility, network=organiser)
+        make_event(
+            title=f"Tapahtuma {number}",
+            start=start,
+            recurrence_rule=rule,
+            visibility=visibility,
+            network=organiser,
+        )
 
 
 def count_queries(fresh_person) -> int:
@@ -352,14 +388,18 @@ def test_around_the_clock_changes_the_order_is_the_full_expansions(own_network):
     for minutes in (10, 30, 50, 65, 80, 100, 115):
         moment = datetime.combine(autumn, time(0, 0), tzinfo=UTC) + timedelta(minutes=minutes)
         make_event(title=f"Syksyn yö {minutes}", start=moment, end=moment + timedelta(hours=1))
-    make_event(title="Syksyn sarja", start=datetime.combine(
-        autumn - timedelta(weeks=1), time(3, 30), tzinfo=HEL),
-        recurrence_rule="FREQ=WEEKLY;COUNT=3")
+    make_event(
+        title="Syksyn sarja",
+        start=datetime.combine(autumn - timedelta(weeks=1), time(3, 30), tzinfo=HEL),
+        recurrence_rule="FREQ=WEEKLY;COUNT=3",
+    )
     spring = next_last_sunday(3).date()
     # 03:30 does not exist that night; the series keeps its wall time.
-    make_event(title="Kevään sarja", start=datetime.combine(
-        spring - timedelta(weeks=1), time(3, 30), tzinfo=HEL),
-        recurrence_rule="FREQ=WEEKLY;COUNT=3")
+    make_event(
+        title="Kevään sarja",
+        start=datetime.combine(spring - timedelta(weeks=1), time(3, 30), tzinfo=HEL),
+        recurrence_rule="FREQ=WEEKLY;COUNT=3",
+    )
     for minutes in (40, 70, 100):
         moment = datetime.combine(spring, time(0, 0), tzinfo=UTC) + timedelta(minutes=minutes)
         make_event(title=f"Kevään yö {minutes}", start=moment, end=moment + timedelta(hours=1))
@@ -371,6 +411,4 @@ def test_around_the_clock_changes_the_order_is_the_full_expansions(own_network):
     assert len(full) == 16
     for limit in range(1, 18):
         found = upcoming_occurrences_for(person, limit=limit, days=days)
-        assert [(o.event.pk, o.start) for o in found] == [
-            (o.event.pk, o.start) for o in full[:limit]
-        ], limit
+        assert [(o.event.pk, o.start) for o in found] == [(o.event.pk, o.start) for o in full[:limit]], limit

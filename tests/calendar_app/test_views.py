@@ -23,13 +23,18 @@ def _bulk_events(count: int, year: int, month: int) -> None:
     events = []
     for number in range(count):
         start = helsinki(year, month, 1 + number % 28, 8 + number % 9)
-        events.append(Event(
-            title=f"Tapahtuma {number}", start=start, end=start + timedelta(hours=1),
-            event_type=Event.Type.WEBINAR, level=Event.Level.NATIONAL,
-            recurrence_rule="FREQ=WEEKLY;COUNT=3" if number % 10 == 0 else "",
-            access_key="public",
-            last_end=start + timedelta(weeks=3 if number % 10 == 0 else 0, hours=1),
-        ))
+        events.append(
+            Event(
+                title=f"Tapahtuma {number}",
+                start=start,
+                end=start + timedelta(hours=1),
+                event_type=Event.Type.WEBINAR,
+                level=Event.Level.NATIONAL,
+                recurrence_rule="FREQ=WEEKLY;COUNT=3" if number % 10 == 0 else "",
+                access_key="public",
+                last_end=start + timedelta(weeks=3 if number % 10 == 0 else 0, hours=1),
+            )
+        )
     created = Event.objects.bulk_create(events)
     for event in created[:5]:
         event.themes.set(["Asiakasprosessi"])
@@ -96,8 +101,9 @@ def test_feed_query_count_does_not_grow_with_events(client):
 
 
 def test_month_grid_is_an_accessible_table(client):
-    make_event(title="Webinaari lain tulkinnoista", start=helsinki(2026, 3, 10, 13),
-               end=helsinki(2026, 3, 10, 14))
+    make_event(
+        title="Webinaari lain tulkinnoista", start=helsinki(2026, 3, 10, 13), end=helsinki(2026, 3, 10, 14)
+    )
 
     page = client.get(reverse("calendar_app:month_of", args=[2026, 3])).content.decode()
 
@@ -107,13 +113,22 @@ def test_month_grid_is_an_accessible_table(client):
 
 
 def test_month_view_places_a_multi_day_event_on_each_day(client):
-    make_event(title="TYP-päivät", all_day=True, event_type=Event.Type.TYP_DAYS,
-               start=helsinki(2026, 5, 13), end=helsinki(2026, 5, 14))
+    make_event(
+        title="TYP-päivät",
+        all_day=True,
+        event_type=Event.Type.TYP_DAYS,
+        start=helsinki(2026, 5, 13),
+        end=helsinki(2026, 5, 14),
+    )
 
     response = client.get(reverse("calendar_app:month_of", args=[2026, 5]))
 
-    days = [day["date"].day for week in response.context["weeks"] for day in week["days"]
-            if day["occurrences"] and day["in_month"]]
+    days = [
+        day["date"].day
+        for week in response.context["weeks"]
+        for day in week["days"]
+        if day["occurrences"] and day["in_month"]
+    ]
     assert days == [13, 14]
 
 
@@ -124,10 +139,19 @@ def test_month_view_rejects_impossible_months(client):
 def test_agenda_filters_by_theme_level_network_and_type(client):
     today = timezone.localdate()
     start = timezone.now() + timedelta(days=3)
-    make_event(title="Lakityöpaja", start=start, event_type=Event.Type.WORKSHOP,
-               themes=["TYM-laki ja sen soveltaminen"])
-    make_event(title="Kirjaamiskoulutus", start=start, event_type=Event.Type.TRAINING,
-               level=Event.Level.REGIONAL, themes=["Vaikuttavuus ja tiedolla johtaminen"])
+    make_event(
+        title="Lakityöpaja",
+        start=start,
+        event_type=Event.Type.WORKSHOP,
+        themes=["TYM-laki ja sen soveltaminen"],
+    )
+    make_event(
+        title="Kirjaamiskoulutus",
+        start=start,
+        event_type=Event.Type.TRAINING,
+        level=Event.Level.REGIONAL,
+        themes=["Vaikuttavuus ja tiedolla johtaminen"],
+    )
     url = reverse("calendar_app:agenda") + f"?from={today.isoformat()}"
 
     def titles(query):
@@ -147,22 +171,31 @@ def test_bad_filter_values_are_ignored_rather_than_failing(client):
 
 
 def test_annual_wheel_is_an_svg_with_text_alternative_and_keyboard_links(client):
-    make_event(title="Kevään TYP-päivät", start=helsinki(2026, 5, 13, 9),
-               end=helsinki(2026, 5, 13, 16), themes=["Asiakasprosessi"])
+    make_event(
+        title="Kevään TYP-päivät",
+        start=helsinki(2026, 5, 13, 9),
+        end=helsinki(2026, 5, 13, 16),
+        themes=["Asiakasprosessi"],
+    )
 
     page = client.get(reverse("calendar_app:wheel_of", args=[2026])).content.decode()
 
-    svg = page[page.index("<svg"):page.index("</svg>")]
+    svg = page[page.index("<svg") : page.index("</svg>")]
     assert "<title" in svg and "<desc" in svg
     assert svg.count("<a href=") == 12
-    table = page[page.index("</svg>"):]
+    table = page[page.index("</svg>") :]
     assert "<table" in table and "Kevään TYP-päivät" in table
     assert 'scope="row"' in table
 
 
 def test_wheel_counts_each_event_once_per_month(client):
-    make_event(title="Maanantai", start=helsinki(2026, 3, 2, 9), end=helsinki(2026, 3, 2, 15),
-               recurrence_rule="FREQ=WEEKLY;BYDAY=MO", themes=["Asiakasprosessi"])
+    make_event(
+        title="Maanantai",
+        start=helsinki(2026, 3, 2, 9),
+        end=helsinki(2026, 3, 2, 15),
+        recurrence_rule="FREQ=WEEKLY;BYDAY=MO",
+        themes=["Asiakasprosessi"],
+    )
 
     response = client.get(reverse("calendar_app:wheel_of", args=[2026]))
 
@@ -173,11 +206,13 @@ def test_wheel_counts_each_event_once_per_month(client):
 
 
 def test_event_page_shows_the_events_details_and_related_links(client):
-    event = make_event(title="Työpaja asiakkuuden päättämisestä",
-                       description="Pohditaan loppuarviota.", location_address="Joensuu",
-                       themes=["Asiakasprosessi"])
-    EventLink.objects.create(event=event, kind="need", title="Asiakkuuden alku ja loppu",
-                             url="/participate/")
+    event = make_event(
+        title="Työpaja asiakkuuden päättämisestä",
+        description="Pohditaan loppuarviota.",
+        location_address="Joensuu",
+        themes=["Asiakasprosessi"],
+    )
+    EventLink.objects.create(event=event, kind="need", title="Asiakkuuden alku ja loppu", url="/participate/")
 
     page = client.get(reverse("calendar_app:event", args=[event.pk])).content.decode()
 
@@ -199,7 +234,9 @@ def test_home_section_shows_the_next_three_visible_events(rf):
 
     assert section.order == 40
     assert [o.event.title for o in section.context["occurrences"]] == [
-        "Tapahtuma 1", "Tapahtuma 2", "Tapahtuma 3"
+        "Tapahtuma 1",
+        "Tapahtuma 2",
+        "Tapahtuma 3",
     ]
 
 
@@ -225,8 +262,7 @@ def test_export_includes_registrations_and_feed_addresses():
 
 
 def test_times_are_shown_in_helsinki_time(client):
-    make_event(title="Aamun webinaari", start=helsinki(2026, 7, 1, 9),
-               end=helsinki(2026, 7, 1, 10))
+    make_event(title="Aamun webinaari", start=helsinki(2026, 7, 1, 9), end=helsinki(2026, 7, 1, 10))
 
     response = client.get(reverse("calendar_app:month_of", args=[2026, 7]))
 

@@ -23,9 +23,13 @@ def own_network():
 
 @pytest.fixture
 def private_event(own_network):
-    return make_event(title="Satakunnan ohjausryhmän syyskokous", network=own_network,
-                      level=Event.Level.NETWORK, event_type=Event.Type.STEERING_GROUP,
-                      visibility=Event.Visibility.NETWORK)
+    return make_event(
+        title="Satakunnan ohjausryhmän syyskokous",
+        network=own_network,
+        level=Event.Level.NETWORK,
+        event_type=Event.Type.STEERING_GROUP,
+        visibility=Event.Visibility.NETWORK,
+    )
 
 
 @pytest.fixture
@@ -39,7 +43,9 @@ def test_each_event_carries_its_access_key(own_network):
     private = make_event(visibility=Event.Visibility.NETWORK, network=own_network)
 
     assert [public.access_key, members.access_key, private.access_key] == [
-        PUBLIC, MEMBERS, network_key(own_network.pk)
+        PUBLIC,
+        MEMBERS,
+        network_key(own_network.pk),
     ]
 
 
@@ -63,8 +69,7 @@ def test_other_users_do_not_see_a_networks_private_events(private_event, outside
 
 def test_pending_membership_does_not_open_private_events(own_network, private_event):
     applicant = make_user()
-    Membership.objects.create(user=applicant, network=own_network,
-                              status=Membership.Status.PENDING)
+    Membership.objects.create(user=applicant, network=own_network, status=Membership.Status.PENDING)
 
     assert private_event not in visible_events_for(applicant)
 
@@ -73,8 +78,7 @@ def test_private_event_page_is_a_404_for_others(client, private_event, outsider)
     client.force_login(outsider)
 
     assert client.get(reverse("calendar_app:event", args=[private_event.pk])).status_code == 404
-    assert client.get(reverse("calendar_app:event_ics",
-                              args=[private_event.pk])).status_code == 404
+    assert client.get(reverse("calendar_app:event_ics", args=[private_event.pk])).status_code == 404
 
 
 def test_private_event_page_opens_for_members(client, own_network, private_event):
@@ -86,9 +90,7 @@ def test_private_event_page_opens_for_members(client, own_network, private_event
     assert "Satakunnan ohjausryhmän syyskokous" in response.content.decode()
 
 
-def test_private_event_is_absent_from_month_agenda_and_wheel_of_others(
-    client, private_event, outsider
-):
+def test_private_event_is_absent_from_month_agenda_and_wheel_of_others(client, private_event, outsider):
     client.force_login(outsider)
     start = private_event.start
     pages = [
@@ -110,9 +112,7 @@ def test_private_event_shows_in_the_members_month_view(client, own_network, priv
     assert "Satakunnan ohjausryhmän syyskokous" in response.content.decode()
 
 
-def test_private_event_is_absent_from_public_and_other_users_feeds(
-    client, private_event, outsider
-):
+def test_private_event_is_absent_from_public_and_other_users_feeds(client, private_event, outsider):
     token = create_feed_token(outsider)
 
     public_feed = client.get(reverse("calendar_app:feed_public")).content.decode()
@@ -122,9 +122,7 @@ def test_private_event_is_absent_from_public_and_other_users_feeds(
     assert "Satakunnan ohjausryhmän syyskokous" not in own_feed.decode()
 
 
-def test_leaving_the_network_removes_its_events_from_the_private_feed(
-    client, own_network, private_event
-):
+def test_leaving_the_network_removes_its_events_from_the_private_feed(client, own_network, private_event):
     member = make_member(own_network)
     token = create_feed_token(member)
     url = reverse("calendar_app:feed_private", args=[token.token])
@@ -135,25 +133,21 @@ def test_leaving_the_network_removes_its_events_from_the_private_feed(
     assert "Satakunnan ohjausryhmän syyskokous" not in client.get(url).content.decode()
 
 
-def test_network_feed_is_a_404_for_a_network_the_user_does_not_belong_to(
-    client, own_network, outsider
-):
+def test_network_feed_is_a_404_for_a_network_the_user_does_not_belong_to(client, own_network, outsider):
     token = create_feed_token(outsider)
 
-    response = client.get(
-        reverse("calendar_app:feed_network", args=[token.token, own_network.slug])
-    )
+    response = client.get(reverse("calendar_app:feed_network", args=[token.token, own_network.slug]))
 
     assert response.status_code == 404
 
 
 def test_registration_for_an_invisible_event_is_a_404(client, outsider, own_network):
-    event = make_event(visibility=Event.Visibility.NETWORK, network=own_network,
-                       registration_enabled=True)
+    event = make_event(visibility=Event.Visibility.NETWORK, network=own_network, registration_enabled=True)
     client.force_login(outsider)
 
-    response = client.post(reverse("calendar_app:register", args=[event.pk]),
-                            {"occurrence": "2030-01-01T07:00:00Z"})
+    response = client.post(
+        reverse("calendar_app:register", args=[event.pk]), {"occurrence": "2030-01-01T07:00:00Z"}
+    )
 
     assert response.status_code == 404
     assert not event.registrations.exists()
@@ -164,8 +158,7 @@ def test_search_index_receives_every_event_with_its_access_key(private_event):
 
     keys = {event.pk: event.access_key for event in events_for_search_index()}
 
-    assert keys == {private_event.pk: network_key(private_event.network_id),
-                    public.pk: PUBLIC}
+    assert keys == {private_event.pk: network_key(private_event.network_id), public.pk: PUBLIC}
 
 
 def test_search_document_carries_the_events_access_key_and_themes(private_event):

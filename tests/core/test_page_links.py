@@ -71,17 +71,13 @@ def listing_links(content: str) -> dict[str, str]:
     return {label.strip(): href for href, label in LINK.findall(listing)}
 
 
-def test_in_swedish_the_menu_links_a_finnish_only_page_under_the_swedish_prefix(
-    client, finnish_only
-):
+def test_in_swedish_the_menu_links_a_finnish_only_page_under_the_swedish_prefix(client, finnish_only):
     content = client.get("/sv/").content.decode()
 
     assert menu_links(content)["Ohjeet"] == "/sv/ohjeet/"
 
 
-def test_in_swedish_a_listing_links_a_finnish_only_page_under_the_swedish_prefix(
-    client, finnish_only
-):
+def test_in_swedish_a_listing_links_a_finnish_only_page_under_the_swedish_prefix(client, finnish_only):
     content = client.get("/sv/").content.decode()
 
     assert listing_links(content)["Ohjeet"] == "/sv/ohjeet/"
@@ -242,16 +238,18 @@ def test_the_admin_links_a_finnish_page_live_at_its_own_address(client, swedish_
 
 
 @pytest.mark.django_db(transaction=True)
-def test_renaming_in_the_admin_redirects_from_the_pages_own_address(
-    client, swedish_editor, finnish_only
-):
+def test_renaming_in_the_admin_redirects_from_the_pages_own_address(client, swedish_editor, finnish_only):
     # A real commit: Wagtail creates the redirects while the admin speaks Swedish.
     data = {
-        "title": "Ohjeet", "slug": "ohjeistus", "intro": rich_text(finnish_only.intro),
-        "comments-TOTAL_FORMS": 0, "comments-INITIAL_FORMS": 0,
-        "comments-MIN_NUM_FORMS": 0, "comments-MAX_NUM_FORMS": 1000,
+        "title": "Ohjeet",
+        "slug": "ohjeistus",
+        "intro": rich_text(finnish_only.intro),
+        "comments-TOTAL_FORMS": 0,
+        "comments-INITIAL_FORMS": 0,
+        "comments-MIN_NUM_FORMS": 0,
+        "comments-MAX_NUM_FORMS": 1000,
         "action-publish": "action-publish",
-    }  # fmt: skip
+    }
     response = client.post(f"/admin/pages/{finnish_only.pk}/edit/", data)
 
     assert response.status_code == 302

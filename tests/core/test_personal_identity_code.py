@@ -51,17 +51,20 @@ def test_lowercase_letters_are_codes_too(code):
     assert find_personal_identity_codes(code) == [code]
 
 
-@pytest.mark.parametrize("text", [
-    "hetu:130585-234W",
-    "hetu 130585-234W, syntynyt 1985",
-    "(130585-234W)",
-    "»130585-234W«",
-    "HETU130585-234W",
-    "tunnus130505A2348:n mukaan",
-    "130585-234W\nseuraava rivi",
-    "rivin alussa\n130585-234W",
-    "130585\u2013234W kirjoitettuna ajatusviivalla",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hetu:130585-234W",
+        "hetu 130585-234W, syntynyt 1985",
+        "(130585-234W)",
+        "»130585-234W«",
+        "HETU130585-234W",
+        "tunnus130505A2348:n mukaan",
+        "130585-234W\nseuraava rivi",
+        "rivin alussa\n130585-234W",
+        "130585\u2013234W kirjoitettuna ajatusviivalla",
+    ],
+)
 def test_codes_inside_text_and_punctuation_are_found(text):
     assert len(find_personal_identity_codes(text)) == 1
     with pytest.raises(ValidationError):
@@ -80,42 +83,51 @@ def test_a_leap_day_is_valid_only_in_a_leap_year():
     assert find_personal_identity_codes("290200-1239") == []
 
 
-@pytest.mark.parametrize("text", [
-    "Tapaaminen 12.03.1985 klo 10",
-    "Syntymäaika 130585 ei yksin riitä",
-    "Soita numeroon 040-1234567",
-    "Puhelin +358 40 123 4567",
-    "Puhelin 0401234567",
-    "Tili FI21 1234 5600 0007 85",
-    "FI2112345600000785",
-    "Viite 1301202512345678",
-    "Y-tunnus 1234567-8",
-    "Jakso 010120-311220",
-    "Laki 381/2023 11 §",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tapaaminen 12.03.1985 klo 10",
+        "Syntymäaika 130585 ei yksin riitä",
+        "Soita numeroon 040-1234567",
+        "Puhelin +358 40 123 4567",
+        "Puhelin 0401234567",
+        "Tili FI21 1234 5600 0007 85",
+        "FI2112345600000785",
+        "Viite 1301202512345678",
+        "Y-tunnus 1234567-8",
+        "Jakso 010120-311220",
+        "Laki 381/2023 11 §",
+    ],
+)
 def test_near_misses_are_allowed(text):
     assert find_personal_identity_codes(text) == []
     validate_no_personal_identity_code(text)
 
 
-@pytest.mark.parametrize("code", [
-    "130585-234X",  # wrong check character
-    "130585-2341",
-    "130505A234W",  # check of the wrong code
-    "130585G234W",  # not a century sign
-    "130585Z234W",
-])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "130585-234X",  # wrong check character
+        "130585-2341",
+        "130505A234W",  # check of the wrong code
+        "130585G234W",  # not a century sign
+        "130585Z234W",
+    ],
+)
 def test_invalid_checksums_and_signs_are_not_codes(code):
     assert find_personal_identity_codes(code) == []
 
 
-@pytest.mark.parametrize("code", [
-    "310299-1234",  # no 31st of February
-    "320185-2345",  # no 32nd day
-    "011385-2345",  # no 13th month
-    "000185-2345",  # no day zero
-    "130585-0014",  # individual numbers start at 002
-])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "310299-1234",  # no 31st of February
+        "320185-2345",  # no 32nd day
+        "011385-2345",  # no 13th month
+        "000185-2345",  # no day zero
+        "130585-0014",  # individual numbers start at 002
+    ],
+)
 def test_impossible_dates_and_individual_numbers_are_not_codes(code):
     day, month, year, sign, individual, _check = _parts(code)
     for check in "0123456789ABCDEFHJKLMNPRSTUVWXY":

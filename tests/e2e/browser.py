@@ -26,8 +26,14 @@ def current_totp_code(secret: str = TEST_TOTP_SECRET) -> str:
     return format_hotp_value(hotp_value(secret, counter))
 
 
-def sign_in(page: Page, email: str, password: str = DEFAULT_PASSWORD, *, language_prefix: str = "",
-            totp_secret: str | None = TEST_TOTP_SECRET) -> None:
+def sign_in(
+    page: Page,
+    email: str,
+    password: str = DEFAULT_PASSWORD,
+    *,
+    language_prefix: str = "",
+    totp_secret: str | None = TEST_TOTP_SECRET,
+) -> None:
     """Signs in through the sign-in form, answering the two-step code when it is asked for."""
     page.goto(f"{language_prefix}/accounts/login/")
     form = page.locator("main form").filter(has=page.locator("input[name=password]"))
@@ -58,6 +64,7 @@ def collect_csp_violations(page: Page) -> list[str]:
 
 
 # --- Accessibility ----------------------------------------------------------------------------
+
 
 @functools.cache
 def axe_source() -> str:
@@ -113,9 +120,7 @@ def assert_no_axe_violations(page: Page, *, label: str = "") -> None:
 
 
 def has_horizontal_scroll(page: Page) -> bool:
-    return page.evaluate(
-        "() => document.documentElement.scrollWidth > window.innerWidth"
-    )
+    return page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth")
 
 
 # --- Script injection -------------------------------------------------------------------------

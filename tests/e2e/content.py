@@ -65,6 +65,7 @@ def _child(parent, page):
 
 # --- Knowledge base ---------------------------------------------------------------------------
 
+
 def knowledge_tree() -> SimpleNamespace:
     """The section index pages under the home page (made once per test)."""
     home = HomePage.objects.first()
@@ -79,8 +80,8 @@ def knowledge_tree() -> SimpleNamespace:
     ]:
         existing = model.objects.first()
         indexes[key] = existing or _child(
-            home, model(title=title, slug=slug, show_in_menus=True,
-                        intro="<p>Osion sivut yhdessä paikassa.</p>")
+            home,
+            model(title=title, slug=slug, show_in_menus=True, intro="<p>Osion sivut yhdessä paikassa.</p>"),
         )
     return SimpleNamespace(home=home, **indexes)
 
@@ -89,13 +90,19 @@ def law_section(number: str = "11") -> LawSection:
     """A section of the TYM act (the migration's statutes are gone in a transactional test)."""
     statute, _created = Statute.objects.get_or_create(
         number="381/2023",
-        defaults={"name": "Laki työvoimapalvelujen järjestämisestä", "short_name": "TYM-laki",
-                  "abbreviation": "TYM"},
+        defaults={
+            "name": "Laki työvoimapalvelujen järjestämisestä",
+            "short_name": "TYM-laki",
+            "abbreviation": "TYM",
+        },
     )
     section, _created = LawSection.objects.get_or_create(
-        statute=statute, number=number,
-        defaults={"title": "Monialainen yhteispalvelu",
-                  "summary": "Milloin asiakas ohjataan monialaiseen yhteispalveluun."},
+        statute=statute,
+        number=number,
+        defaults={
+            "title": "Monialainen yhteispalvelu",
+            "summary": "Milloin asiakas ohjataan monialaiseen yhteispalveluun.",
+        },
     )
     return section
 
@@ -106,13 +113,26 @@ def guidance_page(tree=None, **fields) -> GuidancePage:
     fields.setdefault("slug", f"ohje-{next(_numbers)}")
     fields.setdefault("intro", GUIDANCE_INTRO)
     fields.setdefault("next_review_date", datetime.date.today() + datetime.timedelta(days=90))
-    fields.setdefault("body", [
-        ("text", "<p>Suunnitelma laaditaan kolmen kuukauden kuluessa alkukartoituksesta.</p>"),
-        ("responsibility_matrix", {
-            "caption": "Kuka tekee mitäkin",
-            "rows": [{"step": "Alkukartoitus", "te": "responsible", "hva": "takes_part", "kela": "informed"}],
-        }),
-    ])
+    fields.setdefault(
+        "body",
+        [
+            ("text", "<p>Suunnitelma laaditaan kolmen kuukauden kuluessa alkukartoituksesta.</p>"),
+            (
+                "responsibility_matrix",
+                {
+                    "caption": "Kuka tekee mitäkin",
+                    "rows": [
+                        {
+                            "step": "Alkukartoitus",
+                            "te": "responsible",
+                            "hva": "takes_part",
+                            "kela": "informed",
+                        }
+                    ],
+                },
+            ),
+        ],
+    )
     page = GuidancePage(**fields)
     page.tags.add("asiakasprosessi")
     page.related_sections.set([law_section()])
@@ -122,11 +142,11 @@ def guidance_page(tree=None, **fields) -> GuidancePage:
 def interpretation_page(tree=None) -> LawInterpretationPage:
     tree = tree or knowledge_tree()
     page = LawInterpretationPage(
-        title="Kuka päättää yhteispalveluun ohjaamisesta?", slug=f"tulkinta-{next(_numbers)}",
+        title="Kuka päättää yhteispalveluun ohjaamisesta?",
+        slug=f"tulkinta-{next(_numbers)}",
         intro="Tulkinta ohjaamisen päätösvallasta.",
         question="Voiko kunta ohjata asiakkaan yhteispalveluun ilman Kelan kantaa?",
-        interpretation="<p>Ohjaamisesta sovitaan yhdessä; kukin päättää omista palveluistaan."
-                       "</p>",
+        interpretation="<p>Ohjaamisesta sovitaan yhdessä; kukin päättää omista palveluistaan.</p>",
     )
     page.sections.set([law_section()])
     page.tags.add("tym-laki")
@@ -136,7 +156,8 @@ def interpretation_page(tree=None) -> LawInterpretationPage:
 def practice_page(tree=None) -> PracticePage:
     tree = tree or knowledge_tree()
     page = PracticePage(
-        title="Yhteinen aamupalaveri", slug=f"kaytanto-{next(_numbers)}",
+        title="Yhteinen aamupalaveri",
+        slug=f"kaytanto-{next(_numbers)}",
         intro="Lyhyt viikoittainen palaveri vähentää päällekkäistä työtä.",
         problem="<p>Asiakkaan asioita hoidettiin kahteen kertaan.</p>",
         solution="<p>Tiimi käy uudet asiakkaat läpi maanantaisin.</p>",
@@ -150,20 +171,30 @@ def network_page(network, tree=None) -> NetworkPage:
     if existing is not None:
         return existing
     tree = tree or knowledge_tree()
-    return _child(tree.networks, NetworkPage(
-        title=network.name, slug=network.slug, network=network,
-        intro="Verkoston toimintamalli ja yhteystiedot.",
-        contacts="<p>TYP-johtaja, puhelin 040 000 0000</p>",
-    ))
+    return _child(
+        tree.networks,
+        NetworkPage(
+            title=network.name,
+            slug=network.slug,
+            network=network,
+            intro="Verkoston toimintamalli ja yhteystiedot.",
+            contacts="<p>TYP-johtaja, puhelin 040 000 0000</p>",
+        ),
+    )
 
 
 # --- Forums -----------------------------------------------------------------------------------
 
+
 def network_forum(network) -> Forum:
     forum, _created = Forum.objects.get_or_create(
         slug=f"{network.slug}-keskustelu",
-        defaults={"name": f"{network.name}: oma alue", "kind": Forum.Kind.NETWORK,
-                  "network": network, "description": "Verkoston jäsenten oma keskustelualue."},
+        defaults={
+            "name": f"{network.name}: oma alue",
+            "kind": Forum.Kind.NETWORK,
+            "network": network,
+            "description": "Verkoston jäsenten oma keskustelualue.",
+        },
     )
     return forum
 
@@ -173,11 +204,15 @@ def topic_with_posts(people, forum=None):
     cache.clear()  # the posting rate limit
     forum = forum or network_forum(people.network)
     first = forum_services.start_topic(
-        people.member, forum, title="Alkukartoituksen lomake",
+        people.member,
+        forum,
+        title="Alkukartoituksen lomake",
         body="Käyttääkö joku jo uutta **alkukartoituksen** lomaketta?",
     )
     reply = forum_services.reply(
-        people.admin, first.topic, body="Käytämme. Se nopeuttaa ensitapaamista.",
+        people.admin,
+        first.topic,
+        body="Käytämme. Se nopeuttaa ensitapaamista.",
     )
     create_post_notifications(reply.pk)
     return first.topic
@@ -191,6 +226,7 @@ def reported_topic(people):
 
 
 # --- Calendar ---------------------------------------------------------------------------------
+
 
 def event(network=None, **fields) -> Event:
     start = (timezone.localtime() + datetime.timedelta(days=3)).replace(
@@ -213,12 +249,21 @@ def event(network=None, **fields) -> Event:
 ROUND_TITLE = "Kevään kehittämiskohteet"
 CLOSED_ROUND_TITLE = "Syksyn kehittämiskohteet"
 NEEDS = [
-    ("Yhteinen alkukartoituksen lomake", "asiakasprosessi",
-     "Sama lomake kaikille palveluille, jotta asiakas kertoo tilanteensa vain kerran."),
-    ("Perehdytyspolku uusille työntekijöille", "perehdytys",
-     "Ensimmäisten viikkojen tehtävät ja tapaamiset yhdeksi poluksi."),
-    ("Vaikuttavuuden seurannan mittarit", "vaikuttavuus",
-     "Yhteiset mittarit, joilla verkostot seuraavat palvelun tuloksia."),
+    (
+        "Yhteinen alkukartoituksen lomake",
+        "asiakasprosessi",
+        "Sama lomake kaikille palveluille, jotta asiakas kertoo tilanteensa vain kerran.",
+    ),
+    (
+        "Perehdytyspolku uusille työntekijöille",
+        "perehdytys",
+        "Ensimmäisten viikkojen tehtävät ja tapaamiset yhdeksi poluksi.",
+    ),
+    (
+        "Vaikuttavuuden seurannan mittarit",
+        "vaikuttavuus",
+        "Yhteiset mittarit, joilla verkostot seuraavat palvelun tuloksia.",
+    ),
 ]
 STORY_TITLE = "Irina, 34: monta palvelua yhtä aikaa"
 
@@ -226,7 +271,8 @@ STORY_TITLE = "Irina, 34: monta palvelua yhtä aikaa"
 def development_needs() -> list[DevelopmentNeed]:
     return [
         DevelopmentNeed.objects.get_or_create(
-            title=title, defaults={"theme": theme, "description": description},
+            title=title,
+            defaults={"theme": theme, "description": description},
         )[0]
         for title, theme, description in NEEDS
     ]
@@ -272,9 +318,7 @@ def closed_round_with_results(voters_per_role: int = 5) -> VotingRound:
             participation_services.submit_ballot(
                 voter, poll, [Selection(option_id=option.pk, points=1) for option in picks]
             )
-    VotingRound.objects.filter(pk=poll.pk).update(
-        closes_at=timezone.now() - datetime.timedelta(minutes=1)
-    )
+    VotingRound.objects.filter(pk=poll.pk).update(closes_at=timezone.now() - datetime.timedelta(minutes=1))
     poll.refresh_from_db()
     return poll
 
@@ -285,19 +329,29 @@ def case_story_page() -> CaseStoryPage:
     if existing is not None:
         return existing
     home = HomePage.objects.first()
-    index = CaseStoryIndexPage.objects.first() or _child(home, CaseStoryIndexPage(
-        title="Asiakastarinat", slug="asiakastarinat", show_in_menus=True,
-        intro="<p>Kuvitteellisia asiakastarinoita, joista jäsenet kertovat näkemyksensä.</p>",
-    ))
-    return _child(index, CaseStoryPage(
-        title=STORY_TITLE, slug=f"tarina-{next(_numbers)}", persona_name="Irina", age=34,
-        belongs_in_typ=True,
-        intro="Irinalla on asioita usealla luukulla, eikä kukaan näe kokonaisuutta.",
-        situation="<p>Irina on ollut pitkään työttömänä. Hän hoitaa lasta yksin ja kertoo "
-                  "jaksamisensa olevan koetuksella.</p>",
-        deciding_factors="Tarvitaan sekä työllisyys- että sosiaalipalveluja\n"
-                         "Tilanne on kestänyt pitkään",
-    ))
+    index = CaseStoryIndexPage.objects.first() or _child(
+        home,
+        CaseStoryIndexPage(
+            title="Asiakastarinat",
+            slug="asiakastarinat",
+            show_in_menus=True,
+            intro="<p>Kuvitteellisia asiakastarinoita, joista jäsenet kertovat näkemyksensä.</p>",
+        ),
+    )
+    return _child(
+        index,
+        CaseStoryPage(
+            title=STORY_TITLE,
+            slug=f"tarina-{next(_numbers)}",
+            persona_name="Irina",
+            age=34,
+            belongs_in_typ=True,
+            intro="Irinalla on asioita usealla luukulla, eikä kukaan näe kokonaisuutta.",
+            situation="<p>Irina on ollut pitkään työttömänä. Hän hoitaa lasta yksin ja kertoo "
+            "jaksamisensa olevan koetuksella.</p>",
+            deciding_factors="Tarvitaan sekä työllisyys- että sosiaalipalveluja\nTilanne on kestänyt pitkään",
+        ),
+    )
 
 
 def answer_story(page: CaseStoryPage, **counts: int) -> None:
@@ -316,16 +370,25 @@ def _induction_steps(reading_ids) -> list[dict]:
     from knowledge.induction.blocks import step_data
 
     return [
-        step_data("Tutustu asiakasprosessiin",
-                  "Tiedät, miten asiakas etenee yhteispalvelussa alkukartoituksesta eteenpäin.",
-                  [INDUCTION_FIRST_TASK], reading=reading_ids, minutes=45),
-        step_data("Tapaa verkoston väki",
-                  "Tunnet verkoston asiantuntijat ja tiedät, keneen olla yhteydessä.",
-                  ["Sovi tapaaminen TYP-johtajan kanssa",
-                   "Osallistu verkoston asiakaspalaveriin"], minutes=120),
-        step_data("Lain tulkinnat",
-                  "Tiedät, mistä yhteisesti sovitut tulkinnat löytyvät.",
-                  ["Lue tulkinta yhteispalveluun ohjaamisesta"], minutes=30),
+        step_data(
+            "Tutustu asiakasprosessiin",
+            "Tiedät, miten asiakas etenee yhteispalvelussa alkukartoituksesta eteenpäin.",
+            [INDUCTION_FIRST_TASK],
+            reading=reading_ids,
+            minutes=45,
+        ),
+        step_data(
+            "Tapaa verkoston väki",
+            "Tunnet verkoston asiantuntijat ja tiedät, keneen olla yhteydessä.",
+            ["Sovi tapaaminen TYP-johtajan kanssa", "Osallistu verkoston asiakaspalaveriin"],
+            minutes=120,
+        ),
+        step_data(
+            "Lain tulkinnat",
+            "Tiedät, mistä yhteisesti sovitut tulkinnat löytyvät.",
+            ["Lue tulkinta yhteispalveluun ohjaamisesta"],
+            minutes=30,
+        ),
     ]
 
 
@@ -338,10 +401,15 @@ def induction_section() -> SimpleNamespace:
     index = InductionIndexPage.objects.first()
     if index is None:
         home = HomePage.objects.first()
-        index = _child(home, InductionIndexPage(
-            title="Perehdytys", slug="perehdytys", show_in_menus=True,
-            intro="<p>Valitse oman roolisi polku ja merkitse tehdyt tehtävät.</p>",
-        ))
+        index = _child(
+            home,
+            InductionIndexPage(
+                title="Perehdytys",
+                slug="perehdytys",
+                show_in_menus=True,
+                intro="<p>Valitse oman roolisi polku ja merkitse tehdyt tehtävät.</p>",
+            ),
+        )
     paths = {path.slug: path for path in InductionPathPage.objects.child_of(index)}
     guidance = GuidancePage.objects.filter(title=GUIDANCE_TITLE).first() or guidance_page()
     for slug, title, role, organisation_type in [
@@ -350,15 +418,23 @@ def induction_section() -> SimpleNamespace:
         ("esihenkilo", "Esihenkilön perehdytys", "supervisor", ""),
     ]:
         if slug not in paths:
-            paths[slug] = _child(index, InductionPathPage(
-                title=title, slug=slug, target_role=role,
-                target_organisation_type=organisation_type,
-                intro="Ensimmäiset viikot monialaisessa yhteispalvelussa.",
-                steps=_induction_steps([guidance.pk]),
-            ))
+            paths[slug] = _child(
+                index,
+                InductionPathPage(
+                    title=title,
+                    slug=slug,
+                    target_role=role,
+                    target_organisation_type=organisation_type,
+                    intro="Ensimmäiset viikot monialaisessa yhteispalvelussa.",
+                    steps=_induction_steps([guidance.pk]),
+                ),
+            )
     return SimpleNamespace(
-        index=index, guidance=guidance, kela_expert=paths["kelan-asiantuntija"],
-        te_expert=paths["te-asiantuntija"], supervisor=paths["esihenkilo"],
+        index=index,
+        guidance=guidance,
+        kela_expert=paths["kelan-asiantuntija"],
+        te_expert=paths["te-asiantuntija"],
+        supervisor=paths["esihenkilo"],
     )
 
 
@@ -371,4 +447,3 @@ def induction_progress(user, path, *, steps_done: int = 1):
     for step in path_structure(path)[:steps_done]:
         services.save_step_checklist(user, path, step.id, [task.id for task in step.tasks])
     return path
-

@@ -35,9 +35,12 @@ def _submit_empty_form(page) -> None:
 def _with_pending_request(people) -> str:
     """The management page with a request waiting, so that its decision table is shown."""
     Membership.objects.get_or_create(
-        user=people.outsider, network=people.network,
-        defaults={"status": Membership.Status.PENDING,
-                  "message": "Aloitin juuri työvalmentajana ja haluaisin mukaan verkostoon."},
+        user=people.outsider,
+        network=people.network,
+        defaults={
+            "status": Membership.Status.PENDING,
+            "message": "Aloitin juuri työvalmentajana ja haluaisin mukaan verkostoon.",
+        },
     )
     return "/networks/manage/"
 
@@ -88,8 +91,9 @@ def _moderation_queue(people) -> str:
 def _calendar(path: str):
     def with_events(people) -> str:
         content.event()
-        content.event(people.network, title="Verkoston ohjausryhmä", visibility="network",
-                      registration_enabled=False)
+        content.event(
+            people.network, title="Verkoston ohjausryhmä", visibility="network", registration_enabled=False
+        )
         return path
 
     return with_events
@@ -133,7 +137,8 @@ def _round_results(people) -> str:
 
 def _shows_ballot_form(page) -> None:
     assert page.locator("main form.participation-ballot input[type=checkbox]").count() == len(
-        content.NEEDS), f"{page.url} shows no ballot form"
+        content.NEEDS
+    ), f"{page.url} shows no ballot form"
 
 
 def _shows_breakdowns(page) -> None:
@@ -149,7 +154,8 @@ def _case_story(people) -> str:
 
 def _shows_story_form(page) -> None:
     assert page.locator("#story-answers form input[type=radio]").count() == 3, (
-        f"{page.url} shows no answer form")
+        f"{page.url} shows no answer form"
+    )
 
 
 def _induction_started(people):
@@ -203,59 +209,92 @@ PAGES = [
     PageUnderTest("law interpretation", lambda people: content.interpretation_page().url),
     PageUnderTest("practice", lambda people: content.practice_page().url),
     PageUnderTest("network page", lambda people: content.network_page(people.network).url),
-    PageUnderTest("guidance index", _section_index(
-        "guidance", lambda tree, people: content.guidance_page(tree))),
-    PageUnderTest("interpretation index", _section_index(
-        "interpretations", lambda tree, people: content.interpretation_page(tree))),
-    PageUnderTest("practice index", _section_index(
-        "practices", lambda tree, people: content.practice_page(tree))),
-    PageUnderTest("network index", _section_index(
-        "networks", lambda tree, people: content.network_page(people.network, tree))),
-    PageUnderTest("theme index", _section_index(
-        "themes", lambda tree, people: content.guidance_page(tree))),
+    PageUnderTest(
+        "guidance index", _section_index("guidance", lambda tree, people: content.guidance_page(tree))
+    ),
+    PageUnderTest(
+        "interpretation index",
+        _section_index("interpretations", lambda tree, people: content.interpretation_page(tree)),
+    ),
+    PageUnderTest(
+        "practice index", _section_index("practices", lambda tree, people: content.practice_page(tree))
+    ),
+    PageUnderTest(
+        "network index",
+        _section_index("networks", lambda tree, people: content.network_page(people.network, tree)),
+    ),
+    PageUnderTest("theme index", _section_index("themes", lambda tree, people: content.guidance_page(tree))),
     PageUnderTest("tag page", _tag_page),
     PageUnderTest("law section", lambda people: content.law_section().get_absolute_url()),
-    PageUnderTest("practice submission form", lambda people: "/knowledge/kaytannot/ehdota/",
-                  signed_in="member"),
+    PageUnderTest(
+        "practice submission form", lambda people: "/knowledge/kaytannot/ehdota/", signed_in="member"
+    ),
     # Forums
     PageUnderTest("forum list", lambda people: _forum(people) and "/forums/", signed_in="member"),
     PageUnderTest("forum", _forum, signed_in="member"),
-    PageUnderTest("forum topic", _topic, signed_in="member",
-                  prepare=_shows("Se nopeuttaa ensitapaamista.")),
+    PageUnderTest("forum topic", _topic, signed_in="member", prepare=_shows("Se nopeuttaa ensitapaamista.")),
     PageUnderTest("new topic form", _new_topic, signed_in="member"),
-    PageUnderTest("notifications", _notifications, signed_in="member",
-                  prepare=_shows("Alkukartoituksen lomake")),
-    PageUnderTest("moderation queue", _moderation_queue, signed_in="admin",
-                  prepare=_shows("Viesti kuuluu toiselle alueelle.")),
+    PageUnderTest(
+        "notifications", _notifications, signed_in="member", prepare=_shows("Alkukartoituksen lomake")
+    ),
+    PageUnderTest(
+        "moderation queue",
+        _moderation_queue,
+        signed_in="admin",
+        prepare=_shows("Viesti kuuluu toiselle alueelle."),
+    ),
     # Calendar
     PageUnderTest("calendar month", _calendar("/calendar/"), signed_in="member"),
-    PageUnderTest("agenda", _calendar("/calendar/agenda/"), signed_in="member",
-                  prepare=_shows("Verkoston ohjausryhmä")),
+    PageUnderTest(
+        "agenda", _calendar("/calendar/agenda/"), signed_in="member", prepare=_shows("Verkoston ohjausryhmä")
+    ),
     PageUnderTest("annual wheel", _calendar("/calendar/wheel/"), signed_in="member"),
     PageUnderTest("event", _event, signed_in="member"),
     # Participation
-    PageUnderTest("participation index", _participation_index, signed_in="member",
-                  prepare=_shows(content.ROUND_TITLE)),
+    PageUnderTest(
+        "participation index", _participation_index, signed_in="member", prepare=_shows(content.ROUND_TITLE)
+    ),
     PageUnderTest("voting round", _voting_round, signed_in="member", prepare=_shows_ballot_form),
-    PageUnderTest("round results", _round_results, signed_in="member",
-                  prepare=_shows_breakdowns),
+    PageUnderTest("round results", _round_results, signed_in="member", prepare=_shows_breakdowns),
     PageUnderTest("customer story", _case_story, signed_in="member", prepare=_shows_story_form),
     # Induction
-    PageUnderTest("induction path list", lambda people: _induction_started(people).index.url,
-                  signed_in="member"),
-    PageUnderTest("induction path", lambda people: _induction_started(people).te_expert.url,
-                  signed_in="member", prepare=_shows("Tapaa verkoston väki")),
-    PageUnderTest("induction step done", _induction_step_done, signed_in="member",
-                  prepare=_shows_done_step_with_updated_reading),
-    PageUnderTest("home with induction progress", lambda people: _induction_started(people) and "/",
-                  signed_in="member", prepare=_shows("TE-asiantuntijan perehdytys")),
-    PageUnderTest("induction follow-up", _induction_follow_up(person=False), signed_in="admin",
-                  prepare=_shows("Maija Meikäläinen")),
-    PageUnderTest("induction person progress", _induction_follow_up(person=True),
-                  signed_in="admin", prepare=_shows("Tapaa verkoston väki")),
+    PageUnderTest(
+        "induction path list", lambda people: _induction_started(people).index.url, signed_in="member"
+    ),
+    PageUnderTest(
+        "induction path",
+        lambda people: _induction_started(people).te_expert.url,
+        signed_in="member",
+        prepare=_shows("Tapaa verkoston väki"),
+    ),
+    PageUnderTest(
+        "induction step done",
+        _induction_step_done,
+        signed_in="member",
+        prepare=_shows_done_step_with_updated_reading,
+    ),
+    PageUnderTest(
+        "home with induction progress",
+        lambda people: _induction_started(people) and "/",
+        signed_in="member",
+        prepare=_shows("TE-asiantuntijan perehdytys"),
+    ),
+    PageUnderTest(
+        "induction follow-up",
+        _induction_follow_up(person=False),
+        signed_in="admin",
+        prepare=_shows("Maija Meikäläinen"),
+    ),
+    PageUnderTest(
+        "induction person progress",
+        _induction_follow_up(person=True),
+        signed_in="admin",
+        prepare=_shows("Tapaa verkoston väki"),
+    ),
     # Search
-    PageUnderTest("search results", _search("tyollistymissuunnitelma"),
-                  prepare=_shows(content.GUIDANCE_TITLE)),
+    PageUnderTest(
+        "search results", _search("tyollistymissuunnitelma"), prepare=_shows(content.GUIDANCE_TITLE)
+    ),
     PageUnderTest("search without hits", _search("xyzzyvaara")),
 ]
 
@@ -269,12 +308,12 @@ PHONE_PAGES = [
     PageUnderTest("forum", _forum, signed_in="member"),
     PageUnderTest("calendar month", _calendar("/calendar/"), signed_in="member"),
     PageUnderTest("guidance", _with_guidance),
-    PageUnderTest("induction path", lambda people: _induction_started(people).te_expert.url,
-                  signed_in="member"),
+    PageUnderTest(
+        "induction path", lambda people: _induction_started(people).te_expert.url, signed_in="member"
+    ),
     PageUnderTest("voting round", _voting_round, signed_in="member", prepare=_shows_ballot_form),
     # Its breakdown tables scroll sideways inside their own focusable regions.
-    PageUnderTest("round results", _round_results, signed_in="member",
-                  prepare=_shows_breakdowns),
+    PageUnderTest("round results", _round_results, signed_in="member", prepare=_shows_breakdowns),
 ]
 
 
@@ -283,8 +322,12 @@ def sign_in_with_session(context, user, base_url: str) -> None:
     subject is a page, not the sign-in itself; journeys sign in through the form)."""
     client = Client()
     client.force_login(user)
-    context.add_cookies([{
-        "name": settings.SESSION_COOKIE_NAME,
-        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-        "url": base_url,
-    }])
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": base_url,
+            }
+        ]
+    )

@@ -38,8 +38,9 @@ def _open(page, live_server, people, page_under_test, language, path=None):
 
 
 @pytest.mark.parametrize("page_under_test", PAGES, ids=lambda entry: entry.name.replace(" ", "-"))
-def test_page_has_no_wcag_violations_in_finnish_or_swedish(page, live_server, people, axe_source,
-                                                           page_under_test):
+def test_page_has_no_wcag_violations_in_finnish_or_swedish(
+    page, live_server, people, axe_source, page_under_test
+):
     # Both languages in one test: one sign-in and one database reset instead of two.
     problems = []
     refused_by_csp = collect_csp_violations(page)
@@ -68,8 +69,7 @@ def test_page_fits_a_phone_screen(new_context, live_server, people, assert_acces
     assert_accessible(page, f"{page_under_test.name} on a phone")
 
 
-def test_phone_menu_opens_and_its_links_are_reachable(new_context, live_server, people,
-                                                       assert_accessible):
+def test_phone_menu_opens_and_its_links_are_reachable(new_context, live_server, people, assert_accessible):
     page = new_context(viewport=PHONE_VIEWPORT, is_mobile=True, has_touch=True).new_page()
     page.goto("/")
     toggle = page.locator(".nav-toggle")

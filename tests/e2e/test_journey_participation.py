@@ -22,8 +22,7 @@ def _pick(page, need_title: str):
 
 def _picked_needs(ballot: Ballot) -> set[str]:
     return set(
-        BallotChoice.objects.filter(ballot=ballot, points__gt=0)
-        .values_list("option__need__title", flat=True)
+        BallotChoice.objects.filter(ballot=ballot, points__gt=0).values_list("option__need__title", flat=True)
     )
 
 

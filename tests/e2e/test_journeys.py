@@ -133,6 +133,7 @@ def test_language_switcher_keeps_the_page_and_the_sign_in(page, live_server, peo
 
 # --- Forums, calendar and search ----------------------------------------------------------------
 
+
 def test_member_replies_to_a_forum_topic_with_the_keyboard_only(page, live_server, people):
     topic = content.topic_with_posts(people)
     sign_in_with_session(page.context, people.member, live_server.url)

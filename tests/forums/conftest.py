@@ -36,7 +36,9 @@ def other_network(db):
 @pytest.fixture
 def network_forum(home_network):
     return Forum.objects.create(
-        name="Satakunnan oma alue", slug="satakunta", kind=Forum.Kind.NETWORK,
+        name="Satakunnan oma alue",
+        slug="satakunta",
+        kind=Forum.Kind.NETWORK,
         network=home_network,
     )
 
@@ -44,15 +46,16 @@ def network_forum(home_network):
 @pytest.fixture
 def other_network_forum(other_network):
     return Forum.objects.create(
-        name="Kymenlaakson oma alue", slug="kymenlaakso", kind=Forum.Kind.NETWORK,
+        name="Kymenlaakson oma alue",
+        slug="kymenlaakso",
+        kind=Forum.Kind.NETWORK,
         network=other_network,
     )
 
 
 @pytest.fixture
 def national_forum(db):
-    return Forum.objects.create(name="Lain tulkinta", slug="lain-tulkinta",
-                                kind=Forum.Kind.NATIONAL)
+    return Forum.objects.create(name="Lain tulkinta", slug="lain-tulkinta", kind=Forum.Kind.NATIONAL)
 
 
 @pytest.fixture
@@ -88,22 +91,20 @@ def keha_moderator(db):
 
 @pytest.fixture
 def superuser(db):
-    return make_user(first_name="Aino", last_name="Ylläpitäjä", is_superuser=True,
-                     is_staff=True)
+    return make_user(first_name="Aino", last_name="Ylläpitäjä", is_superuser=True, is_staff=True)
 
 
-def start_topic(forum, author, title="Kysymys alkukartoituksesta", body="Miten teette tämän?",
-                **kwargs):
+def start_topic(forum, author, title="Kysymys alkukartoituksesta", body="Miten teette tämän?", **kwargs):
     return services.start_topic(author, forum, title=title, body=body, **kwargs).topic
 
 
 @pytest.fixture
 def network_topic(network_forum, member):
-    return start_topic(network_forum, member, title="Verkoston oma keskustelu",
-                       body="Sovitaanko ensi viikon palaverin aika?")
+    return start_topic(
+        network_forum, member, title="Verkoston oma keskustelu", body="Sovitaanko ensi viikon palaverin aika?"
+    )
 
 
 @pytest.fixture
 def national_topic(national_forum, member):
-    return start_topic(national_forum, member, title="Kansallinen kysymys",
-                       body="Miten tulkitsette 11 §:n?")
+    return start_topic(national_forum, member, title="Kansallinen kysymys", body="Miten tulkitsette 11 §:n?")

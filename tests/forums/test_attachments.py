@@ -19,16 +19,20 @@ def _upload(name, content, content_type="application/octet-stream"):
 
 
 def _reply_with(client, topic, *files):
-    return client.post(reverse("forums:reply", args=[topic.pk]), {
-        "body": "Liitteenä materiaali.", "token": str(uuid.uuid4()), "attachments": list(files),
-    })
+    return client.post(
+        reverse("forums:reply", args=[topic.pk]),
+        {
+            "body": "Liitteenä materiaali.",
+            "token": str(uuid.uuid4()),
+            "attachments": list(files),
+        },
+    )
 
 
 def test_an_image_and_a_pdf_are_attached(client, member, network_topic):
     client.force_login(member)
 
-    response = _reply_with(client, network_topic, _upload("kaavio.png", PNG),
-                           _upload("ohje.pdf", PDF))
+    response = _reply_with(client, network_topic, _upload("kaavio.png", PNG), _upload("ohje.pdf", PDF))
 
     assert response.status_code == 302
     kinds = sorted(Attachment.objects.values_list("content_type", flat=True))
@@ -38,9 +42,9 @@ def test_an_image_and_a_pdf_are_attached(client, member, network_topic):
 def test_the_type_comes_from_the_content_not_the_name(client, member, network_topic):
     client.force_login(member)
 
-    response = _reply_with(client, network_topic,
-                           _upload("kuva.png", b"<html><script>alert(1)</script></html>",
-                                   "image/png"))
+    response = _reply_with(
+        client, network_topic, _upload("kuva.png", b"<html><script>alert(1)</script></html>", "image/png")
+    )
 
     assert response.status_code == 200
     assert "kuva.png" in response.content.decode()
@@ -59,13 +63,13 @@ def test_a_file_too_large_is_refused_and_nothing_is_saved(client, member, networ
 
 @pytest.fixture
 def private_attachment(member, network_topic):
-    post = services.reply(member, network_topic, body="Liite verkoston jäsenille.",
-                          uploads=[_upload("muistio.pdf", PDF)])
+    post = services.reply(
+        member, network_topic, body="Liite verkoston jäsenille.", uploads=[_upload("muistio.pdf", PDF)]
+    )
     return post.attachments.get()
 
 
-def test_members_download_the_file_with_safe_headers(client, second_member,
-                                                     private_attachment):
+def test_members_download_the_file_with_safe_headers(client, second_member, private_attachment):
     client.force_login(second_member)
 
     response = client.get(private_attachment.get_absolute_url())
@@ -91,8 +95,7 @@ def test_anonymous_visitors_get_no_file(client, private_attachment):
     assert response.status_code == 302
 
 
-def test_the_file_of_a_hidden_post_is_hidden_too(client, second_member, network_admin,
-                                                 private_attachment):
+def test_the_file_of_a_hidden_post_is_hidden_too(client, second_member, network_admin, private_attachment):
     services.set_post_hidden(network_admin, private_attachment.post, True)
     client.force_login(second_member)
 
@@ -110,14 +113,18 @@ def test_files_are_stored_outside_the_public_media_folder(settings, private_atta
         private_attachment.file.url  # noqa: B018
 
 
-def test_a_double_submit_with_a_file_keeps_one_post_and_one_file(client, member,
-                                                                 network_topic):
+def test_a_double_submit_with_a_file_keeps_one_post_and_one_file(client, member, network_topic):
     client.force_login(member)
     token = str(uuid.uuid4())
     for _ in range(2):
-        client.post(reverse("forums:reply", args=[network_topic.pk]), {
-            "body": "Liite kerran.", "token": token, "attachments": [_upload("a.pdf", PDF)],
-        })
+        client.post(
+            reverse("forums:reply", args=[network_topic.pk]),
+            {
+                "body": "Liite kerran.",
+                "token": token,
+                "attachments": [_upload("a.pdf", PDF)],
+            },
+        )
 
     assert Post.objects.filter(idempotency_key=token).count() == 1
     assert Attachment.objects.count() == 1

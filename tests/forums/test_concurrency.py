@@ -35,8 +35,7 @@ def _run_at_once(functions):
 @pytest.fixture
 def busy_topic(transactional_db):
     network = make_network()
-    forum = Forum.objects.create(name="Verkosto", slug="verkosto", kind="network",
-                                 network=network)
+    forum = Forum.objects.create(name="Verkosto", slug="verkosto", kind="network", network=network)
     people = [make_member(network) for _ in range(3)]
     post = services.start_topic(people[0], forum, title="Kiireinen aihe", body="Aloitus.")
     return post.topic, people
@@ -46,10 +45,12 @@ def busy_topic(transactional_db):
 def test_two_replies_at_the_same_moment_are_both_saved(busy_topic):
     topic, people = busy_topic
 
-    errors = _run_at_once([
-        lambda: services.reply(people[1], topic, body="Ensimmäinen samaan aikaan."),
-        lambda: services.reply(people[2], topic, body="Toinen samaan aikaan."),
-    ])
+    errors = _run_at_once(
+        [
+            lambda: services.reply(people[1], topic, body="Ensimmäinen samaan aikaan."),
+            lambda: services.reply(people[2], topic, body="Toinen samaan aikaan."),
+        ]
+    )
 
     assert errors == []
     assert topic.posts.count() == 3
@@ -61,10 +62,12 @@ def test_the_same_form_sent_twice_at_once_makes_one_post(busy_topic):
     topic, people = busy_topic
     token = uuid.uuid4()
 
-    errors = _run_at_once([
-        lambda: services.reply(people[1], topic, body="Tuplaklikkaus.", token=token),
-        lambda: services.reply(people[1], topic, body="Tuplaklikkaus.", token=token),
-    ])
+    errors = _run_at_once(
+        [
+            lambda: services.reply(people[1], topic, body="Tuplaklikkaus.", token=token),
+            lambda: services.reply(people[1], topic, body="Tuplaklikkaus.", token=token),
+        ]
+    )
 
     assert errors == []
     assert Post.objects.filter(idempotency_key=token).count() == 1

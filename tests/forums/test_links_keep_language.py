@@ -61,20 +61,14 @@ def related_links(client, topic, language: str) -> dict[str, str]:
     return {label.strip(): href for href, label in LINK.findall(part)}
 
 
-def test_in_swedish_a_topics_related_page_keeps_the_swedish_prefix(
-    client, national_forum, member, guidance
-):
+def test_in_swedish_a_topics_related_page_keeps_the_swedish_prefix(client, national_forum, member, guidance):
     topic = start_topic(national_forum, member, related_pages=[guidance])
     client.force_login(member)
 
-    assert related_links(client, topic, "sv") == {
-        "Asiakasprosessi": "/sv/ohjeet/asiakasprosessi/"
-    }
+    assert related_links(client, topic, "sv") == {"Asiakasprosessi": "/sv/ohjeet/asiakasprosessi/"}
 
 
-def test_in_finnish_a_topics_related_page_carries_no_prefix(
-    client, national_forum, member, guidance
-):
+def test_in_finnish_a_topics_related_page_carries_no_prefix(client, national_forum, member, guidance):
     topic = start_topic(national_forum, member, related_pages=[guidance])
     client.force_login(member)
 
@@ -90,9 +84,7 @@ def test_a_related_swedish_page_keeps_its_own_address_in_finnish(
     assert related_links(client, topic, "fi") == {"Kundprocessen": "/sv/ohjeet/kundprocessen/"}
 
 
-def test_the_related_link_leads_to_the_swedish_interface(
-    client, national_forum, member, guidance
-):
+def test_the_related_link_leads_to_the_swedish_interface(client, national_forum, member, guidance):
     topic = start_topic(national_forum, member, related_pages=[guidance])
     client.force_login(member)
     link = related_links(client, topic, "sv")["Asiakasprosessi"]
@@ -105,8 +97,10 @@ def test_the_related_link_leads_to_the_swedish_interface(
 
 def test_a_story_polls_address_is_its_page_in_the_readers_language(home):
     index = add_page(home, CaseStoryIndexPage(title="Asiakastarinat", slug="tarinat"))
-    story = add_page(index, CaseStoryPage(title="Irina", slug="irina", persona_name="Irina",
-                                          age=34, situation="<p>Tilanne.</p>"))
+    story = add_page(
+        index,
+        CaseStoryPage(title="Irina", slug="irina", persona_name="Irina", age=34, situation="<p>Tilanne.</p>"),
+    )
     poll = ensure_story_poll(story)
 
     with translation.override("sv"):

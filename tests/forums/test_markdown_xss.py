@@ -15,7 +15,7 @@ XSS_PAYLOADS = [
     "<img src=x onerror=alert(1)>",
     "<svg onload=alert(1)>",
     "<iframe src=javascript:alert(1)></iframe>",
-    "<a href=\"javascript:alert(1)\">klikkaa</a>",
+    '<a href="javascript:alert(1)">klikkaa</a>',
     "[klikkaa](javascript:alert(1))",
     "[klikkaa](JaVaScRiPt:alert(1))",
     "[klikkaa](&#106;avascript:alert(1))",
@@ -23,12 +23,12 @@ XSS_PAYLOADS = [
     "[klikkaa](vbscript:msgbox(1))",
     "[klikkaa](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
     "![kuva](javascript:alert(1))",
-    "![kuva](x\" onerror=\"alert(1))",
-    "[a](http://example.fi\" onclick=\"alert(1))",
-    "<div style=\"background:url(javascript:alert(1))\">x</div>",
+    '![kuva](x" onerror="alert(1))',
+    '[a](http://example.fi" onclick="alert(1))',
+    '<div style="background:url(javascript:alert(1))">x</div>',
     "<style>body{display:none}</style>",
     "<form action=//evil.example><input name=p></form>",
-    "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+    '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
     "<!--<script>alert(1)</script>-->",
     "<<script>script>alert(1)<</script>/script>",
     "`<script>alert(1)</script>`",
@@ -43,8 +43,29 @@ XSS_PAYLOADS = [
 ]
 
 SAFE_TAGS = {
-    "p", "br", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a",
-    "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "span",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "span",
 }
 SAFE_SCHEMES = re.compile(r"^(https?:|mailto:|/|#|[^:]*$)", re.IGNORECASE)
 
@@ -86,8 +107,7 @@ def test_payload_is_rendered_harmless(payload):
 
 
 @pytest.mark.parametrize("payload", XSS_PAYLOADS)
-def test_payload_in_a_post_is_harmless_on_the_topic_page(client, member, network_forum,
-                                                         payload):
+def test_payload_in_a_post_is_harmless_on_the_topic_page(client, member, network_forum, payload):
     post = services.start_topic(member, network_forum, title="Testi", body=payload)
     client.force_login(member)
 
@@ -110,11 +130,14 @@ def test_markdown_formatting_works():
     assert "<blockquote>" in html
 
 
-@pytest.mark.parametrize("url", [
-    "https://www.finlex.fi/fi/laki/alkup/2023/20230381",
-    "http://example.fi/sivu",
-    "mailto:tuki@example.fi",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.finlex.fi/fi/laki/alkup/2023/20230381",
+        "http://example.fi/sivu",
+        "mailto:tuki@example.fi",
+    ],
+)
 def test_safe_links_keep_their_address_and_get_nofollow(url):
     html = render_markdown(f"[linkki]({url})")
 

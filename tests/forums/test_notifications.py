@@ -21,8 +21,9 @@ def run_on_commit(django_capture_on_commit_callbacks):
     return run
 
 
-def test_topic_followers_get_a_reply_notification_and_an_email(run_on_commit, member,
-                                                               second_member, network_topic):
+def test_topic_followers_get_a_reply_notification_and_an_email(
+    run_on_commit, member, second_member, network_topic
+):
     run_on_commit(services.reply, second_member, network_topic, body="Sopii hyvin.")
 
     notification = Notification.objects.get()
@@ -39,12 +40,10 @@ def test_the_author_is_not_notified_of_their_own_post(run_on_commit, member, net
     assert mail.outbox == []
 
 
-def test_forum_followers_hear_of_new_topics(run_on_commit, member, second_member,
-                                            network_forum):
+def test_forum_followers_hear_of_new_topics(run_on_commit, member, second_member, network_forum):
     services.follow_forum(second_member, network_forum)
 
-    post = run_on_commit(services.start_topic, member, network_forum, title="Uusi aihe",
-                         body="Aloitetaan.")
+    post = run_on_commit(services.start_topic, member, network_forum, title="Uusi aihe", body="Aloitetaan.")
 
     assert Notification.objects.get(post=post).recipient == second_member
 
@@ -63,8 +62,7 @@ def test_a_person_who_follows_and_is_mentioned_and_quoted_is_notified_once(
     assert len(mail.outbox) == 1
 
 
-def test_delivering_the_same_event_twice_notifies_once(run_on_commit, member, second_member,
-                                                       network_topic):
+def test_delivering_the_same_event_twice_notifies_once(run_on_commit, member, second_member, network_topic):
     from forums.tasks import deliver_post_notifications
 
     post = run_on_commit(services.reply, second_member, network_topic, body="Kerran vain.")
@@ -75,24 +73,24 @@ def test_delivering_the_same_event_twice_notifies_once(run_on_commit, member, se
     assert len(mail.outbox) == 1
 
 
-def test_a_mention_of_someone_who_cannot_see_the_forum_notifies_nobody(run_on_commit, member,
-                                                                      outsider, network_topic):
-    run_on_commit(services.reply, member, network_topic,
-                  body="@[Kalle Kelalainen] voisitko katsoa tätä?")
+def test_a_mention_of_someone_who_cannot_see_the_forum_notifies_nobody(
+    run_on_commit, member, outsider, network_topic
+):
+    run_on_commit(services.reply, member, network_topic, body="@[Kalle Kelalainen] voisitko katsoa tätä?")
 
     assert not Notification.objects.filter(recipient=outsider).exists()
     assert all(outsider.email not in message.to for message in mail.outbox)
 
 
-def test_a_mention_in_a_national_forum_reaches_anyone_signed_in(run_on_commit, member,
-                                                               outsider, national_topic):
+def test_a_mention_in_a_national_forum_reaches_anyone_signed_in(
+    run_on_commit, member, outsider, national_topic
+):
     run_on_commit(services.reply, member, national_topic, body="@[Kalle Kelalainen] katso tätä")
 
     assert Notification.objects.get(recipient=outsider).reason == Notification.Reason.MENTION
 
 
-def test_visibility_is_checked_again_when_the_email_is_sent(member, second_member,
-                                                            network_topic, settings):
+def test_visibility_is_checked_again_when_the_email_is_sent(member, second_member, network_topic, settings):
     """The post is made, then the membership ends before the queued e-mail goes out."""
     from forums import notifications
     from typ_site.networks.models import Membership
@@ -105,8 +103,7 @@ def test_visibility_is_checked_again_when_the_email_is_sent(member, second_membe
     assert mail.outbox == []
 
 
-def test_daily_digest_sends_once_and_never_twice(run_on_commit, member, second_member,
-                                                  network_topic):
+def test_daily_digest_sends_once_and_never_twice(run_on_commit, member, second_member, network_topic):
     member.notification_frequency = "daily"
     member.save()
     run_on_commit(services.reply, second_member, network_topic, body="Ensimmäinen.")
@@ -121,8 +118,7 @@ def test_daily_digest_sends_once_and_never_twice(run_on_commit, member, second_m
     assert mail.outbox[0].body.count("Verkoston oma keskustelu") == 2
 
 
-def test_no_email_for_people_who_chose_none(run_on_commit, member, second_member,
-                                            network_topic):
+def test_no_email_for_people_who_chose_none(run_on_commit, member, second_member, network_topic):
     member.notification_frequency = "none"
     member.save()
 
@@ -133,8 +129,9 @@ def test_no_email_for_people_who_chose_none(run_on_commit, member, second_member
     assert mail.outbox == []
 
 
-def test_unread_count_in_the_header_and_reading_clears_it(client, run_on_commit, member,
-                                                         second_member, network_topic):
+def test_unread_count_in_the_header_and_reading_clears_it(
+    client, run_on_commit, member, second_member, network_topic
+):
     run_on_commit(services.reply, second_member, network_topic, body="Lue tämä.")
     client.force_login(member)
 
@@ -161,9 +158,9 @@ def test_the_header_count_costs_one_query(rf, member, django_assert_num_queries)
         forum_unread_count({"request": request})
 
 
-def test_the_header_count_costs_two_queries_for_any_number_unread(rf, member, second_member,
-                                                                  network_topic,
-                                                                  django_assert_num_queries):
+def test_the_header_count_costs_two_queries_for_any_number_unread(
+    rf, member, second_member, network_topic, django_assert_num_queries
+):
     from forums.models import Post
     from forums.selectors import unread_notification_count
     from typ_site.networks.selectors import member_network_ids
@@ -176,31 +173,31 @@ def test_the_header_count_costs_two_queries_for_any_number_unread(rf, member, se
     counts = []
     for posts_unread in (posts[:1], posts + [hidden]):
         Notification.objects.filter(recipient=member).delete()
-        Notification.objects.bulk_create([
-            Notification(recipient=member, event=f"post:{post.pk}", reason="reply", post=post)
-            for post in posts_unread
-        ])
+        Notification.objects.bulk_create(
+            [
+                Notification(recipient=member, event=f"post:{post.pk}", reason="reply", post=post)
+                for post in posts_unread
+            ]
+        )
         with django_assert_num_queries(2):  # anything unread at all? then the visible ones
             counts.append(unread_notification_count(member))
 
     assert counts == [1, 11]  # the notification of a hidden post is not counted
 
 
-def test_accepting_an_answer_notifies_its_author_once(run_on_commit, member, second_member,
-                                                     network_topic):
+def test_accepting_an_answer_notifies_its_author_once(run_on_commit, member, second_member, network_topic):
     answer = services.reply(second_member, network_topic, body="Näin se menee.")
 
     run_on_commit(services.accept_answer, member, network_topic, answer)
     run_on_commit(services.accept_answer, member, network_topic, None)
     run_on_commit(services.accept_answer, member, network_topic, answer)
 
-    assert Notification.objects.filter(
-        recipient=second_member, reason=Notification.Reason.ACCEPTED
-    ).count() == 1
+    assert (
+        Notification.objects.filter(recipient=second_member, reason=Notification.Reason.ACCEPTED).count() == 1
+    )
 
 
-def test_unfollowing_stops_notifications(client, run_on_commit, member, second_member,
-                                         network_topic):
+def test_unfollowing_stops_notifications(client, run_on_commit, member, second_member, network_topic):
     client.force_login(member)
     client.post(reverse("forums:follow_topic", args=[network_topic.pk]), {"follow": "0"})
     assert not Follow.objects.filter(user=member).exists()
@@ -210,8 +207,7 @@ def test_unfollowing_stops_notifications(client, run_on_commit, member, second_m
     assert not Notification.objects.filter(recipient=member).exists()
 
 
-def test_every_follower_is_notified_once_in_a_busy_topic(run_on_commit, home_network,
-                                                        member, network_topic):
+def test_every_follower_is_notified_once_in_a_busy_topic(run_on_commit, home_network, member, network_topic):
     followers = [make_member(home_network) for _ in range(5)]
     for person in followers:
         services.follow_topic(person, network_topic)
@@ -221,6 +217,4 @@ def test_every_follower_is_notified_once_in_a_busy_topic(run_on_commit, home_net
     assert sorted(Notification.objects.values_list("recipient_id", flat=True)) == sorted(
         person.pk for person in followers
     )
-    assert sorted(message.to[0] for message in mail.outbox) == sorted(
-        person.email for person in followers
-    )
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(person.email for person in followers)

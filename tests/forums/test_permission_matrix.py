@@ -51,10 +51,15 @@ def topic_author(home_network):
 @pytest.fixture
 def topics(network_forum, national_forum, topic_author):
     return {
-        "network_forum": start_topic(network_forum, topic_author, title="Verkoston sisäinen asia",
-                                     body="Tämä kuuluu vain verkoston jäsenille."),
-        "national_forum": start_topic(national_forum, topic_author, title="Valtakunnallinen asia",
-                                      body="Tämä näkyy kaikille jäsenille."),
+        "network_forum": start_topic(
+            network_forum,
+            topic_author,
+            title="Verkoston sisäinen asia",
+            body="Tämä kuuluu vain verkoston jäsenille.",
+        ),
+        "national_forum": start_topic(
+            national_forum, topic_author, title="Valtakunnallinen asia", body="Tämä näkyy kaikille jäsenille."
+        ),
     }
 
 
@@ -104,8 +109,7 @@ def test_reading_a_forum_and_its_topic(request, client, role, forum_name, topics
 
 
 @pytest.mark.parametrize("role", [role for role in ROLES if not SEES[role][0]])
-def test_a_private_forum_answers_like_a_forum_that_does_not_exist(request, client, role,
-                                                                 topics):
+def test_a_private_forum_answers_like_a_forum_that_does_not_exist(request, client, role, topics):
     client = _client_for(client, _person(request, role))
 
     existing = client.get(reverse("forums:forum", args=["satakunta"]))
@@ -181,8 +185,9 @@ def test_the_author_may_edit(client, topic_author, forum_name, topics):
     post = topics[forum_name].posts.get()
     client.force_login(topic_author)
 
-    client.post(reverse("forums:edit_post", args=[post.pk]),
-                {"title": "Muutettu otsikko", "body": "Muutettu teksti."})
+    client.post(
+        reverse("forums:edit_post", args=[post.pk]), {"title": "Muutettu otsikko", "body": "Muutettu teksti."}
+    )
 
     post.refresh_from_db()
     assert post.body == "Muutettu teksti."
@@ -194,9 +199,7 @@ def test_moderating_a_topic(request, client, role, forum_name, topics):
     person = _person(request, role)
     topic = topics[forum_name]
 
-    response = _client_for(client, person).post(
-        reverse("forums:moderate_topic", args=[topic.pk, "lock"])
-    )
+    response = _client_for(client, person).post(reverse("forums:moderate_topic", args=[topic.pk, "lock"]))
 
     topic.refresh_from_db()
     assert topic.is_locked is _expect(MODERATES, role, forum_name)
@@ -230,8 +233,9 @@ def test_moderation_queue_is_only_for_moderators(request, client, role, topics):
         assert response.status_code == 404
 
 
-def test_reports_reach_only_the_moderators_of_that_forum(client, member, network_admin,
-                                                        keha_moderator, topics):
+def test_reports_reach_only_the_moderators_of_that_forum(
+    client, member, network_admin, keha_moderator, topics
+):
     services.report_post(member, topics["network_forum"].posts.get(), "Asiakastietoja viestissä")
     services.report_post(member, topics["national_forum"].posts.get(), "Mainos")
 
@@ -267,8 +271,9 @@ def test_notifications_reach_only_people_who_may_see_the_forum(
         Follow.objects.create(user=person, forum=forum)
 
     with django_capture_on_commit_callbacks(execute=True):
-        post = services.start_topic(topic_author, forum, title="Uusi ketju kaikille seuraajille",
-                                    body="Tervetuloa keskustelemaan.")
+        post = services.start_topic(
+            topic_author, forum, title="Uusi ketju kaikille seuraajille", body="Tervetuloa keskustelemaan."
+        )
 
     notified = set(Notification.objects.filter(post=post).values_list("recipient_id", flat=True))
     mailed = {message.to[0] for message in mail.outbox}
@@ -345,9 +350,9 @@ def test_ending_a_membership_closes_everything_at_once(client, member, topics):
     assert "Satakunnan oma alue" not in client.get(reverse("forums:index")).content.decode()
 
 
-def test_notification_list_drops_a_forum_the_person_left(client, member, second_member,
-                                                        network_topic,
-                                                        django_capture_on_commit_callbacks):
+def test_notification_list_drops_a_forum_the_person_left(
+    client, member, second_member, network_topic, django_capture_on_commit_callbacks
+):
     from typ_site.networks.models import Membership
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -11,20 +11,35 @@ from tests.factories import make_member
 
 
 def _fill_topic(topic, authors, count):
-    posts = Post.objects.bulk_create([
-        Post(topic=topic, author=authors[n % len(authors)], body=f"Viesti {n}",
-             body_html=render_markdown(f"Viesti {n}"))
-        for n in range(count)
-    ])
-    Reaction.objects.bulk_create([
-        Reaction(post=post, user=authors[(n + 1) % len(authors)], kind="like")
-        for n, post in enumerate(posts)
-    ])
-    Attachment.objects.bulk_create([
-        Attachment(post=post, file=f"x/{n}.pdf", original_name=f"{n}.pdf",
-                   content_type="application/pdf", size=10)
-        for n, post in enumerate(posts[::3])
-    ])
+    posts = Post.objects.bulk_create(
+        [
+            Post(
+                topic=topic,
+                author=authors[n % len(authors)],
+                body=f"Viesti {n}",
+                body_html=render_markdown(f"Viesti {n}"),
+            )
+            for n in range(count)
+        ]
+    )
+    Reaction.objects.bulk_create(
+        [
+            Reaction(post=post, user=authors[(n + 1) % len(authors)], kind="like")
+            for n, post in enumerate(posts)
+        ]
+    )
+    Attachment.objects.bulk_create(
+        [
+            Attachment(
+                post=post,
+                file=f"x/{n}.pdf",
+                original_name=f"{n}.pdf",
+                content_type="application/pdf",
+                size=10,
+            )
+            for n, post in enumerate(posts[::3])
+        ]
+    )
     Topic.objects.filter(pk=topic.pk).update(reply_count=count)
 
 
@@ -43,8 +58,7 @@ def _queries(client, url):
 
 
 @pytest.mark.parametrize("page", [1, 2])
-def test_topic_page_costs_the_same_for_10_and_500_posts(client, home_network, member,
-                                                        network_forum, page):
+def test_topic_page_costs_the_same_for_10_and_500_posts(client, home_network, member, network_forum, page):
     authors = [member] + [make_member(home_network) for _ in range(4)]
     small = Topic.objects.create(forum=network_forum, title="Pieni", author=member)
     large = Topic.objects.create(forum=network_forum, title="Suuri", author=member)
@@ -59,12 +73,13 @@ def test_topic_page_costs_the_same_for_10_and_500_posts(client, home_network, me
     assert large_count <= 25
 
 
-def test_forum_page_costs_the_same_for_5_and_200_topics(client, home_network, member,
-                                                        network_forum, other_network_forum):
+def test_forum_page_costs_the_same_for_5_and_200_topics(
+    client, home_network, member, network_forum, other_network_forum
+):
     for forum, count in ((network_forum, 5), (other_network_forum, 200)):
-        Topic.objects.bulk_create([
-            Topic(forum=forum, title=f"Aihe {n}", author=member) for n in range(count)
-        ])
+        Topic.objects.bulk_create(
+            [Topic(forum=forum, title=f"Aihe {n}", author=member) for n in range(count)]
+        )
     from tests.factories import make_membership
 
     make_membership(member, other_network_forum.network)
@@ -76,30 +91,31 @@ def test_forum_page_costs_the_same_for_5_and_200_topics(client, home_network, me
     assert small == large
 
 
-def test_forum_list_and_notifications_do_not_grow(client, member, second_member,
-                                                  network_forum, national_forum):
+def test_forum_list_and_notifications_do_not_grow(
+    client, member, second_member, network_forum, national_forum
+):
     from forums.models import Forum, Notification
 
     def notify(posts):
-        Notification.objects.bulk_create([
-            Notification(recipient=member, event=f"post:{post.pk}", reason="reply", post=post,
-                         actor=second_member)
-            for post in posts
-        ])
+        Notification.objects.bulk_create(
+            [
+                Notification(
+                    recipient=member, event=f"post:{post.pk}", reason="reply", post=post, actor=second_member
+                )
+                for post in posts
+            ]
+        )
 
     topic = Topic.objects.create(forum=network_forum, title="Aihe", author=second_member)
-    posts = Post.objects.bulk_create([
-        Post(topic=topic, author=second_member, body="x", body_html="<p>x</p>")
-        for _ in range(40)
-    ])
+    posts = Post.objects.bulk_create(
+        [Post(topic=topic, author=second_member, body="x", body_html="<p>x</p>") for _ in range(40)]
+    )
     notify(posts[:1])  # one unread notification: the header counts them on every page
     _signed_in(client, member)
     index_before = _queries(client, reverse("forums:index"))
     notes_before = _queries(client, reverse("forums:notifications"))
     notify(posts[1:])
-    Forum.objects.bulk_create([
-        Forum(name=f"Teema {n}", slug=f"teema-{n}", kind="theme") for n in range(20)
-    ])
+    Forum.objects.bulk_create([Forum(name=f"Teema {n}", slug=f"teema-{n}", kind="theme") for n in range(20)])
 
     assert _queries(client, reverse("forums:index")) == index_before
     assert _queries(client, reverse("forums:notifications")) == notes_before

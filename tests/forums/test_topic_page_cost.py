@@ -34,32 +34,47 @@ def fill_topic(topic, authors, count):
     posts = []
     for number in range(count):
         post = Post.objects.create(
-            topic=topic, author=authors[number % len(authors)], body=f"Vastaus {number}",
-            body_html=render_markdown(f"Vastaus {number}"), reply_to=previous,
+            topic=topic,
+            author=authors[number % len(authors)],
+            body=f"Vastaus {number}",
+            body_html=render_markdown(f"Vastaus {number}"),
+            reply_to=previous,
         )
         posts.append(post)
         previous = post
     Post.objects.filter(pk__in=[post.pk for post in posts[::4]]).update(edited_at=topic.created_at)
-    Reaction.objects.bulk_create([
-        Reaction(post=post, user=authors[(number + 1) % len(authors)], kind="thanks")
-        for number, post in enumerate(posts)
-    ])
-    Attachment.objects.bulk_create([
-        Attachment(post=post, file=f"x/{number}.pdf", original_name=f"liite-{number}.pdf",
-                   content_type="application/pdf", size=2048)
-        for number, post in enumerate(posts[::3])
-    ])
+    Reaction.objects.bulk_create(
+        [
+            Reaction(post=post, user=authors[(number + 1) % len(authors)], kind="thanks")
+            for number, post in enumerate(posts)
+        ]
+    )
+    Attachment.objects.bulk_create(
+        [
+            Attachment(
+                post=post,
+                file=f"x/{number}.pdf",
+                original_name=f"liite-{number}.pdf",
+                content_type="application/pdf",
+                size=2048,
+            )
+            for number, post in enumerate(posts[::3])
+        ]
+    )
     last = posts[-1].created_at
     Topic.objects.filter(pk=topic.pk).update(reply_count=count, last_post_at=last)
     return posts
 
 
 def notify(person, posts):
-    Notification.objects.bulk_create([
-        Notification(recipient=person, event=f"post:{post.pk}", reason="reply", post=post,
-                     actor=post.author)
-        for post in posts
-    ])
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                recipient=person, event=f"post:{post.pk}", reason="reply", post=post, actor=post.author
+            )
+            for post in posts
+        ]
+    )
 
 
 def view(client, topic):
@@ -133,30 +148,26 @@ def test_viewing_a_topic_with_nothing_unread_writes_nothing(client, network_topi
     assert writes(view(client, network_topic)) == []
 
 
-def test_viewing_a_topic_marks_its_notifications_read_and_only_them(
-    client, network_forum, authors, reader
-):
+def test_viewing_a_topic_marks_its_notifications_read_and_only_them(client, network_forum, authors, reader):
     topic = start_topic(network_forum, authors[0], title="Luettava")
     other = start_topic(network_forum, authors[0], title="Toinen")
     notify(reader, fill_topic(topic, authors, 3) + fill_topic(other, authors, 2))
     client.force_login(reader)
     view(client, topic)  # the first visit also marks the topic read
     services.mark_topic_read(reader, topic)
-    notify(reader, [Post.objects.create(topic=topic, author=authors[1], body="Uusi",
-                                        body_html="<p>Uusi</p>")])
+    notify(
+        reader, [Post.objects.create(topic=topic, author=authors[1], body="Uusi", body_html="<p>Uusi</p>")]
+    )
 
     queries = view(client, topic)
 
     unread = Notification.objects.filter(recipient=reader, read_at__isnull=True)
     assert not unread.filter(post__topic=topic).exists()
     assert unread.filter(post__topic=other).count() == 2
-    assert any(sql.startswith("UPDATE") and "forums_notification" in sql
-               for sql in writes(queries))
+    assert any(sql.startswith("UPDATE") and "forums_notification" in sql for sql in writes(queries))
 
 
-def test_the_header_counts_what_stays_unread_after_the_topic_is_read(
-    client, network_forum, authors, reader
-):
+def test_the_header_counts_what_stays_unread_after_the_topic_is_read(client, network_forum, authors, reader):
     topic = start_topic(network_forum, authors[0], title="Luettava")
     other = start_topic(network_forum, authors[0], title="Toinen")
     notify(reader, fill_topic(topic, authors, 3) + fill_topic(other, authors, 2))
@@ -182,16 +193,28 @@ def test_a_new_reply_is_marked_new_once_and_then_reading_writes_nothing(
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
-def test_every_link_of_a_post_is_in_the_readers_language(client, network_forum, network_admin,
-                                                         member, language):
+def test_every_link_of_a_post_is_in_the_readers_language(
+    client, network_forum, network_admin, member, language
+):
     """The page builds its posts' addresses once per page; each must still be what
     reverse() gives in the reader's language."""
     topic = start_topic(network_forum, network_admin, title="Ylläpitäjän kysymys")
     first = Post.objects.get(topic=topic)
-    reply = Post.objects.create(topic=topic, author=member, body="Vastaus", reply_to=first,
-                                body_html="<p>Vastaus</p>", edited_at=first.created_at)
-    own = Post.objects.create(topic=topic, author=network_admin, body="Lisäys",
-                              body_html="<p>Lisäys</p>", edited_at=first.created_at)
+    reply = Post.objects.create(
+        topic=topic,
+        author=member,
+        body="Vastaus",
+        reply_to=first,
+        body_html="<p>Vastaus</p>",
+        edited_at=first.created_at,
+    )
+    own = Post.objects.create(
+        topic=topic,
+        author=network_admin,
+        body="Lisäys",
+        body_html="<p>Lisäys</p>",
+        edited_at=first.created_at,
+    )
     client.force_login(network_admin)
 
     with translation.override(language):

@@ -24,8 +24,7 @@ def test_the_forums_are_read_once_however_often_they_are_asked(
             selectors.can_see_forum(member, network_forum)
 
 
-def test_joining_a_network_shows_its_forum_at_once(outsider, network_forum, national_forum,
-                                                    home_network):
+def test_joining_a_network_shows_its_forum_at_once(outsider, network_forum, national_forum, home_network):
     assert not selectors.can_see_forum(outsider, network_forum)
 
     network_services.add_member(outsider, home_network)
@@ -41,8 +40,7 @@ def test_leaving_a_network_hides_its_forum_at_once(member, network_forum, home_n
     assert not selectors.can_see_forum(member, network_forum)
 
 
-def test_becoming_a_networks_admin_makes_its_forum_moderated_at_once(member, network_forum,
-                                                                      home_network):
+def test_becoming_a_networks_admin_makes_its_forum_moderated_at_once(member, network_forum, home_network):
     assert network_forum.pk not in selectors.moderated_forum_ids(member)
 
     network_services.add_member(member, home_network, role=Membership.Role.ADMIN)
@@ -58,9 +56,17 @@ def test_a_new_forum_is_seen_at_once(member, national_forum):
     assert selectors.can_see_forum(member, theme)
 
 
-def test_the_cached_ids_are_exactly_the_rule(member, outsider, network_admin, keha_moderator,
-                                             superuser, network_forum, other_network_forum,
-                                             national_forum, theme_forum):
+def test_the_cached_ids_are_exactly_the_rule(
+    member,
+    outsider,
+    network_admin,
+    keha_moderator,
+    superuser,
+    network_forum,
+    other_network_forum,
+    national_forum,
+    theme_forum,
+):
     for person in (member, outsider, network_admin, keha_moderator, superuser):
         rule = set(selectors.visible_forums_for(person).values_list("pk", flat=True))
         assert selectors.visible_forum_ids(person) == rule, person

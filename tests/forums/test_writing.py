@@ -24,8 +24,12 @@ def _reply(client, topic, **data):
 def test_a_member_starts_a_topic_and_follows_it(client, member, network_forum):
     client.force_login(member)
 
-    response = _new_topic(client, network_forum, title="Alkukartoituksen kesto",
-                          body="Kuinka pitkään alkukartoitus teillä kestää?")
+    response = _new_topic(
+        client,
+        network_forum,
+        title="Alkukartoituksen kesto",
+        body="Kuinka pitkään alkukartoitus teillä kestää?",
+    )
 
     topic = Topic.objects.get()
     assert response.status_code == 302
@@ -34,13 +38,12 @@ def test_a_member_starts_a_topic_and_follows_it(client, member, network_forum):
     assert topic.follows.filter(user=member).exists()
 
 
-def test_a_personal_identity_code_in_a_post_is_refused_and_nothing_is_saved(
-    client, member, network_forum
-):
+def test_a_personal_identity_code_in_a_post_is_refused_and_nothing_is_saved(client, member, network_forum):
     client.force_login(member)
 
-    response = _new_topic(client, network_forum, title="Asiakastapaus",
-                          body=f"Asiakas {HETU} tarvitsee apua.")
+    response = _new_topic(
+        client, network_forum, title="Asiakastapaus", body=f"Asiakas {HETU} tarvitsee apua."
+    )
 
     assert response.status_code == 200
     assert "henkilötunnus" in response.content.decode()
@@ -61,8 +64,9 @@ def test_a_personal_identity_code_in_a_reply_or_edit_is_refused(client, member, 
     post = network_topic.posts.get()
 
     reply = _reply(client, network_topic, body=f"Tunnus on {HETU.lower()}")
-    edit = client.post(reverse("forums:edit_post", args=[post.pk]),
-                       {"title": network_topic.title, "body": f"Lisäys: {HETU}"})
+    edit = client.post(
+        reverse("forums:edit_post", args=[post.pk]), {"title": network_topic.title, "body": f"Lisäys: {HETU}"}
+    )
 
     assert "henkilötunnus" in reply.content.decode()
     assert "henkilötunnus" in edit.content.decode()
@@ -121,8 +125,9 @@ def test_a_reply_to_a_locked_topic_is_refused(client, member, network_admin, net
     assert "locked" in page or "lukittu" in page
 
 
-def test_a_reply_quoting_a_hidden_post_is_refused(client, member, second_member, network_admin,
-                                                  network_topic):
+def test_a_reply_quoting_a_hidden_post_is_refused(
+    client, member, second_member, network_admin, network_topic
+):
     hidden = services.reply(second_member, network_topic, body="Asiaton viesti.")
     services.set_post_hidden(network_admin, hidden, True)
     client.force_login(member)
@@ -164,16 +169,16 @@ def test_quoting_prefills_the_reply(client, member, second_member, network_topic
     quoted = services.reply(second_member, network_topic, body="Meillä kesto on kolme kuukautta.")
     client.force_login(member)
 
-    response = client.get(reverse("forums:reply", args=[network_topic.pk]),
-                          {"quote": quoted.pk})
+    response = client.get(reverse("forums:reply", args=[network_topic.pk]), {"quote": quoted.pk})
 
     page = response.content.decode()
     assert "&gt; Meillä kesto on kolme kuukautta." in page
     assert f'value="{quoted.pk}"' in page
 
 
-def test_an_edit_keeps_the_history_for_the_author_and_moderators(client, member, network_admin,
-                                                                 second_member, network_topic):
+def test_an_edit_keeps_the_history_for_the_author_and_moderators(
+    client, member, network_admin, second_member, network_topic
+):
     post = network_topic.posts.get()
     services.edit_post(member, post, body="Korjattu versio.", title="Uusi otsikko")
     history_url = reverse("forums:post_history", args=[post.pk])
@@ -217,8 +222,7 @@ def test_another_member_cannot_accept_an_answer(client, member, second_member, n
     answer = services.reply(second_member, network_topic, body="Tiistai sopii.")
     client.force_login(second_member)
 
-    response = client.post(reverse("forums:accept_answer", args=[network_topic.pk]),
-                           {"post": answer.pk})
+    response = client.post(reverse("forums:accept_answer", args=[network_topic.pk]), {"post": answer.pk})
 
     network_topic.refresh_from_db()
     assert response.status_code == 403
@@ -254,8 +258,9 @@ def test_a_topic_links_to_pages_and_pages_list_their_topics(client, member, netw
     from wagtail.models import Page
 
     page = Page.objects.filter(depth__gt=1).first()
-    post = services.start_topic(member, network_forum, title="Tulkinta 11 §",
-                                body="Keskustellaan tulkinnasta.", related_pages=[page])
+    post = services.start_topic(
+        member, network_forum, title="Tulkinta 11 §", body="Keskustellaan tulkinnasta.", related_pages=[page]
+    )
     request = RequestFactory().get("/")
     request.user = member
 
@@ -275,8 +280,7 @@ def test_page_topics_respect_visibility(outsider, member, network_forum):
     from forums.templatetags.forum_tags import discussion_topics_for
 
     page = Page.objects.filter(depth__gt=1).first()
-    services.start_topic(member, network_forum, title="Yksityinen", body="Vain meille.",
-                         related_pages=[page])
+    services.start_topic(member, network_forum, title="Yksityinen", body="Vain meille.", related_pages=[page])
     request = RequestFactory().get("/")
     request.user = outsider
 

@@ -40,17 +40,19 @@ def tree():
         add_page(guidance_index, GuidancePage(title=f"Ohje {number}", slug=f"ohje-{number}"))
         for number in range(1, 4)
     ]
-    index = add_page(home, InductionIndexPage(title="Perehdytys", slug="perehdytys",
-                                              show_in_menus=True))
-    return SimpleNamespace(home=home, guidance_index=guidance_index, guidance=guidance,
-                           index=index)
+    index = add_page(home, InductionIndexPage(title="Perehdytys", slug="perehdytys", show_in_menus=True))
+    return SimpleNamespace(home=home, guidance_index=guidance_index, guidance=guidance, index=index)
 
 
 def steps(count: int, tasks_per_step: int = 2, reading=()) -> list[dict]:
     return [
-        step_data(f"Vaihe {number}", f"Tavoite {number}",
-                  [f"Tehtävä {number}.{task}" for task in range(1, tasks_per_step + 1)],
-                  reading=[page.pk for page in reading], minutes=30)
+        step_data(
+            f"Vaihe {number}",
+            f"Tavoite {number}",
+            [f"Tehtävä {number}.{task}" for task in range(1, tasks_per_step + 1)],
+            reading=[page.pk for page in reading],
+            minutes=30,
+        )
         for number in range(1, count + 1)
     ]
 

@@ -17,8 +17,7 @@ def test_the_path_for_the_role_and_organisation_is_suggested(tree):
 
 
 def test_a_path_for_the_role_alone_is_suggested_when_no_organisation_matches(tree):
-    role_path = make_path(tree, title="Esihenkilö", target_role="supervisor",
-                          target_organisation_type="")
+    role_path = make_path(tree, title="Esihenkilö", target_role="supervisor", target_organisation_type="")
     make_path(tree, title="Kela", target_role="supervisor", target_organisation_type="kela")
 
     person = make_user(role="supervisor", organisation_type="hva")
@@ -33,8 +32,7 @@ def test_no_path_is_suggested_to_a_person_without_a_role(tree):
 
 
 def test_the_home_page_suggests_the_path_after_the_first_sign_in(tree, client):
-    make_path(tree, title="TE-asiantuntijan polku", target_role="expert",
-              target_organisation_type="te")
+    make_path(tree, title="TE-asiantuntijan polku", target_role="expert", target_organisation_type="te")
     client.force_login(make_user(role="expert", organisation_type="te"))
 
     page = client.get(tree.home.url).content.decode()
@@ -51,7 +49,7 @@ def test_the_home_page_continues_where_the_person_left_off(tree, signed_in_clien
     page = signed_in_client.get(tree.home.url).content.decode()
 
     assert "Aloitettu polku" in page
-    assert f'{path.url}#step-2' in page
+    assert f"{path.url}#step-2" in page
 
 
 def test_the_home_page_has_no_induction_box_for_visitors(tree, client):
@@ -62,8 +60,7 @@ def test_the_home_page_has_no_induction_box_for_visitors(tree, client):
     assert 'id="induction-home-heading"' not in page
 
 
-def test_the_home_page_stops_suggesting_once_every_started_path_is_finished(tree,
-                                                                            signed_in_client):
+def test_the_home_page_stops_suggesting_once_every_started_path_is_finished(tree, signed_in_client):
     path = make_path(tree, step_count=1)
     step = structure(path)[0]
     tick(signed_in_client, path, step, [task.id for task in step.tasks])

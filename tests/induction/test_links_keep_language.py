@@ -23,7 +23,8 @@ def test_in_swedish_the_pages_to_read_keep_the_swedish_prefix(tree, signed_in_cl
     path = make_path(tree, step_count=1, reading=tree.guidance[:2])
 
     assert reading_links(signed_in_client, "/sv" + path.url) == [
-        "/sv/ohjeet/ohje-1/", "/sv/ohjeet/ohje-2/",
+        "/sv/ohjeet/ohje-1/",
+        "/sv/ohjeet/ohje-2/",
     ]
 
 

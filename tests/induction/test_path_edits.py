@@ -61,8 +61,7 @@ def test_a_tick_of_a_removed_task_is_refused_afterwards(tree, signed_in_client):
     assert response.status_code == 404
 
 
-def test_a_finished_path_keeps_its_finish_date_when_a_step_is_added(tree, signed_in_client,
-                                                                     user):
+def test_a_finished_path_keeps_its_finish_date_when_a_step_is_added(tree, signed_in_client, user):
     path = make_path(tree, step_count=1)
     step = structure(path)[0]
     tick(signed_in_client, path, step, [task.id for task in step.tasks])

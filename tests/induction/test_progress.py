@@ -56,8 +56,9 @@ def test_the_json_answer_tells_the_new_percentage(tree, signed_in_client):
     path = make_path(tree, step_count=2, tasks_per_step=2)
     first = structure(path)[0]
 
-    response = tick(signed_in_client, path, first, [task.id for task in first.tasks],
-                    HTTP_ACCEPT="application/json")
+    response = tick(
+        signed_in_client, path, first, [task.id for task in first.tasks], HTTP_ACCEPT="application/json"
+    )
 
     assert response.json()["percent"] == 50
     assert response.json()["step_complete"] is True
@@ -102,8 +103,9 @@ def test_a_task_of_another_path_is_not_found(tree, signed_in_client):
 
 
 def test_a_path_that_does_not_exist_is_not_found(tree, signed_in_client):
-    response = signed_in_client.post(tree.index.url + "ei-ole-olemassa/merkitse/",
-                                     {"step": "x", "done": ["y"]})
+    response = signed_in_client.post(
+        tree.index.url + "ei-ole-olemassa/merkitse/", {"step": "x", "done": ["y"]}
+    )
 
     assert response.status_code == 404
 

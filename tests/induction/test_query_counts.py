@@ -36,11 +36,18 @@ def test_the_path_page_does_not_grow_with_steps_and_links(tree, signed_in_client
     few = queries_for(signed_in_client, path.url)
 
     extra_pages = more_guidance(tree, 10, start=100)
-    path = edit_steps(path, lambda raw: raw + [
-        step_data(f"Lisävaihe {n}", "Tavoite", ["A", "B", "C"],
-                  reading=[page.pk for page in extra_pages])
-        for n in range(MANY - FEW)
-    ])
+    path = edit_steps(
+        path,
+        lambda raw: (
+            raw
+            + [
+                step_data(
+                    f"Lisävaihe {n}", "Tavoite", ["A", "B", "C"], reading=[page.pk for page in extra_pages]
+                )
+                for n in range(MANY - FEW)
+            ]
+        ),
+    )
     for step in structure(path)[FEW:]:
         tick(signed_in_client, path, step, [step.tasks[0].id])
 
@@ -52,9 +59,9 @@ def start_people(network, path, count):
     for _ in range(count):
         person = make_member(network)
         Enrolment.objects.create(user=person, path=path)
-        CompletedTask.objects.bulk_create([
-            CompletedTask(user=person, path=path, task_id=step.tasks[0].id) for step in steps
-        ])
+        CompletedTask.objects.bulk_create(
+            [CompletedTask(user=person, path=path, task_id=step.tasks[0].id) for step in steps]
+        )
 
 
 def test_the_follow_up_table_does_not_grow_with_people_or_paths(tree, client):

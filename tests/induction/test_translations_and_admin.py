@@ -55,28 +55,43 @@ def test_an_editor_can_open_an_existing_path(tree, client, settings):
 def admin_form_data(path, raw_steps) -> dict:
     """The edit form as the admin sends it: existing blocks keep their ids."""
     data = {
-        "title": path.title, "slug": path.slug, "intro": path.intro,
-        "target_role": path.target_role, "target_organisation_type": "",
-        "comments-TOTAL_FORMS": 0, "comments-INITIAL_FORMS": 0,
-        "comments-MIN_NUM_FORMS": 0, "comments-MAX_NUM_FORMS": 1000,
-        "steps-count": len(raw_steps), "action-publish": "action-publish",
+        "title": path.title,
+        "slug": path.slug,
+        "intro": path.intro,
+        "target_role": path.target_role,
+        "target_organisation_type": "",
+        "comments-TOTAL_FORMS": 0,
+        "comments-INITIAL_FORMS": 0,
+        "comments-MIN_NUM_FORMS": 0,
+        "comments-MAX_NUM_FORMS": 1000,
+        "steps-count": len(raw_steps),
+        "action-publish": "action-publish",
     }
     for number, block in enumerate(raw_steps):
         prefix, value = f"steps-{number}", block["value"]
-        data.update({
-            f"{prefix}-type": "step", f"{prefix}-id": block.get("id", ""),
-            f"{prefix}-deleted": "", f"{prefix}-order": number,
-            f"{prefix}-value-title": value["title"], f"{prefix}-value-goal": value["goal"],
-            f"{prefix}-value-estimated_minutes": value.get("estimated_minutes") or "",
-            f"{prefix}-value-reading-count": 0,
-            f"{prefix}-value-tasks-count": len(value["tasks"]),
-        })
+        data.update(
+            {
+                f"{prefix}-type": "step",
+                f"{prefix}-id": block.get("id", ""),
+                f"{prefix}-deleted": "",
+                f"{prefix}-order": number,
+                f"{prefix}-value-title": value["title"],
+                f"{prefix}-value-goal": value["goal"],
+                f"{prefix}-value-estimated_minutes": value.get("estimated_minutes") or "",
+                f"{prefix}-value-reading-count": 0,
+                f"{prefix}-value-tasks-count": len(value["tasks"]),
+            }
+        )
         for task_number, task in enumerate(value["tasks"]):
             task_prefix = f"{prefix}-value-tasks-{task_number}"
-            data.update({
-                f"{task_prefix}-value": task["value"], f"{task_prefix}-id": task.get("id", ""),
-                f"{task_prefix}-deleted": "", f"{task_prefix}-order": task_number,
-            })
+            data.update(
+                {
+                    f"{task_prefix}-value": task["value"],
+                    f"{task_prefix}-id": task.get("id", ""),
+                    f"{task_prefix}-deleted": "",
+                    f"{task_prefix}-order": task_number,
+                }
+            )
     return data
 
 

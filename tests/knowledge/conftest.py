@@ -74,8 +74,7 @@ def tree(db):
 
 
 def section(number: str, statute: str = "381/2023") -> LawSection:
-    return LawSection.objects.select_related("statute").get(statute__number=statute,
-                                                            number=number)
+    return LawSection.objects.select_related("statute").get(statute__number=statute, number=number)
 
 
 def make_guidance(tree, *, live=True, **fields):

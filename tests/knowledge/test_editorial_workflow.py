@@ -59,8 +59,7 @@ def test_guidance_and_interpretations_use_the_two_step_workflow(tree):
         assert [task.name for task in workflow.tasks] == [REVIEW_TASK, APPROVAL_TASK]
 
 
-def test_a_guidance_page_goes_live_only_after_both_approvals(tree, editor, second_editor,
-                                                             approver):
+def test_a_guidance_page_goes_live_only_after_both_approvals(tree, editor, second_editor, approver):
     page = make_guidance(tree, live=False)
     submit(page, editor)
     page.refresh_from_db()
@@ -83,8 +82,7 @@ def test_an_editor_cannot_approve_the_final_step(tree, editor, second_editor):
     page.refresh_from_db()
     task_state = page.current_workflow_state.current_task_state
 
-    actions = [name for name, _label, _modal in
-               task_state.task.specific.get_actions(page, second_editor)]
+    actions = [name for name, _label, _modal in task_state.task.specific.get_actions(page, second_editor)]
     assert "approve" not in actions
 
 
@@ -94,13 +92,25 @@ def test_an_editor_cannot_publish_from_the_admin(tree, editor, client):
 
     response = client.post(
         f"/admin/pages/{page.pk}/edit/",
-        {"title": "Luonnos julkaistavaksi", "slug": page.slug, "action-publish": "publish",
-         "publisher": "KEHA-keskus", "status": "valid", "intro": "",
-         "body-count": "0", "attachments-count": "0", "tags": "",
-         "change_notes-TOTAL_FORMS": "0", "change_notes-INITIAL_FORMS": "0",
-         "change_notes-MIN_NUM_FORMS": "0", "change_notes-MAX_NUM_FORMS": "1000",
-         "comments-TOTAL_FORMS": "0", "comments-INITIAL_FORMS": "0",
-         "comments-MIN_NUM_FORMS": "0", "comments-MAX_NUM_FORMS": "1000"},
+        {
+            "title": "Luonnos julkaistavaksi",
+            "slug": page.slug,
+            "action-publish": "publish",
+            "publisher": "KEHA-keskus",
+            "status": "valid",
+            "intro": "",
+            "body-count": "0",
+            "attachments-count": "0",
+            "tags": "",
+            "change_notes-TOTAL_FORMS": "0",
+            "change_notes-INITIAL_FORMS": "0",
+            "change_notes-MIN_NUM_FORMS": "0",
+            "change_notes-MAX_NUM_FORMS": "1000",
+            "comments-TOTAL_FORMS": "0",
+            "comments-INITIAL_FORMS": "0",
+            "comments-MIN_NUM_FORMS": "0",
+            "comments-MAX_NUM_FORMS": "1000",
+        },
     )
 
     page.refresh_from_db()
@@ -127,8 +137,7 @@ def test_a_member_cannot_open_the_admin(tree, client, network):
     assert "/admin/login/" in response["Location"]
 
 
-def test_approval_with_a_future_go_live_date_publishes_on_schedule(tree, editor, second_editor,
-                                                                   approver):
+def test_approval_with_a_future_go_live_date_publishes_on_schedule(tree, editor, second_editor, approver):
     page = make_guidance(tree, live=False)
     page.go_live_at = timezone.now() + datetime.timedelta(days=1)
     submit(page, editor)

@@ -63,8 +63,9 @@ def test_a_new_version_with_a_change_note_is_emailed_to_followers(
     follow(client, page)
     mail.outbox.clear()
 
-    page.change_notes.add(GuidanceChangeNote(date=datetime.date(2025, 6, 1),
-                                             note="Lisätty etätapaamisten ohje."))
+    page.change_notes.add(
+        GuidanceChangeNote(date=datetime.date(2025, 6, 1), note="Lisätty etätapaamisten ohje.")
+    )
     with django_capture_on_commit_callbacks(execute=True):
         publish(page)
 
@@ -106,8 +107,7 @@ def test_republishing_the_same_note_notifies_only_once(
     assert mail.outbox == []
 
 
-def test_readers_who_want_no_email_are_not_emailed(page, client,
-                                                   django_capture_on_commit_callbacks):
+def test_readers_who_want_no_email_are_not_emailed(page, client, django_capture_on_commit_callbacks):
     quiet = make_user(notification_frequency="none")
     client.force_login(quiet)
     follow(client, page)

@@ -101,9 +101,7 @@ def test_both_steps_of_guidance_and_interpretations_are_four_eyes_tasks(tree):
         assert all(isinstance(task, FourEyesApprovalTask) for task in tasks)
 
 
-def test_the_submitter_is_not_offered_approve_or_reject_on_the_content_review(
-    tree, editor, second_editor
-):
+def test_the_submitter_is_not_offered_approve_or_reject_on_the_content_review(tree, editor, second_editor):
     page = make_guidance(tree, live=False)
     submit(page, editor)
 
@@ -118,9 +116,7 @@ def test_the_page_editor_shows_the_review_buttons_to_a_colleague_but_not_to_the_
     submit(page, editor)
 
     assert 'data-workflow-action-name="approve"' not in editor_footer_html(client, editor, page)
-    assert 'data-workflow-action-name="approve"' in editor_footer_html(
-        client, second_editor, page
-    )
+    assert 'data-workflow-action-name="approve"' in editor_footer_html(client, second_editor, page)
 
 
 def test_the_submitter_is_not_offered_approve_or_reject_on_the_final_approval(
@@ -168,9 +164,7 @@ def test_a_superuser_keeps_wagtails_default_and_may_decide(tree):
 
 
 @pytest.mark.parametrize("action", ["approve", "reject"])
-def test_a_crafted_post_by_the_submitter_does_not_advance_the_workflow(
-    tree, editor, client, action
-):
+def test_a_crafted_post_by_the_submitter_does_not_advance_the_workflow(tree, editor, client, action):
     page = make_guidance(tree, live=False)
     state = submit(page, editor)
 
@@ -200,23 +194,34 @@ def test_a_crafted_approval_by_the_submitter_on_the_final_step_is_refused(
     assert not fresh(page).live
 
 
-def test_an_approval_posted_through_the_page_editor_by_the_submitter_only_saves_a_draft(
-    tree, editor, client
-):
+def test_an_approval_posted_through_the_page_editor_by_the_submitter_only_saves_a_draft(tree, editor, client):
     page = make_guidance(tree, live=False, title="Luonnos")
     state = submit(page, editor)
     client.force_login(editor)
 
     client.post(
         reverse("wagtailadmin_pages:edit", args=(page.pk,)),
-        {"title": "Luonnos", "slug": page.slug, "action-workflow-action": "true",
-         "workflow-action-name": "approve", "workflow-action-extra-data": "{}",
-         "publisher": "KEHA-keskus", "status": "valid", "intro": "",
-         "body-count": "0", "attachments-count": "0", "tags": "",
-         "change_notes-TOTAL_FORMS": "0", "change_notes-INITIAL_FORMS": "0",
-         "change_notes-MIN_NUM_FORMS": "0", "change_notes-MAX_NUM_FORMS": "1000",
-         "comments-TOTAL_FORMS": "0", "comments-INITIAL_FORMS": "0",
-         "comments-MIN_NUM_FORMS": "0", "comments-MAX_NUM_FORMS": "1000"},
+        {
+            "title": "Luonnos",
+            "slug": page.slug,
+            "action-workflow-action": "true",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": "{}",
+            "publisher": "KEHA-keskus",
+            "status": "valid",
+            "intro": "",
+            "body-count": "0",
+            "attachments-count": "0",
+            "tags": "",
+            "change_notes-TOTAL_FORMS": "0",
+            "change_notes-INITIAL_FORMS": "0",
+            "change_notes-MIN_NUM_FORMS": "0",
+            "change_notes-MAX_NUM_FORMS": "1000",
+            "comments-TOTAL_FORMS": "0",
+            "comments-INITIAL_FORMS": "0",
+            "comments-MIN_NUM_FORMS": "0",
+            "comments-MAX_NUM_FORMS": "1000",
+        },
     )
 
     state.refresh_from_db()
@@ -274,9 +279,7 @@ def editorial_setup_snapshot():
         "tasks": sorted(Task.objects.values_list("pk", "name", "content_type_id", "active")),
         "four_eyes": sorted(FourEyesApprovalTask.objects.values_list("pk", flat=True)),
         "task_groups": sorted(
-            GroupApprovalTask.groups.through.objects.values_list(
-                "pk", "groupapprovaltask_id", "group_id"
-            )
+            GroupApprovalTask.groups.through.objects.values_list("pk", "groupapprovaltask_id", "group_id")
         ),
         "workflows": sorted(Workflow.objects.values_list("pk", "name", "active")),
         "workflow_tasks": sorted(

@@ -64,9 +64,7 @@ def test_pages_with_the_same_title_are_not_repeated_or_lost_between_pages(tree, 
 
     first = client.get(tree.guidance.url)
     second = client.get(tree.guidance.url + "?sivu=2")
-    shown = [page.pk for page in first.context["items"]] + [
-        page.pk for page in second.context["items"]
-    ]
+    shown = [page.pk for page in first.context["items"]] + [page.pk for page in second.context["items"]]
 
     assert sorted(shown) == sorted(GuidancePage.objects.values_list("pk", flat=True))
 
@@ -90,8 +88,7 @@ def test_drafts_are_not_listed(tree, client):
 def test_members_only_guidance_is_listed_to_members_only(tree, client):
     add_guidance(tree, "Julkinen")
     private = add_guidance(tree, "Jäsenille")
-    PageViewRestriction.objects.create(page=private,
-                                       restriction_type=PageViewRestriction.LOGIN)
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
 
     anonymous = titles(client.get(tree.guidance.url))
     client.force_login(make_user())

@@ -19,8 +19,12 @@ SECTION_11 = "/knowledge/laki/381-2023/11/"
         ("Ks. 11 § (381/2023).", "11 § (381/2023)", "11", "381/2023"),
         ("Kuten lain 381/2023 4 §:ssä säädetään", "381/2023 4 §:ssä", "4", "381/2023"),
         ("TYM-lain 11 §:n 1 momentti sallii", "TYM-lain 11 §:n 1 momentti", "11", None),
-        ("TYM-lain (381/2023) 11 §:n 3 momentissa", "TYM-lain (381/2023) 11 §:n 3 momentissa",
-         "11", "381/2023"),
+        (
+            "TYM-lain (381/2023) 11 §:n 3 momentissa",
+            "TYM-lain (381/2023) 11 §:n 3 momentissa",
+            "11",
+            "381/2023",
+        ),
         ("mukaiseen (381/2023, 4§) suunnitelmaan", "(381/2023, 4§)", "4", "381/2023"),
         ("381/2023 4 a §:n mukaan", "381/2023 4 a §:n", "4a", "381/2023"),
     ],
@@ -76,8 +80,7 @@ def test_the_template_filter_escapes_plain_text(tree):
 
 
 def test_the_template_filter_keeps_rich_text_html(tree):
-    template = Template("{% load knowledge_tags wagtailcore_tags %}"
-                        "{{ value|richtext|link_law_sections }}")
+    template = Template("{% load knowledge_tags wagtailcore_tags %}{{ value|richtext|link_law_sections }}")
 
     rendered = template.render(Context({"value": "<p><b>Huom:</b> TYM-lain 11 §:n</p>"}))
 

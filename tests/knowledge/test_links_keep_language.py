@@ -122,9 +122,7 @@ def test_in_finnish_the_pages_you_follow_carry_no_prefix(client, reader, followe
     }
 
 
-def test_a_followed_swedish_page_keeps_its_own_address_in_the_finnish_list(
-    client, reader, swedish_guidance
-):
+def test_a_followed_swedish_page_keeps_its_own_address_in_the_finnish_list(client, reader, swedish_guidance):
     PageFollow.objects.create(user=reader, page=swedish_guidance)
     client.force_login(reader)
 
@@ -159,32 +157,26 @@ def replacement_link(content: str) -> dict[str, str]:
 @pytest.fixture
 def superseded_guidance(tree):
     newer = make_guidance(tree, title="Uusi ohje", slug="uusi-ohje")
-    return make_guidance(tree, title="Vanha ohje", slug="vanha-ohje", status="superseded",
-                         superseded_by=newer)
+    return make_guidance(
+        tree, title="Vanha ohje", slug="vanha-ohje", status="superseded", superseded_by=newer
+    )
 
 
-def test_in_swedish_the_replacing_guidance_is_linked_under_the_swedish_prefix(
-    client, superseded_guidance
-):
+def test_in_swedish_the_replacing_guidance_is_linked_under_the_swedish_prefix(client, superseded_guidance):
     content = client.get(in_swedish(superseded_guidance.url)).content.decode()
 
     assert list(replacement_link(content).values()) == ["/sv/ohjeet/uusi-ohje/"]
 
 
-def test_in_finnish_the_replacing_guidance_is_linked_without_a_prefix(
-    client, superseded_guidance
-):
+def test_in_finnish_the_replacing_guidance_is_linked_without_a_prefix(client, superseded_guidance):
     content = client.get(superseded_guidance.url).content.decode()
 
     assert list(replacement_link(content).values()) == ["/ohjeet/uusi-ohje/"]
 
 
-def test_in_swedish_the_replacing_interpretation_is_linked_under_the_swedish_prefix(
-    client, tree
-):
+def test_in_swedish_the_replacing_interpretation_is_linked_under_the_swedish_prefix(client, tree):
     newer = make_interpretation(tree, slug="uusi-tulkinta")
-    older = make_interpretation(tree, slug="vanha-tulkinta", status="superseded",
-                                superseded_by=newer)
+    older = make_interpretation(tree, slug="vanha-tulkinta", status="superseded", superseded_by=newer)
 
     content = client.get(in_swedish(older.url)).content.decode()
 
@@ -197,17 +189,13 @@ def practice_linking_guidance(tree, guidance):
     return make_practice(tree.practices, slug="linkki", solution=solution)
 
 
-def test_in_swedish_a_page_linked_in_a_practice_keeps_the_swedish_prefix(
-    client, practice_linking_guidance
-):
+def test_in_swedish_a_page_linked_in_a_practice_keeps_the_swedish_prefix(client, practice_linking_guidance):
     content = client.get(in_swedish(practice_linking_guidance.url)).content.decode()
 
     assert 'href="/sv/ohjeet/asiakasprosessi/">asiakasprosessin ohje</a>' in content
 
 
-def test_in_finnish_a_page_linked_in_a_practice_carries_no_prefix(
-    client, practice_linking_guidance
-):
+def test_in_finnish_a_page_linked_in_a_practice_carries_no_prefix(client, practice_linking_guidance):
     content = client.get(practice_linking_guidance.url).content.decode()
 
     assert 'href="/ohjeet/asiakasprosessi/">asiakasprosessin ohje</a>' in content
@@ -228,18 +216,22 @@ def test_in_swedish_the_tags_of_a_page_link_the_swedish_tag_page(client, tree, g
 # --- E-mail about a new version: in the language the reader chose ------------------------------
 
 
-@pytest.mark.parametrize(("language", "address"), [
-    ("sv", "/sv/ohjeet/asiakasprosessi/"),
-    ("fi", "/ohjeet/asiakasprosessi/"),
-])
+@pytest.mark.parametrize(
+    ("language", "address"),
+    [
+        ("sv", "/sv/ohjeet/asiakasprosessi/"),
+        ("fi", "/ohjeet/asiakasprosessi/"),
+    ],
+)
 def test_the_change_e_mail_links_the_page_in_the_readers_language(
     guidance, django_capture_on_commit_callbacks, language, address
 ):
     reader = make_user(email=f"lukija.{language}@example.fi", preferred_language=language)
     PageFollow.objects.create(user=reader, page=guidance)
 
-    guidance.change_notes.add(GuidanceChangeNote(date=datetime.date(2025, 6, 1),
-                                                 note="Lisätty etätapaamisten ohje."))
+    guidance.change_notes.add(
+        GuidanceChangeNote(date=datetime.date(2025, 6, 1), note="Lisätty etätapaamisten ohje.")
+    )
     with django_capture_on_commit_callbacks(execute=True):
         publish(guidance)
 

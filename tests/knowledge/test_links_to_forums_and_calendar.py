@@ -41,10 +41,18 @@ def test_network_page_shows_the_forum_to_members_only(client, tree):
 def test_network_page_lists_the_networks_upcoming_events(client, tree):
     network = make_network()
     page = make_network_page(tree, network)
-    make_event(title="Yhteiskehittämisen maanantai", level=Event.Level.NETWORK, network=network,
-               visibility=Event.Visibility.PUBLIC)
-    make_event(title="Toisen verkoston kokous", level=Event.Level.NETWORK,
-               network=make_network(), visibility=Event.Visibility.PUBLIC)
+    make_event(
+        title="Yhteiskehittämisen maanantai",
+        level=Event.Level.NETWORK,
+        network=network,
+        visibility=Event.Visibility.PUBLIC,
+    )
+    make_event(
+        title="Toisen verkoston kokous",
+        level=Event.Level.NETWORK,
+        network=make_network(),
+        visibility=Event.Visibility.PUBLIC,
+    )
 
     content = client.get(page.url).content.decode()
 

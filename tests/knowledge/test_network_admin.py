@@ -48,8 +48,7 @@ def test_a_network_admin_approves_practices_of_their_network_only(tree, network)
     admin = make_network_admin(network)
     own_practice = make_practice(own_page, live=False)
     other_practice = make_practice(other_page, live=False)
-    for practice, network_of_practice in ((own_practice, network),
-                                          (other_practice, other_network)):
+    for practice, network_of_practice in ((own_practice, network), (other_practice, other_network)):
         submitter = make_member(network_of_practice)
         practice.save_revision(user=submitter)
         practice.get_workflow().start(practice, submitter)

@@ -17,8 +17,7 @@ from knowledge.models import (
 
 from .conftest import make_network_page
 
-INDEXES = [GuidanceIndexPage, LawInterpretationIndexPage, PracticeIndexPage, NetworkIndexPage,
-           ThemeIndexPage]
+INDEXES = [GuidanceIndexPage, LawInterpretationIndexPage, PracticeIndexPage, NetworkIndexPage, ThemeIndexPage]
 
 
 @pytest.mark.parametrize("index_model", INDEXES)

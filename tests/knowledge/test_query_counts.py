@@ -40,25 +40,37 @@ def add_live(parent, page, tags=()):
 
 def add_guidance(tree, count, start=0):
     for number in range(start, start + count):
-        page = GuidancePage(title=f"Ohje {number}", slug=f"ohje-{number}", intro="Tiivistelmä.",
-                            next_review_date=datetime.date(2030, 1, 1))
+        page = GuidancePage(
+            title=f"Ohje {number}",
+            slug=f"ohje-{number}",
+            intro="Tiivistelmä.",
+            next_review_date=datetime.date(2030, 1, 1),
+        )
         add_live(tree.guidance, page, tags=[tree.themes["asiakasprosessi"]])
 
 
 def add_interpretations(tree, count, start=0):
     sections = [section("11"), section("4")]
     for number in range(start, start + count):
-        page = LawInterpretationPage(title=f"Tulkinta {number}", slug=f"tulkinta-{number}",
-                                     question="Kysymys?", interpretation="<p>Vastaus.</p>")
+        page = LawInterpretationPage(
+            title=f"Tulkinta {number}",
+            slug=f"tulkinta-{number}",
+            question="Kysymys?",
+            interpretation="<p>Vastaus.</p>",
+        )
         page.sections.set(sections)
         add_live(tree.interpretations, page, tags=[tree.themes["asiakasprosessi"]])
 
 
 def add_practices(parent, count, networks, themes, start=0):
     for number in range(start, start + count):
-        page = PracticePage(title=f"Käytäntö {number}", slug=f"kaytanto-{number}",
-                            problem="<p>Ongelma.</p>", solution="<p>Ratkaisu.</p>",
-                            region="satakunta")
+        page = PracticePage(
+            title=f"Käytäntö {number}",
+            slug=f"kaytanto-{number}",
+            problem="<p>Ongelma.</p>",
+            solution="<p>Ratkaisu.</p>",
+            region="satakunta",
+        )
         page.networks.set(networks)
         page.organisations.add(PracticeOrganisation(organisation_type="te", name="TE"))
         page.organisations.add(PracticeOrganisation(organisation_type="hva"))
@@ -74,14 +86,13 @@ def assert_constant(measure, grow):
 
 def test_guidance_index(tree, client):
     add_guidance(tree, FEW)
-    assert_constant(lambda: queries_for(client, tree.guidance.url),
-                    lambda: add_guidance(tree, MANY - FEW, start=FEW))
+    assert_constant(
+        lambda: queries_for(client, tree.guidance.url), lambda: add_guidance(tree, MANY - FEW, start=FEW)
+    )
 
 
 @pytest.mark.parametrize("filters", ["", "theme=asiakasprosessi&status=valid"])
-def test_guidance_index_costs_the_same_for_5_and_60_pages_and_on_its_last_page(
-    tree, client, filters
-):
+def test_guidance_index_costs_the_same_for_5_and_60_pages_and_on_its_last_page(tree, client, filters):
     url = f"{tree.guidance.url}?{filters}"
     client.force_login(make_user())
     add_guidance(tree, FEW)
@@ -97,16 +108,19 @@ def test_guidance_index_costs_the_same_for_5_and_60_pages_and_on_its_last_page(
 
 def test_interpretation_index(tree, client):
     add_interpretations(tree, FEW)
-    assert_constant(lambda: queries_for(client, tree.interpretations.url),
-                    lambda: add_interpretations(tree, MANY - FEW, start=FEW))
+    assert_constant(
+        lambda: queries_for(client, tree.interpretations.url),
+        lambda: add_interpretations(tree, MANY - FEW, start=FEW),
+    )
 
 
 def test_practice_index_with_filters(tree, client, network):
     add_practices(tree.practices, FEW, [network], tree.themes)
     url = tree.practices.url + "?theme=asiakasprosessi&organisation=te"
-    assert_constant(lambda: queries_for(client, url),
-                    lambda: add_practices(tree.practices, MANY - FEW, [network], tree.themes,
-                                          start=FEW))
+    assert_constant(
+        lambda: queries_for(client, url),
+        lambda: add_practices(tree.practices, MANY - FEW, [network], tree.themes, start=FEW),
+    )
 
 
 def test_network_index(tree, client):
@@ -115,42 +129,59 @@ def test_network_index(tree, client):
             make_network_page(tree, make_network())
 
     add_networks(FEW)
-    assert_constant(lambda: queries_for(client, tree.networks.url),
-                    lambda: add_networks(30))
+    assert_constant(lambda: queries_for(client, tree.networks.url), lambda: add_networks(30))
 
 
 def test_network_page_with_its_practices(tree, client, network):
     page = make_network_page(tree, network)
     add_practices(page, FEW, [network], tree.themes)
-    assert_constant(lambda: queries_for(client, page.url),
-                    lambda: add_practices(page, 60, [network], tree.themes, start=FEW))
+    assert_constant(
+        lambda: queries_for(client, page.url),
+        lambda: add_practices(page, 60, [network], tree.themes, start=FEW),
+    )
 
 
 def test_theme_index_and_tag_page(tree, client):
     add_guidance(tree, FEW)
     add_interpretations(tree, FEW)
     assert_constant(
-        lambda: queries_for(client, tree.theme_index.url)
-        + queries_for(client, tree.theme_index.url + "asiakasprosessi/"),
+        lambda: (
+            queries_for(client, tree.theme_index.url)
+            + queries_for(client, tree.theme_index.url + "asiakasprosessi/")
+        ),
         lambda: (add_guidance(tree, 100, start=FEW), add_interpretations(tree, 100, start=FEW)),
     )
 
 
 def test_law_section_page(tree, client):
     add_interpretations(tree, FEW)
-    assert_constant(lambda: queries_for(client, "/knowledge/laki/381-2023/11/"),
-                    lambda: add_interpretations(tree, MANY - FEW, start=FEW))
+    assert_constant(
+        lambda: queries_for(client, "/knowledge/laki/381-2023/11/"),
+        lambda: add_interpretations(tree, MANY - FEW, start=FEW),
+    )
 
 
 BODY_BLOCK = [
     {"type": "text", "value": "<p>TYM-lain 11 §:n mukaan ja 381/2023 4 §:ssä.</p>"},
     {"type": "law_section", "value": {"section": None, "note": "Huom."}},
-    {"type": "process_steps", "value": {"title": "Vaiheet", "steps": [
-        {"title": "Alkukartoitus", "description": "<p>Kuvaus.</p>", "responsible": "te"}]}},
-    {"type": "responsibility_matrix", "value": {"caption": "Vastuut", "rows": [
-        {"step": "Arviointi", "te": "responsible", "hva": "takes_part", "kela": "informed"}]}},
-    {"type": "faq", "value": {"title": "Kysymyksiä", "items": [
-        {"question": "Mitä?", "answer": "<p>Näin.</p>"}]}},
+    {
+        "type": "process_steps",
+        "value": {
+            "title": "Vaiheet",
+            "steps": [{"title": "Alkukartoitus", "description": "<p>Kuvaus.</p>", "responsible": "te"}],
+        },
+    },
+    {
+        "type": "responsibility_matrix",
+        "value": {
+            "caption": "Vastuut",
+            "rows": [{"step": "Arviointi", "te": "responsible", "hva": "takes_part", "kela": "informed"}],
+        },
+    },
+    {
+        "type": "faq",
+        "value": {"title": "Kysymyksiä", "items": [{"question": "Mitä?", "answer": "<p>Näin.</p>"}]},
+    },
     {"type": "callout", "value": {"kind": "warning", "title": "Huom", "text": "<p>Teksti.</p>"}},
 ]
 
@@ -183,8 +214,7 @@ def test_guidance_page(tree, client):
 
 
 def test_guidance_page_costs_the_same_without_and_with_notes_sections_and_tags(tree, client):
-    page = GuidancePage(title="Ohje", slug="ohje", intro="TYM-lain 11 §:n mukaan.",
-                        body=body(1))
+    page = GuidancePage(title="Ohje", slug="ohje", intro="TYM-lain 11 §:n mukaan.", body=body(1))
     add_live(tree.guidance, page)
     client.force_login(make_user())
 
@@ -200,10 +230,8 @@ def test_guidance_page_costs_the_same_without_and_with_notes_sections_and_tags(t
 
 
 def test_law_sections_mentioned_in_several_texts_of_a_page_are_looked_up_once(tree, client):
-    in_body = GuidancePage(title="Leipäteksti", slug="leipateksti", intro="Tiivistelmä.",
-                           body=body(1))
-    in_both = GuidancePage(title="Molemmat", slug="molemmat", intro="TYM-lain 11 §:n mukaan.",
-                           body=body(1))
+    in_body = GuidancePage(title="Leipäteksti", slug="leipateksti", intro="Tiivistelmä.", body=body(1))
+    in_both = GuidancePage(title="Molemmat", slug="molemmat", intro="TYM-lain 11 §:n mukaan.", body=body(1))
     for page in (in_body, in_both):
         add_live(tree.guidance, page)
 
@@ -211,9 +239,13 @@ def test_law_sections_mentioned_in_several_texts_of_a_page_are_looked_up_once(tr
 
 
 def test_interpretation_page(tree, client):
-    page = LawInterpretationPage(title="Tulkinta", slug="tulkinta", question="Kysymys 11 § "
-                                 "(381/2023)?", interpretation="<p>Vastaus.</p>",
-                                 reasoning=body(1))
+    page = LawInterpretationPage(
+        title="Tulkinta",
+        slug="tulkinta",
+        question="Kysymys 11 § (381/2023)?",
+        interpretation="<p>Vastaus.</p>",
+        reasoning=body(1),
+    )
     page.sections.set([section("11")])
     add_live(tree.interpretations, page)
     client.force_login(make_user())
@@ -231,8 +263,13 @@ def test_interpretation_page(tree, client):
 @pytest.mark.parametrize("signed_in", [False, True])
 def test_practice_page(tree, client, signed_in):
     networks = [make_network() for _ in range(5)]
-    page = PracticePage(title="Käytäntö", slug="kaytanto", problem="<p>TYM-laki 3 §</p>",
-                        solution="<p>Ratkaisu.</p>", body=body(1))
+    page = PracticePage(
+        title="Käytäntö",
+        slug="kaytanto",
+        problem="<p>TYM-laki 3 §</p>",
+        solution="<p>Ratkaisu.</p>",
+        body=body(1),
+    )
     page.networks.set(networks[:1])
     add_live(tree.practices, page)
     if signed_in:

@@ -16,10 +16,12 @@ from .conftest import make_guidance
 
 
 def test_guidance_past_its_review_date_is_listed_for_editors(tree, client):
-    overdue = make_guidance(tree, title="Vanhentunut ohje",
-                            next_review_date=datetime.date.today() - datetime.timedelta(days=1))
-    make_guidance(tree, title="Ajantasainen ohje",
-                  next_review_date=datetime.date.today() + datetime.timedelta(days=1))
+    overdue = make_guidance(
+        tree, title="Vanhentunut ohje", next_review_date=datetime.date.today() - datetime.timedelta(days=1)
+    )
+    make_guidance(
+        tree, title="Ajantasainen ohje", next_review_date=datetime.date.today() + datetime.timedelta(days=1)
+    )
     client.force_login(make_keha_staff("Editors"))
 
     response = client.get("/admin/")
@@ -40,8 +42,12 @@ def test_readers_see_last_updated_and_next_review(tree, client):
 
 
 def _counts():
-    return (GuidancePage.objects.count(), LawInterpretationPage.objects.count(),
-            PracticePage.objects.count(), NetworkPage.objects.count())
+    return (
+        GuidancePage.objects.count(),
+        LawInterpretationPage.objects.count(),
+        PracticePage.objects.count(),
+        NetworkPage.objects.count(),
+    )
 
 
 def test_the_demo_content_loads_and_can_be_loaded_again(db, client):
@@ -57,6 +63,14 @@ def test_the_demo_content_loads_and_can_be_loaded_again(db, client):
     assert PracticePage.objects.live().filter(kind="pitfall").count() >= 2
     assert PracticePage.objects.live().count() >= 6
     assert NetworkPage.objects.live().count() == 4
-    for url in ("/ohjeet/", "/ohjeet/asiakasprosessi/", "/tulkinnat/", "/kaytannot/",
-                "/verkostot/", "/verkostot/satakunta/", "/teemat/", "/teemat/asiakasprosessi/"):
+    for url in (
+        "/ohjeet/",
+        "/ohjeet/asiakasprosessi/",
+        "/tulkinnat/",
+        "/kaytannot/",
+        "/verkostot/",
+        "/verkostot/satakunta/",
+        "/teemat/",
+        "/teemat/asiakasprosessi/",
+    ):
         assert client.get(url).status_code == 200, url

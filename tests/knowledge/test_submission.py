@@ -71,8 +71,7 @@ def test_a_submission_becomes_a_draft_waiting_for_the_networks_approval(
     assert len(page.attachments) == 1
 
 
-def test_the_submitter_sees_the_status_of_their_submissions(tree, network_page, member,
-                                                            network, client):
+def test_the_submitter_sees_the_status_of_their_submissions(tree, network_page, member, network, client):
     client.force_login(member)
     client.post(URL, form_data(network))
 
@@ -89,8 +88,9 @@ def test_the_submitter_sees_the_status_of_their_submissions(tree, network_page, 
     assert published.context["submissions"][0].status == "published"
 
 
-def test_a_rejected_submission_shows_the_reason(tree, network_page, member, network, client,
-                                                django_capture_on_commit_callbacks, mailoutbox):
+def test_a_rejected_submission_shows_the_reason(
+    tree, network_page, member, network, client, django_capture_on_commit_callbacks, mailoutbox
+):
     client.force_login(member)
     client.post(URL, form_data(network))
     page = PracticePage.objects.get(title="Yhteinen tapaamisaika")
@@ -107,8 +107,7 @@ def test_a_rejected_submission_shows_the_reason(tree, network_page, member, netw
     assert [message.to for message in mailoutbox] == [[member.email]]
 
 
-def test_a_member_cannot_publish_a_submission_themselves(tree, network_page, member, network,
-                                                         client):
+def test_a_member_cannot_publish_a_submission_themselves(tree, network_page, member, network, client):
     client.force_login(member)
     client.post(URL, form_data(network))
     page = PracticePage.objects.get(title="Yhteinen tapaamisaika")
@@ -127,8 +126,7 @@ def test_a_practice_without_a_network_waits_for_keha(tree, member, client):
     assert not page.live
 
 
-def test_the_section_reference_is_stored_when_it_exists(tree, network_page, member, network,
-                                                       client):
+def test_the_section_reference_is_stored_when_it_exists(tree, network_page, member, network, client):
     client.force_login(member)
 
     client.post(URL, form_data(network, law_sections_text="TYM-lain 11 §:n 2 momentti"))
@@ -174,8 +172,9 @@ def test_an_oversized_attachment_is_refused(tree, member, client):
 
 def test_an_attachment_whose_content_is_not_what_its_name_says_is_refused(tree, member, client):
     client.force_login(member)
-    fake = SimpleUploadedFile("ohje.pdf", b"<html><script>alert(1)</script></html>",
-                              content_type="application/pdf")
+    fake = SimpleUploadedFile(
+        "ohje.pdf", b"<html><script>alert(1)</script></html>", content_type="application/pdf"
+    )
 
     response = client.post(URL, {**form_data(), "attachment": fake})
 
@@ -199,8 +198,7 @@ def test_a_reference_to_a_section_that_does_not_exist_is_refused(tree, member, c
     _assert_nothing_saved(response, "law_sections_text", "381/2023 99 §")
 
 
-def test_a_member_cannot_submit_for_a_network_they_do_not_belong_to(tree, network_page,
-                                                                   network, client):
+def test_a_member_cannot_submit_for_a_network_they_do_not_belong_to(tree, network_page, network, client):
     outsider = make_user()
     client.force_login(outsider)
 

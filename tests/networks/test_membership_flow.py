@@ -66,9 +66,7 @@ def test_admin_of_another_network_cannot_decide(client, network):
     outsider = make_network_admin(make_network())
 
     client.force_login(outsider)
-    response = client.post(
-        f"/networks/memberships/{membership.pk}/decide/", {"decision": "approve"}
-    )
+    response = client.post(f"/networks/memberships/{membership.pk}/decide/", {"decision": "approve"})
 
     assert response.status_code == 404
     membership.refresh_from_db()

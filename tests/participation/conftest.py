@@ -32,9 +32,15 @@ def make_need(**fields) -> DevelopmentNeed:
     return DevelopmentNeed.objects.create(**fields)
 
 
-def make_round(needs=None, *, need_count: int = 4, opens_in: timedelta | None = None,
-               closes_in: timedelta | None = timedelta(days=7), networks=(),
-               **fields) -> VotingRound:
+def make_round(
+    needs=None,
+    *,
+    need_count: int = 4,
+    opens_in: timedelta | None = None,
+    closes_in: timedelta | None = timedelta(days=7),
+    networks=(),
+    **fields,
+) -> VotingRound:
     """An open approval round (two picks) over the given or new needs."""
     now = timezone.now()
     fields.setdefault("title", f"Priorisointi {next(_numbers)}")
@@ -55,22 +61,22 @@ def options_of(poll) -> list[PollOption]:
     return list(poll.options.order_by("position", "pk"))
 
 
-def add_ballot(poll, *, voter=None, role="expert", organisation_type="te", points=None
-               ) -> Ballot:
+def add_ballot(poll, *, voter=None, role="expert", organisation_type="te", points=None) -> Ballot:
     """A stored ballot (bypassing the rules) with {option: points}."""
-    ballot = Ballot.objects.create(poll=poll, voter=voter, voter_role=role,
-                                   voter_organisation_type=organisation_type)
-    BallotChoice.objects.bulk_create([
-        BallotChoice(ballot=ballot, option=option, points=given)
-        for option, given in (points or {}).items()
-    ])
+    ballot = Ballot.objects.create(
+        poll=poll, voter=voter, voter_role=role, voter_organisation_type=organisation_type
+    )
+    BallotChoice.objects.bulk_create(
+        [BallotChoice(ballot=ballot, option=option, points=given) for option, given in (points or {}).items()]
+    )
     return ballot
 
 
 def close(poll) -> None:
     now = timezone.now()
-    Poll.objects.filter(pk=poll.pk).update(opens_at=now - timedelta(days=10),
-                                           closes_at=now - timedelta(minutes=1))
+    Poll.objects.filter(pk=poll.pk).update(
+        opens_at=now - timedelta(days=10), closes_at=now - timedelta(minutes=1)
+    )
     poll.refresh_from_db()
 
 

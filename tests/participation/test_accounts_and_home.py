@@ -29,7 +29,8 @@ def test_the_home_section_lists_open_rounds_and_whether_the_person_voted(rf, mem
 
     assert section.order == 30
     assert {(poll.title, poll.has_voted) for poll in section.context["rounds"]} == {
-        ("Äänestetty", True), ("Odottaa", False)
+        ("Äänestetty", True),
+        ("Odottaa", False),
     }
 
 

@@ -27,18 +27,32 @@ def staff(client):
 def test_keha_staff_create_a_round_with_needs_roles_and_questions(client, staff):
     need = make_need(title="Vastuunjako")
 
-    response = client.post(reverse("wagtailsnippets_forums_votinground:add"), {
-        "title": "Syksyn kierros", "description": "",
-        "opens_at": "2030-09-01 08:00", "closes_at": "2030-09-30 16:00",
-        "method": "points", "max_choices": "5", "points_total": "10",
-        "asks_level": "on", "asks_timing": "on", "timing_date": "2031-01-01",
-        "eligible_roles": ["typ_director", "supervisor"],
-        "results_visibility": "after_close",
-        "options-TOTAL_FORMS": "1", "options-INITIAL_FORMS": "0",
-        "options-MIN_NUM_FORMS": "0", "options-MAX_NUM_FORMS": "1000",
-        "options-0-need": str(need.pk), "options-0-position": "1", "options-0-ORDER": "1",
-        "options-0-id": "", "options-0-DELETE": "",
-    })
+    response = client.post(
+        reverse("wagtailsnippets_forums_votinground:add"),
+        {
+            "title": "Syksyn kierros",
+            "description": "",
+            "opens_at": "2030-09-01 08:00",
+            "closes_at": "2030-09-30 16:00",
+            "method": "points",
+            "max_choices": "5",
+            "points_total": "10",
+            "asks_level": "on",
+            "asks_timing": "on",
+            "timing_date": "2031-01-01",
+            "eligible_roles": ["typ_director", "supervisor"],
+            "results_visibility": "after_close",
+            "options-TOTAL_FORMS": "1",
+            "options-INITIAL_FORMS": "0",
+            "options-MIN_NUM_FORMS": "0",
+            "options-MAX_NUM_FORMS": "1000",
+            "options-0-need": str(need.pk),
+            "options-0-position": "1",
+            "options-0-ORDER": "1",
+            "options-0-id": "",
+            "options-0-DELETE": "",
+        },
+    )
 
     assert response.status_code == 302, response.content.decode()[:3000]
     poll = VotingRound.objects.get(title="Syksyn kierros")
@@ -48,13 +62,22 @@ def test_keha_staff_create_a_round_with_needs_roles_and_questions(client, staff)
 
 
 def test_a_round_that_closes_before_it_opens_is_refused(client, staff):
-    response = client.post(reverse("wagtailsnippets_forums_votinground:add"), {
-        "title": "Väärin päin", "opens_at": "2030-09-30 08:00", "closes_at": "2030-09-01 08:00",
-        "method": "approval", "max_choices": "3", "points_total": "10",
-        "results_visibility": "live",
-        "options-TOTAL_FORMS": "0", "options-INITIAL_FORMS": "0",
-        "options-MIN_NUM_FORMS": "0", "options-MAX_NUM_FORMS": "1000",
-    })
+    response = client.post(
+        reverse("wagtailsnippets_forums_votinground:add"),
+        {
+            "title": "Väärin päin",
+            "opens_at": "2030-09-30 08:00",
+            "closes_at": "2030-09-01 08:00",
+            "method": "approval",
+            "max_choices": "3",
+            "points_total": "10",
+            "results_visibility": "live",
+            "options-TOTAL_FORMS": "0",
+            "options-INITIAL_FORMS": "0",
+            "options-MIN_NUM_FORMS": "0",
+            "options-MAX_NUM_FORMS": "1000",
+        },
+    )
 
     assert response.status_code == 200
     assert not VotingRound.objects.exists()

@@ -46,10 +46,12 @@ def test_two_simultaneous_ballots_by_one_member_leave_one_ballot():
     poll = make_round()
     first, second = options_of(poll)[:2]
 
-    outcomes = _run_at_once([
-        lambda: services.submit_ballot(member, poll, [Selection(first.pk, 1)]),
-        lambda: services.submit_ballot(member, poll, [Selection(second.pk, 1)]),
-    ])
+    outcomes = _run_at_once(
+        [
+            lambda: services.submit_ballot(member, poll, [Selection(first.pk, 1)]),
+            lambda: services.submit_ballot(member, poll, [Selection(second.pk, 1)]),
+        ]
+    )
 
     assert outcomes == ["already_voted", "saved"]
     assert Ballot.objects.filter(poll=poll, voter=member).count() == 1

@@ -32,10 +32,18 @@ def test_the_demo_has_needs_rounds_with_a_tie_and_answered_stories(db):
 
 def test_loading_the_demo_again_changes_nothing(db):
     _load_demo()
-    counts = (Ballot.objects.count(), BallotChoice.objects.count(),
-              DevelopmentNeed.objects.count(), CaseStoryPage.objects.count())
+    counts = (
+        Ballot.objects.count(),
+        BallotChoice.objects.count(),
+        DevelopmentNeed.objects.count(),
+        CaseStoryPage.objects.count(),
+    )
 
     _load_demo()
 
-    assert (Ballot.objects.count(), BallotChoice.objects.count(),
-            DevelopmentNeed.objects.count(), CaseStoryPage.objects.count()) == counts
+    assert (
+        Ballot.objects.count(),
+        BallotChoice.objects.count(),
+        DevelopmentNeed.objects.count(),
+        CaseStoryPage.objects.count(),
+    ) == counts

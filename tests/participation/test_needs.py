@@ -16,10 +16,15 @@ from .conftest import add_ballot, make_need, make_round, options_of
 def test_a_member_proposes_a_need(client, member):
     client.force_login(member)
 
-    response = client.post(reverse("participation:propose_need"), {
-        "title": "Yhteinen lomake palvelutarpeen arviointiin", "theme": "asiakasprosessi",
-        "description": "Sama pohja kaikille verkostoille.",
-    }, follow=True)
+    response = client.post(
+        reverse("participation:propose_need"),
+        {
+            "title": "Yhteinen lomake palvelutarpeen arviointiin",
+            "theme": "asiakasprosessi",
+            "description": "Sama pohja kaikille verkostoille.",
+        },
+        follow=True,
+    )
 
     need = DevelopmentNeed.objects.get()
     assert (need.status, need.proposed_by) == (DevelopmentNeed.Status.PROPOSED, member)
@@ -29,9 +34,14 @@ def test_a_member_proposes_a_need(client, member):
 def test_a_personal_identity_code_in_a_proposal_is_refused(client, member):
     client.force_login(member)
 
-    response = client.post(reverse("participation:propose_need"), {
-        "title": "Asiakas 131052-308T", "theme": "asiakasprosessi", "description": "Kuvaus.",
-    })
+    response = client.post(
+        reverse("participation:propose_need"),
+        {
+            "title": "Asiakas 131052-308T",
+            "theme": "asiakasprosessi",
+            "description": "Kuvaus.",
+        },
+    )
 
     assert response.status_code == 200
     assert not DevelopmentNeed.objects.exists()
@@ -77,8 +87,9 @@ def test_a_ballot_that_picked_both_keeps_one_pick(duplicate_pair):
 
     services.merge_needs(make_keha_staff(), duplicate, target)
 
-    assert list(BallotChoice.objects.filter(ballot=ballot).values_list("option_id", "points")) \
-        == [(target_option.pk, 1)]
+    assert list(BallotChoice.objects.filter(ballot=ballot).values_list("option_id", "points")) == [
+        (target_option.pk, 1)
+    ]
 
 
 def test_points_given_to_both_are_added_up(duplicate_pair):
@@ -99,8 +110,9 @@ def test_a_round_with_only_the_duplicate_now_lists_the_target(duplicate_pair):
 
     services.merge_needs(make_keha_staff(), duplicate, target)
 
-    assert [(option.need_id, option.total) for option in selectors.results_of(poll).options] \
-        == [(target.pk, 1)]
+    assert [(option.need_id, option.total) for option in selectors.results_of(poll).options] == [
+        (target.pk, 1)
+    ]
 
 
 def test_merging_moves_the_topic_and_events(duplicate_pair):
@@ -111,9 +123,12 @@ def test_merging_moves_the_topic_and_events(duplicate_pair):
     duplicate, target = duplicate_pair
     forum = Forum.objects.create(name="Kansallinen", slug="kansallinen", kind="national")
     topic = Topic.objects.create(forum=forum, title="Perehdytyskansio")
-    event = Event.objects.create(title="Perehdytyspäivä", start=timezone.now(),
-                                 end=timezone.now() + timedelta(hours=2),
-                                 event_type=Event.Type.TRAINING)
+    event = Event.objects.create(
+        title="Perehdytyspäivä",
+        start=timezone.now(),
+        end=timezone.now() + timedelta(hours=2),
+        event_type=Event.Type.TRAINING,
+    )
     duplicate.topic = topic
     duplicate.save()
     duplicate.events.add(event)
@@ -131,8 +146,7 @@ def test_only_keha_staff_may_merge(client, duplicate_pair):
     duplicate, target = duplicate_pair
     client.force_login(make_user())
 
-    response = client.post(reverse("participation:merge_need", args=[duplicate.pk]),
-                           {"target": target.pk})
+    response = client.post(reverse("participation:merge_need", args=[duplicate.pk]), {"target": target.pk})
 
     assert response.status_code == 403
     with pytest.raises(PermissionDenied):
@@ -145,8 +159,9 @@ def test_staff_merge_on_the_need_page_and_the_duplicate_redirects(client, duplic
     duplicate, target = duplicate_pair
     client.force_login(make_keha_staff())
 
-    response = client.post(reverse("participation:merge_need", args=[duplicate.pk]),
-                           {"target": target.pk}, follow=True)
+    response = client.post(
+        reverse("participation:merge_need", args=[duplicate.pk]), {"target": target.pk}, follow=True
+    )
 
     assert "yhdistettiin tarpeeseen" in response.content.decode()
     redirect = client.get(reverse("participation:need", args=[duplicate.pk]))

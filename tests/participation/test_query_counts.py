@@ -15,16 +15,29 @@ ORGANISATIONS = ["te", "hva", "kela", "municipality", "other"]
 
 def _fill(poll, count: int) -> None:
     options = options_of(poll)
-    ballots = Ballot.objects.bulk_create([
-        Ballot(poll=poll, voter_role=ROLES[number % len(ROLES)],
-               voter_organisation_type=ORGANISATIONS[number % len(ORGANISATIONS)])
-        for number in range(count)
-    ])
-    BallotChoice.objects.bulk_create([
-        BallotChoice(ballot=ballot, option=options[(number + shift) % len(options)], points=1,
-                     level="national", timing="before")
-        for number, ballot in enumerate(ballots) for shift in range(2)
-    ])
+    ballots = Ballot.objects.bulk_create(
+        [
+            Ballot(
+                poll=poll,
+                voter_role=ROLES[number % len(ROLES)],
+                voter_organisation_type=ORGANISATIONS[number % len(ORGANISATIONS)],
+            )
+            for number in range(count)
+        ]
+    )
+    BallotChoice.objects.bulk_create(
+        [
+            BallotChoice(
+                ballot=ballot,
+                option=options[(number + shift) % len(options)],
+                points=1,
+                level="national",
+                timing="before",
+            )
+            for number, ballot in enumerate(ballots)
+            for shift in range(2)
+        ]
+    )
 
 
 def _queries(client, url) -> int:
@@ -35,8 +48,7 @@ def _queries(client, url) -> int:
 
 
 def _round_with(count: int) -> Poll:
-    poll = make_round(need_count=15, asks_level=True, asks_timing=True,
-                      timing_date="2027-01-01")
+    poll = make_round(need_count=15, asks_level=True, asks_timing=True, timing_date="2027-01-01")
     _fill(poll, count)
     return poll
 

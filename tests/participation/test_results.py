@@ -33,9 +33,7 @@ def voted_round():
 def test_totals_and_ranks_are_computed_in_the_database(voted_round):
     results = selectors.results_of(voted_round)
 
-    assert [(option.rank, option.total) for option in results.options] == [
-        (1, 3), (1, 3), (3, 1), (4, 0)
-    ]
+    assert [(option.rank, option.total) for option in results.options] == [(1, 3), (1, 3), (3, 1), (4, 0)]
     assert results.ballot_count == 4
 
 
@@ -65,8 +63,10 @@ def test_points_rounds_add_up_points(client):
 
     results = selectors.results_of(poll)
 
-    assert [(option.option_id, option.total, option.voters) for option in results.options[:2]] \
-        == [(b.pk, 13, 2), (a.pk, 7, 1)]
+    assert [(option.option_id, option.total, option.voters) for option in results.options[:2]] == [
+        (b.pk, 13, 2),
+        (a.pk, 7, 1),
+    ]
 
 
 def test_results_never_name_the_voters(client):
@@ -83,6 +83,7 @@ def test_results_never_name_the_voters(client):
 
 
 # --- Anonymity --------------------------------------------------------------------------------
+
 
 def test_groups_smaller_than_five_are_not_shown_on_their_own():
     poll = make_round()
@@ -152,13 +153,17 @@ def test_the_breakdown_table_shows_totals_per_large_group(client):
 
 # --- Visibility -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("visibility", "closed", "member_sees", "staff_sees"), [
-    (Poll.ResultsVisibility.LIVE, False, True, True),
-    (Poll.ResultsVisibility.AFTER_CLOSE, False, False, False),
-    (Poll.ResultsVisibility.AFTER_CLOSE, True, True, True),
-    (Poll.ResultsVisibility.STAFF, False, False, True),
-    (Poll.ResultsVisibility.STAFF, True, False, True),
-])
+
+@pytest.mark.parametrize(
+    ("visibility", "closed", "member_sees", "staff_sees"),
+    [
+        (Poll.ResultsVisibility.LIVE, False, True, True),
+        (Poll.ResultsVisibility.AFTER_CLOSE, False, False, False),
+        (Poll.ResultsVisibility.AFTER_CLOSE, True, True, True),
+        (Poll.ResultsVisibility.STAFF, False, False, True),
+        (Poll.ResultsVisibility.STAFF, True, False, True),
+    ],
+)
 def test_results_are_reachable_only_when_the_round_allows(
     client, visibility, closed, member_sees, staff_sees
 ):
@@ -198,6 +203,7 @@ def test_results_of_an_upcoming_round_are_not_shown_even_live(client):
 
 # --- CSV export -------------------------------------------------------------------------------
 
+
 def test_the_csv_export_is_for_keha_staff_only(client, voted_round):
     client.force_login(make_user())
 
@@ -220,7 +226,10 @@ def test_keha_staff_download_totals_ranks_and_ties(client, voted_round):
     rows = [line.split(";") for line in response.content.decode("utf-8-sig").splitlines()]
     assert rows[0][:5] == ["Sija", "Tasapeli", "Kehittämistarve", "Teema", "Pisteet"]
     assert [(row[0], row[1], row[4]) for row in rows[1:5]] == [
-        ("1", "kyllä", "3"), ("1", "kyllä", "3"), ("3", "", "1"), ("4", "", "0")
+        ("1", "kyllä", "3"),
+        ("1", "kyllä", "3"),
+        ("3", "", "1"),
+        ("4", "", "0"),
     ]
     assert rows[-1] == ["Ääniä", "4"]
 
@@ -228,7 +237,7 @@ def test_keha_staff_download_totals_ranks_and_ties(client, voted_round):
 def test_a_formula_in_a_need_title_is_neutralised_in_the_export(client):
     from .conftest import make_need
 
-    poll = make_round([make_need(title="=HYPERLINK(\"x\")")])
+    poll = make_round([make_need(title='=HYPERLINK("x")')])
     client.force_login(make_keha_staff())
 
     export = client.get(csv_url(poll)).content.decode("utf-8-sig")

@@ -31,9 +31,9 @@ DAY = timedelta(days=1)
 
 
 def _round(title, now, *, opens, closes=None, networks=(), **fields) -> VotingRound:
-    poll = VotingRound.objects.create(title=title, opens_at=now + opens,
-                                      closes_at=now + closes if closes is not None else None,
-                                      **fields)
+    poll = VotingRound.objects.create(
+        title=title, opens_at=now + opens, closes_at=now + closes if closes is not None else None, **fields
+    )
     if networks:
         poll.eligible_networks.set(networks)
         poll.save()  # a cluster's many-to-many is written on save
@@ -58,14 +58,13 @@ def world():
         _round("Kahdelle verkostolle", now, opens=-DAY, networks=[ours, theirs]),
         _round("Toiselle verkostolle", now, opens=-DAY, closes=DAY, networks=[theirs]),
         _round("Lakkautetulle verkostolle", now, opens=-DAY, networks=[closed_down]),
-        _round("Päättynyt toiselle verkostolle", now, opens=-9 * DAY, closes=-DAY,
-               networks=[theirs]),
+        _round("Päättynyt toiselle verkostolle", now, opens=-9 * DAY, closes=-DAY, networks=[theirs]),
         _round("Tulossa meidän verkostolle", now, opens=DAY, networks=[ours]),
         _round("Kumppaneille", now, opens=-DAY, eligible_roles=["partner"]),
-        _round("Asiantuntijoille ja esihenkilöille", now, opens=-DAY,
-               eligible_roles=["expert", "supervisor"]),
-        _round("Meidän kumppaneille", now, opens=-DAY, eligible_roles=["partner"],
-               networks=[ours]),
+        _round(
+            "Asiantuntijoille ja esihenkilöille", now, opens=-DAY, eligible_roles=["expert", "supervisor"]
+        ),
+        _round("Meidän kumppaneille", now, opens=-DAY, eligible_roles=["partner"], networks=[ours]),
     ]
     # A customer story's poll is open to everyone, but it is not a voting round.
     Poll.objects.create(kind=Poll.Kind.STORY, title="Asiakastarina", opens_at=now - DAY)
@@ -86,8 +85,18 @@ def world():
     make_membership(our_staff, ours)
     removed = make_user(role="expert", is_removed=True)
     inactive = make_user(role="expert", is_active=False)
-    people = [expert, our_expert, waiting, their_partner, our_partner, of_closed_down, staff,
-              our_staff, removed, inactive]
+    people = [
+        expert,
+        our_expert,
+        waiting,
+        their_partner,
+        our_partner,
+        of_closed_down,
+        staff,
+        our_staff,
+        removed,
+        inactive,
+    ]
 
     # Some have voted, some have not.
     by_title = {poll.title: poll for poll in rounds}
@@ -122,9 +131,7 @@ def _by_the_rules(person, keep) -> list[tuple[str, bool]]:
     ]
 
 
-def test_the_home_box_lists_exactly_the_open_rounds_the_rules_let_each_person_vote_in(
-    rf, world
-):
+def test_the_home_box_lists_exactly_the_open_rounds_the_rules_let_each_person_vote_in(rf, world):
     now, people = world
     for person in people:
         request = rf.get("/")
@@ -133,10 +140,14 @@ def test_the_home_box_lists_exactly_the_open_rounds_the_rules_let_each_person_vo
         shown = _listed(section.context["rounds"]) if section else []
 
         checker = _fresh(person)
-        expected = _by_the_rules(checker, lambda poll, user=checker: (
-            engine.voting_state(poll) == engine.OPEN
-            and engine.can_see_round(user, poll) and engine.is_eligible(user, poll)
-        ))
+        expected = _by_the_rules(
+            checker,
+            lambda poll, user=checker: (
+                engine.voting_state(poll) == engine.OPEN
+                and engine.can_see_round(user, poll)
+                and engine.is_eligible(user, poll)
+            ),
+        )
         assert shown == expected, person.email
 
 
@@ -144,10 +155,14 @@ def test_the_open_rounds_follow_the_rules_at_the_exact_opening_and_closing_momen
     now, people = world
     for person in people:
         checker = _fresh(person)
-        expected = _by_the_rules(checker, lambda poll, user=checker: (
-            engine.voting_state(poll, now) == engine.OPEN
-            and engine.can_see_round(user, poll) and engine.is_eligible(user, poll)
-        ))
+        expected = _by_the_rules(
+            checker,
+            lambda poll, user=checker: (
+                engine.voting_state(poll, now) == engine.OPEN
+                and engine.can_see_round(user, poll)
+                and engine.is_eligible(user, poll)
+            ),
+        )
         assert _listed(selectors.open_rounds_for(_fresh(person), now)) == expected, person.email
 
 
@@ -180,9 +195,9 @@ def test_the_index_lists_exactly_the_rounds_the_rules_show_each_person(world):
             assert shown == []
             continue
         checker = _fresh(person)
-        expected = _by_the_rules(checker, lambda poll, user=checker: (
-            is_verified_member(user) and engine.can_see_round(user, poll)
-        ))
+        expected = _by_the_rules(
+            checker, lambda poll, user=checker: is_verified_member(user) and engine.can_see_round(user, poll)
+        )
         assert shown == expected, person.email
 
 

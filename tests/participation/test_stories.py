@@ -16,22 +16,31 @@ def story():
     from typ_site.core.demo_content import create_home_page
 
     home = create_home_page()
-    index = home.add_child(instance=CaseStoryIndexPage(title="Asiakastarinat",
-                                                       slug="asiakastarinat",
-                                                       show_in_menus=True))
+    index = home.add_child(
+        instance=CaseStoryIndexPage(title="Asiakastarinat", slug="asiakastarinat", show_in_menus=True)
+    )
     index.save_revision().publish()
-    page = index.add_child(instance=CaseStoryPage(
-        title="Matti, 22: arki sekaisin", slug="matti", persona_name="Matti", age=22,
-        belongs_in_typ=True, situation="<p>Matti on ollut työttömänä.</p>",
-        deciding_factors="Arjen hallinta\nTalous selvitettävä",
-    ))
+    page = index.add_child(
+        instance=CaseStoryPage(
+            title="Matti, 22: arki sekaisin",
+            slug="matti",
+            persona_name="Matti",
+            age=22,
+            belongs_in_typ=True,
+            situation="<p>Matti on ollut työttömänä.</p>",
+            deciding_factors="Arjen hallinta\nTalous selvitettävä",
+        )
+    )
     page.save_revision().publish()
     return CaseStoryPage.objects.get(pk=page.pk)
 
 
 def answer(client, page, value, ballot=""):
-    return client.post(reverse("participation:answer_story", args=[page.pk]),
-                       {"answer": value, "ballot": ballot}, follow=True)
+    return client.post(
+        reverse("participation:answer_story", args=[page.pk]),
+        {"answer": value, "ballot": ballot},
+        follow=True,
+    )
 
 
 def add_answers(page, **counts):
@@ -85,8 +94,7 @@ def test_a_second_new_answer_is_refused(client, story):
     page = answer(client, story, "disagree").content.decode()
 
     assert "Olet jo äänestänyt" in page
-    assert list(Ballot.objects.get(voter=member).choices.values_list("option__key", flat=True)) \
-        == ["agree"]
+    assert list(Ballot.objects.get(voter=member).choices.values_list("option__key", flat=True)) == ["agree"]
 
 
 def test_an_unknown_answer_is_refused(client, story):
@@ -131,13 +139,15 @@ def test_a_story_is_validated_past_both_thresholds(client, story, settings):
     assert "Validoitu" in page and "80 % on samaa mieltä." in page
 
 
-@pytest.mark.parametrize(("agree", "disagree", "validated"), [
-    (7, 2, False),   # too few answers
-    (6, 4, False),   # agree share too low
-    (7, 3, True),
-])
-def test_validation_needs_enough_answers_and_agreement(story, settings, agree, disagree,
-                                                       validated):
+@pytest.mark.parametrize(
+    ("agree", "disagree", "validated"),
+    [
+        (7, 2, False),  # too few answers
+        (6, 4, False),  # agree share too low
+        (7, 3, True),
+    ],
+)
+def test_validation_needs_enough_answers_and_agreement(story, settings, agree, disagree, validated):
     from forums.participation.selectors import story_summaries
 
     settings.PARTICIPATION_STORY_MIN_ANSWERS = 10
@@ -185,8 +195,7 @@ def test_the_story_page_query_count_does_not_grow_with_answers(client, story):
     client.get(story.url)
     with CaptureQueriesContext(connection) as few:
         client.get(story.url)
-    add_answers(story, agree=(40, "expert"), disagree=(30, "supervisor"),
-                cant_say=(10, "typ_director"))
+    add_answers(story, agree=(40, "expert"), disagree=(30, "supervisor"), cant_say=(10, "typ_director"))
     with CaptureQueriesContext(connection) as many:
         client.get(story.url)
 

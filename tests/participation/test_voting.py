@@ -49,14 +49,11 @@ def test_a_member_changes_the_ballot_while_the_round_is_open(client, member, ope
     client.post(ballot_url(open_round), picks(open_round, 0))
     ballot = Ballot.objects.get(voter=member)
 
-    response = client.post(ballot_url(open_round), picks(open_round, 3, ballot=ballot.pk),
-                           follow=True)
+    response = client.post(ballot_url(open_round), picks(open_round, 3, ballot=ballot.pk), follow=True)
 
     assert "Äänesi muutettiin" in response.content.decode()
     assert Ballot.objects.filter(poll=open_round).count() == 1
-    assert list(ballot.choices.values_list("option_id", flat=True)) == [
-        options_of(open_round)[3].pk
-    ]
+    assert list(ballot.choices.values_list("option_id", flat=True)) == [options_of(open_round)[3].pk]
 
 
 def test_the_round_page_shows_the_members_own_choices(client, member, open_round):
@@ -78,9 +75,7 @@ def test_a_second_new_ballot_is_refused_and_the_first_is_kept(client, member, op
 
     assert "Olet jo äänestänyt" in response.content.decode()
     ballot = Ballot.objects.get(poll=open_round, voter=member)
-    assert list(ballot.choices.values_list("option_id", flat=True)) == [
-        options_of(open_round)[0].pk
-    ]
+    assert list(ballot.choices.values_list("option_id", flat=True)) == [options_of(open_round)[0].pk]
 
 
 def test_changing_someone_elses_ballot_is_refused(member, open_round):
@@ -88,16 +83,18 @@ def test_changing_someone_elses_ballot_is_refused(member, open_round):
     other = services.submit_ballot(make_user(), open_round, [Selection(option.pk, 1)])
 
     with pytest.raises(ValidationError):
-        services.submit_ballot(member, open_round, [Selection(option.pk, 1)],
-                               ballot_id=other.pk)
+        services.submit_ballot(member, open_round, [Selection(option.pk, 1)], ballot_id=other.pk)
 
     assert not Ballot.objects.filter(voter=member).exists()
 
 
-@pytest.mark.parametrize(("opens_in", "closes_in", "message"), [
-    (timedelta(days=1), timedelta(days=5), "Äänestys ei ole vielä alkanut"),
-    (timedelta(days=-5), timedelta(minutes=-1), "Äänestys päättyi"),
-])
+@pytest.mark.parametrize(
+    ("opens_in", "closes_in", "message"),
+    [
+        (timedelta(days=1), timedelta(days=5), "Äänestys ei ole vielä alkanut"),
+        (timedelta(days=-5), timedelta(minutes=-1), "Äänestys päättyi"),
+    ],
+)
 def test_voting_outside_the_round_is_refused(client, member, opens_in, closes_in, message):
     poll = make_round(opens_in=opens_in, closes_in=closes_in)
     option = options_of(poll)[0]
@@ -124,13 +121,13 @@ def test_a_closed_round_shows_no_ballot_form_and_refuses_a_post(client, member):
 def test_a_ballot_cannot_be_changed_after_closing(member, open_round):
     option = options_of(open_round)[0]
     ballot = services.submit_ballot(member, open_round, [Selection(option.pk, 1)])
-    Poll.objects.filter(pk=open_round.pk).update(closes_at=open_round.opens_at
-                                                 + timedelta(seconds=1))
+    Poll.objects.filter(pk=open_round.pk).update(closes_at=open_round.opens_at + timedelta(seconds=1))
     open_round.refresh_from_db()
 
     with pytest.raises(ValidationError):
-        services.submit_ballot(member, open_round, [Selection(options_of(open_round)[1].pk, 1)],
-                               ballot_id=ballot.pk)
+        services.submit_ballot(
+            member, open_round, [Selection(options_of(open_round)[1].pk, 1)], ballot_id=ballot.pk
+        )
 
     assert list(ballot.choices.values_list("option_id", flat=True)) == [option.pk]
 
@@ -203,9 +200,15 @@ def test_more_points_than_allowed_are_refused(client, member):
     options = options_of(poll)
     client.force_login(member)
 
-    response = client.post(ballot_url(poll), {
-        f"points_{options[0].pk}": "6", f"points_{options[1].pk}": "5", "ballot": "",
-    }, follow=True)
+    response = client.post(
+        ballot_url(poll),
+        {
+            f"points_{options[0].pk}": "6",
+            f"points_{options[1].pk}": "5",
+            "ballot": "",
+        },
+        follow=True,
+    )
 
     assert "Annoit 11 pistettä; enintään 10 pistettä voi jakaa." in response.content.decode()
     assert Ballot.objects.count() == 0
@@ -215,8 +218,7 @@ def test_points_within_the_budget_are_stored(member):
     poll = make_round(method=Poll.Method.POINTS, points_total=10)
     options = options_of(poll)
 
-    ballot = services.submit_ballot(member, poll, [Selection(options[0].pk, 7),
-                                                   Selection(options[1].pk, 3)])
+    ballot = services.submit_ballot(member, poll, [Selection(options[0].pk, 7), Selection(options[1].pk, 3)])
 
     assert sorted(ballot.choices.values_list("points", flat=True)) == [3, 7]
 
@@ -245,14 +247,23 @@ def test_level_and_timing_answers_are_stored_with_the_picks(client, member, leve
     options = options_of(level_round)
     client.force_login(member)
 
-    client.post(ballot_url(level_round), {
-        f"pick_{options[0].pk}": "on", f"level_{options[0].pk}": "national",
-        f"timing_{options[0].pk}": "before", f"level_{options[1].pk}": "local", "ballot": "",
-    })
+    client.post(
+        ballot_url(level_round),
+        {
+            f"pick_{options[0].pk}": "on",
+            f"level_{options[0].pk}": "national",
+            f"timing_{options[0].pk}": "before",
+            f"level_{options[1].pk}": "local",
+            "ballot": "",
+        },
+    )
 
     choices = {choice.option_id: choice for choice in BallotChoice.objects.all()}
-    assert (choices[options[0].pk].points, choices[options[0].pk].level,
-            choices[options[0].pk].timing) == (1, "national", "before")
+    assert (choices[options[0].pk].points, choices[options[0].pk].level, choices[options[0].pk].timing) == (
+        1,
+        "national",
+        "before",
+    )
     assert (choices[options[1].pk].points, choices[options[1].pk].level) == (0, "local")
 
 

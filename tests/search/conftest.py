@@ -19,9 +19,7 @@ def live_elasticsearch_url() -> str:
     return os.environ.get("ELASTICSEARCH_URL", "")
 
 
-@pytest.fixture(
-    params=["embedded", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
-)
+@pytest.fixture(params=["embedded", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
 def backend(request, db, settings):
     """Each backend in turn: the shared contract must hold for both."""
     if request.param == "elasticsearch":

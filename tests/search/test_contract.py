@@ -74,9 +74,7 @@ def test_a_section_reference_finds_the_section(indexed):
 
 def test_a_quoted_phrase_matches_only_the_exact_words_in_order(indexed):
     backend = indexed
-    backend.index_documents(
-        [make_document("page:9", "Yhteispalvelu", "Palvelu on monialainen ja yhteinen.")]
-    )
+    backend.index_documents([make_document("page:9", "Yhteispalvelu", "Palvelu on monialainen ja yhteinen.")])
     assert search(backend, '"monialainen työllistymissuunnitelma"').keys == ["page:1"]
 
 
@@ -128,9 +126,7 @@ def test_filters_narrow_the_results(indexed):
     assert search(indexed, "asiakas", filters={"kind": "post"}).keys == ["post:3"]
     assert search(indexed, "asiakas", filters={"theme": "Laki"}).keys == ["page:2"]
     assert search(indexed, "asiakas", filters={"year": "2024"}).keys == ["page:1"]
-    assert search(indexed, "asiakas", filters={"organisation": "Hyvinvointialue"}).keys == [
-        "page:4"
-    ]
+    assert search(indexed, "asiakas", filters={"organisation": "Hyvinvointialue"}).keys == ["page:4"]
 
 
 def test_date_order_puts_the_newest_first(indexed):
@@ -160,9 +156,7 @@ def test_a_title_match_ranks_above_a_body_match(backend):
 
 def test_a_document_with_an_absurdly_long_word_is_still_indexed(backend):
     # E.g. an attachment's text with an encoded blob; PostgreSQL refuses lexemes of 2 kB.
-    backend.index_documents(
-        [make_document("page:60", "Liite", "Tarkiste " + "q" * 3000 + " työkokeilusta.")]
-    )
+    backend.index_documents([make_document("page:60", "Liite", "Tarkiste " + "q" * 3000 + " työkokeilusta.")])
     assert search(backend, "työkokeilu").keys == ["page:60"]
 
 
@@ -225,9 +219,7 @@ def test_search_as_you_type_completes_the_last_word(indexed):
 
 
 def test_search_as_you_type_respects_access(backend):
-    backend.index_documents(
-        [make_document("post:40", "Salainen työkokeilu", access_key=network_key(40))]
-    )
+    backend.index_documents([make_document("post:40", "Salainen työkokeilu", access_key=network_key(40))])
     assert backend.suggest("työkok", EVERYONE) == []
 
 
@@ -237,11 +229,12 @@ def test_facets_of_many_results_are_estimated_from_an_even_sample(backend, monke
     monkeypatch.setattr(type(backend.store), "FACET_SAMPLE", 10)  # 1,000 on the site
     backend.index_documents(
         [
-            make_document(f"page:{n}", f"Ohje {n}", "Asiakas ja työkokeilu.",
-                          kind="post" if n % 4 == 0 else "guidance")
+            make_document(
+                f"page:{n}", f"Ohje {n}", "Asiakas ja työkokeilu.", kind="post" if n % 4 == 0 else "guidance"
+            )
             for n in range(40)
         ]
-    )  # fmt: skip
+    )
 
     results = search(backend, "työkokeilu")
     exact = search(backend, "työkokeilu", filters={"kind": "post"})

@@ -108,9 +108,7 @@ def test_filters_facets_highlighting_and_paging_are_requested():
 
 
 def test_date_order_sorts_by_date():
-    assert search_body("asiakas", order="date")["sort"][0] == {
-        "date": {"order": "desc", "missing": "_last"}
-    }
+    assert search_body("asiakas", order="date")["sort"][0] == {"date": {"order": "desc", "missing": "_last"}}
 
 
 def test_suggestions_complete_the_last_word_and_respect_access():

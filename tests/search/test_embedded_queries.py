@@ -25,9 +25,7 @@ def statements_of(query: str, **request) -> list[str]:
 
 def index_trials(count: int) -> None:
     in_title = [make_document(f"page:{n}", f"Työkokeilu {n}", "Ohje.") for n in range(count)]
-    in_body = [
-        make_document(f"page:{n}", f"Ohje {n}", "Työkokeilu.") for n in range(count, 2 * count)
-    ]
+    in_body = [make_document(f"page:{n}", f"Ohje {n}", "Työkokeilu.") for n in range(count, 2 * count)]
     get_backend().index_documents(in_title + in_body)
 
 
@@ -50,9 +48,7 @@ def test_checking_a_did_you_mean_counts_its_matches_without_ranking_them():
 
 
 @pytest.mark.parametrize("count", [6, 40])
-def test_the_first_page_of_many_matches_takes_the_same_statements_however_many(
-    count, monkeypatch
-):
+def test_the_first_page_of_many_matches_takes_the_same_statements_however_many(count, monkeypatch):
     monkeypatch.setattr(type(get_backend().store), "RANK_LIMIT", 4)  # 1,000 on the site
     index_trials(count)
 

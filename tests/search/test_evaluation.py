@@ -28,9 +28,14 @@ def test_the_bundled_set_reaches_the_target_and_writes_the_run(tmp_path):
     output = io.StringIO()
 
     call_command(
-        "search_eval", str(BUNDLED_CORPUS), str(BUNDLED_QUERIES), str(BUNDLED_QRELS),
-        "--run", str(run), stdout=output,
-    )  # fmt: skip
+        "search_eval",
+        str(BUNDLED_CORPUS),
+        str(BUNDLED_QUERIES),
+        str(BUNDLED_QRELS),
+        "--run",
+        str(run),
+        stdout=output,
+    )
 
     ndcg = float(re.search(r"nDCG@10:\s+([\d.]+)", output.getvalue()).group(1))
     assert ndcg >= 0.85

@@ -46,8 +46,13 @@ def test_stop_words_are_not_indexed(voikko):
 
 def test_section_and_statute_references_are_single_terms():
     assert [t.folded for t in tokenize("TYM-lain 11 §:n ja 11. pykälän mukaan")] == [
-        "tym", "lain", "11pykala", "ja", "11pykala", "mukaan"
-    ]  # fmt: skip
+        "tym",
+        "lain",
+        "11pykala",
+        "ja",
+        "11pykala",
+        "mukaan",
+    ]
     assert [t.folded for t in tokenize("laki 381/2023")] == ["laki", "381s2023"]
 
 

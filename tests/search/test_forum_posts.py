@@ -40,7 +40,9 @@ def test_a_private_network_post_is_found_by_members_only(private_forum, home_net
     member = make_member(home_network)
     with commit():
         topic = services.start_topic(
-            member, private_forum, title="Kuntouttavan työtoiminnan paikat",
+            member,
+            private_forum,
+            title="Kuntouttavan työtoiminnan paikat",
             body="Kenellä on vapaita paikkoja kuntouttavassa työtoiminnassa?",
         ).topic
     post_key = f"post:{topic.posts.get().pk}"
@@ -51,15 +53,15 @@ def test_a_private_network_post_is_found_by_members_only(private_forum, home_net
     assert post_key not in keys(make_keha_staff(), "kuntouttava työtoiminta")
 
 
-def test_a_national_forum_post_is_found_by_every_member_but_not_anonymously(
-    national_forum, commit
-):
+def test_a_national_forum_post_is_found_by_every_member_but_not_anonymously(national_forum, commit):
     from django.contrib.auth.models import AnonymousUser
 
     author = make_user()
     with commit():
         topic = services.start_topic(
-            author, national_forum, title="Alkukartoituksen kesto",
+            author,
+            national_forum,
+            title="Alkukartoituksen kesto",
             body="Kuinka pitkään alkukartoitus teillä kestää?",
         ).topic
     post_key = f"post:{topic.posts.get().pk}"
@@ -101,13 +103,13 @@ def test_moving_a_topic_into_a_private_forum_hides_its_posts_from_outsiders(
     assert post_key in keys(author, "työkokeilu")
 
 
-def test_a_superuser_finds_a_private_network_post_as_they_can_read_it(
-    private_forum, home_network, commit
-):
+def test_a_superuser_finds_a_private_network_post_as_they_can_read_it(private_forum, home_network, commit):
     member = make_member(home_network)
     with commit():
         topic = services.start_topic(
-            member, private_forum, title="Kuntouttavan työtoiminnan paikat",
+            member,
+            private_forum,
+            title="Kuntouttavan työtoiminnan paikat",
             body="Kenellä on vapaita paikkoja kuntouttavassa työtoiminnassa?",
         ).topic
     superuser = make_user(is_superuser=True, is_staff=True)

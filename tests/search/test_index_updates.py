@@ -156,9 +156,7 @@ def pdf_bytes(text: str) -> bytes:
 
 
 def upload(title: str, filename: str, content: bytes):
-    document = get_document_model()(
-        title=title, collection=Collection.get_first_root_node()
-    )
+    document = get_document_model()(title=title, collection=Collection.get_first_root_node())
     document.file.save(filename, ContentFile(content), save=False)
     document.save()
     return document

@@ -24,12 +24,15 @@ def indexed(private_network):
             make_document("page:1", "Työkokeilun ohje", "Työkokeilu kestää enintään puoli vuotta."),
             make_document("page:2", "Jäsenten työkokeiluopas", "Vain jäsenille.", access_key=MEMBERS),
             make_document(
-                "post:3", "Verkoston työkokeilukokemukset", "Sisäinen keskustelu.",
-                kind="post", access_key=network_key(private_network.pk),
+                "post:3",
+                "Verkoston työkokeilukokemukset",
+                "Sisäinen keskustelu.",
+                kind="post",
+                access_key=network_key(private_network.pk),
                 network=private_network.name,
             ),
         ]
-    )  # fmt: skip
+    )
 
 
 def result_titles(response) -> list[str]:
@@ -104,9 +107,7 @@ def test_user_text_is_escaped_on_the_page(client, indexed):
     assert "<script>alert(1)</script>" not in response.text
 
 
-def test_the_query_count_does_not_grow_with_the_number_of_results(
-    client, db, django_assert_max_num_queries
-):
+def test_the_query_count_does_not_grow_with_the_number_of_results(client, db, django_assert_max_num_queries):
     backend = get_backend()
     backend.index_documents(
         [make_document(f"page:{n}", f"Ohje {n}", "Työkokeilu on hyvä keino.") for n in range(5)]

@@ -63,7 +63,11 @@ MISSING = level(NOT_FOUND, NOT_FOUND)  # addresses of objects that do not exist
 NETWORK_FORUM = level(LOGIN, OK, other_member=NOT_FOUND, keha_editor=NOT_FOUND)
 # The same, for what only the moderators of that forum (its network's admins) may open.
 NETWORK_FORUM_MODERATORS = level(
-    LOGIN, FORBIDDEN, other_member=NOT_FOUND, network_admin=OK, keha_editor=NOT_FOUND,
+    LOGIN,
+    FORBIDDEN,
+    other_member=NOT_FOUND,
+    network_admin=OK,
+    keha_editor=NOT_FOUND,
     superuser=OK,
 )
 # A calendar event for the organising network's members only (calendar_app.selectors: access
@@ -123,7 +127,8 @@ ACCESS_TABLE: dict[str, Access] = {
     "account_reset_password": Access(PUBLIC),
     "account_reset_password_done": Access(PUBLIC),
     "account_reset_password_from_key": Access(
-        PUBLIC, kwargs=lambda world: {"uidb36": "zz", "key": "not-a-valid-key"},
+        PUBLIC,
+        kwargs=lambda world: {"uidb36": "zz", "key": "not-a-valid-key"},
         note="an invalid key shows the 'link is invalid' page",
     ),
     "account_reset_password_from_key_done": Access(PUBLIC),
@@ -133,14 +138,10 @@ ACCESS_TABLE: dict[str, Access] = {
     # the superuser have one (TOTP, no recovery codes). Changes ask for the password again
     # first (a redirect to reauthenticate).
     "mfa_index": Access(SIGNED_IN),
-    "mfa_authenticate": Access(
-        level(LOGIN, REDIRECT), note="only during a sign-in that asks for the code"
-    ),
+    "mfa_authenticate": Access(level(LOGIN, REDIRECT), note="only during a sign-in that asks for the code"),
     "mfa_reauthenticate": Access(level(LOGIN, OK, member=REDIRECT, other_member=REDIRECT)),
     "mfa_activate_totp": Access(level(LOGIN, REDIRECT)),
-    "mfa_deactivate_totp": Access(
-        level(LOGIN, REDIRECT, member=NOT_FOUND, other_member=NOT_FOUND)
-    ),
+    "mfa_deactivate_totp": Access(level(LOGIN, REDIRECT, member=NOT_FOUND, other_member=NOT_FOUND)),
     "mfa_view_recovery_codes": Access(level(LOGIN, NOT_FOUND)),
     "mfa_generate_recovery_codes": Access(level(LOGIN, REDIRECT)),
     "mfa_download_recovery_codes": Access(level(LOGIN, NOT_FOUND)),
@@ -153,25 +154,15 @@ ACCESS_TABLE: dict[str, Access] = {
     # world.network and its topic; national and theme forums are open to everyone signed in.
     "forums:index": Access(PUBLIC, note="anonymous: a page asking to sign in"),
     "forums:forum": Access(NETWORK_FORUM, kwargs=lambda world: {"slug": world.network_forum.slug}),
-    "forums:new_topic": Access(
-        NETWORK_FORUM, kwargs=lambda world: {"slug": world.network_forum.slug}
-    ),
-    "forums:follow_forum": Access(
-        POST_ONLY, kwargs=lambda world: {"slug": world.network_forum.slug}
-    ),
-    "forums:create_feed_address": Access(
-        POST_ONLY, kwargs=lambda world: {"slug": world.network_forum.slug}
-    ),
+    "forums:new_topic": Access(NETWORK_FORUM, kwargs=lambda world: {"slug": world.network_forum.slug}),
+    "forums:follow_forum": Access(POST_ONLY, kwargs=lambda world: {"slug": world.network_forum.slug}),
+    "forums:create_feed_address": Access(POST_ONLY, kwargs=lambda world: {"slug": world.network_forum.slug}),
     "forums:topic": Access(NETWORK_FORUM, kwargs=lambda world: {"pk": world.topic.pk}),
     "forums:reply": Access(NETWORK_FORUM, kwargs=lambda world: {"pk": world.topic.pk}),
     "forums:follow_topic": Access(POST_ONLY, kwargs=lambda world: {"pk": world.topic.pk}),
     "forums:accept_answer": Access(POST_ONLY, kwargs=lambda world: {"pk": world.topic.pk}),
-    "forums:move_topic": Access(
-        NETWORK_FORUM_MODERATORS, kwargs=lambda world: {"pk": world.topic.pk}
-    ),
-    "forums:moderate_topic": Access(
-        POST_ONLY, kwargs=lambda world: {"pk": world.topic.pk, "action": "lock"}
-    ),
+    "forums:move_topic": Access(NETWORK_FORUM_MODERATORS, kwargs=lambda world: {"pk": world.topic.pk}),
+    "forums:moderate_topic": Access(POST_ONLY, kwargs=lambda world: {"pk": world.topic.pk, "action": "lock"}),
     "forums:post": Access(
         level(LOGIN, REDIRECT, other_member=NOT_FOUND, keha_editor=NOT_FOUND),
         kwargs=lambda world: {"pk": world.post.pk},
@@ -189,9 +180,7 @@ ACCESS_TABLE: dict[str, Access] = {
     ),
     "forums:report_post": Access(NETWORK_FORUM, kwargs=lambda world: {"pk": world.reply.pk}),
     "forums:react": Access(POST_ONLY, kwargs=lambda world: {"pk": world.post.pk}),
-    "forums:moderate_post": Access(
-        POST_ONLY, kwargs=lambda world: {"pk": world.reply.pk, "action": "hide"}
-    ),
+    "forums:moderate_post": Access(POST_ONLY, kwargs=lambda world: {"pk": world.reply.pk, "action": "hide"}),
     "forums:attachment": Access(
         NETWORK_FORUM,
         kwargs=lambda world: {"pk": world.attachment.pk, "filename": world.attachment.original_name},
@@ -213,7 +202,8 @@ ACCESS_TABLE: dict[str, Access] = {
     "forums:feed": Access(
         MISSING,
         kwargs=lambda world: {
-            "token": world.outsider_forum_feed.key, "slug": world.network_forum.slug,
+            "token": world.outsider_forum_feed.key,
+            "slug": world.network_forum.slug,
         },
         note="feed readers do not sign in: the token is the key, and the token of someone "
         "outside the network does not open its forum, whoever asks",
@@ -227,27 +217,29 @@ ACCESS_TABLE: dict[str, Access] = {
     "calendar_app:wheel_of": Access(PUBLIC, kwargs=lambda world: {"year": 2026}),
     "calendar_app:event": Access(NETWORK_EVENT, kwargs=lambda world: {"pk": world.network_event.pk}),
     "calendar_app:event_ics": Access(
-        level(NOT_FOUND, OK), kwargs=lambda world: {"pk": world.members_event.pk},
+        level(NOT_FOUND, OK),
+        kwargs=lambda world: {"pk": world.members_event.pk},
         note="an event for signed-in members",
     ),
     "calendar_app:register": Access(POST_ONLY, kwargs=lambda world: {"pk": world.public_event.pk}),
     "calendar_app:cancel": Access(POST_ONLY, kwargs=lambda world: {"pk": world.public_event.pk}),
     "calendar_app:registrants": Access(
-        NETWORK_ADMIN, kwargs=lambda world: {"pk": world.public_event.pk},
+        NETWORK_ADMIN,
+        kwargs=lambda world: {"pk": world.public_event.pk},
         note="organisers only: the organising network's admins and KEHA staff",
     ),
     "calendar_app:feed_public": Access(PUBLIC),
-    "calendar_app:feed_theme": Access(
-        PUBLIC, kwargs=lambda world: {"theme": "asiakasprosessi"}
-    ),
+    "calendar_app:feed_theme": Access(PUBLIC, kwargs=lambda world: {"theme": "asiakasprosessi"}),
     "calendar_app:feed_private": Access(
-        PUBLIC, kwargs=lambda world: {"token": world.calendar_feed.token},
+        PUBLIC,
+        kwargs=lambda world: {"token": world.calendar_feed.token},
         note="the token is the key (calendar apps do not sign in); it shows its owner's events",
     ),
     "calendar_app:feed_network": Access(
         MISSING,
         kwargs=lambda world: {
-            "token": world.outsider_calendar_feed.token, "network": world.network.slug,
+            "token": world.outsider_calendar_feed.token,
+            "network": world.network.slug,
         },
         note="the token of someone outside the network does not open the network's feed",
     ),
@@ -256,7 +248,8 @@ ACCESS_TABLE: dict[str, Access] = {
     # Knowledge base (its pages are Wagtail pages, served by wagtail_serve above).
     "knowledge:statute": Access(PUBLIC, kwargs=lambda world: {"statute_slug": "381-2023"}),
     "knowledge:law_section": Access(
-        PUBLIC, kwargs=lambda world: {"statute_slug": "381-2023", "section": "11"},
+        PUBLIC,
+        kwargs=lambda world: {"statute_slug": "381-2023", "section": "11"},
         note="lists the interpretations and guidance the person may see",
     ),
     "knowledge:submit_practice": Access(SIGNED_IN),
@@ -287,9 +280,7 @@ ACCESS_TABLE: dict[str, Access] = {
     "participation:propose_need": Access(SIGNED_IN),
     "participation:need": Access(SIGNED_IN, kwargs=lambda world: {"pk": world.need.pk}),
     "participation:merge_need": Access(POST_ONLY, kwargs=lambda world: {"pk": world.need.pk}),
-    "participation:answer_story": Access(
-        POST_ONLY, kwargs=lambda world: {"page_id": world.home.pk}
-    ),
+    "participation:answer_story": Access(POST_ONLY, kwargs=lambda world: {"page_id": world.home.pk}),
     # Wagtail admin: the pages one can open before signing in.
     "wagtailadmin_login": Access(level(OK, NOT_CHECKED)),
     "wagtailadmin_logout": Access(level(ADMIN_LOGIN, NOT_CHECKED)),

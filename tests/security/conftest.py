@@ -122,14 +122,19 @@ def _feature_objects(network, users) -> dict:
     """
     member, admin, outsider = users["member"], users["network_admin"], users["other_member"]
     network_forum = Forum.objects.create(
-        name="Satakunnan oma alue", slug="satakunnan-oma-alue", kind=Forum.Kind.NETWORK,
+        name="Satakunnan oma alue",
+        slug="satakunnan-oma-alue",
+        kind=Forum.Kind.NETWORK,
         network=network,
     )
     national_forum = Forum.objects.create(
         name="Lain tulkinta", slug="lain-tulkinta", kind=Forum.Kind.NATIONAL
     )
     first_post = forum_services.start_topic(
-        member, network_forum, title="Palaverin aika", body="Sopiiko tiistai kaikille?",
+        member,
+        network_forum,
+        title="Palaverin aika",
+        body="Sopiiko tiistai kaikille?",
         uploads=[SimpleUploadedFile("kalenteri.png", PNG, content_type="image/png")],
     )
     topic = first_post.topic
@@ -140,21 +145,32 @@ def _feature_objects(network, users) -> dict:
 
     soon = make_event().start + timedelta(days=1)
     public_event = make_event(
-        title="Alueellinen koulutuspäivä", start=soon, network=network,
-        level=Event.Level.REGIONAL, registration_enabled=True,
+        title="Alueellinen koulutuspäivä",
+        start=soon,
+        network=network,
+        level=Event.Level.REGIONAL,
+        registration_enabled=True,
     )
     members_event = make_event(
-        title="Jäsenten webinaari", start=soon, event_type=Event.Type.WEBINAR,
+        title="Jäsenten webinaari",
+        start=soon,
+        event_type=Event.Type.WEBINAR,
         visibility=Event.Visibility.MEMBERS,
     )
     network_event = make_event(
-        title="Verkoston ohjausryhmä", start=soon, network=network, level=Event.Level.NETWORK,
-        event_type=Event.Type.STEERING_GROUP, visibility=Event.Visibility.NETWORK,
+        title="Verkoston ohjausryhmä",
+        start=soon,
+        network=network,
+        level=Event.Level.NETWORK,
+        event_type=Event.Type.STEERING_GROUP,
+        visibility=Event.Visibility.NETWORK,
     )
     calendar_services.register(member, public_event, public_event.start)
 
     need = participation_services.propose_need(
-        member, title="Yhteinen kirjaamisohje", description="Kirjataan samalla tavalla.",
+        member,
+        title="Yhteinen kirjaamisohje",
+        description="Kirjataan samalla tavalla.",
         theme="asiakasprosessi",
     )
     network_round = VotingRound.objects.create(

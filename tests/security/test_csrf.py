@@ -24,6 +24,7 @@ CSRF_EXEMPT_VIEWS: dict[str, str] = {
 def _exempt(route) -> bool:
     return any(route.key.startswith(name) for name in CSRF_EXEMPT_VIEWS)
 
+
 REJECTED_HEADER = "X-Test-CSRF-Rejected"
 
 
@@ -81,8 +82,7 @@ class _FormFinder(HTMLParser):
     def handle_starttag(self, tag, attributes):
         attributes = dict(attributes)
         if tag == "form":
-            self.forms.append([(attributes.get("method") or "get").lower(),
-                               attributes.get("action"), False])
+            self.forms.append([(attributes.get("method") or "get").lower(), attributes.get("action"), False])
         elif tag == "input" and self.forms and attributes.get("name") == "csrfmiddlewaretoken":
             self.forms[-1][2] = True
 

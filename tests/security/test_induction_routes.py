@@ -85,18 +85,26 @@ def _tick_first_task(world) -> dict:
 # --- The table: (page type, route name) -> who gets what ----------------------------------------
 ROUTE_TABLE: dict[tuple[type, str], RouteAccess] = {
     (InductionIndexPage, "index_route"): RouteAccess(
-        EVERYONE, EVERYONE, note="the list of paths; a POST shows it too",
+        EVERYONE,
+        EVERYONE,
+        note="the list of paths; a POST shows it too",
     ),
     (InductionIndexPage, "follow_up"): RouteAccess(
-        NETWORK_ADMINS, NETWORK_ADMINS, shows_member=("admin",),
+        NETWORK_ADMINS,
+        NETWORK_ADMINS,
+        shows_member=("admin",),
         note="each admin sees their own networks' members only",
     ),
     (InductionIndexPage, "person"): RouteAccess(
-        THE_PERSONS_NETWORK_ADMIN, THE_PERSONS_NETWORK_ADMIN,
-        args=lambda world: [world.users["member"].pk], shows_member=("admin",),
+        THE_PERSONS_NETWORK_ADMIN,
+        THE_PERSONS_NETWORK_ADMIN,
+        args=lambda world: [world.users["member"].pk],
+        shows_member=("admin",),
     ),
     (InductionPathPage, "index_route"): RouteAccess(
-        EVERYONE, EVERYONE, note="a path is public; progress is shown to the person only",
+        EVERYONE,
+        EVERYONE,
+        note="a path is public; progress is shown to the person only",
     ),
     (InductionPathPage, "start"): RouteAccess(POST_ONLY, TAKING_PART),
     (InductionPathPage, "tick"): RouteAccess(POST_ONLY, TAKING_PART, data=_tick_first_task),
@@ -105,7 +113,8 @@ ROUTE_TABLE: dict[tuple[type, str], RouteAccess] = {
 
 def routable_induction_page_types() -> list[type]:
     return [
-        model for model in apps.get_app_config("induction").get_models()
+        model
+        for model in apps.get_app_config("induction").get_models()
         if issubclass(model, RoutablePageMixin)
     ]
 
@@ -120,6 +129,7 @@ def routes_of_the_induction_pages() -> set[tuple[type, str]]:
 
 # --- The world ----------------------------------------------------------------------------------
 
+
 def _publish(page):
     page.save_revision().publish(skip_permission_checks=True)
     page.refresh_from_db()
@@ -133,7 +143,9 @@ def induction_world(db) -> SimpleNamespace:
     home.add_child(instance=index)
     _publish(index)
     path = InductionPathPage(
-        title="Asiantuntijan perehdytys", slug="asiantuntija", target_role="expert",
+        title="Asiantuntijan perehdytys",
+        slug="asiantuntija",
+        target_role="expert",
         steps=[
             step_data("Asiakasprosessi", "Tunnet asiakasprosessin.", ["Lue ohje", "Kysy kollegalta"]),
             step_data("Verkosto", "Tunnet verkoston.", ["Tapaa TYP-johtaja"]),
@@ -155,8 +167,9 @@ def induction_world(db) -> SimpleNamespace:
     first_step = path_structure(path)[0]
     services.start_path(users["member"], path)
     services.save_step_checklist(users["member"], path, first_step.id, [first_step.tasks[0].id])
-    return SimpleNamespace(index=index, path=path, users=users,
-                           pages={InductionIndexPage: index, InductionPathPage: path})
+    return SimpleNamespace(
+        index=index, path=path, users=users, pages={InductionIndexPage: index, InductionPathPage: path}
+    )
 
 
 def client_for(world, role: str, **options) -> Client:
@@ -180,13 +193,15 @@ def _label(page_type, route_name) -> str:
 
 # --- The tests ----------------------------------------------------------------------------------
 
+
 def test_every_route_of_the_induction_pages_has_a_row():
     routes = routes_of_the_induction_pages()
 
     assert {InductionIndexPage, InductionPathPage} <= set(routable_induction_page_types())
     missing = sorted(_label(*route) for route in routes - set(ROUTE_TABLE))
     assert not missing, "Routes without a row in ROUTE_TABLE; decide who may use them:\n" + (
-        "\n".join(missing))
+        "\n".join(missing)
+    )
     assert not sorted(_label(*row) for row in set(ROUTE_TABLE) - routes), "rows for no route"
 
 

@@ -103,8 +103,7 @@ def test_public_pages_have_a_content_security_policy_without_inline_scripts(prod
 
 
 @pytest.mark.parametrize("path", PUBLIC_PATHS + ADMIN_PATHS)
-def test_every_response_carries_the_transport_and_browser_security_headers(production_responses,
-                                                                           path):
+def test_every_response_carries_the_transport_and_browser_security_headers(production_responses, path):
     headers = production_responses[path]["headers"]
 
     hsts = dict(
@@ -113,8 +112,12 @@ def test_every_response_carries_the_transport_and_browser_security_headers(produ
     assert int(hsts["max-age"]) >= 365 * 24 * 60 * 60
     assert "includeSubDomains" in hsts
     assert headers["X-Content-Type-Options"] == "nosniff"
-    assert headers["Referrer-Policy"] in {"same-origin", "strict-origin", "no-referrer",
-                                          "strict-origin-when-cross-origin"}
+    assert headers["Referrer-Policy"] in {
+        "same-origin",
+        "strict-origin",
+        "no-referrer",
+        "strict-origin-when-cross-origin",
+    }
     assert headers["X-Frame-Options"] in {"DENY", "SAMEORIGIN"}
     assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
 

@@ -42,8 +42,7 @@ def _write_profile(page, people, payloads):
 
 def _prepare_profile(people):
     # A request waiting for a decision puts the writer's name on the admin's page.
-    Membership.objects.create(user=people.outsider, network=people.network,
-                              status=Membership.Status.PENDING)
+    Membership.objects.create(user=people.outsider, network=people.network, status=Membership.Status.PENDING)
 
 
 def _write_join_message(page, people, payloads):
@@ -81,15 +80,22 @@ class WritableField:
 
 WRITABLE_FIELDS = [
     WritableField(
-        "profile names and organisation", writer="outsider", write=_write_profile,
-        payloads_per_write=3, prepare=_prepare_profile,
+        "profile names and organisation",
+        writer="outsider",
+        write=_write_profile,
+        payloads_per_write=3,
+        prepare=_prepare_profile,
         # The writer's name is in the header of every page; the profile page also shows
         # the values in its form.
         shown_on=(("outsider", "/accounts/profile/"), ("admin", "/networks/manage/")),
     ),
     WritableField(
-        "join request message", writer="outsider", write=_write_join_message,
-        payloads_per_write=1, prepare=_prepare_join_message, all_shown_together=True,
+        "join request message",
+        writer="outsider",
+        write=_write_join_message,
+        payloads_per_write=1,
+        prepare=_prepare_join_message,
+        all_shown_together=True,
         shown_on=(("admin", "/networks/manage/"),),
     ),
 ]
@@ -134,7 +140,7 @@ def test_payloads_typed_into_the_field_never_run(new_context, live_server, peopl
             findings.extend(f"{what} on {path}: {item}" for item in injected_markup(pages[viewer]))
 
     for start in range(0, len(PAYLOADS), field.payloads_per_write):
-        batch = PAYLOADS[start:start + field.payloads_per_write]
+        batch = PAYLOADS[start : start + field.payloads_per_write]
         field.write(pages[field.writer], people, batch)
         findings += [f"{batch} on the form page: {item}" for item in injected_markup(pages[field.writer])]
         if not field.all_shown_together:

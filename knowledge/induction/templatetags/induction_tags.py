@@ -21,7 +21,9 @@ def duration(minutes) -> str:
 
 def progress_text(percent: int, done: int, total: int) -> str:
     return _("%(percent)s %% done (%(done)s of %(total)s tasks)") % {
-        "percent": percent, "done": done, "total": total,
+        "percent": percent,
+        "done": done,
+        "total": total,
     }
 
 

@@ -39,9 +39,11 @@ class Command(BaseCommand):
         parser.add_argument("qrels", help="TSV with a header: qid, doc_id, grade (2 or 1)")
         parser.add_argument("--run", help="write the ranking here as TSV: qid, doc_id, rank")
         parser.add_argument(
-            "--analyzer", choices=["voikko", "snowball"], default="voikko",
+            "--analyzer",
+            choices=["voikko", "snowball"],
+            default="voikko",
             help="Finnish analysis for the embedded backend (default: the best available)",
-        )  # fmt: skip
+        )
         parser.add_argument("--depth", type=int, default=100, help="results kept per query")
         parser.add_argument("--per-query", action="store_true", help="print each query's scores")
 
@@ -61,8 +63,7 @@ class Command(BaseCommand):
             for qid, query in queries:
                 request = SearchRequest(query, frozenset({PUBLIC}), per_page=options["depth"])
                 rankings[qid] = backend.search(request).keys
-        self.report(backend, analyzer, documents, queries, judgments, rankings, indexing_seconds,
-                    options)  # fmt: skip
+        self.report(backend, analyzer, documents, queries, judgments, rankings, indexing_seconds, options)
 
     @contextlib.contextmanager
     def throwaway_backend(self, analyzer):

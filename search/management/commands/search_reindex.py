@@ -40,9 +40,7 @@ class Command(BaseCommand):
     help = "Rebuild the search index (zero downtime), or redo failed updates with --pending."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--pending", action="store_true", help="only redo index updates that failed"
-        )
+        parser.add_argument("--pending", action="store_true", help="only redo index updates that failed")
 
     def handle(self, *args, **options):
         if options["pending"]:

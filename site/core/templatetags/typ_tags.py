@@ -50,9 +50,7 @@ def _page_language_links(page, request, current: str) -> dict[str, str] | None:
     if not isinstance(page, Page) or not page.pk or not page.translation_key:
         return None
     own_addresses = {}
-    for version in Page.objects.filter(translation_key=page.translation_key).live().select_related(
-        "locale"
-    ):
+    for version in Page.objects.filter(translation_key=page.translation_key).live().select_related("locale"):
         language = version.locale.language_code
         with translation.override(language):
             own_addresses[language] = version.get_url(request=request)

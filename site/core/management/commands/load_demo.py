@@ -7,9 +7,7 @@ class Command(BaseCommand):
     help = "Loads the demo content of every app. Safe to run again: nothing is duplicated."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--quiet-sign-ins", action="store_true", help="Do not print the demo sign-ins."
-        )
+        parser.add_argument("--quiet-sign-ins", action="store_true", help="Do not print the demo sign-ins.")
 
     def handle(self, *args, **options):
         steps = demo_steps()
@@ -23,16 +21,12 @@ class Command(BaseCommand):
     def print_sign_ins(self):
         self.stdout.write("")
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD})")
-        for key, first, last, _org_type, org_name, role, groups, memberships, superuser in (
-            DEMO_PEOPLE
-        ):
+        for key, first, last, _org_type, org_name, role, groups, memberships, superuser in DEMO_PEOPLE:
             details = [org_name, role]
             if groups:
                 details.append("groups: " + ", ".join(groups))
             if memberships:
-                details.append(
-                    "networks: " + ", ".join(f"{slug} ({r})" for slug, r in memberships)
-                )
+                details.append("networks: " + ", ".join(f"{slug} ({r})" for slug, r in memberships))
             if superuser:
                 details.append("superuser")
             self.stdout.write(f"  {demo_email(key):45} {first} {last}: " + "; ".join(details))
