@@ -8,7 +8,7 @@ UV := $(BIN)/uv
 UV_ENV := UV_PROJECT_ENVIRONMENT=$(VENV) UV_PYTHON=$(abspath $(BIN)/python) UV_PYTHON_DOWNLOADS=never
 PORT ?= 8000
 
-.PHONY: run test test-postgres browser bench-smoke setup lock outdated mypy mypy-baseline migrations-check system-packages translations makemessages lint demo totp serve-production
+.PHONY: run test test-postgres browser bench-smoke setup lock outdated mypy mypy-baseline migrations-check check system-packages translations makemessages lint demo totp serve-production
 
 ## run: install, migrate, load the demo content and serve http://127.0.0.1:$(PORT)
 run: setup translations
@@ -29,7 +29,14 @@ test: setup translations browser
 
 ## test-postgres: the same suite against a local PostgreSQL server (installed when missing)
 test-postgres: setup translations
-	./scripts/test-postgres.sh
+	./scripts/test-postgres.sh $(PYTEST_ARGS)
+
+## check: what a reviewer checks besides the tests: migrations, formatting, types
+check: migrations-check lint mypy
+
+## migrations-check: every model change has its migration
+migrations-check: setup
+	$(MANAGE) makemigrations --check --dry-run --settings=typ_site.settings_test
 
 setup: $(VENV)/.installed system-packages
 

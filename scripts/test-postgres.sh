@@ -10,6 +10,8 @@ if ! command -v pg_ctlcluster >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null
 fi
 version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+# A machine can have the server package without a cluster (e.g. after pg_dropcluster).
+pg_lsclusters -h | awk '{print $1, $2}' | grep -qx "$version main" || $SUDO pg_createcluster "$version" main
 $SUDO pg_ctlcluster "$version" main start 2>/dev/null || true
 for _ in $(seq 1 20); do
   $AS_POSTGRES psql -qtAc "SELECT 1" >/dev/null 2>&1 && break
