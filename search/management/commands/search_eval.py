@@ -150,7 +150,7 @@ class Command(BaseCommand):
         self.stdout.write(f"nDCG@10:   {mean([s.ndcg10 for s in scores]):.4f}")
         self.stdout.write(f"recall@10: {mean([s.recall10 for s in scores]):.4f}")
         self.stdout.write(f"MRR:       {mean([s.reciprocal_rank for s in scores]):.4f}")
-        kinds: dict[str, list] = {}
+        kinds = {}
         for score in scores:
             kinds.setdefault(by_qid[score.qid].kind, []).append(score)
         if len(kinds) > 1 or "" not in kinds:
