@@ -15,6 +15,11 @@ BUNDLED = Path(__file__).resolve().parent
 BUNDLED_CORPUS = BUNDLED / "corpus.jsonl"
 BUNDLED_QUERIES = BUNDLED / "queries.jsonl"
 BUNDLED_QRELS = BUNDLED / "qrels.tsv"
+SET2 = BUNDLED / "set2"
+SET2_CORPUS = SET2 / "corpus.jsonl"
+SET2_QUERIES = SET2 / "queries.jsonl"
+SET2_QRELS = SET2 / "qrels.tsv"
+SPLITS = ("dev", "test")
 
 
 def read_jsonl(path) -> list[dict]:
@@ -44,6 +49,22 @@ def read_corpus(path, access_key: str) -> list[SearchDocument]:
 
 def read_queries(path) -> list[tuple[str, str]]:
     return [(str(row["qid"]), row["query"]) for row in read_jsonl(path)]
+
+
+@dataclass(frozen=True)
+class Query:
+    qid: str
+    query: str
+    kind: str = ""
+    split: str = ""
+
+
+def read_query_rows(path) -> list[Query]:
+    """Queries with their optional ``kind`` and ``split`` (dev / test) fields."""
+    return [
+        Query(str(row["qid"]), row["query"], str(row.get("kind") or ""), str(row.get("split") or ""))
+        for row in read_jsonl(path)
+    ]
 
 
 def read_qrels(path) -> dict[str, dict[str, int]]:
