@@ -327,7 +327,9 @@ CONTENT_SECURITY_POLICY = (
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Personal identity codes are masked in every log record (typ_site.core.log_masking).
+    "filters": {"mask_identity_codes": {"()": "typ_site.core.log_masking.MaskIdentityCodesFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_identity_codes"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},

@@ -98,6 +98,9 @@ _DASHES = str.maketrans(dict.fromkeys(_DASH_LIKE, "-"))
 # hyphen, word joiner, byte-order mark, bidirectional marks) and combining marks left after
 # NFKC (an underline or a strike drawn over a digit).
 _INVISIBLE_CATEGORIES = {"Cf", "Mn", "Me"}
+# A text without anything that can be read as a digit holds no code (the quick answer for
+# most text); entities and full-width, superscript and subscript digits count as digits.
+_MAYBE_DIGIT = re.compile(r"[\d&\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089]")
 _TAG = re.compile(r"<[^<>]*>")
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>&])")
 _EMPHASIS = re.compile(r"[*_~`]")
@@ -133,7 +136,7 @@ def _as_read(text: str, *, strip_tags: bool) -> str:
 def normalise_for_matching(text: str) -> list[str]:
     """The readings of a text that are matched: as written, and as rendered (with and
     without tags removed, so that an autolink such as <https://…/code> is still read)."""
-    if not text:
+    if not text or not _MAYBE_DIGIT.search(text):
         return []
     readings = [_plain(text), _as_read(text, strip_tags=False), _as_read(text, strip_tags=True)]
     return list(dict.fromkeys(readings))
@@ -174,6 +177,23 @@ def find_personal_identity_codes(text: str) -> list[str]:
 
 def contains_personal_identity_code(text: str) -> bool:
     return any(_codes_in_reading(reading) for reading in normalise_for_matching(text))
+
+
+IDENTITY_CODE_MASK = "[hetu]"
+
+
+def mask_personal_identity_codes(text: str) -> str:
+    """The text with every code replaced by IDENTITY_CODE_MASK, for logs. The text is read
+    plainly (NFKC, invisible characters and dash look-alikes); when a code still stands in
+    some other reading of it (an entity, Markdown), the whole text is replaced."""
+    if not contains_personal_identity_code(text):
+        return text
+
+    def mask(match: re.Match) -> str:
+        return IDENTITY_CODE_MASK if is_valid_personal_identity_code(*match.groups()) else match.group(0)
+
+    masked = _CANDIDATE.sub(mask, _plain(text))
+    return IDENTITY_CODE_MASK if contains_personal_identity_code(masked) else masked
 
 
 def validate_no_personal_identity_code(text) -> None:
