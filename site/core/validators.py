@@ -102,7 +102,9 @@ _INVISIBLE_CATEGORIES = {"Cf", "Mn", "Me"}
 # most text); entities and full-width, superscript and subscript digits count as digits.
 _MAYBE_DIGIT = re.compile(r"[\d&\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089]")
 _TAG = re.compile(r"<[^<>]*>")
-_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>&])")
+# A backslash escapes punctuation in Markdown and is shown before anything else; either way a
+# reader reads past it.
+_MARKDOWN_ESCAPE = re.compile(r"\\(\S)")
 _EMPHASIS = re.compile(r"[*_~`]")
 
 IDENTITY_CODE_MESSAGE = _(
@@ -122,13 +124,11 @@ def _plain(text: str) -> str:
 
 
 def _as_read(text: str, *, strip_tags: bool) -> str:
-    """The text a reader sees once Markdown and HTML are rendered."""
-    text = html.unescape(text)
-    text = _plain(text)
+    """The text a reader sees once Markdown and HTML are rendered (an invisible character
+    inside an entity does not stop it from being read)."""
+    text = _plain(html.unescape(_plain(text)))
     if strip_tags:
-        text = _TAG.sub("", text)
-        text = html.unescape(text)
-        text = _plain(text)
+        text = _plain(html.unescape(_TAG.sub("", text)))
     text = _MARKDOWN_ESCAPE.sub(r"\1", text)
     return _EMPHASIS.sub("", text)
 
