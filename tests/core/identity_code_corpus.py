@@ -172,7 +172,8 @@ NEGATIVES = {
     ),
     "wrong check character": lambda r: f"Esimerkki väärästä tunnuksesta: {_wrong_check(r)}",
     "impossible date": lambda r: (
-        f"Tunnus {r.randrange(32, 99)}{r.randrange(1, 12):02d}85-{r.randrange(2, 899):03d}{r.choice(CHECK_CHARACTERS)}"
+        f"Tunnus {r.randrange(32, 99)}{r.randrange(1, 12):02d}85-"
+        f"{r.randrange(2, 899):03d}{r.choice(CHECK_CHARACTERS)}"
     ),
     "statistics": lambda r: (
         f"Asiakkaita {r.randrange(100, 5000)} (n={r.randrange(100, 999)}), {r.randrange(1, 99)} % työllistyi."
