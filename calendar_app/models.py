@@ -24,7 +24,6 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
 from typ_site.core.access import MEMBERS, PUBLIC, network_key
-from typ_site.core.validators import validate_no_personal_identity_code
 
 from .recurrence import HELSINKI, last_end_of_rule, next_start_bound, validate_rule
 
@@ -52,10 +51,8 @@ class Event(ClusterableModel):
         MEMBERS = "members", _("Signed-in members")
         NETWORK = "network", _("Members of the organising network only")
 
-    title = models.CharField(_("title"), max_length=200, validators=[validate_no_personal_identity_code])
-    description = models.TextField(
-        _("description"), blank=True, validators=[validate_no_personal_identity_code]
-    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
     start = models.DateTimeField(
         _("starts"), help_text=_("Helsinki time. For a recurring event, the first occurrence.")
     )
@@ -71,7 +68,6 @@ class Event(ClusterableModel):
         _("address"),
         max_length=300,
         blank=True,
-        validators=[validate_no_personal_identity_code],
     )
     online_url = models.URLField(_("online meeting link"), blank=True)
     network = models.ForeignKey(
@@ -314,7 +310,6 @@ class EventException(models.Model):
         _("note"),
         max_length=200,
         blank=True,
-        validators=[validate_no_personal_identity_code],
         help_text=_("For example the reason for the change, shown on the event page."),
     )
 
@@ -355,7 +350,7 @@ class EventLink(models.Model):
 
     event = ParentalKey(Event, on_delete=models.CASCADE, related_name="links")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    title = models.CharField(_("title"), max_length=200, validators=[validate_no_personal_identity_code])
+    title = models.CharField(_("title"), max_length=200)
     url = models.CharField(
         _("address"),
         max_length=500,

@@ -1,4 +1,5 @@
-"""Checks for files attached to posts: the type is read from the content, never the name."""
+"""Checks for files attached to posts: the type is read from the content, never the name; the
+name and the text of a PDF pass the client-data guard."""
 
 from dataclasses import dataclass
 
@@ -6,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
+
+from typ_site.core.uploads import validate_upload_has_no_identity_code
 
 MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
 MAX_ATTACHMENTS_PER_POST = 5
@@ -56,6 +59,7 @@ def check_upload(upload) -> FileKind:
             % {"name": upload.name},
             code="file_type",
         )
+    validate_upload_has_no_identity_code(upload, extension=kind.extension)
     return kind
 
 

@@ -4,10 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from typ_site.core.forms import ClientDataGuardMixin
 from typ_site.core.validators import validate_no_personal_identity_code
 
 from .attachments import MAX_ATTACHMENTS_PER_POST, check_upload
-from .models import Forum, Reaction, Report
+from .models import Forum, ModerationAction, Reaction, Report
+from .rendering import render_markdown
 
 MAX_POST_LENGTH = 20_000
 MIN_POST_LENGTH = 2
@@ -53,20 +55,20 @@ def body_field() -> forms.CharField:
 
 
 def clean_post_text(body: str) -> str:
+    """The text as written is checked with the form's other text fields
+    (ClientDataGuardMixin); here it is checked as it will be shown, once rendered."""
     body = body.strip()
     if len(body) < MIN_POST_LENGTH:
         raise forms.ValidationError(_("The message is too short."), code="too_short")
-    validate_no_personal_identity_code(body)
+    validate_no_personal_identity_code(render_markdown(body))
     return body
 
 
 def clean_title_text(title: str) -> str:
-    title = " ".join(title.split())  # one line: titles go into e-mail subjects and feeds
-    validate_no_personal_identity_code(title)
-    return title
+    return " ".join(title.split())  # one line: titles go into e-mail subjects and feeds
 
 
-class PostFormMixin(forms.Form):
+class PostFormMixin(ClientDataGuardMixin, forms.Form):
     body = body_field()
     attachments = MultipleFileField(
         label=_("Attachments"),
@@ -128,7 +130,7 @@ class ReplyForm(PostFormMixin):
     reply_to = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class EditPostForm(forms.Form):
+class EditPostForm(ClientDataGuardMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200, min_length=5)
     body = body_field()
 
@@ -155,8 +157,15 @@ class ReportForm(forms.ModelForm):
         reason = self.cleaned_data["reason"].strip()
         if not reason:
             raise forms.ValidationError(_("Tell the moderators why."))
-        validate_no_personal_identity_code(reason)
         return reason
+
+
+class HidePostForm(ClientDataGuardMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (shown in the moderation log)"),
+        required=False,
+        max_length=ModerationAction._meta.get_field("details").max_length,
+    )
 
 
 class ReactionForm(forms.Form):

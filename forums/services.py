@@ -17,8 +17,6 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from typ_site.core.validators import validate_no_personal_identity_code
-
 from .attachments import check_upload, clean_original_name
 from .models import (
     Attachment,
@@ -67,11 +65,6 @@ def check_rate_limit(user) -> None:
 
 
 # --- Writing ----------------------------------------------------------------------------------
-
-
-def _validate_text(*texts: str) -> None:
-    for text in texts:
-        validate_no_personal_identity_code(text)
 
 
 def _existing_post_for(user, token) -> Post | None:
@@ -140,7 +133,6 @@ def start_topic(
     """A new topic and its first post. Returns the first post."""
     if not can_see_forum(user, forum):
         raise PermissionDenied
-    _validate_text(title, body)
     if not title.strip() or not body.strip():
         raise ValidationError(_("Write a title and a message."))
     existing = _existing_post_for(user, token)
@@ -166,7 +158,6 @@ def reply(user, topic: Topic, *, body: str, token=None, uploads=(), reply_to: Po
     """A reply to a topic. Refused for locked or hidden topics and hidden quoted posts."""
     if not can_see_forum(user, topic.forum):
         raise PermissionDenied
-    _validate_text(body)
     if not body.strip():
         raise ValidationError(_("Write a message."))
     existing = _existing_post_for(user, token)
@@ -213,7 +204,6 @@ def edit_post(user, post: Post, *, body: str, title: str | None = None) -> Post:
     """The author edits a post; the earlier text is kept in the post's history."""
     if not can_edit(user, post):
         raise PermissionDenied
-    _validate_text(body, title or "")
     if not body.strip():
         raise ValidationError(_("Write a message."))
     topic = post.topic
@@ -335,7 +325,6 @@ def reset_feed_token(user) -> FeedToken:
 def report_post(user, post: Post, reason: str) -> Report:
     if not can_see_post(user, post):
         raise PermissionDenied
-    _validate_text(reason)
     try:
         with transaction.atomic():
             return Report.objects.create(post=post, reporter=user, reason=reason.strip())

@@ -16,7 +16,7 @@ from wagtail.models import Page
 from typ_site.accounts.roles import is_verified_member
 
 from . import selectors, services
-from .forms import EditPostForm, MoveTopicForm, ReactionForm, ReplyForm, ReportForm, TopicForm
+from .forms import EditPostForm, HidePostForm, MoveTopicForm, ReactionForm, ReplyForm, ReportForm, TopicForm
 from .models import FeedToken, Forum, ModerationAction, Reaction
 from .rendering import quote_as_markdown
 
@@ -480,7 +480,13 @@ def moderate_post(request, pk, action):
         raise Http404
     if not selectors.can_moderate(request.user, post.topic.forum):
         raise PermissionDenied
-    services.set_post_hidden(request.user, post, action == "hide", reason=request.POST.get("reason", ""))
+    form = HidePostForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+        return redirect(post)
+    services.set_post_hidden(request.user, post, action == "hide", reason=form.cleaned_data["reason"])
     messages.success(request, _("Done: the action was saved in the moderation log."))
     return redirect(post)
 

@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from typ_site.accounts.models import OrganisationType
+from typ_site.core.forms import ClientDataGuardMixin
 from typ_site.core.themes import THEMES, ensure_theme_tags
-from typ_site.core.validators import validate_no_personal_identity_code
+from typ_site.core.uploads import validate_upload_has_no_identity_code
 from typ_site.networks.models import Network, Region
 from typ_site.networks.selectors import member_network_ids
 
@@ -37,7 +38,7 @@ def sniff_attachment(upload) -> str | None:
     return extension if any(head.startswith(signature) for signature in signatures) else None
 
 
-class SubmitPracticeForm(forms.Form):
+class SubmitPracticeForm(ClientDataGuardMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(
         label=_("Is this a good practice or a pitfall?"),
@@ -110,37 +111,12 @@ class SubmitPracticeForm(forms.Form):
     )
     attachment_title = forms.CharField(label=_("Attachment title"), max_length=200, required=False)
 
-    TEXT_FIELDS = (
-        "title",
-        "summary",
-        "problem",
-        "solution",
-        "results",
-        "free_tags",
-        "law_sections_text",
-        "contact_name",
-        "contact_details",
-        "attachment_title",
-    )
-
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["network"].queryset = Network.objects.filter(
             pk__in=member_network_ids(user), is_active=True
         ).order_by("name")
-
-    def clean(self):
-        cleaned = super().clean()
-        for name in self.TEXT_FIELDS:
-            value = cleaned.get(name)
-            if not value:
-                continue
-            try:
-                validate_no_personal_identity_code(value)
-            except ValidationError as error:
-                self.add_error(name, error)
-        return cleaned
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
@@ -157,6 +133,8 @@ class SubmitPracticeForm(forms.Form):
                 _("The attachment must be a PDF, Word, Excel, PowerPoint or OpenDocument file."),
                 code="wrong_type",
             )
+        # Its name becomes the document's title when no title is given.
+        validate_upload_has_no_identity_code(upload)
         return upload
 
     def clean_law_sections_text(self):

@@ -668,10 +668,6 @@ class CaseStoryPage(KnowledgePage):
 
     def clean(self):
         super().clean()
-        from typ_site.core.validators import validate_no_personal_identity_code
-
-        for text in (self.persona_name, self.situation, self.deciding_factors):
-            validate_no_personal_identity_code(text or "")
         if self.paired_story_id and self.paired_story_id == self.pk:
             raise ValidationError({"paired_story": _("A story cannot be paired with itself.")})
 

@@ -20,6 +20,7 @@ from wagtail.models import BaseViewRestriction, Page, get_page_models
 from wagtail.search import index
 
 from typ_site.core.access import MEMBERS, PUBLIC
+from typ_site.core.file_text import extract_text
 from typ_site.core.languages import page_addresses_in_own_language
 
 from .registry import SearchDocument, SearchSource, register_kind, register_source
@@ -106,8 +107,6 @@ def document_access_key(document) -> str | None:
 
 
 def wagtail_document(document) -> SearchDocument | None:
-    from .extraction import extract_text
-
     access_key = document_access_key(document)
     if access_key is None:
         return None

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from typ_site.core.languages import in_current_language
+from typ_site.core.validators import IDENTITY_CODE_MESSAGE, contains_personal_identity_code
 
 from .backends import FACETS, SearchUnavailable
 from .registry import kind_label
@@ -38,6 +39,10 @@ def _page_number(value: str | None) -> int:
 @require_GET
 def search(request):
     query = request.GET.get("q", "").strip()[:500]
+    # A personal identity code is never searched for, shown back or kept: the page says why.
+    query_error = None
+    if contains_personal_identity_code(query):
+        query, query_error = "", IDENTITY_CODE_MESSAGE
     filters = {name: request.GET.get(name, "").strip() for name in FACETS}
     filters = {name: value for name, value in filters.items() if value}
     order = request.GET.get("order", "relevance")
@@ -45,6 +50,7 @@ def search(request):
     params = {"q": query, **filters, "order": order if order != "relevance" else ""}
     context = {
         "search_query": query,
+        "query_error": query_error,
         "filters": filters,
         "order": order,
         "order_choices": ORDER_CHOICES,
@@ -127,6 +133,8 @@ def _pages(results, params):
 def suggest(request):
     """Search-as-you-type: the best titles for what has been typed so far."""
     text = request.GET.get("q", "")
+    if contains_personal_identity_code(text):
+        return JsonResponse({"results": []})
     try:
         hits = suggestions_for(request.user, text)
     except SearchUnavailable:

@@ -283,6 +283,9 @@ WAGTAIL_SITE_NAME = "TYP-yhteistyöalusta"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 SITE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv"]
+# Uploaded file names and the text inside documents pass the client-data guard.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "typ_site.core.wagtail_upload_forms.GuardedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "typ_site.core.wagtail_upload_forms.GuardedImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_USER_CUSTOM_FIELDS = ["organisation_type", "organisation_name", "role"]
@@ -324,7 +327,9 @@ CONTENT_SECURITY_POLICY = (
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Personal identity codes are masked in every log record (typ_site.core.log_masking).
+    "filters": {"mask_identity_codes": {"()": "typ_site.core.log_masking.MaskIdentityCodesFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_identity_codes"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from typ_site.core.validators import validate_no_personal_identity_code
+from typ_site.core.forms import ClientDataGuardMixin
 
 from .engine import Selection
 from .models import THEME_CHOICES, DevelopmentNeed, Level, Poll, StoryAnswer, Timing
@@ -111,7 +111,7 @@ class StoryAnswerForm(forms.Form):
     ballot = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(ClientDataGuardMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     theme = forms.ChoiceField(label=_("Theme"), choices=THEME_CHOICES)
     description = forms.CharField(
@@ -120,16 +120,6 @@ class ProposalForm(forms.Form):
         max_length=4000,
         help_text=_("What should be developed together, and why. No client information."),
     )
-
-    def clean(self):
-        data = super().clean()
-        for name in ("title", "description"):
-            if data.get(name):
-                try:
-                    validate_no_personal_identity_code(data[name])
-                except forms.ValidationError as error:
-                    self.add_error(name, error)
-        return data
 
 
 class MergeForm(forms.Form):

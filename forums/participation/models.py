@@ -102,12 +102,6 @@ class DevelopmentNeed(models.Model):
     def theme_label(self) -> str:
         return str(dict(THEME_CHOICES).get(self.theme, self.theme))
 
-    def clean(self):
-        from typ_site.core.validators import validate_no_personal_identity_code
-
-        validate_no_personal_identity_code(self.title)
-        validate_no_personal_identity_code(self.description)
-
 
 class Poll(ClusterableModel):
     """The rules of one vote: who may vote, when, how, and when the results may be seen."""
@@ -213,10 +207,6 @@ class Poll(ClusterableModel):
         return reverse("participation:round", args=[self.pk])
 
     def clean(self):
-        from typ_site.core.validators import validate_no_personal_identity_code
-
-        validate_no_personal_identity_code(self.title)
-        validate_no_personal_identity_code(self.description)
         errors = {}
         if self.closes_at and self.opens_at and self.closes_at <= self.opens_at:
             errors["closes_at"] = _("The round must close after it opens.")

@@ -10,8 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from typ_site.core.validators import validate_no_personal_identity_code
-
 from . import engine
 from .engine import Selection
 from .models import Ballot, BallotChoice, DevelopmentNeed, Poll, PollOption, StoryAnswer
@@ -126,8 +124,6 @@ def propose_need(user, *, title: str, description: str, theme: str) -> Developme
     if not engine.can_propose_need(user):
         raise PermissionDenied
     title, description = title.strip(), description.strip()
-    validate_no_personal_identity_code(title)
-    validate_no_personal_identity_code(description)
     if not title:
         raise ValidationError(_("Give the need a title."), code="empty")
     need = DevelopmentNeed(

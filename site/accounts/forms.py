@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from typ_site.core.forms import ClientDataGuardMixin
+
 from .models import OrganisationType, Role, User
 
 
-class SignupProfileForm(forms.Form):
+class SignupProfileForm(ClientDataGuardMixin, forms.Form):
     """The profile questions asked on the sign-up page, after e-mail and password."""
 
     first_name = forms.CharField(label=_("First name"), max_length=150)

@@ -9,7 +9,9 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import demo, navigation
+        from . import client_data, demo, navigation
+
+        client_data.install_client_data_guard()
 
         navigation.connect_signals()
 

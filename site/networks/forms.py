@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from typ_site.core.forms import ClientDataGuardMixin
 
-class JoinRequestForm(forms.Form):
+
+class JoinRequestForm(ClientDataGuardMixin, forms.Form):
     message = forms.CharField(
         label=_("Message to the network's admins (optional)"),
         required=False,

@@ -50,7 +50,8 @@ def join_network(request, slug):
         return redirect("networks:list")
     form = JoinRequestForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("The message is too long (at most 1,000 characters)."))
+        for message in form.errors.get("message", []):
+            messages.error(request, message)
         return redirect("networks:list")
     try:
         request_membership(request.user, network, form.cleaned_data["message"])

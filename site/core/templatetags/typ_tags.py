@@ -1,4 +1,4 @@
-from urllib.parse import unquote
+from urllib.parse import unquote, unquote_plus
 
 from django import template
 from django.conf import settings
@@ -10,6 +10,7 @@ from wagtail.models import Page
 from typ_site.accounts.roles import can_open_wagtail_admin
 
 from ..languages import default_language, in_current_language
+from ..validators import contains_personal_identity_code
 
 register = template.Library()
 
@@ -33,11 +34,14 @@ def language_links(context) -> list[dict]:
     request = context["request"]
     current = get_language()
     page_links = _page_language_links(context.get("page"), request, current)
+    full_path = request.get_full_path()
+    if contains_personal_identity_code(unquote_plus(full_path)):  # a refused search: not carried on
+        full_path = request.path
     return [
         {
             "code": code,
             "name": name,
-            "url": page_links[code] if page_links else translate_url(request.get_full_path(), code),
+            "url": page_links[code] if page_links else translate_url(full_path, code),
             "current": code == current,
         }
         for code, name in settings.LANGUAGES
@@ -67,4 +71,6 @@ def _page_language_links(page, request, current: str) -> dict[str, str] | None:
     if unquote(links.get(current) or "") != request.path:
         return None
     query = request.META.get("QUERY_STRING")
+    if query and contains_personal_identity_code(unquote_plus(query)):
+        query = ""
     return {code: f"{url}?{query}" if query else url for code, url in links.items()}

@@ -1,4 +1,7 @@
-"""Text of uploaded documents: PDF (pypdf), DOCX (its XML), plain text and CSV."""
+"""Text of uploaded documents: PDF (pypdf), DOCX (its XML), plain text and CSV.
+
+One reader for the search index and for the client-data guard of uploads.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ import logging
 import re
 import zipfile
 from xml.etree import ElementTree
+
+from pypdf import PdfReader
 
 logger = logging.getLogger(__name__)
 
@@ -33,8 +38,6 @@ def extract_text(file, filename: str) -> str:
 
 
 def _pdf_text(file) -> str:
-    from pypdf import PdfReader
-
     reader = PdfReader(file)
     parts, size = [], 0
     for page in reader.pages[:MAX_PDF_PAGES]:
