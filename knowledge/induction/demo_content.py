@@ -45,7 +45,7 @@ GUIDANCE_ENDING = "ohjeet/asiakkuuden-paattaminen"
 INTERPRETATION_ENDING = "tulkinnat/yhteensovittamisen-tarpeen-paattyminen"
 INTERPRETATION_KELA = "tulkinnat/kelan-osallistuminen-suunnitelmaan"
 INTERPRETATION_DATA = "tulkinnat/tietojen-vaihto-ilman-suostumusta"
-INTERPRETATION_ENTRY = "tulkinnat/asiakkuus-ennen-tyottomyyden-kestoa"
+INTERPRETATION_ENTRY = "tulkinnat/yhteensovittamisen-tarve-ohjautumisen-perusteena"
 PRACTICE_INDUCTION = "kaytannot/perehdytys-ennen-asiakastyota"
 PRACTICE_RUKKANEN = "satakunta/rukkanen-etakonsultaatio"
 PRACTICE_NO_FOLLOW_UP = "satakunta/asiakkuus-paattyy-ilman-jatkopolkua"
@@ -109,7 +109,7 @@ def _paths() -> list[dict]:
                     "nimetty, ja sovit sen tarkistamisesta.",
                     [
                         "Laadi yksi suunnitelma kollegan tuella",
-                        "Merkitse suunnitelman tarkistus kalenteriisi viimeistään kolmen kuukauden päähän",
+                        "Sovi suunnitelman seuraava tarkistus asiakkaan palvelutarpeen mukaan",
                     ],
                     reading=_linked(GUIDANCE_PROCESS, PRACTICE_PATH_CHART),
                     minutes=120,
@@ -140,7 +140,8 @@ def _paths() -> list[dict]:
                     "Ymmärrät, millaisille asiakkaille palvelu on tarkoitettu ja mistä asiakkuus alkaa.",
                     [
                         "Lue asiakasprosessin ohje",
-                        "Lue tulkinta siitä, voiko asiakkuus alkaa ennen työttömyyden vähimmäiskestoa",
+                        "Lue tulkinta siitä, voiko asiakkuuden aloittaa, kun työttömyys on "
+                        "kestänyt vasta vähän aikaa",
                     ],
                     reading=_linked(GUIDANCE_PROCESS, INTERPRETATION_ENTRY),
                     minutes=60,
@@ -290,9 +291,10 @@ def _paths() -> list[dict]:
                 ),
                 step_data(
                     "Yhteiset foorumit",
-                    "Tiedät, missä johtoryhmä ja ohjausryhmä linjaavat yhteistyötä.",
+                    "Tiedät, missä verkoston johtoryhmä linjaa yhteistyötä ja mikä on valtakunnallisen "
+                    "ohjausryhmän (vuodesta 2025 neuvottelukunnan jaoston) tehtävä.",
                     [
-                        "Osallistu työllisyysjohtoryhmän tai ohjausryhmän kokoukseen",
+                        "Osallistu verkoston johtoryhmän kokoukseen",
                         "Sovi verkoston yhteisistä työskentelypäivistä",
                     ],
                     reading=_linked(PRACTICE_WORK_ABILITY),

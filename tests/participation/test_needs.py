@@ -20,7 +20,7 @@ def test_a_member_proposes_a_need(client, member):
         reverse("participation:propose_need"),
         {
             "title": "Yhteinen lomake palvelutarpeen arviointiin",
-            "theme": "asiakasprosessi",
+            "themes": ["asiakasprosessi"],
             "description": "Sama pohja kaikille verkostoille.",
         },
         follow=True,
@@ -38,7 +38,7 @@ def test_a_personal_identity_code_in_a_proposal_is_refused(client, member):
         reverse("participation:propose_need"),
         {
             "title": "Asiakas 131052-308T",
-            "theme": "asiakasprosessi",
+            "themes": ["asiakasprosessi"],
             "description": "Kuvaus.",
         },
     )
