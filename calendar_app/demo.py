@@ -175,8 +175,9 @@ def _national_events(today: date, keha_url_forum: str | None, needs_url: str | N
             10,
             "Monialaisen työllistymissuunnitelman laatiminen yhdessä asiakkaan kanssa",
             [PROCESS],
-            "Käytännönläheinen koulutus suunnitelman tekemisestä: alkukartoituksesta "
-            "palvelutarpeen arviointiin ja tavoitteiden kirjaamiseen asiakkaan omin sanoin.",
+            "Käytännönläheinen koulutus suunnitelman tekemisestä: miten palvelutarpeen "
+            "arvioinnin havainnot (alkukartoitus mukaan lukien) viedään suunnitelmaan ja "
+            "tavoitteet kirjataan asiakkaan omin sanoin.",
             Event.Level.REGIONAL,
             Event.Visibility.PUBLIC,
         ),
