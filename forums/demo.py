@@ -95,6 +95,31 @@ THREADS = {
             ],
         ),
         (
+            "Yhteensovittamisen tarve ohjautumisen perusteena: miten toteatte tarpeen?",
+            7,
+            False,
+            None,
+            [
+                (
+                    "hyvaksyja",
+                    "Avasimme tulkinnan siitä, voiko asiakkuuden aloittaa, kun työttömyys on "
+                    "kestänyt vasta vähän aikaa (381/2023 3 §). Kertokaa, miten verkostossanne "
+                    "todetaan palvelujen yhteensovittamisen tarve, niin kokoamme yhteisen näkemyksen.",
+                ),
+                (
+                    "sosiaaliohjaaja.satakunta",
+                    "Meillä tarve todetaan palvelutarpeen arvioinnissa, jossa sosiaaliohjaaja ja "
+                    "työvoimaviranomaisen asiantuntija tapaavat asiakkaan. Olisi hyvä sopia, mitä "
+                    "arvioon kirjataan perusteeksi.",
+                ),
+                (
+                    "asiantuntija.pohjanmaa",
+                    "Samaa mieltä kirjaamisesta. Meillä polkukaaviossa on kohta, jossa tarve "
+                    "todetaan yhdessä; voin jakaa sen tähän ketjuun.",
+                ),
+            ],
+        ),
+        (
             "Kuntouttava työtoiminta ja monialainen suunnitelma samaan aikaan",
             5,
             False,
@@ -408,6 +433,29 @@ def _thread(forum, people, title, days_ago, pinned, accepted, posts) -> Topic | 
     return topic
 
 
+# Interpretation page slug -> (forum slug, topic title) of the discussion linked from it.
+INTERPRETATION_DISCUSSIONS = {
+    "yhteensovittamisen-tarve-ohjautumisen-perusteena": (
+        "lain-tulkinta",
+        "Yhteensovittamisen tarve ohjautumisen perusteena: miten toteatte tarpeen?",
+    ),
+}
+
+
+def _link_interpretation_discussions(people: dict) -> None:
+    """An interpretation under discussion links its forum topic (only if it links none yet)."""
+    from knowledge.models import LawInterpretationPage
+
+    approver = people.get("hyvaksyja")
+    for page_slug, (forum_slug, title) in INTERPRETATION_DISCUSSIONS.items():
+        page = LawInterpretationPage.objects.filter(slug=page_slug).first()
+        topic = Topic.objects.filter(forum__slug=forum_slug, title=title).first()
+        if page is None or topic is None or page.discussion_url:
+            continue
+        page.discussion_url = topic.get_absolute_url()
+        page.save_revision(user=approver, log_action=True).publish(user=approver, skip_permission_checks=True)
+
+
 @transaction.atomic
 def load_forum_demo(stdout=None) -> None:
     def log(message):
@@ -425,6 +473,7 @@ def load_forum_demo(stdout=None) -> None:
         for title, days_ago, pinned, accepted, posts in threads:
             if _thread(forum, people, title, days_ago, pinned, accepted, posts) is not None:
                 count += 1
+    _link_interpretation_discussions(people)
     for key in ("asiantuntija.satakunta", "uusi.satakunta", "kela.kymenlaakso"):
         if key in people and "lain-tulkinta" in forums:
             Follow.objects.get_or_create(user=people[key], forum=forums["lain-tulkinta"])

@@ -213,6 +213,10 @@ def test_the_network_body_is_the_johtoryhma_and_the_accepted_answer_is_right():
     assert "palvelutarpeen arviointi aloitetaan" in accepted
     assert "ei ohjauspäivästä" in accepted
 
+    discussed = LawInterpretationPage.objects.get(slug="yhteensovittamisen-tarve-ohjautumisen-perusteena")
+    linked = Topic.objects.get(title__startswith="Yhteensovittamisen tarve ohjautumisen perusteena")
+    assert discussed.discussion_url == linked.get_absolute_url()
+
 
 def test_loading_again_corrects_untouched_pages_and_keeps_an_editors_changes():
     _load("core", "knowledge")
