@@ -236,3 +236,14 @@ def test_loading_again_corrects_untouched_pages_and_keeps_an_editors_changes():
     assert "yksitoista kuntaa" in NetworkPage.objects.get(pk=untouched.pk).intro
     assert PracticePage.objects.get(pk=edited.pk).results == "<p>Toimittajan oma teksti.</p>"
     assert untouched.revisions.count() == revisions  # a third run changes nothing
+
+
+def test_the_health_care_nurse_and_a_johtoryhma_member_have_induction_paths():
+    from knowledge.induction.models import InductionPathPage
+    from knowledge.induction.selectors import suggested_path_for
+
+    _load("core", "knowledge", "induction")
+    member = get_user_model().objects.get(email=demo_email("johtoryhma.pohjanmaa"))
+
+    assert InductionPathPage.objects.live().filter(slug="terveydenhoitaja").exists()
+    assert suggested_path_for(member).slug == "johtoryhman-jasen"

@@ -8,7 +8,7 @@ BEFORE = [("forums", "0002_participation")]
 AFTER = [("forums", "0003_development_need_themes")]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_each_need_keeps_its_single_theme_as_one_of_its_themes():
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
