@@ -10,6 +10,8 @@ organisation type are copied onto the ballot when it is cast, so breakdowns do n
 people, and a removed account's ballot keeps counting without the link to the person.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ValidationError
@@ -55,7 +57,7 @@ class DevelopmentNeed(models.Model):
     description = models.TextField(_("description"), blank=True)
     # A need may sit under several themes (the national study lists the division of
     # responsibilities under three) or under none. The themes are the site's theme tags.
-    themes = models.ManyToManyField(
+    themes: models.ManyToManyField[Any, Any] = models.ManyToManyField(
         "taggit.Tag",
         blank=True,
         related_name="development_needs",

@@ -180,7 +180,7 @@ def needs(request):
     if not is_verified_member(request.user):
         raise PermissionDenied
     # A need with several themes is listed under each of them; one with none comes last.
-    by_theme: dict[str, list] = {slug: [] for slug, _label in THEME_CHOICES}
+    by_theme = {slug: [] for slug, _label in THEME_CHOICES}
     without_theme = []
     for need in selectors.needs_list():
         for slug in need.theme_slugs:
