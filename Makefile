@@ -79,7 +79,7 @@ translations: setup
 ## makemessages: refresh the fi and sv catalogues of every app after changing UI strings
 makemessages: setup
 	for dir in site knowledge forums calendar_app search; do \
-		(cd $$dir && ../$(BIN)/django-admin makemessages -l fi -l sv -l en --no-obsolete \
+		(cd $$dir && ../$(BIN)/django-admin makemessages -l fi -l sv --no-obsolete \
 			--ignore='migrations/*' --settings=typ_site.settings_test -v0) ; \
 	done
 

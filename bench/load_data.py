@@ -467,14 +467,13 @@ def create_rounds(count: int, run_label: str):
         from forums.participation.models import THEME_CHOICES
 
         for n in range(len(needs), 12):
-            needs.append(
-                DevelopmentNeed.objects.create(
-                    title=f"Kuormitustarve {n}: {WORDS[n]}",
-                    description=WORDS[n + 1],
-                    theme=THEME_CHOICES[n % len(THEME_CHOICES)][0],
-                    status=DevelopmentNeed.Status.PROPOSED,
-                )
+            need = DevelopmentNeed.objects.create(
+                title=f"Kuormitustarve {n}: {WORDS[n]}",
+                description=WORDS[n + 1],
+                status=DevelopmentNeed.Status.PROPOSED,
             )
+            need.set_themes([THEME_CHOICES[n % len(THEME_CHOICES)][0]])
+            needs.append(need)
     # Earlier runs' rounds close, as rounds do: a site has a few open rounds at a time, not one
     # more batch for every run ever made.
     now = timezone.now()

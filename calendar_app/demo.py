@@ -57,6 +57,10 @@ def _optional_url(name: str) -> str | None:
         return None
 
 
+# Events renamed in a later version of the demo (an older installation's event is renamed).
+RENAMED_EVENTS = {"Ohjausryhmän kokous": "Johtoryhmän kokous"}
+
+
 def _save_event(title: str, network: Network | None, themes: list[str], **fields) -> Event:
     fields.setdefault("recurrence_rule", "")
     fields.setdefault("registration_enabled", False)
@@ -65,7 +69,14 @@ def _save_event(title: str, network: Network | None, themes: list[str], **fields
     fields.setdefault("location_address", "")
     fields.setdefault("online_url", "")
     fields.setdefault("all_day", False)
-    event = Event.objects.filter(title=title, network=network).first() or Event(title=title, network=network)
+    event = Event.objects.filter(title=title, network=network).first()
+    if event is None:
+        old_titles = [old for old, new in RENAMED_EVENTS.items() if new == title]
+        event = Event.objects.filter(title__in=old_titles, network=network).first()
+        if event is not None:
+            event.title = title
+        else:
+            event = Event(title=title, network=network)
     for name, value in fields.items():
         setattr(event, name, value)
     event.themes.set(themes)
@@ -97,7 +108,7 @@ def _national_events(today: date, keha_url_forum: str | None, needs_url: str | N
             [LAW, COMMUNICATION, PROCESS],
             description=(
                 "Kaksipäiväinen tapaaminen kaikille TYP- ja TYM-verkostojen työntekijöille, "
-                "esihenkilöille ja ohjausryhmien jäsenille. Ensimmäisenä päivänä kuullaan "
+                "esihenkilöille ja johtoryhmien jäsenille. Ensimmäisenä päivänä kuullaan "
                 "ajankohtaiskatsaus lain toimeenpanosta ja verkostojen omia kokemuksia, toisena "
                 "päivänä työstetään yhteisiä toimintamalleja pienryhmissä. Päivät voi seurata "
                 "myös etäyhteydellä."
@@ -164,8 +175,9 @@ def _national_events(today: date, keha_url_forum: str | None, needs_url: str | N
             10,
             "Monialaisen työllistymissuunnitelman laatiminen yhdessä asiakkaan kanssa",
             [PROCESS],
-            "Käytännönläheinen koulutus suunnitelman tekemisestä: alkukartoituksesta "
-            "palvelutarpeen arviointiin ja tavoitteiden kirjaamiseen asiakkaan omin sanoin.",
+            "Käytännönläheinen koulutus suunnitelman tekemisestä: miten palvelutarpeen "
+            "arvioinnin havainnot (alkukartoitus mukaan lukien) viedään suunnitelmaan ja "
+            "tavoitteet kirjataan asiakkaan omin sanoin.",
             Event.Level.REGIONAL,
             Event.Visibility.PUBLIC,
         ),
@@ -264,13 +276,12 @@ def _network_events(network: Network, today: date, forum_url: str | None):
     year, month = _month_after(today, -1)
     first_meeting = _nth_weekday(year, month, 2, 2)
     _save_event(
-        "Ohjausryhmän kokous",
+        "Johtoryhmän kokous",
         network,
         [IMPACT, LAW],
         description=(
-            "Verkoston ohjausryhmä käy läpi asiakasmäärät ja palvelujen toteutumisen, "
-            "päättää kehittämisen painopisteistä ja sopii organisaatioiden välisestä "
-            "työnjaosta."
+            "Verkoston johtoryhmä käy läpi tilastot ja palvelujen toteutumisen, sopii "
+            "kehittämisen painopisteistä ja organisaatioiden välisestä työnjaosta."
         ),
         start=_at(first_meeting, 13),
         end=_at(first_meeting, 15),

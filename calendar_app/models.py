@@ -42,7 +42,7 @@ class Event(ClusterableModel):
         TRAINING = "training", _("Training")
         WORKSHOP = "workshop", _("Workshop")
         TYP_DAYS = "typ_days", _("TYP days")
-        STEERING_GROUP = "steering_group", _("Steering group meeting")
+        STEERING_GROUP = "steering_group", _("Management group meeting")
         COWORKING = "coworking", _("Co-working day")
         WEBINAR = "webinar", _("Webinar")
 

@@ -78,19 +78,44 @@ THREADS = {
                 ),
                 (
                     "terveydenhoitaja.karjala",
-                    "Pohjois-Karjalassa aika lasketaan siitä päivästä, kun asiakas on ohjattu "
-                    "palveluun ja ohjaus on kirjattu. Ensimmäinen tapaaminen on yleensä parin viikon "
-                    "sisällä, joten ero ei ole suuri, mutta kirjaus on selkeämpi.",
+                    "Meillä on laskettu siitä päivästä, kun asiakas on ohjattu palveluun ja ohjaus "
+                    "on kirjattu. Onko se oikein?",
                 ),
                 (
                     "hyvaksyja",
-                    "Kiitos hyvästä kysymyksestä. Määräaika alkaa asiakkuuden alkamisesta eli siitä, "
-                    "kun asiakas on ohjattu palveluun. Valmistelemme asiasta tulkintasivun, johon "
-                    "lisätään myös esimerkki kirjaamisesta. Linkitämme sivun tähän ketjuun.",
+                    "Kiitos hyvästä kysymyksestä. Määräaika lasketaan asiakkuuden alkamisesta, ja "
+                    "asiakkuus alkaa, kun palvelutarpeen arviointi aloitetaan, ei ohjauspäivästä. "
+                    "Alkukartoitus kuuluu arviointiin, joten sekin tehdään asiakkuuden aikana. "
+                    "Sama on kerrottu asiakasprosessiohjeen kysymyksissä.",
                 ),
                 (
                     "asiantuntija.satakunta",
                     "Selvä, tämä auttaa. Merkitsen vastauksen hyväksytyksi ja kerron tiimille.",
+                ),
+            ],
+        ),
+        (
+            "Yhteensovittamisen tarve ohjautumisen perusteena: miten toteatte tarpeen?",
+            7,
+            False,
+            None,
+            [
+                (
+                    "hyvaksyja",
+                    "Avasimme tulkinnan siitä, voiko asiakkuuden aloittaa, kun työttömyys on "
+                    "kestänyt vasta vähän aikaa (381/2023 3 §). Kertokaa, miten verkostossanne "
+                    "todetaan palvelujen yhteensovittamisen tarve, niin kokoamme yhteisen näkemyksen.",
+                ),
+                (
+                    "sosiaaliohjaaja.satakunta",
+                    "Meillä tarve todetaan palvelutarpeen arvioinnissa, jossa sosiaaliohjaaja ja "
+                    "työvoimaviranomaisen asiantuntija tapaavat asiakkaan. Olisi hyvä sopia, mitä "
+                    "arvioon kirjataan perusteeksi.",
+                ),
+                (
+                    "asiantuntija.pohjanmaa",
+                    "Samaa mieltä kirjaamisesta. Meillä polkukaaviossa on kohta, jossa tarve "
+                    "todetaan yhdessä; voin jakaa sen tähän ketjuun.",
                 ),
             ],
         ),
@@ -134,9 +159,9 @@ THREADS = {
                 ),
                 (
                     "asiantuntija.satakunta",
-                    "Satakunnassa terveydenhuollon asiantuntija osallistuu tapaamisiin "
-                    "etäkonsultaation kautta. Se toimii hyvin, kun aika varataan etukäteen eikä "
-                    "kesken tapaamisen.",
+                    "Satakunnassa terveydenhuollon lisäselvitys tehdään ensisijaisesti nimetyn "
+                    "terveydenhoitajan henkilökohtaisessa tapaamisessa. Rukkas-etäkonsultaatio on "
+                    "ammattilaisten kesken, ja siitä sovitaan asiakkaan kanssa etukäteen.",
                 ),
                 (
                     "kela.kymenlaakso",
@@ -208,7 +233,7 @@ THREADS = {
             [
                 (
                     "johtoryhma.kymenlaakso",
-                    "Huomasimme, että sama asiakas odotti samaan aikaan terveystarkastusta, "
+                    "Huomasimme, että sama asiakas odotti samaan aikaan lääkärin vastaanottoa, "
                     "palvelutarpeen arviointia ja Kelan tapaamista, eikä kukaan tiennyt muiden "
                     "varauksista. Nyt yksi nimetty vastuuhenkilö kokoaa ajat yhteen.",
                 ),
@@ -264,20 +289,20 @@ THREADS = {
     ],
     "kymenlaakso": [
         (
-            "Terveystarkastusten ajanvaraus kahdelle kaupunkiseudulle",
+            "Yhteistyösopimuksen yhteyshenkilöt ajan tasalle",
             2,
             False,
             None,
             [
                 (
                     "kela.kymenlaakso",
-                    "Kotkan ja Kouvolan terveystarkastusten ajanvaraus kulkee nyt eri reittejä. "
-                    "Voisimmeko sopia yhteisen tavan ennen syksyä?",
+                    "Hyvinvointialueen ja kuntien yhteistyösopimuksen yhteyshenkilöissä on "
+                    "vanhoja nimiä. Voisimmeko päivittää listan ja kertoa sen kaikille verkostossa?",
                 ),
                 (
                     "johtoryhma.kymenlaakso",
-                    "Hyvä ehdotus. Otan asian johtoryhmän seuraavaan kokoukseen ja pyydän molemmilta "
-                    "seuduilta kuvauksen nykyisestä tavasta.",
+                    "Hyvä ehdotus. Otan asian johtoryhmän seuraavaan kokoukseen ja pyydän kunnilta "
+                    "ja hyvinvointialueelta ajantasaiset nimet.",
                 ),
             ],
         ),
@@ -295,13 +320,21 @@ THREADS = {
                     "pitää hoitaa paikan päällä.",
                 ),
                 (
-                    "ohjausryhma.pohjanmaa",
-                    "Ohjausryhmä toivoo, että käynneistä kerätään palaute. Voisitteko kokeilla "
+                    "johtoryhma.pohjanmaa",
+                    "Johtoryhmä toivoo, että käynneistä kerätään palaute. Voisitteko kokeilla "
                     "lyhyttä kyselyä kevään ajan?",
                 ),
             ],
         ),
     ],
+}
+
+# Topics renamed in a later version of the demo: (forum slug, old title) -> new title.
+RENAMED_TOPICS = {
+    (
+        "kymenlaakso",
+        "Terveystarkastusten ajanvaraus kahdelle kaupunkiseudulle",
+    ): "Yhteistyösopimuksen yhteyshenkilöt ajan tasalle",
 }
 
 DEMO_REPORT = (
@@ -351,6 +384,23 @@ def _post_key(slug: str, title: str, index: int) -> uuid.UUID:
     return uuid.uuid5(DEMO_NAMESPACE, f"{slug}/{title}/{index}")
 
 
+def _rename_old_topics(forums: dict) -> None:
+    """An installation that loaded an older demo gets the topic (and its posts) renamed."""
+    for (slug, old_title), new_title in RENAMED_TOPICS.items():
+        forum = forums.get(slug)
+        if forum is None or Topic.objects.filter(forum=forum, title=new_title).exists():
+            continue
+        topic = Topic.objects.filter(forum=forum, title=old_title).first()
+        if topic is None:
+            continue
+        topic.title = new_title
+        topic.save(update_fields=["title"])
+        for index in range(topic.posts.count()):
+            Post.objects.filter(idempotency_key=_post_key(slug, old_title, index)).update(
+                idempotency_key=_post_key(slug, new_title, index)
+            )
+
+
 def _thread(forum, people, title, days_ago, pinned, accepted, posts) -> Topic | None:
     opener = people.get(posts[0][0])
     if opener is None:
@@ -383,6 +433,29 @@ def _thread(forum, people, title, days_ago, pinned, accepted, posts) -> Topic | 
     return topic
 
 
+# Interpretation page slug -> (forum slug, topic title) of the discussion linked from it.
+INTERPRETATION_DISCUSSIONS = {
+    "yhteensovittamisen-tarve-ohjautumisen-perusteena": (
+        "lain-tulkinta",
+        "Yhteensovittamisen tarve ohjautumisen perusteena: miten toteatte tarpeen?",
+    ),
+}
+
+
+def _link_interpretation_discussions(people: dict) -> None:
+    """An interpretation under discussion links its forum topic (only if it links none yet)."""
+    from knowledge.models import LawInterpretationPage
+
+    approver = people.get("hyvaksyja")
+    for page_slug, (forum_slug, title) in INTERPRETATION_DISCUSSIONS.items():
+        page = LawInterpretationPage.objects.filter(slug=page_slug).first()
+        topic = Topic.objects.filter(forum__slug=forum_slug, title=title).first()
+        if page is None or topic is None or page.discussion_url:
+            continue
+        page.discussion_url = topic.get_absolute_url()
+        page.save_revision(user=approver, log_action=True).publish(user=approver, skip_permission_checks=True)
+
+
 @transaction.atomic
 def load_forum_demo(stdout=None) -> None:
     def log(message):
@@ -391,6 +464,7 @@ def load_forum_demo(stdout=None) -> None:
 
     people = _people()
     forums = _forums(log)
+    _rename_old_topics(forums)
     count = 0
     for slug, threads in THREADS.items():
         forum = forums.get(slug)
@@ -399,6 +473,7 @@ def load_forum_demo(stdout=None) -> None:
         for title, days_ago, pinned, accepted, posts in threads:
             if _thread(forum, people, title, days_ago, pinned, accepted, posts) is not None:
                 count += 1
+    _link_interpretation_discussions(people)
     for key in ("asiantuntija.satakunta", "uusi.satakunta", "kela.kymenlaakso"):
         if key in people and "lain-tulkinta" in forums:
             Follow.objects.get_or_create(user=people[key], forum=forums["lain-tulkinta"])

@@ -18,8 +18,8 @@ class Organisation:
     JOINT = "joint"
 
     CHOICES = [
-        (TE, _("Employment authority (TE)")),
-        (HVA, _("Wellbeing services county (HVA)")),
+        (TE, _("Employment authority")),
+        (HVA, _("Wellbeing services county")),
         (KELA, _("Kela")),
         (MUNICIPALITY, _("Municipality")),
         (JOINT, _("Together")),
@@ -75,8 +75,10 @@ class ProcessStepsBlock(blocks.StructBlock):
 
 class ResponsibilityRowBlock(blocks.StructBlock):
     step = blocks.CharBlock(label=_("step"))
-    te = blocks.ChoiceBlock(choices=Involvement.CHOICES, default="none", label="TE")
-    hva = blocks.ChoiceBlock(choices=Involvement.CHOICES, default="none", label="HVA")
+    te = blocks.ChoiceBlock(choices=Involvement.CHOICES, default="none", label=_("Employment authority"))
+    hva = blocks.ChoiceBlock(
+        choices=Involvement.CHOICES, default="none", label=_("Wellbeing services county")
+    )
     kela = blocks.ChoiceBlock(choices=Involvement.CHOICES, default="none", label="Kela")
 
 

@@ -97,27 +97,89 @@ def _section(statute: str, number: str) -> LawSection:
     return LawSection.objects.select_related("statute").get(statute__number=statute, number=number)
 
 
-def _ensure_page(parent: Page, model, slug: str, *, publish_by=None, **fields):
-    """The child page with this slug, created and published if it does not exist yet."""
+RELATION_NAMES = ("tags", "sections", "related_sections", "networks", "change_notes", "organisations")
+
+
+def _without_ids(value):
+    """StreamField data without block ids (they are new every time the JSON is assigned)."""
+    if isinstance(value, dict):
+        return {key: _without_ids(item) for key, item in value.items() if key != "id"}
+    if isinstance(value, list):
+        return [_without_ids(item) for item in value]
+    return value
+
+
+def _fingerprint(page, field_names) -> str:
+    """What the demo wrote on the page: its fields and relations, comparable between runs."""
+    data = {}
+    for name in field_names:
+        field = page._meta.get_field(name)
+        value = getattr(page, name)
+        if hasattr(value, "raw_data"):  # a StreamField
+            value = _without_ids(field.get_prep_value(value))
+        elif hasattr(value, "pk"):
+            value = value.pk
+        elif isinstance(value, datetime.date):
+            value = value.isoformat()
+        data[name] = value
+    if "tags" in field_names or hasattr(page, "tags"):
+        data["tags"] = sorted(tag.slug for tag in page.tags.all())
+    for name in ("sections", "related_sections", "networks"):
+        if hasattr(page, name):
+            data[name] = sorted(item.pk for item in getattr(page, name).all())
+    if hasattr(page, "change_notes"):
+        data["change_notes"] = [(note.date.isoformat(), note.note) for note in page.change_notes.all()]
+    if hasattr(page, "organisations"):
+        data["organisations"] = [(org.organisation_type, org.name) for org in page.organisations.all()]
+    return json.dumps(data, sort_keys=True, default=str)
+
+
+def _apply(page, model, fields: dict, relations: dict) -> None:
+    for name, value in fields.items():
+        setattr(page, name, value)
+    if "tags" in relations:
+        page.tags.set(relations["tags"])
+    for name in ("sections", "related_sections", "networks"):
+        if name in relations:
+            getattr(page, name).set(relations[name])
+    if "change_notes" in relations:
+        note_model = model._meta.get_field("change_notes").related_model
+        page.change_notes = [note_model(date=date, note=note) for date, note in relations["change_notes"]]
+    if "organisations" in relations:
+        page.organisations = [
+            PracticeOrganisation(organisation_type=kind, name=name)
+            for kind, name in relations["organisations"]
+        ]
+
+
+def _untouched_by_others(page, publish_by) -> bool:
+    """True when every revision of the page was made by the demo's own publisher (or nobody)."""
+    others = page.revisions.exclude(user__isnull=True)
+    if publish_by is not None:
+        others = others.exclude(user=publish_by)
+    return not others.exists() and not page.has_unpublished_changes
+
+
+def _ensure_page(parent: Page, model, slug: str, *, publish_by=None, refresh=True, **fields):
+    """The child page with this slug: created and published if missing, else brought up to date.
+
+    An existing page gets the demo's current text (a new published revision) only when it
+    differs and nobody but the demo's publisher has edited the page; an editor's changes stay.
+    """
+    relations = {name: fields.pop(name) for name in RELATION_NAMES if name in fields}
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
-        return existing.specific, False
-    relations = {
-        name: fields.pop(name)
-        for name in ("tags", "sections", "related_sections", "networks", "change_notes", "organisations")
-        if name in fields
-    }
+        page = existing.specific
+        if refresh and _untouched_by_others(page, publish_by):
+            before = _fingerprint(page, list(fields))
+            _apply(page, model, fields, relations)
+            if _fingerprint(page, list(fields)) != before:
+                revision = page.save_revision(user=publish_by, log_action=True)
+                revision.publish(user=publish_by, skip_permission_checks=True)
+                page.refresh_from_db()
+        return page, False
     page = model(slug=slug, **fields)
-    for tag in relations.get("tags", []):
-        page.tags.add(tag)
-    for name in ("sections", "related_sections", "networks"):
-        if relations.get(name):
-            getattr(page, name).set(relations[name])
-    for date, note in relations.get("change_notes", []):
-        note_model = model._meta.get_field("change_notes").related_model
-        page.change_notes.add(note_model(date=date, note=note))
-    for organisation_type, name in relations.get("organisations", []):
-        page.organisations.add(PracticeOrganisation(organisation_type=organisation_type, name=name))
+    _apply(page, model, {}, relations)
     parent.add_child(instance=page)
     revision = page.save_revision(user=publish_by, log_action=True)
     revision.publish(user=publish_by, skip_permission_checks=True)
@@ -191,8 +253,9 @@ def create_guidance(index: GuidanceIndexPage, themes: dict) -> dict:
         publish_by=editor,
         title="Asiakasprosessi TYM-yhteistoiminnassa",
         intro=(
-            "Miten asiakkuus etenee alkukartoituksesta loppuarvioon ja kuka vastaa mistäkin "
-            "vaiheessa. Ohje perustuu TYM-lakiin 381/2023 ja verkostojen kokemuksiin."
+            "Miten asiakkuus etenee palvelutarpeen arvioinnista loppuarvioon ja kuka vastaa "
+            "mistäkin vaiheessa. Ohje koskee 1.1.2025 voimaan tullutta lakia työllistymisen "
+            "monialaisesta edistämisestä (381/2023)."
         ),
         publisher="KEHA-keskus",
         status="valid",
@@ -200,48 +263,62 @@ def create_guidance(index: GuidanceIndexPage, themes: dict) -> dict:
         next_review_date=today + datetime.timedelta(days=180),
         body=_stream(
             _text(
-                "Monialaista tukea tarjotaan työttömälle, jonka työllistyminen edellyttää "
-                "usean organisaation palvelujen sovittamista yhteen. Asiakkaalla on yksi "
-                "yhteinen prosessi: hänen ei tarvitse asioida erikseen työvoimapalveluissa, "
-                "sosiaalipalveluissa, terveyspalveluissa ja Kelassa.",
-                "Ohjautumisen lähtökohtana on työttömyyden kesto: alle 25-vuotiaalla noin "
-                "kuusi kuukautta, 25 vuotta täyttäneellä noin vuosi, tai pitkä "
-                "työmarkkinatukihistoria. Kesto ei yksin riitä, vaan ratkaisevaa on "
-                "TYM-lain 3 §:n mukainen palvelujen yhteensovittamisen tarve.",
+                "Monialaista tukea tarjotaan työttömälle, jonka työllistymisen edistäminen "
+                "vaatii työvoimaviranomaisen, hyvinvointialueen ja Kelan palvelujen "
+                "yhteensovittamista. Asiakkaalla on yksi yhteinen prosessi: hänen ei tarvitse "
+                "asioida erikseen työvoimapalveluissa, sosiaalipalveluissa, terveyspalveluissa "
+                "ja Kelassa.",
+                "Vuodesta 2025 alkaen asiakkuuden peruste on TYM-lain 3 §:ssä tarkoitettu "
+                "palvelujen yhteensovittamisen tarve. Asiakkuus myös päättyy, kun tätä tarvetta "
+                "ei enää ole. Kansallisessa selvityksessä (2023) kentältä kuultiin arvio, että "
+                "uusi laki helpottaa palveluun ohjautumista.",
+            ),
+            _callout(
+                "Ennen vuotta 2025 voimassa olleessa laissa monialaiseen yhteispalveluun "
+                "ohjautumisen lähtökohtana oli työttömyyden kesto: alle 25-vuotiaalla kuusi "
+                "kuukautta yhtäjaksoista työttömyyttä, 25 vuotta täyttäneellä 12 kuukautta tai "
+                "yli 300 päivää työmarkkinatukea. Samoin TE-toimisto huolehti suunnitelman "
+                "tarkistamisesta vähintään kolmen kuukauden välein. Nämä säännöt kuvaavat "
+                "tilannetta vuonna 2023; tämä ohje ei käytä niitä.",
+                title="Vanha laki (tilanne 2023) ja uusi laki (1.1.2025 alkaen)",
             ),
             _steps(
                 "Prosessin vaiheet",
                 (
                     "Tarpeen tunnistaminen ja ohjaus",
                     "joint",
-                    "Kuka tahansa kolmesta organisaatiosta voi tunnistaa tarpeen. Ohjaus tehdään "
-                    "yhdessä asiakkaan kanssa, ja hänelle kerrotaan, mitä yhteistyö tarkoittaa.",
+                    "Kuka tahansa kolmesta organisaatiosta voi tunnistaa tarpeen ja ohjata "
+                    "asiakkaan palveluun. Asiakkaalle kerrotaan, mitä yhteistyö tarkoittaa.",
                 ),
                 (
-                    "Alkukartoitus",
-                    "te",
-                    "Ensimmäisissä tapaamisissa selvitetään, hyötyykö asiakas monialaisesta "
-                    "tuesta. Jos ei hyödy, sovitaan hänelle muu palvelu ja vastuutaho.",
-                ),
-                (
-                    "Palvelutarpeen arviointi (3 kk)",
+                    "Palvelutarpeen arviointi alkaa: asiakkuus alkaa",
                     "joint",
-                    "Kolmen kuukauden kartoitusjaksolla työvoimaviranomainen, hyvinvointialue ja "
-                    "Kela selvittävät yhdessä asiakkaan osaamisen, sosiaalisen tilanteen, "
-                    "terveydentilan sekä työ- ja toimintakyvyn. Vähintään työvoimaviranomainen "
-                    "ja sosiaaliohjaaja tapaavat asiakkaan henkilökohtaisesti.",
+                    "Asiakkuus alkaa, kun palvelutarpeen arviointi aloitetaan. Arvioinnin "
+                    "alkuvaiheessa tehdään alkukartoitus: selvitetään yhdessä asiakkaan kanssa, "
+                    "hyötyykö hän monialaisesta tuesta.",
+                ),
+                (
+                    "Palvelutarpeen arviointi",
+                    "joint",
+                    "Työvoimaviranomainen, hyvinvointialue ja Kela selvittävät yhdessä asiakkaan "
+                    "kanssa hänen tarpeensa työvoima-, sosiaali-, terveys- ja kuntoutuspalveluihin "
+                    "laissa säädetyssä ajassa. Kela arvioi ensivaiheessa tarvetta omien "
+                    "asiakastietojensa perusteella. Arviointi kirjataan yhteiseen järjestelmään.",
                 ),
                 (
                     "Monialainen työllistymissuunnitelma",
-                    "te",
-                    "Suunnitelmaan kirjataan sovitut työvoima-, sosiaali-, terveys- ja "
-                    "kuntoutuspalvelut, asiakkaan velvollisuudet ja seuranta.",
+                    "joint",
+                    "Suunnitelma laaditaan yhdessä asiakkaan kanssa. Siihen kirjataan sovitut "
+                    "työvoima-, sosiaali-, terveys- ja kuntoutuspalvelut, asiakkaan "
+                    "velvollisuudet ja seuranta. Kela on mukana, jos asiakas tarvitsee Kelan "
+                    "kuntoutusta.",
                 ),
                 (
                     "Suunnitelman seuranta ja tarkistaminen",
                     "te",
-                    "Työvoimaviranomainen huolehtii tarkistamisesta vähintään kolmen kuukauden "
-                    "välein; hyvinvointialue ja Kela osallistuvat omien palvelujensa osalta.",
+                    "Työvoimaviranomainen huolehtii suunnitelman tarkistamisesta asiakkaan "
+                    "palvelutarpeen edellyttämällä tavalla; hyvinvointialue ja Kela osallistuvat "
+                    "omien palvelujensa osalta.",
                 ),
                 (
                     "Loppuarvio ja jatkopolku",
@@ -251,9 +328,9 @@ def create_guidance(index: GuidanceIndexPage, themes: dict) -> dict:
                 ),
             ),
             _callout(
-                "Asiakkuus kannattaa päättää heti alkukartoituksen jälkeen, jos monialaisesta "
-                "tuesta ei ole hyötyä. Asiakkaalle tehdään silloin jatkosuunnitelma, jotta hän "
-                "ei jää ilman palvelua.",
+                "Jos palvelutarpeen arvioinnissa käy ilmi, ettei palvelujen yhteensovittamiselle "
+                "ole tarvetta, asiakkuus voidaan päättää arvioinnin jälkeen. Asiakkaalle sovitaan "
+                "silloin muu palvelu ja vastuutaho, jotta hän ei jää ilman palvelua.",
                 title="Muista",
                 kind="warning",
             ),
@@ -261,13 +338,20 @@ def create_guidance(index: GuidanceIndexPage, themes: dict) -> dict:
                 "Usein kysyttyä",
                 (
                     "Milloin asiakkuus alkaa?",
-                    "Kun palvelutarpeen arviointi aloitetaan. Siitä alkaa myös kolmen kuukauden "
-                    "kartoitusjakso.",
+                    "Kun palvelutarpeen arviointi aloitetaan. Arvioinnin määräaika lasketaan "
+                    "asiakkuuden alusta, ei päivästä, jolloin asiakas ohjattiin palveluun.",
+                ),
+                (
+                    "Onko alkukartoitus oma vaiheensa ennen arviointia?",
+                    "Ei. Alkukartoitus on palvelutarpeen arvioinnin alkuvaihe, joten se tehdään "
+                    "vasta, kun asiakkuus on alkanut.",
                 ),
                 (
                     "Voiko tapaamiset hoitaa etänä?",
-                    "Kyllä, kun se sopii asiakkaan tilanteeseen. Ensisijainen muoto on kuitenkin "
-                    "lähitapaaminen, ja etäasioinnissa noudatetaan lain 306/2019 6 §:ää.",
+                    "Kyllä, kun se sopii asiakkaan tilanteeseen. Etäasiointi voidaan järjestää "
+                    "puhelimitse, videoyhteydellä tai verkkopalvelussa lain 306/2019 6 §:n "
+                    "mukaisesti. Kukin verkosto sopii, milloin tapaaminen järjestetään "
+                    "lähipalveluna: esimerkiksi Satakunnassa lähipalvelu on ensisijainen.",
                 ),
                 (
                     "Mihin arviointi kirjataan?",
@@ -281,6 +365,12 @@ def create_guidance(index: GuidanceIndexPage, themes: dict) -> dict:
         change_notes=[
             (datetime.date(2025, 1, 1), "Ohje päivitetty vastaamaan 1.1.2025 voimaan tullutta TYM-lakia."),
             (datetime.date(2025, 3, 15), "Lisätty kysymys etätapaamisista."),
+            (
+                datetime.date(2026, 11, 16),
+                "Vanhan lain säännöt erotettu uuden lain säännöistä; alkukartoitus kuvattu "
+                "palvelutarpeen arvioinnin alkuvaiheeksi; verkostojen omat valinnat siirretty "
+                "verkostosivuille.",
+            ),
         ],
     )
 
@@ -303,32 +393,40 @@ def create_guidance(index: GuidanceIndexPage, themes: dict) -> dict:
                 "Jokainen organisaatio vastaa niiden palvelujen tuottamisesta ja kustannuksista, "
                 "jotka kuuluvat sen järjestämisvastuulle. Yhteistyö ei siirrä vastuuta "
                 "toiselle, vaan sovittaa palvelut yhteen.",
+                "1.1.2025 alkaen työvoimaviranomainen on kunta tai kuntien yhdessä muodostama "
+                "työllisyysalue; aiemmin tehtävää hoiti TE-toimisto.",
             ),
             _matrix(
                 "Vastuut asiakasprosessin vaiheissa",
-                ("Tarpeen tunnistaminen", "responsible", "responsible", "takes_part"),
-                ("Alkukartoitus", "responsible", "takes_part", "informed"),
-                ("Palvelutarpeen arviointi", "responsible", "responsible", "takes_part"),
-                ("Työllistymissuunnitelman laatiminen", "responsible", "takes_part", "takes_part"),
+                ("Tarpeen tunnistaminen", "responsible", "responsible", "responsible"),
                 (
-                    "Suunnitelman tarkistaminen (vähintään 3 kk välein)",
+                    "Palvelutarpeen arviointi (alkukartoitus mukaan lukien)",
+                    "responsible",
+                    "responsible",
+                    "takes_part",
+                ),
+                ("Työllistymissuunnitelman laatiminen", "responsible", "responsible", "takes_part"),
+                (
+                    "Suunnitelman tarkistaminen (palvelutarpeen mukaan)",
                     "responsible",
                     "takes_part",
                     "takes_part",
                 ),
                 ("Kuntouttavan työtoiminnan järjestäminen", "informed", "responsible", "none"),
                 ("Kuntoutuspalvelut ja etuusneuvonta", "informed", "informed", "responsible"),
-                ("Loppuarvio", "responsible", "takes_part", "takes_part"),
+                ("Loppuarvio", "responsible", "responsible", "responsible"),
             ),
             _text(
                 "<h2>Työvoimaviranomainen</h2>",
-                "Vastaa työvoimapalveluista, työllistymissuunnitelman laatimisesta ja sen "
-                "tarkistamisesta. Palvelut tarjotaan ensisijaisesti lähipalveluna, ja niitä voi "
-                "käyttää koko työllisyysalueen valikoimasta.",
+                "Vastaa työvoimapalveluista ja huolehtii työllistymissuunnitelman "
+                "tarkistamisesta asiakkaan palvelutarpeen mukaan.",
                 "<h2>Hyvinvointialue</h2>",
-                "Vastaa sosiaali- ja terveyspalveluista sekä kuntouttavasta työtoiminnasta. "
-                "Sosiaaliohjaaja osallistuu palvelutarpeen arviointiin, ja TYM-työhön nimetty "
-                "terveydenhoitaja seuraa asiakkaan terveyspalvelujen etenemistä.",
+                "Vastaa sosiaali- ja terveyspalveluista sekä vuoden 2023 alusta kuntouttavan "
+                "työtoiminnan järjestämisestä. Laatii suunnitelman yhdessä "
+                "työvoimaviranomaisen ja asiakkaan kanssa. Se, miten terveydenhuollon "
+                "asiantuntemus tuodaan arviointiin, sovitaan verkostossa: esimerkiksi "
+                "Satakunnassa jokaisella sote-keskusalueella on TYM-työhön nimetty "
+                "terveydenhoitaja.",
                 "<h2>Kela</h2>",
                 "Arvioi ensivaiheessa palvelutarvetta omien tietojensa perusteella ja osallistuu "
                 "suunnitelmaan, jos asiakas tarvitsee Kelan kuntoutusta (TYM-lain 4 §). Kela "
@@ -337,7 +435,14 @@ def create_guidance(index: GuidanceIndexPage, themes: dict) -> dict:
         ),
         tags=[themes["asiakasprosessi"], themes["tym-laki"]],
         related_sections=[_section("381/2023", "4")],
-        change_notes=[(datetime.date(2025, 2, 1), "Ensimmäinen versio.")],
+        change_notes=[
+            (datetime.date(2025, 2, 1), "Ensimmäinen versio."),
+            (
+                datetime.date(2026, 11, 16),
+                "Taulukko korjattu: tarpeen voi tunnistaa mikä tahansa kolmesta "
+                "organisaatiosta, suunnitelma laaditaan yhdessä ja loppuarvio on yhteinen.",
+            ),
+        ],
     )
 
     pages["ending"], _ = _ensure_page(
@@ -457,9 +562,9 @@ def create_interpretations(index: LawInterpretationIndexPage, themes: dict) -> N
                 "Lain tarkoituksena on sovittaa palveluja yhteen silloin, kun yksi organisaatio "
                 "ei yksin pysty vastaamaan asiakkaan tarpeisiin. Jos tarve poistuu, myös "
                 "perusteet monialaiselle asiakkuudelle poistuvat.",
-                "Verkostojen kokemus on, että liian pitkään jatkuvat asiakkuudet vievät "
-                "resursseja niiltä, jotka tukea tarvitsevat. Toisaalta kriisin keskellä olevalle "
-                "asiakkaalle on hyvä antaa aikaa ennen päättämistä.",
+                "Päättäminen ei tarkoita, että asiakas jää ilman palvelua: jatkopolku sovitaan "
+                "loppuarviossa sen organisaation kanssa, joka jatkaa työskentelyä hänen "
+                "kanssaan.",
             ),
         ),
         status="agreed",
@@ -533,80 +638,137 @@ def create_interpretations(index: LawInterpretationIndexPage, themes: dict) -> N
         tags=[themes["tym-laki"], themes["viestinta"]],
         change_notes=[(datetime.date(2025, 1, 28), "Tulkinta hyväksytty.")],
     )
-    _ensure_page(
+    newer, _ = _ensure_page(
         index,
         LawInterpretationPage,
-        "asiakkuus-ennen-tyottomyyden-kestoa",
+        "yhteensovittamisen-tarve-ohjautumisen-perusteena",
         publish_by=approver,
-        title="Voiko asiakkuuden aloittaa ennen kuin työttömyys on kestänyt vaaditun ajan?",
+        title="Voiko asiakkuuden aloittaa, kun työttömyys on kestänyt vasta vähän aikaa?",
         question=(
             "Nuori on ollut työttömänä neljä kuukautta, ja hänellä on selvä tarve sekä "
-            "sosiaali- että terveyspalveluille. Voidaanko monialainen tuki aloittaa jo nyt?"
+            "sosiaali- että terveyspalveluille. Voidaanko monialainen tuki aloittaa 1.1.2025 "
+            "voimaan tulleen lain aikana jo nyt?"
         ),
-        intro="Keskustelu on kesken: verkostojen käytännöt eroavat.",
+        intro="Keskustelu on kesken: peruste on yhteensovittamisen tarve, mutta verkostojen "
+        "tavat todeta tarve eroavat.",
         interpretation=(
-            "<p>Alustava näkemys on, että työttömyyden kesto on ohjautumisen lähtökohta, mutta "
-            "TYM-lain 3 § painottaa yhteensovittamisen tarvetta. Poikkeuksellisissa tilanteissa "
-            "asiakkuuden aloittamista voidaan harkita, kun tarve on ilmeinen.</p>"
+            "<p>Alustava näkemys: 1.1.2025 alkaen asiakkuuden peruste on TYM-lain 3 §:ssä "
+            "tarkoitettu palvelujen yhteensovittamisen tarve. Kun tarve on ilmeinen, "
+            "asiakkuuden aloittamista ei lykätä vanhan lain kestorajojen vuoksi.</p>"
+            "<p>Auki on vielä, miten tarve todetaan verkostoissa yhdenmukaisesti.</p>"
         ),
         reasoning=_stream(
             _text(
-                "Osa verkostoista aloittaa asiakkuuden vasta keston täytyttyä yhdenvertaisuuden "
-                "vuoksi; osa korostaa varhaista tukea. Tulkinta viimeistellään, kun verkostojen "
-                "kokemukset on koottu."
+                "Vanhassa laissa (tilanne 2023) alle 25-vuotiaan ohjautumisen lähtökohtana oli "
+                "kuuden kuukauden yhtäjaksoinen työttömyys. Uuden lain mukaisissa "
+                "toimintamalleissa asiakkuus sidotaan yhteensovittamisen tarpeeseen, ja "
+                "kansallisessa selvityksessä kentältä kuultiin arvio, että uusi laki helpottaa "
+                "ohjautumista.",
+                "Verkostojen kokemukset kootaan keskusteluun ennen kuin tulkinta vahvistetaan.",
             )
         ),
         status="under_discussion",
         sections=[_section("381/2023", "3"), _section("381/2023", "1")],
         tags=[themes["tym-laki"], themes["asiakasprosessi"]],
+        change_notes=[(datetime.date(2026, 11, 16), "Tulkinta avattu keskusteluun uuden lain pohjalta.")],
+    )
+    _ensure_page(
+        index,
+        LawInterpretationPage,
+        "asiakkuus-ennen-tyottomyyden-kestoa",
+        publish_by=approver,
+        title="Asiakkuus ennen vaaditun työttömyyden kestoa (vanha laki)",
+        question=(
+            "Nuori on ollut työttömänä neljä kuukautta, ja hänellä on selvä tarve sekä "
+            "sosiaali- että terveyspalveluille. Voidaanko monialainen yhteispalvelu aloittaa "
+            "ennen kuin työttömyys on kestänyt kuusi kuukautta?"
+        ),
+        intro="Koski vuoteen 2024 asti voimassa ollutta lakia; korvattu uuden lain mukaisella tulkinnalla.",
+        interpretation=(
+            "<p>Tämä tulkinta koski lakia sellaisena kuin se oli voimassa vuonna 2023, jolloin "
+            "ohjautumisen lähtökohtana oli työttömyyden kesto (alle 25-vuotiaalla kuusi "
+            "kuukautta, 25 vuotta täyttäneellä 12 kuukautta tai yli 300 päivää "
+            "työmarkkinatukea) yhdessä monialaisen palvelun tarpeen kanssa.</p>"
+            "<p>1.1.2025 alkaen katso uuden lain mukainen tulkinta.</p>"
+        ),
+        reasoning=_stream(
+            _text("Laki työllistymisen monialaisesta edistämisestä (381/2023) tuli voimaan 1.1.2025.")
+        ),
+        status="superseded",
+        superseded_by=newer,
+        sections=[_section("381/2023", "3")],
+        tags=[themes["tym-laki"], themes["asiakasprosessi"]],
+        change_notes=[
+            (datetime.date(2026, 11, 16), "Korvattu uuden lain mukaisella tulkinnalla."),
+        ],
     )
 
 
 NETWORK_PAGES = {
     "satakunta": {
         "title": "Satakunnan TYM-verkosto",
-        "intro": "Kolme toimipistettä, kahdeksan asiointipistettä ja etäkonsultaatioverkosto "
-        "Rukkanen koko maakunnan alueella.",
+        "intro": "Satakunnan työllisyysalueen yksitoista kuntaa: kolme toimipistettä, kahdeksan "
+        "asiointipistettä ja ammattilaisten etäkonsultaatioverkosto Rukkanen.",
         "operating_model": _stream(
             _text(
+                "Nämä ovat Satakunnan työllisyysalueen omia, toimintamalliin kirjattuja "
+                "valintoja. Muut verkostot voivat sopia toisin.",
                 "Palvelu tarjotaan ensisijaisesti lähipalveluna työllisyysalueen toimi- ja "
-                "asiointipisteissä. Toimipisteet ovat auki päivittäin, asiointipisteet "
+                "asiointipisteissä; etäyhteyttä käytetään, kun se sopii asiakkaan "
+                "palvelutarpeeseen. Toimipisteet ovat auki päivittäin, asiointipisteet "
                 "sovitusti tarpeen mukaan.",
-                "Palvelutarpeen arvioinnissa työvoimaviranomaisen asiantuntija ja "
-                "sosiaaliohjaaja tapaavat asiakkaan henkilökohtaisesti. Jokaisella sote-"
-                "keskusalueella on TYM-työhön nimetty terveydenhoitaja.",
+                "Palvelutarpeen arvioinnissa työvoimaviranomainen ja sosiaaliohjaaja tapaavat "
+                "asiakkaan henkilökohtaisesti, yhdessä tai erikseen. Jos työ- tai "
+                "toimintakyvystä tarvitaan terveydenhuollon lisäselvitystä, asiakas ohjataan "
+                "ensisijaisesti TYM-työhön nimetyn terveydenhoitajan henkilökohtaiselle "
+                "tapaamiselle. Jokaisella sote-keskusalueella on nimetty terveydenhoitaja, ja "
+                "Porin toimipisteellä on oma.",
+                "Rukkanen on ammattilaisten välinen etäkonsultaatio: siihen osallistuvat vain ne "
+                "tahot, jotka työskentelevät asiakkaan kanssa ja joita hänen tilanteensa "
+                "edellyttää. Konsultaatiosta sovitaan asiakkaan kanssa etukäteen, ja sen jälkeen "
+                "asiat käydään hänen kanssaan läpi.",
             ),
             _steps(
                 "Asiakkaan polku Satakunnassa",
-                ("Ohjautuminen", "joint", "Ohjaus emo-organisaatioista sovituilla kriteereillä."),
                 (
                     "Palvelutarpeen arviointi",
                     "joint",
-                    "Työvoimaviranomainen ja sosiaaliohjaaja; terveydenhoitaja tarvittaessa.",
+                    "Työvoimaviranomainen ja sosiaaliohjaaja tapaavat asiakkaan; Kela arvioi "
+                    "tarvetta ensivaiheessa omien tietojensa perusteella.",
+                ),
+                (
+                    "Terveydenhuollon lisäselvitys",
+                    "hva",
+                    "Tarvittaessa tapaaminen TYM-työhön nimetyn terveydenhoitajan kanssa.",
                 ),
                 (
                     "Rukkas-konsultaatio",
                     "joint",
-                    "Tarvittavat asiantuntijat koolle etäyhteydellä asiakkaan luvalla.",
+                    "Asiakkaan kanssa työskentelevät ammattilaiset neuvottelevat etäyhteydellä "
+                    "asiakkaan kanssa sovitusti.",
                 ),
-                ("Loppuarvio", "joint", "Jokainen toimija kirjaa oman osuutensa."),
+                (
+                    "Suunnitelman tarkistaminen",
+                    "te",
+                    "Palvelutarpeen mukaan, ensisijaisesti lähitapaamisena.",
+                ),
+                ("Loppuarvio", "joint", "Jokainen toimija kirjaa oman osuutensa yhteiseen järjestelmään."),
             ),
         ),
         "partners": "<ul><li>Satakunnan hyvinvointialue</li><li>Kela</li>"
-        "<li>Alueen työpajat ja oppilaitokset</li></ul>",
+        "<li>Koulutuspalvelujen järjestäjät tarvittaessa</li></ul>",
         "contacts": "<p>TYP-johtaja Tuomas Johtaja, Satakunnan työllisyysalue "
         "(typjohtaja.satakunta@demo.typ.example)</p>",
     },
     "pohjois-karjala": {
         "title": "Pohjois-Karjalan TYP-verkosto",
-        "intro": "Maakunnallinen verkosto, jossa työnjako on sovittu kirjallisesti ja "
-        "prosessit on kuvattu yhdessä.",
+        "intro": "Maakunnan verkosto, jossa työkyvyn selvittämisen prosessit on kuvattu yhdessä kaavioiksi.",
         "operating_model": _stream(
             _text(
-                "Työllisyysjohtoryhmä linjaa yhteistyötä koko alueella; aluetiimit hoitavat "
-                "käytännön asiakastyön. Kohderyhmäkohtaiset tiimit (aikuiset, nuoret, työkyky ja "
-                "liikkuva tiimi) kokoavat osaamisen.",
-                "Maanantait on varattu yhteiselle työskentelylle yhteisissä tiloissa.",
+                "Pohjois-Karjalassa työkyvyn selvittämisen prosesseja on visualisoitu, ja "
+                "kehittämistä on vienyt eteenpäin Topakka-hanke.",
+                "Yhteistyön rakenteista (työllisyysjohtoryhmä, aluetiimit, yhteiset "
+                "työskentelypäivät) kerrotaan kolmen alueen yhteisellä käytäntösivulla.",
             )
         ),
         "partners": "<ul><li>Pohjois-Karjalan hyvinvointialue</li><li>Kela</li><li>Alueen kunnat</li></ul>",
@@ -614,28 +776,26 @@ NETWORK_PAGES = {
     },
     "kymenlaakso": {
         "title": "Kymenlaakson TYP-verkosto",
-        "intro": "Kahden kaupunkiseudun verkosto, joka on sopinut hyvinvointialueen ja "
-        "kuntien yhteistyöstä kirjallisesti.",
+        "intro": "Verkosto, jossa hyvinvointialue ja kunnat ovat tehneet monialaisen "
+        "työelämäpalvelun yhteistyösopimuksen.",
         "operating_model": _stream(
             _text(
-                "Hyvinvointialue ja kunnat ovat tehneet monialaisen työelämäpalvelun "
-                "yhteistyösopimuksen. Kunnat tarjoavat työympäristöt, hyvinvointialue asiakkaan "
-                "tuen.",
+                "Kymenlaakson hyvinvointialue ja alueen kunnat ovat sopineet monialaisesta "
+                "työelämäpalvelusta kirjallisella yhteistyösopimuksella.",
             )
         ),
-        "partners": "<ul><li>Kymenlaakson hyvinvointialue</li><li>Kela</li>"
-        "<li>Kouvolan ja Kotkan seudun kunnat</li></ul>",
+        "partners": "<ul><li>Kymenlaakson hyvinvointialue</li><li>Kela</li><li>Alueen kunnat</li></ul>",
         "contacts": "<p>Johtoryhmän jäsen Jaana Johtoryhmä, Kymenlaakson hyvinvointialue</p>",
     },
     "pohjois-pohjanmaa": {
         "title": "Pohjois-Pohjanmaan TYP-verkosto",
-        "intro": "Laajan alueen verkosto: etävastaanotto ja jalkautuvat tiimit tuovat "
-        "palvelut pieniinkin kuntiin.",
+        "intro": "Laajan alueen verkosto: työllistymisen tuen polku on kuvattu kaavioksi, ja "
+        "työttömien terveystarkastus on osa palveluintegraatiota.",
         "operating_model": _stream(
             _text(
-                "Asiakkaan polku on kuvattu kaavioksi, jota käytetään sekä asiakkaan kanssa että "
-                "uusien työntekijöiden perehdytyksessä. Työttömien terveystarkastukset ovat osa "
-                "palveluintegraatiota.",
+                "Pohjois-Pohjanmaalla työllistymisen tuen polku on visualisoitu. Työttömien "
+                "terveystarkastus on osa palveluintegraatiomallia, jota kehitettiin "
+                "PALO-hankkeessa.",
             )
         ),
         "partners": "<ul><li>Pohjois-Pohjanmaan hyvinvointialue</li><li>Kela</li>"
@@ -650,8 +810,8 @@ def create_network_pages(index: NetworkIndexPage) -> dict:
     pages = {}
     for network in Network.objects.filter(slug__in=NETWORK_PAGES):
         existing = NetworkPage.objects.filter(network=network).first()
-        if existing is not None:
-            pages[network.slug] = existing
+        if existing is not None and (existing.slug != network.slug or existing.get_parent().pk != index.pk):
+            pages[network.slug] = existing  # moved or renamed by an editor: leave it be
             continue
         data = NETWORK_PAGES[network.slug]
         page, _ = _ensure_page(index, NetworkPage, network.slug, publish_by=admin, network=network, **data)
@@ -678,15 +838,16 @@ def create_practices(index: PracticeIndexPage, network_pages: dict, themes: dict
         kind="good_practice",
         region="satakunta",
         intro="Säännölliset etätapaamiset, joihin kutsutaan vain asiakkaan tarvitsemat asiantuntijat.",
-        problem="<p>Laajalla alueella asiantuntijoita ei saada saman pöydän ääreen, ja "
-        "asiakkaan asia pallottelee organisaatiosta toiseen.</p>",
-        solution="<p>Verkosto perusti säännöllisesti kokoontuvan etäkonsultaation. Asiakkaan "
-        "kanssa sovitaan konsultaatiosta etukäteen, mukaan kutsutaan vain hänen "
-        "tarvitsemansa tahot, ja tulokset käydään jälkikäteen läpi asiakkaan "
-        "kanssa.</p>",
-        results="<p>Psykososiaalisten palvelujen ja terveydenhuollon asiantuntemus saadaan "
-        "käyttöön viikoissa eikä kuukausissa. Työntekijät kokevat, että vastuut "
-        "selkiytyvät.</p>",
+        problem="<p>Asiakkaan tilanteen selvittäminen tarvitsee usein usean organisaation "
+        "ammattilaisten näkemystä, eivätkä kaikki voi olla läsnä jokaisessa tapaamisessa.</p>",
+        solution="<p>Satakunnan työllisyysalueella ammattilaisilla on säännöllinen "
+        "mahdollisuus etäkonsultaatioon osana TYM-toimintamallia. Mukaan tulevat vain ne "
+        "tahot, jotka työskentelevät asiakkaan kanssa ja joita hänen tilanteensa edellyttää. "
+        "Asiakkaan kanssa sovitaan konsultaatiosta etukäteen, ja sen jälkeen esiin tulleet "
+        "asiat käydään hänen kanssaan läpi. Konsultaatio on ammattilaisten välinen: "
+        "terveydenhuollon selvitys tehdään Satakunnassa nimetyn terveydenhoitajan "
+        "tapaamisessa.</p>",
+        results="",
         contact_name="Tuomas Johtaja, TYP-johtaja",
         contact_details="typjohtaja.satakunta@demo.typ.example",
         organisations=[
@@ -704,11 +865,14 @@ def create_practices(index: PracticeIndexPage, network_pages: dict, themes: dict
         kind="pitfall",
         region="satakunta",
         intro="Loppuarvio tehtiin, mutta jatkopalvelu jäi sopimatta.",
-        problem="<p>Asiakkuus päätettiin, kun yhteensovittamisen tarve päättyi, mutta asiakas "
-        "ei koskaan päässyt seuraavaan palveluun.</p>",
-        solution="<p>Vältä päättämistä ennen kuin vastaanottava taho on nimetty. Sovi "
-        "loppuarviossa, kuka varmistaa jatkon, ja kirjaa se näkyviin kaikille.</p>",
-        results='<p>Verkosto lisäsi loppuarviopohjaan kohdan "jatkosta vastaa".</p>',
+        problem="<p>Esimerkkitilanne: asiakkuus päätetään, kun yhteensovittamisen tarve "
+        "päättyy, mutta asiakas ei pääse seuraavaan palveluun, koska kukaan ei varmista "
+        "jatkoa.</p>",
+        solution="<p>Vältä päättämistä ennen kuin jatkosta vastaava taho on selvä. Jos asiakas "
+        "siirtyy työvoimaviranomaisen, hyvinvointialueen tai Kelan palveluun, jatkon "
+        "varmistaa ensisijaisesti se organisaatio; muuten vastuusta sovitaan asiakkaan kanssa "
+        "työskennelleiden kesken.</p>",
+        results="",
         organisations=[("te", ""), ("hva", "")],
         tags=[themes["asiakasprosessi"]],
     )
@@ -720,12 +884,12 @@ def create_practices(index: PracticeIndexPage, network_pages: dict, themes: dict
         kind="good_practice",
         region="pohjois-pohjanmaa",
         intro="Yksi kuva, joka näyttää asiakkaalle ja työntekijälle, missä vaiheessa ollaan.",
-        problem="<p>Asiakkaat eivät tienneet, mitä seuraavaksi tapahtuu, ja uudet työntekijät "
-        "opettelivat prosessin kantapään kautta.</p>",
-        solution="<p>Verkosto piirsi yhdessä kaavion, jossa vaiheet, vastuutahot ja "
-        "siirtymät näkyvät. Kaavio käydään läpi ensimmäisellä tapaamisella ja "
-        "perehdytyksessä.</p>",
-        results="<p>Asiakkaat osaavat kysyä oikeita asioita, ja perehdytys nopeutui.</p>",
+        problem="<p>Kun polku on vain ammattilaisten päässä, asiakkaan ja uuden työntekijän on "
+        "vaikea hahmottaa, missä vaiheessa ollaan.</p>",
+        solution="<p>Pohjois-Pohjanmaalla työllistymisen tuen polku on visualisoitu kaavioksi. "
+        "Kaaviota voi käyttää esimerkiksi asiakkaan ensimmäisellä tapaamisella ja uuden "
+        "työntekijän perehdytyksessä.</p>",
+        results="",
         organisations=[("te", "Oulun työllisyysalue"), ("hva", "Pohjois-Pohjanmaan hyvinvointialue")],
         tags=[themes["asiakasprosessi"], themes["perehdytys"]],
     )
@@ -736,14 +900,15 @@ def create_practices(index: PracticeIndexPage, network_pages: dict, themes: dict
         title="Työttömien terveystarkastukset osana yhteistä palvelua",
         kind="good_practice",
         region="pohjois-pohjanmaa",
-        networks=[networks["pohjois-pohjanmaa"], networks["kymenlaakso"]],
-        intro="Terveystarkastus palvelutarpeen arvioinnin aikana tuo työkyvyn esiin ajoissa.",
-        problem="<p>Työkyvyn rajoitteet tulivat esiin vasta kuukausien päästä, kun asiakas ei "
-        "jaksanut suunnitelman mukaisia palveluja.</p>",
-        solution="<p>Terveydenhoitaja tekee terveystarkastuksen kartoitusjakson aikana, ja "
-        "tulokset otetaan huomioon suunnitelmassa. Kymenlaaksossa mallia kokeillaan "
-        "kahden kaupunkiseudun yhteistyönä.</p>",
-        results="<p>Työkyvyn arviointiin ohjataan aiemmin, ja suunnitelmat ovat realistisempia.</p>",
+        networks=[networks["pohjois-pohjanmaa"]],
+        intro="Pohjois-Pohjanmaalla terveystarkastus on osa palveluintegraatiomallia.",
+        problem="<p>Terveydentila sekä työ- ja toimintakyky kuuluvat palvelutarpeen "
+        "arviointiin, mutta terveydenhuolto ei aina ole konkreettisesti mukana asiakasprosessissa.</p>",
+        solution="<p>Pohjois-Pohjanmaalla työttömien terveystarkastus on osa "
+        "palveluintegraatiomallia, jota kehitettiin PALO-hankkeessa. Esimerkki siitä, miten "
+        "tämä voi näkyä arjessa: tarkastuksen havainnot otetaan asiakkaan luvalla huomioon "
+        "työllistymissuunnitelmaa tehtäessä.</p>",
+        results="",
         organisations=[("hva", "Pohjois-Pohjanmaan hyvinvointialue"), ("te", "Oulun työllisyysalue")],
         tags=[themes["asiakasprosessi"], themes["vaikuttavuus"]],
     )
@@ -754,15 +919,15 @@ def create_practices(index: PracticeIndexPage, network_pages: dict, themes: dict
         title="Yhteistyösopimus hyvinvointialueen ja kuntien kesken",
         kind="good_practice",
         region="kymenlaakso",
-        intro="Kirjallinen sopimus siitä, kuka tarjoaa työympäristön ja kuka asiakkaan tuen.",
-        problem="<p>Hyvinvointialueuudistuksen jälkeen oli epäselvää, kuka järjestää "
-        "kuntouttavan työtoiminnan ja kuka maksaa.</p>",
-        solution="<p>Hyvinvointialue ja kunnat tekivät monialaisen työelämäpalvelun "
-        "yhteistyösopimuksen: kunnat tarjoavat työympäristöt, hyvinvointialue "
-        "asiakkaan tuen, eikä raha liiku osapuolten välillä. Tavoitteet "
-        "konkretisoidaan työllisyysjohtoryhmässä.</p>",
-        results="<p>Työtoimintapaikkoja on saatavilla koko alueella, ja vastuukysymykset "
-        "ratkeavat sopimuksen perusteella.</p>",
+        intro="Kymenlaaksossa monialaisesta työelämäpalvelusta on sovittu kirjallisesti.",
+        problem="<p>Vuoden 2023 uudistusten jälkeen kuntien, hyvinvointialueen ja "
+        "työvoimaviranomaisen tehtävät ja työnjako muuttuivat, ja yhteistyöhön tarvittiin "
+        "uusia rakenteita.</p>",
+        solution="<p>Kymenlaakson hyvinvointialue ja kunnat tekivät monialaisen "
+        "työelämäpalvelun yhteistyösopimuksen. Kolmen alueen selvityksessä todetaan "
+        "yleisesti, että yhteistyö- tai yhdyspintasopimus määrittää yhteiset tavoitteet, "
+        "jotka konkretisoidaan työllisyysjohtoryhmässä.</p>",
+        results="",
         organisations=[
             ("hva", "Kymenlaakson hyvinvointialue"),
             ("municipality", "Kouvola"),
@@ -778,10 +943,11 @@ def create_practices(index: PracticeIndexPage, network_pages: dict, themes: dict
         kind="good_practice",
         region="pohjois-karjala",
         intro="Yhdessä kuvattu prosessi tekee näkyväksi, kuka selvittää mitä.",
-        problem="<p>Työkyvyn selvittäminen venyi, koska kukin organisaatio odotti toisen aloittavan.</p>",
-        solution="<p>Kehittämishankkeessa prosessi kuvattiin yhdessä työpajoissa. Kuvaukset "
-        "ja hyvät käytännöt koottiin yhteiseen työtilaan.</p>",
-        results="<p>Arvioinnit käynnistyvät nopeammin, ja työntekijät tuntevat toistensa roolit.</p>",
+        problem="<p>Työkyvyn selvittämisessä on mukana useita organisaatioita, ja ilman "
+        "yhteistä kuvausta vastuunjako jää helposti epäselväksi.</p>",
+        solution="<p>Pohjois-Karjalassa työkyvyn selvittämisen prosesseja on visualisoitu. "
+        "Kehittämisen moottorina on ollut Topakka-hanke.</p>",
+        results="",
         organisations=[("hva", "Pohjois-Karjalan hyvinvointialue"), ("te", "Joensuun työllisyysalue")],
         tags=[themes["asiakasprosessi"], themes["viestinta"]],
     )
@@ -793,11 +959,34 @@ def create_practices(index: PracticeIndexPage, network_pages: dict, themes: dict
         kind="pitfall",
         region="pohjois-karjala",
         intro="Kun vastinpari vaihtuu, asiakas kertoo tarinansa yhä uudelleen.",
-        problem="<p>Hyvinvointialueelta tuli tapaamisiin eri työntekijä lähes joka kerta.</p>",
-        solution="<p>Vältä kiertävää vastuuta. Nimeä pysyvät vastinparit ja kerro nimet "
-        "kaikille verkostossa.</p>",
+        problem="<p>Esimerkkitilanne: hyvinvointialueelta tulee tapaamisiin eri työntekijä "
+        "lähes joka kerta.</p>",
+        solution="<p>Vältä kiertävää vastuuta. Kansallisessa selvityksessä toivottiin pysyviä "
+        "vastinpareja ja sitä, että nimetyt TYP-toimijat ovat kaikkien tiedossa.</p>",
         organisations=[("hva", "")],
         tags=[themes["viestinta"]],
+    )
+    practice(
+        None,
+        "yhdyspintatyon-rakenteet-kolmella-alueella",
+        "toimittaja",
+        title="Yhteistyön rakenteet kolmella alueella: johtoryhmä, aluetiimit ja yhteiset päivät",
+        kind="good_practice",
+        networks=[networks["pohjois-karjala"], networks["kymenlaakso"], networks["pohjois-pohjanmaa"]],
+        intro="Kooste siitä, mitä Pohjois-Karjalan, Kymenlaakson ja Pohjois-Pohjanmaan "
+        "haastatteluista nousi esiin; kohdat eivät kuvaa yhtä aluetta.",
+        problem="<p>Uudistusten jälkeen työllisyyden edistämisen yhdyspinnoille tarvittiin "
+        "uudenlaisia rakenteita ja toimintamalleja.</p>",
+        solution="<ul><li>Koko alueen työllisyysjohtoryhmä luo yhteistä suuntaa; sen "
+        "tavoitteet voivat perustua yhteistyösopimukseen.</li><li>Aluetiimit ja "
+        "kohderyhmäkohtaiset tiimit selkeyttävät käytännön työtä.</li><li>Yhteisesti sovitut "
+        "kalenteriajat yhdessä tekemiseen, esimerkiksi maanantait.</li><li>Kuntouttavaa "
+        "työtoimintaa voidaan järjestää kuntien kanssa yhteistyösopimuksin, joissa "
+        "työympäristö tulee kunnalta ja asiakkaan tuki hyvinvointialueelta eikä raha "
+        "liiku.</li></ul>",
+        results="",
+        organisations=[("te", ""), ("hva", ""), ("municipality", "")],
+        tags=[themes["viestinta"], themes["asiakasprosessi"]],
     )
     practice(
         None,
@@ -941,8 +1130,9 @@ def create_case_stories(home: HomePage) -> int:
         "asiakastarinat",
         title="Asiakastarinat",
         intro="<p>Kuvitteellisia asiakastarinoita siitä, kuka hyötyy monialaisesta "
-        "yhteispalvelusta ja kuka ei. Kerro, oletko samaa mieltä: vastaukset auttavat "
-        "sopimaan yhteisistä asiakkuuden kriteereistä.</p>",
+        "yhteispalvelusta ja kuka ei. Kerro, oletko samaa mieltä. Tarinat eivät aseta "
+        "asiakkuuden kriteerejä: ne auttavat rakentamaan yhteistä ymmärrystä, ja samaa "
+        "tapaa voi käyttää, kun kriteerejä myöhemmin kehitetään.</p>",
         show_in_menus=True,
     )
     if not index.show_in_menus:

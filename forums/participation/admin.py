@@ -57,17 +57,21 @@ class DevelopmentNeedViewSet(KehaStaffSnippetViewSet):
     model = DevelopmentNeed
     icon = "list-ol"
     menu_label = _("Development needs")
-    list_display = ["title", "theme", "status", "merged_into"]
-    list_filter = ["theme", "status"]
+    list_display = ["title", "theme_list", "status", "merged_into"]
+    list_filter = ["themes", "status"]
     search_fields = ["title", "description"]
     panels = [
         FieldPanel("title"),
-        FieldRowPanel([FieldPanel("theme"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("themes", widget=forms.CheckboxSelectMultiple), FieldPanel("status")]),
         FieldPanel("description"),
         FieldPanel("topic"),
         FieldPanel("events"),
         FieldPanel("position"),
     ]
+
+    def get_queryset(self, request):
+        # The listing shows each need's themes: one query for all of them.
+        return DevelopmentNeed.objects.prefetch_related("themes")
 
 
 class VotingRoundViewSet(KehaStaffSnippetViewSet):

@@ -1,5 +1,6 @@
-"""Demo participation: the fifteen development needs, a closed round whose results include a
-tie, an open round, a proposal waiting for KEHA, and answers to the six customer stories.
+"""Demo participation: the fifteen development needs of the national study under its themes,
+a closed round whose results include a tie, an open round, a proposal waiting for KEHA, and
+answers to the six customer stories.
 
 Idempotent: needs by title, rounds by title, demo voters by e-mail, ballots by round and
 voter (their choices are rewritten), so running the demo again changes nothing. Every
@@ -17,10 +18,12 @@ from typ_site.networks.models import Membership, Network
 
 from .models import Ballot, BallotChoice, DevelopmentNeed, Poll, PollOption, VotingRound
 
-# (theme slug, title, description, status, closed-round votes)
+# (theme slugs, title, description, status, closed-round votes). The themes follow the
+# national study's plan: the division of responsibilities appears under three themes there,
+# and the commitment of staff and organisations under none.
 NEEDS = [
     (
-        "tym-laki",
+        ("tym-laki", "perehdytys", "asiakasprosessi"),
         "Vastuunjako toimijoiden kesken",
         "Prosessikuvaukseen kirjataan, mikä kuuluu työvoimaviranomaiselle, hyvinvointialueelle "
         "ja Kelalle, jotta tehtävät eivät mene päällekkäin eikä kukaan putoa väliin.",
@@ -28,7 +31,7 @@ NEEDS = [
         24,
     ),
     (
-        "tym-laki",
+        ("tym-laki",),
         "Yhtenäinen lain tulkinta",
         "Lakisääteiset tehtävät käydään yhdessä läpi vuoden kierron mukaan ja sovitaan, miten "
         "TYM-lakia sovelletaan eri verkostoissa samalla tavalla.",
@@ -36,7 +39,7 @@ NEEDS = [
         19,
     ),
     (
-        "tym-laki",
+        ("vaikuttavuus",),
         "Kirjaaminen ja lomakkeet",
         "Yhteiset kirjausohjeet, pakolliset tiedot, selkeä lomakepohja ja samat "
         "tilastointitavat kaikille verkostoille.",
@@ -44,14 +47,14 @@ NEEDS = [
         13,
     ),
     (
-        "vaikuttavuus",
+        ("vaikuttavuus",),
         "Vaikuttavuuden seuranta ja arviointi",
         "Tilastoja tarkastellaan yhdessä ja toiminnan tuloksia arvioidaan samoilla mittareilla.",
         "proposed",
         11,
     ),
     (
-        "vaikuttavuus",
+        ("vaikuttavuus",),
         "Tiedolla johtaminen",
         "Asiakasryhmien tunnistaminen tiedon avulla, jotta työ osataan kohdentaa sinne, missä "
         "tarve on suurin.",
@@ -59,7 +62,7 @@ NEEDS = [
         8,
     ),
     (
-        "vaikuttavuus",
+        (),
         "Henkilöstön ja organisaatioiden sitoutuminen",
         "Yhteisen työn lisäarvo tehdään näkyväksi johdolle ja työntekijöille, jotta kaikki "
         "osapuolet sitoutuvat siihen.",
@@ -67,63 +70,63 @@ NEEDS = [
         10,
     ),
     (
-        "viestinta",
+        ("viestinta",),
         "Rakenteet yhteiselle keskustelulle",
         "Säännölliset tapaamiset verkossa ja kasvokkain verkostojen välillä.",
         "done",
         9,
     ),
     (
-        "viestinta",
+        ("viestinta",),
         "TYP-toiminnan tunnettuus",
         "Tietoa monialaisesta yhteispalvelusta niille, jotka eivät vielä tunne sitä.",
         "proposed",
         3,
     ),
     (
-        "viestinta",
+        ("viestinta",),
         "Avoin tiedonjako verkostojen kesken",
         "Hyvät käytännöt ja sudenkuopat yhteen paikkaan kaikkien luettavaksi.",
         "done",
         12,
     ),
     (
-        "viestinta",
+        ("viestinta",),
         "Yhteiset työvälineet ja viestintäkanavat",
         "Välineet, joilla asiakastietojen vaihto ja keskustelu kumppaneiden kesken sujuu.",
         "proposed",
         7,
     ),
     (
-        "perehdytys",
+        ("perehdytys",),
         "Perehdytyksen ja koulutuksen rakenteet",
         "Yhteinen perehdytysmateriaali ja tuki uusille työntekijöille kaikissa kolmessa organisaatiossa.",
         "in_development",
         16,
     ),
     (
-        "perehdytys",
+        ("viestinta",),
         "Yhteinen kehittämis- ja koulutuskalenteri",
         "Kansallinen ja alueellinen kalenteri sekä kehittämisen vuosikello teemoittain.",
         "done",
         6,
     ),
     (
-        "asiakasprosessi",
+        ("asiakasprosessi",),
         "Yhteinen kuva asiakkaan palvelupolusta",
         "Sovitaan, kuka ohjaa asiakkaan palveluun ja kuka ottaa hänestä kopin seuraavaksi.",
         "prioritised",
         14,
     ),
     (
-        "asiakasprosessi",
+        ("asiakasprosessi",),
         "Asiakaslähtöiset ja tasalaatuiset palvelut",
         "Oikea-aikaiset palvelut samalla laadulla koko maassa, myös kun asiakas muuttaa toiselle alueelle.",
         "proposed",
         8,
     ),
     (
-        "asiakasprosessi",
+        ("asiakasprosessi",),
         "Asiakkuuden alun ja päättymisen kriteerit",
         "Yhteiset perusteet sille, milloin asiakkuus alkaa ja päättyy ja miten asiakas ohjataan eteenpäin.",
         "prioritised",
@@ -153,7 +156,7 @@ OPEN_ROUND_BALLOTS = [
 
 # A proposal that repeats an existing need: KEHA staff can merge it.
 DUPLICATE_PROPOSAL = (
-    "perehdytys",
+    ("perehdytys",),
     "Perehdytyskansio kaikille uusille TYP-työntekijöille",
     "Uudet työntekijät tarvitsevat yhteisen kansion, jossa on prosessi, lait ja yhteystiedot.",
     "uusi.satakunta",
@@ -298,21 +301,23 @@ def store_ballot(poll: Poll, voter, choices: list[tuple[PollOption, int, str, st
 
 def create_needs(people: dict) -> dict[str, DevelopmentNeed]:
     needs = {}
-    for position, (theme, title, description, status, _votes) in enumerate(NEEDS):
+    for position, (themes, title, description, status, _votes) in enumerate(NEEDS):
         needs[title], _created = DevelopmentNeed.objects.update_or_create(
             title=title,
             defaults={
-                "theme": theme,
                 "description": description,
                 "status": status,
                 "position": (position + 1) * 10,
             },
         )
-    theme, title, description, proposer = DUPLICATE_PROPOSAL
-    DevelopmentNeed.objects.get_or_create(
+        needs[title].set_themes(themes)
+    themes, title, description, proposer = DUPLICATE_PROPOSAL
+    proposal, created = DevelopmentNeed.objects.get_or_create(
         title=title,
-        defaults={"theme": theme, "description": description, "proposed_by": people.get(proposer)},
+        defaults={"description": description, "proposed_by": people.get(proposer)},
     )
+    if created:
+        proposal.set_themes(themes)
     _link_topics_and_events(needs)
     return needs
 
@@ -358,20 +363,30 @@ def _options(poll: Poll, needs: list[DevelopmentNeed]) -> list[PollOption]:
     ]
 
 
+def timing_question_date(opens_at, closes_at) -> date:
+    """The date the timing question asks about: the first new year after the round closes.
+
+    A round asks whether development should start before or after a date still ahead of
+    it, never one that has already passed when members vote.
+    """
+    return date(timezone.localtime(closes_at).year + 1, 1, 1)
+
+
 def create_closed_round(needs: dict, voters: list) -> VotingRound:
     """Approval voting, five picks, level and timing; two needs tie for second place."""
     now = timezone.now()
+    opens_at, closes_at = now - timedelta(days=75), now - timedelta(days=45)
     poll = _round(
         "Kansallisten kehittämistarpeiden priorisointi",
         description="Valitse enintään viisi tarvetta, joiden kehittämistä pidät tärkeimpänä, "
         "ja kerro kunkin kohdalla, millä tasolla ja milloin sitä pitäisi kehittää.",
-        opens_at=now - timedelta(days=75),
-        closes_at=now - timedelta(days=45),
+        opens_at=opens_at,
+        closes_at=closes_at,
         method=Poll.Method.APPROVAL,
         max_choices=5,
         asks_level=True,
         asks_timing=True,
-        timing_date=date(2026, 1, 1),
+        timing_date=timing_question_date(opens_at, closes_at),
         results_visibility=Poll.ResultsVisibility.AFTER_CLOSE,
     )
     options = _options(poll, [needs[row[1]] for row in NEEDS])

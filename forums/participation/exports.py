@@ -11,12 +11,12 @@ def participation_export_section(user) -> dict:
         "proposed_needs": [
             {
                 "title": need.title,
-                "theme": need.theme,
+                "themes": need.theme_slugs,
                 "status": need.status,
                 "description": need.description,
                 "created_at": need.created_at.isoformat(),
             }
-            for need in user.proposed_development_needs.order_by("pk")
+            for need in user.proposed_development_needs.prefetch_related("themes").order_by("pk")
         ],
         "ballots": [
             {

@@ -113,7 +113,13 @@ class StoryAnswerForm(forms.Form):
 
 class ProposalForm(ClientDataGuardMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    theme = forms.ChoiceField(label=_("Theme"), choices=THEME_CHOICES)
+    themes = forms.MultipleChoiceField(
+        label=_("Themes"),
+        choices=THEME_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Choose every theme the need belongs to, or none."),
+    )
     description = forms.CharField(
         label=_("Description"),
         widget=forms.Textarea(attrs={"rows": 6}),

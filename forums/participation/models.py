@@ -10,7 +10,10 @@ organisation type are copied onto the ballot when it is cast, so breakdowns do n
 people, and a removed account's ballot keeps counting without the link to the person.
 """
 
+from typing import Any
+
 from django.conf import settings
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -20,9 +23,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
-from typ_site.core.themes import THEMES  # the five development themes of the national study
+from typ_site.core.themes import THEME_SLUGS, THEMES  # the five development themes of the study
 
 THEME_CHOICES = [(theme.slug, theme.label) for theme in THEMES]
+THEME_ORDER = {theme.slug: number for number, theme in enumerate(THEMES)}
 
 
 class Level(models.TextChoices):
@@ -51,7 +55,16 @@ class DevelopmentNeed(models.Model):
 
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    theme = models.CharField(_("theme"), max_length=30, choices=THEME_CHOICES)
+    # A need may sit under several themes (the national study lists the division of
+    # responsibilities under three) or under none. The themes are the site's theme tags.
+    themes: models.ManyToManyField[Any, Any] = models.ManyToManyField(
+        "taggit.Tag",
+        blank=True,
+        related_name="development_needs",
+        limit_choices_to={"slug__in": sorted(THEME_SLUGS)},
+        verbose_name=_("themes"),
+        help_text=_("The development themes the need belongs to: several, one or none."),
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED)
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -99,8 +112,26 @@ class DevelopmentNeed(models.Model):
         return reverse("participation:need", args=[self.pk])
 
     @property
-    def theme_label(self) -> str:
-        return str(dict(THEME_CHOICES).get(self.theme, self.theme))
+    def theme_slugs(self) -> list[str]:
+        """The need's theme slugs in the themes' own order (reads prefetched themes)."""
+        slugs = [tag.slug for tag in self.themes.all() if tag.slug in THEME_ORDER]
+        return sorted(slugs, key=THEME_ORDER.__getitem__)
+
+    @property
+    def theme_labels(self) -> list[str]:
+        labels = dict(THEME_CHOICES)
+        return [str(labels[slug]) for slug in self.theme_slugs]
+
+    @admin.display(description=_("themes"))
+    def theme_list(self) -> str:
+        return ", ".join(self.theme_labels)
+
+    def set_themes(self, slugs) -> None:
+        """Put the need under exactly these themes (slugs of the five development themes)."""
+        from typ_site.core.themes import ensure_theme_tags
+
+        tags = ensure_theme_tags()
+        self.themes.set([tags[slug] for slug in slugs])
 
 
 class Poll(ClusterableModel):

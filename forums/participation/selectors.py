@@ -19,6 +19,7 @@ from typ_site.accounts.roles import is_keha_staff, is_verified_member
 
 from . import engine
 from .models import (
+    THEME_ORDER,
     Ballot,
     BallotChoice,
     DevelopmentNeed,
@@ -104,7 +105,7 @@ def round_for_user_or_404(user, pk: int) -> VotingRound:
 
 
 def options_of(poll: Poll) -> QuerySet[PollOption]:
-    return poll.options.select_related("need").order_by("position", "pk")
+    return poll.options.select_related("need").prefetch_related("need__themes").order_by("position", "pk")
 
 
 def ballot_of(user, poll: Poll) -> Ballot | None:
@@ -136,7 +137,7 @@ class OptionResult:
     label: str
     key: str
     need_id: int | None
-    theme: str
+    themes: list
     total: int
     voters: int
     rank: int
@@ -179,6 +180,19 @@ class Results:
         return [group for group in by_rank.values() if len(group) > 1 and group[0].total > 0]
 
 
+def _theme_slugs_of_needs(need_ids: list[int]) -> dict[int, list[str]]:
+    """One query: the theme slugs of each need, in the themes' own order."""
+    through = DevelopmentNeed.themes.through
+    found: dict[int, list[str]] = {}
+    rows = through.objects.filter(developmentneed_id__in=need_ids).values_list(
+        "developmentneed_id", "tag__slug"
+    )
+    for need_id, slug in rows:
+        if slug in THEME_ORDER:
+            found.setdefault(need_id, []).append(slug)
+    return {need_id: sorted(slugs, key=THEME_ORDER.__getitem__) for need_id, slugs in found.items()}
+
+
 def _option_tallies(poll: Poll) -> list[OptionResult]:
     """One query: every option's totals, counts of level and timing answers, and its rank."""
     annotations = {
@@ -198,7 +212,6 @@ def _option_tallies(poll: Poll) -> list[OptionResult]:
             "key",
             "need_id",
             "need__title",
-            "need__theme",
             "total",
             "voters",
             "rank",
@@ -207,6 +220,8 @@ def _option_tallies(poll: Poll) -> list[OptionResult]:
         )
         .order_by("rank", "position", "pk")
     )
+    rows = list(rows)
+    themes = _theme_slugs_of_needs([row["need_id"] for row in rows if row["need_id"]])
     answer_labels = dict(StoryAnswer.choices)
     results = [
         OptionResult(
@@ -214,7 +229,7 @@ def _option_tallies(poll: Poll) -> list[OptionResult]:
             label=row["need__title"] or str(answer_labels.get(row["key"], row["key"])),
             key=row["key"],
             need_id=row["need_id"],
-            theme=row["need__theme"] or "",
+            themes=themes.get(row["need_id"], []),
             total=row["total"],
             voters=row["voters"],
             rank=row["rank"],
@@ -379,12 +394,18 @@ def needs_list() -> QuerySet[DevelopmentNeed]:
     return (
         DevelopmentNeed.objects.filter(merged_into__isnull=True)
         .select_related("proposed_by")
-        .order_by("theme", "position", "title")
+        .prefetch_related("themes")
+        .order_by("position", "title")
     )
 
 
 def need_or_404(pk: int) -> DevelopmentNeed:
-    need = DevelopmentNeed.objects.select_related("topic", "proposed_by", "merged_into").filter(pk=pk).first()
+    need = (
+        DevelopmentNeed.objects.select_related("topic", "proposed_by", "merged_into")
+        .prefetch_related("themes")
+        .filter(pk=pk)
+        .first()
+    )
     if need is None:
         raise Http404
     return need

@@ -119,7 +119,7 @@ def answer_story(user, page, answer: str, *, ballot_id: int | None = None, now=N
 # --- Development needs ------------------------------------------------------------------------
 
 
-def propose_need(user, *, title: str, description: str, theme: str) -> DevelopmentNeed:
+def propose_need(user, *, title: str, description: str, themes=()) -> DevelopmentNeed:
     """A member proposes a development need; KEHA staff take it into a round or merge it."""
     if not engine.can_propose_need(user):
         raise PermissionDenied
@@ -129,12 +129,12 @@ def propose_need(user, *, title: str, description: str, theme: str) -> Developme
     need = DevelopmentNeed(
         title=title,
         description=description,
-        theme=theme,
         status=DevelopmentNeed.Status.PROPOSED,
         proposed_by=user,
     )
     need.full_clean()
     need.save()
+    need.set_themes(themes)
     return need
 
 

@@ -150,7 +150,7 @@ def results_csv(request, pk):
     response.write("\ufeff")
     writer = csv.writer(response, delimiter=";")
     themes = dict(THEME_CHOICES)
-    header = [_("Rank"), _("Tied"), _("Development need"), _("Theme"), _("Points"), _("Voters who chose it")]
+    header = [_("Rank"), _("Tied"), _("Development need"), _("Themes"), _("Points"), _("Voters who chose it")]
     header += [_("Level: %(level)s") % {"level": label} for _key, label in Level.choices]
     header += [_("Timing: %(timing)s") % {"timing": label} for _key, label in Timing.choices]
     writer.writerow(header)
@@ -160,7 +160,7 @@ def results_csv(request, pk):
                 option.rank,
                 _("yes") if option.tied else "",
                 _safe_cell(option.label),
-                str(themes.get(option.theme, option.theme)),
+                ", ".join(str(themes.get(slug, slug)) for slug in option.themes),
                 option.total,
                 option.voters,
             ]
@@ -179,14 +179,22 @@ def results_csv(request, pk):
 def needs(request):
     if not is_verified_member(request.user):
         raise PermissionDenied
+    # A need with several themes is listed under each of them; one with none comes last.
     by_theme = {slug: [] for slug, _label in THEME_CHOICES}
+    without_theme = []
     for need in selectors.needs_list():
-        by_theme.setdefault(need.theme, []).append(need)
+        for slug in need.theme_slugs:
+            by_theme[slug].append(need)
+        if not need.theme_slugs:
+            without_theme.append(need)
+    groups = [(label, by_theme[slug]) for slug, label in THEME_CHOICES if by_theme[slug]]
+    if without_theme:
+        groups.append((_("Not under any theme"), without_theme))
     return render(
         request,
         "participation/needs.html",
         {
-            "themes": [(label, by_theme[slug]) for slug, label in THEME_CHOICES if by_theme[slug]],
+            "themes": groups,
             "can_propose": engine.can_propose_need(request.user),
         },
     )

@@ -45,7 +45,7 @@ GUIDANCE_ENDING = "ohjeet/asiakkuuden-paattaminen"
 INTERPRETATION_ENDING = "tulkinnat/yhteensovittamisen-tarpeen-paattyminen"
 INTERPRETATION_KELA = "tulkinnat/kelan-osallistuminen-suunnitelmaan"
 INTERPRETATION_DATA = "tulkinnat/tietojen-vaihto-ilman-suostumusta"
-INTERPRETATION_ENTRY = "tulkinnat/asiakkuus-ennen-tyottomyyden-kestoa"
+INTERPRETATION_ENTRY = "tulkinnat/yhteensovittamisen-tarve-ohjautumisen-perusteena"
 PRACTICE_INDUCTION = "kaytannot/perehdytys-ennen-asiakastyota"
 PRACTICE_RUKKANEN = "satakunta/rukkanen-etakonsultaatio"
 PRACTICE_NO_FOLLOW_UP = "satakunta/asiakkuus-paattyy-ilman-jatkopolkua"
@@ -54,6 +54,7 @@ PRACTICE_HEALTH_CHECKS = "pohjois-pohjanmaa/tyottomien-terveystarkastukset"
 PRACTICE_AGREEMENT = "kymenlaakso/yhteistyosopimus-hyvinvointialue-kunnat"
 PRACTICE_WORK_ABILITY = "pohjois-karjala/tyokyvyn-selvittaminen-kuvattuna"
 PRACTICE_CHANGING_CONTACT = "pohjois-karjala/vaihtuva-yhteyshenkilo"
+PRACTICE_STRUCTURES = "kaytannot/yhdyspintatyon-rakenteet-kolmella-alueella"
 NETWORKS = "etusivu/verkostot"
 
 
@@ -109,7 +110,7 @@ def _paths() -> list[dict]:
                     "nimetty, ja sovit sen tarkistamisesta.",
                     [
                         "Laadi yksi suunnitelma kollegan tuella",
-                        "Merkitse suunnitelman tarkistus kalenteriisi viimeistään kolmen kuukauden päähän",
+                        "Sovi suunnitelman seuraava tarkistus asiakkaan palvelutarpeen mukaan",
                     ],
                     reading=_linked(GUIDANCE_PROCESS, PRACTICE_PATH_CHART),
                     minutes=120,
@@ -140,7 +141,8 @@ def _paths() -> list[dict]:
                     "Ymmärrät, millaisille asiakkaille palvelu on tarkoitettu ja mistä asiakkuus alkaa.",
                     [
                         "Lue asiakasprosessin ohje",
-                        "Lue tulkinta siitä, voiko asiakkuus alkaa ennen työttömyyden vähimmäiskestoa",
+                        "Lue tulkinta siitä, voiko asiakkuuden aloittaa, kun työttömyys on "
+                        "kestänyt vasta vähän aikaa",
                     ],
                     reading=_linked(GUIDANCE_PROCESS, INTERPRETATION_ENTRY),
                     minutes=60,
@@ -250,6 +252,135 @@ def _paths() -> list[dict]:
             ],
         },
         {
+            "slug": "terveydenhoitaja",
+            "title": "Terveydenhoitajan perehdytyspolku",
+            "intro": "Hyvinvointialueen terveydenhoitajalle, joka tuo terveydenhuollon "
+            "näkökulman monialaiseen yhteistyöhön.",
+            "target_role": "expert",
+            "target_organisation_type": "hva",
+            "steps": [
+                step_data(
+                    "Terveydenhuolto osana monialaista prosessia",
+                    "Tiedät, miksi terveydentila sekä työ- ja toimintakyky kuuluvat "
+                    "palvelutarpeen arviointiin ja kuka vastaa mistäkin vaiheesta.",
+                    [
+                        "Lue asiakasprosessin ohje",
+                        "Käy työnjakotaulukko läpi verkostosi sosiaaliohjaajan kanssa",
+                    ],
+                    reading=_linked(GUIDANCE_PROCESS, GUIDANCE_ROLES),
+                    minutes=60,
+                ),
+                step_data(
+                    "Mitä tietoja jaetaan",
+                    "Osaat arvioida, mitkä terveystiedot ovat välttämättömiä yhteistyön "
+                    "kannalta, ja kerrot asiakkaalle, mitä tietoja vaihdetaan.",
+                    [
+                        "Lue tulkinta tietojen vaihdosta ilman suostumusta",
+                        "Sovi sosiaaliohjaajan ja työvoimaviranomaisen asiantuntijan kanssa, miten "
+                        "konsultoitte toisianne",
+                    ],
+                    reading=_linked(INTERPRETATION_DATA),
+                    minutes=45,
+                ),
+                step_data(
+                    "Oman verkostosi terveyspolku",
+                    "Tunnet tavan, jolla verkostosi tuo terveydenhuollon arviointiin: esimerkiksi "
+                    "nimetty terveydenhoitaja tai työttömien terveystarkastus.",
+                    [
+                        "Lue oman verkostosi sivu ja sen toimintamalli",
+                        "Selvitä, kuka verkostossasi seuraa asiakkaan etenemistä terveydenhuollossa",
+                    ],
+                    reading=_linked(NETWORKS, PRACTICE_HEALTH_CHECKS, PRACTICE_RUKKANEN),
+                    minutes=60,
+                ),
+                step_data(
+                    "Kuntoutus ja kuntouttava työtoiminta",
+                    "Tunnet Kelan kuntoutuksen ja hyvinvointialueen kuntouttavan työtoiminnan "
+                    "paikan asiakkaan suunnitelmassa.",
+                    [
+                        "Lue tulkinta Kelan osallistumisesta suunnitelmaan",
+                        "Selvitä, miten alueellasi ohjataan kuntouttavaan työtoimintaan",
+                    ],
+                    reading=_linked(INTERPRETATION_KELA, PRACTICE_AGREEMENT),
+                    minutes=45,
+                ),
+                step_data(
+                    "Loppuarvio ja jatko",
+                    "Tiedät, mitä kirjaat loppuarvioon terveydenhuollon näkökulmasta ja miten "
+                    "asiakkaan hoito jatkuu.",
+                    [
+                        "Lue ohje asiakkuuden päättämisestä",
+                        "Käy yksi loppuarvio läpi perehdyttäjäsi kanssa",
+                    ],
+                    reading=_linked(GUIDANCE_ENDING),
+                    minutes=45,
+                ),
+            ],
+        },
+        {
+            "slug": "johtoryhman-jasen",
+            "title": "Verkoston johtoryhmän jäsenen perehdytyspolku",
+            "intro": "Uudelle TYP- tai TYM-verkoston johtoryhmän jäsenelle: johtoryhmän "
+            "tehtävä, laki ja vastuunjako sekä tieto johtamisen tukena.",
+            "target_role": "management_group",
+            "target_organisation_type": "",
+            "steps": [
+                step_data(
+                    "Johtoryhmän tehtävä",
+                    "Tiedät, mitä verkoston johtoryhmä tekee ja miten se eroaa "
+                    "valtakunnallisesta ohjausryhmästä (vuodesta 2025 neuvottelukunnan "
+                    "jaostosta).",
+                    [
+                        "Lue oman verkostosi sivu",
+                        "Selvitä, keitä johtoryhmääsi kuuluu ja mitä organisaatioita he edustavat",
+                    ],
+                    reading=_linked(NETWORKS, PRACTICE_STRUCTURES),
+                    minutes=45,
+                ),
+                step_data(
+                    "Laki ja vastuunjako",
+                    "Tunnet lain 381/2023 pääkohdat ja sen, miten vastuut jakautuvat "
+                    "työvoimaviranomaisen, hyvinvointialueen ja Kelan kesken.",
+                    [
+                        "Lue asiakasprosessin ohje ja työnjakotaulukko",
+                        "Lue tulkinta Kelan osallistumisesta suunnitelmaan",
+                    ],
+                    reading=_linked(GUIDANCE_PROCESS, GUIDANCE_ROLES, INTERPRETATION_KELA),
+                    minutes=60,
+                ),
+                step_data(
+                    "Tieto johtamisen tukena",
+                    "Osaat käyttää verkoston tilastoja ja kehittämistarpeita johtoryhmän päätösten pohjana.",
+                    [
+                        "Käy verkoston tilastot läpi TYP-johtajan kanssa",
+                        "Tutustu kansallisiin kehittämistarpeisiin ja avoimeen äänestykseen",
+                    ],
+                    reading=_linked(PRACTICE_STRUCTURES),
+                    minutes=45,
+                ),
+                step_data(
+                    "Asiakkuuden alku ja loppu",
+                    "Tiedät, millä perusteella asiakkuus alkaa ja päättyy, ja osaat viedä "
+                    "verkoston käytännöt johtoryhmän keskusteluun.",
+                    [
+                        "Lue tulkinta yhteensovittamisen tarpeesta ohjautumisen perusteena",
+                        "Käy johtoryhmässä läpi, miten verkostossa todetaan asiakkuuden alku ja loppu",
+                    ],
+                    reading=_linked(INTERPRETATION_ENTRY, GUIDANCE_ENDING),
+                    minutes=45,
+                ),
+                step_data(
+                    "Henkilöstön perehdytys",
+                    "Varmistat, ettei uusi työntekijä aloita vaativalla asiakastyöllä ilman perehdytystä.",
+                    [
+                        "Sovi, kuka verkostossa seuraa uusien työntekijöiden perehdytystä",
+                    ],
+                    reading=_linked(PRACTICE_INDUCTION),
+                    minutes=30,
+                ),
+            ],
+        },
+        {
             "slug": "esihenkilo",
             "title": "Esihenkilön ja TYP-johtajan perehdytyspolku",
             "intro": "Esihenkilölle, joka vastaa verkoston työstä ja uusien työntekijöiden "
@@ -290,9 +421,10 @@ def _paths() -> list[dict]:
                 ),
                 step_data(
                     "Yhteiset foorumit",
-                    "Tiedät, missä johtoryhmä ja ohjausryhmä linjaavat yhteistyötä.",
+                    "Tiedät, missä verkoston johtoryhmä linjaa yhteistyötä ja mikä on valtakunnallisen "
+                    "ohjausryhmän (vuodesta 2025 neuvottelukunnan jaoston) tehtävä.",
                     [
-                        "Osallistu työllisyysjohtoryhmän tai ohjausryhmän kokoukseen",
+                        "Osallistu verkoston johtoryhmän kokoukseen",
                         "Sovi verkoston yhteisistä työskentelypäivistä",
                     ],
                     reading=_linked(PRACTICE_WORK_ABILITY),

@@ -5,7 +5,7 @@ from django.db import migrations
 STATUTES = [
     {
         "number": "381/2023",
-        "name": "Laki työllistymistä edistävästä monialaisesta yhteistoiminnasta",
+        "name": "Laki työllistymisen monialaisesta edistämisestä",
         "short_name": "TYM-laki",
         "abbreviation": "TYM",
         "url": "https://www.finlex.fi/fi/laki/alkup/2023/20230381",

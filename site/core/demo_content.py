@@ -25,7 +25,7 @@ DEMO_NETWORKS = [
         "description": (
             "Satakunnan työllisyysalueen, hyvinvointialueen ja Kelan yhteinen verkosto. "
             "Asiakkaita palvellaan kolmessa toimipisteessä ja kahdeksassa asiointipisteessä; "
-            "terveydenhuollon asiantuntemus tuodaan tapaamisiin etäkonsultaatioverkoston kautta."
+            "terveydenhuollon selvitykset tehdään TYM-työhön nimetyn terveydenhoitajan kanssa."
         ),
         "service_points": [
             ("Porin toimipiste", "office", "Pori", "Avoinna arkipäivisin"),
@@ -47,8 +47,7 @@ DEMO_NETWORKS = [
         "region": Region.POHJOIS_KARJALA,
         "municipalities": "Joensuu, Kitee, Lieksa, Nurmes, Outokumpu, Kontiolahti, Liperi",
         "description": (
-            "Maakunnan laajuinen verkosto, jossa työllisyysalueet ja hyvinvointialue ovat "
-            "sopineet kirjallisesti työnjaosta ja kuntouttavan työtoiminnan järjestämisestä."
+            "Maakunnan verkosto, jossa työkyvyn selvittämisen prosessit on kuvattu yhdessä kaavioiksi."
         ),
         "service_points": [
             ("Joensuun TYP-piste", "office", "Joensuu", "Ma–pe 8–16"),
@@ -62,8 +61,8 @@ DEMO_NETWORKS = [
         "region": Region.KYMENLAAKSO,
         "municipalities": "Kouvola, Kotka, Hamina, Pyhtää, Virolahti, Miehikkälä",
         "description": (
-            "Verkosto kehittää työttömien terveystarkastuksia ja yhteistä asiakasohjausta "
-            "kahden kaupunkiseudun työllisyyspalveluiden kesken."
+            "Verkosto, jossa hyvinvointialue ja kunnat ovat tehneet monialaisen "
+            "työelämäpalvelun yhteistyösopimuksen."
         ),
         "service_points": [
             ("Kouvolan palvelupiste", "office", "Kouvola", "Ma–to 9–15"),
@@ -76,8 +75,8 @@ DEMO_NETWORKS = [
         "region": Region.POHJOIS_POHJANMAA,
         "municipalities": "Oulu, Raahe, Ylivieska, Kuusamo, Nivala",
         "description": (
-            "Laajan alueen verkosto, jossa etäpalvelu ja jalkautuvat tiimit tuovat palvelut "
-            "pienempiinkin kuntiin."
+            "Laajan alueen verkosto, jossa työllistymisen tuen polku on kuvattu kaavioksi ja "
+            "työttömien terveystarkastus on osa palveluintegraatiota."
         ),
         "service_points": [
             ("Oulun TYP-keskus", "office", "Oulu", "Ma–pe 8–16"),
@@ -115,8 +114,25 @@ def create_networks() -> dict[str, Network]:
     return networks
 
 
+# Demo accounts renamed in a later version of the demo: old key -> new key.
+RENAMED_PEOPLE = {"ohjausryhma.pohjanmaa": "johtoryhma.pohjanmaa"}
+
+
+def _rename_old_demo_accounts() -> None:
+    """An installation that loaded an older demo keeps the account under its new address."""
+    User = get_user_model()
+    for old_key, new_key in RENAMED_PEOPLE.items():
+        old = User.objects.filter(email=demo_email(old_key)).first()
+        if old is None or User.objects.filter(email=demo_email(new_key)).exists():
+            continue
+        old.email = demo_email(new_key)
+        old.save(update_fields=["email"])
+        EmailAddress.objects.filter(user=old).delete()
+
+
 def create_people(networks: dict[str, Network]) -> None:
     User = get_user_model()
+    _rename_old_demo_accounts()
     for key, first, last, org_type, org_name, role, groups, memberships, superuser in DEMO_PEOPLE:
         email = demo_email(key)
         user = User.objects.filter(email=email).first()

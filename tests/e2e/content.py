@@ -269,13 +269,15 @@ STORY_TITLE = "Irina, 34: monta palvelua yhtä aikaa"
 
 
 def development_needs() -> list[DevelopmentNeed]:
-    return [
-        DevelopmentNeed.objects.get_or_create(
-            title=title,
-            defaults={"theme": theme, "description": description},
-        )[0]
-        for title, theme, description in NEEDS
-    ]
+    needs = []
+    for title, theme, description in NEEDS:
+        need, created = DevelopmentNeed.objects.get_or_create(
+            title=title, defaults={"description": description}
+        )
+        if created:
+            need.set_themes([theme])
+        needs.append(need)
+    return needs
 
 
 def voting_round(title: str = ROUND_TITLE, *, networks=(), **fields) -> VotingRound:

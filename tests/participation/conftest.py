@@ -26,10 +26,14 @@ def _database(db):
 
 
 def make_need(**fields) -> DevelopmentNeed:
+    """A need under one theme (`theme=`), several (`themes=`) or, with `themes=()`, none."""
     number = next(_numbers)
     fields.setdefault("title", f"Kehittämistarve {number}")
-    fields.setdefault("theme", THEMES[number % len(THEMES)])
-    return DevelopmentNeed.objects.create(**fields)
+    themes = fields.pop("themes", None)
+    theme = fields.pop("theme", THEMES[number % len(THEMES)])
+    need = DevelopmentNeed.objects.create(**fields)
+    need.set_themes([theme] if themes is None else themes)
+    return need
 
 
 def make_round(

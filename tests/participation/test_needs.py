@@ -20,7 +20,7 @@ def test_a_member_proposes_a_need(client, member):
         reverse("participation:propose_need"),
         {
             "title": "Yhteinen lomake palvelutarpeen arviointiin",
-            "theme": "asiakasprosessi",
+            "themes": ["asiakasprosessi"],
             "description": "Sama pohja kaikille verkostoille.",
         },
         follow=True,
@@ -38,7 +38,7 @@ def test_a_personal_identity_code_in_a_proposal_is_refused(client, member):
         reverse("participation:propose_need"),
         {
             "title": "Asiakas 131052-308T",
-            "theme": "asiakasprosessi",
+            "themes": ["asiakasprosessi"],
             "description": "Kuvaus.",
         },
     )
@@ -187,3 +187,43 @@ def test_the_need_page_shows_its_topic_only_to_those_who_may_see_it(client, memb
     page = client.get(reverse("participation:need", args=[need.pk])).content.decode()
 
     assert "Verkoston oma ketju" not in page
+
+
+def test_a_need_with_several_themes_is_listed_under_each_and_one_with_none_last(client, member):
+    make_need(title="Vastuunjako toimijoiden kesken", themes=["tym-laki", "perehdytys", "asiakasprosessi"])
+    make_need(title="Sitoutuminen yhteiseen työhön", themes=[])
+    client.force_login(member)
+
+    page = client.get(reverse("participation:needs")).content.decode()
+
+    assert page.count("Vastuunjako toimijoiden kesken") == 3
+    assert page.count("Sitoutuminen yhteiseen työhön") == 1
+    assert page.index("Ei mikään teema") > page.rindex("Vastuunjako toimijoiden kesken")
+
+
+def test_a_proposal_may_name_several_themes(client, member):
+    client.force_login(member)
+
+    client.post(
+        reverse("participation:propose_need"),
+        {
+            "title": "Yhteinen kirjaamisohje",
+            "themes": ["vaikuttavuus", "asiakasprosessi"],
+            "description": "Sama ohje kaikille.",
+        },
+    )
+
+    assert DevelopmentNeed.objects.get().theme_slugs == ["vaikuttavuus", "asiakasprosessi"]
+
+
+def test_the_export_lists_every_theme_of_a_need(client):
+    from forums.participation.selectors import results_of
+
+    need = make_need(title="Vastuunjako", themes=["asiakasprosessi", "tym-laki"])
+    poll = make_round([need])
+    client.force_login(make_keha_staff())
+
+    rows = client.get(reverse("participation:results_csv", args=[poll.pk])).content.decode("utf-8-sig")
+
+    assert results_of(poll).options[0].themes == ["tym-laki", "asiakasprosessi"]
+    assert rows.splitlines()[1].split(";")[3] == "TYM-laki ja sen soveltaminen, Asiakasprosessi"

@@ -95,3 +95,19 @@ def test_the_index_costs_the_same_for_2_and_12_rounds(client):
         make_round(need_count=1)
 
     assert _queries(client, reverse("participation:index")) == few
+
+
+def test_the_needs_list_costs_the_same_for_3_and_30_needs_with_several_themes(client):
+    from .conftest import make_need
+
+    member = make_user()
+    client.force_login(member)
+    for number in range(3):
+        make_need(themes=["tym-laki", "asiakasprosessi"] if number % 2 else [])
+    url = reverse("participation:needs")
+    _queries(client, url)
+    few = _queries(client, url)
+    for number in range(27):
+        make_need(themes=["tym-laki", "perehdytys", "asiakasprosessi"] if number % 3 else ["viestinta"])
+
+    assert _queries(client, url) == few

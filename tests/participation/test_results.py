@@ -224,7 +224,7 @@ def test_keha_staff_download_totals_ranks_and_ties(client, voted_round):
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     rows = [line.split(";") for line in response.content.decode("utf-8-sig").splitlines()]
-    assert rows[0][:5] == ["Sija", "Tasapeli", "Kehittämistarve", "Teema", "Pisteet"]
+    assert rows[0][:5] == ["Sija", "Tasapeli", "Kehittämistarve", "Teemat", "Pisteet"]
     assert [(row[0], row[1], row[4]) for row in rows[1:5]] == [
         ("1", "kyllä", "3"),
         ("1", "kyllä", "3"),

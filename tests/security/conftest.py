@@ -171,7 +171,7 @@ def _feature_objects(network, users) -> dict:
         member,
         title="Yhteinen kirjaamisohje",
         description="Kirjataan samalla tavalla.",
-        theme="asiakasprosessi",
+        themes=["asiakasprosessi"],
     )
     network_round = VotingRound.objects.create(
         title="Satakunnan kevään priorisointi",
