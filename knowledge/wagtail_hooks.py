@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from typ_site.accounts.roles import APPROVERS_GROUP, EDITORS_GROUP
 
 from .models import LawSection, Statute
-from .selectors import guidance_past_review
+from .selectors import guidance_past_review, pages_for_admin_chooser
 
 
 class StatuteViewSet(SnippetViewSet):
@@ -53,3 +53,8 @@ def _is_editorial(user) -> bool:
 def add_guidance_past_review_panel(request, panels):
     if _is_editorial(request.user):
         panels.append(GuidancePastReviewPanel())
+
+
+@hooks.register("construct_page_chooser_queryset")
+def keep_page_chooser_to_what_the_person_may_see(pages, request):
+    return pages_for_admin_chooser(pages, request.user)

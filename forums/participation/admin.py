@@ -1,14 +1,19 @@
 """KEHA staff manage development needs and voting rounds in the Wagtail admin (Snippets)."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from calendar_app.models import Event
+from calendar_app.selectors import visible_events_for
 from typ_site.accounts.models import Role
 
+from ..models import Topic
+from ..selectors import visible_topics_for
 from .engine import can_manage_participation
 from .models import DevelopmentNeed, PollOption, VotingRound
 
@@ -49,6 +54,25 @@ class VotingRoundForm(WagtailAdminModelForm):
 
 
 VotingRound.base_form_class = VotingRoundForm
+
+
+class DevelopmentNeedForm(WagtailAdminModelForm):
+    """The topic and events a need links to are chosen among those the editor may see on the
+    site (forums' and calendar's selectors); what the need already links to stays."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        need = self.instance
+        self.fields["topic"].queryset = Topic.objects.filter(
+            Q(pk__in=visible_topics_for(self.for_user).values("pk")) | Q(pk=need.topic_id)
+        ).select_related("forum")
+        linked_events = need.events.values("pk") if need.pk else Event.objects.none().values("pk")
+        self.fields["events"].queryset = Event.objects.filter(
+            Q(pk__in=visible_events_for(self.for_user).values("pk")) | Q(pk__in=linked_events)
+        )
+
+
+DevelopmentNeed.base_form_class = DevelopmentNeedForm
 
 PollOption.panels = [FieldPanel("need"), FieldPanel("position")]
 
