@@ -30,6 +30,7 @@ from typ_site.accounts.models import OrganisationType
 from typ_site.core.models import BasePage
 from typ_site.networks.models import Network, Region
 
+from .admin_forms import PracticePageForm
 from .blocks import RICH_TEXT_FEATURES, body_blocks, stream_plain_text
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -482,6 +483,7 @@ class PracticePage(KnowledgePage):
 
     parent_page_types = ["knowledge.PracticeIndexPage", "knowledge.NetworkPage"]
     subpage_types: list[str] = []
+    base_form_class = PracticePageForm
     followable = True
     template = "knowledge/practice_page.html"
 
