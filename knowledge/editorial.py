@@ -47,7 +47,9 @@ from .models import (
     LawInterpretationIndexPage,
     NetworkPage,
     PracticeIndexPage,
+    PracticePage,
 )
+from .selectors import page_access_key
 
 TWO_STEP_WORKFLOW = "Ohjeiden ja tulkintojen kaksivaiheinen hyväksyntä"
 REVIEW_TASK = "Asiasisällön tarkistus"
@@ -379,6 +381,8 @@ def setup_editorial_workflow() -> None:
         assign_workflow(practice_workflow, index)
     for network_page in network_pages:
         _setup_network_workflow(network_page, approvers)
+    for practice in PracticePage.objects.filter(submitted_by__isnull=False):
+        file_practice_documents(practice)
 
 
 def _move_root_files_to_shared_collection() -> None:
@@ -417,3 +421,45 @@ def submission_collection() -> Collection:
             collection=collection, restriction_type=CollectionViewRestriction.LOGIN
         )
     return collection
+
+
+# --- Files submitted with practices ----------------------------------------------------------
+
+
+def is_pending_submission_file(document) -> bool:
+    """Whether the file waits, with its practice, for the practice's reviewers."""
+    parent = (
+        Collection.get_first_root_node().get_children().filter(name=PENDING_SUBMISSIONS_COLLECTION).first()
+    )
+    return parent is not None and document.collection.path.startswith(parent.path)
+
+
+def practice_documents(page) -> list:
+    return [block.value for block in page.attachments if block.block_type == "document" and block.value]
+
+
+def _network_of_practice(page):
+    parent = page.get_parent().specific
+    return parent.network if isinstance(parent, NetworkPage) else None
+
+
+@transaction.atomic
+def file_practice_documents(page) -> None:
+    """Put a practice's submitted files where its state says (idempotent).
+
+    Until the practice is published they wait in its network's pending collection (its
+    reviewers see them); once it is live they follow the page: public, behind a login, or
+    kept with the reviewers when the page is restricted more narrowly.
+    """
+    if page.live:
+        target = published_submissions_collection(page_access_key(page))
+    else:
+        target = pending_submissions_collection(_network_of_practice(page))
+    if target is None:
+        return
+    for document in practice_documents(page):
+        if document.collection_id != target.pk and (
+            is_pending_submission_file(document) or document.collection.name == SUBMISSION_COLLECTION
+        ):
+            document.collection = target
+            document.save(update_fields=["collection"])

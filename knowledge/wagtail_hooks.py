@@ -1,3 +1,5 @@
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
@@ -7,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from typ_site.accounts.roles import APPROVERS_GROUP, EDITORS_GROUP
 
+from .editorial import is_pending_submission_file
 from .models import LawSection, Statute
 from .selectors import guidance_past_review, pages_for_admin_chooser
 
@@ -58,3 +61,22 @@ def add_guidance_past_review_panel(request, panels):
 @hooks.register("construct_page_chooser_queryset")
 def keep_page_chooser_to_what_the_person_may_see(pages, request):
     return pages_for_admin_chooser(pages, request.user)
+
+
+@hooks.register("before_serve_document", order=-10)
+def serve_a_pending_file_to_its_submitter(document, request):
+    """A practice's file waiting for review is restricted to its reviewers' groups (Wagtail
+    checks that after this hook); the person who submitted it may download it too."""
+    user = request.user
+    if (
+        user.is_authenticated
+        and document.uploaded_by_user_id == user.pk
+        and is_pending_submission_file(document)
+    ):
+        # Wagtail takes a hook's answer only when it is an HttpResponse (not a streaming
+        # one); submitted files are at most a few megabytes (knowledge.forms).
+        with document.file.open("rb") as handle:
+            response = HttpResponse(handle.read(), content_type=document.content_type)
+        response["Content-Disposition"] = content_disposition_header(True, document.filename)
+        return response
+    return None
