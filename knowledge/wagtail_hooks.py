@@ -4,10 +4,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
+from wagtail.documents.views.bulk_actions import add_tags as document_add_tags
+from wagtail.documents.views.bulk_actions import add_to_collection as document_add_to_collection
+from wagtail.documents.views.bulk_actions import delete as document_delete
+from wagtail.images.views.bulk_actions import add_tags as image_add_tags
+from wagtail.images.views.bulk_actions import add_to_collection as image_add_to_collection
+from wagtail.images.views.bulk_actions import delete as image_delete
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from typ_site.accounts.roles import APPROVERS_GROUP, EDITORS_GROUP
+from typ_site.core.admin_scoping import without_items_out_of_reach
 
 from .editorial import is_pending_submission_file
 from .models import LawSection, Statute
@@ -80,3 +87,16 @@ def serve_a_pending_file_to_its_submitter(document, request):
         response["Content-Disposition"] = content_disposition_header(True, document.filename)
         return response
     return None
+
+
+# Documents and images chosen for a bulk action that lie in collections the person has no
+# rights in (another network's submitted files) are left out, not named.
+for _action in (
+    document_add_tags.AddTagsBulkAction,
+    document_add_to_collection.AddToCollectionBulkAction,
+    document_delete.DeleteBulkAction,
+    image_add_tags.AddTagsBulkAction,
+    image_add_to_collection.AddToCollectionBulkAction,
+    image_delete.DeleteBulkAction,
+):
+    hooks.register("register_bulk_action", without_items_out_of_reach(_action), order=100)

@@ -65,6 +65,21 @@ class ScopedUsageView(snippet_views.UsageView):
         return managed_queryset(self)
 
 
+class WithoutItemsOutOfReach:
+    """A bulk action that leaves out the chosen objects the person may not act on, instead of
+    naming them on its confirmation page as Wagtail's do ("you don't have permission")."""
+
+    def get_actionable_objects(self):
+        objects, context = super().get_actionable_objects()
+        return objects, {**context, "items_with_no_access": []}
+
+
+def without_items_out_of_reach(action_class):
+    """`action_class` (one of Wagtail's bulk actions) that does not name what is out of reach;
+    register it after Wagtail's own (hook order) to replace it."""
+    return type(action_class.__name__, (WithoutItemsOutOfReach, action_class), {})
+
+
 class ScopedDeleteBulkAction(DeleteBulkAction):
     """Bulk delete of the chosen objects that are in the person's scope; others are neither
     deleted nor named on the confirmation page."""
