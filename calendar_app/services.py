@@ -105,7 +105,7 @@ def _promote_waiting(event: Event, occurrence_start: datetime) -> list[Registrat
         .select_related("user")
         .order_by("created_at", "pk")
     )
-    promoted = []
+    promoted: list[Registration] = []
     for registration in waiting:
         if free is not None and len(promoted) >= free:
             break

@@ -189,7 +189,9 @@ def _planned_rows(network_pages) -> tuple[set, set, set]:
     model_permissions = dict(
         Permission.objects.filter(content_type__app_label="knowledge").values_list("codename", "pk")
     )
-    pages, collections, models = set(), set(), set()
+    pages: set[tuple[int, int, int]] = set()
+    collections: set[tuple[int, int, int]] = set()
+    models: set[tuple[int, int]] = set()
     shared = shared_collection()
     for (group_name, page_type), permission_types in PAGE_PERMISSION_TABLE.items():
         if group_name == NETWORK_ADMINS:

@@ -4,7 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -72,8 +72,6 @@ class DevelopmentNeedForm(WagtailAdminModelForm):
         )
 
 
-DevelopmentNeed.base_form_class = DevelopmentNeedForm
-
 PollOption.panels = [FieldPanel("need"), FieldPanel("position")]
 
 
@@ -84,14 +82,17 @@ class DevelopmentNeedViewSet(KehaStaffSnippetViewSet):
     list_display = ["title", "theme", "status", "merged_into"]
     list_filter = ["theme", "status"]
     search_fields = ["title", "description"]
-    panels = [
-        FieldPanel("title"),
-        FieldRowPanel([FieldPanel("theme"), FieldPanel("status")]),
-        FieldPanel("description"),
-        FieldPanel("topic"),
-        FieldPanel("events"),
-        FieldPanel("position"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("title"),
+            FieldRowPanel([FieldPanel("theme"), FieldPanel("status")]),
+            FieldPanel("description"),
+            FieldPanel("topic"),
+            FieldPanel("events"),
+            FieldPanel("position"),
+        ],
+        base_form_class=DevelopmentNeedForm,
+    )
 
 
 class VotingRoundViewSet(KehaStaffSnippetViewSet):

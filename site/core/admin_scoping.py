@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from django.contrib.admin.utils import unquote
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views import snippets as snippet_views
@@ -103,6 +104,7 @@ def scoped_delete_bulk_action(*models) -> type[ScopedDeleteBulkAction]:
 
 class _ScopedChooserMixin:
     selector: Selector
+    request: HttpRequest
 
     def scoped(self) -> QuerySet:
         return type(self).selector(self.request.user)
