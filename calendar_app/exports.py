@@ -1,11 +1,14 @@
 """The calendar's part of a person's data export."""
 
 from .models import FeedToken, Registration
+from .selectors import visible_events_for
 
 
 def calendar_export_section(user) -> dict:
     registrations = (
-        Registration.objects.filter(user=user).select_related("event").order_by("occurrence_start")
+        Registration.objects.filter(user=user, event__in=visible_events_for(user))
+        .select_related("event")
+        .order_by("occurrence_start")
     )
     return {
         "registrations": [

@@ -13,9 +13,11 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from typ_site.networks.selectors import forget_cached_memberships
+
 from .models import Event, FeedToken, Registration
 from .recurrence import HELSINKI, Occurrence, occurrence_at
-from .selectors import is_event_visible_to
+from .selectors import is_event_visible_to, visible_events_for
 
 
 def registration_deadline_for(occurrence: Occurrence) -> datetime:
@@ -96,10 +98,21 @@ def _promote_waiting(event: Event, occurrence_start: datetime) -> list[Registrat
         free = event.capacity - confirmed
         if free <= 0:
             return []
-    waiting = Registration.objects.filter(
-        event=event, occurrence_start=occurrence_start, status=Registration.Status.WAITING
-    ).order_by("created_at", "pk")
-    promoted = list(waiting if free is None else waiting[:free])
+    waiting = (
+        Registration.objects.filter(
+            event=event, occurrence_start=occurrence_start, status=Registration.Status.WAITING
+        )
+        .select_related("user")
+        .order_by("created_at", "pk")
+    )
+    promoted: list[Registration] = []
+    for registration in waiting:
+        if free is not None and len(promoted) >= free:
+            break
+        if is_event_visible_to(registration.user, event):
+            promoted.append(registration)
+        else:  # no longer allowed to see the event: off the list, the place goes on
+            registration.delete()
     now = timezone.now()
     for registration in promoted:
         registration.status = Registration.Status.CONFIRMED
@@ -130,6 +143,18 @@ def cancel_registration(user, event: Event, original_start: datetime) -> list[Re
             raise ValidationError(_("You are not registered for this occurrence."), code="not_registered")
         registration.event = locked
         return _cancel_locked(registration)
+
+
+@transaction.atomic
+def drop_waiting_registrations_out_of_sight(user) -> int:
+    """Take the person off the waiting lists of events they may no longer see (after leaving
+    or being removed from the organising network). Nobody else's place changes."""
+    forget_cached_memberships(user)
+    waiting = Registration.objects.filter(user=user, status=Registration.Status.WAITING).exclude(
+        event__in=visible_events_for(user)
+    )
+    deleted, _details = waiting.delete()
+    return deleted
 
 
 # --- feed tokens ---------------------------------------------------------------------------

@@ -2,9 +2,10 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from typ_site.accounts.signals import account_removed
+from typ_site.networks.models import Membership
 
 from .models import Event, EventException
-from .services import remove_calendar_data_of
+from .services import drop_waiting_registrations_out_of_sight, remove_calendar_data_of
 
 
 @receiver(account_removed)
@@ -19,3 +20,13 @@ def refresh_next_start_of_changed_event(sender, instance, **kwargs):
     event = Event.objects.filter(pk=instance.event_id).prefetch_related("exceptions").first()
     if event is not None:
         event.refresh_next_start_bound()
+
+
+@receiver(post_save, sender=Membership)
+@receiver(post_delete, sender=Membership)
+def leave_waiting_lists_out_of_sight(sender, instance, **kwargs):
+    """A membership that ends (removed, left or no longer approved) takes the person off the
+    waiting lists of the network's members-only events."""
+    if kwargs.get("raw") or (instance.status == Membership.Status.APPROVED and "created" in kwargs):
+        return
+    drop_waiting_registrations_out_of_sight(instance.user)

@@ -11,6 +11,7 @@ from django_tasks import task
 from .ical import absolute_url, occurrence_calendar
 from .models import Registration
 from .recurrence import occurrence_at
+from .selectors import is_event_visible_to
 
 SUBJECTS = {
     "confirmed": gettext_noop("Registration confirmed: %(title)s"),
@@ -29,6 +30,8 @@ def send_registration_email(registration_id: int, kind: str) -> bool:
     if registration is None:
         return False
     event = registration.event
+    if not is_event_visible_to(registration.user, event):  # checked when it is delivered
+        return False
     occurrence = occurrence_at(event, registration.occurrence_start)
     if occurrence is None:
         return False

@@ -3,23 +3,35 @@
 Who may manage which event is decided by `selectors.can_manage_event`: KEHA staff (and anyone
 granted the model permissions) manage every event; a network's admins manage only their own
 network's events. The permission policy below applies that rule to every admin view, and the
-views' querysets are narrowed by it, so another network's event is not listed and its edit or
-delete address answers 404.
+views' querysets are narrowed by it (`core.admin_scoping`), so another network's event is not
+listed, not named in a bulk action and its edit, delete, copy, inspect, history or usage
+address answers 404. The chooser lists the events the person may see on the site
+(`selectors.visible_events_for`).
 """
 
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from typ_site.core.admin_scoping import (
+    ScopedCopyView,
+    ScopedDeleteView,
+    ScopedEditView,
+    ScopedHistoryView,
+    ScopedInspectView,
+    ScopedUsageView,
+    scoped_delete_bulk_action,
+    scoped_snippet_chooser_viewset,
+)
 from typ_site.networks.selectors import admin_network_ids
 
 from .forms import EventAdminForm
 from .models import Event
-from .selectors import can_manage_all_events, can_manage_event, manageable_events_for
+from .selectors import can_manage_all_events, can_manage_event, manageable_events_for, visible_events_for
 
 NETWORK_ADMIN_ACTIONS = {"add", "change", "delete", "view"}
 
@@ -52,40 +64,6 @@ class EventPermissionPolicy(ModelPermissionPolicy):
         )
 
 
-class ScopedObjectMixin:
-    """Looks the object up among the events the user may manage: others are a 404."""
-
-    def get_queryset(self):
-        return manageable_events_for(self.request.user)
-
-
-class EventEditView(ScopedObjectMixin, snippet_views.EditView):
-    pass
-
-
-class EventDeleteView(ScopedObjectMixin, snippet_views.DeleteView):
-    pass
-
-
-class EventCopyView(snippet_views.CopyView):
-    def get_object(self, queryset=None):
-        from django.shortcuts import get_object_or_404
-
-        return get_object_or_404(manageable_events_for(self.request.user), pk=self.kwargs[self.pk_url_kwarg])
-
-
-class EventInspectView(ScopedObjectMixin, snippet_views.InspectView):
-    pass
-
-
-class EventHistoryView(ScopedObjectMixin, snippet_views.HistoryView):
-    pass
-
-
-class EventUsageView(ScopedObjectMixin, snippet_views.UsageView):
-    pass
-
-
 class EventViewSet(SnippetViewSet):
     model = Event
     icon = "date"
@@ -96,12 +74,14 @@ class EventViewSet(SnippetViewSet):
     list_display = ["title", "start", "network", "level", "event_type", "visibility"]
     list_filter = ["level", "event_type", "visibility", "network"]
     ordering = ["-start"]
-    edit_view_class = EventEditView
-    delete_view_class = EventDeleteView
-    copy_view_class = EventCopyView
-    inspect_view_class = EventInspectView
-    history_view_class = EventHistoryView
-    usage_view_class = EventUsageView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    copy_view_class = ScopedCopyView
+    inspect_view_class = ScopedInspectView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
+    # Choosing an event links it from content: only events the person may see on the site.
+    chooser_viewset_class = scoped_snippet_chooser_viewset(visible_events_for)
 
     @property
     def permission_policy(self):
@@ -112,3 +92,7 @@ class EventViewSet(SnippetViewSet):
 
 
 register_snippet(EventViewSet)
+
+
+# Registered after Wagtail's own snippet bulk delete, which it replaces for events.
+hooks.register("register_bulk_action", scoped_delete_bulk_action(Event), order=100)

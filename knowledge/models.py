@@ -23,13 +23,14 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import GroupApprovalTask, Orderable, Page
+from wagtail.models import GroupApprovalTask, Orderable, Page, TaskState
 from wagtail.search import index
 
 from typ_site.accounts.models import OrganisationType
 from typ_site.core.models import BasePage
 from typ_site.networks.models import Network, Region
 
+from .admin_forms import PracticePageForm
 from .blocks import RICH_TEXT_FEATURES, body_blocks, stream_plain_text
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -482,6 +483,7 @@ class PracticePage(KnowledgePage):
 
     parent_page_types = ["knowledge.PracticeIndexPage", "knowledge.NetworkPage"]
     subpage_types: list[str] = []
+    base_form_class = PracticePageForm
     followable = True
     template = "knowledge/practice_page.html"
 
@@ -828,7 +830,9 @@ class FourEyesApprovalTask(GroupApprovalTask):
     (the page editor's footer, the dashboard's review panel and the workflow action URL) all
     accept only the actions `get_actions` offers, the dashboard's "awaiting your review" list
     leaves out one's own submissions, and `on_action` refuses the submitter too, so a
-    hand-made request cannot approve one's own text either.
+    hand-made request cannot approve one's own text either. The same holds for whoever
+    approved an earlier step of the same run (`TaskState.finished_by`): one approver cannot
+    take both steps of the review.
 
     Editing is left as in group approval (`locked_for_user` and `user_can_access_editor`
     are not overridden): a submitter who belongs to the task's groups may still correct
@@ -850,8 +854,24 @@ class FourEyesApprovalTask(GroupApprovalTask):
             return False
         return workflow_state.requested_by_id == user.pk
 
+    def approved_earlier_step(self, workflow_state, user) -> bool:
+        """Whether `user` approved another step of this workflow run (the four eyes are two
+        people besides the submitter)."""
+        if workflow_state is None or user.pk is None or user.is_superuser:
+            return False
+        return (
+            TaskState.objects.filter(
+                workflow_state=workflow_state, status=TaskState.STATUS_APPROVED, finished_by=user
+            )
+            .exclude(task_id=self.pk)
+            .exists()
+        )
+
+    def may_not_decide(self, workflow_state, user) -> bool:
+        return self.is_submitter(workflow_state, user) or self.approved_earlier_step(workflow_state, user)
+
     def get_actions(self, obj, user):
-        if self.is_submitter(getattr(obj, "current_workflow_state", None), user):
+        if self.may_not_decide(getattr(obj, "current_workflow_state", None), user):
             return []
         return super().get_actions(obj, user)
 
@@ -859,15 +879,27 @@ class FourEyesApprovalTask(GroupApprovalTask):
         states = super().get_task_states_user_can_moderate(user, **kwargs)
         if user.is_superuser:
             return states
-        return states.exclude(workflow_state__requested_by=user)
+        approved_by_them = (
+            TaskState.objects.filter(status=TaskState.STATUS_APPROVED, finished_by=user)
+            .exclude(task_id=self.pk)
+            .values("workflow_state_id")
+        )
+        return states.exclude(workflow_state__requested_by=user).exclude(
+            workflow_state_id__in=approved_by_them
+        )
 
     def on_action(self, task_state, user, action_name, **kwargs):
         if self.is_submitter(task_state.workflow_state, user):
             raise PermissionDenied(_("Someone other than the submitter has to review this page."))
+        if self.approved_earlier_step(task_state.workflow_state, user):
+            raise PermissionDenied(
+                _("Someone other than the approver of the earlier step has to decide this step.")
+            )
         return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod
     def get_description(cls):
         return _(
-            "Members of the chosen groups can approve this task, except the person who submitted the page."
+            "Members of the chosen groups can approve this task, except the person who submitted the "
+            "page and whoever approved its earlier step."
         )

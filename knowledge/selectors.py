@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 from wagtail.models import Page, PageViewRestriction, WorkflowState
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from typ_site.accounts.roles import is_verified_member
 from typ_site.core.access import MEMBERS, PUBLIC, STAFF
@@ -24,6 +25,8 @@ from .models import (
 )
 
 # --- Visibility ------------------------------------------------------------------------------
+
+PAGE_PERMISSION_POLICY = PagePermissionPolicy()
 
 
 def _restriction_allows(restriction: PageViewRestriction, user, group_ids) -> bool:
@@ -73,6 +76,20 @@ def visible_pages(queryset: QuerySet, user) -> QuerySet:
 
 def can_see_page(page: Page, user) -> bool:
     return visible_pages(Page.objects.filter(pk=page.pk), user).exists()
+
+
+def pages_for_admin_chooser(queryset: QuerySet, user) -> QuerySet:
+    """Pages the admin's page chooser may show: those the person may see on the site, and
+    those their page permissions let them work on. A draft elsewhere (another network's
+    practice in moderation) is neither listed nor named."""
+    if user.is_superuser:
+        return queryset
+    workable = PAGE_PERMISSION_POLICY.instances_user_has_any_permission_for(
+        user, {"add", "change", "publish"}
+    )
+    return queryset.filter(
+        Q(pk__in=visible_pages(Page.objects.all(), user).values("pk")) | Q(pk__in=workable.values("pk"))
+    )
 
 
 def _access_key_from(restrictions) -> str:

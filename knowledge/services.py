@@ -10,7 +10,7 @@ from wagtail.models import Page
 from typ_site.accounts.roles import is_verified_member
 from typ_site.networks.selectors import is_network_member
 
-from .editorial import submission_collection
+from .editorial import pending_submissions_collection
 from .models import (
     AnnouncedChangeNote,
     NetworkPage,
@@ -101,7 +101,7 @@ def _create_practice(user, data: dict, attachment, stored_files: list) -> Practi
         document = get_document_model()(
             title=data.get("attachment_title") or attachment.name,
             file=attachment,
-            collection=submission_collection(),
+            collection=pending_submissions_collection(network),
             uploaded_by_user=user,
         )
         document.save()

@@ -17,8 +17,14 @@ from .models import (
     NetworkIndexPage,
     NetworkPage,
     PracticeIndexPage,
+    PracticePage,
     ThemeIndexPage,
 )
+
+
+@receiver(page_published, sender=PracticePage)
+def let_published_practice_files_follow_the_page(sender, instance, **kwargs):
+    editorial.file_practice_documents(instance)
 
 
 @receiver(page_published)

@@ -1,14 +1,24 @@
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
+from wagtail.documents.views.bulk_actions import add_tags as document_add_tags
+from wagtail.documents.views.bulk_actions import add_to_collection as document_add_to_collection
+from wagtail.documents.views.bulk_actions import delete as document_delete
+from wagtail.images.views.bulk_actions import add_tags as image_add_tags
+from wagtail.images.views.bulk_actions import add_to_collection as image_add_to_collection
+from wagtail.images.views.bulk_actions import delete as image_delete
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from typ_site.accounts.roles import APPROVERS_GROUP, EDITORS_GROUP
+from typ_site.core.admin_scoping import without_items_out_of_reach
 
+from .editorial import is_pending_submission_file
 from .models import LawSection, Statute
-from .selectors import guidance_past_review
+from .selectors import guidance_past_review, pages_for_admin_chooser
 
 
 class StatuteViewSet(SnippetViewSet):
@@ -53,3 +63,40 @@ def _is_editorial(user) -> bool:
 def add_guidance_past_review_panel(request, panels):
     if _is_editorial(request.user):
         panels.append(GuidancePastReviewPanel())
+
+
+@hooks.register("construct_page_chooser_queryset")
+def keep_page_chooser_to_what_the_person_may_see(pages, request):
+    return pages_for_admin_chooser(pages, request.user)
+
+
+@hooks.register("before_serve_document", order=-10)
+def serve_a_pending_file_to_its_submitter(document, request):
+    """A practice's file waiting for review is restricted to its reviewers' groups (Wagtail
+    checks that after this hook); the person who submitted it may download it too."""
+    user = request.user
+    if (
+        user.is_authenticated
+        and document.uploaded_by_user_id == user.pk
+        and is_pending_submission_file(document)
+    ):
+        # Wagtail takes a hook's answer only when it is an HttpResponse (not a streaming
+        # one); submitted files are at most a few megabytes (knowledge.forms).
+        with document.file.open("rb") as handle:
+            response = HttpResponse(handle.read(), content_type=document.content_type)
+        response["Content-Disposition"] = content_disposition_header(True, document.filename)
+        return response
+    return None
+
+
+# Documents and images chosen for a bulk action that lie in collections the person has no
+# rights in (another network's submitted files) are left out, not named.
+for _action in (
+    document_add_tags.AddTagsBulkAction,
+    document_add_to_collection.AddToCollectionBulkAction,
+    document_delete.DeleteBulkAction,
+    image_add_tags.AddTagsBulkAction,
+    image_add_to_collection.AddToCollectionBulkAction,
+    image_delete.DeleteBulkAction,
+):
+    hooks.register("register_bulk_action", without_items_out_of_reach(_action), order=100)

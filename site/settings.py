@@ -280,6 +280,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "TYP-yhteistyöalusta"
+# Approvers publish through the workflow only: its last approval publishes without a plain
+# publish permission (knowledge.editorial).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "knowledge.workflow_actions.publish_approved_revision"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 SITE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv"]

@@ -4,12 +4,21 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
+from knowledge.admin_views import ScopedPageBrowseView
 from typ_site.core.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Wagtail's page chooser browser, narrowed to the pages the person may see or work on;
+    # it comes before Wagtail's admin addresses, which it replaces at this one address.
+    path(
+        "admin/choose-page/<int:parent_page_id>/",
+        require_admin_access(ScopedPageBrowseView.as_view()),
+        name="knowledge_admin_choose_page_child",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,14 +1,19 @@
 """KEHA staff manage development needs and voting rounds in the Wagtail admin (Snippets)."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from calendar_app.models import Event
+from calendar_app.selectors import visible_events_for
 from typ_site.accounts.models import Role
 
+from ..models import Topic
+from ..selectors import visible_topics_for
 from .engine import can_manage_participation
 from .models import DevelopmentNeed, PollOption, VotingRound
 
@@ -50,6 +55,23 @@ class VotingRoundForm(WagtailAdminModelForm):
 
 VotingRound.base_form_class = VotingRoundForm
 
+
+class DevelopmentNeedForm(WagtailAdminModelForm):
+    """The topic and events a need links to are chosen among those the editor may see on the
+    site (forums' and calendar's selectors); what the need already links to stays."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        need = self.instance
+        self.fields["topic"].queryset = Topic.objects.filter(
+            Q(pk__in=visible_topics_for(self.for_user).values("pk")) | Q(pk=need.topic_id)
+        ).select_related("forum")
+        linked_events = need.events.values("pk") if need.pk else Event.objects.none().values("pk")
+        self.fields["events"].queryset = Event.objects.filter(
+            Q(pk__in=visible_events_for(self.for_user).values("pk")) | Q(pk__in=linked_events)
+        )
+
+
 PollOption.panels = [FieldPanel("need"), FieldPanel("position")]
 
 
@@ -60,14 +82,17 @@ class DevelopmentNeedViewSet(KehaStaffSnippetViewSet):
     list_display = ["title", "theme_list", "status", "merged_into"]
     list_filter = ["themes", "status"]
     search_fields = ["title", "description"]
-    panels = [
-        FieldPanel("title"),
-        FieldRowPanel([FieldPanel("themes", widget=forms.CheckboxSelectMultiple), FieldPanel("status")]),
-        FieldPanel("description"),
-        FieldPanel("topic"),
-        FieldPanel("events"),
-        FieldPanel("position"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("title"),
+            FieldRowPanel([FieldPanel("themes", widget=forms.CheckboxSelectMultiple), FieldPanel("status")]),
+            FieldPanel("description"),
+            FieldPanel("topic"),
+            FieldPanel("events"),
+            FieldPanel("position"),
+        ],
+        base_form_class=DevelopmentNeedForm,
+    )
 
     def get_queryset(self, request):
         # The listing shows each need's themes: one query for all of them.

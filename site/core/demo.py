@@ -47,6 +47,18 @@ DEMO_PEOPLE = [
         [],
         False,
     ),
+    # A second approver: the two steps of the review need two different approvers.
+    (
+        "hyvaksyja2",
+        "Harri",
+        "Hyväksyjä",
+        "keha",
+        "KEHA-keskus",
+        "expert",
+        ["KEHA", "Moderators"],
+        [],
+        False,
+    ),
     (
         "typjohtaja.satakunta",
         "Tuomas",

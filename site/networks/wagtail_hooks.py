@@ -1,7 +1,14 @@
+"""Networks in the Wagtail admin.
+
+Memberships are not in the admin: a network's admins decide them on the site
+(`networks.services`, with its rules and the admin group kept in step), and an admin listing
+beside it would show every network's members and pending requests to anyone it let in.
+"""
+
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Membership, Network
+from .models import Network
 
 
 class NetworkViewSet(SnippetViewSet):
@@ -13,12 +20,4 @@ class NetworkViewSet(SnippetViewSet):
     menu_order = 250
 
 
-class MembershipViewSet(SnippetViewSet):
-    model = Membership
-    icon = "user"
-    list_display = ["user", "network", "role", "status"]
-    list_filter = ["network", "role", "status"]
-
-
 register_snippet(NetworkViewSet)
-register_snippet(MembershipViewSet)

@@ -3,6 +3,8 @@
 import io
 
 import pytest
+from allauth.mfa.models import Authenticator
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
@@ -23,6 +25,7 @@ from knowledge.editorial import APPROVAL_TASK, REVIEW_TASK, TWO_STEP_WORKFLOW
 from knowledge.models import FourEyesApprovalTask
 from tests.factories import make_keha_staff, make_user
 from typ_site.accounts.roles import APPROVERS_GROUP, EDITORS_GROUP
+from typ_site.core.demo import demo_email, load_core_demo
 
 from .conftest import make_guidance, make_interpretation
 
@@ -368,3 +371,36 @@ def test_the_demo_guidance_in_review_waits_for_someone_other_than_its_editor(db)
     assert isinstance(fresh(page).current_workflow_task, FourEyesApprovalTask)
     assert offered_decisions(page, submitter) == set()
     assert offered_decisions(page, approver) == DECISIONS
+
+
+def test_the_approver_of_the_first_step_cannot_approve_the_second(
+    tree, editor, approver, second_approver, client
+):
+    page = make_guidance(tree, live=False)
+    submit(page, editor)
+    state = fresh(page).current_workflow_task_state
+    state.task.specific.on_action(state, approver, "approve")
+    assert current_task_name(page) == APPROVAL_TASK
+
+    assert offered_decisions(page, approver) == set()
+    assert_refused(post_decision(client, approver, page, "approve"))
+    assert not fresh(page).live
+    assert offered_decisions(page, second_approver) >= DECISIONS
+
+
+def test_the_second_step_does_not_await_the_first_steps_approver(tree, editor, approver):
+    page = make_guidance(tree, live=False)
+    submit(page, editor)
+    state = fresh(page).current_workflow_task_state
+    state.task.specific.on_action(state, approver, "approve")
+
+    approval = FourEyesApprovalTask.objects.get(name=APPROVAL_TASK)
+    assert not approval.get_task_states_user_can_moderate(approver).exists()
+
+
+def test_the_demo_has_a_second_approver_with_an_authenticator(db):
+    load_core_demo()
+    second = get_user_model().objects.get(email=demo_email("hyvaksyja2"))
+
+    assert second.groups.filter(name=APPROVERS_GROUP).exists()
+    assert Authenticator.objects.filter(user=second, type=Authenticator.Type.TOTP).exists()

@@ -3,8 +3,10 @@
 import pytest
 from django.urls import reverse
 
+from forums import services as forum_services
+from forums.models import Forum
 from forums.participation.models import DevelopmentNeed, Poll, VotingRound
-from tests.factories import make_keha_staff, make_user
+from tests.factories import make_keha_staff, make_member, make_network, make_user
 
 from .conftest import make_need
 
@@ -106,3 +108,20 @@ def test_members_cannot_open_the_admin_lists(client):
 
     assert response.status_code in (302, 403)
     assert DevelopmentNeed.objects.count() == 0
+
+
+def test_the_need_editors_topic_field_offers_only_topics_the_editor_may_see(client, staff):
+    network = make_network()
+    member = make_member(network)
+    forum = Forum.objects.create(
+        name="Verkoston alue", slug="verkosto", kind=Forum.Kind.NETWORK, network=network
+    )
+    private = forum_services.start_topic(
+        member, forum, title="Verkoston salainen aihe", body="Sisältö."
+    ).topic
+    need = make_need(title="Tarve")
+
+    response = client.get(reverse("wagtailsnippets_forums_developmentneed:edit", args=(need.pk,)))
+
+    assert response.status_code == 200
+    assert private.title not in response.content.decode()

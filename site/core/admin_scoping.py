@@ -1,0 +1,138 @@
+"""Wagtail admin views that list and return only what one of the site's selectors allows.
+
+The site decides what a person may see or manage in selectors, one function per rule. The
+admin's snippet choosers, listings, object views and bulk actions take their querysets from
+the same functions through these classes, so the admin never shows what the site hides: an
+object outside the person's scope is not listed, not named and its address answers 404.
+
+A snippet viewset scopes its listing and object views with `get_queryset(request)` (the
+selector of what the person manages) and the classes below; its chooser is built with
+`scoped_snippet_chooser_viewset(selector)` from the selector of what the person may see.
+"""
+
+from collections.abc import Callable
+
+from django.contrib.admin.utils import unquote
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
+from wagtail.snippets.views import snippets as snippet_views
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
+
+Selector = Callable[..., QuerySet]
+
+
+def managed_queryset(view) -> QuerySet:
+    """What the view's person manages: the snippet viewset's own scoped queryset."""
+    return view.model.snippet_viewset.get_queryset(view.request)
+
+
+class ScopedEditView(snippet_views.EditView):
+    def get_queryset(self):
+        return managed_queryset(self)
+
+
+class ScopedDeleteView(snippet_views.DeleteView):
+    def get_queryset(self):
+        return managed_queryset(self)
+
+
+class ScopedCopyView(snippet_views.CopyView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(managed_queryset(self), pk=unquote(str(self.kwargs[self.pk_url_kwarg])))
+
+
+class ScopedInspectView(snippet_views.InspectView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(managed_queryset(self), pk=unquote(str(self.pk)))
+
+
+class ScopedHistoryView(snippet_views.HistoryView):
+    # Only the object is looked up in the scope; the listing is its log entries.
+    def get_base_object_queryset(self):
+        return managed_queryset(self)
+
+
+class ScopedUsageView(snippet_views.UsageView):
+    # Only the object is looked up in the scope; the listing is its references.
+    def get_base_object_queryset(self):
+        return managed_queryset(self)
+
+
+class WithoutItemsOutOfReach:
+    """A bulk action that leaves out the chosen objects the person may not act on, instead of
+    naming them on its confirmation page as Wagtail's do ("you don't have permission")."""
+
+    def get_actionable_objects(self):
+        objects, context = super().get_actionable_objects()
+        return objects, {**context, "items_with_no_access": []}
+
+
+def without_items_out_of_reach(action_class):
+    """`action_class` (one of Wagtail's bulk actions) that does not name what is out of reach;
+    register it after Wagtail's own (hook order) to replace it."""
+    return type(action_class.__name__, (WithoutItemsOutOfReach, action_class), {})
+
+
+class ScopedDeleteBulkAction(DeleteBulkAction):
+    """Bulk delete of the chosen objects that are in the person's scope; others are neither
+    deleted nor named on the confirmation page."""
+
+    models: list = []
+
+    def get_queryset(self, model, object_ids):
+        return list(managed_queryset(self).filter(pk__in=object_ids))
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        return managed_queryset(self).values_list("pk", flat=True)
+
+    def check_perm(self, snippet):
+        policy = self.model.snippet_viewset.permission_policy
+        return policy.user_has_permission_for_instance(self.request.user, "delete", snippet)
+
+
+def scoped_delete_bulk_action(*models) -> type[ScopedDeleteBulkAction]:
+    return type("ScopedDeleteBulkAction", (ScopedDeleteBulkAction,), {"models": list(models)})
+
+
+class _ScopedChooserMixin:
+    selector: Selector
+    request: HttpRequest
+
+    def scoped(self) -> QuerySet:
+        return type(self).selector(self.request.user)
+
+    def get_object_list(self):
+        return self.scoped()
+
+    def get_object(self, pk):
+        return self.scoped().get(pk=pk)
+
+    def get_objects(self, pks):
+        return self.scoped().filter(pk__in=pks)
+
+
+def scoped_snippet_chooser_viewset(selector: Selector) -> type[SnippetChooserViewSet]:
+    """A snippet chooser that lists, searches and returns only `selector(user)`."""
+    scope = {"selector": staticmethod(selector)}
+    return type(
+        "ScopedSnippetChooserViewSet",
+        (SnippetChooserViewSet,),
+        {
+            "choose_view_class": type("ScopedChooseView", (_ScopedChooserMixin, ChooseView), scope),
+            "choose_results_view_class": type(
+                "ScopedChooseResultsView", (_ScopedChooserMixin, ChooseResultsView), scope
+            ),
+            "chosen_view_class": type("ScopedChosenView", (_ScopedChooserMixin, SnippetChosenView), scope),
+            "chosen_multiple_view_class": type(
+                "ScopedChosenMultipleView", (_ScopedChooserMixin, SnippetChosenMultipleView), scope
+            ),
+        },
+    )
