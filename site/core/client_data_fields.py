@@ -143,7 +143,6 @@ TEXT_FIELDS: dict[str, dict[str, Decision] | Decision] = {
     "forums.DevelopmentNeed": {
         "title": GUARDED,
         "description": GUARDED,
-        "theme": CHOICE,
         "status": CHOICE,
     },
     "forums.Poll": {
