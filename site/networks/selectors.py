@@ -6,8 +6,6 @@ several times costs one query.
 
 from django.db.models import QuerySet
 
-from typ_site.accounts.roles import is_keha_staff
-
 from .models import Membership, Network
 
 
@@ -46,24 +44,22 @@ def is_network_member(user, network: Network | int) -> bool:
     return network_id in member_network_ids(user)
 
 
-def is_network_admin(user, network: Network | int) -> bool:
-    network_id = network if isinstance(network, int) else network.pk
-    return network_id in admin_network_ids(user) or is_keha_staff(user)
-
-
 def networks_of(user) -> QuerySet[Network]:
     return Network.objects.filter(pk__in=member_network_ids(user))
 
 
 def administered_networks(user) -> QuerySet[Network]:
-    if is_keha_staff(user):
+    """The active networks this person administers (a superuser: every active network)."""
+    if user.is_authenticated and user.is_active and user.is_superuser:
         return Network.objects.filter(is_active=True)
     return Network.objects.filter(pk__in=admin_network_ids(user))
 
 
 def pending_requests_for_admin(user) -> QuerySet[Membership]:
+    """Requests this person may decide: of networks they administer, not their own."""
     return (
         Membership.objects.filter(network__in=administered_networks(user), status=Membership.Status.PENDING)
+        .exclude(user=user)
         .select_related("user", "network")
         .order_by("requested_at")
     )

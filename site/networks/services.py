@@ -4,7 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Membership, Network
-from .selectors import forget_cached_memberships, is_network_admin
+from .permissions import can_decide_membership
+from .selectors import forget_cached_memberships
 
 
 def request_membership(user, network: Network, message: str = "") -> Membership:
@@ -37,7 +38,7 @@ def _duplicate_request_message(existing: Membership) -> str:
 
 
 def _decide(membership: Membership, decided_by, status: str) -> Membership:
-    if not is_network_admin(decided_by, membership.network):
+    if not can_decide_membership(decided_by, membership):
         raise PermissionDenied(_("Only the network's admins can decide on memberships."))
     with transaction.atomic():
         locked = Membership.objects.select_for_update().get(pk=membership.pk)

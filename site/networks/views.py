@@ -9,9 +9,9 @@ from django.views.decorators.http import require_POST
 
 from .forms import JoinRequestForm, MembershipDecisionForm
 from .models import Membership, Network, ServicePoint
+from .permissions import can_decide_membership
 from .selectors import (
     administered_networks,
-    is_network_admin,
     memberships_of,
     pending_requests_for_admin,
 )
@@ -90,7 +90,7 @@ def manage_memberships(request):
 @require_POST
 def decide_membership(request, pk):
     membership = get_object_or_404(Membership.objects.select_related("network", "user"), pk=pk)
-    if not is_network_admin(request.user, membership.network):
+    if not can_decide_membership(request.user, membership):
         raise Http404
     form = MembershipDecisionForm(request.POST)
     if not form.is_valid():

@@ -47,7 +47,9 @@ PUBLIC = level(OK, OK)
 SIGNED_IN = level(LOGIN, OK)
 # The sign-in and sign-up pages send someone already signed in onwards.
 ANONYMOUS_ONLY = level(OK, REDIRECT)
-NETWORK_ADMIN = level(LOGIN, NOT_FOUND, network_admin=OK, keha_editor=OK, superuser=OK)
+# Membership management: a network's admins (and a superuser). KEHA staff decide no network's
+# requests by their role.
+NETWORK_ADMIN = level(LOGIN, NOT_FOUND, network_admin=OK, superuser=OK)
 # login_required around require_POST: a visitor is sent to sign in, a member is told GET is
 # not allowed. The POST itself is covered by the view's own tests and by test_csrf.
 POST_ONLY = level(LOGIN, NOT_ALLOWED)
