@@ -251,6 +251,15 @@ def can_propose_need(user) -> bool:
 OTHER_GROUPS = "__other__"
 
 
+def totals_may_be_shown(ballot_count: int) -> bool:
+    """Totals (and anything built on them) are shown once at least the minimum group has voted.
+
+    Below it, a round's or a story's totals would give away a ballot (one voter: his exact
+    picks, level and timing), so only the number of ballots is shown.
+    """
+    return ballot_count >= min_group_size()
+
+
 def shown_groups(sizes: dict[str, int], minimum: int | None = None) -> tuple[list[str], bool]:
     """Which groups of a breakdown may be shown, and whether a combined "other" row may.
 

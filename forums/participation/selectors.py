@@ -166,6 +166,9 @@ class Results:
     ballot_count: int
     options: list[OptionResult]
     breakdowns: list[Breakdown] = field(default_factory=list)
+    # False below the minimum group (`engine.totals_may_be_shown`): options and breakdowns
+    # are then empty and only the number of ballots is known.
+    totals_shown: bool = True
 
     @property
     def maximum(self) -> int:
@@ -272,9 +275,14 @@ def _breakdown(poll: Poll, dimension: str, options: list[OptionResult]) -> Break
 
 
 def results_of(poll: Poll, *, dimensions=tuple(DIMENSIONS)) -> Results:
-    """The poll's results. The caller must have asked `engine.can_see_results` first."""
-    options = _option_tallies(poll)
+    """The poll's results. The caller must have asked `engine.can_see_results` first.
+
+    Below the minimum group only the number of ballots is read (`totals_shown` is False).
+    """
     ballot_count = Ballot.objects.filter(poll=poll).count()
+    if not engine.totals_may_be_shown(ballot_count):
+        return Results(poll=poll, ballot_count=ballot_count, options=[], totals_shown=False)
+    options = _option_tallies(poll)
     results = Results(poll=poll, ballot_count=ballot_count, options=options)
     results.breakdowns = [_breakdown(poll, dimension, options) for dimension in dimensions]
     return results
@@ -302,6 +310,11 @@ class StorySummary:
     @property
     def validated(self) -> bool:
         return engine.is_validated(self.agree, self.answers)
+
+    @property
+    def totals_shown(self) -> bool:
+        """Below the minimum group only the number of answers is shown."""
+        return engine.totals_may_be_shown(self.answers)
 
 
 def story_summaries(page_ids) -> dict[int, StorySummary]:
@@ -366,8 +379,11 @@ def story_context(page, user, now=None) -> dict:
     if engine.can_see_results(user, poll, now):
         results = results_of(poll, dimensions=("voter_role",))
         context["story_results"] = results
-        context["story_summary"] = summary_from(results)
-        context["story_by_role"] = results.breakdowns[0]
+        if results.totals_shown:
+            context["story_summary"] = summary_from(results)
+            context["story_by_role"] = results.breakdowns[0]
+        else:
+            context["story_summary"] = StorySummary(answers=results.ballot_count)
     return context
 
 

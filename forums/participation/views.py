@@ -169,6 +169,13 @@ def results_csv(request, pk):
         )
     writer.writerow([])
     writer.writerow([_("Ballots"), outcome.ballot_count])
+    if not outcome.totals_shown:
+        writer.writerow(
+            [
+                _("To keep ballots secret, the results appear once at least %(size)s members have voted.")
+                % {"size": engine.min_group_size()}
+            ]
+        )
     return response
 
 
