@@ -4,6 +4,7 @@ Results are cached on the user object for the length of a request, so a page tha
 several times costs one query.
 """
 
+from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
 from .models import Membership, Network
@@ -63,6 +64,20 @@ def pending_requests_for_admin(user) -> QuerySet[Membership]:
         .select_related("user", "network")
         .order_by("requested_at")
     )
+
+
+def people_awaiting_role_confirmation(user, *, everyone: bool) -> QuerySet:
+    """People whose role change waits, that this person may confirm: everyone's when
+    `everyone` (see `permissions.can_confirm_any_role`), otherwise the approved members of the
+    networks they administer; never their own."""
+    people = get_user_model().objects.filter(is_active=True).exclude(requested_role="").exclude(pk=user.pk)
+    if not everyone:
+        people = people.filter(
+            pk__in=Membership.objects.filter(
+                network_id__in=admin_network_ids(user), status=Membership.Status.APPROVED
+            ).values("user_id")
+        )
+    return people.order_by("last_name", "first_name", "email")
 
 
 def memberships_of(user) -> QuerySet[Membership]:

@@ -34,7 +34,7 @@ def test_sign_up_verify_and_sign_in(client):
     assert response.url.endswith("/accounts/confirm-email/")
     user = get_user_model().objects.get(email=SIGNUP["email"])
     assert user.organisation_name == "Porin työllisyysalue"
-    assert user.role == "expert"
+    assert (user.role, user.requested_role) == ("", "expert")  # waits for confirmation
     assert not EmailAddress.objects.get(user=user).verified
     assert len(mail.outbox) == 1
 
