@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from typ_site.accounts.models import OrganisationType, Role
 from typ_site.accounts.roles import is_keha_staff, is_verified_member
 
-from . import engine
+from . import engine, permissions
 from .models import (
     Ballot,
     BallotChoice,
@@ -75,7 +75,7 @@ def _visible_rounds(user, *conditions: Q) -> list[VotingRound]:
         return []
     if not is_keha_staff(user):
         conditions = (*conditions, engine.network_filter(user))
-    return [poll for poll in _round_rows(user, *conditions) if engine.can_see_round(user, poll)]
+    return [poll for poll in _round_rows(user, *conditions) if permissions.can_see_round(user, poll)]
 
 
 def open_rounds_for(user, now=None) -> list[VotingRound]:
@@ -91,14 +91,14 @@ def open_rounds_for(user, now=None) -> list[VotingRound]:
         poll
         for poll in _round_rows(user, engine.open_filter(now), engine.network_filter(user))
         if engine.voting_state(poll, now) == engine.OPEN
-        and engine.can_see_round(user, poll)
+        and permissions.can_see_round(user, poll)
         and engine.is_eligible(user, poll)
     ]
 
 
 def round_for_user_or_404(user, pk: int) -> VotingRound:
     poll = _rounds().filter(pk=pk).first()
-    if poll is None or not engine.can_see_round(user, poll):
+    if poll is None or not permissions.can_see_round(user, poll):
         raise Http404
     return poll
 
@@ -376,7 +376,7 @@ def story_context(page, user, now=None) -> dict:
         keys = dict(poll.options.values_list("pk", "key"))
         chosen = [keys.get(choice.option_id) for choice in ballot.choices.all() if choice.points]
         context["story_my_answer"] = chosen[0] if chosen else ""
-    if engine.can_see_results(user, poll, now):
+    if permissions.can_see_results(user, poll, now):
         results = results_of(poll, dimensions=("voter_role",))
         context["story_results"] = results
         if results.totals_shown:
@@ -417,5 +417,5 @@ def story_listing_summaries(user, page_ids) -> dict[int, StorySummary]:
     if not page_ids or not is_verified_member(user):
         return {}
     polls = Poll.objects.filter(subject_page_id__in=page_ids).prefetch_related("eligible_networks")
-    visible = [poll.subject_page_id for poll in polls if engine.can_see_results(user, poll)]
+    visible = [poll.subject_page_id for poll in polls if permissions.can_see_results(user, poll)]
     return story_summaries(visible) if visible else {}

@@ -246,3 +246,16 @@ def test_a_formula_in_a_need_title_is_neutralised_in_the_export(client, settings
     export = client.get(csv_url(poll)).content.decode("utf-8-sig")
 
     assert "'=HYPERLINK" in export
+
+
+def test_the_export_asks_one_rule_and_refuses_everyone_the_same_way(client):
+    """`permissions.can_export_results` alone decides: a member and KEHA staff before the
+    results may be seen are both refused with 403 (the round itself they may see)."""
+    poll = make_round(results_visibility=Poll.ResultsVisibility.AFTER_CLOSE)
+
+    answers = {}
+    for name, person in (("member", make_user()), ("keha", make_keha_staff())):
+        client.force_login(person)
+        answers[name] = client.get(csv_url(poll)).status_code
+
+    assert answers == {"member": 403, "keha": 403}
