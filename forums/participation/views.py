@@ -140,7 +140,7 @@ def results_csv(request, pk):
     user = request.user
     poll = selectors.round_for_user_or_404(user, pk)
     if not permissions.can_export_results(user, poll):
-        raise PermissionDenied
+        raise Http404
     outcome = selectors.results_of(poll, dimensions=())
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"{slugify(poll.title) or 'round'}-{poll.pk}.csv"

@@ -209,7 +209,7 @@ def test_results_of_an_upcoming_round_are_not_shown_even_live(client):
 def test_the_csv_export_is_for_keha_staff_only(client, voted_round):
     client.force_login(make_user())
 
-    assert client.get(csv_url(voted_round)).status_code == 403
+    assert client.get(csv_url(voted_round)).status_code == 404
 
 
 def test_anonymous_visitors_get_no_export(client, voted_round):
@@ -250,7 +250,7 @@ def test_a_formula_in_a_need_title_is_neutralised_in_the_export(client, settings
 
 def test_the_export_asks_one_rule_and_refuses_everyone_the_same_way(client):
     """`permissions.can_export_results` alone decides: a member and KEHA staff before the
-    results may be seen are both refused with 403 (the round itself they may see)."""
+    results may be seen are both refused the same way, as the results page refuses them."""
     poll = make_round(results_visibility=Poll.ResultsVisibility.AFTER_CLOSE)
 
     answers = {}
@@ -258,4 +258,4 @@ def test_the_export_asks_one_rule_and_refuses_everyone_the_same_way(client):
         client.force_login(person)
         answers[name] = client.get(csv_url(poll)).status_code
 
-    assert answers == {"member": 403, "keha": 403}
+    assert answers == {"member": 404, "keha": 404}

@@ -275,9 +275,9 @@ ACCESS_TABLE: dict[str, Access] = {
         note="live results: those who may vote, and KEHA staff",
     ),
     "participation:results_csv": Access(
-        level(LOGIN, FORBIDDEN, other_member=NOT_FOUND, keha_editor=OK, superuser=OK),
+        level(LOGIN, NOT_FOUND, keha_editor=OK, superuser=OK),
         kwargs=lambda world: {"pk": world.network_round.pk},
-        note="the export is for KEHA staff",
+        note="the export is for KEHA staff (permissions.can_export_results), a 404 to others",
     ),
     "participation:needs": Access(SIGNED_IN),
     "participation:propose_need": Access(SIGNED_IN),
