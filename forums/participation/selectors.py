@@ -350,7 +350,7 @@ def summary_from(results: Results) -> StorySummary:
 def story_context(page, user, now=None) -> dict:
     """What a customer story page shows about its answers to this person."""
     poll = story_poll_of(page)
-    context = {
+    context: dict[str, object] = {
         "story_poll": poll,
         "story_answer_choices": StoryAnswer.choices,
         "story_min_answers": engine.story_min_answers(),
