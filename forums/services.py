@@ -6,11 +6,11 @@ raise ValidationError or PermissionDenied with a message for the person.
 """
 
 import secrets
-import time
+from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
-from django.core.cache import cache
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -50,18 +50,23 @@ RATE_WINDOW_SECONDS = 60
 
 
 def check_rate_limit(user) -> None:
-    """At most FORUM_POSTS_PER_MINUTE new posts per person in a minute from their first one."""
-    key = f"forums:posts:{user.pk}"
-    now = time.time()
-    count, started = cache.get(key) or (0, now)
-    if now - started >= RATE_WINDOW_SECONDS:
-        count, started = 0, now
-    if count >= _posts_per_minute():
+    """At most FORUM_POSTS_PER_MINUTE posts per person in any minute. Call it inside the
+    transaction that writes the post.
+
+    The count is of the person's posts saved in the last minute, read after taking a lock
+    that lets one of their writes in at a time: on PostgreSQL the person's row `FOR UPDATE`
+    (a second write of theirs waits for the first to commit, and then counts its post); on
+    SQLite the write transaction itself, which is IMMEDIATE (it holds the database's write
+    lock from its start, so writes never overlap). A counter in the cache read and written
+    in two steps let parallel posts all pass.
+    """
+    get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True).first()
+    since = timezone.now() - timedelta(seconds=RATE_WINDOW_SECONDS)
+    if Post.objects.filter(author=user, created_at__gte=since).count() >= _posts_per_minute():
         raise ValidationError(
             _("You are posting very quickly. Wait a minute and send again; your text is kept in the form."),
             code="rate_limited",
         )
-    cache.set(key, (count + 1, started), timeout=RATE_WINDOW_SECONDS)
 
 
 # --- Writing ----------------------------------------------------------------------------------
@@ -138,9 +143,9 @@ def start_topic(
     existing = _existing_post_for(user, token)
     if existing is not None:
         return existing
-    check_rate_limit(user)
 
     def write(stored_files):
+        check_rate_limit(user)
         topic = Topic.objects.create(forum=forum, title=title.strip(), author=user)
         if related_pages:
             topic.related_pages.set(related_pages)
@@ -171,9 +176,9 @@ def reply(user, topic: Topic, *, body: str, token=None, uploads=(), reply_to: Po
         reply_to.topic_id != topic.pk or reply_to.is_hidden or not can_see_post(user, reply_to)
     ):
         raise ValidationError(_("You cannot reply to a hidden post."), code="hidden_post")
-    check_rate_limit(user)
 
     def write(stored_files):
+        check_rate_limit(user)
         locked = Topic.objects.filter(pk=topic.pk).values_list("is_locked", flat=True).first()
         if locked:
             raise ValidationError(_("This topic is locked: new replies are not accepted."), code="locked")

@@ -219,6 +219,12 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "5/h/ip,3/h/key",
     "confirm_email": "1/3m/key",
 }
+# The failed-sign-in limit counts the client's address. Behind reverse proxies every request
+# comes from a proxy's address, so one attacker would lock everyone out: name how many proxies
+# of ours append to X-Forwarded-For (the client address is read that many entries from its
+# end), or the header a trusted proxy sets to the client's address. Unset: REMOTE_ADDR.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
 # Empty: anyone may sign up. Otherwise a comma-separated list such as "te-toimisto.fi,kela.fi".
 ALLOWED_SIGNUP_EMAIL_DOMAINS = [d.lower() for d in env_list("ALLOWED_SIGNUP_EMAIL_DOMAINS")]
 

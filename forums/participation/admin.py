@@ -14,12 +14,12 @@ from typ_site.accounts.models import Role
 
 from ..models import Topic
 from ..selectors import visible_topics_for
-from .engine import can_manage_participation
 from .models import DevelopmentNeed, PollOption, VotingRound
+from .permissions import can_manage_participation
 
 
 class KehaStaffPermissionPolicy(ModelPermissionPolicy):
-    """KEHA staff run participation (`engine.can_manage_participation`); others need the
+    """KEHA staff run participation (`permissions.can_manage_participation`); others need the
     model permissions."""
 
     def user_has_permission(self, user, action):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from typ_site.accounts.roles import is_keha_staff, is_verified_member
+from typ_site.accounts.roles import is_verified_member
 from typ_site.networks.selectors import member_network_ids
 
 from .models import Level, Poll, Timing
@@ -73,7 +73,7 @@ def remember_network_ids(poll: Poll, network_ids) -> None:
     poll._eligible_network_ids = frozenset(network_ids)
 
 
-def _in_networks(user, poll: Poll) -> bool:
+def in_poll_networks(user, poll: Poll) -> bool:
     network_ids = eligible_network_ids(poll)
     return not network_ids or bool(network_ids & member_network_ids(user))
 
@@ -85,20 +85,7 @@ def is_eligible(user, poll: Poll) -> bool:
     roles = poll.eligible_roles or []
     if roles and user.role not in roles:
         return False
-    return _in_networks(user, poll)
-
-
-def can_see_round(user, poll: Poll) -> bool:
-    """A round is shown to KEHA staff and to verified members of the networks it is for.
-
-    A member of the right network but of another role sees the round and is told why they
-    cannot vote; a round of other networks is not shown at all.
-    """
-    if is_keha_staff(user):
-        return True
-    if not is_verified_member(user):
-        return False
-    return _in_networks(user, poll)
+    return in_poll_networks(user, poll)
 
 
 # --- Narrowing lists in SQL -------------------------------------------------------------------
@@ -113,7 +100,7 @@ def open_filter(now) -> Q:
 
 
 def network_filter(user) -> Q:
-    """The polls whose network condition (`is_eligible`, `can_see_round`) this person meets."""
+    """The polls whose network condition (`is_eligible`, `permissions.can_see_round`) this person meets."""
     through = Poll._meta.get_field("eligible_networks").remote_field.through
     restricted = Exists(through.objects.filter(poll_id=OuterRef("pk")))
     mine = member_network_ids(user)
@@ -214,41 +201,18 @@ def check_selections(poll: Poll, option_ids: set[int], selections: list[Selectio
 # --- Results ----------------------------------------------------------------------------------
 
 
-def can_see_results(user, poll: Poll, now=None) -> bool:
-    """THE results rule: totals, ranking, breakdowns and exports all ask it.
-
-    Live results: eligible members and KEHA staff, from the opening on. After closing: the
-    same people, only once the poll has closed. Staff only: KEHA staff, at any time.
-    """
-    visibility = poll.results_visibility
-    staff = is_keha_staff(user)
-    if visibility == Poll.ResultsVisibility.STAFF:
-        return staff
-    if not (staff or is_eligible(user, poll)):
-        return False
-    state = voting_state(poll, now)
-    if visibility == Poll.ResultsVisibility.AFTER_CLOSE:
-        return state == CLOSED
-    return state != UPCOMING
-
-
-def can_export_results(user, poll: Poll, now=None) -> bool:
-    """The CSV export: KEHA staff, and never earlier than the results may be seen."""
-    return is_keha_staff(user) and can_see_results(user, poll, now)
-
-
-def can_manage_participation(user) -> bool:
-    """KEHA staff run rounds and merge duplicate needs."""
-    return is_keha_staff(user)
-
-
-def can_propose_need(user) -> bool:
-    return is_verified_member(user)
-
-
 # --- Anonymity --------------------------------------------------------------------------------
 
 OTHER_GROUPS = "__other__"
+
+
+def totals_may_be_shown(ballot_count: int) -> bool:
+    """Totals (and anything built on them) are shown once at least the minimum group has voted.
+
+    Below it, a round's or a story's totals would give away a ballot (one voter: his exact
+    picks, level and timing), so only the number of ballots is shown.
+    """
+    return ballot_count >= min_group_size()
 
 
 def shown_groups(sizes: dict[str, int], minimum: int | None = None) -> tuple[list[str], bool]:

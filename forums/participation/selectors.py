@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from typ_site.accounts.models import OrganisationType, Role
 from typ_site.accounts.roles import is_keha_staff, is_verified_member
 
-from . import engine
+from . import engine, permissions
 from .models import (
     THEME_ORDER,
     Ballot,
@@ -63,7 +63,7 @@ def _round_rows(user, *conditions: Q) -> list[VotingRound]:
 
 
 def rounds_for(user) -> list[VotingRound]:
-    """Rounds this person may see (`engine.can_see_round`), each with `has_voted`.
+    """Rounds this person may see (`permissions.can_see_round`), each with `has_voted`.
 
     Closed rounds stay listed for their results. Rounds of other networks are left out in
     SQL already, so the rule only judges rounds that it may show.
@@ -76,7 +76,7 @@ def _visible_rounds(user, *conditions: Q) -> list[VotingRound]:
         return []
     if not is_keha_staff(user):
         conditions = (*conditions, engine.network_filter(user))
-    return [poll for poll in _round_rows(user, *conditions) if engine.can_see_round(user, poll)]
+    return [poll for poll in _round_rows(user, *conditions) if permissions.can_see_round(user, poll)]
 
 
 def open_rounds_for(user, now=None) -> list[VotingRound]:
@@ -92,14 +92,14 @@ def open_rounds_for(user, now=None) -> list[VotingRound]:
         poll
         for poll in _round_rows(user, engine.open_filter(now), engine.network_filter(user))
         if engine.voting_state(poll, now) == engine.OPEN
-        and engine.can_see_round(user, poll)
+        and permissions.can_see_round(user, poll)
         and engine.is_eligible(user, poll)
     ]
 
 
 def round_for_user_or_404(user, pk: int) -> VotingRound:
     poll = _rounds().filter(pk=pk).first()
-    if poll is None or not engine.can_see_round(user, poll):
+    if poll is None or not permissions.can_see_round(user, poll):
         raise Http404
     return poll
 
@@ -167,6 +167,9 @@ class Results:
     ballot_count: int
     options: list[OptionResult]
     breakdowns: list[Breakdown] = field(default_factory=list)
+    # False below the minimum group (`engine.totals_may_be_shown`): options and breakdowns
+    # are then empty and only the number of ballots is known.
+    totals_shown: bool = True
 
     @property
     def maximum(self) -> int:
@@ -287,9 +290,14 @@ def _breakdown(poll: Poll, dimension: str, options: list[OptionResult]) -> Break
 
 
 def results_of(poll: Poll, *, dimensions=tuple(DIMENSIONS)) -> Results:
-    """The poll's results. The caller must have asked `engine.can_see_results` first."""
-    options = _option_tallies(poll)
+    """The poll's results. The caller must have asked `permissions.can_see_results` first.
+
+    Below the minimum group only the number of ballots is read (`totals_shown` is False).
+    """
     ballot_count = Ballot.objects.filter(poll=poll).count()
+    if not engine.totals_may_be_shown(ballot_count):
+        return Results(poll=poll, ballot_count=ballot_count, options=[], totals_shown=False)
+    options = _option_tallies(poll)
     results = Results(poll=poll, ballot_count=ballot_count, options=options)
     results.breakdowns = [_breakdown(poll, dimension, options) for dimension in dimensions]
     return results
@@ -317,6 +325,11 @@ class StorySummary:
     @property
     def validated(self) -> bool:
         return engine.is_validated(self.agree, self.answers)
+
+    @property
+    def totals_shown(self) -> bool:
+        """Below the minimum group only the number of answers is shown."""
+        return engine.totals_may_be_shown(self.answers)
 
 
 def story_summaries(page_ids) -> dict[int, StorySummary]:
@@ -352,7 +365,7 @@ def summary_from(results: Results) -> StorySummary:
 def story_context(page, user, now=None) -> dict:
     """What a customer story page shows about its answers to this person."""
     poll = story_poll_of(page)
-    context = {
+    context: dict[str, object] = {
         "story_poll": poll,
         "story_answer_choices": StoryAnswer.choices,
         "story_min_answers": engine.story_min_answers(),
@@ -378,11 +391,14 @@ def story_context(page, user, now=None) -> dict:
         keys = dict(poll.options.values_list("pk", "key"))
         chosen = [keys.get(choice.option_id) for choice in ballot.choices.all() if choice.points]
         context["story_my_answer"] = chosen[0] if chosen else ""
-    if engine.can_see_results(user, poll, now):
+    if permissions.can_see_results(user, poll, now):
         results = results_of(poll, dimensions=("voter_role",))
         context["story_results"] = results
-        context["story_summary"] = summary_from(results)
-        context["story_by_role"] = results.breakdowns[0]
+        if results.totals_shown:
+            context["story_summary"] = summary_from(results)
+            context["story_by_role"] = results.breakdowns[0]
+        else:
+            context["story_summary"] = StorySummary(answers=results.ballot_count)
     return context
 
 
@@ -422,5 +438,5 @@ def story_listing_summaries(user, page_ids) -> dict[int, StorySummary]:
     if not page_ids or not is_verified_member(user):
         return {}
     polls = Poll.objects.filter(subject_page_id__in=page_ids).prefetch_related("eligible_networks")
-    visible = [poll.subject_page_id for poll in polls if engine.can_see_results(user, poll)]
+    visible = [poll.subject_page_id for poll in polls if permissions.can_see_results(user, poll)]
     return story_summaries(visible) if visible else {}

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import engine
+from . import engine, permissions
 from .engine import Selection
 from .models import Ballot, BallotChoice, DevelopmentNeed, Poll, PollOption, StoryAnswer
 
@@ -121,7 +121,7 @@ def answer_story(user, page, answer: str, *, ballot_id: int | None = None, now=N
 
 def propose_need(user, *, title: str, description: str, themes=()) -> DevelopmentNeed:
     """A member proposes a development need; KEHA staff take it into a round or merge it."""
-    if not engine.can_propose_need(user):
+    if not permissions.can_propose_need(user):
         raise PermissionDenied
     title, description = title.strip(), description.strip()
     if not title:
@@ -146,7 +146,7 @@ def merge_needs(user, duplicate: DevelopmentNeed, target: DevelopmentNeed) -> De
     an approval pick stays one pick, points are added up (the voter spent them on the same
     thing), and the target's level and timing answers win over the duplicate's.
     """
-    if not engine.can_manage_participation(user):
+    if not permissions.can_manage_participation(user):
         raise PermissionDenied
     if duplicate.pk == target.pk:
         raise ValidationError(_("A need cannot be merged into itself."), code="same")

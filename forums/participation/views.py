@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from typ_site.accounts.models import Role
-from typ_site.accounts.roles import is_keha_staff, is_verified_member
+from typ_site.accounts.roles import is_verified_member
 
-from . import engine, selectors, services
+from . import engine, permissions, selectors, services
 from .forms import BallotForm, MergeForm, ProposalForm, StoryAnswerForm
 from .models import THEME_CHOICES, Level, Timing
 
@@ -40,7 +40,7 @@ def index(request):
     for poll in selectors.rounds_for(request.user):
         poll.state = engine.voting_state(poll, now)
         poll.may_vote = engine.is_eligible(request.user, poll)
-        poll.results_visible = engine.can_see_results(request.user, poll, now)
+        poll.results_visible = permissions.can_see_results(request.user, poll, now)
         groups[poll.state].append(poll)
     return render(
         request,
@@ -50,7 +50,7 @@ def index(request):
             "upcoming_rounds": groups[engine.UPCOMING],
             "closed_rounds": groups[engine.CLOSED],
             "story_index_url": _story_index_url(),
-            "is_staff": is_keha_staff(request.user),
+            "can_manage": permissions.can_manage_participation(request.user),
         },
     )
 
@@ -101,8 +101,8 @@ def round_detail(request, pk):
             "can_vote": eligible and state == engine.OPEN,
             "ballot": ballot,
             "form": form,
-            "results_visible": engine.can_see_results(user, poll, now),
-            "is_staff": is_keha_staff(user),
+            "results_visible": permissions.can_see_results(user, poll, now),
+            "can_manage": permissions.can_manage_participation(user),
         },
     )
 
@@ -111,7 +111,7 @@ def round_detail(request, pk):
 def results(request, pk):
     user = request.user
     poll = selectors.round_for_user_or_404(user, pk)
-    if not engine.can_see_results(user, poll):
+    if not permissions.can_see_results(user, poll):
         raise Http404
     outcome = selectors.results_of(poll)
     return render(
@@ -123,7 +123,7 @@ def results(request, pk):
             "levels": Level.choices,
             "timings": Timing.choices,
             "min_group": engine.min_group_size(),
-            "can_export": engine.can_export_results(user, poll),
+            "can_export": permissions.can_export_results(user, poll),
             "chart_height": 32 * len(outcome.options) + 8,
         },
     )
@@ -139,9 +139,7 @@ def _safe_cell(value):
 def results_csv(request, pk):
     user = request.user
     poll = selectors.round_for_user_or_404(user, pk)
-    if not is_keha_staff(user):
-        raise PermissionDenied
-    if not engine.can_export_results(user, poll):
+    if not permissions.can_export_results(user, poll):
         raise Http404
     outcome = selectors.results_of(poll, dimensions=())
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -169,6 +167,13 @@ def results_csv(request, pk):
         )
     writer.writerow([])
     writer.writerow([_("Ballots"), outcome.ballot_count])
+    if not outcome.totals_shown:
+        writer.writerow(
+            [
+                _("To keep ballots secret, the results appear once at least %(size)s members have voted.")
+                % {"size": engine.min_group_size()}
+            ]
+        )
     return response
 
 
@@ -195,7 +200,7 @@ def needs(request):
         "participation/needs.html",
         {
             "themes": groups,
-            "can_propose": engine.can_propose_need(request.user),
+            "can_propose": permissions.can_propose_need(request.user),
         },
     )
 
@@ -203,7 +208,7 @@ def needs(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def propose_need(request):
-    if not engine.can_propose_need(request.user):
+    if not permissions.can_propose_need(request.user):
         raise PermissionDenied
     form = ProposalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -231,7 +236,7 @@ def need_detail(request, pk):
     if need.topic_id:
         topic = visible_topics_for(request.user).filter(pk=need.topic_id).first()
     events = visible_events_for(request.user).filter(development_needs=need).order_by("start")
-    staff = engine.can_manage_participation(request.user)
+    staff = permissions.can_manage_participation(request.user)
     return render(
         request,
         "participation/need.html",
@@ -248,7 +253,7 @@ def need_detail(request, pk):
 @login_required
 @require_POST
 def merge_need(request, pk):
-    if not engine.can_manage_participation(request.user):
+    if not permissions.can_manage_participation(request.user):
         raise PermissionDenied
     need = selectors.need_or_404(pk)
     form = MergeForm(need, request.POST)

@@ -289,13 +289,13 @@ def suggested_path_for(user, candidates=None) -> InductionPathPage | None:
     the matching paths the most specific wins (role and organisation > role > organisation >
     neither), then the first in the editors' order. A person with no role gets no suggestion.
     """
-    if not is_verified_member(user) or not user.role:
+    if not is_verified_member(user) or not user.stated_role:
         return None
     if candidates is None:
         candidates = visible_paths(user)
     best, best_score = None, -1
     for path in candidates:
-        if path.target_role and path.target_role != user.role:
+        if path.target_role and path.target_role != user.stated_role:
             continue
         if path.target_organisation_type and (path.target_organisation_type != user.organisation_type):
             continue

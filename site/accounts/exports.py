@@ -27,6 +27,7 @@ def _account_section(user) -> dict:
         "organisation_type": user.organisation_type,
         "organisation_name": user.organisation_name,
         "role": user.role,
+        "requested_role": user.requested_role,
         "preferred_language": user.preferred_language,
         "notification_frequency": user.notification_frequency,
         "date_joined": user.date_joined.isoformat(),

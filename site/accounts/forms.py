@@ -21,12 +21,23 @@ class SignupProfileForm(ClientDataGuardMixin, forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
     def signup(self, request, user):
-        for field in ("first_name", "last_name", "organisation_type", "organisation_name", "role"):
+        for field in ("first_name", "last_name", "organisation_type", "organisation_name"):
             setattr(user, field, self.cleaned_data[field])
+        # A role may grant votes: it waits for confirmation like any later change.
+        user.requested_role = self.cleaned_data["role"]
         user.save()
 
 
+ROLE_CONFIRMATION_HELP = _(
+    "Your role decides in which rounds you may vote, so a change counts once your network's admins "
+    "or KEHA have confirmed it."
+)
+
+
 class ProfileForm(forms.ModelForm):
+    # Not the model's field: the role chosen here is asked for (`services.save_profile`).
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, help_text=ROLE_CONFIRMATION_HELP)
+
     class Meta:
         model = User
         fields = [
@@ -34,10 +45,23 @@ class ProfileForm(forms.ModelForm):
             "last_name",
             "organisation_type",
             "organisation_name",
-            "role",
             "preferred_language",
             "notification_frequency",
         ]
+
+    field_order = [
+        "first_name",
+        "last_name",
+        "organisation_type",
+        "organisation_name",
+        "role",
+        "preferred_language",
+        "notification_frequency",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].initial = self.instance.stated_role
 
 
 class AccountRemovalForm(forms.Form):

@@ -3,16 +3,16 @@
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 
-from .roles import can_open_wagtail_admin
+from .roles import holds_powers
 
 
 def user_requires_mfa(user) -> bool:
-    """Editors and administrators (anyone who can open the Wagtail admin) must have MFA."""
+    """Everyone with more power than a member must have MFA (`roles.holds_powers`)."""
     if not getattr(settings, "MFA_REQUIRED_FOR_STAFF", True):
         return False
     if not user.is_authenticated:
         return False
-    return user.is_superuser or user.is_staff or can_open_wagtail_admin(user)
+    return holds_powers(user)
 
 
 def user_has_mfa(user) -> bool:

@@ -58,7 +58,21 @@ class User(AbstractUser):
         _("organisation type"), max_length=20, choices=OrganisationType.choices, blank=True
     )
     organisation_name = models.CharField(_("organisation"), max_length=200, blank=True)
+    # The confirmed role: what eligibility, ballots and permissions read. A person asks for a
+    # change (`requested_role`); a network's admins or KEHA staff confirm it.
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
+    requested_role = models.CharField(
+        _("role waiting for confirmation"), max_length=20, choices=Role.choices, blank=True
+    )
+    role_confirmed_at = models.DateTimeField(_("role confirmed at"), null=True, blank=True)
+    role_confirmed_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("role confirmed by"),
+    )
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=5,
@@ -90,6 +104,11 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.display_name
+
+    @property
+    def stated_role(self) -> str:
+        """The role the person says they have (confirmed or not): for suggestions, never rights."""
+        return self.requested_role or self.role
 
     @property
     def display_name(self) -> str:

@@ -1,12 +1,19 @@
-"""Site-wide groups. Network roles live in networks.selectors."""
+"""Site-wide roles, and the one rule of who holds more power than a member.
+
+Network roles (membership, network admin) are read from `typ_site.networks.selectors`.
+"""
 
 from django.contrib.auth.models import Permission
 from django.db.models import Q
+
+from typ_site.networks.selectors import admin_network_ids
 
 KEHA_GROUP = "KEHA"
 # Wagtail's own default groups: editors write, moderators approve and publish.
 EDITORS_GROUP = "Editors"
 APPROVERS_GROUP = "Moderators"
+# Groups whose members hold powers beyond a member's, with or without Wagtail admin access.
+POWER_GROUPS = frozenset({KEHA_GROUP, EDITORS_GROUP, APPROVERS_GROUP})
 
 
 def _group_names(user) -> frozenset[str]:
@@ -52,3 +59,22 @@ def can_open_wagtail_admin(user) -> bool:
             )
         user._typ_can_open_admin = cached
     return cached
+
+
+def holds_powers(user) -> bool:
+    """Whether the person holds any power beyond a member's: THE rule for two-step verification.
+
+    Built from the same role functions the permissions use: a superuser or Django staff, KEHA
+    staff (national moderators, round runners, results exports), editors and approvers, a
+    network's admins (who moderate its forum and decide its requests), and anyone who can
+    open the Wagtail admin.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return (
+        user.is_superuser
+        or user.is_staff
+        or bool(POWER_GROUPS & _group_names(user))
+        or bool(admin_network_ids(user))
+        or can_open_wagtail_admin(user)
+    )

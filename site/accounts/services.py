@@ -8,6 +8,21 @@ from .models import User
 from .signals import account_removed
 
 
+def request_role(user: User, role: str) -> User:
+    """The person states their role. A change waits for confirmation (`requested_role`);
+    choosing the confirmed role again withdraws a change still waiting."""
+    user.requested_role = "" if role == user.role else role
+    user.save(update_fields=["requested_role"])
+    return user
+
+
+@transaction.atomic
+def save_profile(form) -> User:
+    """The profile form's fields, and its role as a request: one transaction."""
+    user = form.save()
+    return request_role(user, form.cleaned_data["role"])
+
+
 @transaction.atomic
 def remove_account(user: User) -> None:
     """Remove a person's account while what they wrote stays readable.
@@ -26,6 +41,7 @@ def remove_account(user: User) -> None:
     user.organisation_name = ""
     user.organisation_type = ""
     user.role = ""
+    user.requested_role = ""
     user.is_active = False
     user.is_staff = False
     user.is_superuser = False

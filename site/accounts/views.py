@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from .exports import build_user_export
 from .forms import AccountRemovalForm, ProfileForm
-from .services import remove_account
+from .services import remove_account, save_profile
 
 
 @login_required
@@ -19,7 +19,7 @@ from .services import remove_account
 def profile(request):
     form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
+        user = save_profile(form)
         messages.success(request, _("Your profile was saved."))
         with translation.override(user.preferred_language):
             return redirect("accounts:profile")

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page, Site
 
+from typ_site.accounts.roles import holds_powers
 from typ_site.networks.models import Network, Region, ServicePoint
 from typ_site.networks.services import add_member
 
@@ -150,13 +151,12 @@ def create_people(networks: dict[str, Network]) -> None:
         user.groups.set([Group.objects.get_or_create(name=name)[0] for name in groups])
         for slug, network_role in memberships:
             add_member(user, networks[slug], role=network_role)
-        administers_a_network = any(role == "admin" for _slug, role in memberships)
-        if superuser or groups or administers_a_network:
+        if holds_powers(user):
             _give_demo_authenticator(user)
 
 
 def _give_demo_authenticator(user) -> None:
-    """Editors and admins must use MFA; the demo gives them a known TOTP secret."""
+    """Everyone with powers must use MFA; the demo gives them a known TOTP secret."""
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(user, DEMO_TOTP_SECRET)
 

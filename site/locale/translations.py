@@ -4,6 +4,63 @@
 """
 
 TRANSLATIONS = {
+    (
+        "Your role decides in which rounds you may vote, so a change counts once your network's admins "
+        "or KEHA have confirmed it."
+    ): (
+        (
+            "Rooli ratkaisee, missä äänestyksissä voit äänestää, joten muutos on voimassa, kun "
+            "verkostosi ylläpitäjät tai KEHA ovat vahvistaneet sen."
+        ),
+        (
+            "Rollen avgör i vilka omröstningar du får rösta, så en ändring gäller när ditt nätverks "
+            "administratörer eller KEHA har bekräftat den."
+        ),
+    ),
+    "role waiting for confirmation": ("vahvistusta odottava rooli", "roll som väntar på bekräftelse"),
+    "role confirmed at": ("rooli vahvistettu", "rollen bekräftad"),
+    "role confirmed by": ("roolin vahvisti", "rollen bekräftad av"),
+    "Confirm": ("Vahvista", "Bekräfta"),
+    "Choose confirm or decline.": ("Valitse vahvista tai hylkää.", "Välj bekräfta eller avslå."),
+    "Only the admins of the person's networks or KEHA can confirm a role.": (
+        "Roolin voivat vahvistaa vain henkilön verkostojen ylläpitäjät tai KEHA.",
+        "Endast administratörerna för personens nätverk eller KEHA kan bekräfta en roll.",
+    ),
+    "This role change has already been decided.": (
+        "Tästä roolin muutoksesta on jo päätetty.",
+        "Den här rolländringen har redan avgjorts.",
+    ),
+    "The person has changed the request meanwhile. Check it again.": (
+        "Henkilö on sillä välin muuttanut pyyntöään. Tarkista se uudelleen.",
+        "Personen har ändrat sin begäran under tiden. Kontrollera den igen.",
+    ),
+    "Your role change to %(requested)s is waiting for confirmation by your network's admins or KEHA.": (
+        "Roolisi muutos (%(requested)s) odottaa vahvistusta verkostosi ylläpitäjiltä tai KEHAlta.",
+        "Din rolländring (%(requested)s) väntar på bekräftelse av ditt nätverks administratörer eller KEHA.",
+    ),
+    "Until then your role is %(role)s.": (
+        "Siihen asti roolisi on %(role)s.",
+        "Till dess är din roll %(role)s.",
+    ),
+    "Until then you vote only in rounds open to every role.": (
+        "Siihen asti voit äänestää vain kaikille rooleille avoimissa äänestyksissä.",
+        "Till dess kan du rösta bara i omröstningar som är öppna för alla roller.",
+    ),
+    "Role changes waiting for confirmation": (
+        "Vahvistusta odottavat roolin muutokset",
+        "Rolländringar som väntar på bekräftelse",
+    ),
+    "A person's role decides in which rounds they may vote, so it counts once confirmed.": (
+        (
+            "Henkilön rooli ratkaisee, missä äänestyksissä hän voi äänestää, joten se on voimassa "
+            "vasta vahvistettuna."
+        ),
+        "En persons roll avgör i vilka omröstningar hen får rösta, så den gäller först när den bekräftats.",
+    ),
+    "Confirmed role": ("Vahvistettu rooli", "Bekräftad roll"),
+    "Asks for": ("Pyytää", "Begär"),
+    "None yet": ("Ei vielä", "Ingen ännu"),
+    "No role changes are waiting.": ("Roolin muutoksia ei odota.", "Inga rolländringar väntar."),
     "Accounts": ("Käyttäjätilit", "Användarkonton"),
     "First name": ("Etunimi", "Förnamn"),
     "Last name": ("Sukunimi", "Efternamn"),

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from typ_site.accounts.models import Role
 from typ_site.core.forms import ClientDataGuardMixin
 
 
@@ -18,3 +19,12 @@ class MembershipDecisionForm(forms.Form):
         choices=[("approve", _("Approve")), ("decline", _("Decline"))],
         error_messages={"invalid_choice": _("Choose approve or decline.")},
     )
+
+
+class RoleDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("approve", _("Confirm")), ("decline", _("Decline"))],
+        error_messages={"invalid_choice": _("Choose confirm or decline.")},
+    )
+    # The change the decider saw, so that a request changed meanwhile is not confirmed blind.
+    role = forms.ChoiceField(choices=Role.choices, widget=forms.HiddenInput)

@@ -4,9 +4,8 @@ Results are cached on the user object for the length of a request, so a page tha
 several times costs one query.
 """
 
+from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
-
-from typ_site.accounts.roles import is_keha_staff
 
 from .models import Membership, Network
 
@@ -46,27 +45,39 @@ def is_network_member(user, network: Network | int) -> bool:
     return network_id in member_network_ids(user)
 
 
-def is_network_admin(user, network: Network | int) -> bool:
-    network_id = network if isinstance(network, int) else network.pk
-    return network_id in admin_network_ids(user) or is_keha_staff(user)
-
-
 def networks_of(user) -> QuerySet[Network]:
     return Network.objects.filter(pk__in=member_network_ids(user))
 
 
 def administered_networks(user) -> QuerySet[Network]:
-    if is_keha_staff(user):
+    """The active networks this person administers (a superuser: every active network)."""
+    if user.is_authenticated and user.is_active and user.is_superuser:
         return Network.objects.filter(is_active=True)
     return Network.objects.filter(pk__in=admin_network_ids(user))
 
 
 def pending_requests_for_admin(user) -> QuerySet[Membership]:
+    """Requests this person may decide: of networks they administer, not their own."""
     return (
         Membership.objects.filter(network__in=administered_networks(user), status=Membership.Status.PENDING)
+        .exclude(user=user)
         .select_related("user", "network")
         .order_by("requested_at")
     )
+
+
+def people_awaiting_role_confirmation(user, *, everyone: bool) -> QuerySet:
+    """People whose role change waits, that this person may confirm: everyone's when
+    `everyone` (see `permissions.can_confirm_any_role`), otherwise the approved members of the
+    networks they administer; never their own."""
+    people = get_user_model().objects.filter(is_active=True).exclude(requested_role="").exclude(pk=user.pk)
+    if not everyone:
+        people = people.filter(
+            pk__in=Membership.objects.filter(
+                network_id__in=admin_network_ids(user), status=Membership.Status.APPROVED
+            ).values("user_id")
+        )
+    return people.order_by("last_name", "first_name", "email")
 
 
 def memberships_of(user) -> QuerySet[Membership]:

@@ -1,10 +1,12 @@
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Membership, Network
-from .selectors import forget_cached_memberships, is_network_admin
+from .permissions import can_confirm_role, can_decide_membership
+from .selectors import forget_cached_memberships
 
 
 def request_membership(user, network: Network, message: str = "") -> Membership:
@@ -37,7 +39,7 @@ def _duplicate_request_message(existing: Membership) -> str:
 
 
 def _decide(membership: Membership, decided_by, status: str) -> Membership:
-    if not is_network_admin(decided_by, membership.network):
+    if not can_decide_membership(decided_by, membership):
         raise PermissionDenied(_("Only the network's admins can decide on memberships."))
     with transaction.atomic():
         locked = Membership.objects.select_for_update().get(pk=membership.pk)
@@ -57,6 +59,30 @@ def approve_membership(membership: Membership, decided_by) -> Membership:
 
 def decline_membership(membership: Membership, decided_by) -> Membership:
     return _decide(membership, decided_by, Membership.Status.DECLINED)
+
+
+def decide_role_change(person, decided_by, *, requested_role: str, confirm: bool):
+    """Confirm (or decline) the role a person asked for. `requested_role` is the change the
+    decider saw: if the person has changed their request since, nothing is decided."""
+    if not can_confirm_role(decided_by, person):
+        raise PermissionDenied(_("Only the admins of the person's networks or KEHA can confirm a role."))
+    with transaction.atomic():
+        locked = get_user_model().objects.select_for_update().get(pk=person.pk)
+        if not locked.requested_role:
+            raise ValidationError(_("This role change has already been decided."), code="decided")
+        if locked.requested_role != requested_role:
+            raise ValidationError(
+                _("The person has changed the request meanwhile. Check it again."), code="changed"
+            )
+        fields = ["requested_role"]
+        if confirm:
+            locked.role = locked.requested_role
+            locked.role_confirmed_at = timezone.now()
+            locked.role_confirmed_by = decided_by
+            fields += ["role", "role_confirmed_at", "role_confirmed_by"]
+        locked.requested_role = ""
+        locked.save(update_fields=fields)
+    return locked
 
 
 def leave_network(user, network: Network) -> None:

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
@@ -7,15 +8,21 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .forms import JoinRequestForm, MembershipDecisionForm
+from .forms import JoinRequestForm, MembershipDecisionForm, RoleDecisionForm
 from .models import Membership, Network, ServicePoint
+from .permissions import (
+    can_confirm_any_role,
+    can_confirm_role,
+    can_decide_membership,
+    can_open_membership_management,
+)
 from .selectors import (
     administered_networks,
-    is_network_admin,
     memberships_of,
     pending_requests_for_admin,
+    people_awaiting_role_confirmation,
 )
-from .services import approve_membership, decline_membership, request_membership
+from .services import approve_membership, decide_role_change, decline_membership, request_membership
 
 
 def network_list(request):
@@ -34,9 +41,7 @@ def network_list(request):
         {
             "rows": rows,
             "join_form": JoinRequestForm(),
-            "administers": bool(
-                request.user.is_authenticated and administered_networks(request.user).exists()
-            ),
+            "can_manage": can_open_membership_management(request.user),
         },
     )
 
@@ -67,9 +72,9 @@ def join_network(request, slug):
 
 @login_required
 def manage_memberships(request):
-    networks = list(administered_networks(request.user))
-    if not networks:
+    if not can_open_membership_management(request.user):
         raise Http404
+    networks = list(administered_networks(request.user))
     members = (
         Membership.objects.filter(network__in=networks, status=Membership.Status.APPROVED)
         .select_related("user", "network")
@@ -83,6 +88,9 @@ def manage_memberships(request):
             "pending": pending_requests_for_admin(request.user),
             "members": members,
             "decision_form": MembershipDecisionForm(),
+            "role_changes": people_awaiting_role_confirmation(
+                request.user, everyone=can_confirm_any_role(request.user)
+            ),
         },
     )
 
@@ -91,7 +99,7 @@ def manage_memberships(request):
 @require_POST
 def decide_membership(request, pk):
     membership = get_object_or_404(Membership.objects.select_related("network", "user"), pk=pk)
-    if not is_network_admin(request.user, membership.network):
+    if not can_decide_membership(request.user, membership):
         raise Http404
     form = MembershipDecisionForm(request.POST)
     if not form.is_valid():
@@ -100,6 +108,30 @@ def decide_membership(request, pk):
     decide = approve_membership if form.cleaned_data["decision"] == "approve" else decline_membership
     try:
         decide(membership, request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("The decision was saved."))
+    return redirect("networks:manage")
+
+
+@login_required
+@require_POST
+def decide_role(request, pk):
+    person = get_object_or_404(get_user_model(), pk=pk, is_active=True)
+    if not can_confirm_role(request.user, person):
+        raise Http404
+    form = RoleDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose confirm or decline."))
+        return redirect("networks:manage")
+    try:
+        decide_role_change(
+            person,
+            request.user,
+            requested_role=form.cleaned_data["role"],
+            confirm=form.cleaned_data["decision"] == "approve",
+        )
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:

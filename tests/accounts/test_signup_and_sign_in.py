@@ -1,8 +1,15 @@
+import os
 import re
+import subprocess
+import sys
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.cache import cache
+from django.test import Client
+
+from tests.factories import DEFAULT_PASSWORD, make_user
 
 SIGNUP = {
     "email": "uusi.tyontekija@te-palvelut.example.fi",
@@ -27,7 +34,7 @@ def test_sign_up_verify_and_sign_in(client):
     assert response.url.endswith("/accounts/confirm-email/")
     user = get_user_model().objects.get(email=SIGNUP["email"])
     assert user.organisation_name == "Porin työllisyysalue"
-    assert user.role == "expert"
+    assert (user.role, user.requested_role) == ("", "expert")  # waits for confirmation
     assert not EmailAddress.objects.get(user=user).verified
     assert len(mail.outbox) == 1
 
@@ -89,8 +96,6 @@ def test_swedish_sign_up_page_shows_swedish_messages(client):
 
 
 def test_failed_sign_ins_are_rate_limited(client):
-    from tests.factories import make_user
-
     make_user("kohde@example.fi")
     statuses = [
         client.post("/accounts/login/", {"login": "kohde@example.fi", "password": "väärä"}) for _ in range(7)
@@ -98,3 +103,45 @@ def test_failed_sign_ins_are_rate_limited(client):
 
     assert "_auth_user_id" not in client.session
     assert statuses[-1].status_code == 429 or "Liian monta" in statuses[-1].content.decode()
+
+
+def _sign_in_from(client, address: str, email: str, password: str):
+    return client.post(
+        "/accounts/login/",
+        {"login": email, "password": password},
+        REMOTE_ADDR="10.0.0.2",  # the proxy
+        HTTP_X_FORWARDED_FOR=address,
+    )
+
+
+def test_two_people_behind_one_proxy_are_limited_separately(client, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    cache.clear()
+    targets = [make_user(f"kohde{number}@example.fi") for number in range(6)]
+    make_user("viaton@example.fi")
+    for target in targets:  # one attacker, a different account each time: only the address limit
+        _sign_in_from(client, "198.51.100.7", target.email, "väärä-salasana")
+    assert "Liian monta" in _sign_in_from(client, "198.51.100.7", "viaton@example.fi", "x").content.decode()
+
+    innocent = Client()
+    response = _sign_in_from(innocent, "203.0.113.20", "viaton@example.fi", DEFAULT_PASSWORD)
+
+    assert response.status_code == 302
+    assert innocent.session["_auth_user_id"]
+
+
+def _setting_with_environment(name: str, **environment) -> str:
+    code = f"import django; django.setup(); from django.conf import settings; print(settings.{name})"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "typ_site.settings_test", **environment}
+    return subprocess.run(  # noqa: S603  (our own interpreter and a fixed snippet)
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_the_trusted_proxies_are_read_from_the_environment():
+    assert _setting_with_environment("ALLAUTH_TRUSTED_PROXY_COUNT", TRUSTED_PROXY_COUNT="2").strip() == "2"
+    assert _setting_with_environment("ALLAUTH_TRUSTED_PROXY_COUNT").strip() == "0"
+    header = _setting_with_environment(
+        "ALLAUTH_TRUSTED_CLIENT_IP_HEADER", TRUSTED_CLIENT_IP_HEADER="X-Real-IP"
+    )
+    assert header.strip() == "X-Real-IP"

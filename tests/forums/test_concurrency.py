@@ -4,6 +4,7 @@ import threading
 import uuid
 
 import pytest
+from django.core.management import call_command
 from django.db import close_old_connections
 
 from forums import services
@@ -72,3 +73,30 @@ def test_the_same_form_sent_twice_at_once_makes_one_post(busy_topic):
     assert errors == []
     assert Post.objects.filter(idempotency_key=token).count() == 1
     assert Topic.objects.get(pk=topic.pk).reply_count == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_replies_cannot_pass_the_rate_limit(busy_topic, settings):
+    """Ten replies at once by one person while the limit is six a minute: six are saved.
+
+    With the production default cache (the database cache), as a reader of a cache entry
+    would meet it between several server processes.
+    """
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "typ_cache"}
+    }
+    call_command("createcachetable", verbosity=0)
+    settings.FORUM_POSTS_PER_MINUTE = 6
+    topic, people = busy_topic
+    writer = people[1]
+
+    errors = _run_at_once(
+        [
+            lambda number=number: services.reply(writer, topic, body=f"Rinnakkainen viesti {number}.")
+            for number in range(10)
+        ]
+    )
+
+    assert Post.objects.filter(author=writer).count() == 6
+    assert len(errors) == 4
+    assert all(getattr(error, "code", None) == "rate_limited" for error in errors)

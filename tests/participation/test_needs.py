@@ -58,6 +58,12 @@ def test_the_needs_list_groups_by_theme_and_leaves_out_merged_needs(client, memb
     assert "Vastuunjako" in page and "Vastuunjako uudelleen" not in page
 
 
+@pytest.fixture(autouse=True)
+def _totals_of_single_ballots(settings):
+    """These tests read the totals of one or two ballots: shown from the first ballot."""
+    settings.PARTICIPATION_MIN_GROUP_SIZE = 1
+
+
 @pytest.fixture
 def duplicate_pair():
     target = make_need(title="Perehdytysmateriaali")

@@ -21,8 +21,9 @@ def csv_url(poll):
 
 
 @pytest.fixture
-def voted_round():
-    """Need A 3 votes, B 3 votes (a tie), C 1, D 0."""
+def voted_round(settings):
+    """Need A 3 votes, B 3 votes (a tie), C 1, D 0: four ballots, enough here to show totals."""
+    settings.PARTICIPATION_MIN_GROUP_SIZE = 4
     poll = make_round(title="Tasapelikierros")
     a, b, c, _d = options_of(poll)
     for points in ({a: 1, b: 1}, {a: 1, b: 1}, {a: 1, c: 1}, {b: 1}):
@@ -55,7 +56,8 @@ def test_the_results_page_shows_the_tie_and_a_text_equivalent_of_the_chart(clien
     assert 'aria-hidden="true"><svg' in page
 
 
-def test_points_rounds_add_up_points(client):
+def test_points_rounds_add_up_points(client, settings):
+    settings.PARTICIPATION_MIN_GROUP_SIZE = 2
     poll = make_round(method=Poll.Method.POINTS, points_total=10)
     a, b, *_rest = options_of(poll)
     add_ballot(poll, points={a: 7, b: 3})
@@ -123,9 +125,9 @@ def test_when_every_group_is_small_no_breakdown_is_shown():
     for role in ("expert", "expert", "supervisor"):
         add_ballot(poll, role=role, points={options_of(poll)[0]: 1})
 
-    breakdown = selectors.results_of(poll).breakdowns[0]
+    results = selectors.results_of(poll)
 
-    assert breakdown.groups == [] and breakdown.rows == []
+    assert results.breakdowns == [] and not results.totals_shown
 
 
 def test_the_group_size_limit_is_a_setting(settings):
@@ -207,7 +209,7 @@ def test_results_of_an_upcoming_round_are_not_shown_even_live(client):
 def test_the_csv_export_is_for_keha_staff_only(client, voted_round):
     client.force_login(make_user())
 
-    assert client.get(csv_url(voted_round)).status_code == 403
+    assert client.get(csv_url(voted_round)).status_code == 404
 
 
 def test_anonymous_visitors_get_no_export(client, voted_round):
@@ -234,7 +236,8 @@ def test_keha_staff_download_totals_ranks_and_ties(client, voted_round):
     assert rows[-1] == ["Ääniä", "4"]
 
 
-def test_a_formula_in_a_need_title_is_neutralised_in_the_export(client):
+def test_a_formula_in_a_need_title_is_neutralised_in_the_export(client, settings):
+    settings.PARTICIPATION_MIN_GROUP_SIZE = 0
     from .conftest import make_need
 
     poll = make_round([make_need(title='=HYPERLINK("x")')])
@@ -243,3 +246,16 @@ def test_a_formula_in_a_need_title_is_neutralised_in_the_export(client):
     export = client.get(csv_url(poll)).content.decode("utf-8-sig")
 
     assert "'=HYPERLINK" in export
+
+
+def test_the_export_asks_one_rule_and_refuses_everyone_the_same_way(client):
+    """`permissions.can_export_results` alone decides: a member and KEHA staff before the
+    results may be seen are both refused the same way, as the results page refuses them."""
+    poll = make_round(results_visibility=Poll.ResultsVisibility.AFTER_CLOSE)
+
+    answers = {}
+    for name, person in (("member", make_user()), ("keha", make_keha_staff())):
+        client.force_login(person)
+        answers[name] = client.get(csv_url(poll)).status_code
+
+    assert answers == {"member": 404, "keha": 404}

@@ -18,7 +18,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from forums.participation import engine, selectors
+from forums.participation import engine, permissions, selectors
 from forums.participation.home import open_rounds_section
 from forums.participation.models import Ballot, Poll, VotingRound
 from tests.factories import make_keha_staff, make_membership, make_network, make_user
@@ -144,7 +144,7 @@ def test_the_home_box_lists_exactly_the_open_rounds_the_rules_let_each_person_vo
             checker,
             lambda poll, user=checker: (
                 engine.voting_state(poll) == engine.OPEN
-                and engine.can_see_round(user, poll)
+                and permissions.can_see_round(user, poll)
                 and engine.is_eligible(user, poll)
             ),
         )
@@ -159,7 +159,7 @@ def test_the_open_rounds_follow_the_rules_at_the_exact_opening_and_closing_momen
             checker,
             lambda poll, user=checker: (
                 engine.voting_state(poll, now) == engine.OPEN
-                and engine.can_see_round(user, poll)
+                and permissions.can_see_round(user, poll)
                 and engine.is_eligible(user, poll)
             ),
         )
@@ -196,7 +196,8 @@ def test_the_index_lists_exactly_the_rounds_the_rules_show_each_person(world):
             continue
         checker = _fresh(person)
         expected = _by_the_rules(
-            checker, lambda poll, user=checker: is_verified_member(user) and engine.can_see_round(user, poll)
+            checker,
+            lambda poll, user=checker: is_verified_member(user) and permissions.can_see_round(user, poll),
         )
         assert shown == expected, person.email
 

@@ -60,7 +60,8 @@ def test_every_story_gets_its_poll_with_three_answers(story):
     assert sorted(poll.options.values_list("key", flat=True)) == sorted(StoryAnswer.values)
 
 
-def test_a_member_answers_and_sees_the_count_and_agree_share(client, story):
+def test_a_member_answers_and_sees_the_count_and_agree_share(client, story, settings):
+    settings.PARTICIPATION_MIN_GROUP_SIZE = 1
     member = make_user()
     client.force_login(member)
 

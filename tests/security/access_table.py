@@ -47,6 +47,8 @@ PUBLIC = level(OK, OK)
 SIGNED_IN = level(LOGIN, OK)
 # The sign-in and sign-up pages send someone already signed in onwards.
 ANONYMOUS_ONLY = level(OK, REDIRECT)
+# Membership management: a network's admins (and a superuser), and KEHA staff, who confirm
+# roles there. KEHA staff see and decide no network's requests by their role.
 NETWORK_ADMIN = level(LOGIN, NOT_FOUND, network_admin=OK, keha_editor=OK, superuser=OK)
 # login_required around require_POST: a visitor is sent to sign in, a member is told GET is
 # not allowed. The POST itself is covered by the view's own tests and by test_csrf.
@@ -149,6 +151,7 @@ ACCESS_TABLE: dict[str, Access] = {
     "networks:list": Access(PUBLIC),
     "networks:manage": Access(NETWORK_ADMIN),
     "networks:decide": Access(POST_ONLY, kwargs=lambda world: {"pk": world.pending_request.pk}),
+    "networks:decide_role": Access(POST_ONLY, kwargs=lambda world: {"pk": world.users["member"].pk}),
     "networks:join": Access(POST_ONLY, kwargs=lambda world: {"slug": world.network.slug}),
     # Forums (forums.selectors decides who sees what). The objects are the private forum of
     # world.network and its topic; national and theme forums are open to everyone signed in.
@@ -272,9 +275,9 @@ ACCESS_TABLE: dict[str, Access] = {
         note="live results: those who may vote, and KEHA staff",
     ),
     "participation:results_csv": Access(
-        level(LOGIN, FORBIDDEN, other_member=NOT_FOUND, keha_editor=OK, superuser=OK),
+        level(LOGIN, NOT_FOUND, keha_editor=OK, superuser=OK),
         kwargs=lambda world: {"pk": world.network_round.pk},
-        note="the export is for KEHA staff",
+        note="the export is for KEHA staff (permissions.can_export_results), a 404 to others",
     ),
     "participation:needs": Access(SIGNED_IN),
     "participation:propose_need": Access(SIGNED_IN),
