@@ -43,6 +43,7 @@ TEXT_FIELDS: dict[str, dict[str, Decision] | Decision] = {
         "organisation_type": CHOICE,
         "organisation_name": GUARDED,
         "role": CHOICE,
+        "requested_role": CHOICE,
         "preferred_language": CHOICE,
         "notification_frequency": CHOICE,
     },

@@ -63,7 +63,7 @@ def probes(db, settings):
     )
     forum = Forum.objects.create(name="Vieras alue", slug="vieras", kind=Forum.Kind.NETWORK, network=other)
     forum_services.start_topic(outsider, forum, title=f"{SECRET} aihe", body="Sisältö.")
-    need = DevelopmentNeed.objects.create(title="Tarve", theme="tym-laki")
+    need = DevelopmentNeed.objects.create(title="Tarve")
     event_views = "wagtailsnippets_calendar_app_event"
     admin_addresses = [
         "/admin/snippets/choose/networks/membership/results/",
