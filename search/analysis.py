@@ -542,6 +542,12 @@ class QueryWord:
     optional: bool = False  # a question or function word: it adds to the score only
     synonyms: tuple[str, ...] = ()  # the alternatives as text (for Elasticsearch)
     family: tuple[str, ...] = ()  # the other words of its word family (for Elasticsearch)
+    family_terms: frozenset[str] = frozenset()  # their terms (part of `terms`)
+
+    @property
+    def own_terms(self) -> frozenset[str]:
+        """The terms of the word itself, without its family's."""
+        return self.terms - self.family_terms
 
 
 @dataclass
@@ -730,6 +736,7 @@ def plain_word(token: Token, compiled: CompiledVocabulary, analyzer: Analyzer) -
         analysis.known,
         optional=is_function_word(token, analysis),
         family=family,
+        family_terms=family_terms - analysis.query_terms,
     )
 
 

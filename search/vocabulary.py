@@ -4,10 +4,12 @@ Used at query time by both backends (never at index time, so a change needs no r
 
 - **Synonym groups**: expressions that name the same thing ("HVA" / "hyvinvointialue",
   "381/2023" / "TYM-laki" / the law's full name). A query word or run of words that matches an
-  expression of a group also matches every other expression of the group. Besides the groups
-  written here, every statute of the knowledge base (`knowledge.Statute`) is a group of its
-  number, name, short name and "<abbreviation>-laki", read from the database and cached for
-  `STATUTE_CACHE_SECONDS`.
+  expression of a group also matches every other expression of the group. The groups are the
+  `SynonymGroup` snippets (edited by KEHA in the admin; migration 0007 seeded them with
+  `SYNONYM_GROUPS`), the field's statutes (`STATUTES`) and every statute of the knowledge base
+  (`knowledge.Statute`: its number, name, short name and "<abbreviation>-laki"). They are read
+  from the database and cached for `CACHE_SECONDS`; saving or deleting a group or a statute
+  clears the cache. Without a database (`STATIC_VOCABULARY`) the groups written here are used.
 - **Word families**: derivatives of one root ("sopia", "sopimus", "sopiminen"); a query word
   whose base form is in a family also matches the others. With Voikko, the root Voikko gives
   for a derived word ("kokeilu" ← "kokeilla") joins it too (`search.analysis`).
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db import DatabaseError
+from django.db.models.signals import post_delete, post_save
 
 # Question words and auxiliary verbs, as base forms (Voikko) and as typed (the Snowball
 # fallback, which has no base forms): the -ko/-kö question forms of the verbs included.
@@ -106,7 +109,8 @@ WORD_FAMILIES: tuple[tuple[str, ...], ...] = (
     ("maksaa", "maksu"),
 )
 
-# Synonyms and abbreviations of the field: each group is expressions of one thing.
+# Synonyms and abbreviations of the field: each group is expressions of one thing (the seed of
+# the SynonymGroup snippets, and the groups used when there is no database).
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("TYP", "TYM", "monialainen yhteispalvelu", "monialainen yhteistoiminta"),
     ("HVA", "hyvinvointialue"),
@@ -143,7 +147,7 @@ STATUTES: tuple[tuple[str, ...], ...] = (
     ("681/2023", "kotoutumislaki", "laki kotoutumisen edistämisestä"),
 )
 
-STATUTE_CACHE_SECONDS = 60.0
+CACHE_SECONDS = 60.0
 
 
 @dataclass(frozen=True)
@@ -173,6 +177,25 @@ def merge_groups(groups) -> tuple[tuple[str, ...], ...]:
 
 
 STATIC_VOCABULARY = Vocabulary(merge_groups([*SYNONYM_GROUPS, *STATUTES]))
+
+
+def synonym_groups() -> list[tuple[str, ...]]:
+    """The SynonymGroup snippets' expressions."""
+    synonym_group = apps.get_model("search", "SynonymGroup")
+    return [tuple(group.expression_list()) for group in synonym_group.objects.all()]
+
+
+def clear_cache_on_change(sender, **kwargs) -> None:
+    clear_vocabulary_cache()
+
+
+def connect_signals() -> None:
+    """A saved or deleted synonym group or statute is searched for at once."""
+    for model in ("search.SynonymGroup", "knowledge.Statute"):
+        if model.startswith("knowledge.") and not apps.is_installed("knowledge"):
+            continue
+        post_save.connect(clear_cache_on_change, sender=model, dispatch_uid=f"vocabulary-save-{model}")
+        post_delete.connect(clear_cache_on_change, sender=model, dispatch_uid=f"vocabulary-delete-{model}")
 
 
 def statute_groups() -> list[tuple[str, ...]]:
@@ -211,16 +234,17 @@ def clear_vocabulary_cache() -> None:
 
 
 def current_vocabulary() -> Vocabulary:
-    """The built-in vocabulary plus the knowledge base's statutes (cached for a minute)."""
+    """The synonym groups and statutes of the database, with the field's statutes (cached)."""
     now = time.monotonic()
     with _cache.lock:
-        if _cache.vocabulary is not None and now - _cache.read_at < STATUTE_CACHE_SECONDS:
+        if _cache.vocabulary is not None and now - _cache.read_at < CACHE_SECONDS:
             return _cache.vocabulary
     try:
+        synonyms = synonym_groups()
         statutes = statute_groups()
     except DatabaseError:
         return STATIC_VOCABULARY
-    vocabulary = Vocabulary(merge_groups([*SYNONYM_GROUPS, *STATUTES, *statutes]))
+    vocabulary = Vocabulary(merge_groups([*synonyms, *STATUTES, *statutes]))
     with _cache.lock:
         _cache.vocabulary, _cache.read_at = vocabulary, now
     return vocabulary

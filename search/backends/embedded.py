@@ -29,6 +29,9 @@ logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
 TITLE_WEIGHT, BODY_WEIGHT, EXTRA_WEIGHT, EXACT_WEIGHT = 8.0, 1.0, 2.0, 1.0
+# How many times more a word's own forms count than the other words of its family (bm25 sums
+# over every phrase of the expression, so the own forms are repeated in the scoring part).
+OWN_FORM_EMPHASIS = 2
 # CROSS JOIN makes SQLite read the full-text matches first and look the entries up by id;
 # with a plain JOIN it may scan entries and evaluate MATCH once per entry.
 ENTRY_COLUMNS = "e.id, e.key, e.kind, e.title, e.url, e.body, e.date, e.network, e.organisation, e.themes"
@@ -195,8 +198,15 @@ class EmbeddedBackend(SearchBackend):
 
     @staticmethod
     def optional_clauses(parsed: ParsedQuery) -> list[tuple]:
-        """The function words: they add to the score, never decide a match."""
-        return [("word", word, set(word.terms)) for word in parsed.optional_words]
+        """What adds to the score without deciding a match: the function words, and the
+        required words' own forms again, so that a word as typed weighs more than the
+        other words of its family."""
+        clauses = [("word", word, set(word.terms)) for word in parsed.optional_words]
+        for word in parsed.required_words:
+            if word.family_terms and word.own_terms:
+                own = ("word", QueryWord(word.text, word.own_terms), set(word.own_terms))
+                clauses += [own] * OWN_FORM_EMPHASIS
+        return clauses
 
     def execute(self, request: SearchRequest, parsed: ParsedQuery):
         return self.store.execute(request, self.clauses(parsed), self.optional_clauses(parsed), parsed)

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from knowledge.models import Statute
 from search.backends import SearchRequest
 from typ_site.core.access import MEMBERS, PUBLIC, network_key
 
@@ -80,15 +81,10 @@ def test_a_statute_number_finds_the_law_by_its_common_name_and_back(indexed):
 
 
 def test_a_statute_of_the_knowledge_base_is_found_by_number_and_name(backend):
-    from knowledge.models import Statute
-    from search.vocabulary import clear_vocabulary_cache
-
     Statute.objects.create(number="999/2099", name="Laki kokeellisesta toiminnasta", abbreviation="KOKE")
-    clear_vocabulary_cache()
     backend.index_documents([make_document("page:70", "Uusi laki", "KOKE-lain soveltaminen alkaa.")])
 
     assert search(backend, "999/2099").keys == ["page:70"]
-    clear_vocabulary_cache()
 
 
 def test_a_quoted_phrase_matches_only_the_exact_words_in_order(indexed):
