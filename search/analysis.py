@@ -588,6 +588,10 @@ class ParsedQuery:
 PHRASE_RE = re.compile(r'"([^"]+)"')
 
 
+# Endings of nouns that name an action's result: "sopimus", "suunnitelma".
+RESULT_NOUN_ENDINGS = ("mus", "mys", "elma", "elmä")
+
+
 @dataclass(frozen=True)
 class Expression:
     """One expression of a synonym group, analysed: the terms of each of its words."""
@@ -645,7 +649,13 @@ class CompiledVocabulary:
         return None
 
     def family(self, terms: frozenset[str]) -> tuple[tuple[str, ...], frozenset[str]]:
-        """The other words of the families the word belongs to, and all their terms."""
+        """The other words of the families the word belongs to, and all their terms.
+
+        A noun naming the result of an action ("sopimus", "suunnitelma") keeps to itself: a
+        contract is not the agreeing, while the action ("sopiminen", "sopia") finds the
+        contract too."""
+        if any(term.endswith(RESULT_NOUN_ENDINGS) for term in terms):
+            return (), frozenset()
         words: list[str] = []
         family_terms: set[str] = set()
         for term in sorted(terms):

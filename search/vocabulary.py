@@ -74,6 +74,11 @@ FUNCTION_WORDS = frozenset(
         "tehda",
         "teen",
         "tehdaan",
+        "loytaa",
+        "loydan",
+        "loytya",
+        "loytyy",
+        "loytyyko",
     }
 )
 
