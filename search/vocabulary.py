@@ -247,9 +247,10 @@ def current_vocabulary() -> Vocabulary:
     try:
         synonyms = synonym_groups()
         statutes = statute_groups()
-    except DatabaseError:
-        return STATIC_VOCABULARY
-    vocabulary = Vocabulary(merge_groups([*synonyms, *STATUTES, *statutes]))
+    except DatabaseError:  # tables not there (a database with only the search's tables)
+        vocabulary = STATIC_VOCABULARY
+    else:
+        vocabulary = Vocabulary(merge_groups([*synonyms, *STATUTES, *statutes]))
     with _cache.lock:
         _cache.vocabulary, _cache.read_at = vocabulary, now
     return vocabulary

@@ -473,11 +473,12 @@ class SqliteStore:
         parts = self.clause_expressions(clauses)
         filters = self.filter_expression(request)
         any_text, all_text = self.joined(parts, "OR"), self.joined(parts, "AND")
-        # The function words take part in scoring (bm25 counts every phrase of the
-        # expression) without deciding a match: the added condition is already implied.
+        # The function words (and the words' own forms again) take part in ranking: bm25
+        # counts every phrase of the expression, and the added condition is already implied,
+        # so it changes the score, not the matches. Only the ranking statements carry it.
+        emphasis = None
         if optional:
-            scoring = self.joined([any_text, *self.clause_expressions(optional)], "OR")
-            filters = f"({scoring}) AND {filters}"
+            emphasis = self.joined([any_text, *self.clause_expressions(optional)], "OR")
         match_any = f"({any_text}) AND {filters}"
         match_all = f"({all_text}) AND {filters}" if len(parts) > 1 else None
         with self.cursor() as cursor:
@@ -488,13 +489,15 @@ class SqliteStore:
                 ranked = self.newest_first(cursor, match_any, match_all, request)
             elif match_all is None:
                 if total <= self.RANK_LIMIT:
-                    ranked = self.ranked(cursor, match_any, request.per_page, request.offset)
+                    ranked = self.ranked(
+                        cursor, match_any, request.per_page, request.offset, 0, None, emphasis
+                    )
                 else:
-                    ranked = self.ranked_in_tiers(cursor, match_any, clauses, request)
+                    ranked = self.ranked_in_tiers(cursor, match_any, clauses, request, emphasis)
             else:
                 partial = f"(({any_text}) NOT ({all_text})) AND {filters}"
                 ranked = self.ranked_by_coordination(
-                    cursor, match_all, partial, parts, total, complete, clauses, request
+                    cursor, match_all, partial, parts, total, complete, clauses, request, emphasis
                 )
             rows = self.entries(cursor, ranked, request.access_keys)
         facets = self.backend.facets_from_rows(facet_rows)
@@ -517,7 +520,9 @@ class SqliteStore:
         )
         return [(row[0], 0.0) for row in cursor.fetchall()]
 
-    def ranked_by_coordination(self, cursor, match_all, partial, parts, total, complete, clauses, request):
+    def ranked_by_coordination(
+        self, cursor, match_all, partial, parts, total, complete, clauses, request, emphasis=None
+    ):
         """Every meaningful word first (ranked as a single word's matches are), then the
         documents with some of them: by how many (coordination), then by bm25."""
         tiers = []  # (expression, its size when known, coordination clauses)
@@ -538,7 +543,7 @@ class SqliteStore:
                 if offset >= size:
                     offset -= size
                     continue
-            part = self.tier_page(cursor, tier, wanted, offset, coordination)
+            part = self.tier_page(cursor, tier, wanted, offset, coordination, emphasis)
             found += part
             wanted -= len(part)
             offset = 0
@@ -553,9 +558,13 @@ class SqliteStore:
         cursor.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH %s", [match])
         return cursor.fetchone()[0]
 
-    def ranked(self, cursor, match: str, limit: int, offset: int, since: int = 0, coordination=None):
+    def ranked(
+        self, cursor, match: str, limit: int, offset: int, since: int = 0, coordination=None, emphasis=None
+    ):
         """bm25 order; with `coordination` (the clauses' expressions), first by how many of
-        the clauses a document matches."""
+        the clauses a document matches; `emphasis` adds phrases to bm25 (see execute)."""
+        if emphasis:
+            match = f"({match}) AND ({emphasis})"
         if not coordination:
             cursor.execute(
                 f"SELECT rowid, {self.RANK} AS score FROM search_fts "
@@ -584,7 +593,7 @@ class SqliteStore:
         row = cursor.fetchone()
         return row[0] if row else 0
 
-    def ranked_in_tiers(self, cursor, match, clauses, request):
+    def ranked_in_tiers(self, cursor, match, clauses, request, emphasis=None):
         """Very many matches: bm25 ranks a bounded candidate set, not every match.
 
         The results are, in this order: documents with a query word in the title, then the
@@ -604,20 +613,22 @@ class SqliteStore:
                 if offset >= size:
                     offset -= size
                     continue
-            part = self.tier_page(cursor, tier, wanted, offset)
+            part = self.tier_page(cursor, tier, wanted, offset, None, emphasis)
             found += part
             wanted -= len(part)
             offset = 0  # the page started in this tier: the next tier is read from its start
         return found
 
-    def tier_page(self, cursor, tier: str, wanted: int, offset: int, coordination=None) -> list:
+    def tier_page(
+        self, cursor, tier: str, wanted: int, offset: int, coordination=None, emphasis=None
+    ) -> list:
         """Up to `wanted` matches of one tier, from `offset` on."""
         since = self.rank_boundary(cursor, tier)
         if not since:  # at most RANK_LIMIT matches: bm25 ranks them all
-            return self.ranked(cursor, tier, wanted, offset, 0, coordination)
+            return self.ranked(cursor, tier, wanted, offset, 0, coordination, emphasis)
         found = []
         if offset < self.RANK_LIMIT:
-            found = self.ranked(cursor, tier, wanted, offset, since, coordination)
+            found = self.ranked(cursor, tier, wanted, offset, since, coordination, emphasis)
             offset = 0
         else:
             offset -= self.RANK_LIMIT
