@@ -119,7 +119,7 @@ WORD_FAMILIES: tuple[tuple[str, ...], ...] = (
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("TYP", "TYM", "monialainen yhteispalvelu", "monialainen yhteistoiminta"),
     ("HVA", "hyvinvointialue"),
-    ("TE-toimisto", "työvoimaviranomainen", "työllisyysalue", "TE-palvelut"),
+    ("TE-toimisto", "työvoimaviranomainen", "työllisyysalue"),
     ("KEHA", "KEHA-keskus", "kehittämis- ja hallintokeskus"),
     ("Kela", "kansaneläkelaitos"),
     ("TYPPI", "TYP-asiakastietojärjestelmä"),

@@ -6,7 +6,7 @@ from django.db import migrations
 SEED = (
     ("TYP", "TYM", "monialainen yhteispalvelu", "monialainen yhteistoiminta"),
     ("HVA", "hyvinvointialue"),
-    ("TE-toimisto", "työvoimaviranomainen", "työllisyysalue", "TE-palvelut"),
+    ("TE-toimisto", "työvoimaviranomainen", "työllisyysalue"),
     ("KEHA", "KEHA-keskus", "kehittämis- ja hallintokeskus"),
     ("Kela", "kansaneläkelaitos"),
     ("TYPPI", "TYP-asiakastietojärjestelmä"),
