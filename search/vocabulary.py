@@ -9,10 +9,11 @@ Used at query time by both backends (never at index time, so a change needs no r
   `SYNONYM_GROUPS`), the field's statutes (`STATUTES`) and every statute of the knowledge base
   (`knowledge.Statute`: its number, name, short name and "<abbreviation>-laki"). They are read
   from the database and cached for `CACHE_SECONDS`; saving or deleting a group or a statute
-  clears the cache. Without a database (`STATIC_VOCABULARY`) the groups written here are used.
+  clears the cache of the process that saved it (the other processes read it again within a
+  minute). Without a database (`STATIC_VOCABULARY`) the groups written here are used.
 - **Word families**: derivatives of one root ("sopia", "sopimus", "sopiminen"); a query word
-  whose base form is in a family also matches the others. With Voikko, the root Voikko gives
-  for a derived word ("kokeilu" ← "kokeilla") joins it too (`search.analysis`).
+  whose base form is in a family also matches the others (`search.analysis`), unless it names
+  the result of an action ("sopimus", "suunnitelma").
 - **Function words**: question words and auxiliary verbs ("kuka", "milloin", "voiko",
   "tarvitaanko"). They are not required to match; they only add to the score.
 """
@@ -219,7 +220,7 @@ def statute_groups() -> list[tuple[str, ...]]:
     return groups
 
 
-class _StatuteCache:
+class _VocabularyCache:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.vocabulary: Vocabulary | None = None
@@ -230,11 +231,11 @@ class _StatuteCache:
             self.vocabulary = None
 
 
-_cache = _StatuteCache()
+_cache = _VocabularyCache()
 
 
 def clear_vocabulary_cache() -> None:
-    """Forget the statutes read from the database (after a statute is saved or deleted)."""
+    """Forget the groups and statutes read from the database (after one is saved or deleted)."""
     _cache.clear()
 
 
