@@ -24,6 +24,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .vocabulary import FUNCTION_WORDS, STATIC_VOCABULARY, Vocabulary
+
 logger = logging.getLogger(__name__)
 
 # Snowball's Finnish stop words (the same list as Elasticsearch's `_finnish_`).
@@ -261,17 +263,6 @@ FINNISH_STOP_WORDS = frozenset(
         "itse",
     ]
 )
-
-# Abbreviations of the field, expanded at query time in both backends.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "typ": ("työllistymistä edistävä monialainen yhteispalvelu",),
-    "tym": ("työllistymistä edistävä monialainen yhteispalvelu",),
-    "hva": ("hyvinvointialue",),
-    "hyvinvointialue": ("hva",),
-    "keha": ("keha-keskus",),
-    "te-toimisto": ("työvoimaviranomainen",),
-    "kela": ("kansaneläkelaitos",),
-}
 
 STATUTE_TERM = "{number}s{year}"
 SECTION_TERM = "{number}pykala"
@@ -542,11 +533,21 @@ def build_analyzer(prefer: str = "voikko") -> Analyzer:
 
 @dataclass
 class QueryWord:
-    text: str  # as typed (lower-cased)
+    text: str  # as typed (lower-cased); a run of words when it matched a vocabulary expression
     terms: frozenset[str]  # any of these matches the word
     known: bool = True
-    # Synonyms (abbreviations): each is a sequence of words, each word a set of terms.
+    # Synonyms (abbreviations, statute names): each is a sequence of words, each word a set of
+    # terms; the word matches when every word of one sequence does.
     alternatives: tuple[tuple[frozenset[str], ...], ...] = ()
+    optional: bool = False  # a question or function word: it adds to the score only
+    synonyms: tuple[str, ...] = ()  # the alternatives as text (for Elasticsearch)
+    family: tuple[str, ...] = ()  # the other words of its word family (for Elasticsearch)
+    family_terms: frozenset[str] = frozenset()  # their terms (part of `terms`)
+
+    @property
+    def own_terms(self) -> frozenset[str]:
+        """The terms of the word itself, without its family's."""
+        return self.terms - self.family_terms
 
 
 @dataclass
@@ -559,10 +560,26 @@ class ParsedQuery:
     def is_empty(self) -> bool:
         return not self.words and not self.phrases
 
+    @property
+    def required_words(self) -> list[QueryWord]:
+        """The meaningful words; all words when the query has nothing but function words."""
+        meaningful = [word for word in self.words if not word.optional]
+        if meaningful or self.phrases:
+            return meaningful
+        return list(self.words)
+
+    @property
+    def optional_words(self) -> list[QueryWord]:
+        required = self.required_words
+        return [word for word in self.words if word not in required]
+
     def highlight_terms(self) -> set[str]:
         terms: set[str] = set()
         for word in self.words:
             terms |= word.terms
+            for alternative in word.alternatives:
+                for alternative_word in alternative:
+                    terms |= alternative_word
         for phrase in self.phrases:
             terms |= set(phrase)
         return terms
@@ -571,9 +588,124 @@ class ParsedQuery:
 PHRASE_RE = re.compile(r'"([^"]+)"')
 
 
-def parse_query(text: str, analyzer: Analyzer | None = None) -> ParsedQuery:
-    """Words (all must match, each in any of its forms) and "quoted phrases" (exactly)."""
+# Endings of nouns that name an action's result: "sopimus", "suunnitelma".
+RESULT_NOUN_ENDINGS = ("mus", "mys", "elma", "elmä")
+
+
+@dataclass(frozen=True)
+class Expression:
+    """One expression of a synonym group, analysed: the terms of each of its words."""
+
+    text: str
+    words: tuple[frozenset[str], ...]  # every word, stop words included (for matching)
+    content: tuple[frozenset[str], ...]  # without stop words (for searching)
+    group: int
+
+
+class CompiledVocabulary:
+    """A vocabulary analysed with one analyser: expressions by the terms of their first word,
+    and word families by the terms of their members."""
+
+    def __init__(self, vocabulary: Vocabulary, analyzer: Analyzer):
+        self.groups: list[list[Expression]] = []
+        self.by_first_term: dict[str, list[Expression]] = {}
+        for number, group in enumerate(vocabulary.groups):
+            expressions = []
+            for text in group:
+                tokens = tokenize(text)
+                if not tokens:
+                    continue
+                words = tuple(analyzer.word(token).query_terms for token in tokens)
+                content = tuple(
+                    analyzer.word(token).query_terms for token in tokens if not token.is_stop_word
+                )
+                expression = Expression(text, words, content or words, number)
+                expressions.append(expression)
+                for term in words[0]:
+                    self.by_first_term.setdefault(term, []).append(expression)
+            self.groups.append(expressions)
+        for candidates in self.by_first_term.values():
+            candidates.sort(key=lambda expression: -len(expression.words))
+        self.families: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for family in vocabulary.families:
+            members = [(word, analyzer.word(tokenize(word)[0]).query_terms) for word in family]
+            for _word, terms in members:
+                for term in terms:
+                    self.families.setdefault(term, []).extend(members)
+
+    def match(self, tokens: list[Token], start: int, analyzer: Analyzer) -> Expression | None:
+        """The longest expression that the words from `start` on spell (each word in a form)."""
+        first = analyzer.word(tokens[start]).query_terms
+        candidates = {id(e): e for term in first for e in self.by_first_term.get(term, ())}
+        for expression in sorted(candidates.values(), key=lambda e: -len(e.words)):
+            end = start + len(expression.words)
+            if end > len(tokens):
+                continue
+            if all(
+                terms & analyzer.word(tokens[start + offset]).query_terms
+                for offset, terms in enumerate(expression.words)
+            ):
+                return expression
+        return None
+
+    def family(self, terms: frozenset[str]) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The other words of the families the word belongs to, and all their terms.
+
+        A noun naming the result of an action ("sopimus", "suunnitelma") keeps to itself: a
+        contract is not the agreeing, while the action ("sopiminen", "sopia") finds the
+        contract too."""
+        if any(term.endswith(RESULT_NOUN_ENDINGS) for term in terms):
+            return (), frozenset()
+        words: list[str] = []
+        family_terms: set[str] = set()
+        for term in sorted(terms):
+            for word, member_terms in self.families.get(term, ()):
+                if member_terms & terms:
+                    continue
+                if word not in words:
+                    words.append(word)
+                family_terms |= member_terms
+        return tuple(words), frozenset(family_terms)
+
+
+_compiled: dict[tuple[int, Vocabulary], CompiledVocabulary] = {}
+_compiled_lock = threading.Lock()
+
+
+def compiled_vocabulary(vocabulary: Vocabulary, analyzer: Analyzer) -> CompiledVocabulary:
+    key = (id(analyzer), vocabulary)
+    with _compiled_lock:
+        compiled = _compiled.get(key)
+    if compiled is None:
+        compiled = CompiledVocabulary(vocabulary, analyzer)
+        with _compiled_lock:
+            if len(_compiled) > 16:
+                _compiled.clear()
+            _compiled[key] = compiled
+    return compiled
+
+
+def is_function_word(token: Token, analysis: WordAnalysis) -> bool:
+    """A question word or auxiliary verb ("milloin", "voiko", "tarvitaanko")."""
+    return token.folded in FUNCTION_WORDS or bool(analysis.known and analysis.query_terms & FUNCTION_WORDS)
+
+
+def is_case_ending(text: str, token: Token) -> bool:
+    """The ending after an abbreviation's colon ("KEHA:n", "HVA:lle"): not a word of its own."""
+    return token.start > 0 and text[token.start - 1] == ":" and len(token.surface) <= 4
+
+
+def parse_query(
+    text: str, analyzer: Analyzer | None = None, vocabulary: Vocabulary | None = None
+) -> ParsedQuery:
+    """Words (each in any of its forms, its family's and its synonyms') and "quoted phrases".
+
+    A run of words that spells an expression of the vocabulary ("TYM-lain", "KEHA-keskus")
+    becomes one query word that any expression of its group matches. Question and function
+    words are marked optional.
+    """
     analyzer = analyzer or get_analyzer()
+    compiled = compiled_vocabulary(vocabulary or STATIC_VOCABULARY, analyzer)
     text = (text or "").strip()[:500]
     parsed = ParsedQuery(text=text)
     for phrase in PHRASE_RE.findall(text):
@@ -581,21 +713,51 @@ def parse_query(text: str, analyzer: Analyzer | None = None) -> ParsedQuery:
         if folded:
             parsed.phrases.append(folded)
     rest = PHRASE_RE.sub(" ", text).replace('"', " ")
-    tokens = tokenize(rest)
-    content = [token for token in tokens if not token.is_stop_word] or tokens
+    tokens = [token for token in tokenize(rest) if not is_case_ending(rest, token)]
+    only_stop_words = all(token.is_stop_word for token in tokens)
     seen: set[frozenset[str]] = set()
-    for token in content:
-        analysis = analyzer.word(token)
-        if analysis.query_terms in seen:
+    position = 0
+    while position < len(tokens):
+        token = tokens[position]
+        expression = compiled.match(tokens, position, analyzer)
+        if expression is not None:
+            span = tokens[position : position + len(expression.words)]
+            position += len(span)
+            word = expression_word(rest, span, expression, compiled, analyzer)
+        else:
+            position += 1
+            if token.is_stop_word and not only_stop_words:
+                continue
+            word = plain_word(token, compiled, analyzer)
+        key = word.terms or frozenset(term for words in word.alternatives for w in words for term in w)
+        if key in seen:
             continue
-        seen.add(analysis.query_terms)
-        alternatives = tuple(
-            tuple(
-                analyzer.word(synonym_token).query_terms
-                for synonym_token in tokenize(synonym)
-                if not synonym_token.is_stop_word
-            )
-            for synonym in SYNONYMS.get(token.folded, ())
-        )
-        parsed.words.append(QueryWord(token.surface, analysis.query_terms, analysis.known, alternatives))
+        seen.add(key)
+        parsed.words.append(word)
     return parsed
+
+
+def plain_word(token: Token, compiled: CompiledVocabulary, analyzer: Analyzer) -> QueryWord:
+    analysis = analyzer.word(token)
+    family, family_terms = compiled.family(analysis.query_terms) if analysis.known else ((), frozenset())
+    return QueryWord(
+        token.surface,
+        analysis.query_terms | family_terms,
+        analysis.known,
+        optional=is_function_word(token, analysis),
+        family=family,
+        family_terms=family_terms - analysis.query_terms,
+    )
+
+
+def expression_word(
+    text: str, span: list[Token], expression: Expression, compiled: CompiledVocabulary, analyzer: Analyzer
+) -> QueryWord:
+    group = compiled.groups[expression.group]
+    terms: frozenset[str] = frozenset()
+    if len(span) == 1:
+        terms = analyzer.word(span[0]).query_terms
+    alternatives = tuple(other.content for other in group)
+    synonyms = tuple(other.text for other in group if other is not expression)
+    surface = text[span[0].start : span[-1].end].lower()
+    return QueryWord(surface, terms, True, alternatives, synonyms=synonyms)

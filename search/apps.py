@@ -8,8 +8,9 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import wagtail_signals
+        from . import vocabulary, wagtail_signals
         from .pages import register_wagtail_sources
 
         register_wagtail_sources()
         wagtail_signals.connect()
+        vocabulary.connect_signals()

@@ -65,3 +65,28 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class SynonymGroup(models.Model):
+    """Expressions that name the same thing, for the search (`search.vocabulary`): a query
+    word or run of words matching one of them also finds texts with the others."""
+
+    expressions = models.TextField(
+        _("expressions"),
+        help_text=_(
+            "One per line: an abbreviation, a name or a term, e.g. HVA and hyvinvointialue. "
+            "A search for any of them also finds the others."
+        ),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("search synonym group")
+        verbose_name_plural = _("search synonym groups")
+        ordering = ["id"]
+
+    def __str__(self):
+        return " / ".join(self.expression_list()[:4])
+
+    def expression_list(self) -> list[str]:
+        return [line.strip() for line in self.expressions.splitlines() if line.strip()]

@@ -1,12 +1,17 @@
 """The one interface both search backends implement, and the behaviour they share.
 
 Semantics (the contract tests check them on every backend):
-- every query word must match, in any of its forms (base forms, ä/ö folded, a compound's
-  part); "quoted phrases" must match word for word (ä/ö folded);
+- a query word matches in any of its forms (base forms, ä/ö folded, a compound's part, the
+  other words of its word family, the other expressions of its synonym group:
+  `search.vocabulary`); "quoted phrases" match word for word (ä/ö folded);
+- the results are the documents with at least one of the meaningful words (question and
+  function words such as "milloin", "voiko" only add to the score); documents with every
+  meaningful word come first, then those with fewer, by how many they have, each group by
+  score;
 - a word the index does not know is matched with one-letter typos allowed;
 - results are only documents whose access key is among the request's access keys;
-- when all words together find nothing, documents with any of the words are returned and
-  the results say so (`relaxed`), with a did-you-mean suggestion where one exists.
+- when no document has every meaningful word, the results say so (`relaxed`), with a
+  did-you-mean suggestion where one exists.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from ..analysis import (
     tokenize,
 )
 from ..registry import SearchDocument
+from ..vocabulary import current_vocabulary
 
 FACETS = ("kind", "theme", "network", "organisation", "year")
 ORDERS = ("relevance", "date")
@@ -72,7 +78,7 @@ class SearchResults:
     facets: dict[str, list[tuple[str, int]]]
     page: int = 1
     per_page: int = 10
-    relaxed: bool = False  # no document had every word; these have some of them
+    relaxed: bool = False  # no document had every meaningful word; these have some of them
     suggestion: str | None = None  # did you mean
     # The facet counts are estimates from an even sample of the matches (many results).
     facets_estimated: bool = False
@@ -127,8 +133,9 @@ class SearchBackend:
         return None
 
     # --- reading ------------------------------------------------------------------------
-    def execute(self, request: SearchRequest, parsed: ParsedQuery, any_word: bool):
-        """Run one query: (hits, total, facets, facets_estimated)."""
+    def execute(self, request: SearchRequest, parsed: ParsedQuery):
+        """Run one query: (hits, total, facets, facets_estimated, complete), where total counts
+        the documents with any meaningful word and complete those with every one of them."""
         raise NotImplementedError
 
     def suggest(self, text: str, access_keys: frozenset[str], limit: int = 8) -> list[SearchHit]:
@@ -145,25 +152,24 @@ class SearchBackend:
         finally:
             _lookups.reset(token)
 
+    def parse(self, text: str) -> ParsedQuery:
+        return parse_query(text, self.analyzer, current_vocabulary())
+
     def _search(self, request: SearchRequest) -> SearchResults:
-        parsed = parse_query(request.query, self.analyzer)
+        parsed = self.parse(request.query)
         if parsed.is_empty:
             return SearchResults(parsed, [], 0, {}, request.page, request.per_page)
-        hits, total, facets, estimated = self.execute(request, parsed, any_word=False)
+        hits, total, facets, estimated, complete = self.execute(request, parsed)
         results = SearchResults(parsed, hits, total, facets, request.page, request.per_page)
         results.facets_estimated = estimated
         if total == 0 or self.has_unknown_words(parsed):
             results.suggestion = self.did_you_mean(request, parsed)
-        if total == 0 and len(parsed.words) + len(parsed.phrases) > 1:
-            hits, total, facets, estimated = self.execute(request, parsed, any_word=True)
-            results.hits, results.total, results.facets = hits, total, facets
-            results.facets_estimated = estimated
-            results.relaxed = total > 0
+        results.relaxed = total > 0 and not complete
         return results
 
     def count_matches(self, request: SearchRequest, parsed: ParsedQuery) -> int:
         """How many documents the query finds for the request (a backend may do it cheaper)."""
-        return self.execute(request, parsed, any_word=False)[1]
+        return self.execute(request, parsed)[1]
 
     @staticmethod
     def remembered(key, compute: Callable[[], object]):
@@ -204,7 +210,7 @@ class SearchBackend:
             return None
         suggestion = " ".join(corrected)
         check = SearchRequest(suggestion, request.access_keys, dict(request.filters), per_page=1)
-        total = self.count_matches(check, parse_query(suggestion, self.analyzer))
+        total = self.count_matches(check, self.parse(suggestion))
         return suggestion if total else None
 
     def spelling_suggestions(self, word: str) -> list[str]:

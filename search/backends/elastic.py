@@ -47,7 +47,7 @@ from elasticsearch_dsl import (
     token_filter,
 )
 
-from ..analysis import FINNISH_STOP_WORDS, SYNONYMS, ParsedQuery, compound_parts, fold, tokenize
+from ..analysis import FINNISH_STOP_WORDS, ParsedQuery, QueryWord, compound_parts, fold, tokenize
 from ..registry import SearchDocument
 from .base import SearchBackend, SearchHit, SearchRequest, SearchUnavailable
 
@@ -87,6 +87,12 @@ BASE_COMPOUND_PARTS = sorted(
     ]
 )
 TITLE_BOOST, EXTRA_BOOST = 8, 2
+# Each meaningful word a document has adds this much, far above any bm25 score: documents with
+# every word come first, then those with most of them (coordination).
+COORDINATION_BOOST = 1000
+# Synonyms and word-family members count a little less than the word as typed; function words
+# ("milloin", "voiko") only a little.
+ALTERNATIVE_BOOST, OPTIONAL_BOOST = 0.8, 0.2
 
 
 def hosts() -> list[str]:
@@ -227,16 +233,22 @@ WORD_FIELDS = [f"title^{TITLE_BOOST}", "body", f"extra^{EXTRA_BOOST}"]
 FOLDED_FIELDS = [f"title.folded^{TITLE_BOOST}", "body.folded", f"extra.folded^{EXTRA_BOOST}"]
 
 
-def word_query(text: str, alternatives: Iterable[str] = ()) -> Q:
-    """One query word: any of its forms in any field, one typo allowed on longer words."""
+def word_query(word: QueryWord) -> Q:
+    """One query word: any of its forms in any field, one typo allowed on longer words, the
+    other words of its family and the other expressions of its synonym group."""
+    text = word.text
     should = [
-        Q("multi_match", query=text, fields=WORD_FIELDS),
-        Q("multi_match", query=text, fields=FOLDED_FIELDS),
+        Q("multi_match", query=text, fields=WORD_FIELDS, operator="and"),
+        Q("multi_match", query=text, fields=FOLDED_FIELDS, operator="and"),
     ]
     if len(text) >= 4:
-        should.append(Q("multi_match", query=text, fields=FOLDED_FIELDS, fuzziness=1, boost=0.3))
-    for alternative in alternatives:
-        should.append(Q("multi_match", query=alternative, fields=FOLDED_FIELDS, operator="and", boost=0.8))
+        should.append(
+            Q("multi_match", query=text, fields=FOLDED_FIELDS, operator="and", fuzziness=1, boost=0.3)
+        )
+    for alternative in (*word.synonyms, *word.family):
+        should.append(
+            Q("multi_match", query=alternative, fields=FOLDED_FIELDS, operator="and", boost=ALTERNATIVE_BOOST)
+        )
     return Q("bool", should=should, minimum_should_match=1)
 
 
@@ -249,13 +261,26 @@ def phrase_query(words: list[str]) -> Q:
     )
 
 
-def text_query(parsed: ParsedQuery, any_word: bool = False) -> Q:
-    clauses = [word_query(word.text, SYNONYMS.get(fold(word.text), ())) for word in parsed.words] + [
+def required_clauses(parsed: ParsedQuery) -> list[Q]:
+    """The meaningful words and the phrases."""
+    return [word_query(word) for word in parsed.required_words] + [
         phrase_query(phrase) for phrase in parsed.phrases
     ]
-    if any_word:
-        return Q("bool", should=clauses, minimum_should_match=1)
-    return Q("bool", must=clauses)
+
+
+def text_query(parsed: ParsedQuery) -> Q:
+    """Documents with at least one meaningful word; every word matched adds
+    COORDINATION_BOOST, so documents with all of them rank first, then those with most."""
+    required = required_clauses(parsed)
+    optional = [Q("bool", should=[word_query(word)], boost=OPTIONAL_BOOST) for word in parsed.optional_words]
+    if len(required) == 1:
+        return Q("bool", must=required, should=optional)
+    coordination = [Q("constant_score", filter=clause, boost=COORDINATION_BOOST) for clause in required]
+    return Q(
+        "bool",
+        must=[Q("bool", should=required, minimum_should_match=1)],
+        should=[*coordination, *optional],
+    )
 
 
 def filter_queries(request: SearchRequest) -> list[Q]:
@@ -276,10 +301,13 @@ def filter_queries(request: SearchRequest) -> list[Q]:
     return filters
 
 
-def build_search(request: SearchRequest, parsed: ParsedQuery, any_word: bool = False) -> Search:
+def build_search(request: SearchRequest, parsed: ParsedQuery) -> Search:
     search = Search(index=alias_name()).query(
-        Q("bool", must=[text_query(parsed, any_word)], filter=filter_queries(request))
+        Q("bool", must=[text_query(parsed)], filter=filter_queries(request))
     )
+    required = required_clauses(parsed)
+    if len(required) > 1:  # how many documents have every meaningful word
+        search.aggs.bucket("complete", "filter", Q("bool", must=required))
     for facet, field_name in (
         ("kind", "kind"),
         ("theme", "themes"),
@@ -443,8 +471,8 @@ class ElasticsearchBackend(SearchBackend):
         return None
 
     # --- reading ------------------------------------------------------------------------
-    def execute(self, request: SearchRequest, parsed: ParsedQuery, any_word: bool):
-        search = build_search(request, parsed, any_word)
+    def execute(self, request: SearchRequest, parsed: ParsedQuery):
+        search = build_search(request, parsed)
         try:
             response = search.using(self.client).execute()
         except Exception as error:
@@ -481,7 +509,9 @@ class ElasticsearchBackend(SearchBackend):
         if "year" in facets:
             facets["year"].sort(key=lambda item: item[0], reverse=True)
         total = response.hits.total.value
-        return hits, total, {name: values for name, values in facets.items() if values}, False
+        complete_bucket = getattr(response.aggregations, "complete", None)
+        complete = complete_bucket.doc_count if complete_bucket is not None else total
+        return hits, total, {name: values for name, values in facets.items() if values}, False, complete
 
     def suggest(self, text: str, access_keys: frozenset[str], limit: int = 8) -> list[SearchHit]:
         try:

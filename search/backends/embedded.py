@@ -29,6 +29,9 @@ logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
 TITLE_WEIGHT, BODY_WEIGHT, EXTRA_WEIGHT, EXACT_WEIGHT = 8.0, 1.0, 2.0, 1.0
+# How many times more a word's own forms count than the other words of its family (bm25 sums
+# over every phrase of the expression, so the own forms are repeated in the scoring part).
+OWN_FORM_EMPHASIS = 2
 # CROSS JOIN makes SQLite read the full-text matches first and look the entries up by id;
 # with a plain JOIN it may scan entries and evaluate MATCH once per entry.
 ENTRY_COLUMNS = "e.id, e.key, e.kind, e.title, e.url, e.body, e.date, e.network, e.organisation, e.themes"
@@ -189,11 +192,24 @@ class EmbeddedBackend(SearchBackend):
         return terms
 
     def clauses(self, parsed: ParsedQuery) -> list[tuple]:
-        clauses = [("word", word, self.word_terms(word)) for word in parsed.words]
+        """The meaningful words (typos allowed) and the phrases: (kind, item, terms)."""
+        clauses = [("word", word, self.word_terms(word)) for word in parsed.required_words]
         return clauses + [("phrase", phrase, None) for phrase in parsed.phrases]
 
-    def execute(self, request: SearchRequest, parsed: ParsedQuery, any_word: bool):
-        return self.store.execute(request, self.clauses(parsed), any_word, parsed)
+    @staticmethod
+    def optional_clauses(parsed: ParsedQuery) -> list[tuple]:
+        """What adds to the score without deciding a match: the function words, and the
+        required words' own forms again, so that a word as typed weighs more than the
+        other words of its family."""
+        clauses = [("word", word, set(word.terms)) for word in parsed.optional_words]
+        for word in parsed.required_words:
+            if word.family_terms and word.own_terms:
+                own = ("word", QueryWord(word.text, word.own_terms), set(word.own_terms))
+                clauses += [own] * OWN_FORM_EMPHASIS
+        return clauses
+
+    def execute(self, request: SearchRequest, parsed: ParsedQuery):
+        return self.store.execute(request, self.clauses(parsed), self.optional_clauses(parsed), parsed)
 
     def count_matches(self, request: SearchRequest, parsed: ParsedQuery) -> int:
         return self.store.count_matches(request, self.clauses(parsed))
@@ -427,14 +443,22 @@ class SqliteStore:
             options.append("(" + " AND ".join(words) + ")")
         return "(" + " OR ".join(options) + ")"
 
-    def match_expression(self, clauses, any_word: bool, request: SearchRequest) -> str:
+    def clause_expressions(self, clauses) -> list[str]:
+        """Each clause as an FTS5 expression on the text columns."""
         parts = []
         for kind, item, terms in clauses:
             if kind == "phrase":
                 parts.append("exact : " + _quote(" ".join(item)))
             else:
                 parts.append("{title body extra} : " + self.word_options(item, terms))
-        text = (" OR " if any_word else " AND ").join(f"({part})" for part in parts)
+        return parts
+
+    @staticmethod
+    def joined(parts: list[str], operator: str) -> str:
+        return f" {operator} ".join(f"({part})" for part in parts)
+
+    def match_expression(self, clauses, any_word: bool, request: SearchRequest) -> str:
+        text = self.joined(self.clause_expressions(clauses), "OR" if any_word else "AND")
         return f"({text}) AND {self.filter_expression(request)}"
 
     def title_expression(self, clauses) -> str | None:
@@ -444,47 +468,121 @@ class SqliteStore:
         ]
         return " OR ".join(f"({word})" for word in words) or None
 
-    def execute(self, request: SearchRequest, clauses, any_word: bool, parsed: ParsedQuery):
-        match = self.match_expression(clauses, any_word, request)
+    def execute(self, request: SearchRequest, clauses, optional, parsed: ParsedQuery):
+        """The documents with any meaningful word; those with every one of them first."""
+        parts = self.clause_expressions(clauses)
+        filters = self.filter_expression(request)
+        any_text, all_text = self.joined(parts, "OR"), self.joined(parts, "AND")
+        # The function words (and the words' own forms again) take part in ranking: bm25
+        # counts every phrase of the expression, and the added condition is already implied,
+        # so it changes the score, not the matches. Only the ranking statements carry it.
+        emphasis = None
+        if optional:
+            emphasis = self.joined([any_text, *self.clause_expressions(optional)], "OR")
+        match_any = f"({any_text}) AND {filters}"
+        match_all = f"({all_text}) AND {filters}" if len(parts) > 1 else None
         with self.cursor() as cursor:
-            total, facet_rows, estimated = self.total_and_facets(cursor, match)
+            total, facet_rows, estimated, complete = self.total_and_facets(cursor, match_any, match_all)
             if not total:
-                return [], 0, {}, False
+                return [], 0, {}, False, 0
             if request.order == "date":
-                # Newest first: the dates are read through the covering index of entries.
-                cursor.execute(
-                    "SELECT e.id FROM search_fts CROSS JOIN search_searchentry e "
-                    "INDEXED BY search_entry_facets ON e.id = search_fts.rowid "
-                    "WHERE search_fts MATCH %s "
-                    "ORDER BY e.date IS NULL, e.date DESC, e.id DESC LIMIT %s OFFSET %s",
-                    [match, request.per_page, request.offset],
-                )
-                ranked = [(row[0], 0.0) for row in cursor.fetchall()]
-            elif total <= self.RANK_LIMIT:
-                ranked = self.ranked(cursor, match, request.per_page, request.offset)
+                ranked = self.newest_first(cursor, match_any, match_all, request)
+            elif match_all is None:
+                if total <= self.RANK_LIMIT:
+                    ranked = self.ranked(
+                        cursor, match_any, request.per_page, request.offset, 0, None, emphasis
+                    )
+                else:
+                    ranked = self.ranked_in_tiers(cursor, match_any, clauses, request, emphasis)
             else:
-                ranked = self.ranked_in_tiers(cursor, match, clauses, request)
+                partial = f"(({any_text}) NOT ({all_text})) AND {filters}"
+                ranked = self.ranked_by_coordination(
+                    cursor, match_all, partial, parts, total, complete, clauses, request, emphasis
+                )
             rows = self.entries(cursor, ranked, request.access_keys)
         facets = self.backend.facets_from_rows(facet_rows)
-        return self.backend.hits_from_rows(rows, parsed), total, facets, estimated
+        return self.backend.hits_from_rows(rows, parsed), total, facets, estimated, complete
+
+    def newest_first(self, cursor, match_any: str, match_all: str | None, request: SearchRequest):
+        """Newest first: the documents with every meaningful word, then the others."""
+        complete_first = ""
+        params = [match_any]
+        if match_all is not None:
+            complete_first = "e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s) DESC, "
+            params.append(match_all)
+        # The dates are read through the covering index of entries.
+        cursor.execute(
+            "SELECT e.id FROM search_fts CROSS JOIN search_searchentry e "
+            "INDEXED BY search_entry_facets ON e.id = search_fts.rowid "
+            "WHERE search_fts MATCH %s "
+            f"ORDER BY {complete_first}e.date IS NULL, e.date DESC, e.id DESC LIMIT %s OFFSET %s",
+            [*params, request.per_page, request.offset],
+        )
+        return [(row[0], 0.0) for row in cursor.fetchall()]
+
+    def ranked_by_coordination(
+        self, cursor, match_all, partial, parts, total, complete, clauses, request, emphasis=None
+    ):
+        """Every meaningful word first (ranked as a single word's matches are), then the
+        documents with some of them: by how many (coordination), then by bm25."""
+        tiers = []  # (expression, its size when known, coordination clauses)
+        title = self.title_expression(clauses)
+        if complete > self.RANK_LIMIT and title:
+            tiers.append((f"({match_all}) AND ({title})", None, None))
+            tiers.append((f"({match_all}) NOT ({title})", None, None))
+        elif complete:
+            tiers.append((match_all, complete, None))
+        tiers.append((partial, total - complete, parts))
+        wanted, offset, found = request.per_page, request.offset, []
+        for tier, size, coordination in tiers:
+            if not wanted:
+                break
+            if offset:
+                if size is None:
+                    size = self.count(cursor, tier)
+                if offset >= size:
+                    offset -= size
+                    continue
+            part = self.tier_page(cursor, tier, wanted, offset, coordination, emphasis)
+            found += part
+            wanted -= len(part)
+            offset = 0
+        return found
 
     def count_matches(self, request: SearchRequest, clauses) -> int:
         with self.cursor() as cursor:
-            return self.count(cursor, self.match_expression(clauses, False, request))
+            return self.count(cursor, self.match_expression(clauses, True, request))
 
     @staticmethod
     def count(cursor, match: str) -> int:
         cursor.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH %s", [match])
         return cursor.fetchone()[0]
 
-    def ranked(self, cursor, match: str, limit: int, offset: int, since: int = 0):
-        cursor.execute(
-            f"SELECT rowid, {self.RANK} AS score FROM search_fts "
-            "WHERE search_fts MATCH %s AND rowid >= %s ORDER BY score, rowid DESC "
-            "LIMIT %s OFFSET %s",
-            [match, since, limit, offset],
+    def ranked(
+        self, cursor, match: str, limit: int, offset: int, since: int = 0, coordination=None, emphasis=None
+    ):
+        """bm25 order; with `coordination` (the clauses' expressions), first by how many of
+        the clauses a document matches; `emphasis` adds phrases to bm25 (see execute)."""
+        if emphasis:
+            match = f"({match}) AND ({emphasis})"
+        if not coordination:
+            cursor.execute(
+                f"SELECT rowid, {self.RANK} AS score FROM search_fts "
+                "WHERE search_fts MATCH %s AND rowid >= %s ORDER BY score, rowid DESC "
+                "LIMIT %s OFFSET %s",
+                [match, since, limit, offset],
+            )
+            return cursor.fetchall()
+        matched = " + ".join(
+            "(rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s))" for _part in coordination
         )
-        return cursor.fetchall()
+        cursor.execute(
+            f"SELECT rowid, {self.RANK} AS score, {matched} AS coordination FROM search_fts "
+            "WHERE search_fts MATCH %s AND rowid >= %s ORDER BY coordination DESC, score, rowid DESC "
+            "LIMIT %s OFFSET %s",
+            [*coordination, match, since, limit, offset],
+        )
+        return [(row[0], row[1]) for row in cursor.fetchall()]
 
     def rank_boundary(self, cursor, match: str) -> int:
         """The id of the RANK_LIMIT-th newest match, or 0 when there are fewer matches."""
@@ -495,7 +593,7 @@ class SqliteStore:
         row = cursor.fetchone()
         return row[0] if row else 0
 
-    def ranked_in_tiers(self, cursor, match, clauses, request):
+    def ranked_in_tiers(self, cursor, match, clauses, request, emphasis=None):
         """Very many matches: bm25 ranks a bounded candidate set, not every match.
 
         The results are, in this order: documents with a query word in the title, then the
@@ -515,20 +613,22 @@ class SqliteStore:
                 if offset >= size:
                     offset -= size
                     continue
-            part = self.tier_page(cursor, tier, wanted, offset)
+            part = self.tier_page(cursor, tier, wanted, offset, None, emphasis)
             found += part
             wanted -= len(part)
             offset = 0  # the page started in this tier: the next tier is read from its start
         return found
 
-    def tier_page(self, cursor, tier: str, wanted: int, offset: int) -> list:
+    def tier_page(
+        self, cursor, tier: str, wanted: int, offset: int, coordination=None, emphasis=None
+    ) -> list:
         """Up to `wanted` matches of one tier, from `offset` on."""
         since = self.rank_boundary(cursor, tier)
         if not since:  # at most RANK_LIMIT matches: bm25 ranks them all
-            return self.ranked(cursor, tier, wanted, offset)
+            return self.ranked(cursor, tier, wanted, offset, 0, coordination, emphasis)
         found = []
         if offset < self.RANK_LIMIT:
-            found = self.ranked(cursor, tier, wanted, offset, since)
+            found = self.ranked(cursor, tier, wanted, offset, since, coordination, emphasis)
             offset = 0
         else:
             offset -= self.RANK_LIMIT
@@ -556,8 +656,10 @@ class SqliteStore:
         by_id = {row[0]: row for row in cursor.fetchall()}
         return [(*by_id[entry_id], score) for entry_id, score in ranked if entry_id in by_id]
 
-    def total_and_facets(self, cursor, match: str) -> tuple[int, list[tuple], bool]:
-        """The number of matches and the facet counts, in one pass over the matches.
+    def total_and_facets(self, cursor, match: str, match_all: str | None = None):
+        """The number of matches, the facet counts and (given `match_all`) the number of
+        matches with every meaningful word, in one statement: (total, facets, estimated,
+        complete).
 
         Facets are exact for up to FACET_SAMPLE matches; above that they are estimated from
         the matches whose id hashes to 0 modulo n (a multiplicative hash modulo a prime, so
@@ -581,16 +683,24 @@ class SqliteStore:
             "UNION ALL SELECT 'theme', t.value, count(*) FROM hits, json_each(hits.themes) t "
             "GROUP BY t.value "
             "UNION ALL SELECT '#sample', '', count(*) FROM hits "
-            "UNION ALL SELECT '#total', '', n FROM total",
-            [match, self.FACET_SAMPLE, self.FACET_SAMPLE],
+            "UNION ALL SELECT '#total', '', n FROM total"
+            + (
+                " UNION ALL SELECT '#complete', '', count(*) FROM search_fts WHERE search_fts MATCH %s"
+                if match_all
+                else ""
+            ),
+            [match, self.FACET_SAMPLE, self.FACET_SAMPLE, *([match_all] if match_all else [])],
         )
         rows = cursor.fetchall()
-        total, sampled = rows[-1][2], rows[-2][2]
-        rows = rows[:-2]
+        counts = {facet: count for facet, _value, count in rows if facet.startswith("#")}
+        rows = [row for row in rows if not row[0].startswith("#")]
+        total, sampled = counts["#total"], counts["#sample"]
+        complete = counts.get("#complete", total)
         if total <= self.FACET_SAMPLE:
-            return total, rows, False
+            return total, rows, False, complete
         scale = total / (sampled or 1)
-        return total, [(facet, value, estimate(count * scale)) for facet, value, count in rows], True
+        rows = [(facet, value, estimate(count * scale)) for facet, value, count in rows]
+        return total, rows, True, complete
 
     def suggest(self, complete, prefix: str, access_keys, limit: int) -> list[SearchHit]:
         parts = [
@@ -795,47 +905,98 @@ class PostgresStore:
             options.append("(" + " & ".join(words) + ")")
         return "(" + (" | ".join(options) or PostgresStore.NO_MATCH) + ")"
 
-    def tsquery(self, clauses, any_word: bool) -> str:
+    def clause_queries(self, clauses) -> list[str]:
         parts = []
         for kind, item, terms in clauses:
             if kind == "phrase":
                 parts.append("(" + " <-> ".join(_lexeme("=" + word) for word in item) + ")")
             else:
                 parts.append(self.word_options(item, terms))
-        return (" | " if any_word else " & ").join(parts) or self.NO_MATCH
+        return parts
+
+    def tsquery(self, clauses, any_word: bool) -> str:
+        return (" | " if any_word else " & ").join(self.clause_queries(clauses)) or self.NO_MATCH
 
     def title_tsquery(self, clauses) -> str | None:
         """Any query word in the title (None for a query of phrases only)."""
         words = [self.word_options(item, terms, "^") for kind, item, terms in clauses if kind == "word"]
         return " | ".join(words) or None
 
-    def execute(self, request: SearchRequest, clauses, any_word: bool, parsed: ParsedQuery):
-        query = self.tsquery(clauses, any_word)
+    def execute(self, request: SearchRequest, clauses, optional, parsed: ParsedQuery):
+        """As SqliteStore.execute: any meaningful word; those with every one of them first."""
+        parts = self.clause_queries(clauses)
+        any_query = " | ".join(parts) or self.NO_MATCH
+        all_query = " & ".join(parts) if len(parts) > 1 else None
+        # The function words add to ts_rank_cd without deciding a match (implied condition).
+        scoring = any_query
+        if optional:
+            scoring = f"({any_query}) & ({' | '.join([any_query, *self.clause_queries(optional)])})"
         where, params = self.backend.filter_sql(request)
         with self.backend.connection.cursor() as cursor:
-            total, facet_rows, estimated = self.total_and_facets(cursor, query, where, params)
+            total, facet_rows, estimated, complete = self.total_and_facets(
+                cursor, any_query, where, params, all_query
+            )
             if not total:
-                return [], 0, {}, False
+                return [], 0, {}, False, 0
             if request.order == "date":
+                complete_first = ""
+                date_params = [any_query, *params]
+                if all_query is not None:
+                    complete_first = "m.id IN (SELECT c.id FROM search_match_ids(%s::tsquery) c(id)) DESC, "
+                    date_params.append(all_query)
                 cursor.execute(
                     f"SELECT e.id, 0.0 FROM {MATCHES} JOIN search_searchentry e ON e.id = m.id "
                     f"WHERE {where} "
-                    "ORDER BY e.date DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s",
-                    [query, *params, request.per_page, request.offset],
+                    f"ORDER BY {complete_first}e.date DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s",
+                    [*date_params, request.per_page, request.offset],
                 )
                 ranked = cursor.fetchall()
-            elif total <= self.RANK_LIMIT:
-                ranked = self.ranked(cursor, query, where, params, request.per_page, request.offset)
+            elif all_query is None:
+                if total <= self.RANK_LIMIT:
+                    ranked = self.ranked(cursor, scoring, where, params, request.per_page, request.offset)
+                else:
+                    ranked = self.ranked_in_tiers(cursor, scoring, where, params, clauses, request)
             else:
-                ranked = self.ranked_in_tiers(cursor, query, where, params, clauses, request)
+                ranked = self.ranked_by_coordination(
+                    cursor, scoring, all_query, parts, where, params, total, complete, clauses, request
+                )
             rows = self.entries(cursor, ranked, request.access_keys)
         facets = self.backend.facets_from_rows(facet_rows)
-        return self.backend.hits_from_rows(rows, parsed), total, facets, estimated
+        return self.backend.hits_from_rows(rows, parsed), total, facets, estimated, complete
+
+    def ranked_by_coordination(
+        self, cursor, scoring, all_query, parts, where, params, total, complete, clauses, request
+    ):
+        """As SqliteStore.ranked_by_coordination."""
+        tiers = []  # (expression, its size when known, coordination clauses)
+        title = self.title_tsquery(clauses)
+        complete_query = f"({scoring}) & ({all_query})"
+        if complete > self.RANK_LIMIT and title:
+            tiers.append((f"{complete_query} & ({title})", None, None))
+            tiers.append((f"{complete_query} & !({title})", None, None))
+        elif complete:
+            tiers.append((complete_query, complete, None))
+        tiers.append((f"({scoring}) & !({all_query})", total - complete, parts))
+        wanted, offset, found = request.per_page, request.offset, []
+        for tier, size, coordination in tiers:
+            if not wanted:
+                break
+            if offset:
+                if size is None:
+                    size = self.count(cursor, tier, where, params)
+                if offset >= size:
+                    offset -= size
+                    continue
+            part = self.tier_page(cursor, tier, where, params, wanted, offset, coordination)
+            found += part
+            wanted -= len(part)
+            offset = 0
+        return found
 
     def count_matches(self, request: SearchRequest, clauses) -> int:
         where, params = self.backend.filter_sql(request)
         with self.backend.connection.cursor() as cursor:
-            return self.count(cursor, self.tsquery(clauses, False), where, params)
+            return self.count(cursor, self.tsquery(clauses, True), where, params)
 
     @staticmethod
     def count(cursor, query: str, where: str, params: list) -> int:
@@ -845,14 +1006,19 @@ class PostgresStore:
         )
         return cursor.fetchone()[0]
 
-    def ranked(self, cursor, query, where, params, limit: int, offset: int, since: int = 0):
+    def ranked(
+        self, cursor, query, where, params, limit: int, offset: int, since: int = 0, coordination=None
+    ):
+        """ts_rank_cd order; with `coordination` (the clauses' tsqueries), first by how many
+        of the clauses a document matches."""
+        matched = " + ".join("(v.document @@ %s::tsquery)::int" for _part in coordination or ()) or "0"
         cursor.execute(
-            f"SELECT m.id, -{self.RANK} AS score FROM {MATCHES} "
+            f"SELECT m.id, -{self.RANK} AS score, {matched} AS coordination FROM {MATCHES} "
             "JOIN search_searchentry e ON e.id = m.id JOIN search_vector v ON v.entry_id = m.id "
-            f"WHERE m.id >= %s AND {where} ORDER BY score, m.id DESC LIMIT %s OFFSET %s",
-            [query, query, since, *params, limit, offset],
+            f"WHERE m.id >= %s AND {where} ORDER BY coordination DESC, score, m.id DESC LIMIT %s OFFSET %s",
+            [query, *(coordination or ()), query, since, *params, limit, offset],
         )
-        return cursor.fetchall()
+        return [(row[0], row[1]) for row in cursor.fetchall()]
 
     def rank_boundary(self, cursor, query, where, params, limit: int | None = None) -> int:
         """The id of the RANK_LIMIT-th (or limit-th) newest match, or 0 when there are fewer."""
@@ -884,13 +1050,13 @@ class PostgresStore:
             offset = 0
         return found
 
-    def tier_page(self, cursor, tier, where, params, wanted: int, offset: int) -> list:
+    def tier_page(self, cursor, tier, where, params, wanted: int, offset: int, coordination=None) -> list:
         since = self.rank_boundary(cursor, tier, where, params)
         if not since:
-            return self.ranked(cursor, tier, where, params, wanted, offset)
+            return self.ranked(cursor, tier, where, params, wanted, offset, 0, coordination)
         found = []
         if offset < self.RANK_LIMIT:
-            found = self.ranked(cursor, tier, where, params, wanted, offset, since)
+            found = self.ranked(cursor, tier, where, params, wanted, offset, since, coordination)
             offset = 0
         else:
             offset -= self.RANK_LIMIT
@@ -916,9 +1082,10 @@ class PostgresStore:
         by_id = {row[0]: row for row in cursor.fetchall()}
         return [(*by_id[entry_id], score) for entry_id, score in ranked if entry_id in by_id]
 
-    def total_and_facets(self, cursor, query, where, params) -> tuple[int, list[tuple], bool]:
-        """The number of matches and the facet counts in one statement; above FACET_SAMPLE
-        matches the facets are counted on the matches whose id hashes to 0 modulo n."""
+    def total_and_facets(self, cursor, query, where, params, all_query: str | None = None):
+        """The number of matches, the facet counts and (given `all_query`) the number of
+        matches with every meaningful word in one statement; above FACET_SAMPLE matches the
+        facets are counted on the matches whose id hashes to 0 modulo n."""
         cursor.execute(
             "WITH matches AS MATERIALIZED (SELECT e.id, e.kind, e.network, e.organisation, "
             f"e.year, e.themes FROM {MATCHES} JOIN search_searchentry e ON e.id = m.id "
@@ -934,8 +1101,14 @@ class PostgresStore:
             "UNION ALL SELECT 'theme', t.value, count(*) FROM hits, "
             "jsonb_array_elements_text(hits.themes) t(value) GROUP BY t.value "
             "UNION ALL SELECT '#sample', '', count(*) FROM hits "
-            "UNION ALL SELECT '#total', '', n FROM total",
-            [query, *params, self.FACET_SAMPLE, self.FACET_SAMPLE],
+            "UNION ALL SELECT '#total', '', n FROM total"
+            + (
+                " UNION ALL SELECT '#complete', '', count(*) FROM matches "
+                "WHERE id IN (SELECT c.id FROM search_match_ids(%s::tsquery) c(id))"
+                if all_query
+                else ""
+            ),
+            [query, *params, self.FACET_SAMPLE, self.FACET_SAMPLE, *([all_query] if all_query else [])],
         )
         rows, counts = [], {}
         for facet, value, count in cursor.fetchall():
@@ -944,10 +1117,12 @@ class PostgresStore:
             else:
                 rows.append((facet, value, count))
         total, sampled = counts["#total"], counts["#sample"]
+        complete = counts.get("#complete", total)
         if total <= self.FACET_SAMPLE:
-            return total, rows, False
+            return total, rows, False, complete
         scale = total / (sampled or 1)
-        return total, [(facet, value, estimate(count * scale)) for facet, value, count in rows], True
+        rows = [(facet, value, estimate(count * scale)) for facet, value, count in rows]
+        return total, rows, True, complete
 
     def suggest(self, complete, prefix: str, access_keys, limit: int) -> list[SearchHit]:
         """Documents with the complete words and a word starting with the last one typed.

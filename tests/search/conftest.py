@@ -5,14 +5,19 @@ import pytest
 
 from search.backends import get_backend
 from search.registry import SearchDocument
+from search.vocabulary import clear_vocabulary_cache
 from typ_site.core.access import PUBLIC
 
 
 @pytest.fixture(autouse=True)
 def _embedded_search_without_retry_delays(settings):
-    """The embedded backend unless a test asks otherwise; failed updates retry at once."""
+    """The embedded backend unless a test asks otherwise; failed updates retry at once; the
+    vocabulary is read afresh (a rolled-back test leaves no synonym or statute in the cache)."""
     settings.ELASTICSEARCH_URL = ""
     settings.SEARCH_INDEX_RETRY_DELAYS = (0, 0)
+    clear_vocabulary_cache()
+    yield
+    clear_vocabulary_cache()
 
 
 def live_elasticsearch_url() -> str:

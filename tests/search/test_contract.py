@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from knowledge.models import Statute
 from search.backends import SearchRequest
 from typ_site.core.access import MEMBERS, PUBLIC, network_key
 
@@ -69,7 +70,21 @@ def test_a_part_of_a_compound_finds_the_compound(indexed):
 
 def test_a_section_reference_finds_the_section(indexed):
     assert search(indexed, "11 §").keys == ["page:1"]
-    assert search(indexed, "381/2023").keys == ["page:2"]
+    assert search(indexed, "381/2023").keys[0] == "page:2"
+
+
+def test_a_statute_number_finds_the_law_by_its_common_name_and_back(indexed):
+    # PLAN says "TYM-lain 11 §", ENTRY "Laki 381/2023".
+    assert set(search(indexed, "381/2023").keys) == {"page:1", "page:2"}
+    assert set(search(indexed, "TYM-laki").keys) == {"page:1", "page:2"}
+    assert search(indexed, "TYM-laki 11 §").keys[0] == "page:1"
+
+
+def test_a_statute_of_the_knowledge_base_is_found_by_number_and_name(backend):
+    Statute.objects.create(number="999/2099", name="Laki kokeellisesta toiminnasta", abbreviation="KOKE")
+    backend.index_documents([make_document("page:70", "Uusi laki", "KOKE-lain soveltaminen alkaa.")])
+
+    assert search(backend, "999/2099").keys == ["page:70"]
 
 
 def test_a_quoted_phrase_matches_only_the_exact_words_in_order(indexed):
@@ -78,8 +93,50 @@ def test_a_quoted_phrase_matches_only_the_exact_words_in_order(indexed):
     assert search(backend, '"monialainen työllistymissuunnitelma"').keys == ["page:1"]
 
 
-def test_every_word_must_match(indexed):
-    assert search(indexed, "asiakas sosiaaliohjaaja").keys == ["page:4"]
+def test_documents_with_every_word_rank_above_those_with_some(indexed):
+    results = search(indexed, "asiakas sosiaaliohjaaja")
+
+    assert results.keys[0] == "page:4"
+    assert set(results.keys[1:]) == {"page:1", "page:2", "post:3"}  # "asiakas" only
+    assert not results.relaxed
+
+
+def test_documents_with_more_of_the_words_rank_above_those_with_fewer(backend):
+    backend.index_documents(
+        [
+            make_document("page:80", "Muistio", "Työkokeilu."),
+            make_document("page:81", "Muistio", "Työkokeilu ja palkkatuki."),
+            make_document("page:82", "Muistio", "Työkokeilu, palkkatuki ja sosiaaliohjaaja."),
+        ]
+    )
+    results = search(backend, "työkokeilu palkkatuki sosiaaliohjaaja velkaneuvonta")
+
+    assert results.keys == ["page:82", "page:81", "page:80"]
+    assert results.relaxed  # no document has every word
+
+
+def test_question_words_need_not_match(indexed):
+    results = search(indexed, "milloin tarvitaanko asiakkaalle työkokeilu")
+
+    assert results.keys[0] == "post:3"
+    assert not results.relaxed
+
+
+def test_a_derivative_finds_the_other_words_of_its_family(backend):
+    backend.index_documents(
+        [
+            make_document("page:90", "Sopimus", "Yhteistoimintasopimus allekirjoitetaan."),
+            make_document("page:91", "Koulutukset", "Uusien työntekijöiden koulutus."),
+        ]
+    )
+    assert search(backend, "sopiminen").keys == ["page:90"]
+    assert search(backend, "kouluttaa").keys == ["page:91"]
+
+
+def test_an_abbreviation_with_a_case_ending_finds_its_long_form(backend):
+    backend.index_documents([make_document("page:92", "KEHA-keskus tiedottaa", "Koulutuskalenteri.")])
+
+    assert search(backend, "KEHA:n").keys == ["page:92"]
 
 
 def test_a_one_letter_typo_still_finds(indexed):

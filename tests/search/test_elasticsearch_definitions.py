@@ -2,7 +2,14 @@
 
 from search.analysis import parse_query
 from search.backends.base import SearchRequest
-from search.backends.elastic import build_index, build_search, build_suggest, hosts
+from search.backends.elastic import (
+    COORDINATION_BOOST,
+    OPTIONAL_BOOST,
+    build_index,
+    build_search,
+    build_suggest,
+    hosts,
+)
 from typ_site.core.access import PUBLIC, network_key
 
 
@@ -72,14 +79,43 @@ def test_every_query_is_filtered_by_the_access_keys():
     assert {"terms": {"access_key": ["network:3", "public"]}} in body["query"]["bool"]["filter"]
 
 
-def test_every_word_must_match_in_one_of_its_forms():
-    must = search_body("asiakkaan suunnitelma")["query"]["bool"]["must"][0]["bool"]["must"]
+def test_each_word_matches_in_one_of_its_forms_and_every_word_adds_coordination():
+    text = search_body("asiakkaan suunnitelma")["query"]["bool"]["must"][0]["bool"]
+    required = text["must"][0]["bool"]
 
-    assert len(must) == 2
-    should = must[0]["bool"]["should"]
+    assert required["minimum_should_match"] == 1 and len(required["should"]) == 2
+    should = required["should"][0]["bool"]["should"]
     assert should[0]["multi_match"]["fields"] == ["title^8", "body", "extra^2"]
     assert should[1]["multi_match"]["fields"] == ["title.folded^8", "body.folded", "extra.folded^2"]
     assert should[2]["multi_match"]["fuzziness"] == 1
+    coordination = [clause["constant_score"] for clause in text["should"]]
+    assert [clause["boost"] for clause in coordination] == [COORDINATION_BOOST] * 2
+    assert [clause["filter"] for clause in coordination] == required["should"]
+
+
+def test_the_documents_with_every_word_are_counted():
+    body = search_body("asiakkaan suunnitelma")
+
+    assert len(body["aggs"]["complete"]["filter"]["bool"]["must"]) == 2
+
+
+def test_question_words_only_add_to_the_score():
+    text = search_body("milloin asiakkuus päättyy")["query"]["bool"]["must"][0]["bool"]
+
+    assert len(text["must"][0]["bool"]["should"]) == 2  # asiakkuus, päättyy
+    optional = [clause["bool"] for clause in text["should"] if "bool" in clause]
+    assert [clause["boost"] for clause in optional] == [OPTIONAL_BOOST]
+
+
+def test_synonyms_and_word_families_are_alternatives_of_the_word():
+    should = search_body("velkaantuminen")["query"]["bool"]["must"][0]["bool"]["must"][0]["bool"]["should"]
+    alternatives = [clause["multi_match"]["query"] for clause in should]
+    assert "velka" in alternatives
+
+    should = search_body("TYM-lain")["query"]["bool"]["must"][0]["bool"]["must"][0]["bool"]["should"]
+    alternatives = [clause["multi_match"]["query"] for clause in should]
+    assert should[0]["multi_match"]["query"] == "tym-lain"
+    assert "381/2023" in alternatives
 
 
 def test_a_quoted_phrase_is_a_phrase_query_on_the_exact_field():

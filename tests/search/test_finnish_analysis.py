@@ -65,7 +65,36 @@ def test_quoted_text_is_a_phrase_of_folded_words(voikko):
 
 def test_an_abbreviation_expands_to_what_it_stands_for(voikko):
     word = parse_query("HVA", voikko).words[0]
-    assert word.alternatives == ((frozenset({"hyvinvointialue"}),),)
+    assert (frozenset({"hyvinvointialue"}),) in word.alternatives
+    assert word.synonyms == ("hyvinvointialue",)
+
+
+def test_a_run_of_words_that_names_a_statute_is_one_word_with_the_statute_s_names(voikko):
+    words = parse_query("TYM-lain 11 §", voikko).words
+
+    assert [word.text for word in words] == ["tym-lain", "11 §"]
+    assert (frozenset({"381s2023"}),) in words[0].alternatives
+
+
+def test_question_and_function_words_are_optional(voikko):
+    words = parse_query("milloin tarvitaanko suostumus", voikko).words
+
+    assert [(word.text, word.optional) for word in words] == [
+        ("milloin", True),
+        ("tarvitaanko", True),
+        ("suostumus", False),
+    ]
+
+
+def test_the_case_ending_after_an_abbreviation_s_colon_is_no_word(voikko):
+    assert [word.text for word in parse_query("KEHA:n koulutukset", voikko).words] == ["keha", "koulutukset"]
+
+
+def test_a_word_matches_the_base_forms_of_its_family(voikko):
+    word = parse_query("velkaantuminen", voikko).words[0]
+
+    assert {"velka", "velkaantua"} <= word.terms
+    assert "velka" in word.family
 
 
 def test_without_voikko_the_analysis_falls_back_to_snowball_with_a_warning(caplog, monkeypatch):

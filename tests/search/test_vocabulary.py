@@ -1,0 +1,60 @@
+"""The search's vocabulary: synonym groups edited in the admin by KEHA only, used at once."""
+
+import pytest
+
+from search.backends import SearchRequest, get_backend
+from search.models import SynonymGroup
+from tests.factories import make_keha_staff, make_user
+from typ_site.core.access import PUBLIC
+
+from .conftest import make_document
+
+pytestmark = pytest.mark.django_db
+
+
+def search_keys(query: str) -> list[str]:
+    return get_backend().search(SearchRequest(query, frozenset({PUBLIC}))).keys
+
+
+def test_the_field_s_vocabulary_is_seeded():
+    expressions = {tuple(group.expression_list()) for group in SynonymGroup.objects.all()}
+
+    assert ("HVA", "hyvinvointialue") in expressions
+
+
+def test_a_saved_synonym_group_is_searched_for_at_once():
+    get_backend().index_documents([make_document("page:1", "Työhönvalmennus", "Valmentaja tukee.")])
+    assert search_keys("jobcoaching") == []
+
+    SynonymGroup.objects.create(expressions="jobcoaching\ntyöhönvalmennus")
+
+    assert search_keys("jobcoaching") == ["page:1"]
+
+
+def test_keha_edits_the_synonym_groups_in_the_admin(client):
+    group = SynonymGroup.objects.get(expressions__startswith="HVA")
+    client.force_login(make_keha_staff("Editors"))
+
+    assert client.get("/admin/snippets/search/synonymgroup/").status_code == 200
+    response = client.post(
+        f"/admin/snippets/search/synonymgroup/edit/{group.pk}/",
+        {"expressions": "HVA\nhyvinvointialue\nsote-alue", "note": ""},
+    )
+
+    assert response.status_code == 302
+    group.refresh_from_db()
+    assert group.expression_list() == ["HVA", "hyvinvointialue", "sote-alue"]
+
+
+def test_other_editors_cannot_open_the_synonym_groups(client):
+    group = SynonymGroup.objects.get(expressions__startswith="HVA")
+    client.force_login(make_user(groups=("Editors",)))
+
+    assert client.get("/admin/snippets/search/synonymgroup/").status_code in (302, 403)
+    response = client.post(
+        f"/admin/snippets/search/synonymgroup/edit/{group.pk}/",
+        {"expressions": "HVA", "note": ""},
+    )
+    assert response.status_code in (302, 403)
+    group.refresh_from_db()
+    assert "hyvinvointialue" in group.expression_list()
