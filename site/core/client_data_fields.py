@@ -176,6 +176,7 @@ TEXT_FIELDS: dict[str, dict[str, Decision] | Decision] = {
     "calendar_app.FeedToken": {"token": GENERATED},
     "search.SearchEntry": DERIVED,
     "search.PendingIndexUpdate": GENERATED,
+    "search.SynonymGroup": {"expressions": GUARDED, "note": GUARDED},
     # --- Wagtail -------------------------------------------------------------------------
     "wagtailcore.Page": {
         "path": GENERATED,
