@@ -71,7 +71,7 @@ def _process(ago) -> dict:
         "title": "Kundprocessen i TYM-samarbetet",
         "intro": (
             "Hur kundrelationen framskrider från bedömningen av servicebehovet till "
-            "slutbedömningen och vem som ansvarar för vad i varje skede. Anvisningen gäller "
+            "slutbedömningen och vem som ansvarar för vad i varje skede. Anvisningen bygger på "
             "lagen om sektorsövergripande främjande av sysselsättningen (381/2023), som trädde "
             "i kraft den 1 januari 2025."
         ),
@@ -80,12 +80,13 @@ def _process(ago) -> dict:
             _text(
                 "Sektorsövergripande stöd erbjuds en arbetslös vars sysselsättning kräver att "
                 "arbetskraftsmyndighetens, välfärdsområdets och FPA:s tjänster samordnas. Kunden "
-                "har en enda gemensam process och behöver inte uträtta sina ärenden separat inom "
-                "arbetskraftsservicen, socialservicen, hälso- och sjukvården och hos FPA.",
+                "har en enda gemensam process och behöver inte sköta sina ärenden separat hos "
+                "arbetskraftsservicen, socialservicen, hälso- och sjukvården och FPA.",
                 "Från och med 2025 grundar sig kundrelationen på det behov av att samordna "
                 "tjänster som avses i 3 § i TYM-lagen. Kundrelationen upphör också när det "
                 "behovet inte längre finns. I den nationella utredningen (2023) bedömde "
-                "fältet att den nya lagen gör det lättare att hänvisas till tjänsten.",
+                "aktörer på fältet att den nya lagen gör det lättare för kunderna att hitta "
+                "rätt till tjänsten.",
             ),
             _callout(
                 "Enligt den lag som gällde före 2025 var arbetslöshetens längd utgångspunkten "
@@ -136,7 +137,7 @@ def _process(ago) -> dict:
                     "egna tjänster.",
                 ),
                 (
-                    "Slutbedömning och fortsatt stig",
+                    "Slutbedömning och fortsatt servicestig",
                     "joint",
                     "När det inte längre finns behov av samordning antecknar varje aktör sitt "
                     "perspektiv i slutbedömningen och kundens fortsättning säkerställs.",
@@ -166,8 +167,8 @@ def _process(ago) -> dict:
                     "Kan mötena skötas på distans?",
                     "Ja, när det passar kundens situation. Distansservice kan ordnas per telefon, "
                     "via video eller i en webbtjänst enligt 6 § i lag 306/2019. Varje nätverk "
-                    "kommer överens om när ett möte ordnas som närservice: i Satakunta till "
-                    "exempel är närservice det primära.",
+                    "kommer överens om när ett möte ordnas som närservice: i Satakunta har "
+                    "närservice till exempel företräde.",
                 ),
                 (
                     "Var dokumenteras bedömningen?",
@@ -263,10 +264,10 @@ def _roles(ago) -> dict:
 
 def _ending(ago) -> dict:
     return {
-        "title": "Kundrelationen avslutas och slutbedömningen",
+        "title": "Avslutande av kundrelationen och slutbedömning",
         "intro": (
             "När kundrelationen upphör, vad som antecknas i slutbedömningen och hur kundens "
-            "fortsatta stig säkerställs."
+            "fortsatta service säkerställs."
         ),
         "publisher": "KEHA-centret",
         "body": _stream(

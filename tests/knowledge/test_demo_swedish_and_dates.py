@@ -25,7 +25,7 @@ SWEDISH_PAGES = {
     "/sv/ohjeet/": "KEHA-centrets nationella anvisningar",
     "/sv/ohjeet/asiakasprosessi/": "Bedömningen av servicebehovet inleds: kundrelationen börjar",
     "/sv/ohjeet/tyonjako/": "Vem gör vad: arbetskraftsmyndigheten, välfärdsområdet och FPA",
-    "/sv/ohjeet/asiakkuuden-paattaminen/": "Kundrelationen avslutas och slutbedömningen",
+    "/sv/ohjeet/asiakkuuden-paattaminen/": "Avslutande av kundrelationen och slutbedömning",
     "/sv/kaytannot/": "God praxis och fallgropar",
 }
 
@@ -57,6 +57,7 @@ def test_the_swedish_guidance_index_also_lists_the_guidance_not_translated(clien
     assert "Kundprocessen i TYM-samarbetet" in content
     assert "Asiakasprosessi TYM-yhteistoiminnassa" not in content  # its translation is listed
     assert "TYP-prosessi ennen vuotta 2025" in content  # no translation: listed in Finnish
+    assert "Satakunnan TYM-verkosto" in client.get("/sv/verkostot/").content.decode()
 
 
 def test_the_swedish_menu_keeps_every_section(client, demo):
