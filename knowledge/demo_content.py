@@ -9,7 +9,7 @@ import json
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from typ_site.core.demo import demo_email
 from typ_site.core.models import HomePage
@@ -187,6 +187,62 @@ def _ensure_page(parent: Page, model, slug: str, *, publish_by=None, refresh=Tru
     return page, True
 
 
+def ensure_translation(source: Page, locale, *, publish_by=None, **fields):
+    """The translation of `source` into `locale`: created and published if missing, else
+    brought up to date the way `_ensure_page` updates a page (an editor's changes stay).
+
+    The translation keeps the page's slug, so the address under /sv/ is the Finnish one
+    with the prefix, and links into a Finnish page lead to its translation where one exists.
+    """
+    relations = {name: fields.pop(name) for name in RELATION_NAMES if name in fields}
+    existing = source.get_translation_or_none(locale)
+    if existing is not None:
+        page = existing.specific
+        if _untouched_by_others(page, publish_by):
+            before = _fingerprint(page, list(fields))
+            _apply(page, type(page), fields, relations)
+            if _fingerprint(page, list(fields)) != before:
+                revision = page.save_revision(user=publish_by, log_action=True)
+                revision.publish(user=publish_by, skip_permission_checks=True)
+                page.refresh_from_db()
+        return page, False
+    page = source.specific.copy_for_translation(locale).specific
+    _apply(page, type(page), fields, relations)
+    revision = page.save_revision(user=publish_by, log_action=True)
+    revision.publish(user=publish_by, skip_permission_checks=True)
+    page.refresh_from_db()
+    return page, True
+
+
+def demo_day(home: HomePage) -> datetime.date:
+    """The day the demo was first loaded: the guidance history is dated back from it.
+
+    Dating from the first load, not from each run, keeps the history the same when the demo
+    is loaded again on a later day (a changed date would read as a new change note).
+    """
+    if home.first_published_at is None:
+        return timezone.localdate()
+    return min(timezone.localdate(home.first_published_at), timezone.localdate())
+
+
+def _published_on(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
+
+
+def backdate(page, publish_by) -> None:
+    """The page's first and last publication on its first and latest change note.
+
+    Only a page nobody but the demo has edited: an editor's publication keeps its real date.
+    """
+    days = sorted(note.date for note in page.change_notes.all())
+    if not days or not _untouched_by_others(page, publish_by):
+        return
+    first, last = _published_on(days[0]), _published_on(days[-1])
+    if (page.first_published_at, page.last_published_at) != (first, last):
+        Page.objects.filter(pk=page.pk).update(first_published_at=first, last_published_at=last)
+        page.first_published_at, page.last_published_at = first, last
+
+
 def create_sections(home: HomePage) -> dict:
     sections = {}
     for key, model, slug, title, intro in [
@@ -241,10 +297,14 @@ def create_sections(home: HomePage) -> dict:
     return sections
 
 
-def create_guidance(index: GuidanceIndexPage, themes: dict) -> dict:
+def create_guidance(index: GuidanceIndexPage, themes: dict, day: datetime.date) -> dict:
+    """The guidance pages; their change history spreads over the year before `day`."""
     editor = _user("toimittaja")
     today = timezone.localdate()
     pages = {}
+
+    def ago(days: int) -> datetime.date:
+        return day - datetime.timedelta(days=days)
 
     pages["process"], _ = _ensure_page(
         index,
@@ -363,10 +423,11 @@ def create_guidance(index: GuidanceIndexPage, themes: dict) -> dict:
         tags=[themes["asiakasprosessi"], themes["tym-laki"]],
         related_sections=[_section("381/2023", "3"), _section("381/2023", "4")],
         change_notes=[
-            (datetime.date(2025, 1, 1), "Ohje päivitetty vastaamaan 1.1.2025 voimaan tullutta TYM-lakia."),
-            (datetime.date(2025, 3, 15), "Lisätty kysymys etätapaamisista."),
+            (ago(330), "Käsitteet yhtenäistetty: TE-toimiston sijaan puhutaan työvoimaviranomaisesta."),
+            (ago(215), "Lisätty kysymys etätapaamisista."),
+            (ago(120), "Täsmennetty, mihin palvelutarpeen arviointi kirjataan."),
             (
-                datetime.date(2026, 11, 16),
+                ago(18),
                 "Vanhan lain säännöt erotettu uuden lain säännöistä; alkukartoitus kuvattu "
                 "palvelutarpeen arvioinnin alkuvaiheeksi; verkostojen omat valinnat siirretty "
                 "verkostosivuille.",
@@ -436,9 +497,9 @@ def create_guidance(index: GuidanceIndexPage, themes: dict) -> dict:
         tags=[themes["asiakasprosessi"], themes["tym-laki"]],
         related_sections=[_section("381/2023", "4")],
         change_notes=[
-            (datetime.date(2025, 2, 1), "Ensimmäinen versio."),
+            (ago(290), "Kelan osuus tarkennettu: ensivaiheen arvio omien asiakastietojen perusteella."),
             (
-                datetime.date(2026, 11, 16),
+                ago(18),
                 "Taulukko korjattu: tarpeen voi tunnistaa mikä tahansa kolmesta "
                 "organisaatiosta, suunnitelma laaditaan yhdessä ja loppuarvio on yhteinen.",
             ),
@@ -479,7 +540,10 @@ def create_guidance(index: GuidanceIndexPage, themes: dict) -> dict:
         ),
         tags=[themes["asiakasprosessi"]],
         related_sections=[_section("381/2023", "3")],
-        change_notes=[(datetime.date(2025, 1, 1), "Ensimmäinen versio.")],
+        change_notes=[
+            (ago(260), "Lisätty ohje siitä, kuka varmistaa asiakkaan jatkon."),
+            (ago(75), "Loppuarvion kirjaaminen kuvattu yhteisen järjestelmän mukaan."),
+        ],
     )
 
     pages["old"], _ = _ensure_page(
@@ -500,8 +564,10 @@ def create_guidance(index: GuidanceIndexPage, themes: dict) -> dict:
             )
         ),
         tags=[themes["asiakasprosessi"]],
-        change_notes=[(datetime.date(2025, 1, 1), "Ohje korvattu uudella prosessiohjeella.")],
+        change_notes=[(ago(345), "Ohje merkitty korvatuksi; voimassa oleva prosessi on uudessa ohjeessa.")],
     )
+    for page in pages.values():
+        backdate(page, editor)
     return pages
 
 
@@ -534,8 +600,9 @@ def create_guidance_in_review(index: GuidanceIndexPage, themes: dict) -> None:
         workflow.start(page, editor)
 
 
-def create_interpretations(index: LawInterpretationIndexPage, themes: dict) -> None:
+def create_interpretations(index: LawInterpretationIndexPage, themes: dict, day: datetime.date) -> None:
     approver = _user("hyvaksyja")
+    reopened = day - datetime.timedelta(days=18)
     _ensure_page(
         index,
         LawInterpretationPage,
@@ -670,7 +737,7 @@ def create_interpretations(index: LawInterpretationIndexPage, themes: dict) -> N
         status="under_discussion",
         sections=[_section("381/2023", "3"), _section("381/2023", "1")],
         tags=[themes["tym-laki"], themes["asiakasprosessi"]],
-        change_notes=[(datetime.date(2026, 11, 16), "Tulkinta avattu keskusteluun uuden lain pohjalta.")],
+        change_notes=[(reopened, "Tulkinta avattu keskusteluun uuden lain pohjalta.")],
     )
     _ensure_page(
         index,
@@ -699,7 +766,7 @@ def create_interpretations(index: LawInterpretationIndexPage, themes: dict) -> N
         sections=[_section("381/2023", "3")],
         tags=[themes["tym-laki"], themes["asiakasprosessi"]],
         change_notes=[
-            (datetime.date(2026, 11, 16), "Korvattu uuden lain mukaisella tulkinnalla."),
+            (reopened, "Korvattu uuden lain mukaisella tulkinnalla."),
         ],
     )
 
@@ -1167,17 +1234,17 @@ def create_case_stories(home: HomePage) -> int:
 
 
 def create_knowledge_demo(stdout=None) -> None:
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
     if home is None:
         _say(stdout, "  no home page: run the core demo first")
         return
     themes = ensure_theme_tags()
     sections = create_sections(home)
     setup_editorial_workflow()
-    guidance = create_guidance(sections["guidance"], themes)
+    guidance = create_guidance(sections["guidance"], themes, demo_day(home))
     create_guidance_in_review(sections["guidance"], themes)
     _say(stdout, f"  guidance: {len(guidance)} pages")
-    create_interpretations(sections["interpretations"], themes)
+    create_interpretations(sections["interpretations"], themes, demo_day(home))
     network_pages = create_network_pages(sections["networks"])
     setup_editorial_workflow()
     _say(stdout, f"  network pages: {len(network_pages)}")
@@ -1185,3 +1252,6 @@ def create_knowledge_demo(stdout=None) -> None:
     create_practice_in_moderation(network_pages, themes)
     _say(stdout, f"  practices: {PracticePage.objects.live().count()} published")
     _say(stdout, f"  customer stories: {create_case_stories(home)}")
+    from .demo_swedish import create_swedish_pages
+
+    _say(stdout, f"  Swedish translations: {create_swedish_pages(home, sections, guidance)}")

@@ -8,7 +8,7 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from typ_site.core.demo import demo_email
 from typ_site.core.models import HomePage
@@ -537,7 +537,7 @@ def create_demo_progress(paths: dict[str, InductionPathPage]) -> None:
 
 
 def create_induction_demo(stdout=None) -> None:
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
     if home is None:
         _say(stdout, "  no home page: run the core demo first")
         return

@@ -81,7 +81,9 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from .home import home_sections
+        from .navigation import pages_in_menu
 
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = home_sections(request)
+        context["section_pages"] = pages_in_menu(self._default_language_version() or self, self)
         return context

@@ -46,12 +46,30 @@ def menu_page_links(request) -> list[dict]:
     return links
 
 
+def pages_in_menu(root: Page, localized: Page, fields: tuple[str, ...] = ()) -> list[Page]:
+    """The live menu pages under `root`, each replaced by its translation under `localized`
+    (the root's translation) where there is one: a partly translated site keeps every
+    section in its menu, the sections not translated in Finnish. Specific pages unless only
+    some `fields` are asked for."""
+
+    def children(parent):
+        pages = parent.get_children().live().in_menu()
+        return pages.only(*fields) if fields else pages.specific()
+
+    pages = list(children(root))
+    if localized.pk == root.pk:
+        return pages
+    own = children(localized)
+    translated = {page.translation_key: page for page in own}
+    return [translated.pop(page.translation_key, page) for page in pages] + list(translated.values())
+
+
 def _build_links(request) -> list[dict]:
     site = Site.find_for_request(request)
     if site is None:
         return []
-    root = site.root_page.localized
-    pages = root.get_children().live().in_menu().only("id", "title", "url_path", "locale_id")
+    fields = ("id", "title", "url_path", "locale_id", "translation_key")
+    pages = pages_in_menu(site.root_page, site.root_page.localized, fields)
     return [
         {"label": page.title, "url": in_current_language(page.get_url(request=request) or "/")}
         for page in pages

@@ -13,6 +13,7 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
+from wagtail.models import Locale
 
 from calendar_app.models import Event
 from forums.models import Post, Topic
@@ -85,7 +86,7 @@ def test_the_rename_migration_corrects_an_installation_with_the_old_name():
 
 def test_guidance_dates_the_old_rules_and_tells_the_stages_in_one_order():
     _load("core", "knowledge")
-    process = GuidancePage.objects.get(slug="asiakasprosessi")
+    process = GuidancePage.objects.get(slug="asiakasprosessi", locale=Locale.get_default())
     text = _text(process, "intro", "body")
 
     # The pre-2025 entry durations and the three-month review are the old law's, dated so.
@@ -108,7 +109,7 @@ def test_guidance_dates_the_old_rules_and_tells_the_stages_in_one_order():
 
 def test_the_responsibility_matrix_follows_the_sources():
     _load("core", "knowledge")
-    roles = GuidancePage.objects.get(slug="tyonjako")
+    roles = GuidancePage.objects.get(slug="tyonjako", locale=Locale.get_default())
     rows = _matrix_rows(roles)
     everyone = ("responsible", "responsible", "responsible")
 
