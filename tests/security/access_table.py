@@ -505,20 +505,6 @@ ADMIN_RULES: list[tuple[str, Access]] = [
 # row then leaves this list). (role, URL name) -> why it is open.
 KNOWN_GAPS: dict[tuple[str, str], str] = {
     **{
-        (role, f"wagtailsnippetchoosers_{model}:{view}"): "Wagtail's snippet chooser asks no permission"
-        for role in ("network_admin", "keha_editor")
-        for model in ("forums_forum",)
-        for view in ("choose", "choose_results", "chosen", "chosen_multiple")
-    },
-    **{
-        (
-            "network_admin",
-            f"wagtailsnippetchoosers_{model}:{view}",
-        ): "Wagtail's snippet chooser asks no permission"
-        for model in ("forums_developmentneed", "forums_votinground", "search_synonymgroup")
-        for view in ("choose", "choose_results", "chosen", "chosen_multiple")
-    },
-    **{
         (role, f"wagtailadmin_workflows:{view}"): "Wagtail's task chooser asks only for admin access"
         for role in ("network_admin", "keha_editor")
         for view in ("task_chooser", "task_chooser_results", "task_chooser_create", "task_chosen")
