@@ -19,7 +19,7 @@ from collections.abc import Callable
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views import snippets as snippet_views
@@ -173,3 +173,12 @@ def permission_checked_snippet_chooser_viewset() -> type[SnippetChooserViewSet]:
             ),
         },
     )
+
+
+def refuse_move_out_of_reach(request: HttpRequest, page, destination):
+    """`before_move_page` hook: Wagtail's move confirmation checks no permission on GET (only
+    its POST action does) and names the page and where it would go; a 404 for whoever may
+    not make that move, as for any object out of reach."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise Http404
+    return None

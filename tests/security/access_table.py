@@ -399,6 +399,12 @@ ADMIN_RULES: list[tuple[str, Access]] = [
         NOBODY,
         note="POST only, a network page under a network page, or no alias, workflow or task state",
     ),
+    _rule(
+        r"wagtailadmin_pages:move_confirm",
+        SUPERUSER_ONLY,
+        destination_id=lambda world: world.admin.network_page.get_parent().pk,
+        note="to the networks section, where network admins and editors have no rights",
+    ),
     _rule(r"wagtailadmin_explore(_results)?|wagtailadmin_pages:.*", OWN_NETWORK_PAGE),
     _rule(r"wagtail_bulk_action", NOBODY, app_label="wagtailcore", model_name="page", action="delete"),
     # Reports and form submissions list only the pages one may edit or explore.
@@ -509,7 +515,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
         for role in ("network_admin", "keha_editor")
         for view in ("task_chooser", "task_chooser_results", "task_chooser_create", "task_chosen")
     },
-    ("keha_editor", "wagtailadmin_pages:move_confirm"): "confirmation page of a move the editor may not make",
     ("keha_editor", "wagtailadmin_pages:confirm_workflow_cancellation"): "of a page the editor may not edit",
     (
         "network_admin",
