@@ -5,12 +5,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from typ_site.core.admin_scoping import permission_checked_snippet_chooser_viewset
+
 from .models import Forum
 from .participation.admin import DevelopmentNeedViewSet, VotingRoundViewSet
 
 
 class ForumViewSet(SnippetViewSet):
     model = Forum
+    chooser_viewset_class = permission_checked_snippet_chooser_viewset()
     icon = "group"
     menu_label = _("Forums")
     list_display = ["name", "kind", "network", "position"]

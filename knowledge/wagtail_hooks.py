@@ -14,7 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from typ_site.accounts.roles import APPROVERS_GROUP, EDITORS_GROUP
-from typ_site.core.admin_scoping import without_items_out_of_reach
+from typ_site.core.admin_scoping import refuse_move_out_of_reach, without_items_out_of_reach
 
 from .editorial import is_pending_submission_file
 from .models import LawSection, Statute
@@ -68,6 +68,9 @@ def add_guidance_past_review_panel(request, panels):
 @hooks.register("construct_page_chooser_queryset")
 def keep_page_chooser_to_what_the_person_may_see(pages, request):
     return pages_for_admin_chooser(pages, request.user)
+
+
+hooks.register("before_move_page", refuse_move_out_of_reach)
 
 
 @hooks.register("before_serve_document", order=-10)

@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from typ_site.accounts.roles import KEHA_GROUP, is_keha_staff
+from typ_site.core.admin_scoping import permission_checked_snippet_chooser_viewset
 
 from .models import SynonymGroup
 
@@ -29,6 +30,7 @@ class KehaOnlyPolicy(ModelPermissionPolicy):
 
 class SynonymGroupViewSet(SnippetViewSet):
     model = SynonymGroup
+    chooser_viewset_class = permission_checked_snippet_chooser_viewset()
     icon = "search"
     menu_label = _("Search synonyms")
     menu_order = 310

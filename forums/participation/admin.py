@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from calendar_app.models import Event
 from calendar_app.selectors import visible_events_for
 from typ_site.accounts.models import Role
+from typ_site.core.admin_scoping import permission_checked_snippet_chooser_viewset
 
 from ..models import Topic
 from ..selectors import visible_topics_for
@@ -38,6 +39,8 @@ class KehaStaffPermissionPolicy(ModelPermissionPolicy):
 
 
 class KehaStaffSnippetViewSet(SnippetViewSet):
+    chooser_viewset_class = permission_checked_snippet_chooser_viewset()
+
     @property
     def permission_policy(self):
         return KehaStaffPermissionPolicy(self.model)

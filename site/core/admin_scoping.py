@@ -8,13 +8,18 @@ object outside the person's scope is not listed, not named and its address answe
 A snippet viewset scopes its listing and object views with `get_queryset(request)` (the
 selector of what the person manages) and the classes below; its chooser is built with
 `scoped_snippet_chooser_viewset(selector)` from the selector of what the person may see.
+Wagtail's snippet choosers ask no permission at all; a snippet that only some people manage
+and that no page chooses (forums, development needs, voting rounds, search synonyms) takes
+`permission_checked_snippet_chooser_viewset()`, which refuses everyone its viewset's
+permission policy grants nothing on the model.
 """
 
 from collections.abc import Callable
 
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views import snippets as snippet_views
@@ -136,3 +141,44 @@ def scoped_snippet_chooser_viewset(selector: Selector) -> type[SnippetChooserVie
             ),
         },
     )
+
+
+class _ModelPermissionRequiredMixin:
+    """Refuses (403) whoever the snippet viewset's permission policy grants nothing on the model."""
+
+    model: type
+
+    def dispatch(self, request, *args, **kwargs):
+        policy = self.model.snippet_viewset.permission_policy
+        if not policy.user_has_any_permission(request.user, ["add", "change", "delete", "view"]):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def permission_checked_snippet_chooser_viewset() -> type[SnippetChooserViewSet]:
+    """A snippet chooser for those who hold some permission on the model, refused to others."""
+    return type(
+        "PermissionCheckedSnippetChooserViewSet",
+        (SnippetChooserViewSet,),
+        {
+            "choose_view_class": type("CheckedChooseView", (_ModelPermissionRequiredMixin, ChooseView), {}),
+            "choose_results_view_class": type(
+                "CheckedChooseResultsView", (_ModelPermissionRequiredMixin, ChooseResultsView), {}
+            ),
+            "chosen_view_class": type(
+                "CheckedChosenView", (_ModelPermissionRequiredMixin, SnippetChosenView), {}
+            ),
+            "chosen_multiple_view_class": type(
+                "CheckedChosenMultipleView", (_ModelPermissionRequiredMixin, SnippetChosenMultipleView), {}
+            ),
+        },
+    )
+
+
+def refuse_move_out_of_reach(request: HttpRequest, page, destination):
+    """`before_move_page` hook: Wagtail's move confirmation checks no permission on GET (only
+    its POST action does) and names the page and where it would go; a 404 for whoever may
+    not make that move, as for any object out of reach."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise Http404
+    return None

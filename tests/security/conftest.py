@@ -2,12 +2,17 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Locale, Site, Workflow
 
 from calendar_app import services as calendar_services
 from calendar_app.models import Event
@@ -16,6 +21,9 @@ from forums.models import Forum
 from forums.notifications import create_post_notifications
 from forums.participation import services as participation_services
 from forums.participation.models import Poll, PollOption, VotingRound
+from knowledge.editorial import TWO_STEP_WORKFLOW, setup_editorial_workflow, shared_collection
+from knowledge.models import GuidanceIndexPage, LawSection, NetworkIndexPage, NetworkPage, Statute
+from search.models import SynonymGroup
 from tests.calendar_app.helpers import make_event
 from tests.e2e.fixtures import (  # noqa: F401  (browser fixtures, for test_xss_fields)
     browser_context_args,
@@ -33,7 +41,9 @@ from tests.factories import (
     make_network_admin,
     make_user,
 )
+from tests.knowledge.conftest import add_page
 from tests.security.access_table import ROLES
+from typ_site.accounts.roles import EDITORS_GROUP
 from typ_site.core.demo_content import create_home_page
 from typ_site.networks.models import Membership
 
@@ -72,6 +82,9 @@ class World:
     # Participation: a development need and an open round for the members of `network`.
     need: object = None
     network_round: object = None
+    # Wagtail admin (`_admin_objects`): the editorial groups and tables set up, the page of
+    # `network` and a guidance section, one object of each admin area.
+    admin: object = None
 
 
 @pytest.fixture
@@ -97,6 +110,8 @@ def world(db, settings, tmp_path) -> World:
         "superuser": make_user(is_superuser=True, is_staff=True),
     }
     assert set(users) == set(ROLES)
+    features = _feature_objects(network, users)
+    admin = _admin_objects(home, network, users)
     yield World(
         home=home,
         network=network,
@@ -104,9 +119,11 @@ def world(db, settings, tmp_path) -> World:
         users=users,
         pending_request=pending_request,
         document=document,
-        **_feature_objects(network, users),
+        admin=admin,
+        **features,
     )
     document.file.delete(save=False)
+    admin.image.file.delete(save=False)
     cache.clear()
 
 
@@ -201,6 +218,59 @@ def _feature_objects(network, users) -> dict:
         "need": need,
         "network_round": network_round,
     }
+
+
+@dataclass
+class AdminObjects:
+    """One object of each area of the Wagtail admin, for the addresses of its views."""
+
+    network_page: object  # the page of `world.network`: its admins edit it
+    guidance_index: object  # KEHA's editors write under it
+    revision: object  # of the network page
+    image: object  # in the shared collection
+    collection: object  # the shared collection
+    workflow: object
+    task: object
+    statute: object
+    law_section: object
+    synonym_group: object
+    redirect: object
+    site: object
+    locale: object
+    group: object  # the editors' group
+
+
+def _admin_objects(home, network, users) -> AdminObjects:
+    networks_index = add_page(home, NetworkIndexPage(title="Verkostot", slug="verkostot"))
+    network_page = add_page(networks_index, NetworkPage(title="Satakunta", slug="satakunta", network=network))
+    guidance_index = add_page(home, GuidanceIndexPage(title="Ohjeet", slug="ohjeet"))
+    setup_editorial_workflow()  # after the pages: the tables name them
+    editors = Group.objects.get(name=EDITORS_GROUP)
+    image = get_image_model().objects.create(
+        title="Verkoston logo", file=get_test_image_file(), collection=shared_collection()
+    )
+    statute = Statute.objects.get_or_create(
+        number="381/2023", defaults={"name": "Laki työvoimapalvelujen järjestämisestä"}
+    )[0]
+    workflow = Workflow.objects.get(name=TWO_STEP_WORKFLOW)
+    return AdminObjects(
+        network_page=network_page,
+        guidance_index=guidance_index,
+        revision=network_page.save_revision(user=users["network_admin"]),
+        image=image,
+        collection=shared_collection(),
+        workflow=workflow,
+        task=workflow.workflow_tasks.first().task,
+        statute=statute,
+        law_section=LawSection.objects.get_or_create(
+            statute=statute, number="11", defaults={"title": "Palvelutarve"}
+        )[0],
+        synonym_group=SynonymGroup.objects.create(expressions="HVA\nhyvinvointialue"),
+        redirect=Redirect.objects.create(old_path="/vanha-osoite", redirect_link="/"),
+        site=Site.objects.get(is_default_site=True),
+        locale=Locale.get_default(),
+        group=editors,
+    )
 
 
 def client_for(world: World, role: str, **client_options) -> Client:

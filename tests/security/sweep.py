@@ -8,6 +8,7 @@ from django.utils import translation
 from tests.security.access_table import (
     ADMIN_LOGIN,
     DENIED,
+    ERROR,
     FORBIDDEN,
     LOGIN,
     NOT_ALLOWED,
@@ -28,7 +29,7 @@ def address(route: Route, access: Access | None, world, language: str = "fi") ->
             if isinstance(arguments, dict):
                 return reverse(route.name, kwargs=arguments)
             return reverse(route.name, args=arguments)
-        return build_path(route)
+        return build_path(route, access.samples(world) if access and access.samples else None)
 
 
 def routes_with_access() -> list[tuple[Route, Access]]:
@@ -46,7 +47,7 @@ def outcome(response) -> str:
         if target.endswith("/accounts/login/"):
             return LOGIN
         return REDIRECT
-    return {403: FORBIDDEN, 404: NOT_FOUND, 405: NOT_ALLOWED}.get(status, str(status))
+    return {403: FORBIDDEN, 404: NOT_FOUND, 405: NOT_ALLOWED, 500: ERROR}.get(status, str(status))
 
 
 def matches(expected: str, actual: str) -> bool:

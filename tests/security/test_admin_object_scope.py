@@ -76,6 +76,7 @@ def probes(db, settings):
         "/admin/choose-page/search/?q=k%C3%A4yt%C3%A4nt%C3%B6",
         f"/admin/pages/{practice.pk}/edit/",
         f"/admin/pages/{practice.pk}/history/",
+        f"/admin/pages/{practice.pk}/move/{networks_index.pk}/confirm/",
         f"/admin/pages/{other_page.pk}/",
     ]
     document_addresses = [
