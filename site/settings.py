@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "typ_site.accounts.middleware.RequireMFAMiddleware",
     "typ_site.core.middleware.SecurityHeadersMiddleware",
+    "typ_site.core.middleware.AdminViewGuardMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

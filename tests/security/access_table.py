@@ -510,16 +510,8 @@ ADMIN_RULES: list[tuple[str, Access]] = [
 # sweep names them (test_url_permissions' xfail test turns red once one is closed, and the
 # row then leaves this list). (role, URL name) -> why it is open.
 KNOWN_GAPS: dict[tuple[str, str], str] = {
-    **{
-        (role, f"wagtailadmin_workflows:{view}"): "Wagtail's task chooser asks only for admin access"
-        for role in ("network_admin", "keha_editor")
-        for view in ("task_chooser", "task_chooser_results", "task_chooser_create", "task_chosen")
-    },
-    ("keha_editor", "wagtailadmin_pages:confirm_workflow_cancellation"): "of a page the editor may not edit",
-    (
-        "network_admin",
-        "wagtailimages_chooser:select_format",
-    ): "shows an image outside the network admin's collections",
+    # Closed by typ_site.core.admin_scoping.ADMIN_VIEW_GUARDS: Wagtail's task chooser, the
+    # workflow cancellation confirmation and the image format dialog.
 }
 
 
