@@ -23,7 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
-from typ_site.core.themes import THEME_SLUGS, THEMES  # the five development themes of the study
+# The five development themes of the study.
+from typ_site.core.themes import THEME_SLUGS, THEMES, ensure_theme_tags
 
 THEME_CHOICES = [(theme.slug, theme.label) for theme in THEMES]
 THEME_ORDER = {theme.slug: number for number, theme in enumerate(THEMES)}
@@ -128,8 +129,6 @@ class DevelopmentNeed(models.Model):
 
     def set_themes(self, slugs) -> None:
         """Put the need under exactly these themes (slugs of the five development themes)."""
-        from typ_site.core.themes import ensure_theme_tags
-
         tags = ensure_theme_tags()
         self.themes.set([tags[slug] for slug in slugs])
 

@@ -12,12 +12,15 @@ import io
 import json
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale
 
 from calendar_app.models import Event
 from forums.models import Post, Topic
 from forums.participation.models import DevelopmentNeed, VotingRound
+from knowledge.induction.models import InductionPathPage
+from knowledge.induction.selectors import suggested_path_for
 from knowledge.models import (
     CaseStoryIndexPage,
     GuidancePage,
@@ -74,8 +77,6 @@ def test_the_law_and_its_sections_are_named_as_in_the_law():
 
 
 def test_the_rename_migration_corrects_an_installation_with_the_old_name():
-    from django.apps import apps
-
     migration = importlib.import_module("knowledge.migrations.0005_statute_381_2023_official_name")
     Statute.objects.filter(number="381/2023").update(name=migration.OLD_NAME)
 
@@ -240,9 +241,6 @@ def test_loading_again_corrects_untouched_pages_and_keeps_an_editors_changes():
 
 
 def test_the_health_care_nurse_and_a_johtoryhma_member_have_induction_paths():
-    from knowledge.induction.models import InductionPathPage
-    from knowledge.induction.selectors import suggested_path_for
-
     _load("core", "knowledge", "induction")
     member = get_user_model().objects.get(email=demo_email("johtoryhma.pohjanmaa"))
 
