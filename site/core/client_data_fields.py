@@ -223,6 +223,7 @@ TEXT_FIELDS: dict[str, dict[str, Decision] | Decision] = {
     "wagtailembeds.Embed": not_written("fetched from the oEmbed provider of a guarded embed block's address"),
     "wagtailusers.UserProfile": CHOICE,
     "wagtailsearch.IndexEntry": DERIVED,
+    # Wagtail's search index table on SQLite (on PostgreSQL the index has no text columns).
     "wagtailsearch.SQLiteFTSIndexEntry": DERIVED,
     "wagtailadmin.EditingSession": GENERATED,
     "wagtailadmin.FormState": not_written(

@@ -37,13 +37,18 @@ def test_every_text_field_has_a_decision():
     )
 
 
+# Models that exist only on some databases (Wagtail's SQLite full-text index).
+DATABASE_SPECIFIC_MODELS = {"wagtailsearch.SQLiteFTSIndexEntry"}
+
+
 def test_every_row_names_an_existing_model_and_field():
     stale = []
     for label, row in TEXT_FIELDS.items():
         try:
             model = apps.get_model(label)
         except LookupError:
-            stale.append(label)
+            if label not in DATABASE_SPECIFIC_MODELS:
+                stale.append(label)
             continue
         if isinstance(row, Decision):
             continue

@@ -17,6 +17,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Revision
 
 from knowledge.models import GuidanceChangeNote, GuidancePage
+from tests.conftest import ONLY_ALONE_ON_POSTGRESQL
 from typ_site.core.demo import demo_steps
 
 pytestmark = pytest.mark.django_db
@@ -119,6 +120,7 @@ def test_a_guidance_page_was_last_updated_on_its_latest_note(client, demo):
     assert re.search(rf'<time datetime="[^"]*">{latest.day}\.{latest.month}\.{latest.year}</time>', content)
 
 
+@ONLY_ALONE_ON_POSTGRESQL
 def test_a_later_load_keeps_the_dates_of_the_history(demo):
     before = sorted(GuidanceChangeNote.objects.values_list("date", flat=True))
     revisions = Revision.objects.count()
