@@ -21,8 +21,8 @@ from django.utils import timezone
 # keys, filters) is passed as a parameter.
 # ruff: noqa: S608
 from ..analysis import ParsedQuery, QueryWord, cached_fold, scan, tokenize
+from ..contracts import SearchDocument
 from ..models import SearchEntry
-from ..registry import SearchDocument
 from .base import SearchBackend, SearchHit, SearchRequest
 
 logger = logging.getLogger(__name__)
