@@ -11,16 +11,12 @@ from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple, Protocol
 
-from ...analysis import QueryWord
 from ...contracts import SearchDocument
 from ..base import SearchRequest
 
 TITLE_WEIGHT, BODY_WEIGHT, EXTRA_WEIGHT, EXACT_WEIGHT = 8.0, 1.0, 2.0, 1.0
 # The columns of an entry a hit is made of, in the order `EmbeddedBackend.hits_from_rows` reads.
 ENTRY_COLUMNS = "e.id, e.key, e.kind, e.title, e.url, e.body, e.date, e.network, e.organisation, e.themes"
-
-# A query's clause: ("word", QueryWord, its terms) or ("phrase", the phrase's words, None).
-Clause = tuple[str, QueryWord | tuple[str, ...], set[str] | None]
 
 
 class Matches(NamedTuple):
@@ -39,6 +35,9 @@ NO_MATCHES = Matches([], 0, [], False, 0)
 
 
 class Store(Protocol):
+    """A query's clauses are ("word", QueryWord, its terms) or ("phrase", its words, None);
+    `optional` clauses add to the score without deciding a match."""
+
     # Facets are counted exactly up to this many matches; above it, from an even sample.
     FACET_SAMPLE: int
     # Above this many matches a tier's newest RANK_LIMIT are ranked, older ones follow by date.

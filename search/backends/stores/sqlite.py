@@ -88,7 +88,7 @@ class SqliteStore:
     # Facets are counted exactly up to this many matches; above it, from an even sample of
     # about this many matches, scaled up and shown as estimates.
     FACET_SAMPLE = 1000
-    # Above this many matches bm25 ranks a bounded candidate set (see ranked_in_tiers).
+    # Above this many matches bm25 ranks a bounded candidate set per tier (stores.base.read_tiers).
     RANK_LIMIT = 1000
     READ_PRAGMAS = ("PRAGMA cache_size = -32000", "PRAGMA mmap_size = 268435456")
 
