@@ -295,7 +295,7 @@ class ZipfSampler:
 
 def generate(count: int, seed: int = 2025):
     """`count` SearchDocuments (keys bench:0 ... bench:count-1)."""
-    from search.registry import SearchDocument
+    from search.contracts import SearchDocument
     from typ_site.core.access import MEMBERS, PUBLIC, network_key
 
     rng = random.Random(seed)

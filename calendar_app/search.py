@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from search.registry import SearchDocument, SearchSource, register_source
+from search.contracts import SearchDocument, SearchSource
+from search.registry import register_source
 
 from .models import Event
 from .selectors import events_for_search_index, search_document

@@ -7,7 +7,8 @@ only by that network's members. Hidden posts and posts of hidden topics are not 
 
 from django.utils.translation import gettext_lazy as _
 
-from search.registry import SearchDocument, SearchSource, register_source
+from search.contracts import SearchDocument, SearchSource
+from search.registry import register_source
 
 from .models import Forum, Post, Topic
 

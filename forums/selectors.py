@@ -1,8 +1,10 @@
 """Who may see and moderate what in the forums: the one rule, and the reads built on it.
 
 `visible_forums_for(user)` is the single decision of visibility. Every list, topic page,
-feed, notification (in the list and again at e-mail delivery), digest, attachment download,
-search result and export goes through it or through the topic/post selectors built on it.
+feed, notification (in the list and again at e-mail delivery), digest, attachment download
+and export goes through it or through the topic/post selectors built on it. The search
+indexes a post with its forum's access key (`forums/search.py`); tests/forums/
+test_permission_matrix.py checks that key against this rule for every role.
 
 - Forums are for signed-in members: anonymous visitors see none.
 - A network forum is visible only to the approved members of that (active) network.
@@ -369,38 +371,3 @@ def forum_feed_items(user, forum: Forum, limit: int = 30) -> QuerySet[Post]:
 
 def posts_by(user) -> QuerySet[Post]:
     return Post.objects.filter(author=user).select_related("topic", "topic__forum")
-
-
-# --- For the search index ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SearchablePost:
-    post: Post
-    topic: Topic
-    forum: Forum
-    access_key: str
-
-    @property
-    def url(self) -> str:
-        return self.post.get_absolute_url()
-
-
-def searchable_posts():
-    """Every post that may appear in search, with the access key saying who may see it.
-
-    Hidden posts and topics never enter the index. The search app keeps a hit only when its
-    access key is in `typ_site.core.access.access_keys_for(searcher)`.
-    """
-    posts = (
-        Post.objects.filter(is_hidden=False, topic__is_hidden=False)
-        .select_related("topic", "topic__forum", "author")
-        .order_by("pk")
-    )
-    for post in posts.iterator(chunk_size=500):
-        yield SearchablePost(
-            post=post,
-            topic=post.topic,
-            forum=post.topic.forum,
-            access_key=post.topic.forum.access_key,
-        )

@@ -8,9 +8,12 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import vocabulary, wagtail_signals
+        from . import signals, vocabulary, wagtail_signals
         from .pages import register_wagtail_sources
+        from .registry import get_sources
 
         register_wagtail_sources()
+        # The apps listed before `search` in INSTALLED_APPS have registered their sources.
+        signals.connect_sources(get_sources())
         wagtail_signals.connect()
         vocabulary.connect_signals()

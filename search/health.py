@@ -1,10 +1,10 @@
 """Is the search backend able to answer? Used by /healthz."""
 
+from .backends import get_backend
+
 
 def search_backend_problem() -> str | None:
     """None when the configured search backend works, otherwise what is wrong."""
-    from .backends import get_backend
-
     try:
         return get_backend().problem()
     except Exception as error:  # noqa: BLE001  (any failure means "not healthy")

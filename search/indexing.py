@@ -1,11 +1,12 @@
 """Keeping the index fresh: one document at a time, after the edit's transaction commits.
 
-Every change only names the documents it affects ("page:12"); the task then asks the
-document's source for the current state in the database and indexes it, or deletes it from the
-index when the source says it is gone or no longer indexable. That makes every update
-idempotent: a retried or repeated update cannot do harm. A failure is retried with a short
-backoff and logged; if it still fails the key is remembered in `PendingIndexUpdate` for
-`manage.py search_reindex --pending`. Nothing here ever raises into the edit.
+Every change only names the documents it affects ("page:12"; queued by `search.tasks.schedule`,
+beside the task); the task then asks the document's source for the current state in the
+database and indexes it, or deletes it from the index when the source says it is gone or no
+longer indexable. That makes every update idempotent: a retried or repeated update cannot do
+harm. A failure is retried with a short backoff and logged; if it still fails the key is
+remembered in `PendingIndexUpdate` for `manage.py search_reindex --pending`. Nothing here
+ever raises into the edit.
 """
 
 from __future__ import annotations
@@ -13,37 +14,17 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable
-from functools import partial
 
 from django.conf import settings
-from django.db import transaction
 
-from .registry import SearchDocument, get_source, split_key
+from .backends import get_backend
+from .contracts import SearchDocument
+from .models import PendingIndexUpdate
+from .registry import get_source, split_key
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_RETRY_DELAYS = (0.5, 2.0)
-
-
-def schedule(keys: Iterable[str]) -> None:
-    """Update these documents once the current transaction commits (now, outside one)."""
-    keys = sorted(set(keys))
-    if keys:
-        transaction.on_commit(partial(enqueue, keys))
-
-
-def schedule_objects(source_name: str, pks: Iterable) -> None:
-    schedule(f"{source_name}:{pk}" for pk in pks)
-
-
-def enqueue(keys: list[str]) -> None:
-    from .tasks import update_search_documents
-
-    try:
-        update_search_documents.enqueue(keys)
-    except Exception as error:  # noqa: BLE001  (the queue being down must not break the edit)
-        logger.exception("Could not queue a search index update for %s", keys)
-        remember_failure(keys, error)
 
 
 def update_with_retries(keys: list[str]) -> bool:
@@ -82,8 +63,6 @@ def documents_for(keys: Iterable[str]) -> tuple[list[SearchDocument], list[str]]
 
 
 def apply_update(keys: Iterable[str]) -> None:
-    from .backends import get_backend
-
     to_index, to_delete = documents_for(keys)
     backend = get_backend()
     if to_index:
@@ -93,8 +72,6 @@ def apply_update(keys: Iterable[str]) -> None:
 
 
 def remember_failure(keys: Iterable[str], error: Exception | None) -> None:
-    from .models import PendingIndexUpdate
-
     try:
         for key in keys:
             pending, _created = PendingIndexUpdate.objects.get_or_create(key=key)
@@ -106,8 +83,6 @@ def remember_failure(keys: Iterable[str], error: Exception | None) -> None:
 
 
 def forget_failures(keys: Iterable[str]) -> None:
-    from .models import PendingIndexUpdate
-
     try:
         PendingIndexUpdate.objects.filter(key__in=list(keys)).delete()
     except Exception:  # noqa: BLE001

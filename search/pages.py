@@ -16,14 +16,16 @@ from html import unescape as unescape_entities
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import BaseViewRestriction, Page, get_page_models
+from wagtail.documents import get_document_model
+from wagtail.models import BaseViewRestriction, CollectionViewRestriction, Page, get_page_models
 from wagtail.search import index
 
 from typ_site.core.access import MEMBERS, PUBLIC
 from typ_site.core.file_text import extract_text
 from typ_site.core.languages import page_addresses_in_own_language
 
-from .registry import SearchDocument, SearchSource, register_kind, register_source
+from .contracts import SearchDocument, SearchSource
+from .registry import register_kind, register_source
 
 PAGE_SOURCE = "page"
 DOCUMENT_SOURCE = "document"
@@ -130,9 +132,6 @@ def wagtail_document(document) -> SearchDocument | None:
 
 
 def register_wagtail_sources() -> None:
-    from wagtail.documents import get_document_model
-    from wagtail.models import CollectionViewRestriction
-
     document_model = get_document_model()
     register_source(
         SearchSource(

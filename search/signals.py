@@ -1,17 +1,30 @@
-"""Signal wiring: a registered source's model changes → its documents are updated."""
+"""Signal wiring: a registered source's model changes → its documents are updated.
+
+`connect_sources()` runs in the search app's ready(), after the apps listed before `search` in
+INSTALLED_APPS have registered their sources (tests/search/test_index_updates.py checks that
+every registered source is connected).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models.signals import post_delete, post_save, pre_delete
 
-from .indexing import schedule
+from .contracts import SearchSource
+from .tasks import schedule
 
 
 def _uid(source, what: str, model) -> str:
     return f"search:{source.name}:{what}:{model._meta.label}"
 
 
-def connect_source(source) -> None:
+def connect_sources(sources: Iterable[SearchSource]) -> None:
+    for source in sources:
+        connect_source(source)
+
+
+def connect_source(source: SearchSource) -> None:
     if source.connect_model_signals:
 
         def saved_or_deleted(sender, instance, **kwargs):
@@ -41,7 +54,7 @@ def connect_source(source) -> None:
         )
 
 
-def disconnect_source(source) -> None:
+def disconnect_source(source: SearchSource) -> None:
     if source.connect_model_signals:
         post_save.disconnect(sender=source.model, dispatch_uid=_uid(source, "save", source.model))
         post_delete.disconnect(sender=source.model, dispatch_uid=_uid(source, "delete", source.model))

@@ -4,8 +4,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .indexing import schedule_objects
 from .pages import PAGE_SOURCE
+from .tasks import schedule_objects
 
 
 def page_and_descendants(page) -> list[int]:

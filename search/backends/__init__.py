@@ -1,4 +1,9 @@
-"""Which search backend answers: Elasticsearch when ELASTICSEARCH_URL is set, else embedded."""
+"""Which search backend answers: Elasticsearch when ELASTICSEARCH_URL is set, else embedded.
+
+The backends are named by their dotted path, as Django names its database and cache backends:
+the Elasticsearch client library takes over a second to import and is loaded only by a site
+(or a command) that uses it.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import threading
 
 from django.conf import settings
 from django.db import connection
+from django.utils.module_loading import import_string
 
 from .base import (
     FACETS,
@@ -25,8 +31,14 @@ __all__ = [
     "SearchRequest",
     "SearchResults",
     "SearchUnavailable",
+    "backend_class",
     "get_backend",
 ]
+
+BACKEND_CLASSES = {
+    "elasticsearch": "search.backends.elastic.ElasticsearchBackend",
+    "embedded": "search.backends.embedded.EmbeddedBackend",
+}
 
 _backends: dict[tuple, SearchBackend] = {}
 _lock = threading.Lock()
@@ -50,11 +62,10 @@ def get_backend() -> SearchBackend:
     return backend
 
 
+def backend_class(name: str) -> type[SearchBackend]:
+    """The class of the backend called `name` ("elasticsearch" or "embedded")."""
+    return import_string(BACKEND_CLASSES[name])
+
+
 def _build(name: str) -> SearchBackend:
-    if name == "elasticsearch":
-        from .elastic import ElasticsearchBackend
-
-        return ElasticsearchBackend()
-    from .embedded import EmbeddedBackend
-
-    return EmbeddedBackend()
+    return backend_class(name)()

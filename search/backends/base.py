@@ -35,7 +35,7 @@ from ..analysis import (
     scan,
     tokenize,
 )
-from ..registry import SearchDocument
+from ..contracts import SearchDocument
 from ..vocabulary import current_vocabulary
 
 FACETS = ("kind", "theme", "network", "organisation", "year")

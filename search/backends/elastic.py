@@ -48,7 +48,7 @@ from elasticsearch_dsl import (
 )
 
 from ..analysis import FINNISH_STOP_WORDS, ParsedQuery, QueryWord, compound_parts, fold, tokenize
-from ..registry import SearchDocument
+from ..contracts import SearchDocument
 from .base import SearchBackend, SearchHit, SearchRequest, SearchUnavailable
 
 logger = logging.getLogger(__name__)

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..registry import SearchDocument
+from ..contracts import SearchDocument
 
 BUNDLED = Path(__file__).resolve().parent
 BUNDLED_CORPUS = BUNDLED / "corpus.jsonl"
@@ -45,10 +45,6 @@ def read_corpus(path, access_key: str) -> list[SearchDocument]:
             )
         )
     return documents
-
-
-def read_queries(path) -> list[tuple[str, str]]:
-    return [(str(row["qid"]), row["query"]) for row in read_jsonl(path)]
 
 
 @dataclass(frozen=True)

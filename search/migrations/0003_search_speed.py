@@ -1,7 +1,7 @@
 """Search speed: filter terms inside the FTS5 index, and a covering index for facets.
 
 SQLite: `search_fts` gets a `meta` column holding the access key and the filterable facet
-values as terms (see search.backends.embedded.meta_token), so that the permission filter and
+values as terms (see search.backends.stores.sqlite.meta_token), so that the permission filter and
 the user's filters are applied by FTS5 before ranking. FTS5 tables cannot gain a column, so
 the table is rebuilt and its content copied, the meta terms computed from the entries with
 hex(), exactly as Python writes them. PostgreSQL keeps its table; only the index is added.

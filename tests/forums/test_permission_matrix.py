@@ -7,11 +7,15 @@ a KEHA moderator and a superuser. Forums: the network's private forum and a nati
 import uuid
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core import mail
 from django.urls import reverse
 
 from forums import selectors, services
 from forums.models import Follow, Notification, Post
+from search.contracts import SearchDocument
+from search.indexing import documents_for
+from search.registry import get_source, split_key
 from typ_site.core.access import access_keys_for
 
 from .conftest import start_topic
@@ -303,18 +307,25 @@ def test_feed(request, client, role, forum_name, topics):
         assert response.status_code == 404
 
 
+def indexed_posts() -> list[tuple[Post, SearchDocument]]:
+    """The posts as production indexes them: each with the document of the registered source."""
+    source = get_source("post")
+    posts = source.get_queryset().in_bulk()
+    return [(posts[int(split_key(document.key)[1])], document) for document in source.iter_documents()]
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_search_never_offers_more_than_the_role_may_read(request, role, topics):
     """The search app keeps a post when its access key is among the person's keys."""
-    person = _person(request, role)
-    from django.contrib.auth.models import AnonymousUser
-
-    person = person or AnonymousUser()
+    person = _person(request, role) or AnonymousUser()
     keys = access_keys_for(person)
 
-    for item in selectors.searchable_posts():
-        if item.access_key in keys:
-            assert selectors.can_see_post(person, item.post), (role, item.topic.title)
+    indexed = indexed_posts()
+
+    assert {post.topic.title for post, _document in indexed} == {topic.title for topic in topics.values()}
+    for post, document in indexed:
+        if document.access_key in keys:
+            assert selectors.can_see_post(person, post), (role, post.topic.title)
 
 
 # Superusers read every forum but are not given every network's search key: stricter, not
@@ -324,15 +335,19 @@ def test_members_search_results_match_what_they_read(request, role, topics):
     person = _person(request, role)
     keys = access_keys_for(person)
 
-    for item in selectors.searchable_posts():
-        assert (item.access_key in keys) is selectors.can_see_post(person, item.post)
+    for post, document in indexed_posts():
+        assert (document.access_key in keys) is selectors.can_see_post(person, post)
 
 
 def test_a_hidden_post_leaves_search_and_feeds(client, member, topics, network_admin):
     post = topics["network_forum"].posts.get()
+    key = f"post:{post.pk}"
+    assert documents_for([key]) == ([get_source("post").document_for(post)], [])
+
     services.set_post_hidden(network_admin, post, True)
 
-    assert post.pk not in {item.post.pk for item in selectors.searchable_posts()}
+    assert documents_for([key]) == ([], [key])  # what the index update does: delete it
+    assert post.pk not in {indexed.pk for indexed, _document in indexed_posts()}
     token = services.feed_token_for(member)
     feed = client.get(reverse("forums:feed", args=[token.key, "satakunta"])).content.decode()
     assert "Tämä kuuluu vain verkoston jäsenille" not in feed

@@ -4,7 +4,7 @@ import uuid
 import pytest
 
 from search.backends import get_backend
-from search.registry import SearchDocument
+from search.contracts import SearchDocument
 from search.vocabulary import clear_vocabulary_cache
 from typ_site.core.access import PUBLIC
 

@@ -6,11 +6,13 @@ import zipfile
 import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page, PageViewRestriction
 
 from search.backends import SearchRequest, get_backend
 from search.models import PendingIndexUpdate, SearchEntry
+from search.registry import get_sources
 from typ_site.core.access import MEMBERS, PUBLIC
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +33,24 @@ def published_page(parent, title: str, slug: str):
 def commit(django_capture_on_commit_callbacks):
     """Run the after-commit index updates of the block as a real commit would."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def connected(signal) -> set[str]:
+    return {lookup_key[0] for lookup_key, *_receiver in signal.receivers}
+
+
+def test_every_registered_source_follows_its_models():
+    """The search app's ready() connects the sources of the apps listed before it."""
+    names = {source.name for source in get_sources()}
+    assert {"page", "document", "post", "event"} <= names
+    for source in get_sources():
+        label = source.model._meta.label
+        if source.connect_model_signals:
+            assert f"search:{source.name}:save:{label}" in connected(post_save), source.name
+            assert f"search:{source.name}:delete:{label}" in connected(post_delete), source.name
+        for model, _affected in source.dependants:
+            dependant = f"search:{source.name}:dep-delete:{model._meta.label}"
+            assert dependant in connected(pre_delete), source.name
 
 
 def test_publishing_a_page_indexes_it(home_page, commit):

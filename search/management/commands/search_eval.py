@@ -27,7 +27,9 @@ from django.db import transaction
 from typ_site.core.access import PUBLIC
 
 from ...analysis import build_analyzer
+from ...backends import backend_class
 from ...backends.base import SearchRequest
+from ...backends.embedded import EmbeddedBackend
 from ...evaluation import SPLITS, mean, read_corpus, read_jsonl, read_qrels, read_query_rows, score_query
 from ...evaluation.baselines import SYSTEMS, baseline
 
@@ -95,19 +97,15 @@ class Command(BaseCommand):
     @contextlib.contextmanager
     def throwaway_backend(self, analyzer):
         if settings.ELASTICSEARCH_URL:
-            from ...backends.elastic import ElasticsearchBackend
-
             prefix = settings.ELASTICSEARCH_INDEX_PREFIX
             settings.ELASTICSEARCH_INDEX_PREFIX = f"{prefix}-eval-{uuid.uuid4().hex[:8]}"
-            backend = ElasticsearchBackend(analyzer)
+            backend = backend_class("elasticsearch")(analyzer)
             try:
                 yield backend
             finally:
                 backend.clear()
                 settings.ELASTICSEARCH_INDEX_PREFIX = prefix
             return
-
-        from ...backends.embedded import EmbeddedBackend
 
         # The site's own tables, emptied inside a transaction that is always rolled back: the
         # site keeps reading its index meanwhile (its writes wait for the evaluation to end).
