@@ -2,6 +2,7 @@
 
 import hashlib
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
@@ -260,7 +261,7 @@ class GuidancePage(KnowledgePage):
             heading=_("Status and dates"),
         ),
         FieldPanel("body"),
-        FieldPanel("related_sections"),
+        FieldPanel("related_sections", widget=forms.CheckboxSelectMultiple),
         FieldPanel("attachments"),
         FieldPanel("tags"),
         InlinePanel("change_notes", label=_("Change notes")),
@@ -343,7 +344,7 @@ class LawInterpretationPage(KnowledgePage):
     )
 
     content_panels = BasePage.content_panels + [
-        FieldPanel("sections"),
+        FieldPanel("sections", widget=forms.CheckboxSelectMultiple),
         FieldPanel("question"),
         FieldPanel("intro"),
         FieldPanel("interpretation"),
@@ -351,7 +352,7 @@ class LawInterpretationPage(KnowledgePage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("status"), FieldPanel("agreed_on")]),
-                PageChooserPanel("superseded_by"),
+                PageChooserPanel("superseded_by", "knowledge.LawInterpretationPage"),
                 FieldPanel("discussion_url"),
             ],
             heading=_("Status"),
