@@ -9,7 +9,8 @@ from .conftest import make_practice
 
 
 def meta_lines(content: str) -> list[str]:
-    return [re.sub(r"\s+", " ", line).strip() for line in re.findall(r'<p class="meta">(.*?)</p>', content, re.S)]
+    lines = re.findall(r'<p class="meta">(.*?)</p>', content, re.S)
+    return [re.sub(r"\s+", " ", line).strip() for line in lines]
 
 
 def test_the_listing_counts_practices_not_pages(tree, client):
