@@ -101,8 +101,8 @@ def send_calendar_update(user_id: int, event_id: int, occurrence_start: str, kin
         return False
     original_start = datetime.fromisoformat(occurrence_start)
     if kind in CANCELLING:
-        occurrence = occurrence_at(event, original_start) or _original_occurrence(event, original_start)
-        _send(user, event, occurrence, kind, method=ical.CANCEL, status=ical.CANCELLED)
+        planned = occurrence_at(event, original_start) or _original_occurrence(event, original_start)
+        _send(user, event, planned, kind, method=ical.CANCEL, status=ical.CANCELLED)
         return True
     registration = Registration.objects.filter(
         event=event, occurrence_start=original_start, user=user
