@@ -231,7 +231,7 @@ def template_body() -> dict:
     """An index template, so that an index of the pattern created by a stray write gets the
     mapping instead of dynamic fields."""
     body = index_body("template")
-    return {"index_patterns": [index_pattern()], "priority": 100, "template": body}
+    return {"index_patterns": [index_pattern()], "priority": 500, "template": body}
 
 
 def source_of(document: SearchDocument, analyzer: Analyzer) -> dict:
@@ -397,7 +397,7 @@ def build_term_lookup(terms: list[str], request: SearchRequest | None = None) ->
         str(number): Q("bool", should=[Q("term", **{field_name: term}) for field_name in TERM_FIELDS])
         for number, term in enumerate(terms)
     }
-    search.aggs.bucket("terms", "filters", filters=buckets)
+    search.aggs.bucket("found", "filters", filters=buckets)
     return search
 
 
@@ -474,7 +474,10 @@ class ElasticsearchBackend(SearchBackend):
         """(the indices behind the alias, the other indices of the pattern: one being built by
         a rebuild, or left over)."""
         with answering():
-            found = self.client.indices.get_alias(index=index_pattern())
+            try:
+                found = self.client.indices.get_alias(index=index_pattern())
+            except NotFoundError:
+                found = {}
         alias = alias_name()
         live = sorted(name for name, info in found.items() if alias in info.get("aliases", {}))
         return live, sorted(set(found) - set(live))
@@ -722,6 +725,15 @@ class ElasticsearchBackend(SearchBackend):
         owner = f"{socket.gethostname()}:{os.getpid()}:{time.time():.0f}"
         document = {"owner": owner, "renewed": datetime.datetime.now(datetime.UTC).isoformat()}
         with answering():
+            try:  # explicitly: a cluster may forbid creating indices on the fly
+                self.client.indices.create(
+                    index=lock_index(),
+                    mappings={"properties": {"owner": {"type": "keyword"}, "renewed": {"type": "date"}}},
+                    settings={"number_of_shards": 1},
+                )
+            except BadRequestError as error:
+                if error.error != "resource_already_exists_exception":
+                    raise
             try:
                 response = self.client.create(index=lock_index(), id=LOCK_ID, document=document, refresh=True)
             except ConflictError:
@@ -813,7 +825,7 @@ class ElasticsearchBackend(SearchBackend):
             chunk = missing[start : start + TERM_LOOKUP_CHUNK]
             with answering():
                 response = build_term_lookup(chunk, request).using(self.client).execute()
-            buckets = response.aggregations.terms.buckets
+            buckets = response.aggregations.found.buckets
             for number, term in enumerate(chunk):
                 known[term] = buckets[str(number)].doc_count > 0
         return {term for term in terms if known.get(term)}

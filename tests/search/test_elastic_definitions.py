@@ -273,7 +273,7 @@ def test_term_look_ups_for_a_person_carry_the_access_filter_and_the_filters():
     filters = body["query"]["bool"]["filter"][0]["bool"]["filter"]
     assert {"terms": {"access_key": ["public"]}} in filters
     assert {"term": {"kind": "post"}} in filters
-    buckets = body["aggs"]["terms"]["filters"]["filters"]
+    buckets = body["aggs"]["found"]["filters"]["filters"]
     assert buckets["0"]["bool"]["should"][0] == {"term": {"title_terms": "tyokokeilu"}}
     assert body["size"] == 0
 
