@@ -658,7 +658,7 @@ class ElasticsearchBackend(SearchBackend):
         with answering():
             self.client.indices.refresh(index=changes_index())
             while True:
-                extra = {"search_after": after} if after else {}
+                extra: dict = {"search_after": after} if after else {}
                 response = self.client.search(
                     index=changes_index(), size=1000, sort=[{"key": "asc"}], source=False, **extra
                 )
