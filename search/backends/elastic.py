@@ -248,13 +248,14 @@ def source_of(document: SearchDocument, analyzer: Analyzer) -> dict:
         "extra_terms": " ".join(analyzer.index_terms(document.extra_text)),
         "exact": " ".join(analyzer.exact_terms(f"{document.title}\n{document.body[:BODY_CHARS]}")),
         "access_key": document.access_key,
-        "network": document.network,
-        "organisation": document.organisation,
+        # An empty keyword would be a term of its own, and a facet value "".
+        "network": document.network or None,
+        "organisation": document.organisation or None,
         "themes": list(document.themes),
         "tags": list(document.tags),
         "date": document.date.isoformat() if document.date else None,
         "year": document.year,
-        "language": document.language,
+        "language": document.language or None,
     }
 
 
@@ -871,7 +872,11 @@ class ElasticsearchBackend(SearchBackend):
                 )
             )
         facets = {
-            facet: [(str(bucket.key), bucket.doc_count) for bucket in response.aggregations[facet].buckets]
+            facet: [
+                (str(bucket.key), bucket.doc_count)
+                for bucket in response.aggregations[facet].buckets
+                if str(bucket.key) != ""
+            ]
             for facet in ("kind", "theme", "network", "organisation", "year")
         }
         facets["year"].sort(key=lambda item: item[0], reverse=True)

@@ -426,6 +426,15 @@ def test_searching_the_stand_in_returns_the_shared_snippets_and_totals(indexed):
     assert "<mark>asiakkaan</mark>" in str(results.hits[0].snippet)
 
 
+def test_facets_leave_out_documents_without_a_value(indexed):
+    indexed.index_documents([make_document("page:4", "Asiakas", network="Satakunnan TYP")])
+
+    results = indexed.search(SearchRequest("asiakas", frozenset({PUBLIC})))
+
+    assert results.total == 2
+    assert dict(results.facets["network"]) == {"Satakunnan TYP": 1}
+
+
 def test_only_a_word_no_document_has_is_matched_with_a_typo(indexed, cluster):
     def fuzzy_searches():
         searches = [r for r in cluster.requests if r.target == f"POST /{ALIAS}/_search" and "aggs" in r.body]
