@@ -121,11 +121,6 @@ def search_body(query, near=None, **kwargs):
     return build_search(request, parse_query(query), near).to_dict()
 
 
-def word_clauses(body):
-    text = body["query"]["bool"]["must"][0]["bool"]
-    return text["must"][0]["bool"]["should"] if "should" in text["must"][0]["bool"] else text["must"]
-
-
 def test_every_query_is_filtered_by_the_access_keys():
     body = search_body("työkokeilu")
 
