@@ -49,7 +49,7 @@ from .models import (
     PracticeIndexPage,
     PracticePage,
 )
-from .selectors import page_access_key
+from .visibility import page_access_key
 
 TWO_STEP_WORKFLOW = "Ohjeiden ja tulkintojen kaksivaiheinen hyväksyntä"
 REVIEW_TASK = "Asiasisällön tarkistus"
