@@ -10,10 +10,10 @@ from django.utils import translation
 
 from typ_site.core.languages import in_current_language, link_language
 
+from .models.themes import ThemeIndexPage
+
 
 def _themes_pages() -> QuerySet:
-    from .models import ThemeIndexPage
-
     # The content-type condition repeats what the model implies, but it lets the database
     # start from the few pages of this type instead of walking the whole tree in path order.
     return ThemeIndexPage.objects.live().type(ThemeIndexPage).order_by("path")
@@ -28,14 +28,15 @@ def with_themes_page_path(tags: QuerySet) -> QuerySet:
 def remember_themes_page(request, url_path: str | None) -> None:
     """Keep the themes page that a tag query found (see `with_themes_page_path`) for the
     request's tag links: its address path is all that a page needs to give its address."""
-    from .models import ThemeIndexPage
-
     if request is not None and not hasattr(request, "_knowledge_themes_page"):
         request._knowledge_themes_page = ThemeIndexPage(url_path=url_path) if url_path else None
 
 
 def tags_to_show(page, request) -> list:
-    """The page's tags in the order they were added, with their links ready (one query)."""
+    """The page's tags in the order they were added, with their links ready (one query).
+
+    The `page_tags` template tag shows them. The page models do not call this module: it
+    needs the themes page, whose listing needs the page models."""
     tags = page.tags.all()
     if not isinstance(tags, QuerySet):  # a preview: the tags are still in memory
         return list(tags)

@@ -18,7 +18,8 @@ from typ_site.core.admin_scoping import refuse_move_out_of_reach, without_items_
 
 from .editorial import is_pending_submission_file
 from .models import LawSection, Statute
-from .selectors import guidance_past_review, pages_for_admin_chooser
+from .selectors import guidance_past_review
+from .visibility import pages_for_admin_chooser
 
 
 class StatuteViewSet(SnippetViewSet):

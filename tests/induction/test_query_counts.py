@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 
 from knowledge.induction.blocks import step_data
 from knowledge.induction.models import CompletedTask, Enrolment
-from knowledge.induction.selectors import path_structure
+from knowledge.induction.structure import path_structure
 from knowledge.models import GuidancePage
 from tests.factories import make_member, make_network, make_network_admin
 

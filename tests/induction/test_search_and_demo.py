@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 
 from knowledge.induction.models import CompletedTask, InductionPathPage
-from knowledge.induction.selectors import path_structure
+from knowledge.induction.structure import path_structure
 
 from .conftest import make_path
 
