@@ -18,6 +18,7 @@ from typ_site.networks.selectors import forget_cached_memberships
 from .models import Event, FeedToken, Registration
 from .recurrence import HELSINKI, Occurrence, occurrence_at
 from .selectors import is_event_visible_to, visible_events_for
+from .tasks import send_registration_email
 
 
 def registration_deadline_for(occurrence: Occurrence) -> datetime:
@@ -37,8 +38,6 @@ def _format_moment(value: datetime) -> str:
 
 
 def _enqueue_email(registration_id: int, kind: str) -> None:
-    from .tasks import send_registration_email
-
     transaction.on_commit(lambda: send_registration_email.enqueue(registration_id, kind))
 
 

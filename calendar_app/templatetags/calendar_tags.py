@@ -5,6 +5,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from calendar_app.recurrence import HELSINKI
+from calendar_app.selectors import upcoming_occurrences_for
 from calendar_app.themes import theme_number
 
 register = template.Library()
@@ -57,8 +58,6 @@ def with_query(url: str, query: str) -> str:
 def upcoming_network_events(context, network, limit: int = 5) -> list:
     """The next occurrences of a network's events that the person may see:
     `{% upcoming_network_events network as occurrences %}`."""
-    from calendar_app.selectors import upcoming_occurrences_for
-
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or network is None:

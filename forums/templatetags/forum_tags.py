@@ -1,6 +1,6 @@
 from django import template
 
-from forums.selectors import topics_for_page, unread_notification_count
+from forums.selectors import topics_for_page, unread_notification_count, visible_forums_for
 
 register = template.Library()
 
@@ -34,8 +34,6 @@ def discussion_topics_for(context, page, limit: int = 5) -> list:
 def network_forum_for(context, network):
     """The network's own forum when the person may see it, else None:
     `{% network_forum_for network as forum %}`."""
-    from forums.selectors import visible_forums_for
-
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or network is None or not user.is_authenticated:

@@ -8,6 +8,7 @@ everything with a given tag.
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 
 
 @dataclass(frozen=True)
@@ -35,8 +36,6 @@ THEMES_BY_SLUG = {theme.slug: theme for theme in THEMES}
 
 def ensure_theme_tags():
     """Create the theme tags (idempotent); returns them by slug."""
-    from taggit.models import Tag
-
     tags = {}
     for theme in THEMES:
         tag, _created = Tag.objects.get_or_create(slug=theme.slug, defaults={"name": theme.name})

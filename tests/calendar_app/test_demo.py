@@ -4,7 +4,8 @@ from django.utils import timezone
 from calendar_app.demo import load_calendar_demo
 from calendar_app.models import Event, EventException, Registration
 from calendar_app.selectors import occurrences_for
-from typ_site.core.demo import demo_steps, load_core_demo
+from typ_site.core.demo import demo_steps
+from typ_site.core.demo_content import load_core_demo
 
 pytestmark = pytest.mark.django_db
 

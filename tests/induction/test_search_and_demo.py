@@ -21,7 +21,8 @@ def test_the_search_text_has_the_goals_and_tasks(tree):
 def test_the_demo_paths_load_and_can_be_loaded_again(client):
     from knowledge.demo import load_knowledge_demo
     from knowledge.induction.demo import load_induction_demo
-    from typ_site.core.demo import demo_email, load_core_demo
+    from typ_site.core.demo import demo_email
+    from typ_site.core.demo_content import load_core_demo
 
     load_core_demo()
     load_knowledge_demo()

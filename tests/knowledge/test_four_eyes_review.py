@@ -25,7 +25,8 @@ from knowledge.editorial import APPROVAL_TASK, REVIEW_TASK, TWO_STEP_WORKFLOW
 from knowledge.models import FourEyesApprovalTask
 from tests.factories import make_keha_staff, make_user
 from typ_site.accounts.roles import APPROVERS_GROUP, EDITORS_GROUP
-from typ_site.core.demo import demo_email, load_core_demo
+from typ_site.core.demo import demo_email
+from typ_site.core.demo_content import load_core_demo
 
 from .conftest import make_guidance, make_interpretation
 
@@ -358,7 +359,8 @@ def test_the_demo_guidance_in_review_waits_for_someone_other_than_its_editor(db)
     from django.contrib.auth import get_user_model
 
     from knowledge.demo import load_knowledge_demo
-    from typ_site.core.demo import demo_email, load_core_demo
+    from typ_site.core.demo import demo_email
+    from typ_site.core.demo_content import load_core_demo
 
     load_core_demo()
     load_knowledge_demo()

@@ -51,7 +51,7 @@ def _counts():
 
 
 def test_the_demo_content_loads_and_can_be_loaded_again(db, client):
-    from typ_site.core.demo import load_core_demo
+    from typ_site.core.demo_content import load_core_demo
 
     load_core_demo()
     load_knowledge_demo()
