@@ -309,20 +309,13 @@ def registrations_of_user_for(user, event: Event) -> dict[datetime, Registration
     }
 
 
-def registrants_of(event: Event, occurrence_start: datetime) -> QuerySet[Registration]:
+def registrants_of(event: Event) -> QuerySet[Registration]:
+    """Everyone registered to the event, by occurrence, then places before the waiting list,
+    each in the order they registered."""
     return (
-        Registration.objects.filter(event=event, occurrence_start=occurrence_start)
-        .select_related("user")
-        .order_by("status", "created_at", "pk")
-    )
-
-
-def registered_occurrence_starts(event: Event) -> list[datetime]:
-    return list(
         Registration.objects.filter(event=event)
-        .values_list("occurrence_start", flat=True)
-        .distinct()
-        .order_by("occurrence_start")
+        .select_related("user")
+        .order_by("occurrence_start", "status", "created_at", "pk")
     )
 
 

@@ -27,6 +27,7 @@ from .selectors import (
     feed_events_for,
     feed_owner_or_404,
     occurrences_for,
+    registrants_of,
     registration_counts,
     registrations_of_user_for,
     upcoming_occurrences_of,
@@ -289,13 +290,8 @@ def registrants_view(request, pk):
     event = visible_event_or_404(request.user, pk)
     if not can_manage_event(request.user, event):
         raise Http404
-    registrations = (
-        Registration.objects.filter(event=event)
-        .select_related("user")
-        .order_by("occurrence_start", "status", "created_at", "pk")
-    )
     groups: dict[datetime, dict] = {}
-    for registration in registrations:
+    for registration in registrants_of(event):
         group = groups.setdefault(
             registration.occurrence_start,
             {"start": registration.occurrence_start, "confirmed": [], "waiting": []},
