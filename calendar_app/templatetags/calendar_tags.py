@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from calendar_app.recurrence import HELSINKI
 from calendar_app.selectors import upcoming_occurrences_for
-from calendar_app.themes import theme_number
+from typ_site.core.themes import theme_number
 
 register = template.Library()
 
@@ -43,8 +43,9 @@ def occurrence_clock(occurrence) -> str:
 
 
 @register.filter
-def theme_class(name: str) -> str:
-    return f"cal-theme-{theme_number(name)}"
+def theme_class(slug: str) -> str:
+    """The colour class of a theme, by its slug."""
+    return f"cal-theme-{theme_number(slug)}"
 
 
 @register.simple_tag

@@ -34,9 +34,15 @@ THEME_SLUGS = frozenset(theme.slug for theme in THEMES)
 THEMES_BY_SLUG = {theme.slug: theme for theme in THEMES}
 
 
+def theme_number(slug: str) -> int:
+    """1..5 by the themes' fixed order (for a theme's colour); 0 for a free tag."""
+    theme = THEMES_BY_SLUG.get(slug)
+    return THEMES.index(theme) + 1 if theme else 0
+
+
 def ensure_theme_tags():
     """Create the theme tags (idempotent); returns them by slug."""
-    tags = {}
+    tags: dict[str, Tag] = {}
     for theme in THEMES:
         tag, _created = Tag.objects.get_or_create(slug=theme.slug, defaults={"name": theme.name})
         if tag.name != theme.name:

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from calendar_app.home import next_events_section
 from calendar_app.models import Event, EventLink
@@ -12,6 +12,7 @@ from calendar_app.recurrence import HELSINKI
 from calendar_app.services import create_feed_token, register
 from tests.factories import make_user
 from typ_site.accounts.exports import build_user_export
+from typ_site.core.themes import ensure_theme_tags
 
 from .helpers import helsinki, make_event, registration_event
 
@@ -37,7 +38,7 @@ def _bulk_events(count: int, year: int, month: int) -> None:
         )
     created = Event.objects.bulk_create(events)
     for event in created[:5]:
-        event.themes.set(["Asiakasprosessi"])
+        event.themes.set([ensure_theme_tags()["asiakasprosessi"]])
         event.save()
 
 
@@ -143,14 +144,14 @@ def test_agenda_filters_by_theme_level_network_and_type(client):
         title="Lakityöpaja",
         start=start,
         event_type=Event.Type.WORKSHOP,
-        themes=["TYM-laki ja sen soveltaminen"],
+        themes=["tym-laki"],
     )
     make_event(
         title="Kirjaamiskoulutus",
         start=start,
         event_type=Event.Type.TRAINING,
         level=Event.Level.REGIONAL,
-        themes=["Vaikuttavuus ja tiedolla johtaminen"],
+        themes=["vaikuttavuus"],
     )
     url = reverse("calendar_app:agenda") + f"?from={today.isoformat()}"
 
@@ -158,7 +159,7 @@ def test_agenda_filters_by_theme_level_network_and_type(client):
         response = client.get(f"{url}&{query}")
         return [o.event.title for _day, items in response.context["days"] for o in items]
 
-    assert titles("theme=tym-laki-ja-sen-soveltaminen") == ["Lakityöpaja"]
+    assert titles("theme=tym-laki") == ["Lakityöpaja"]
     assert titles("level=regional") == ["Kirjaamiskoulutus"]
     assert titles("event_type=workshop") == ["Lakityöpaja"]
     assert sorted(titles("")) == ["Kirjaamiskoulutus", "Lakityöpaja"]
@@ -175,7 +176,7 @@ def test_annual_wheel_is_an_svg_with_text_alternative_and_keyboard_links(client)
         title="Kevään TYP-päivät",
         start=helsinki(2026, 5, 13, 9),
         end=helsinki(2026, 5, 13, 16),
-        themes=["Asiakasprosessi"],
+        themes=["asiakasprosessi"],
     )
 
     page = client.get(reverse("calendar_app:wheel_of", args=[2026])).content.decode()
@@ -194,7 +195,7 @@ def test_wheel_counts_each_event_once_per_month(client):
         start=helsinki(2026, 3, 2, 9),
         end=helsinki(2026, 3, 2, 15),
         recurrence_rule="FREQ=WEEKLY;BYDAY=MO",
-        themes=["Asiakasprosessi"],
+        themes=["asiakasprosessi"],
     )
 
     response = client.get(reverse("calendar_app:wheel_of", args=[2026]))
@@ -202,6 +203,7 @@ def test_wheel_counts_each_event_once_per_month(client):
     march = response.context["wheel"]["months"][2]
     assert march["event_count"] == 1
     assert march["entries"][0]["count"] == 5
+    assert march["marks"][0]["slug"] == "asiakasprosessi"
     assert march["marks"][0]["theme"] == "Asiakasprosessi"
 
 
@@ -210,7 +212,7 @@ def test_event_page_shows_the_events_details_and_related_links(client):
         title="Työpaja asiakkuuden päättämisestä",
         description="Pohditaan loppuarviota.",
         location_address="Joensuu",
-        themes=["Asiakasprosessi"],
+        themes=["asiakasprosessi"],
     )
     EventLink.objects.create(event=event, kind="need", title="Asiakkuuden alku ja loppu", url="/participate/")
 
@@ -269,3 +271,14 @@ def test_times_are_shown_in_helsinki_time(client):
     occurrence = response.context["weeks"][0]["days"][2]["occurrences"][0]
     assert occurrence.start.astimezone(HELSINKI).hour == 9
     assert "9.00" in response.content.decode()
+
+
+def test_the_theme_filter_and_an_events_themes_show_the_translated_labels(client):
+    make_event(title="Lakityöpaja", start=timezone.now() + timedelta(days=3), themes=["tym-laki"])
+    with translation.override("sv"):
+        url = reverse("calendar_app:agenda")
+
+    page = client.get(url).content.decode()
+
+    assert '<option value="tym-laki">TYM-lagen och dess tillämpning</option>' in page
+    assert '<span class="tag cal-theme-1">TYM-lagen och dess tillämpning</span>' in page
