@@ -1,6 +1,7 @@
 """Links from tags to their pages, which are subpages of the site's themes page.
 
-The themes page and each tag's address are looked up once per request. The queries that load
+The themes page and each tag's address are looked up once per request
+(`typ_site.core.request_cache`). The queries that load
 tags to show them also bring the themes page's address path (`with_themes_page_path`), so
 that a page or a listing showing tags needs no query of its own for their links.
 """
@@ -9,6 +10,9 @@ from django.db.models import QuerySet, Subquery
 from django.utils import translation
 
 from typ_site.core.languages import in_current_language, link_language
+from typ_site.core.request_cache import per_request
+
+THEMES_PAGE = "knowledge.themes_page"
 
 
 def _themes_pages() -> QuerySet:
@@ -30,8 +34,8 @@ def remember_themes_page(request, url_path: str | None) -> None:
     request's tag links: its address path is all that a page needs to give its address."""
     from .models import ThemeIndexPage
 
-    if request is not None and not hasattr(request, "_knowledge_themes_page"):
-        request._knowledge_themes_page = ThemeIndexPage(url_path=url_path) if url_path else None
+    if request is not None:
+        per_request(request, THEMES_PAGE, lambda: ThemeIndexPage(url_path=url_path) if url_path else None)
 
 
 def tags_to_show(page, request) -> list:
@@ -50,15 +54,8 @@ def tag_address(request, tag_slug: str) -> str:
     if request is None:
         index = _themes_pages().first()
         return in_current_language(index.tag_url(tag_slug)) if index else ""
-    if not hasattr(request, "_knowledge_themes_page"):
-        request._knowledge_themes_page = _themes_pages().first()
-    index = request._knowledge_themes_page
+    index = per_request(request, THEMES_PAGE, lambda: _themes_pages().first())
     if index is None:
         return ""
-    if not hasattr(request, "_knowledge_tag_addresses"):
-        request._knowledge_tag_addresses = {}
-    addresses = request._knowledge_tag_addresses
-    key = (translation.get_language(), link_language(), tag_slug)
-    if key not in addresses:
-        addresses[key] = in_current_language(index.tag_url(tag_slug, request))
-    return addresses[key]
+    key = ("knowledge.tag_address", translation.get_language(), link_language(), tag_slug)
+    return per_request(request, key, lambda: in_current_language(index.tag_url(tag_slug, request)))
