@@ -329,7 +329,9 @@ def feed_public(request):
 
 # The theme feeds' first addresses were made of the themes' Finnish names; people subscribed to
 # them, so they answer with a permanent redirect to the theme's address.
-FORMER_THEME_FEED_SLUGS = {slugify(theme.name): theme.slug for theme in THEMES}
+FORMER_THEME_FEED_SLUGS = {
+    slugify(theme.name): theme.slug for theme in THEMES if slugify(theme.name) != theme.slug
+}
 
 
 def feed_theme(request, theme):

@@ -113,6 +113,14 @@ def test_theme_feed_lists_the_themes_public_events(client):
     assert [str(c["SUMMARY"]) for c in vevents(calendar)] == ["Lain tulkinnat"]
 
 
+def test_a_theme_whose_name_gives_its_slug_answers_at_that_address(client):
+    make_event(title="Asiakkuuden päättäminen", themes=["asiakasprosessi"])
+
+    calendar = parse(client.get(reverse("calendar_app:feed_theme", args=["asiakasprosessi"])))
+
+    assert [str(c["SUMMARY"]) for c in vevents(calendar)] == ["Asiakkuuden päättäminen"]
+
+
 def test_unknown_theme_feed_is_a_404(client):
     assert client.get(reverse("calendar_app:feed_theme", args=["ei-teema"])).status_code == 404
 

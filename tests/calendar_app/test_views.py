@@ -1,8 +1,6 @@
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -11,6 +9,7 @@ from calendar_app.models import Event, EventLink
 from calendar_app.recurrence import HELSINKI
 from calendar_app.services import create_feed_token, register
 from tests.factories import make_user
+from tests.helpers import queries_for
 from typ_site.accounts.exports import build_user_export
 from typ_site.core.themes import ensure_theme_tags
 
@@ -42,13 +41,6 @@ def _bulk_events(count: int, year: int, month: int) -> None:
         event.save()
 
 
-def _count_queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize("signed_in", [False, True])
 def test_month_view_query_count_does_not_grow_with_events(client, signed_in):
     if signed_in:
@@ -56,10 +48,10 @@ def test_month_view_query_count_does_not_grow_with_events(client, signed_in):
     url = reverse("calendar_app:month_of", args=[2026, 3])
     _bulk_events(10, 2026, 3)
     client.get(url)  # warm up caches that are not per request
-    few = _count_queries(client, url)
+    few = queries_for(client, url)
 
     _bulk_events(990, 2026, 3)
-    many = _count_queries(client, url)
+    many = queries_for(client, url)
 
     assert few == many
 
@@ -69,11 +61,11 @@ def test_agenda_and_wheel_query_counts_do_not_grow_with_events(client):
     wheel = reverse("calendar_app:wheel_of", args=[2026])
     _bulk_events(10, 2026, 3)
     client.get(agenda)
-    few = (_count_queries(client, agenda), _count_queries(client, wheel))
+    few = (queries_for(client, agenda), queries_for(client, wheel))
 
     _bulk_events(200, 2026, 3)
 
-    assert (_count_queries(client, agenda), _count_queries(client, wheel)) == few
+    assert (queries_for(client, agenda), queries_for(client, wheel)) == few
 
 
 def test_event_page_query_count_does_not_grow_with_registrations(client):
@@ -82,23 +74,23 @@ def test_event_page_query_count_does_not_grow_with_registrations(client):
     url = reverse("calendar_app:event", args=[event.pk])
     register(make_user(), event, event.start)
     client.get(url)
-    few = _count_queries(client, url)
+    few = queries_for(client, url)
 
     for _ in range(20):
         register(make_user(), event, event.start + timedelta(weeks=1))
 
-    assert _count_queries(client, url) == few
+    assert queries_for(client, url) == few
 
 
 def test_feed_query_count_does_not_grow_with_events(client):
     url = reverse("calendar_app:feed_public")
     _bulk_events(10, 2030, 3)
     client.get(url)
-    few = _count_queries(client, url)
+    few = queries_for(client, url)
 
     _bulk_events(100, 2030, 4)
 
-    assert _count_queries(client, url) == few
+    assert queries_for(client, url) == few
 
 
 def test_month_grid_is_an_accessible_table(client):
