@@ -40,7 +40,7 @@ def theme_number(slug: str) -> int:
     return THEMES.index(theme) + 1 if theme else 0
 
 
-def ensure_theme_tags():
+def ensure_theme_tags() -> dict[str, Tag]:
     """Create the theme tags (idempotent); returns them by slug."""
     tags: dict[str, Tag] = {}
     for theme in THEMES:
