@@ -13,11 +13,12 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from typ_site.networks.selectors import forget_cached_memberships
+from typ_site.core.request_cache import forget_per_request
 
 from .models import Event, FeedToken, Registration
 from .recurrence import HELSINKI, Occurrence, occurrence_at
 from .selectors import is_event_visible_to, visible_events_for
+from .tasks import send_registration_email
 
 
 def registration_deadline_for(occurrence: Occurrence) -> datetime:
@@ -37,8 +38,6 @@ def _format_moment(value: datetime) -> str:
 
 
 def _enqueue_email(registration_id: int, kind: str) -> None:
-    from .tasks import send_registration_email
-
     transaction.on_commit(lambda: send_registration_email.enqueue(registration_id, kind))
 
 
@@ -149,7 +148,7 @@ def cancel_registration(user, event: Event, original_start: datetime) -> list[Re
 def drop_waiting_registrations_out_of_sight(user) -> int:
     """Take the person off the waiting lists of events they may no longer see (after leaving
     or being removed from the organising network). Nobody else's place changes."""
-    forget_cached_memberships(user)
+    forget_per_request(user)
     waiting = Registration.objects.filter(user=user, status=Registration.Status.WAITING).exclude(
         event__in=visible_events_for(user)
     )

@@ -33,6 +33,7 @@ from django.http import Http404
 
 from typ_site.accounts.roles import is_keha_staff, is_verified_member
 from typ_site.core.access import sees_everything
+from typ_site.core.request_cache import per_request
 from typ_site.networks.selectors import admin_network_ids, member_network_ids
 
 from .models import (
@@ -75,34 +76,32 @@ def _forum_changed(**kwargs) -> None:
 class _ForumAccess:
     """What one person may do with the forums, read once per request (see `_forum_access`)."""
 
-    def __init__(self, key, visible: dict[int, tuple[str, int | None]]):
-        self.key = key
+    def __init__(self, visible: dict[int, tuple[str, int | None]]):
         self.visible = visible  # {forum id: (kind, network id)}
         self.visible_ids = frozenset(visible)
         self.moderated_ids: frozenset[int] | None = None
 
 
-_NO_ACCESS = _ForumAccess(None, {})
+_NO_ACCESS = _ForumAccess({})
 _NO_ACCESS.moderated_ids = frozenset()
 
 
 def _forum_access(user) -> _ForumAccess:
     """`visible_forums_for(user)` read once per request, with the moderated forums among them.
 
-    Cached on the user object (a request has its own), keyed by what the rules read: a
-    membership or role changed through the network services, or a forum saved meanwhile, is a
-    new key, so the answer is read again. (KEHA staff membership is cached on the user by
-    `typ_site.accounts.roles` in the same way.)
+    Kept for the request (`typ_site.core.request_cache`) under a key made of what the rules
+    read: a membership or role changed through the network services, or a forum saved
+    meanwhile, is a new key, so the answer is read again.
     """
     if not is_verified_member(user):
         return _NO_ACCESS
     key = (_forum_generation, user.is_superuser, member_network_ids(user), admin_network_ids(user))
-    access = getattr(user, "_forum_access", None)
-    if access is None or access.key != key:
+
+    def read() -> _ForumAccess:
         rows = visible_forums_for(user).order_by().values_list("pk", "kind", "network_id")
-        access = _ForumAccess(key, {pk: (kind, network_id) for pk, kind, network_id in rows})
-        user._forum_access = access
-    return access
+        return _ForumAccess({pk: (kind, network_id) for pk, kind, network_id in rows})
+
+    return per_request(user, ("forums.access", key), read)
 
 
 def visible_forum_ids(user) -> frozenset[int]:

@@ -12,6 +12,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from typ_site.accounts.roles import is_verified_member
 from typ_site.core.access import MEMBERS, PUBLIC, STAFF
+from typ_site.core.request_cache import per_request
 
 PAGE_PERMISSION_POLICY = PagePermissionPolicy()
 
@@ -36,11 +37,7 @@ def _restrictions() -> list[PageViewRestriction]:
 def _user_group_ids(user) -> set[int]:
     if not is_verified_member(user):
         return set()
-    cached = getattr(user, "_knowledge_group_ids", None)
-    if cached is None:
-        cached = set(user.groups.values_list("pk", flat=True))
-        user._knowledge_group_ids = cached
-    return cached
+    return per_request(user, "knowledge.group_ids", lambda: set(user.groups.values_list("pk", flat=True)))
 
 
 def visible_pages(queryset: QuerySet, user) -> QuerySet:

@@ -13,10 +13,14 @@ from wagtail.images.views.bulk_actions import delete as image_delete
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from typ_site.accounts.exports import ExportSection
 from typ_site.accounts.roles import APPROVERS_GROUP, EDITORS_GROUP
 from typ_site.core.admin_scoping import refuse_move_out_of_reach, without_items_out_of_reach
+from typ_site.core.demo import DemoStep
 
+from .demo import load_knowledge_demo
 from .editorial import is_pending_submission_file
+from .exports import knowledge_export
 from .models import LawSection, Statute
 from .selectors import guidance_past_review
 from .visibility import pages_for_admin_chooser
@@ -104,3 +108,13 @@ for _action in (
     image_delete.DeleteBulkAction,
 ):
     hooks.register("register_bulk_action", without_items_out_of_reach(_action), order=100)
+
+
+@hooks.register("typ_export_sections")
+def knowledge_export_section():
+    return ExportSection("knowledge", knowledge_export)
+
+
+@hooks.register("typ_demo_steps")
+def knowledge_demo_step():
+    return DemoStep("knowledge", load_knowledge_demo, order=10)

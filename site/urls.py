@@ -8,7 +8,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from knowledge.admin_views import ScopedPageBrowseView
-from typ_site.core.health import healthz
+from typ_site.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

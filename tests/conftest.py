@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from tests.factories import make_network, make_user
+from typ_site.core.demo_content import create_home_page
 
 
 @pytest.fixture
@@ -15,6 +16,12 @@ def user(db):
 @pytest.fixture
 def network(db):
     return make_network()
+
+
+@pytest.fixture
+def home(db):
+    """The site's home page (and the default site pointing at it)."""
+    return create_home_page()
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 from django import template
 
-from forums.selectors import topics_for_page, unread_notification_count
+from forums.selectors import topics_for_page, unread_notification_count, visible_forums_for
+from typ_site.core.request_cache import per_request
 
 register = template.Library()
 
@@ -12,11 +13,7 @@ def forum_unread_count(context) -> int:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return 0
-    cached = getattr(request, "_forum_unread_count", None)
-    if cached is None:
-        cached = unread_notification_count(user)
-        request._forum_unread_count = cached
-    return cached
+    return per_request(request, "forums.unread_count", lambda: unread_notification_count(user))
 
 
 @register.simple_tag(takes_context=True)
@@ -34,8 +31,6 @@ def discussion_topics_for(context, page, limit: int = 5) -> list:
 def network_forum_for(context, network):
     """The network's own forum when the person may see it, else None:
     `{% network_forum_for network as forum %}`."""
-    from forums.selectors import visible_forums_for
-
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or network is None or not user.is_authenticated:

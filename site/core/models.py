@@ -9,7 +9,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from .home import home_sections
 from .languages import link_language
+from .navigation import pages_in_menu
 
 
 class BasePage(Page):
@@ -80,9 +82,6 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from .home import home_sections
-        from .navigation import pages_in_menu
-
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = home_sections(request)
         context["section_pages"] = pages_in_menu(self._default_language_version() or self, self)

@@ -4,9 +4,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from typ_site.core.request_cache import forget_per_request
+
 from .models import Membership, Network
 from .permissions import can_confirm_role, can_decide_membership
-from .selectors import forget_cached_memberships
 
 
 def request_membership(user, network: Network, message: str = "") -> Membership:
@@ -49,7 +50,7 @@ def _decide(membership: Membership, decided_by, status: str) -> Membership:
         locked.decided_by = decided_by
         locked.decided_at = timezone.now()
         locked.save(update_fields=["status", "decided_by", "decided_at"])
-    forget_cached_memberships(locked.user)
+    forget_per_request(locked.user)
     return locked
 
 
@@ -87,7 +88,7 @@ def decide_role_change(person, decided_by, *, requested_role: str, confirm: bool
 
 def leave_network(user, network: Network) -> None:
     Membership.objects.filter(user=user, network=network).delete()
-    forget_cached_memberships(user)
+    forget_per_request(user)
 
 
 def add_member(user, network: Network, role: str = Membership.Role.MEMBER) -> Membership:
@@ -97,5 +98,5 @@ def add_member(user, network: Network, role: str = Membership.Role.MEMBER) -> Me
         network=network,
         defaults={"role": role, "status": Membership.Status.APPROVED, "decided_at": timezone.now()},
     )
-    forget_cached_memberships(user)
+    forget_per_request(user)
     return membership

@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page, Revision
 
 from knowledge.models import GuidanceChangeNote, GuidancePage
 from tests.conftest import ONLY_ALONE_ON_POSTGRESQL
-from typ_site.core.demo import demo_steps
+from tests.helpers import load_demo_steps
 
 pytestmark = pytest.mark.django_db
 
@@ -32,15 +32,9 @@ SWEDISH_PAGES = {
 }
 
 
-def _load(*names: str) -> None:
-    for step in demo_steps():
-        if step.name in names:
-            step.load(io.StringIO())
-
-
 @pytest.fixture
 def demo():
-    _load("core", "knowledge")
+    load_demo_steps("core", "knowledge")
 
 
 @pytest.mark.parametrize(("path", "swedish"), SWEDISH_PAGES.items())
@@ -94,7 +88,7 @@ def test_loading_again_updates_an_untouched_translation_and_keeps_an_edited_one(
     edited.intro = "Redaktörens egen text."
     edited.save_revision(user=make_user(email="redaktor@example.fi")).publish()
 
-    _load("knowledge")
+    load_demo_steps("knowledge")
 
     assert GuidancePage.objects.get(pk=untouched.pk).intro.startswith("Hur kundrelationen framskrider")
     assert GuidancePage.objects.get(pk=edited.pk).intro == "Redaktörens egen text."
@@ -125,7 +119,7 @@ def test_a_later_load_keeps_the_dates_of_the_history(demo):
     before = sorted(GuidanceChangeNote.objects.values_list("date", flat=True))
     revisions = Revision.objects.count()
 
-    _load("knowledge")
+    load_demo_steps("knowledge")
 
     assert sorted(GuidanceChangeNote.objects.values_list("date", flat=True)) == before
     assert Revision.objects.count() == revisions

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from typ_site.accounts.roles import can_open_wagtail_admin
 
 from ..languages import default_language, in_current_language
+from ..themes import tag_label
 from ..validators import contains_personal_identity_code
 
 register = template.Library()
@@ -20,6 +21,9 @@ register.filter("in_current_language", in_current_language)
 # {% if user|can_open_wagtail_admin %}{% wagtailuserbar %}{% endif %}: the editing bar asks
 # Django for every permission the person has; this asks one question, once per request.
 register.filter("can_open_wagtail_admin", can_open_wagtail_admin)
+
+# {{ tag|tag_label }}: a theme's translated label, or a free tag's own name.
+register.filter("tag_label", tag_label)
 
 
 @register.simple_tag(takes_context=True)

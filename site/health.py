@@ -1,10 +1,15 @@
-"""Readiness of the parts the site cannot work without: the database and the search."""
+"""Readiness of the parts the site cannot work without: the database and the search.
+
+Part of the project shell (beside the root URLs), as it asks the search app about its backend."""
 
 import logging
 
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+
+from search.health import search_backend_problem
 
 logger = logging.getLogger(__name__)
 
@@ -14,8 +19,6 @@ def check_database() -> str | None:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-        from django.contrib.auth import get_user_model
-
         get_user_model().objects.exists()
     except Exception as error:  # noqa: BLE001  (any failure means "not healthy")
         logger.warning("Health check: database failed: %s", error)
@@ -24,8 +27,6 @@ def check_database() -> str | None:
 
 
 def check_search() -> str | None:
-    from search.health import search_backend_problem
-
     problem = search_backend_problem()
     if problem:
         logger.warning("Health check: search failed: %s", problem)
