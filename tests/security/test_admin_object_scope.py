@@ -286,3 +286,16 @@ def test_a_network_admin_acts_on_the_own_networks_practice(probes, client):
 
     assert locked
     assert Page.objects.get(pk=own_practice.pk).live
+
+
+def test_the_page_types_report_is_offered_only_to_whom_it_opens(probes, client):
+    """The report names the latest edited page of each type, anywhere in the tree: its menu
+    item follows its guard (admin_scoping.can_report_on_every_page)."""
+    report = reverse("wagtailadmin_reports:page_types_usage")
+    client.force_login(probes["network_admin"][0])
+    offered_to_network_admin = report in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(make_user(is_superuser=True, is_staff=True))
+    offered_to_superuser = report in client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert not offered_to_network_admin
+    assert offered_to_superuser
