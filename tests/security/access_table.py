@@ -297,14 +297,9 @@ ACCESS_TABLE: dict[str, Access] = {
         level(LOGIN, LOGIN), kwargs=lambda world: {}, note="its address answers with admin_sign_in"
     ),
     "wagtailadmin_logout": Access(
-        level(
-            ADMIN_LOGIN,
-            ADMIN_LOGIN,
-            network_admin=NOT_ALLOWED,
-            keha_editor=NOT_ALLOWED,
-            superuser=NOT_ALLOWED,
-        ),
-        note="signing out is a POST; whoever has no admin access is sent to sign in",
+        level(ADMIN_LOGIN, NOT_CHECKED),
+        note="signed in: a GET answers 405 (admins) or a sign-in redirect (members), but Wagtail's "
+        "view drops the session cookie even then, which would sign the sweep's client out",
     ),
     "wagtailadmin_password_reset": Access(PUBLIC, note="sends a reset link by e-mail; signs nobody in"),
     "wagtailadmin_password_reset_done": Access(PUBLIC),
@@ -457,6 +452,11 @@ ADMIN_RULES: list[tuple[str, Access]] = [
         SUPERUSER_ONLY,
         destination_id=lambda world: world.admin.network_page.get_parent().pk,
         note="to the networks section, where network admins and editors have no rights",
+    ),
+    _rule(
+        r"wagtailadmin_pages:delete",
+        admin(DENIED, DENIED),
+        note="the network page has a member's practice under it, which its admins may not delete",
     ),
     _rule(r"wagtailadmin_explore(_results)?|wagtailadmin_pages:.*", OWN_NETWORK_PAGE),
     _rule(r"wagtail_bulk_action", NOBODY, app_label="wagtailcore", model_name="page", action="delete"),
