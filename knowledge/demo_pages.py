@@ -122,13 +122,19 @@ def _apply(page, model, fields: dict, relations: dict) -> None:
     for name in ("sections", "related_sections", "networks"):
         if name in relations:
             getattr(page, name).set(relations[name])
+    # Each note and organisation gets its place (`sort_order`): a cluster's children assigned
+    # as a list are saved without one, and rows without a place come back from the database
+    # in any order, which `_fingerprint` would read as a change on the next load.
     if "change_notes" in relations:
         note_model = model._meta.get_field("change_notes").related_model
-        page.change_notes = [note_model(date=date, note=note) for date, note in relations["change_notes"]]
+        page.change_notes = [
+            note_model(date=date, note=note, sort_order=place)
+            for place, (date, note) in enumerate(relations["change_notes"])
+        ]
     if "organisations" in relations:
         page.organisations = [
-            PracticeOrganisation(organisation_type=kind, name=name)
-            for kind, name in relations["organisations"]
+            PracticeOrganisation(organisation_type=kind, name=name, sort_order=place)
+            for place, (kind, name) in enumerate(relations["organisations"])
         ]
 
 

@@ -91,8 +91,8 @@ def _create_practice(user, data: dict, attachment, stored_files: list) -> Practi
         owner=user,
         submitted_by=user,
     )
-    for organisation_type in data.get("organisation_types", []):
-        page.organisations.add(PracticeOrganisation(organisation_type=organisation_type))
+    for place, organisation_type in enumerate(data.get("organisation_types", [])):
+        page.organisations.add(PracticeOrganisation(organisation_type=organisation_type, sort_order=place))
     if network is not None:
         page.networks.set([network])
     page.tags.add(*data.get("tags", []))
