@@ -1,4 +1,4 @@
-"""Forums, development needs and voting rounds are edited in the Wagtail admin (Snippets)."""
+"""Forums are edited in the Wagtail admin (Snippets)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -8,7 +8,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from typ_site.core.admin_scoping import permission_checked_snippet_chooser_viewset
 
 from .models import Forum
-from .participation.admin import DevelopmentNeedViewSet, VotingRoundViewSet
 
 
 class ForumViewSet(SnippetViewSet):
@@ -30,5 +29,3 @@ class ForumViewSet(SnippetViewSet):
 
 
 register_snippet(ForumViewSet)
-register_snippet(DevelopmentNeedViewSet)
-register_snippet(VotingRoundViewSet)

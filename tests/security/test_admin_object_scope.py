@@ -93,7 +93,7 @@ def probes(db, settings):
         reverse(f"{event_views}:{view}", args=(event.pk,))
         for view in ("edit", "delete", "copy", "history", "usage")
     ]
-    keha_addresses = [reverse("wagtailsnippets_forums_developmentneed:edit", args=(need.pk,))]
+    keha_addresses = [reverse("wagtailsnippets_participation_developmentneed:edit", args=(need.pk,))]
     return {
         "network_admin": (make_network_admin(own), admin_addresses),
         # KEHA staff manage every event in the admin (calendar_app.selectors), so only the
