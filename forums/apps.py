@@ -4,18 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 class ForumsConfig(AppConfig):
     name = "forums"
-    verbose_name = _("Forums and participation")
+    verbose_name = _("Forums")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from typ_site.accounts.signals import account_removed
 
-        from .participation.signal_handlers import anonymise_ballots_of_removed_account
         from .search import register_forum_search
         from .signal_handlers import forget_removed_account
 
         account_removed.connect(forget_removed_account, dispatch_uid="forums.account_removed")
-        account_removed.connect(
-            anonymise_ballots_of_removed_account, dispatch_uid="forums.participation.account_removed"
-        )
         register_forum_search()

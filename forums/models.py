@@ -1,7 +1,7 @@
 """Discussion forums: a private forum per network, national and theme forums.
 
-Who may see what is decided in `forums.selectors` and nowhere else. The participation part of
-the app keeps its models in its own modules.
+Who may see what is decided in `forums.selectors` and nowhere else. Participation (votes on
+development needs and customer stories) is an app of its own in `forums/participation/`.
 """
 
 import uuid
@@ -443,15 +443,3 @@ class ModerationAction(models.Model):
 
     def __str__(self):
         return f"{self.action} ({self.created_at:%Y-%m-%d %H:%M})"
-
-
-# Participation (votes on development needs and customer stories) lives in its own package;
-# importing it here makes its models part of this app.
-from .participation.models import (  # noqa: E402,F401
-    Ballot,
-    BallotChoice,
-    DevelopmentNeed,
-    Poll,
-    PollOption,
-    VotingRound,
-)

@@ -1,4 +1,4 @@
-"""Forums, development needs and voting rounds are edited in the Wagtail admin (Snippets)."""
+"""Forums are edited in the Wagtail admin (Snippets)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -13,10 +13,6 @@ from typ_site.core.demo import DemoStep
 from .demo import load_forum_demo
 from .exports import forum_export_section
 from .models import Forum
-from .participation.admin import DevelopmentNeedViewSet, VotingRoundViewSet
-from .participation.demo import load_participation_demo
-from .participation.exports import participation_export_section
-from .participation.home import open_rounds_section
 
 
 class ForumViewSet(SnippetViewSet):
@@ -38,8 +34,6 @@ class ForumViewSet(SnippetViewSet):
 
 
 register_snippet(ForumViewSet)
-register_snippet(DevelopmentNeedViewSet)
-register_snippet(VotingRoundViewSet)
 
 
 @hooks.register("typ_export_sections")
@@ -50,18 +44,3 @@ def forums_export():
 @hooks.register("typ_demo_steps")
 def forums_demo_step():
     return DemoStep("forums", load_forum_demo, order=30)
-
-
-# participation: its home section, export section and demo step (they move with the app).
-
-hooks.register("typ_home_sections", open_rounds_section)
-
-
-@hooks.register("typ_export_sections")
-def participation_export():
-    return ExportSection("participation", participation_export_section)
-
-
-@hooks.register("typ_demo_steps")
-def participation_demo_step():
-    return DemoStep("participation", load_participation_demo, order=50)

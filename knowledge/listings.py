@@ -255,9 +255,8 @@ def network_listing(index, request) -> dict:
 
 
 def case_story_listing(index, request) -> dict:
-    """The stories in pairs by persona, with their answer counts for signed-in members."""
-    from forums.participation.selectors import story_listing_summaries
-
+    """The stories in pairs by persona (the template adds their answer counts, see
+    participation's `stories_with_summaries` tag)."""
     form = ListingFilterForm(
         request.GET,
         fields={
@@ -273,8 +272,4 @@ def case_story_listing(index, request) -> dict:
     if filters.get("belongs"):
         pages = pages.filter(belongs_in_typ=filters["belongs"] == "yes")
     pages = pages.order_by("persona_name", "-belongs_in_typ", "title")
-    context = {"filter_form": form, **_paginate(request, pages)}
-    summaries = story_listing_summaries(request.user, [page.pk for page in context["items"]])
-    for page in context["items"]:
-        page.summary = summaries.get(page.pk)
-    return context
+    return {"filter_form": form, **_paginate(request, pages)}

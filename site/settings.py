@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "knowledge",
     "knowledge.induction",
     "forums",
+    "forums.participation",
     "calendar_app",
     "search",
     "wagtail.contrib.forms",

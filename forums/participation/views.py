@@ -12,6 +12,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from calendar_app.selectors import visible_events_for
+from forums.selectors import visible_topics_for
+from knowledge.models import CaseStoryIndexPage, CaseStoryPage
+from knowledge.selectors import visible_pages
 from typ_site.accounts.models import Role
 from typ_site.accounts.roles import is_verified_member
 
@@ -26,8 +30,6 @@ def _messages_from(request, error: ValidationError) -> None:
 
 
 def _story_index_url():
-    from knowledge.models import CaseStoryIndexPage
-
     index = CaseStoryIndexPage.objects.live().public().first()
     return index.url if index else None
 
@@ -224,9 +226,6 @@ def propose_need(request):
 
 @login_required
 def need_detail(request, pk):
-    from calendar_app.selectors import visible_events_for
-    from forums.selectors import visible_topics_for
-
     if not is_verified_member(request.user):
         raise PermissionDenied
     need = selectors.need_or_404(pk)
@@ -279,9 +278,6 @@ def merge_need(request, pk):
 @login_required
 @require_POST
 def answer_story(request, page_id):
-    from knowledge.models import CaseStoryPage
-    from knowledge.selectors import visible_pages
-
     page = visible_pages(CaseStoryPage.objects.filter(pk=page_id), request.user).first()
     if page is None:
         raise Http404

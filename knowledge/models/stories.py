@@ -100,10 +100,3 @@ class CaseStoryPage(KnowledgePage):
         super().clean()
         if self.paired_story_id and self.paired_story_id == self.pk:
             raise ValidationError({"paired_story": _("A story cannot be paired with itself.")})
-
-    def get_context(self, request, *args, **kwargs):
-        from forums.participation.selectors import story_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(story_context(self, request.user))
-        return context

@@ -535,9 +535,13 @@ ADMIN_RULES: list[tuple[str, Access]] = [
         NETWORK_ADMINS_AND_KEHA,
         pk=lambda world: world.network_event.pk,
     ),
-    _rule(r"wagtailsnippet(s|choosers)_forums_developmentneed:.*", KEHA_ONLY, pk=lambda world: world.need.pk),
     _rule(
-        r"wagtailsnippet(s|choosers)_forums_votinground:.*",
+        r"wagtailsnippet(s|choosers)_participation_developmentneed:.*",
+        KEHA_ONLY,
+        pk=lambda world: world.need.pk,
+    ),
+    _rule(
+        r"wagtailsnippet(s|choosers)_participation_votinground:.*",
         KEHA_ONLY,
         pk=lambda world: world.network_round.pk,
     ),

@@ -150,7 +150,7 @@ def probes(db, settings):
         reverse(f"{event_views}:{view}", args=(event.pk,))
         for view in ("edit", "delete", "copy", "history", "usage")
     ]
-    keha_addresses = [reverse("wagtailsnippets_forums_developmentneed:edit", args=(need.pk,))]
+    keha_addresses = [reverse("wagtailsnippets_participation_developmentneed:edit", args=(need.pk,))]
     return {
         "practice": practice,
         "own_page": own_page,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .participation import views
+from . import views
 
 app_name = "participation"
 
