@@ -78,10 +78,12 @@ def round_detail(request, pk):
                     user, poll, form.selections(), ballot_id=form.cleaned_data.get("ballot")
                 )
             except ValidationError as error:
-                _messages_from(request, error)
                 if getattr(error, "code", None) == "already_voted":
+                    _messages_from(request, error)
                     ballot = selectors.ballot_of(user, poll)
                     form = BallotForm(poll, options, ballot=ballot)
+                else:  # over the budget of picks or points: shown by the ballot's fields
+                    form.add_error(None, error)
             else:
                 if ballot is None:
                     messages.success(request, _("Your ballot was saved. Thank you for voting!"))

@@ -9,10 +9,12 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import client_data, demo, navigation
+        from . import client_data, demo, demo_accessibility, navigation
 
         client_data.install_client_data_guard()
 
         navigation.connect_signals()
 
         demo.register_demo_step("core", demo.load_core_demo, order=0)
+        # After the knowledge step, which makes the Swedish home page.
+        demo.register_demo_step("accessibility", demo_accessibility.load_accessibility_demo, order=90)
