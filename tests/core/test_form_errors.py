@@ -60,3 +60,10 @@ def test_the_page_title_says_error_only_for_a_form_sent_back(data, expected):
     form = ExampleForm(data=data) if data is not None else ExampleForm()
 
     assert has_form_errors(Context({"form": form, "request": RequestFactory().get("/")})) is expected
+
+
+def test_asking_for_form_errors_sets_no_csrf_cookie(client, db):
+    """Pages without a form set no CSRF cookie: the check does not evaluate the lazy token."""
+    response = client.get("/accessibility/")
+
+    assert "csrftoken" not in response.cookies

@@ -17,7 +17,8 @@ WIDER_THAN_THE_SCREEN = """() => {
     const found = [];
     for (const element of document.body.querySelectorAll("*")) {
         const box = element.getBoundingClientRect();
-        if (box.right > width + 1 && !element.closest(".table-wrap, .table-scroll")) {
+        const inFrame = element.parentElement && element.parentElement.closest(".table-wrap, .table-scroll");
+        if (box.right > width + 1 && (!inFrame || getComputedStyle(element).position === "absolute")) {
             const name = element.tagName.toLowerCase() + (element.id ? "#" + element.id : "")
                 + (element.className && typeof element.className === "string"
                    ? "." + element.className.trim().split(/\\s+/).join(".") : "");
@@ -61,6 +62,7 @@ def test_the_reflow_check_notices_a_page_that_scrolls_sideways(new_context, live
     page.evaluate("""() => {
         const wide = document.createElement("div");
         wide.style.width = "400px";
+        wide.style.height = "10px";
         document.querySelector("main").append(wide);
     }""")
 

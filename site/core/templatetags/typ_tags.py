@@ -55,9 +55,12 @@ def has_form_errors(context) -> bool:
     """Whether the page shows a form sent back with errors (its title then starts "Error:")."""
     for scope in context.dicts:
         for value in scope.values():
-            if isinstance(value, BaseForm) and value.is_bound and value.errors:
+            # type(), not isinstance(): isinstance would evaluate the lazy values of the context
+            # (the CSRF token, the user), and the token would then be set on every page.
+            kind = type(value)
+            if issubclass(kind, BaseForm) and value.is_bound and value.errors:
                 return True
-            if isinstance(value, BaseFormSet) and value.is_bound and value.total_error_count():
+            if issubclass(kind, BaseFormSet) and value.is_bound and value.total_error_count():
                 return True
     return False
 
