@@ -28,6 +28,9 @@ rekisteröitymissivun yksi sisäkkäinen elementti ja aikaleimojen tarkkuus poik
 standardista (WCAG 4.1.1 ja 4.1.2). Korjaus on työn alla.</li>
 <li>Sisällönhallinnan (ylläpitonäkymän) tekstit ja osa sieltä lähtevistä sähköposteista ovat
 osin englanniksi, vaikka käyttäjä on valinnut suomen kielen (WCAG 3.1.2).</li>
+<li>Ruotsin- ja englanninkielisillä sivuilla hakutulosten otteiden ja teemojen nimien kieltä
+ei vielä ole merkitty sivun koodiin, joten ruudunlukija voi lukea suomenkielisen tekstin
+väärällä ääntämyksellä (WCAG 3.1.2).</li>
 <li>Kaikkia sivuja ei ole vielä käännetty ruotsiksi. Kääntämätön sivu näytetään suomeksi
 ruotsinkielisen käyttöliittymän sisällä, ja sen kieli on merkitty sivun koodiin.</li>
 <li>Käyttäjien lataamat liitetiedostot (esimerkiksi PDF-tiedostot) eivät välttämättä ole
@@ -69,6 +72,9 @@ inkapslat element på registreringssidan och tidsstämplarnas precision avviker 
 standarden (WCAG 4.1.1 och 4.1.2). En rättelse pågår.</li>
 <li>Texterna i innehållshanteringen (administrationsvyn) och en del av e-postmeddelandena
 därifrån är delvis på engelska, även om användaren har valt finska eller svenska
+(WCAG 3.1.2).</li>
+<li>På de svenska och engelska sidorna är språket i sökresultatens utdrag och i temanas namn
+ännu inte angivet i sidans kod, så en skärmläsare kan läsa finsk text med fel uttal
 (WCAG 3.1.2).</li>
 <li>Alla sidor har ännu inte översatts till svenska. En sida som inte är översatt visas på
 finska i det svenska gränssnittet, och dess språk är angivet i sidans kod.</li>

@@ -66,13 +66,13 @@ def accessibility_feedback(request):
 def bad_request(request, exception=None):
     """400 (a broken request, or a host the site does not serve): no context processors,
     since the request itself may be what is wrong."""
-    return HttpResponseBadRequest(render_to_string("400.html", {"request": request, "minimal_page": True}))
+    return HttpResponseBadRequest(render_to_string("400.html", {"request": request}))
 
 
 def server_error(request):
     """500: rendered from the template alone, without the database (which may be what
     failed): no signed-in person, no menu from the page tree."""
-    return HttpResponseServerError(render_to_string("500.html", {"request": request, "minimal_page": True}))
+    return HttpResponseServerError(render_to_string("500.html", {"request": request}))
 
 
 def csrf_failure(request, reason=""):
