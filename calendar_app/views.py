@@ -5,6 +5,7 @@ from datetime import date, datetime, time, timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -229,7 +230,14 @@ def _occurrence_rows(request, event) -> list[dict]:
 
 
 def event_detail(request, pk):
-    event = visible_event_or_404(request.user, pk)
+    try:
+        event = visible_event_or_404(request.user, pk)
+    except Http404:
+        # Members' events are linked from e-mails: a signed-out visitor is asked to sign in
+        # (for any address, so that the answer does not tell which events exist).
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise
     links = list(event.links.all())
     return render(
         request,

@@ -8,4 +8,5 @@ urlpatterns = [
     path("participate/", include("forums.participation.urls")),
     path("calendar/", include("calendar_app.urls")),
     path("search/", include("search.urls")),
+    path("", include("typ_site.core.urls")),
 ]

@@ -220,6 +220,8 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/h/ip",
     "reset_password": "5/h/ip,3/h/key",
     "confirm_email": "1/3m/key",
+    # Not allauth's: the accessibility feedback form (typ_site.core.accessibility).
+    "accessibility_feedback": "5/h/ip",
 }
 # The failed-sign-in limit counts the client's address. Behind reverse proxies every request
 # comes from a proxy's address, so one attacker would lock everyone out: name how many proxies
@@ -277,6 +279,10 @@ EMAIL_URL = os.environ.get("EMAIL_URL", "console://")
 vars().update(dj_email_url.parse(EMAIL_URL))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "TYP-alusta <noreply@typ.example.fi>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where accessibility feedback goes (KEHA's support, which answers it within 14 days).
+ACCESSIBILITY_FEEDBACK_EMAIL = os.environ.get(
+    "ACCESSIBILITY_FEEDBACK_EMAIL", "saavutettavuus@keha.example.fi"
+)
 
 # --- Search ---------------------------------------------------------------------------------
 # Unset: the embedded search (SQLite FTS5 or PostgreSQL full-text search). Set: Elasticsearch,
@@ -316,6 +322,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "SAMEORIGIN"
+CSRF_FAILURE_VIEW = "typ_site.core.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG:

@@ -39,6 +39,9 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler400 = "typ_site.core.views.bad_request"
+handler500 = "typ_site.core.views.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -23,6 +23,20 @@ from . import engine, permissions, selectors, services
 from .forms import BallotForm, MergeForm, ProposalForm, StoryAnswerForm
 from .models import THEME_CHOICES, Level, Timing
 
+# What is wrong with the ballot itself (over the budget of picks or points, nothing chosen...):
+# said on the form, next to the choices, rather than only in the message area.
+BALLOT_CONTENT_ERRORS = {
+    "too_many_points",
+    "too_many_picks",
+    "points_not_allowed",
+    "empty",
+    "duplicate",
+    "negative",
+    "level",
+    "timing",
+    "foreign_option",
+}
+
 
 def _messages_from(request, error: ValidationError) -> None:
     for message in error.messages:
@@ -80,8 +94,12 @@ def round_detail(request, pk):
                     user, poll, form.selections(), ballot_id=form.cleaned_data.get("ballot")
                 )
             except ValidationError as error:
-                _messages_from(request, error)
-                if getattr(error, "code", None) == "already_voted":
+                code = getattr(error, "code", None)
+                if code in BALLOT_CONTENT_ERRORS:  # shown on the ballot form, by its fields
+                    form.add_error(None, error)
+                else:
+                    _messages_from(request, error)
+                if code == "already_voted":
                     ballot = selectors.ballot_of(user, poll)
                     form = BallotForm(poll, options, ballot=ballot)
             else:

@@ -45,6 +45,14 @@ OWN_APPS = {
 TEXT_FIELDS: dict[str, dict[str, Decision] | Decision] = {
     # --- our own apps ----------------------------------------------------------------------
     "core.HomePage": {"intro": GUARDED},
+    "core.AccessibilityStatementPage": {"body": GUARDED},
+    "core.AccessibilityFeedback": {
+        "page_address": GUARDED,
+        "message": GUARDED,
+        "name": GUARDED,
+        "email": GUARDED,
+        "language": CHOICE,
+    },
     "accounts.User": {
         "password": not_written("a password hash"),
         "first_name": GUARDED,

@@ -77,9 +77,11 @@ NETWORK_FORUM_MODERATORS = level(
     superuser=OK,
 )
 # A calendar event for the organising network's members only (calendar_app.selectors: access
-# keys). No sign-in prompt: an event one may not see does not exist. As in the forums, KEHA
-# staff see a network's events only as members of the network, and a superuser sees them all.
-NETWORK_EVENT = level(NOT_FOUND, OK, other_member=NOT_FOUND, keha_editor=NOT_FOUND)
+# keys). Members' events are linked from e-mails, so a signed-out visitor is asked to sign in
+# (at every event address, existing or not); signed in, an event one may not see does not
+# exist. As in the forums, KEHA staff see a network's events only as members of the network,
+# and a superuser sees them all.
+NETWORK_EVENT = level(LOGIN, OK, other_member=NOT_FOUND, keha_editor=NOT_FOUND)
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,12 @@ ACCESS_TABLE: dict[str, Access] = {
     "wagtaildocs_authenticate_with_password": Access(
         MISSING, kwargs=lambda world: {"restriction_id": 999999}
     ),
+    # The accessibility statement (a fixed address that redirects to the page; the world has
+    # no statement page) and its feedback form, open to anyone.
+    "core:accessibility_statement": Access(
+        MISSING, note="redirects to the statement page where there is one"
+    ),
+    "core:accessibility_feedback": Access(PUBLIC),
     # Accounts (ours)
     "accounts:profile": Access(SIGNED_IN),
     "accounts:export": Access(SIGNED_IN),
@@ -570,6 +578,18 @@ ADMIN_RULES: list[tuple[str, Access]] = [
         pk=lambda world: world.national_forum.pk,
     ),
     _rule(r"wagtailsnippets_networks_network:.*", SUPERUSER_ONLY, pk=lambda world: world.network.pk),
+    # Accessibility feedback: read by KEHA staff (and superusers), changed by nobody.
+    _rule(
+        r"wagtailsnippet(s|choosers)_core_accessibilityfeedback:(add|edit|delete|copy|create|usage|history|history_results)",
+        NOBODY,
+        pk=lambda world: world.admin.accessibility_feedback.pk,
+        note="what a visitor wrote is not changed (history and usage ask for the change right)",
+    ),
+    _rule(
+        r"wagtailsnippet(s|choosers)_core_accessibilityfeedback:.*",
+        KEHA_ONLY,
+        pk=lambda world: world.admin.accessibility_feedback.pk,
+    ),
 ]
 
 # Answers that the roles do not allow and the admin still gives: open, listed here so the

@@ -52,6 +52,7 @@ from tests.knowledge.conftest import add_page
 from tests.security.access_table import ROLES
 from typ_site.accounts.roles import EDITORS_GROUP
 from typ_site.core.demo_content import create_home_page
+from typ_site.core.models import AccessibilityFeedback
 from typ_site.networks.models import Membership
 
 
@@ -250,6 +251,7 @@ class AdminObjects:
     statute: object
     law_section: object
     synonym_group: object
+    accessibility_feedback: object
     redirect: object
     site: object
     locale: object
@@ -294,6 +296,9 @@ def _admin_objects(home, network, other_network, users) -> AdminObjects:
             statute=statute, number="11", defaults={"title": "Palvelutarve"}
         )[0],
         synonym_group=SynonymGroup.objects.create(expressions="HVA\nhyvinvointialue"),
+        accessibility_feedback=AccessibilityFeedback.objects.create(
+            message="Lomakkeen virheet eivät näy ruudunlukijalle.", language="fi"
+        ),
         redirect=Redirect.objects.create(old_path="/vanha-osoite", redirect_link="/"),
         site=Site.objects.get(is_default_site=True),
         locale=Locale.get_default(),
