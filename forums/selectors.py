@@ -284,6 +284,14 @@ def posts_of_topic(user, topic: Topic) -> QuerySet[Post]:
     )
 
 
+def first_unread_post(user, topic: Topic, last_read_at) -> Post | None:
+    """The first post of the topic this person may see and has not read (None: all read)."""
+    posts = visible_posts_for(user).filter(topic=topic).order_by("created_at", "pk")
+    if last_read_at is not None:
+        posts = posts.filter(created_at__gt=last_read_at)
+    return posts.first()
+
+
 def attachments_of(post_ids) -> dict[int, list[Attachment]]:
     """{post id: its attachments} (one query; cheaper than prefetch_related for a page)."""
     attachments: dict[int, list[Attachment]] = {}

@@ -293,9 +293,17 @@ def _mark_read(user, topic: Topic, moment=None) -> None:
     )
 
 
-def mark_topic_read(user, topic: Topic) -> None:
-    if user.is_authenticated:
-        _mark_read(user, topic, topic.last_post_at)
+def mark_topic_read(user, topic: Topic, up_to=None) -> None:
+    """Mark the topic read up to `up_to` (a post's time; default: the whole topic). Never
+    moves the mark back: reading page 1 again keeps what page 2 marked."""
+    if not user.is_authenticated:
+        return
+    moment = up_to or topic.last_post_at
+    updated = TopicReadState.objects.filter(user=user, topic=topic, last_read_at__lt=moment).update(
+        last_read_at=moment
+    )
+    if not updated:
+        TopicReadState.objects.get_or_create(user=user, topic=topic, defaults={"last_read_at": moment})
 
 
 def mark_notifications_read(user, notification_ids=None) -> int:
@@ -305,10 +313,13 @@ def mark_notifications_read(user, notification_ids=None) -> int:
     return notifications.update(read_at=timezone.now())
 
 
-def mark_topic_notifications_read(user, topic: Topic) -> None:
-    Notification.objects.filter(recipient=user, read_at__isnull=True, post__topic=topic).update(
-        read_at=timezone.now()
-    )
+def mark_topic_notifications_read(user, topic: Topic, post_ids=None) -> None:
+    """Mark read the person's notifications about the topic's posts (only `post_ids`, the
+    posts a page showed, when given)."""
+    notifications = Notification.objects.filter(recipient=user, read_at__isnull=True, post__topic=topic)
+    if post_ids is not None:
+        notifications = notifications.filter(post_id__in=post_ids)
+    notifications.update(read_at=timezone.now())
 
 
 # --- Feeds ------------------------------------------------------------------------------------

@@ -116,12 +116,33 @@ def _prepare_posts(posts, topic, attachments, reactions) -> None:
         ]
 
 
+def _position_url(user, post) -> str:
+    """The topic page a post is on, at the post: `?page=N#post-ID`."""
+    position = (
+        selectors.posts_of_topic(user, post.topic)
+        .filter(Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk))
+        .count()
+    )
+    page = position // POSTS_PER_PAGE + 1
+    url = post.topic.get_absolute_url()
+    if page > 1:
+        url += f"?page={page}"
+    return f"{url}#post-{post.pk}"
+
+
 @login_required
 @require_GET
 def topic_detail(request, pk):
     user = request.user
     # The topic comes with the visitor's read, follow and notification state (one query).
     topic = selectors.topic_page_for_user_or_404(user, pk)
+    if "unread" in request.GET:
+        # "New" in the topic list: the first post the visitor has not read, on whatever page.
+        first_unread_post = selectors.first_unread_post(user, topic, topic.last_read_at)
+        if first_unread_post is None:
+            return redirect(topic)
+        first_unread_post.topic = topic
+        return redirect(_position_url(user, first_unread_post))
     page = Paginator(selectors.posts_of_topic(user, topic), POSTS_PER_PAGE).get_page(request.GET.get("page"))
     posts = list(page.object_list)
     post_ids = [post.pk for post in posts]
@@ -129,11 +150,17 @@ def topic_detail(request, pk):
     last_read = topic.last_read_at
     first_unread = next((post.pk for post in posts if last_read is None or post.created_at > last_read), None)
     is_moderator = selectors.can_moderate(user, topic.forum)
-    # Reading writes only when something is unread: a write waits for the database's lock.
-    if last_read is None or last_read < topic.last_post_at:
-        services.mark_topic_read(user, topic)
+    # A visit marks read what it showed: up to the last post of this page (on the last page,
+    # the whole topic, posts hidden from the visitor included). Reading writes only when that
+    # is newer than what was read before: a write waits for the database's lock.
+    if posts:
+        shown_up_to = posts[-1].created_at
+        if not page.has_next():
+            shown_up_to = max(shown_up_to, topic.last_post_at)
+        if last_read is None or last_read < shown_up_to:
+            services.mark_topic_read(user, topic, up_to=shown_up_to)
     if topic.has_unread_notifications:
-        services.mark_topic_notifications_read(user, topic)
+        services.mark_topic_notifications_read(user, topic, post_ids)
     reply_form = None
     if not topic.is_locked and not topic.is_hidden:
         reply_form = ReplyForm()
@@ -256,16 +283,7 @@ def reply(request, pk):
 def post_redirect(request, pk):
     """A post's own address: the topic page it is on, at the post."""
     post = selectors.post_for_user_or_404(request.user, pk)
-    position = (
-        selectors.posts_of_topic(request.user, post.topic)
-        .filter(Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk))
-        .count()
-    )
-    page = position // POSTS_PER_PAGE + 1
-    url = post.topic.get_absolute_url()
-    if page > 1:
-        url += f"?page={page}"
-    return redirect(f"{url}#post-{post.pk}")
+    return redirect(_position_url(request.user, post))
 
 
 @login_required
