@@ -1,6 +1,7 @@
 from django import template
 
-from forums.selectors import topics_for_page, unread_notification_count
+from forums.models import Forum
+from forums.selectors import topics_for_page, unread_notification_count, visible_forums_for
 
 register = template.Library()
 
@@ -41,3 +42,18 @@ def network_forum_for(context, network):
     if user is None or network is None or not user.is_authenticated:
         return None
     return visible_forums_for(user).filter(network=network).first()
+
+
+@register.simple_tag(takes_context=True)
+def discussion_forums_for(context) -> list:
+    """Where the person may start a discussion of a page: the national forums and their own
+    networks' forums: `{% discussion_forums_for as forums %}`."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return []
+    return list(
+        visible_forums_for(user)
+        .filter(kind__in=[Forum.Kind.NATIONAL, Forum.Kind.NETWORK])
+        .order_by("kind", "position", "name")
+    )
