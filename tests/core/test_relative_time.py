@@ -52,7 +52,9 @@ def test_swedish_and_english():
 
 def test_no_template_uses_humanize_naturaltime():
     """`naturaltime` brings back Django's Finnish "1päivä"; templates use `relative_time`."""
-    roots = [Path(settings.BASE_DIR) / name for name in ("site", "forums", "knowledge", "calendar_app", "search")]
+    roots = [
+        Path(settings.BASE_DIR) / name for name in ("site", "forums", "knowledge", "calendar_app", "search")
+    ]
     offenders = [
         str(path)
         for root in roots

@@ -17,7 +17,9 @@ def forums(db):
     return {
         "national": Forum.objects.create(name="Lain tulkinta", slug="lain-tulkinta", kind="national"),
         "own": Forum.objects.create(name="Satakunnan oma", slug="satakunta", kind="network", network=network),
-        "other": Forum.objects.create(name="Kymenlaakson oma", slug="kymenlaakso", kind="network", network=other),
+        "other": Forum.objects.create(
+            name="Kymenlaakson oma", slug="kymenlaakso", kind="network", network=other
+        ),
         "network": network,
     }
 
