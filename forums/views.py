@@ -18,6 +18,7 @@ from typ_site.accounts.roles import is_verified_member
 from . import selectors, services
 from .forms import EditPostForm, HidePostForm, MoveTopicForm, ReactionForm, ReplyForm, ReportForm, TopicForm
 from .models import FeedToken, Forum, ModerationAction, Reaction
+from .diffs import edits_of
 from .rendering import quote_as_markdown
 
 POSTS_PER_PAGE = 20
@@ -332,7 +333,7 @@ def post_history(request, pk):
             "forum": post.topic.forum,
             "topic": post.topic,
             "post": post,
-            "revisions": selectors.revisions_of(post),
+            "edits": edits_of(post, selectors.revisions_of(post)),
         },
     )
 
