@@ -20,7 +20,8 @@ _TOKENS = re.compile(r"\s+|\S+")
 
 def _marked(tag: str, label: str, text: str) -> str:
     return format_html(
-        '<{tag}><span class="visually-hidden">[{label}: </span>{text}<span class="visually-hidden">]</span></{tag}>',
+        '<{tag}><span class="visually-hidden">[{label}: </span>{text}'
+        '<span class="visually-hidden">]</span></{tag}>',
         tag=tag,
         label=label,
         text=text,

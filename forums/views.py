@@ -16,9 +16,9 @@ from wagtail.models import Page
 from typ_site.accounts.roles import is_verified_member
 
 from . import selectors, services
+from .diffs import edits_of
 from .forms import EditPostForm, HidePostForm, MoveTopicForm, ReactionForm, ReplyForm, ReportForm, TopicForm
 from .models import FeedToken, Forum, ModerationAction, Reaction
-from .diffs import edits_of
 from .rendering import quote_as_markdown
 
 POSTS_PER_PAGE = 20
