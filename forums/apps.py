@@ -12,6 +12,7 @@ class ForumsConfig(AppConfig):
         from typ_site.accounts.signals import account_removed
         from typ_site.core.demo import register_demo_step
         from typ_site.core.home import register_home_section
+        from typ_site.networks.signals import membership_decided, membership_requested
 
         from .demo import load_forum_demo
         from .exports import forum_export_section
@@ -20,11 +21,19 @@ class ForumsConfig(AppConfig):
         from .participation.home import open_rounds_section
         from .participation.signal_handlers import anonymise_ballots_of_removed_account
         from .search import register_forum_search
-        from .signal_handlers import forget_removed_account
+        from .signal_handlers import (
+            forget_removed_account,
+            tell_admins_of_membership_request,
+            tell_applicant_of_decision,
+        )
 
         register_export_section("forums", forum_export_section)
         register_export_section("participation", participation_export_section)
         account_removed.connect(forget_removed_account, dispatch_uid="forums.account_removed")
+        membership_requested.connect(
+            tell_admins_of_membership_request, dispatch_uid="forums.membership_requested"
+        )
+        membership_decided.connect(tell_applicant_of_decision, dispatch_uid="forums.membership_decided")
         account_removed.connect(
             anonymise_ballots_of_removed_account, dispatch_uid="forums.participation.account_removed"
         )

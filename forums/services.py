@@ -34,7 +34,12 @@ from .models import (
 )
 from .rendering import render_markdown
 from .selectors import can_moderate, can_see_forum, can_see_post
-from .tasks import deliver_accepted_notification, deliver_post_notifications
+from .tasks import (
+    deliver_accepted_notification,
+    deliver_hidden_notification,
+    deliver_post_notifications,
+    deliver_report_notifications,
+)
 
 Action = ModerationAction.Action
 
@@ -343,7 +348,9 @@ def report_post(user, post: Post, reason: str) -> Report:
         raise PermissionDenied
     try:
         with transaction.atomic():
-            return Report.objects.create(post=post, reporter=user, reason=reason.strip())
+            report = Report.objects.create(post=post, reporter=user, reason=reason.strip())
+            transaction.on_commit(partial(deliver_report_notifications.enqueue, report.pk))
+            return report
     except IntegrityError:
         raise ValidationError(
             _("You have already reported this post; a moderator will look at it."),
@@ -356,8 +363,8 @@ def _require_moderator(user, forum: Forum) -> None:
         raise PermissionDenied
 
 
-def _log(user, action: str, forum: Forum, *, topic=None, post=None, details="") -> None:
-    ModerationAction.objects.create(
+def _log(user, action: str, forum: Forum, *, topic=None, post=None, details="") -> ModerationAction:
+    return ModerationAction.objects.create(
         actor=user, action=action, forum=forum, topic=topic, post=post, details=details[:500]
     )
 
@@ -369,7 +376,7 @@ def set_post_hidden(user, post: Post, hidden: bool, reason: str = "") -> None:
     post.save(update_fields=["is_hidden"])
     if hidden and post.topic.accepted_post_id == post.pk:
         Topic.objects.filter(pk=post.topic_id).update(accepted_post=None)
-    _log(
+    action = _log(
         user,
         Action.HIDE_POST if hidden else Action.SHOW_POST,
         post.topic.forum,
@@ -377,6 +384,8 @@ def set_post_hidden(user, post: Post, hidden: bool, reason: str = "") -> None:
         post=post,
         details=reason,
     )
+    if hidden and post.author_id and post.author_id != user.pk:
+        transaction.on_commit(partial(deliver_hidden_notification.enqueue, action.pk))
 
 
 TOPIC_ACTIONS = {

@@ -18,7 +18,8 @@ from typ_site.accounts.roles import is_verified_member
 from . import selectors, services
 from .diffs import edits_of
 from .forms import EditPostForm, HidePostForm, MoveTopicForm, ReactionForm, ReplyForm, ReportForm, TopicForm
-from .models import FeedToken, Forum, ModerationAction, Reaction
+from .models import FeedToken, Forum, ModerationAction, Notification, Reaction
+from .notifications import hide_reasons
 from .rendering import quote_as_markdown
 
 POSTS_PER_PAGE = 20
@@ -429,9 +430,13 @@ def follow_topic(request, pk):
 @login_required
 def notifications(request):
     queryset = selectors.notifications_for(request.user).select_related(
-        "post", "post__topic", "post__topic__forum", "actor"
+        "post", "post__topic", "post__topic__forum", "actor", "membership", "membership__network"
     )
     page = Paginator(queryset, NOTIFICATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    hidden = [n.post_id for n in page.object_list if n.reason == Notification.Reason.HIDDEN]
+    reasons = hide_reasons(hidden) if hidden else {}
+    for notification in page.object_list:
+        notification.hide_reason = reasons.get(notification.post_id, "")
     return render(request, "forums/notifications.html", {"page_obj": page})
 
 
@@ -439,6 +444,12 @@ def notifications(request):
 def open_notification(request, pk):
     notification = get_object_or_404(selectors.notifications_for(request.user), pk=pk)
     services.mark_notifications_read(request.user, [notification.pk])
+    if notification.reason == Notification.Reason.MEMBERSHIP_REQUEST:
+        return redirect("networks:manage")
+    if notification.reason == Notification.Reason.MEMBERSHIP_DECISION:
+        return redirect("networks:list")
+    if notification.reason == Notification.Reason.REPORTED:
+        return redirect("forums:moderation")
     return redirect(notification.post)
 
 

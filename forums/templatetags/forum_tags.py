@@ -1,7 +1,14 @@
 from django import template
 
 from forums.models import Forum
-from forums.selectors import topics_for_page, unread_notification_count, visible_forums_for
+from forums.selectors import (
+    moderated_forum_ids,
+    open_report_count,
+    topics_for_page,
+    unread_notification_count,
+    visible_forums_for,
+)
+from typ_site.accounts.roles import holds_powers
 
 register = template.Library()
 
@@ -18,6 +25,20 @@ def forum_unread_count(context) -> int:
         cached = unread_notification_count(user)
         request._forum_unread_count = cached
     return cached
+
+
+@register.simple_tag(takes_context=True)
+def forum_moderation_count(context) -> int | None:
+    """Open reports waiting for the signed-in moderator (for the header's moderation link), or
+    None for people who moderate nothing. Only people who hold powers beyond a member's can
+    moderate, and that is known already on every page (the two-step verification asks it)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not holds_powers(user):
+        return None
+    if not moderated_forum_ids(user):
+        return None
+    return open_report_count(user)
 
 
 @register.simple_tag(takes_context=True)
