@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -18,6 +18,7 @@ from typ_site.accounts.roles import is_verified_member
 from . import selectors, services
 from .diffs import edits_of
 from .forms import EditPostForm, HidePostForm, MoveTopicForm, ReactionForm, ReplyForm, ReportForm, TopicForm
+from .mentions import people_to_mention
 from .models import FeedToken, Forum, ModerationAction, Notification, Reaction
 from .notifications import hide_reasons
 from .rendering import quote_as_markdown
@@ -422,6 +423,24 @@ def follow_topic(request, pk):
         services.follow_topic(request.user, topic)
         messages.success(request, _("You now follow this topic: you will hear of new replies."))
     return redirect(topic)
+
+
+@login_required
+@require_GET
+def mention_candidates(request, slug):
+    """The people a mention in this forum may name, for the form's autocomplete (JSON)."""
+    forum = selectors.forum_for_user_or_404(request.user, slug)
+    people = people_to_mention(forum, request.GET.get("q", ""))
+    response = JsonResponse(
+        {
+            "results": [
+                {"name": person.get_full_name(), "mention": f"@[{person.get_full_name()}]"}
+                for person in people
+            ]
+        }
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 # --- Notifications ----------------------------------------------------------------------------
