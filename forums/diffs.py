@@ -31,7 +31,7 @@ def _marked(tag: str, label: str, text: str) -> str:
 def text_diff(before: str, after: str) -> SafeString:
     """`after` compared with `before`: removed words in <del>, added words in <ins>."""
     old, new = _TOKENS.findall(before or ""), _TOKENS.findall(after or "")
-    parts = []
+    parts: list[str] = []
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
         if operation == "equal":

@@ -270,6 +270,7 @@ def _notification_line(notification: Notification, hide_reason: str = "") -> dic
             "url": _absolute(reverse("networks:list")),
         }
     post = notification.post
+    assert post is not None  # a notification is about a post or a membership (a constraint)
     line.update(
         topic=post.topic.title,
         forum=post.topic.forum.name,

@@ -76,7 +76,9 @@ def _linked(text: str | None) -> tuple[str | None, list[etree.Element]]:
     """The text up to its first address, and the links (each with the text after it as tail)."""
     if not text or "://" not in text:
         return text, []
-    head, links, position = None, [], 0
+    head: str | None = None
+    links: list[etree.Element] = []
+    position = 0
     for match in BARE_ADDRESS.finditer(text):
         address = _address_end(match.group(0))
         if "://" not in address or address.endswith("://"):

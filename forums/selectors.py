@@ -148,6 +148,8 @@ def moderator_candidates(forum: Forum) -> QuerySet:
     not told of everything. Callers check each with `can_moderate`, the rule itself."""
     people = get_user_model().objects.filter(is_active=True, is_removed=False)
     if forum.kind == NETWORK:
+        if forum.network_id is None:
+            return people.none()
         return people.filter(
             network_memberships__network_id=forum.network_id,
             network_memberships__role=Membership.Role.ADMIN,

@@ -8,6 +8,7 @@ from django.core import mail
 from django.urls import reverse
 
 from forums import notifications, services
+from forums.exports import forum_export_section
 from forums.models import Notification
 from forums.selectors import notifications_for
 from tests.factories import make_member, make_membership, make_network_admin, make_user
@@ -157,3 +158,13 @@ def test_admins_of_another_network_are_not_told(run_on_commit, home_network, oth
     run_on_commit(request_membership, make_user(), home_network, "")
 
     assert reasons_of(stranger_admin) == []
+
+
+def test_the_own_data_export_lists_a_membership_notification(run_on_commit, home_network, network_admin):
+    applicant = make_user(first_name="Uusi", last_name="Hakija")
+    membership = run_on_commit(request_membership, applicant, home_network, "")
+    run_on_commit(approve_membership, membership, network_admin)
+
+    exported = forum_export_section(applicant)["notifications"]
+
+    assert [row["topic"] for row in exported] == [home_network.name]
