@@ -9,9 +9,18 @@ class ForumsConfig(AppConfig):
 
     def ready(self):
         from typ_site.accounts.signals import account_removed
+        from typ_site.networks.signals import membership_decided, membership_requested
 
         from .search import register_forum_search
-        from .signal_handlers import forget_removed_account
+        from .signal_handlers import (
+            forget_removed_account,
+            tell_admins_of_membership_request,
+            tell_applicant_of_decision,
+        )
 
         account_removed.connect(forget_removed_account, dispatch_uid="forums.account_removed")
+        membership_requested.connect(
+            tell_admins_of_membership_request, dispatch_uid="forums.membership_requested"
+        )
+        membership_decided.connect(tell_applicant_of_decision, dispatch_uid="forums.membership_decided")
         register_forum_search()

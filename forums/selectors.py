@@ -25,16 +25,18 @@ import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.db.models import BooleanField, DateTimeField, Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import Http404
 
-from typ_site.accounts.roles import is_keha_staff, is_verified_member
+from typ_site.accounts.roles import KEHA_GROUP, is_keha_staff, is_verified_member
 from typ_site.core.access import sees_everything
 from typ_site.core.request_cache import per_request
-from typ_site.networks.selectors import admin_network_ids, member_network_ids
+from typ_site.networks.models import Membership
+from typ_site.networks.selectors import admin_network_ids, member_network_ids, pending_requests_for_admin
 
 from .models import (
     Attachment,
@@ -139,6 +141,22 @@ def can_see_forum(user, forum: Forum) -> bool:
 
 def can_moderate(user, forum: Forum) -> bool:
     return is_verified_member(user) and _moderates(user, forum.kind, forum.network_id)
+
+
+def moderator_candidates(forum: Forum) -> QuerySet:
+    """The people who moderate the forum by their role (its network's admins; KEHA staff for
+    national and theme forums), to be told of reports. Superusers moderate everything but are
+    not told of everything. Callers check each with `can_moderate`, the rule itself."""
+    people = get_user_model().objects.filter(is_active=True, is_removed=False)
+    if forum.kind == NETWORK:
+        if forum.network_id is None:
+            return people.none()
+        return people.filter(
+            network_memberships__network_id=forum.network_id,
+            network_memberships__role=Membership.Role.ADMIN,
+            network_memberships__status=Membership.Status.APPROVED,
+        )
+    return people.filter(groups__name=KEHA_GROUP)
 
 
 def _visible_topic(user, prefix: str = "") -> Q:
@@ -285,6 +303,14 @@ def posts_of_topic(user, topic: Topic) -> QuerySet[Post]:
     )
 
 
+def first_unread_post(user, topic: Topic, last_read_at) -> Post | None:
+    """The first post of the topic this person may see and has not read (None: all read)."""
+    posts = visible_posts_for(user).filter(topic=topic).order_by("created_at", "pk")
+    if last_read_at is not None:
+        posts = posts.filter(created_at__gt=last_read_at)
+    return posts.first()
+
+
 def attachments_of(post_ids) -> dict[int, list[Attachment]]:
     """{post id: its attachments} (one query; cheaper than prefetch_related for a page)."""
     attachments: dict[int, list[Attachment]] = {}
@@ -319,18 +345,29 @@ def revisions_of(post: Post) -> QuerySet[PostRevision]:
     return post.revisions.select_related("edited_by")
 
 
-def notifications_for(user) -> QuerySet[Notification]:
-    """The person's notifications about posts they may still see (membership may have ended)."""
+def notifications_for(user, reasons=None) -> QuerySet[Notification]:
+    """The person's notifications about things they may still see (membership may have ended).
+
+    About a post: the post is still visible (the author of a hidden post is told it was
+    hidden), and a report only to those who still moderate its forum. About a membership: the
+    request still waits for this person's decision (`pending_requests_for_admin`, the rule of
+    the management page), or the decision was about this person's own request. `reasons`: the
+    reasons the caller knows to be among them, when it knows (the header's count).
+    """
     if not is_verified_member(user):
         return Notification.objects.none()
+    Reason = Notification.Reason
     # The forum rule as a subquery, not visible_forum_ids(): the header counts these on every
     # page, and most pages have no other use for the forum ids (a query of their own).
-    return Notification.objects.filter(
-        recipient=user,
-        post__topic__forum__in=visible_forums_for(user),
-        post__is_hidden=False,
-        post__topic__is_hidden=False,
+    about_post = Q(post__topic__forum__in=visible_forums_for(user), post__topic__is_hidden=False) & (
+        Q(post__is_hidden=False) | Q(reason=Reason.HIDDEN, post__author=user)
     )
+    if reasons is None or Reason.REPORTED in reasons:
+        about_post &= ~Q(reason=Reason.REPORTED) | Q(post__topic__forum_id__in=moderated_forum_ids(user))
+    about_membership = Q(
+        reason=Reason.MEMBERSHIP_REQUEST, membership__in=pending_requests_for_admin(user).values("pk")
+    ) | Q(reason=Reason.MEMBERSHIP_DECISION, membership__user=user)
+    return Notification.objects.filter(recipient=user).filter(about_post | about_membership)
 
 
 def unread_notification_count(user) -> int:
@@ -339,9 +376,24 @@ def unread_notification_count(user) -> int:
     of the notifications they may see."""
     if not is_verified_member(user):
         return 0
-    if not Notification.objects.filter(recipient=user, read_at__isnull=True).exists():
+    reasons = set(
+        Notification.objects.filter(recipient=user, read_at__isnull=True)
+        .order_by()
+        .values_list("reason", flat=True)
+        .distinct()
+    )
+    if not reasons:
         return 0
-    return notifications_for(user).filter(read_at__isnull=True).count()
+    return notifications_for(user, reasons).filter(read_at__isnull=True).count()
+
+
+def open_report_count(user) -> int:
+    """The reports waiting for this person's decision (the count on the header's link)."""
+    if not moderated_forum_ids(user):
+        return 0
+    return Report.objects.filter(
+        status=Report.Status.OPEN, post__topic__forum_id__in=moderated_forum_ids(user)
+    ).count()
 
 
 def moderation_queue_for(user) -> QuerySet[Report]:

@@ -56,3 +56,11 @@ def matrix_cells(row) -> list[dict]:
         value = row.get(name) or Involvement.NONE
         cells.append({"value": value, "label": str(labels.get(value, ""))})
     return cells
+
+
+@register.simple_tag
+def law_section_directory():
+    """One lookup of the law sections for all the texts of a page that is not a knowledge page
+    (a forum topic): `{% law_section_directory as law_sections %}`. Loaded only when a text
+    mentions a section."""
+    return law_links.SectionDirectory()

@@ -8,6 +8,11 @@ from typ_site.core.request_cache import forget_per_request
 
 from .models import Membership, Network
 from .permissions import can_confirm_role, can_decide_membership
+from .signals import membership_decided, membership_requested
+
+
+def _announce(signal, membership: Membership) -> None:
+    transaction.on_commit(lambda: signal.send(sender=Membership, membership=membership))
 
 
 def request_membership(user, network: Network, message: str = "") -> Membership:
@@ -19,7 +24,9 @@ def request_membership(user, network: Network, message: str = "") -> Membership:
         raise ValidationError(_duplicate_request_message(existing), code="duplicate")
     try:
         with transaction.atomic():
-            return Membership.objects.create(user=user, network=network, message=message.strip())
+            membership = Membership.objects.create(user=user, network=network, message=message.strip())
+            _announce(membership_requested, membership)
+            return membership
     except IntegrityError as error:
         # A double click raced past the check above: the first request stands.
         raise ValidationError(
@@ -50,6 +57,7 @@ def _decide(membership: Membership, decided_by, status: str) -> Membership:
         locked.decided_by = decided_by
         locked.decided_at = timezone.now()
         locked.save(update_fields=["status", "decided_by", "decided_at"])
+        _announce(membership_decided, locked)
     forget_per_request(locked.user)
     return locked
 

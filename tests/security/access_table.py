@@ -170,6 +170,10 @@ ACCESS_TABLE: dict[str, Access] = {
     "forums:forum": Access(NETWORK_FORUM, kwargs=lambda world: {"slug": world.network_forum.slug}),
     "forums:new_topic": Access(NETWORK_FORUM, kwargs=lambda world: {"slug": world.network_forum.slug}),
     "forums:follow_forum": Access(POST_ONLY, kwargs=lambda world: {"slug": world.network_forum.slug}),
+    # The mention autocomplete (JSON): the people who may read the forum, for those who may.
+    "forums:mention_candidates": Access(
+        NETWORK_FORUM, kwargs=lambda world: {"slug": world.network_forum.slug}
+    ),
     "forums:create_feed_address": Access(POST_ONLY, kwargs=lambda world: {"slug": world.network_forum.slug}),
     "forums:topic": Access(NETWORK_FORUM, kwargs=lambda world: {"pk": world.topic.pk}),
     "forums:reply": Access(NETWORK_FORUM, kwargs=lambda world: {"pk": world.topic.pk}),
