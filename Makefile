@@ -94,6 +94,7 @@ makemessages: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 MYPY_PACKAGES := -p typ_site -p knowledge -p forums -p calendar_app -p search
 # mypy does not run the editable install's import hook that maps site/ to typ_site, so it
