@@ -11,8 +11,8 @@ from django.db.models.functions import Concat
 
 from typ_site.networks.models import Membership
 
+from .permissions import can_see_forum, can_see_post
 from .rendering import MENTION_PATTERN
-from .selectors import can_see_forum, can_see_post
 
 MAX_MENTIONS_PER_POST = 10
 MAX_SUGGESTIONS = 8

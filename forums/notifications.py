@@ -29,7 +29,8 @@ from typ_site.networks.permissions import can_decide_membership
 
 from .mentions import mentioned_users
 from .models import Follow, ModerationAction, Notification, Post, Report
-from .selectors import can_moderate, can_see_post, moderator_candidates, notifications_for
+from .permissions import can_moderate, can_see_post
+from .selectors import moderator_candidates, notifications_for
 
 logger = logging.getLogger(__name__)
 

@@ -111,7 +111,7 @@ def visible_forum_ids(user) -> frozenset[int]:
     return _forum_access(user).visible_ids
 
 
-def _moderates(user, kind: str, network_id: int | None) -> bool:
+def moderates_by_role(user, kind: str, network_id: int | None) -> bool:
     """The moderation rule for a forum this person sees (see the module docstring)."""
     if user.is_superuser:
         return True
@@ -125,7 +125,9 @@ def moderated_forum_ids(user) -> frozenset[int]:
     access = _forum_access(user)
     if access.moderated_ids is None:
         access.moderated_ids = frozenset(
-            pk for pk, (kind, network_id) in access.visible.items() if _moderates(user, kind, network_id)
+            pk
+            for pk, (kind, network_id) in access.visible.items()
+            if moderates_by_role(user, kind, network_id)
         )
     return access.moderated_ids
 
@@ -133,14 +135,6 @@ def moderated_forum_ids(user) -> frozenset[int]:
 def moderated_forums_for(user) -> QuerySet[Forum]:
     """Forums this person moderates (always a subset of the forums they see)."""
     return Forum.objects.filter(pk__in=moderated_forum_ids(user))
-
-
-def can_see_forum(user, forum: Forum) -> bool:
-    return forum.pk in visible_forum_ids(user)
-
-
-def can_moderate(user, forum: Forum) -> bool:
-    return is_verified_member(user) and _moderates(user, forum.kind, forum.network_id)
 
 
 def moderator_candidates(forum: Forum) -> QuerySet:
@@ -184,11 +178,6 @@ def visible_posts_for(user) -> QuerySet[Post]:
     return Post.objects.filter(_visible_topic(user, prefix="topic__")).filter(
         Q(is_hidden=False) | Q(author=user) | Q(topic__forum_id__in=moderated_forum_ids(user))
     )
-
-
-def can_see_post(user, post: Post | int) -> bool:
-    post_id = post if isinstance(post, int) else post.pk
-    return visible_posts_for(user).filter(pk=post_id).exists()
 
 
 def forum_for_user_or_404(user, slug: str) -> Forum:

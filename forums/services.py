@@ -32,8 +32,8 @@ from .models import (
     Topic,
     TopicReadState,
 )
+from .permissions import can_accept, can_edit, can_moderate, can_see_forum, can_see_post
 from .rendering import render_markdown
-from .selectors import can_moderate, can_see_forum, can_see_post
 from .tasks import (
     deliver_accepted_notification,
     deliver_hidden_notification,
@@ -200,15 +200,6 @@ def reply(user, topic: Topic, *, body: str, token=None, uploads=(), reply_to: Po
     return post
 
 
-def can_edit(user, post: Post) -> bool:
-    return bool(
-        user.is_authenticated
-        and post.author_id == user.pk
-        and not post.topic.is_locked
-        and not post.is_hidden
-    )
-
-
 @transaction.atomic
 def edit_post(user, post: Post, *, body: str, title: str | None = None) -> Post:
     """The author edits a post; the earlier text is kept in the post's history."""
@@ -248,10 +239,6 @@ def toggle_reaction(user, post: Post, kind: str) -> bool:
         return False
     Reaction.objects.get_or_create(post=post, user=user, kind=kind)
     return True
-
-
-def can_accept(user, topic: Topic) -> bool:
-    return bool(user.is_authenticated and (topic.author_id == user.pk or can_moderate(user, topic.forum)))
 
 
 @transaction.atomic

@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from typ_site.accounts.roles import is_verified_member
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .diffs import edits_of
 from .forms import EditPostForm, HidePostForm, MoveTopicForm, ReactionForm, ReplyForm, ReportForm, TopicForm
 from .mentions import people_to_mention
@@ -72,7 +72,7 @@ def forum_detail(request, slug):
             "forum": forum,
             "page_obj": page,
             "following": selectors.is_following_forum(request.user, forum),
-            "is_moderator": selectors.can_moderate(request.user, forum),
+            "is_moderator": permissions.can_moderate(request.user, forum),
             "feed_url": request.build_absolute_uri(reverse("forums:feed", args=[token.key, forum.slug]))
             if token
             else None,
@@ -152,7 +152,7 @@ def topic_detail(request, pk):
     _prepare_posts(posts, topic, selectors.attachments_of(post_ids), selectors.reactions_of(user, post_ids))
     last_read = topic.last_read_at
     first_unread = next((post.pk for post in posts if last_read is None or post.created_at > last_read), None)
-    is_moderator = selectors.can_moderate(user, topic.forum)
+    is_moderator = permissions.can_moderate(user, topic.forum)
     # A visit marks read what it showed: up to the last post of this page (on the last page,
     # the whole topic, posts hidden from the visitor included). Reading writes only when that
     # is newer than what was read before: a write waits for the database's lock.
@@ -182,7 +182,7 @@ def topic_detail(request, pk):
             "first_post_id": page.number == 1 and posts and posts[0].pk,
             "first_unread": first_unread if last_read is not None else None,
             "is_moderator": is_moderator,
-            "can_accept": services.can_accept(user, topic),
+            "can_accept": permissions.can_accept(user, topic),
             "following": topic.is_followed,
             "related_pages": related_pages,
             "reply_form": reply_form,
@@ -293,7 +293,7 @@ def post_redirect(request, pk):
 @require_http_methods(["GET", "POST"])
 def edit_post(request, pk):
     post = selectors.post_for_user_or_404(request.user, pk)
-    if not services.can_edit(request.user, post):
+    if not permissions.can_edit(request.user, post):
         raise PermissionDenied
     edit_title = services.is_first_post(post)
     form = EditPostForm(
@@ -326,7 +326,7 @@ def edit_post(request, pk):
 @login_required
 def post_history(request, pk):
     post = selectors.post_for_user_or_404(request.user, pk)
-    if post.author_id != request.user.pk and not selectors.can_moderate(request.user, post.topic.forum):
+    if post.author_id != request.user.pk and not permissions.can_moderate(request.user, post.topic.forum):
         raise Http404
     return render(
         request,
@@ -510,7 +510,7 @@ def moderation_queue(request):
 @require_POST
 def moderate_topic(request, pk, action):
     topic = selectors.topic_for_user_or_404(request.user, pk)
-    if not selectors.can_moderate(request.user, topic.forum):
+    if not permissions.can_moderate(request.user, topic.forum):
         raise PermissionDenied
     try:
         services.moderate_topic(request.user, topic, action)
@@ -527,7 +527,7 @@ def moderate_post(request, pk, action):
     post = selectors.post_for_user_or_404(request.user, pk)
     if action not in ("hide", "show"):
         raise Http404
-    if not selectors.can_moderate(request.user, post.topic.forum):
+    if not permissions.can_moderate(request.user, post.topic.forum):
         raise PermissionDenied
     form = HidePostForm(request.POST)
     if not form.is_valid():
@@ -544,7 +544,7 @@ def moderate_post(request, pk, action):
 @require_http_methods(["GET", "POST"])
 def move_topic(request, pk):
     topic = selectors.topic_for_user_or_404(request.user, pk)
-    if not selectors.can_moderate(request.user, topic.forum):
+    if not permissions.can_moderate(request.user, topic.forum):
         raise PermissionDenied
     targets = selectors.moderated_forums_for(request.user).exclude(pk=topic.forum_id)
     form = MoveTopicForm(request.POST or None, forums=targets)
