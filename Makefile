@@ -8,7 +8,7 @@ UV := $(BIN)/uv
 UV_ENV := UV_PROJECT_ENVIRONMENT=$(VENV) UV_PYTHON=$(abspath $(BIN)/python) UV_PYTHON_DOWNLOADS=never
 PORT ?= 8000
 
-.PHONY: run test test-postgres browser bench-smoke setup lock outdated mypy mypy-baseline migrations-check check system-packages translations makemessages lint demo totp serve-production
+.PHONY: run test test-postgres test-elasticsearch browser bench-smoke setup lock outdated mypy mypy-baseline migrations-check check system-packages translations makemessages lint demo totp serve-production
 
 ## run: install, migrate, load the demo content and serve http://127.0.0.1:$(PORT) with the timed jobs
 run: setup translations
@@ -34,6 +34,14 @@ test: setup translations browser
 ## test-postgres: the same suite against a local PostgreSQL server (installed when missing)
 test-postgres: setup translations
 	./scripts/test-postgres.sh $(PYTEST_ARGS)
+
+## test-elasticsearch: the search contract and a rebuild under writes against the cluster at ELASTICSEARCH_URL
+test-elasticsearch: setup translations
+	@test -n "$$ELASTICSEARCH_URL" || { echo "Set ELASTICSEARCH_URL (and ELASTICSEARCH_API_KEY or ELASTICSEARCH_USERNAME/PASSWORD, ELASTICSEARCH_CA_CERTS or ELASTICSEARCH_SSL_FINGERPRINT) first; see search/README.md."; exit 2; }
+	# The backend's bodies and request sequences (no cluster needed), then the shared contract
+	# (test_contract.py's elasticsearch parameter) and the live rebuild checks on the cluster.
+	$(BIN)/pytest tests/search/test_elastic_definitions.py tests/search/test_elastic_requests.py -q
+	$(BIN)/pytest tests/search -m elasticsearch -v $(PYTEST_ARGS)
 
 ## check: what a reviewer checks besides the tests: migrations, formatting, types
 check: migrations-check lint mypy
@@ -90,6 +98,7 @@ makemessages: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 MYPY_PACKAGES := -p typ_site -p knowledge -p forums -p calendar_app -p search
 # mypy does not run the editable install's import hook that maps site/ to typ_site, so it

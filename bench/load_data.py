@@ -154,13 +154,14 @@ def sentence(rng: random.Random, words: int) -> str:
 def seed_base():
     """Home page, sections, networks and forums: what the rest hangs on (idempotent)."""
     from forums.models import Forum
-    from knowledge.demo_content import _ensure_page, create_sections
+    from knowledge.demo_content import create_sections
+    from knowledge.demo_pages import ensure_page
     from knowledge.models import CaseStoryIndexPage
     from typ_site.core.demo_content import create_home_page, create_networks
 
     home = create_home_page()
     sections = create_sections(home)
-    _ensure_page(home, CaseStoryIndexPage, "asiakastarinat", title="Asiakastarinat")
+    ensure_page(home, CaseStoryIndexPage, "asiakastarinat", title="Asiakastarinat")
     networks = list(create_networks().values())
     forums = [
         Forum.objects.get_or_create(

@@ -8,17 +8,7 @@ class CalendarConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from typ_site.accounts.exports import register_export_section
-        from typ_site.core.demo import register_demo_step
-        from typ_site.core.home import register_home_section
-
-        from . import signal_handlers  # noqa: F401
-        from .demo import load_calendar_demo
-        from .exports import calendar_export_section
-        from .home import next_events_section
+        from . import signal_handlers  # noqa: F401  (connects the handlers)
         from .search import register_calendar_search
 
-        register_export_section("calendar", calendar_export_section)
-        register_home_section("calendar", next_events_section)
-        register_demo_step("calendar", load_calendar_demo, order=40)
         register_calendar_search()

@@ -12,11 +12,11 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from typ_site.core.demo import demo_email
+from typ_site.core.themes import THEMES, Theme, ensure_theme_tags
 from typ_site.networks.models import Network
 
 from .models import Event, EventException, EventLink, Registration
 from .recurrence import HELSINKI
-from .themes import THEMES
 
 LAW, IMPACT, COMMUNICATION, TRAINING, PROCESS = THEMES
 
@@ -61,7 +61,7 @@ def _optional_url(name: str) -> str | None:
 RENAMED_EVENTS = {"Ohjausryhmän kokous": "Johtoryhmän kokous"}
 
 
-def _save_event(title: str, network: Network | None, themes: list[str], **fields) -> Event:
+def _save_event(title: str, network: Network | None, themes: list[Theme], **fields) -> Event:
     fields.setdefault("recurrence_rule", "")
     fields.setdefault("registration_enabled", False)
     fields.setdefault("capacity", None)
@@ -79,7 +79,8 @@ def _save_event(title: str, network: Network | None, themes: list[str], **fields
             event = Event(title=title, network=network)
     for name, value in fields.items():
         setattr(event, name, value)
-    event.themes.set(themes)
+    tags = ensure_theme_tags()
+    event.themes.set([tags[theme.slug] for theme in themes])
     event.save()
     return event
 
@@ -375,7 +376,7 @@ def _workshops(today: date, networks: dict[str, Network], needs_url: str | None)
         _set_links(
             event,
             [
-                (EventLink.Kind.DEVELOPMENT_NEED, f"Kehittämistarpeet: {theme}", needs_url),
+                (EventLink.Kind.DEVELOPMENT_NEED, f"Kehittämistarpeet: {theme.name}", needs_url),
             ],
         )
         events.append(event)

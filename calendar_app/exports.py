@@ -1,15 +1,11 @@
 """The calendar's part of a person's data export."""
 
-from .models import FeedToken, Registration
-from .selectors import visible_events_for
+from .models import FeedToken
+from .selectors import registrations_of
 
 
 def calendar_export_section(user) -> dict:
-    registrations = (
-        Registration.objects.filter(user=user, event__in=visible_events_for(user))
-        .select_related("event")
-        .order_by("occurrence_start")
-    )
+    registrations = registrations_of(user)
     return {
         "registrations": [
             {

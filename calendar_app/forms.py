@@ -4,12 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from typ_site.core.themes import THEME_SLUGS, THEMES, ensure_theme_tags
 from typ_site.networks.models import Network
 from typ_site.networks.selectors import administered_networks
 
 from .models import Event
 from .selectors import can_manage_all_events
-from .themes import THEMES, theme_slug
 
 
 class EventFilterForm(forms.Form):
@@ -30,7 +30,7 @@ class EventFilterForm(forms.Form):
     theme = forms.ChoiceField(
         label=_("Theme"),
         required=False,
-        choices=[("", _("All themes")), *[(theme_slug(name), name) for name in THEMES]],
+        choices=[("", _("All themes")), *[(theme.slug, theme.label) for theme in THEMES]],
     )
     event_type = forms.ChoiceField(
         label=_("Type"),
@@ -61,14 +61,16 @@ class EventAdminForm(WagtailAdminModelForm):
     themes = forms.MultipleChoiceField(
         label=_("themes"),
         required=False,
-        choices=[(name, name) for name in THEMES],
+        choices=[(theme.slug, theme.label) for theme in THEMES],
         widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.initial["themes"] = [tag.name for tag in self.instance.themes.all()]
+            self.initial["themes"] = [
+                tag.slug for tag in self.instance.themes.all() if tag.slug in THEME_SLUGS
+            ]
         user = self.for_user
         if user is not None and not can_manage_all_events(user) and "network" in self.fields:
             field = self.fields["network"]
@@ -76,6 +78,11 @@ class EventAdminForm(WagtailAdminModelForm):
             field.required = True
             field.empty_label = None
             field.help_text = _("You can organise events of the networks you administer.")
+
+    def clean_themes(self):
+        """The chosen themes as their tags (the core themes' fixed slugs)."""
+        tags = ensure_theme_tags()
+        return [tags[slug] for slug in self.cleaned_data["themes"]]
 
     def save(self, commit=True):
         if self.instance.pk is None and self.for_user is not None:

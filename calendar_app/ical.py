@@ -12,6 +12,8 @@ import icalendar
 from django.conf import settings
 from django.utils import timezone
 
+from typ_site.core.themes import tag_label
+
 from .recurrence import HELSINKI, Occurrence, parse_until, rule_parts, to_local_naive
 
 PRODUCT_ID = "-//TYP-yhteistyöalusta//Kehittämiskalenteri//FI"
@@ -90,7 +92,7 @@ def _base_component(event, url: str, note: str = "", status: str = "CONFIRMED") 
     if location:
         component.add("location", location)
     component.add("url", url)
-    themes = [tag.name for tag in event.themes.all()]
+    themes = [tag_label(tag) for tag in event.themes.all()]
     if themes:
         component.add("categories", themes)
     component.add("class", "PUBLIC" if event.access_key == "public" else "PRIVATE")

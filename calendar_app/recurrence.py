@@ -132,10 +132,6 @@ class Occurrence:
     def local_date(self) -> date:
         return self.start.astimezone(HELSINKI).date()
 
-    @property
-    def last_local_date(self) -> date:
-        return self.end.astimezone(HELSINKI).date()
-
 
 def parse_occurrence_key(value: str) -> datetime | None:
     try:

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from typ_site.accounts.roles import is_keha_staff
 from typ_site.core.access import access_keys_for, sees_everything
+from typ_site.core.themes import THEME_SLUGS
 from typ_site.networks.selectors import admin_network_ids, member_network_ids
 
 from .models import Event, EventException, EventLink, FeedToken, Registration
@@ -35,7 +36,6 @@ from .recurrence import (
     expand,
     occurrences_of_many,
 )
-from .themes import THEME_BY_SLUG
 
 logger = logging.getLogger(__name__)
 
@@ -99,9 +99,8 @@ def apply_filters(queryset: QuerySet[Event], filters: dict | None) -> QuerySet[E
         queryset = queryset.filter(event_type=filters["event_type"])
     if filters.get("network"):
         queryset = queryset.filter(network=filters["network"])
-    theme = THEME_BY_SLUG.get(filters.get("theme") or "")
-    if theme:
-        queryset = queryset.filter(themes__name=theme)
+    if filters.get("theme") in THEME_SLUGS:
+        queryset = queryset.filter(themes__slug=filters["theme"])
     return queryset
 
 
@@ -309,20 +308,13 @@ def registrations_of_user_for(user, event: Event) -> dict[datetime, Registration
     }
 
 
-def registrants_of(event: Event, occurrence_start: datetime) -> QuerySet[Registration]:
+def registrants_of(event: Event) -> QuerySet[Registration]:
+    """Everyone registered to the event, by occurrence, then places before the waiting list,
+    each in the order they registered."""
     return (
-        Registration.objects.filter(event=event, occurrence_start=occurrence_start)
-        .select_related("user")
-        .order_by("status", "created_at", "pk")
-    )
-
-
-def registered_occurrence_starts(event: Event) -> list[datetime]:
-    return list(
         Registration.objects.filter(event=event)
-        .values_list("occurrence_start", flat=True)
-        .distinct()
-        .order_by("occurrence_start")
+        .select_related("user")
+        .order_by("occurrence_start", "status", "created_at", "pk")
     )
 
 

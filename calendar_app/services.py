@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from typ_site.networks.selectors import forget_cached_memberships
+from typ_site.core.request_cache import forget_per_request
 
 from .models import Event, EventException, FeedToken, Registration
 from .recurrence import HELSINKI, Occurrence, occurrence_at
@@ -185,7 +185,7 @@ def tell_registered_of_changed_occurrence(
 def drop_waiting_registrations_out_of_sight(user) -> int:
     """Take the person off the waiting lists of events they may no longer see (after leaving
     or being removed from the organising network). Nobody else's place changes."""
-    forget_cached_memberships(user)
+    forget_per_request(user)
     waiting = Registration.objects.filter(user=user, status=Registration.Status.WAITING).exclude(
         event__in=visible_events_for(user)
     )

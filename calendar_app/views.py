@@ -5,14 +5,17 @@ from datetime import date, datetime, time, timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from typ_site.core.themes import THEMES, THEMES_BY_SLUG, tag_label
 from typ_site.networks.models import Network
 from typ_site.networks.selectors import networks_of
 
@@ -27,6 +30,7 @@ from .selectors import (
     feed_events_for,
     feed_owner_or_404,
     occurrences_for,
+    registrants_of,
     registration_counts,
     registrations_of_user_for,
     upcoming_occurrences_of,
@@ -40,7 +44,6 @@ from .services import (
     registration_deadline_for,
     revoke_feed_tokens,
 )
-from .themes import THEME_BY_SLUG, THEMES, theme_slug
 from .wheel import build_wheel
 
 AGENDA_DAYS = 92
@@ -75,8 +78,8 @@ def _subscription_context(request) -> dict:
     return {
         "public_feed": request.build_absolute_uri(reverse("calendar_app:feed_public")),
         "theme_feeds": [
-            (name, request.build_absolute_uri(reverse("calendar_app:feed_theme", args=[theme_slug(name)])))
-            for name in THEMES
+            (theme.label, request.build_absolute_uri(reverse("calendar_app:feed_theme", args=[theme.slug])))
+            for theme in THEMES
         ],
         "feed_token": token,
         "private_feed": private_feed,
@@ -227,7 +230,14 @@ def _occurrence_rows(request, event) -> list[dict]:
 
 
 def event_detail(request, pk):
-    event = visible_event_or_404(request.user, pk)
+    try:
+        event = visible_event_or_404(request.user, pk)
+    except Http404:
+        # Members' events are linked from e-mails: a signed-out visitor is asked to sign in
+        # (for any address, so that the answer does not tell which events exist).
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise
     links = list(event.links.all())
     return render(
         request,
@@ -235,7 +245,7 @@ def event_detail(request, pk):
         {
             "event": event,
             "rows": _occurrence_rows(request, event),
-            "themes": [(tag.name, theme_slug(tag.name)) for tag in event.themes.all()],
+            "themes": [(tag_label(tag), tag.slug) for tag in event.themes.all()],
             "need_links": [link for link in links if link.kind == EventLink.Kind.DEVELOPMENT_NEED],
             "topic_links": [link for link in links if link.kind == EventLink.Kind.FORUM_TOPIC],
             "other_links": [link for link in links if link.kind == EventLink.Kind.OTHER],
@@ -289,13 +299,8 @@ def registrants_view(request, pk):
     event = visible_event_or_404(request.user, pk)
     if not can_manage_event(request.user, event):
         raise Http404
-    registrations = (
-        Registration.objects.filter(event=event)
-        .select_related("user")
-        .order_by("occurrence_start", "status", "created_at", "pk")
-    )
     groups: dict[datetime, dict] = {}
-    for registration in registrations:
+    for registration in registrants_of(event):
         group = groups.setdefault(
             registration.occurrence_start,
             {"start": registration.occurrence_start, "confirmed": [], "waiting": []},
@@ -330,13 +335,22 @@ def feed_public(request):
     return _ics_response(ical.feed_calendar(name, events, request), "typ-calendar.ics")
 
 
+# The theme feeds' first addresses were made of the themes' Finnish names; people subscribed to
+# them, so they answer with a permanent redirect to the theme's address.
+FORMER_THEME_FEED_SLUGS = {
+    slugify(theme.name): theme.slug for theme in THEMES if slugify(theme.name) != theme.slug
+}
+
+
 def feed_theme(request, theme):
-    name = THEME_BY_SLUG.get(theme)
-    if name is None:
+    if theme in FORMER_THEME_FEED_SLUGS:
+        return redirect("calendar_app:feed_theme", theme=FORMER_THEME_FEED_SLUGS[theme], permanent=True)
+    found = THEMES_BY_SLUG.get(theme)
+    if found is None:
         raise Http404
-    events = feed_events_for(AnonymousUser(), {"theme": theme})
-    title = _("TYP development calendar: %(theme)s") % {"theme": name}
-    return _ics_response(ical.feed_calendar(title, events, request), f"typ-{theme}.ics")
+    events = feed_events_for(AnonymousUser(), {"theme": found.slug})
+    title = _("TYP development calendar: %(theme)s") % {"theme": found.label}
+    return _ics_response(ical.feed_calendar(title, events, request), f"typ-{found.slug}.ics")
 
 
 def feed_private(request, token):

@@ -17,6 +17,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from typ_site.accounts.exports import ExportSection
 from typ_site.core.admin_scoping import (
     ScopedCopyView,
     ScopedDeleteView,
@@ -27,9 +28,13 @@ from typ_site.core.admin_scoping import (
     scoped_delete_bulk_action,
     scoped_snippet_chooser_viewset,
 )
+from typ_site.core.demo import DemoStep
 from typ_site.networks.selectors import admin_network_ids
 
+from .demo import load_calendar_demo
+from .exports import calendar_export_section
 from .forms import EventAdminForm
+from .home import next_events_section
 from .models import Event
 from .selectors import can_manage_all_events, can_manage_event, manageable_events_for, visible_events_for
 
@@ -96,3 +101,16 @@ register_snippet(EventViewSet)
 
 # Registered after Wagtail's own snippet bulk delete, which it replaces for events.
 hooks.register("register_bulk_action", scoped_delete_bulk_action(Event), order=100)
+
+
+hooks.register("typ_home_sections", next_events_section)
+
+
+@hooks.register("typ_export_sections")
+def calendar_export():
+    return ExportSection("calendar", calendar_export_section)
+
+
+@hooks.register("typ_demo_steps")
+def calendar_demo_step():
+    return DemoStep("calendar", load_calendar_demo, order=40)

@@ -10,8 +10,9 @@ from datetime import date
 
 from django.utils import formats
 
+from typ_site.core.themes import THEMES
+
 from .recurrence import Occurrence
-from .themes import THEMES
 
 OUTER_RADIUS = 300
 LABEL_RADIUS = 282
@@ -63,7 +64,7 @@ def build_wheel(year: int, occurrences: list[Occurrence], today: date) -> dict:
                 "event": occurrence.event,
                 "first": occurrence,
                 "count": 1,
-                "themes": [tag.name for tag in occurrence.event.themes.all()],
+                "themes": {tag.slug for tag in occurrence.event.themes.all()},
             }
         else:
             entry["count"] += 1
@@ -73,7 +74,7 @@ def build_wheel(year: int, occurrences: list[Occurrence], today: date) -> dict:
         start_angle, end_angle = (month - 1) * 30, month * 30
         middle = start_angle + 15
         entries = sorted(events_by_month[month].values(), key=lambda entry: entry["first"].start)
-        theme_counts = [sum(1 for entry in entries if theme in entry["themes"]) for theme in THEMES]
+        theme_counts = [sum(1 for entry in entries if theme.slug in entry["themes"]) for theme in THEMES]
         marks = []
         for index, (theme, count) in enumerate(zip(THEMES, theme_counts, strict=True)):
             if not count:
@@ -81,7 +82,8 @@ def build_wheel(year: int, occurrences: list[Occurrence], today: date) -> dict:
             x, y = polar(RING_INNER + (index + 0.5) * RING_WIDTH, middle)
             marks.append(
                 {
-                    "theme": theme,
+                    "theme": theme.label,
+                    "slug": theme.slug,
                     "number": index + 1,
                     "count": count,
                     "x": svg_number(x),
@@ -101,13 +103,15 @@ def build_wheel(year: int, occurrences: list[Occurrence], today: date) -> dict:
                 "label_y": svg_number(label_y + 5),
                 "entries": entries,
                 "event_count": len(entries),
-                "theme_counts": list(zip(THEMES, theme_counts, strict=True)),
+                "theme_counts": [
+                    (theme.label, count) for theme, count in zip(THEMES, theme_counts, strict=True)
+                ],
                 "marks": marks,
                 "is_current": today.year == year and today.month == month,
             }
         )
     rings = [
-        {"theme": theme, "number": index + 1, "r": svg_number(RING_INNER + (index + 0.5) * RING_WIDTH)}
+        {"theme": theme.label, "number": index + 1, "r": svg_number(RING_INNER + (index + 0.5) * RING_WIDTH)}
         for index, theme in enumerate(THEMES)
     ]
     dividers = []

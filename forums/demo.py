@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from knowledge.models import LawInterpretationPage
 from typ_site.core.demo import DEMO_PEOPLE, demo_email
 from typ_site.networks.models import Network
 
@@ -444,8 +445,6 @@ INTERPRETATION_DISCUSSIONS = {
 
 def _link_interpretation_discussions(people: dict) -> None:
     """An interpretation under discussion links its forum topic (only if it links none yet)."""
-    from knowledge.models import LawInterpretationPage
-
     approver = people.get("hyvaksyja")
     for page_slug, (forum_slug, title) in INTERPRETATION_DISCUSSIONS.items():
         page = LawInterpretationPage.objects.filter(slug=page_slug).first()

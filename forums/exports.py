@@ -41,10 +41,13 @@ def forum_export_section(user) -> dict:
         "notifications": [
             {
                 "reason": notification.reason,
-                "topic": notification.post.topic.title,
+                # A membership notification has no post: its network is what it is about.
+                "topic": notification.post.topic.title
+                if notification.post is not None
+                else (notification.membership.network.name if notification.membership is not None else ""),
                 "created_at": notification.created_at.isoformat(),
                 "read": notification.read_at is not None,
             }
-            for notification in notifications_for(user).select_related("post__topic")
+            for notification in notifications_for(user).select_related("post__topic", "membership__network")
         ],
     }

@@ -6,13 +6,16 @@ nobody and reveals nothing.
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import Value
+from django.db.models import Q, Value
 from django.db.models.functions import Concat
 
+from typ_site.networks.models import Membership
+
+from .permissions import can_see_forum, can_see_post
 from .rendering import MENTION_PATTERN
-from .selectors import can_see_post
 
 MAX_MENTIONS_PER_POST = 10
+MAX_SUGGESTIONS = 8
 
 
 def mentioned_names(text: str) -> list[str]:
@@ -36,3 +39,34 @@ def mentioned_users(post) -> list:
         .filter(full_name__in=names)
     )
     return [person for person in candidates if can_see_post(person, post)]
+
+
+def people_to_mention(forum, text: str) -> list:
+    """The people offered while typing a mention: a first, last or full name starting with the
+    typed text, among those who may read the forum (`can_see_forum`, asked of each). A network
+    forum's candidates are first narrowed to the network's members; the rule decides."""
+    text = " ".join((text or "").split())[:60]
+    if len(text) < 2:
+        return []
+    candidates = (
+        get_user_model()
+        .objects.filter(is_active=True, is_removed=False)
+        .exclude(first_name="")
+        .annotate(full_name=Concat("first_name", Value(" "), "last_name"))
+        .filter(
+            Q(first_name__istartswith=text) | Q(last_name__istartswith=text) | Q(full_name__istartswith=text)
+        )
+        .order_by("last_name", "first_name", "pk")
+    )
+    if forum.network_id:
+        candidates = candidates.filter(
+            network_memberships__network_id=forum.network_id,
+            network_memberships__status=Membership.Status.APPROVED,
+        )
+    people = []
+    for person in candidates[: MAX_SUGGESTIONS * 3]:
+        if can_see_forum(person, forum):
+            people.append(person)
+            if len(people) == MAX_SUGGESTIONS:
+                break
+    return people

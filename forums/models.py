@@ -1,7 +1,7 @@
 """Discussion forums: a private forum per network, national and theme forums.
 
-Who may see what is decided in `forums.selectors` and nowhere else. The participation part of
-the app keeps its models in its own modules.
+Who may see what is decided in `forums.selectors` and nowhere else. Participation (votes on
+development needs and customer stories) is an app of its own in `forums/participation/`.
 """
 
 import uuid
@@ -334,6 +334,13 @@ class Notification(models.Model):
         MENTION = "mention", _("You were mentioned")
         QUOTE = "quote", _("Your post was quoted")
         ACCEPTED = "accepted", _("Your answer was accepted")
+        REPORTED = "reported", _("A post was reported to the moderators")
+        HIDDEN = "hidden", _("Your post was hidden by a moderator")
+        MEMBERSHIP_REQUEST = "membership_request", _("Someone asks to join your network")
+        MEMBERSHIP_DECISION = "membership_decision", _("Your request to join a network was decided")
+
+    # Reasons about a network membership (no post): the site's notifications tell them too.
+    MEMBERSHIP_REASONS = (Reason.MEMBERSHIP_REQUEST, Reason.MEMBERSHIP_DECISION)
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_notifications"
@@ -341,7 +348,12 @@ class Notification(models.Model):
     # What happened, e.g. "post:42" or "accepted:42": one notification per event and person.
     event = models.CharField(max_length=50)
     reason = models.CharField(max_length=20, choices=Reason.choices)
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="notifications")
+    post = models.ForeignKey(
+        Post, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
+    )
+    membership = models.ForeignKey(
+        "networks.Membership", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -354,7 +366,12 @@ class Notification(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["recipient", "event"], name="one_notification_per_event_and_person"
-            )
+            ),
+            models.CheckConstraint(
+                condition=(Q(post__isnull=False) & Q(membership__isnull=True))
+                | (Q(post__isnull=True) & Q(membership__isnull=False)),
+                name="notification_of_a_post_or_a_membership",
+            ),
         ]
         indexes = [models.Index(fields=["recipient", "read_at"])]
 
@@ -443,15 +460,3 @@ class ModerationAction(models.Model):
 
     def __str__(self):
         return f"{self.action} ({self.created_at:%Y-%m-%d %H:%M})"
-
-
-# Participation (votes on development needs and customer stories) lives in its own package;
-# importing it here makes its models part of this app.
-from .participation.models import (  # noqa: E402,F401
-    Ballot,
-    BallotChoice,
-    DevelopmentNeed,
-    Poll,
-    PollOption,
-    VotingRound,
-)

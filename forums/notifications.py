@@ -1,10 +1,15 @@
 """Who is told about what, once, and how: in-site always, e-mail now or in a daily digest.
 
+Besides new posts and accepted answers: a report tells the forum's moderators, a hidden post
+tells its author (with the moderator's reason), a membership request tells the network's
+admins and its decision tells the person who asked.
+
 Each event (a new post, an accepted answer) notifies each person at most once: the
 Notification table has a unique (recipient, event) constraint, and a person who both follows
 the topic and is mentioned gets one notification with the most specific reason. Visibility is
-checked when the notification is made and again when it is e-mailed, with the same selector
-as every page: a person whose membership ended meanwhile is not told.
+checked when the notification is made and again when it is e-mailed, with the same selectors
+as every page (`notifications_for`, which the notifications page lists): a person whose
+membership ended meanwhile, or a request another admin decided already, is not e-mailed.
 """
 
 import logging
@@ -19,10 +24,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from typ_site.accounts.models import NotificationFrequency
+from typ_site.networks.models import Membership
+from typ_site.networks.permissions import can_decide_membership
 
 from .mentions import mentioned_users
-from .models import Follow, Notification, Post
-from .selectors import can_see_post
+from .models import Follow, ModerationAction, Notification, Post, Report
+from .permissions import can_moderate, can_see_post
+from .selectors import moderator_candidates, notifications_for
 
 logger = logging.getLogger(__name__)
 
@@ -106,6 +114,116 @@ def create_accepted_notification(post_id: int, actor_id: int | None) -> str:
     return event
 
 
+def _create(notifications: list[Notification]) -> None:
+    Notification.objects.bulk_create(notifications, ignore_conflicts=True)
+
+
+def create_report_notifications(report_id: int) -> str:
+    """Tell the moderators of the reported post's forum (not the reporter)."""
+    report = (
+        Report.objects.select_related("post", "post__topic", "post__topic__forum", "reporter")
+        .filter(pk=report_id, status=Report.Status.OPEN)
+        .first()
+    )
+    if report is None:
+        return ""
+    forum = report.post.topic.forum
+    event = f"report:{report.pk}"
+    _create(
+        [
+            Notification(
+                recipient=person, event=event, reason=Reason.REPORTED, post=report.post, actor=report.reporter
+            )
+            for person in moderator_candidates(forum)
+            if person.pk != report.reporter_id and can_moderate(person, forum)
+        ]
+    )
+    return event
+
+
+def create_hidden_notification(action_id: int) -> str:
+    """Tell the author that a moderator hid their post (the reason is in the action)."""
+    action = ModerationAction.objects.select_related("post", "post__author").filter(pk=action_id).first()
+    if action is None or action.post is None or action.post.author is None:
+        return ""
+    post = action.post
+    if post.author_id == action.actor_id or not post.is_hidden or not can_see_post(post.author, post):
+        return ""
+    event = f"hidden:{action.pk}"
+    _create([Notification(recipient=post.author, event=event, reason=Reason.HIDDEN, post=post)])
+    return event
+
+
+def create_membership_request_notifications(membership_id: int) -> str:
+    """Tell the network's admins that someone asks to join."""
+    membership = (
+        Membership.objects.select_related("network", "user")
+        .filter(pk=membership_id, status=Membership.Status.PENDING)
+        .first()
+    )
+    if membership is None:
+        return ""
+    admins = get_user_model().objects.filter(
+        is_active=True,
+        network_memberships__network_id=membership.network_id,
+        network_memberships__role=Membership.Role.ADMIN,
+        network_memberships__status=Membership.Status.APPROVED,
+    )
+    event = f"membership:{membership.pk}"
+    _create(
+        [
+            Notification(
+                recipient=admin,
+                event=event,
+                reason=Reason.MEMBERSHIP_REQUEST,
+                membership=membership,
+                actor=membership.user,
+            )
+            for admin in admins
+            if can_decide_membership(admin, membership)
+        ]
+    )
+    return event
+
+
+def create_membership_decision_notification(membership_id: int) -> str:
+    """Tell the person who asked to join what was decided."""
+    membership = (
+        Membership.objects.select_related("user")
+        .filter(pk=membership_id)
+        .exclude(status=Membership.Status.PENDING)
+        .first()
+    )
+    if membership is None or not membership.user.is_active:
+        return ""
+    event = f"membership-decision:{membership.pk}"
+    _create(
+        [
+            Notification(
+                recipient=membership.user,
+                event=event,
+                reason=Reason.MEMBERSHIP_DECISION,
+                membership=membership,
+                actor_id=membership.decided_by_id,
+            )
+        ]
+    )
+    return event
+
+
+def hide_reasons(post_ids) -> dict[int, str]:
+    """{post id: the reason the moderator gave when last hiding it} (one query)."""
+    reasons: dict[int, str] = {}
+    actions = (
+        ModerationAction.objects.filter(post_id__in=post_ids, action=ModerationAction.Action.HIDE_POST)
+        .order_by("created_at", "pk")
+        .values_list("post_id", "details")
+    )
+    for post_id, details in actions:
+        reasons[post_id] = details
+    return reasons
+
+
 # --- E-mail -----------------------------------------------------------------------------------
 
 
@@ -119,11 +237,12 @@ def _fresh(user):
 
 
 def _deliverable(notification: Notification, recipient) -> bool:
+    """Still for this person: the rule of their notifications page, read afresh."""
     return (
         recipient.is_active
         and not recipient.is_removed
         and bool(recipient.email)
-        and can_see_post(recipient, notification.post_id)
+        and notifications_for(recipient).filter(pk=notification.pk).exists()
     )
 
 
@@ -133,18 +252,52 @@ def _claim(notification_ids: list[int]) -> int:
     )
 
 
-def _notification_lines(notifications) -> list[dict]:
-    return [
-        {
-            "reason": notification.get_reason_display(),
-            "topic": notification.post.topic.title,
-            "forum": notification.post.topic.forum.name,
-            "author": notification.post.author_name,
-            "excerpt": notification.post.body[:400],
-            "url": _absolute(notification.post.get_absolute_url()),
+def _notification_line(notification: Notification, hide_reason: str = "") -> dict:
+    """What an e-mail says of one notification, in the language active when called."""
+    line = {"reason": notification.get_reason_display(), "forum": "", "author": "", "excerpt": ""}
+    membership = notification.membership
+    if membership is not None:
+        if notification.reason == Reason.MEMBERSHIP_REQUEST:
+            return {
+                **line,
+                "topic": membership.network.name,
+                "author": membership.user.display_name,
+                "excerpt": membership.message[:400],
+                "url": _absolute(reverse("networks:manage")),
+            }
+        return {
+            **line,
+            "topic": f"{membership.network.name}: {membership.get_status_display()}",
+            "url": _absolute(reverse("networks:list")),
         }
-        for notification in notifications
-    ]
+    post = notification.post
+    assert post is not None  # a notification is about a post or a membership (a constraint)
+    line.update(
+        topic=post.topic.title,
+        forum=post.topic.forum.name,
+        url=_absolute(post.get_absolute_url()),
+    )
+    if notification.reason == Reason.HIDDEN:
+        line["excerpt"] = _("The moderator's reason: %(reason)s") % {"reason": hide_reason or "-"}
+    else:
+        line.update(author=post.author_name, excerpt=post.body[:400])
+    return line
+
+
+def _notification_lines(notifications) -> list[dict]:
+    reasons = hide_reasons([n.post_id for n in notifications if n.reason == Reason.HIDDEN])
+    return [_notification_line(n, reasons.get(n.post_id, "")) for n in notifications]
+
+
+_RELATED = (
+    "post",
+    "post__author",
+    "post__topic",
+    "post__topic__forum",
+    "membership",
+    "membership__network",
+    "membership__user",
+)
 
 
 def email_immediately(event: str) -> int:
@@ -155,7 +308,7 @@ def email_immediately(event: str) -> int:
         event=event,
         emailed_at__isnull=True,
         recipient__notification_frequency=NotificationFrequency.IMMEDIATE,
-    ).select_related("recipient", "post", "post__author", "post__topic", "post__topic__forum")
+    ).select_related("recipient", *_RELATED)
     sent = 0
     for notification in pending:
         recipient = _fresh(notification.recipient)
@@ -195,7 +348,7 @@ def send_daily_digests() -> int:
                 notification
                 for notification in Notification.objects.filter(
                     recipient=recipient, emailed_at__isnull=True, read_at__isnull=True
-                ).select_related("post", "post__author", "post__topic", "post__topic__forum")
+                ).select_related(*_RELATED)
                 if _deliverable(notification, recipient)
             ]
             if not pending:

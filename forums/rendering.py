@@ -3,7 +3,9 @@
 Raw HTML in the text is shown as text (the Markdown HTML parsers are switched off), and the
 rendered HTML is sanitised again with nh3: only a small set of tags, links only to http, https
 and mailto, every link with rel="nofollow noopener". Headings start at h4, below the author
-heading of each post, so that a post never competes with the page's own headings.
+heading of each post, so that a post never competes with the page's own headings. A bare web
+address in the text ("https://tyomarkkinatori.fi/...") becomes a link, outside code and links,
+and passes the same sanitiser as every other link.
 """
 
 import re
@@ -54,11 +56,75 @@ class _ShiftHeadings(Treeprocessor):
                 element.tag = f"h{min(int(element.tag[1]) + 3, 6)}"
 
 
+# A web address written as it is; the characters Markdown uses for its own placeholders end it.
+BARE_ADDRESS = re.compile(r"\bhttps?://[^\s<>\"'`\x02\x03]+", re.IGNORECASE)
+_TRAILING_PUNCTUATION = ".,;:!?'\"]}"
+_NOT_LINKED_INSIDE = frozenset({"a", "code", "pre"})
+
+
+def _address_end(address: str) -> str:
+    """The address without the punctuation that ends the sentence around it ("(see https://x.fi).")."""
+    while address and (
+        address[-1] in _TRAILING_PUNCTUATION
+        or (address[-1] == ")" and address.count("(") < address.count(")"))
+    ):
+        address = address[:-1]
+    return address
+
+
+def _linked(text: str | None) -> tuple[str | None, list[etree.Element]]:
+    """The text up to its first address, and the links (each with the text after it as tail)."""
+    if not text or "://" not in text:
+        return text, []
+    head: str | None = None
+    links: list[etree.Element] = []
+    position = 0
+    for match in BARE_ADDRESS.finditer(text):
+        address = _address_end(match.group(0))
+        if "://" not in address or address.endswith("://"):
+            continue
+        before = text[position : match.start()]
+        if links:
+            links[-1].tail = before
+        else:
+            head = before
+        link = etree.Element("a", {"href": address})
+        link.text = address
+        links.append(link)
+        position = match.start() + len(address)
+    if not links:
+        return text, []
+    links[-1].tail = text[position:]
+    return head, links
+
+
+class _LinkBareAddresses(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        self._link(root)
+
+    def _link(self, element: etree.Element) -> None:
+        if element.tag in _NOT_LINKED_INSIDE:
+            return
+        element.text, links = _linked(element.text)
+        for index, link in enumerate(links):
+            element.insert(index, link)
+        index = len(links)
+        while index < len(element):
+            child = element[index]
+            self._link(child)
+            child.tail, links = _linked(child.tail)
+            for offset, link in enumerate(links, start=1):
+                element.insert(index + offset, link)
+            index += 1 + len(links)
+
+
 class _ForumExtension(Extension):
     def extendMarkdown(self, md):  # noqa: N802  (Markdown's API)
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_ShiftHeadings(md), "forum_headings", 5)
+        # After the inline patterns (priority 20): links and code spans exist by then.
+        md.treeprocessors.register(_LinkBareAddresses(md), "forum_bare_addresses", 4)
 
 
 def _markdown() -> markdown.Markdown:

@@ -25,15 +25,18 @@ import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.db.models import BooleanField, DateTimeField, Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import Http404
 
-from typ_site.accounts.roles import is_keha_staff, is_verified_member
+from typ_site.accounts.roles import KEHA_GROUP, is_keha_staff, is_verified_member
 from typ_site.core.access import sees_everything
-from typ_site.networks.selectors import admin_network_ids, member_network_ids
+from typ_site.core.request_cache import per_request
+from typ_site.networks.models import Membership
+from typ_site.networks.selectors import admin_network_ids, member_network_ids, pending_requests_for_admin
 
 from .models import (
     Attachment,
@@ -75,34 +78,32 @@ def _forum_changed(**kwargs) -> None:
 class _ForumAccess:
     """What one person may do with the forums, read once per request (see `_forum_access`)."""
 
-    def __init__(self, key, visible: dict[int, tuple[str, int | None]]):
-        self.key = key
+    def __init__(self, visible: dict[int, tuple[str, int | None]]):
         self.visible = visible  # {forum id: (kind, network id)}
         self.visible_ids = frozenset(visible)
         self.moderated_ids: frozenset[int] | None = None
 
 
-_NO_ACCESS = _ForumAccess(None, {})
+_NO_ACCESS = _ForumAccess({})
 _NO_ACCESS.moderated_ids = frozenset()
 
 
 def _forum_access(user) -> _ForumAccess:
     """`visible_forums_for(user)` read once per request, with the moderated forums among them.
 
-    Cached on the user object (a request has its own), keyed by what the rules read: a
-    membership or role changed through the network services, or a forum saved meanwhile, is a
-    new key, so the answer is read again. (KEHA staff membership is cached on the user by
-    `typ_site.accounts.roles` in the same way.)
+    Kept for the request (`typ_site.core.request_cache`) under a key made of what the rules
+    read: a membership or role changed through the network services, or a forum saved
+    meanwhile, is a new key, so the answer is read again.
     """
     if not is_verified_member(user):
         return _NO_ACCESS
     key = (_forum_generation, user.is_superuser, member_network_ids(user), admin_network_ids(user))
-    access = getattr(user, "_forum_access", None)
-    if access is None or access.key != key:
+
+    def read() -> _ForumAccess:
         rows = visible_forums_for(user).order_by().values_list("pk", "kind", "network_id")
-        access = _ForumAccess(key, {pk: (kind, network_id) for pk, kind, network_id in rows})
-        user._forum_access = access
-    return access
+        return _ForumAccess({pk: (kind, network_id) for pk, kind, network_id in rows})
+
+    return per_request(user, ("forums.access", key), read)
 
 
 def visible_forum_ids(user) -> frozenset[int]:
@@ -110,7 +111,7 @@ def visible_forum_ids(user) -> frozenset[int]:
     return _forum_access(user).visible_ids
 
 
-def _moderates(user, kind: str, network_id: int | None) -> bool:
+def moderates_by_role(user, kind: str, network_id: int | None) -> bool:
     """The moderation rule for a forum this person sees (see the module docstring)."""
     if user.is_superuser:
         return True
@@ -124,7 +125,9 @@ def moderated_forum_ids(user) -> frozenset[int]:
     access = _forum_access(user)
     if access.moderated_ids is None:
         access.moderated_ids = frozenset(
-            pk for pk, (kind, network_id) in access.visible.items() if _moderates(user, kind, network_id)
+            pk
+            for pk, (kind, network_id) in access.visible.items()
+            if moderates_by_role(user, kind, network_id)
         )
     return access.moderated_ids
 
@@ -134,12 +137,20 @@ def moderated_forums_for(user) -> QuerySet[Forum]:
     return Forum.objects.filter(pk__in=moderated_forum_ids(user))
 
 
-def can_see_forum(user, forum: Forum) -> bool:
-    return forum.pk in visible_forum_ids(user)
-
-
-def can_moderate(user, forum: Forum) -> bool:
-    return is_verified_member(user) and _moderates(user, forum.kind, forum.network_id)
+def moderator_candidates(forum: Forum) -> QuerySet:
+    """The people who moderate the forum by their role (its network's admins; KEHA staff for
+    national and theme forums), to be told of reports. Superusers moderate everything but are
+    not told of everything. Callers check each with `can_moderate`, the rule itself."""
+    people = get_user_model().objects.filter(is_active=True, is_removed=False)
+    if forum.kind == NETWORK:
+        if forum.network_id is None:
+            return people.none()
+        return people.filter(
+            network_memberships__network_id=forum.network_id,
+            network_memberships__role=Membership.Role.ADMIN,
+            network_memberships__status=Membership.Status.APPROVED,
+        )
+    return people.filter(groups__name=KEHA_GROUP)
 
 
 def _visible_topic(user, prefix: str = "") -> Q:
@@ -167,11 +178,6 @@ def visible_posts_for(user) -> QuerySet[Post]:
     return Post.objects.filter(_visible_topic(user, prefix="topic__")).filter(
         Q(is_hidden=False) | Q(author=user) | Q(topic__forum_id__in=moderated_forum_ids(user))
     )
-
-
-def can_see_post(user, post: Post | int) -> bool:
-    post_id = post if isinstance(post, int) else post.pk
-    return visible_posts_for(user).filter(pk=post_id).exists()
 
 
 def forum_for_user_or_404(user, slug: str) -> Forum:
@@ -286,6 +292,14 @@ def posts_of_topic(user, topic: Topic) -> QuerySet[Post]:
     )
 
 
+def first_unread_post(user, topic: Topic, last_read_at) -> Post | None:
+    """The first post of the topic this person may see and has not read (None: all read)."""
+    posts = visible_posts_for(user).filter(topic=topic).order_by("created_at", "pk")
+    if last_read_at is not None:
+        posts = posts.filter(created_at__gt=last_read_at)
+    return posts.first()
+
+
 def attachments_of(post_ids) -> dict[int, list[Attachment]]:
     """{post id: its attachments} (one query; cheaper than prefetch_related for a page)."""
     attachments: dict[int, list[Attachment]] = {}
@@ -320,18 +334,29 @@ def revisions_of(post: Post) -> QuerySet[PostRevision]:
     return post.revisions.select_related("edited_by")
 
 
-def notifications_for(user) -> QuerySet[Notification]:
-    """The person's notifications about posts they may still see (membership may have ended)."""
+def notifications_for(user, reasons=None) -> QuerySet[Notification]:
+    """The person's notifications about things they may still see (membership may have ended).
+
+    About a post: the post is still visible (the author of a hidden post is told it was
+    hidden), and a report only to those who still moderate its forum. About a membership: the
+    request still waits for this person's decision (`pending_requests_for_admin`, the rule of
+    the management page), or the decision was about this person's own request. `reasons`: the
+    reasons the caller knows to be among them, when it knows (the header's count).
+    """
     if not is_verified_member(user):
         return Notification.objects.none()
+    Reason = Notification.Reason
     # The forum rule as a subquery, not visible_forum_ids(): the header counts these on every
     # page, and most pages have no other use for the forum ids (a query of their own).
-    return Notification.objects.filter(
-        recipient=user,
-        post__topic__forum__in=visible_forums_for(user),
-        post__is_hidden=False,
-        post__topic__is_hidden=False,
+    about_post = Q(post__topic__forum__in=visible_forums_for(user), post__topic__is_hidden=False) & (
+        Q(post__is_hidden=False) | Q(reason=Reason.HIDDEN, post__author=user)
     )
+    if reasons is None or Reason.REPORTED in reasons:
+        about_post &= ~Q(reason=Reason.REPORTED) | Q(post__topic__forum_id__in=moderated_forum_ids(user))
+    about_membership = Q(
+        reason=Reason.MEMBERSHIP_REQUEST, membership__in=pending_requests_for_admin(user).values("pk")
+    ) | Q(reason=Reason.MEMBERSHIP_DECISION, membership__user=user)
+    return Notification.objects.filter(recipient=user).filter(about_post | about_membership)
 
 
 def unread_notification_count(user) -> int:
@@ -340,9 +365,24 @@ def unread_notification_count(user) -> int:
     of the notifications they may see."""
     if not is_verified_member(user):
         return 0
-    if not Notification.objects.filter(recipient=user, read_at__isnull=True).exists():
+    reasons = set(
+        Notification.objects.filter(recipient=user, read_at__isnull=True)
+        .order_by()
+        .values_list("reason", flat=True)
+        .distinct()
+    )
+    if not reasons:
         return 0
-    return notifications_for(user).filter(read_at__isnull=True).count()
+    return notifications_for(user, reasons).filter(read_at__isnull=True).count()
+
+
+def open_report_count(user) -> int:
+    """The reports waiting for this person's decision (the count on the header's link)."""
+    if not moderated_forum_ids(user):
+        return 0
+    return Report.objects.filter(
+        status=Report.Status.OPEN, post__topic__forum_id__in=moderated_forum_ids(user)
+    ).count()
 
 
 def moderation_queue_for(user) -> QuerySet[Report]:

@@ -32,9 +32,14 @@ from .models import (
     Topic,
     TopicReadState,
 )
+from .permissions import can_accept, can_edit, can_moderate, can_see_forum, can_see_post
 from .rendering import render_markdown
-from .selectors import can_moderate, can_see_forum, can_see_post
-from .tasks import deliver_accepted_notification, deliver_post_notifications
+from .tasks import (
+    deliver_accepted_notification,
+    deliver_hidden_notification,
+    deliver_post_notifications,
+    deliver_report_notifications,
+)
 
 Action = ModerationAction.Action
 
@@ -195,15 +200,6 @@ def reply(user, topic: Topic, *, body: str, token=None, uploads=(), reply_to: Po
     return post
 
 
-def can_edit(user, post: Post) -> bool:
-    return bool(
-        user.is_authenticated
-        and post.author_id == user.pk
-        and not post.topic.is_locked
-        and not post.is_hidden
-    )
-
-
 @transaction.atomic
 def edit_post(user, post: Post, *, body: str, title: str | None = None) -> Post:
     """The author edits a post; the earlier text is kept in the post's history."""
@@ -243,10 +239,6 @@ def toggle_reaction(user, post: Post, kind: str) -> bool:
         return False
     Reaction.objects.get_or_create(post=post, user=user, kind=kind)
     return True
-
-
-def can_accept(user, topic: Topic) -> bool:
-    return bool(user.is_authenticated and (topic.author_id == user.pk or can_moderate(user, topic.forum)))
 
 
 @transaction.atomic
@@ -293,9 +285,17 @@ def _mark_read(user, topic: Topic, moment=None) -> None:
     )
 
 
-def mark_topic_read(user, topic: Topic) -> None:
-    if user.is_authenticated:
-        _mark_read(user, topic, topic.last_post_at)
+def mark_topic_read(user, topic: Topic, up_to=None) -> None:
+    """Mark the topic read up to `up_to` (a post's time; default: the whole topic). Never
+    moves the mark back: reading page 1 again keeps what page 2 marked."""
+    if not user.is_authenticated:
+        return
+    moment = up_to or topic.last_post_at
+    updated = TopicReadState.objects.filter(user=user, topic=topic, last_read_at__lt=moment).update(
+        last_read_at=moment
+    )
+    if not updated:
+        TopicReadState.objects.get_or_create(user=user, topic=topic, defaults={"last_read_at": moment})
 
 
 def mark_notifications_read(user, notification_ids=None) -> int:
@@ -305,10 +305,13 @@ def mark_notifications_read(user, notification_ids=None) -> int:
     return notifications.update(read_at=timezone.now())
 
 
-def mark_topic_notifications_read(user, topic: Topic) -> None:
-    Notification.objects.filter(recipient=user, read_at__isnull=True, post__topic=topic).update(
-        read_at=timezone.now()
-    )
+def mark_topic_notifications_read(user, topic: Topic, post_ids=None) -> None:
+    """Mark read the person's notifications about the topic's posts (only `post_ids`, the
+    posts a page showed, when given)."""
+    notifications = Notification.objects.filter(recipient=user, read_at__isnull=True, post__topic=topic)
+    if post_ids is not None:
+        notifications = notifications.filter(post_id__in=post_ids)
+    notifications.update(read_at=timezone.now())
 
 
 # --- Feeds ------------------------------------------------------------------------------------
@@ -332,7 +335,9 @@ def report_post(user, post: Post, reason: str) -> Report:
         raise PermissionDenied
     try:
         with transaction.atomic():
-            return Report.objects.create(post=post, reporter=user, reason=reason.strip())
+            report = Report.objects.create(post=post, reporter=user, reason=reason.strip())
+            transaction.on_commit(partial(deliver_report_notifications.enqueue, report.pk))
+            return report
     except IntegrityError:
         raise ValidationError(
             _("You have already reported this post; a moderator will look at it."),
@@ -345,8 +350,8 @@ def _require_moderator(user, forum: Forum) -> None:
         raise PermissionDenied
 
 
-def _log(user, action: str, forum: Forum, *, topic=None, post=None, details="") -> None:
-    ModerationAction.objects.create(
+def _log(user, action: str, forum: Forum, *, topic=None, post=None, details="") -> ModerationAction:
+    return ModerationAction.objects.create(
         actor=user, action=action, forum=forum, topic=topic, post=post, details=details[:500]
     )
 
@@ -358,7 +363,7 @@ def set_post_hidden(user, post: Post, hidden: bool, reason: str = "") -> None:
     post.save(update_fields=["is_hidden"])
     if hidden and post.topic.accepted_post_id == post.pk:
         Topic.objects.filter(pk=post.topic_id).update(accepted_post=None)
-    _log(
+    action = _log(
         user,
         Action.HIDE_POST if hidden else Action.SHOW_POST,
         post.topic.forum,
@@ -366,6 +371,8 @@ def set_post_hidden(user, post: Post, hidden: bool, reason: str = "") -> None:
         post=post,
         details=reason,
     )
+    if hidden and post.author_id and post.author_id != user.pk:
+        transaction.on_commit(partial(deliver_hidden_notification.enqueue, action.pk))
 
 
 TOPIC_ACTIONS = {

@@ -1,6 +1,15 @@
 from .services import forget_person
+from .tasks import deliver_membership_decision_notification, deliver_membership_request_notifications
 
 
 def forget_removed_account(sender, user, **kwargs):
     """Follows, notifications, reactions and feed addresses end with the account."""
     forget_person(user)
+
+
+def tell_admins_of_membership_request(sender, membership, **kwargs):
+    deliver_membership_request_notifications.enqueue(membership.pk)
+
+
+def tell_applicant_of_decision(sender, membership, **kwargs):
+    deliver_membership_decision_notification.enqueue(membership.pk)

@@ -22,3 +22,27 @@ def deliver_accepted_notification(post_id: int, actor_id: int | None) -> int:
 @task()
 def send_daily_digests() -> int:
     return notifications.send_daily_digests()
+
+
+@task()
+def deliver_report_notifications(report_id: int) -> int:
+    """Tell the forum's moderators of a report; e-mail those who want."""
+    return notifications.email_immediately(notifications.create_report_notifications(report_id))
+
+
+@task()
+def deliver_hidden_notification(action_id: int) -> int:
+    """Tell the author that their post was hidden, and why."""
+    return notifications.email_immediately(notifications.create_hidden_notification(action_id))
+
+
+@task()
+def deliver_membership_request_notifications(membership_id: int) -> int:
+    event = notifications.create_membership_request_notifications(membership_id)
+    return notifications.email_immediately(event)
+
+
+@task()
+def deliver_membership_decision_notification(membership_id: int) -> int:
+    event = notifications.create_membership_decision_notification(membership_id)
+    return notifications.email_immediately(event)

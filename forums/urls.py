@@ -29,5 +29,6 @@ urlpatterns = [
     path("<slug:slug>/", views.forum_detail, name="forum"),
     path("<slug:slug>/new/", views.new_topic, name="new_topic"),
     path("<slug:slug>/follow/", views.follow_forum, name="follow_forum"),
+    path("<slug:slug>/people/", views.mention_candidates, name="mention_candidates"),
     path("<slug:slug>/feed-address/", views.create_feed_address, name="create_feed_address"),
 ]

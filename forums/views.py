@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -15,9 +15,12 @@ from wagtail.models import Page
 
 from typ_site.accounts.roles import is_verified_member
 
-from . import selectors, services
+from . import permissions, selectors, services
+from .diffs import edits_of
 from .forms import EditPostForm, HidePostForm, MoveTopicForm, ReactionForm, ReplyForm, ReportForm, TopicForm
-from .models import FeedToken, Forum, ModerationAction, Reaction
+from .mentions import people_to_mention
+from .models import FeedToken, Forum, ModerationAction, Notification, Reaction
+from .notifications import hide_reasons
 from .rendering import quote_as_markdown
 
 POSTS_PER_PAGE = 20
@@ -69,7 +72,7 @@ def forum_detail(request, slug):
             "forum": forum,
             "page_obj": page,
             "following": selectors.is_following_forum(request.user, forum),
-            "is_moderator": selectors.can_moderate(request.user, forum),
+            "is_moderator": permissions.can_moderate(request.user, forum),
             "feed_url": request.build_absolute_uri(reverse("forums:feed", args=[token.key, forum.slug]))
             if token
             else None,
@@ -116,24 +119,51 @@ def _prepare_posts(posts, topic, attachments, reactions) -> None:
         ]
 
 
+def _position_url(user, post) -> str:
+    """The topic page a post is on, at the post: `?page=N#post-ID`."""
+    position = (
+        selectors.posts_of_topic(user, post.topic)
+        .filter(Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk))
+        .count()
+    )
+    page = position // POSTS_PER_PAGE + 1
+    url = post.topic.get_absolute_url()
+    if page > 1:
+        url += f"?page={page}"
+    return f"{url}#post-{post.pk}"
+
+
 @login_required
 @require_GET
 def topic_detail(request, pk):
     user = request.user
     # The topic comes with the visitor's read, follow and notification state (one query).
     topic = selectors.topic_page_for_user_or_404(user, pk)
+    if "unread" in request.GET:
+        # "New" in the topic list: the first post the visitor has not read, on whatever page.
+        first_unread_post = selectors.first_unread_post(user, topic, topic.last_read_at)
+        if first_unread_post is None:
+            return redirect(topic)
+        first_unread_post.topic = topic
+        return redirect(_position_url(user, first_unread_post))
     page = Paginator(selectors.posts_of_topic(user, topic), POSTS_PER_PAGE).get_page(request.GET.get("page"))
     posts = list(page.object_list)
     post_ids = [post.pk for post in posts]
     _prepare_posts(posts, topic, selectors.attachments_of(post_ids), selectors.reactions_of(user, post_ids))
     last_read = topic.last_read_at
     first_unread = next((post.pk for post in posts if last_read is None or post.created_at > last_read), None)
-    is_moderator = selectors.can_moderate(user, topic.forum)
-    # Reading writes only when something is unread: a write waits for the database's lock.
-    if last_read is None or last_read < topic.last_post_at:
-        services.mark_topic_read(user, topic)
+    is_moderator = permissions.can_moderate(user, topic.forum)
+    # A visit marks read what it showed: up to the last post of this page (on the last page,
+    # the whole topic, posts hidden from the visitor included). Reading writes only when that
+    # is newer than what was read before: a write waits for the database's lock.
+    if posts:
+        shown_up_to = posts[-1].created_at
+        if not page.has_next():
+            shown_up_to = max(shown_up_to, topic.last_post_at)
+        if last_read is None or last_read < shown_up_to:
+            services.mark_topic_read(user, topic, up_to=shown_up_to)
     if topic.has_unread_notifications:
-        services.mark_topic_notifications_read(user, topic)
+        services.mark_topic_notifications_read(user, topic, post_ids)
     reply_form = None
     if not topic.is_locked and not topic.is_hidden:
         reply_form = ReplyForm()
@@ -152,7 +182,7 @@ def topic_detail(request, pk):
             "first_post_id": page.number == 1 and posts and posts[0].pk,
             "first_unread": first_unread if last_read is not None else None,
             "is_moderator": is_moderator,
-            "can_accept": services.can_accept(user, topic),
+            "can_accept": permissions.can_accept(user, topic),
             "following": topic.is_followed,
             "related_pages": related_pages,
             "reply_form": reply_form,
@@ -256,23 +286,14 @@ def reply(request, pk):
 def post_redirect(request, pk):
     """A post's own address: the topic page it is on, at the post."""
     post = selectors.post_for_user_or_404(request.user, pk)
-    position = (
-        selectors.posts_of_topic(request.user, post.topic)
-        .filter(Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk))
-        .count()
-    )
-    page = position // POSTS_PER_PAGE + 1
-    url = post.topic.get_absolute_url()
-    if page > 1:
-        url += f"?page={page}"
-    return redirect(f"{url}#post-{post.pk}")
+    return redirect(_position_url(request.user, post))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit_post(request, pk):
     post = selectors.post_for_user_or_404(request.user, pk)
-    if not services.can_edit(request.user, post):
+    if not permissions.can_edit(request.user, post):
         raise PermissionDenied
     edit_title = services.is_first_post(post)
     form = EditPostForm(
@@ -305,7 +326,7 @@ def edit_post(request, pk):
 @login_required
 def post_history(request, pk):
     post = selectors.post_for_user_or_404(request.user, pk)
-    if post.author_id != request.user.pk and not selectors.can_moderate(request.user, post.topic.forum):
+    if post.author_id != request.user.pk and not permissions.can_moderate(request.user, post.topic.forum):
         raise Http404
     return render(
         request,
@@ -314,7 +335,7 @@ def post_history(request, pk):
             "forum": post.topic.forum,
             "topic": post.topic,
             "post": post,
-            "revisions": selectors.revisions_of(post),
+            "edits": edits_of(post, selectors.revisions_of(post)),
         },
     )
 
@@ -404,15 +425,37 @@ def follow_topic(request, pk):
     return redirect(topic)
 
 
+@login_required
+@require_GET
+def mention_candidates(request, slug):
+    """The people a mention in this forum may name, for the form's autocomplete (JSON)."""
+    forum = selectors.forum_for_user_or_404(request.user, slug)
+    people = people_to_mention(forum, request.GET.get("q", ""))
+    response = JsonResponse(
+        {
+            "results": [
+                {"name": person.get_full_name(), "mention": f"@[{person.get_full_name()}]"}
+                for person in people
+            ]
+        }
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 # --- Notifications ----------------------------------------------------------------------------
 
 
 @login_required
 def notifications(request):
     queryset = selectors.notifications_for(request.user).select_related(
-        "post", "post__topic", "post__topic__forum", "actor"
+        "post", "post__topic", "post__topic__forum", "actor", "membership", "membership__network"
     )
     page = Paginator(queryset, NOTIFICATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    hidden = [n.post_id for n in page.object_list if n.reason == Notification.Reason.HIDDEN]
+    reasons = hide_reasons(hidden) if hidden else {}
+    for notification in page.object_list:
+        notification.hide_reason = reasons.get(notification.post_id, "")
     return render(request, "forums/notifications.html", {"page_obj": page})
 
 
@@ -420,6 +463,12 @@ def notifications(request):
 def open_notification(request, pk):
     notification = get_object_or_404(selectors.notifications_for(request.user), pk=pk)
     services.mark_notifications_read(request.user, [notification.pk])
+    if notification.reason == Notification.Reason.MEMBERSHIP_REQUEST:
+        return redirect("networks:manage")
+    if notification.reason == Notification.Reason.MEMBERSHIP_DECISION:
+        return redirect("networks:list")
+    if notification.reason == Notification.Reason.REPORTED:
+        return redirect("forums:moderation")
     return redirect(notification.post)
 
 
@@ -461,7 +510,7 @@ def moderation_queue(request):
 @require_POST
 def moderate_topic(request, pk, action):
     topic = selectors.topic_for_user_or_404(request.user, pk)
-    if not selectors.can_moderate(request.user, topic.forum):
+    if not permissions.can_moderate(request.user, topic.forum):
         raise PermissionDenied
     try:
         services.moderate_topic(request.user, topic, action)
@@ -478,7 +527,7 @@ def moderate_post(request, pk, action):
     post = selectors.post_for_user_or_404(request.user, pk)
     if action not in ("hide", "show"):
         raise Http404
-    if not selectors.can_moderate(request.user, post.topic.forum):
+    if not permissions.can_moderate(request.user, post.topic.forum):
         raise PermissionDenied
     form = HidePostForm(request.POST)
     if not form.is_valid():
@@ -495,7 +544,7 @@ def moderate_post(request, pk, action):
 @require_http_methods(["GET", "POST"])
 def move_topic(request, pk):
     topic = selectors.topic_for_user_or_404(request.user, pk)
-    if not selectors.can_moderate(request.user, topic.forum):
+    if not permissions.can_moderate(request.user, topic.forum):
         raise PermissionDenied
     targets = selectors.moderated_forums_for(request.user).exclude(pk=topic.forum_id)
     form = MoveTopicForm(request.POST or None, forums=targets)

@@ -1,14 +1,18 @@
-"""Forums, development needs and voting rounds are edited in the Wagtail admin (Snippets)."""
+"""Forums are edited in the Wagtail admin (Snippets)."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from typ_site.accounts.exports import ExportSection
 from typ_site.core.admin_scoping import permission_checked_snippet_chooser_viewset
+from typ_site.core.demo import DemoStep
 
+from .demo import load_forum_demo
+from .exports import forum_export_section
 from .models import Forum
-from .participation.admin import DevelopmentNeedViewSet, VotingRoundViewSet
 
 
 class ForumViewSet(SnippetViewSet):
@@ -30,5 +34,13 @@ class ForumViewSet(SnippetViewSet):
 
 
 register_snippet(ForumViewSet)
-register_snippet(DevelopmentNeedViewSet)
-register_snippet(VotingRoundViewSet)
+
+
+@hooks.register("typ_export_sections")
+def forums_export():
+    return ExportSection("forums", forum_export_section)
+
+
+@hooks.register("typ_demo_steps")
+def forums_demo_step():
+    return DemoStep("forums", load_forum_demo, order=30)

@@ -4,7 +4,7 @@ from django.http import Http404
 from wagtail.admin.views.chooser import BrowseView
 from wagtail.models import Page
 
-from .selectors import pages_for_admin_chooser
+from .visibility import pages_for_admin_chooser
 
 
 class ScopedPageBrowseView(BrowseView):

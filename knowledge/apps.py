@@ -8,12 +8,4 @@ class KnowledgeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from typ_site.accounts.exports import register_export_section
-        from typ_site.core.demo import register_demo_step
-
         from . import signal_handlers  # noqa: F401  (connects the handlers)
-        from .demo import load_knowledge_demo
-        from .exports import knowledge_export
-
-        register_demo_step("knowledge", load_knowledge_demo, order=10)
-        register_export_section("knowledge", knowledge_export)

@@ -1,5 +1,8 @@
 """StreamField blocks shared by every knowledge page type."""
 
+import copy
+
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -121,8 +124,6 @@ class LawSectionChooserBlock(SnippetChooserBlock):
     """Chooses a law section; loads the sections with their statutes in one query."""
 
     def bulk_to_python(self, values):
-        import copy
-
         objects = self.model_class.objects.select_related("statute").in_bulk(values)
         result, seen = [], set()
         for pk in values:
@@ -164,8 +165,6 @@ def body_blocks():
 
 def stream_plain_text(stream_value) -> str:
     """Plain text of a StreamField value, for search (what a reader sees, without markup)."""
-    from django.utils.html import strip_tags
-
     parts: list[str] = []
 
     def walk(block, value):

@@ -5,17 +5,28 @@ that already exists (an editor's later changes stay). All people and cases are f
 """
 
 import datetime
-import json
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
-from typ_site.core.demo import demo_email
 from typ_site.core.models import HomePage
 from typ_site.core.themes import ensure_theme_tags
 from typ_site.networks.models import Network
 
+from .demo_pages import (
+    _callout,
+    _faq,
+    _matrix,
+    _say,
+    _steps,
+    _stream,
+    _text,
+    _user,
+    backdate,
+    demo_day,
+    ensure_page,
+)
+from .demo_swedish import create_swedish_pages
 from .editorial import setup_editorial_workflow
 from .models import (
     CaseStoryIndexPage,
@@ -28,219 +39,14 @@ from .models import (
     NetworkIndexPage,
     NetworkPage,
     PracticeIndexPage,
-    PracticeOrganisation,
     PracticePage,
     ThemeIndexPage,
 )
-
-
-def _say(stdout, message: str) -> None:
-    if stdout is not None:
-        stdout.write(message)
-
-
-def _user(key: str):
-    return get_user_model().objects.filter(email=demo_email(key)).first()
-
-
-def _stream(*blocks) -> str:
-    return json.dumps([{"type": kind, "value": value} for kind, value in blocks])
-
-
-def _text(*paragraphs: str) -> tuple:
-    return (
-        "text",
-        "".join(
-            paragraph if paragraph.startswith("<") else f"<p>{paragraph}</p>" for paragraph in paragraphs
-        ),
-    )
-
-
-def _callout(text: str, title: str = "", kind: str = "info") -> tuple:
-    return ("callout", {"kind": kind, "title": title, "text": f"<p>{text}</p>"})
-
-
-def _steps(title: str, *steps) -> tuple:
-    return (
-        "process_steps",
-        {
-            "title": title,
-            "steps": [
-                {"title": step, "description": f"<p>{description}</p>", "responsible": who}
-                for step, who, description in steps
-            ],
-        },
-    )
-
-
-def _matrix(caption: str, *rows) -> tuple:
-    return (
-        "responsibility_matrix",
-        {
-            "caption": caption,
-            "rows": [{"step": step, "te": te, "hva": hva, "kela": kela} for step, te, hva, kela in rows],
-        },
-    )
-
-
-def _faq(title: str, *items) -> tuple:
-    return (
-        "faq",
-        {
-            "title": title,
-            "items": [{"question": q, "answer": f"<p>{a}</p>"} for q, a in items],
-        },
-    )
+from .services import submit_practice
 
 
 def _section(statute: str, number: str) -> LawSection:
     return LawSection.objects.select_related("statute").get(statute__number=statute, number=number)
-
-
-RELATION_NAMES = ("tags", "sections", "related_sections", "networks", "change_notes", "organisations")
-
-
-def _without_ids(value):
-    """StreamField data without block ids (they are new every time the JSON is assigned)."""
-    if isinstance(value, dict):
-        return {key: _without_ids(item) for key, item in value.items() if key != "id"}
-    if isinstance(value, list):
-        return [_without_ids(item) for item in value]
-    return value
-
-
-def _fingerprint(page, field_names) -> str:
-    """What the demo wrote on the page: its fields and relations, comparable between runs."""
-    data = {}
-    for name in field_names:
-        field = page._meta.get_field(name)
-        value = getattr(page, name)
-        if hasattr(value, "raw_data"):  # a StreamField
-            value = _without_ids(field.get_prep_value(value))
-        elif hasattr(value, "pk"):
-            value = value.pk
-        elif isinstance(value, datetime.date):
-            value = value.isoformat()
-        data[name] = value
-    if "tags" in field_names or hasattr(page, "tags"):
-        data["tags"] = sorted(tag.slug for tag in page.tags.all())
-    for name in ("sections", "related_sections", "networks"):
-        if hasattr(page, name):
-            data[name] = sorted(item.pk for item in getattr(page, name).all())
-    if hasattr(page, "change_notes"):
-        data["change_notes"] = [(note.date.isoformat(), note.note) for note in page.change_notes.all()]
-    if hasattr(page, "organisations"):
-        data["organisations"] = [(org.organisation_type, org.name) for org in page.organisations.all()]
-    return json.dumps(data, sort_keys=True, default=str)
-
-
-def _apply(page, model, fields: dict, relations: dict) -> None:
-    for name, value in fields.items():
-        setattr(page, name, value)
-    if "tags" in relations:
-        page.tags.set(relations["tags"])
-    for name in ("sections", "related_sections", "networks"):
-        if name in relations:
-            getattr(page, name).set(relations[name])
-    if "change_notes" in relations:
-        note_model = model._meta.get_field("change_notes").related_model
-        page.change_notes = [note_model(date=date, note=note) for date, note in relations["change_notes"]]
-    if "organisations" in relations:
-        page.organisations = [
-            PracticeOrganisation(organisation_type=kind, name=name)
-            for kind, name in relations["organisations"]
-        ]
-
-
-def _untouched_by_others(page, publish_by) -> bool:
-    """True when every revision of the page was made by the demo's own publisher (or nobody)."""
-    others = page.revisions.exclude(user__isnull=True)
-    if publish_by is not None:
-        others = others.exclude(user=publish_by)
-    return not others.exists() and not page.has_unpublished_changes
-
-
-def _ensure_page(parent: Page, model, slug: str, *, publish_by=None, refresh=True, **fields):
-    """The child page with this slug: created and published if missing, else brought up to date.
-
-    An existing page gets the demo's current text (a new published revision) only when it
-    differs and nobody but the demo's publisher has edited the page; an editor's changes stay.
-    """
-    relations = {name: fields.pop(name) for name in RELATION_NAMES if name in fields}
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing is not None:
-        page = existing.specific
-        if refresh and _untouched_by_others(page, publish_by):
-            before = _fingerprint(page, list(fields))
-            _apply(page, model, fields, relations)
-            if _fingerprint(page, list(fields)) != before:
-                revision = page.save_revision(user=publish_by, log_action=True)
-                revision.publish(user=publish_by, skip_permission_checks=True)
-                page.refresh_from_db()
-        return page, False
-    page = model(slug=slug, **fields)
-    _apply(page, model, {}, relations)
-    parent.add_child(instance=page)
-    revision = page.save_revision(user=publish_by, log_action=True)
-    revision.publish(user=publish_by, skip_permission_checks=True)
-    page.refresh_from_db()
-    return page, True
-
-
-def ensure_translation(source: Page, locale, *, publish_by=None, **fields):
-    """The translation of `source` into `locale`: created and published if missing, else
-    brought up to date the way `_ensure_page` updates a page (an editor's changes stay).
-
-    The translation keeps the page's slug, so the address under /sv/ is the Finnish one
-    with the prefix, and links into a Finnish page lead to its translation where one exists.
-    """
-    relations = {name: fields.pop(name) for name in RELATION_NAMES if name in fields}
-    existing = source.get_translation_or_none(locale)
-    if existing is not None:
-        page = existing.specific
-        if _untouched_by_others(page, publish_by):
-            before = _fingerprint(page, list(fields))
-            _apply(page, type(page), fields, relations)
-            if _fingerprint(page, list(fields)) != before:
-                revision = page.save_revision(user=publish_by, log_action=True)
-                revision.publish(user=publish_by, skip_permission_checks=True)
-                page.refresh_from_db()
-        return page, False
-    page = source.specific.copy_for_translation(locale).specific
-    _apply(page, type(page), fields, relations)
-    revision = page.save_revision(user=publish_by, log_action=True)
-    revision.publish(user=publish_by, skip_permission_checks=True)
-    page.refresh_from_db()
-    return page, True
-
-
-def demo_day(home: HomePage) -> datetime.date:
-    """The day the demo was first loaded: the guidance history is dated back from it.
-
-    Dating from the first load, not from each run, keeps the history the same when the demo
-    is loaded again on a later day (a changed date would read as a new change note).
-    """
-    if home.first_published_at is None:
-        return timezone.localdate()
-    return min(timezone.localdate(home.first_published_at), timezone.localdate())
-
-
-def _published_on(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
-
-
-def backdate(page, publish_by) -> None:
-    """The page's first and last publication on its first and latest change note.
-
-    Only a page nobody but the demo has edited: an editor's publication keeps its real date.
-    """
-    days = sorted(note.date for note in page.change_notes.all())
-    if not days or not _untouched_by_others(page, publish_by):
-        return
-    first, last = _published_on(days[0]), _published_on(days[-1])
-    if (page.first_published_at, page.last_published_at) != (first, last):
-        Page.objects.filter(pk=page.pk).update(first_published_at=first, last_published_at=last)
-        page.first_published_at, page.last_published_at = first, last
 
 
 def create_sections(home: HomePage) -> dict:
@@ -289,7 +95,7 @@ def create_sections(home: HomePage) -> dict:
             "siihen liittyvä: ohjeet, tulkinnat ja käytännöt.</p>",
         ),
     ]:
-        page, _created = _ensure_page(home, model, slug, title=title, intro=intro, show_in_menus=True)
+        page, _created = ensure_page(home, model, slug, title=title, intro=intro, show_in_menus=True)
         if not page.show_in_menus:
             page.show_in_menus = True
             page.save(update_fields=["show_in_menus"])
@@ -306,7 +112,7 @@ def create_guidance(index: GuidanceIndexPage, themes: dict, day: datetime.date) 
     def ago(days: int) -> datetime.date:
         return day - datetime.timedelta(days=days)
 
-    pages["process"], _ = _ensure_page(
+    pages["process"], _ = ensure_page(
         index,
         GuidancePage,
         "asiakasprosessi",
@@ -435,7 +241,7 @@ def create_guidance(index: GuidanceIndexPage, themes: dict, day: datetime.date) 
         ],
     )
 
-    pages["roles"], _ = _ensure_page(
+    pages["roles"], _ = ensure_page(
         index,
         GuidancePage,
         "tyonjako",
@@ -506,7 +312,7 @@ def create_guidance(index: GuidanceIndexPage, themes: dict, day: datetime.date) 
         ],
     )
 
-    pages["ending"], _ = _ensure_page(
+    pages["ending"], _ = ensure_page(
         index,
         GuidancePage,
         "asiakkuuden-paattaminen",
@@ -546,7 +352,7 @@ def create_guidance(index: GuidanceIndexPage, themes: dict, day: datetime.date) 
         ],
     )
 
-    pages["old"], _ = _ensure_page(
+    pages["old"], _ = ensure_page(
         index,
         GuidancePage,
         "typ-prosessi-2023",
@@ -603,7 +409,7 @@ def create_guidance_in_review(index: GuidanceIndexPage, themes: dict) -> None:
 def create_interpretations(index: LawInterpretationIndexPage, themes: dict, day: datetime.date) -> None:
     approver = _user("hyvaksyja")
     reopened = day - datetime.timedelta(days=18)
-    _ensure_page(
+    ensure_page(
         index,
         LawInterpretationPage,
         "yhteensovittamisen-tarpeen-paattyminen",
@@ -640,7 +446,7 @@ def create_interpretations(index: LawInterpretationIndexPage, themes: dict, day:
         tags=[themes["tym-laki"], themes["asiakasprosessi"]],
         change_notes=[(datetime.date(2025, 2, 12), "Tulkinta hyväksytty.")],
     )
-    _ensure_page(
+    ensure_page(
         index,
         LawInterpretationPage,
         "kelan-osallistuminen-suunnitelmaan",
@@ -673,7 +479,7 @@ def create_interpretations(index: LawInterpretationIndexPage, themes: dict, day:
         tags=[themes["tym-laki"], themes["asiakasprosessi"]],
         change_notes=[(datetime.date(2025, 3, 4), "Tulkinta hyväksytty.")],
     )
-    _ensure_page(
+    ensure_page(
         index,
         LawInterpretationPage,
         "tietojen-vaihto-ilman-suostumusta",
@@ -705,7 +511,7 @@ def create_interpretations(index: LawInterpretationIndexPage, themes: dict, day:
         tags=[themes["tym-laki"], themes["viestinta"]],
         change_notes=[(datetime.date(2025, 1, 28), "Tulkinta hyväksytty.")],
     )
-    newer, _ = _ensure_page(
+    newer, _ = ensure_page(
         index,
         LawInterpretationPage,
         "yhteensovittamisen-tarve-ohjautumisen-perusteena",
@@ -739,7 +545,7 @@ def create_interpretations(index: LawInterpretationIndexPage, themes: dict, day:
         tags=[themes["tym-laki"], themes["asiakasprosessi"]],
         change_notes=[(reopened, "Tulkinta avattu keskusteluun uuden lain pohjalta.")],
     )
-    _ensure_page(
+    ensure_page(
         index,
         LawInterpretationPage,
         "asiakkuus-ennen-tyottomyyden-kestoa",
@@ -881,7 +687,7 @@ def create_network_pages(index: NetworkIndexPage) -> dict:
             pages[network.slug] = existing  # moved or renamed by an editor: leave it be
             continue
         data = NETWORK_PAGES[network.slug]
-        page, _ = _ensure_page(index, NetworkPage, network.slug, publish_by=admin, network=network, **data)
+        page, _ = ensure_page(index, NetworkPage, network.slug, publish_by=admin, network=network, **data)
         pages[network.slug] = page
     return pages
 
@@ -895,7 +701,7 @@ def create_practices(index: PracticeIndexPage, network_pages: dict, themes: dict
             return
         author = _user(author_key)
         fields.setdefault("networks", [networks[parent_key]] if parent_key else [])
-        _ensure_page(parent, PracticePage, slug, publish_by=author, submitted_by=author, **fields)
+        ensure_page(parent, PracticePage, slug, publish_by=author, submitted_by=author, **fields)
 
     practice(
         "satakunta",
@@ -1073,8 +879,6 @@ def create_practices(index: PracticeIndexPage, network_pages: dict, themes: dict
 
 def create_practice_in_moderation(network_pages: dict, themes: dict) -> None:
     """A member's submission waiting for the network admin's approval."""
-    from .services import submit_practice
-
     author = _user("sosiaaliohjaaja.satakunta")
     network = Network.objects.filter(slug="satakunta").first()
     if author is None or network is None or "satakunta" not in network_pages:
@@ -1191,7 +995,7 @@ CASE_STORIES = [
 
 def create_case_stories(home: HomePage) -> int:
     editor = _user("toimittaja")
-    index, _created = _ensure_page(
+    index, _created = ensure_page(
         home,
         CaseStoryIndexPage,
         "asiakastarinat",
@@ -1207,7 +1011,7 @@ def create_case_stories(home: HomePage) -> int:
         index.save(update_fields=["show_in_menus"])
     pages = {}
     for slug, persona, age, belongs, title, intro, situation, factors in CASE_STORIES:
-        pages[slug], _created = _ensure_page(
+        pages[slug], _created = ensure_page(
             index,
             CaseStoryPage,
             slug,
@@ -1252,6 +1056,4 @@ def create_knowledge_demo(stdout=None) -> None:
     create_practice_in_moderation(network_pages, themes)
     _say(stdout, f"  practices: {PracticePage.objects.live().count()} published")
     _say(stdout, f"  customer stories: {create_case_stories(home)}")
-    from .demo_swedish import create_swedish_pages
-
     _say(stdout, f"  Swedish translations: {create_swedish_pages(home, sections, guidance)}")

@@ -11,7 +11,7 @@ from wagtail.models import Locale
 
 from typ_site.core.models import HomePage
 
-from .demo_content import (
+from .demo_pages import (
     _callout,
     _faq,
     _matrix,

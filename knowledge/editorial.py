@@ -49,7 +49,7 @@ from .models import (
     PracticeIndexPage,
     PracticePage,
 )
-from .selectors import page_access_key
+from .visibility import page_access_key
 from .workflow_names import (
     APPROVAL_TASK,
     NETWORK_TASK_PREFIX,
@@ -242,38 +242,28 @@ def managed_groups():
     )
 
 
+def _sync_rows(model, target_field: str, planned: set, group_ids: set) -> None:
+    """Make the (group, page or collection, permission) rows of `model` for these groups
+    exactly the planned ones."""
+    existing = set(
+        model.objects.filter(group_id__in=group_ids).values_list("group_id", target_field, "permission_id")
+    )
+    wanted = {row for row in planned if row[0] in group_ids}
+    for group_id, target_id, permission_id in existing - wanted:
+        row = {"group_id": group_id, target_field: target_id, "permission_id": permission_id}
+        model.objects.filter(**row).delete()
+    model.objects.bulk_create(
+        model(**{"group_id": group_id, target_field: target_id, "permission_id": permission_id})
+        for group_id, target_id, permission_id in wanted - existing
+    )
+
+
 def _apply_permission_tables(network_pages, groups) -> None:
     """Make the rows of `groups` exactly what the tables say: add the missing, remove the rest."""
     pages, collections, models = _planned_rows(network_pages)
     group_ids = {group.pk for group in groups}
-    existing_pages = set(
-        GroupPagePermission.objects.filter(group_id__in=group_ids).values_list(
-            "group_id", "page_id", "permission_id"
-        )
-    )
-    wanted_pages = {row for row in pages if row[0] in group_ids}
-    for group_id, page_id, permission_id in existing_pages - wanted_pages:
-        GroupPagePermission.objects.filter(
-            group_id=group_id, page_id=page_id, permission_id=permission_id
-        ).delete()
-    GroupPagePermission.objects.bulk_create(
-        GroupPagePermission(group_id=group_id, page_id=page_id, permission_id=permission_id)
-        for group_id, page_id, permission_id in wanted_pages - existing_pages
-    )
-    existing_collections = set(
-        GroupCollectionPermission.objects.filter(group_id__in=group_ids).values_list(
-            "group_id", "collection_id", "permission_id"
-        )
-    )
-    wanted_collections = {row for row in collections if row[0] in group_ids}
-    for group_id, collection_id, permission_id in existing_collections - wanted_collections:
-        GroupCollectionPermission.objects.filter(
-            group_id=group_id, collection_id=collection_id, permission_id=permission_id
-        ).delete()
-    GroupCollectionPermission.objects.bulk_create(
-        GroupCollectionPermission(group_id=group_id, collection_id=collection_id, permission_id=permission_id)
-        for group_id, collection_id, permission_id in wanted_collections - existing_collections
-    )
+    _sync_rows(GroupPagePermission, "page_id", pages, group_ids)
+    _sync_rows(GroupCollectionPermission, "collection_id", collections, group_ids)
     knowledge_permissions = set(
         Permission.objects.filter(content_type__app_label="knowledge").values_list("pk", flat=True)
     )

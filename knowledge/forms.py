@@ -10,8 +10,8 @@ from typ_site.core.uploads import validate_upload_has_no_identity_code
 from typ_site.networks.models import Network, Region
 from typ_site.networks.selectors import member_network_ids
 
-from .law_links import SectionDirectory, find_section_mentions
-from .models import PracticeKind
+from .law_links import find_section_mentions
+from .models import PracticeKind, SectionDirectory
 
 MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 

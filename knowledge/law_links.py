@@ -6,9 +6,9 @@ People cite sections in many inflected ways; all of these are found:
     TYM-laki 11 §          TYM-lain 11 §:n 2 momentti   TYM-lain (381/2023) 11 §:n
     (381/2023, 4 §)        11 §:n 2 mom. (381/2023)
 
-`link_law_sections(html)` adds links to already safe HTML (text outside existing links only);
-`unknown_section_mentions(text)` tells a form which cited sections do not exist. Other apps
-(forums, search) reuse these functions.
+`find_section_mentions(text)` finds them; `link_law_sections(html)` adds links to already safe
+HTML (text outside existing links only). The sections on the site are looked up with
+`knowledge.models.SectionDirectory`.
 """
 
 import re
@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+from .models import SectionDirectory
 
 _SPACE = r"(?:\s|&nbsp;|&#160;|\xa0)"
 _WS = _SPACE + "+"
@@ -85,57 +87,6 @@ def find_section_mentions(text: str) -> list[SectionMention]:
             result.append(mention)
             position = mention.end
     return result
-
-
-class SectionDirectory:
-    """The statutes and sections on the site, loaded with one query when first needed."""
-
-    def __init__(self):
-        self._sections = None
-        self._abbreviations = None
-
-    def _load(self):
-        from .models import LawSection
-
-        sections = {}
-        abbreviations = {}
-        for section in LawSection.objects.select_related("statute"):
-            sections[(section.statute.number, section.key)] = section
-            if section.statute.abbreviation:
-                abbreviations[section.statute.abbreviation.upper()] = section.statute.number
-        self._sections, self._abbreviations = sections, abbreviations
-
-    def statute_number(self, mention: SectionMention) -> str | None:
-        if mention.statute:
-            return mention.statute
-        if self._sections is None:
-            self._load()
-        return self._abbreviations.get((mention.abbreviation or "").upper())
-
-    def section_for(self, mention: SectionMention):
-        if self._sections is None:
-            self._load()
-        number = self.statute_number(mention)
-        if number is None:
-            return None
-        return self._sections.get((number, mention.section))
-
-
-def unknown_section_mentions(text: str, directory: SectionDirectory | None = None) -> list[str]:
-    """The mentions in the text that name a section not on the site (as written)."""
-    directory = directory or SectionDirectory()
-    return [mention.text for mention in find_section_mentions(text) if directory.section_for(mention) is None]
-
-
-def sections_mentioned(text: str, directory: SectionDirectory | None = None) -> list:
-    """The existing LawSection objects the text mentions, without repeats, in order."""
-    directory = directory or SectionDirectory()
-    sections = []
-    for mention in find_section_mentions(text):
-        section = directory.section_for(mention)
-        if section is not None and section not in sections:
-            sections.append(section)
-    return sections
 
 
 _TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)

@@ -1,4 +1,4 @@
-"""What the index pages and the tag page list, with their filters.
+"""What the section index pages list, with their filters (the themes page: `theme_listings`).
 
 Each listing costs the same number of queries whatever the amount of content: filters are
 applied in the database, related rows are prefetched, and results are paginated.
@@ -6,32 +6,26 @@ applied in the database, related rows are prefetched, and results are paginated.
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q
-from django.http import Http404
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Page
 
 from typ_site.accounts.models import OrganisationType
-from typ_site.core.themes import THEME_SLUGS, THEMES, tag_label
+from typ_site.core.themes import THEMES, tag_label
 from typ_site.networks.models import Network, Region
 
-from .models import (
-    CaseStoryPage,
-    DocumentStatus,
-    GuidancePage,
-    InterpretationStatus,
-    LawInterpretationPage,
-    LawSection,
-    NetworkPage,
-    PracticeKind,
-    PracticePage,
-)
-from .selectors import practice_listing_queryset, visible_pages
+# The index page models call these functions, so this module imports the models' own
+# modules (not the package `knowledge.models`, which imports the index pages).
+from .models.guidance import DocumentStatus, GuidancePage, GuidancePageTag
+from .models.interpretations import InterpretationStatus, LawInterpretationPage, LawInterpretationPageTag
+from .models.law import LawSection
+from .models.networks import NetworkPage
+from .models.practices import PracticeKind, PracticeOrganisation, PracticePage, PracticePageTag
+from .models.stories import CaseStoryPage
 from .tag_links import remember_themes_page, with_themes_page_path
-
-PAGE_SIZE = 20
-
+from .theme_listings import PAGE_SIZE
+from .visibility import visible_pages
 
 ALL = _("All")
 
@@ -142,8 +136,6 @@ def _descendants(index, queryset):
 
 
 def guidance_listing(index, request) -> dict:
-    from .models import GuidancePageTag
-
     form = ListingFilterForm(
         request.GET,
         fields={
@@ -166,8 +158,6 @@ def guidance_listing(index, request) -> dict:
 
 
 def interpretation_listing(index, request) -> dict:
-    from .models import LawInterpretationPageTag
-
     sections = LawSection.objects.select_related("statute").order_by("statute__number", "sort_order")
     form = ListingFilterForm(
         request.GET,
@@ -195,9 +185,15 @@ def interpretation_listing(index, request) -> dict:
     return {"filter_form": form, **_paginate(request, pages)}
 
 
-def practice_listing(index, request) -> dict:
-    from .models import PracticePageTag
+def _with_practice_details(queryset: QuerySet) -> QuerySet:
+    return queryset.prefetch_related(
+        "networks",
+        "tags",
+        Prefetch("organisations", queryset=PracticeOrganisation.objects.order_by("sort_order")),
+    )
 
+
+def practice_listing(index, request) -> dict:
     networks = Network.objects.filter(is_active=True).order_by("name")
     form = ListingFilterForm(
         request.GET,
@@ -229,7 +225,7 @@ def practice_listing(index, request) -> dict:
         pages = pages.filter(organisations__organisation_type=filters["organisation"])
     if filters.get("region"):
         pages = pages.filter(region=filters["region"])
-    pages = practice_listing_queryset(pages.distinct()).order_by("-first_published_at", "title")
+    pages = _with_practice_details(pages.distinct()).order_by("-first_published_at", "title")
     return {"filter_form": form, **_paginate(request, pages)}
 
 
@@ -258,81 +254,9 @@ def network_listing(index, request) -> dict:
     return {"filter_form": form, **_paginate(request, pages)}
 
 
-def theme_listing(index, request) -> dict:
-    from .models import GuidancePageTag, LawInterpretationPageTag, PracticePageTag
-
-    counts: dict[str, int] = {}
-    names: dict[str, Tag] = {}
-    for tag_model, page_model in (
-        (GuidancePageTag, GuidancePage),
-        (LawInterpretationPageTag, LawInterpretationPage),
-        (PracticePageTag, PracticePage),
-    ):
-        visible = visible_pages(page_model.objects.all(), request.user).values("pk")
-        rows = (
-            tag_model.objects.filter(content_object__in=visible)
-            .values("tag__slug", "tag__name")
-            .annotate(count=Count("id"))
-        )
-        for row in rows:
-            counts[row["tag__slug"]] = counts.get(row["tag__slug"], 0) + row["count"]
-            names[row["tag__slug"]] = Tag(slug=row["tag__slug"], name=row["tag__name"])
-    themes = [
-        {
-            "slug": theme.slug,
-            "label": theme.label,
-            "count": counts.get(theme.slug, 0),
-            "url": index.tag_url(theme.slug, request),
-        }
-        for theme in THEMES
-    ]
-    free_tags = sorted(
-        (
-            {"slug": slug, "label": tag.name, "count": counts[slug], "url": index.tag_url(slug, request)}
-            for slug, tag in names.items()
-            if slug not in THEME_SLUGS
-        ),
-        key=lambda item: item["label"].lower(),
-    )
-    return {"themes": themes, "free_tags": free_tags}
-
-
-def tag_listing(index, request, tag_slug: str) -> dict:
-    tag = Tag.objects.filter(slug=tag_slug).first()
-    if tag is None:
-        raise Http404
-    user = request.user
-    fields = (
-        "id",
-        "title",
-        "url_path",
-        "intro",
-        "locale_id",
-        "depth",
-        "path",
-        "first_published_at",
-        "last_published_at",
-    )
-    items = []
-    for model in (GuidancePage, LawInterpretationPage, PracticePage):
-        pages = visible_pages(model.objects.filter(tags__slug=tag.slug), user).only(*fields)
-        items.extend(pages)
-    items.sort(key=lambda page: page.title.lower())
-    paginator = Paginator(items, PAGE_SIZE)
-    page_obj = paginator.get_page(request.GET.get("sivu"))
-    return {
-        "tag": tag,
-        "tag_label": tag_label(tag),
-        "page_obj": page_obj,
-        "items": page_obj.object_list,
-        "query_string": "",
-    }
-
-
 def case_story_listing(index, request) -> dict:
-    """The stories in pairs by persona, with their answer counts for signed-in members."""
-    from forums.participation.selectors import story_listing_summaries
-
+    """The stories in pairs by persona (the template adds their answer counts, see
+    participation's `stories_with_summaries` tag)."""
     form = ListingFilterForm(
         request.GET,
         fields={
@@ -348,8 +272,4 @@ def case_story_listing(index, request) -> dict:
     if filters.get("belongs"):
         pages = pages.filter(belongs_in_typ=filters["belongs"] == "yes")
     pages = pages.order_by("persona_name", "-belongs_in_typ", "title")
-    context = {"filter_form": form, **_paginate(request, pages)}
-    summaries = story_listing_summaries(request.user, [page.pk for page in context["items"]])
-    for page in context["items"]:
-        page.summary = summaries.get(page.pk)
-    return context
+    return {"filter_form": form, **_paginate(request, pages)}

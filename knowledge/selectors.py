@@ -1,131 +1,31 @@
-"""Reads of the knowledge base, filtered by what the person may see.
-
-`visible_pages(queryset, user)` is the one place that decides whether a page may be listed to
-someone: every index, tag page, section page, notification and export goes through it. Wagtail
-itself guards the page's own address with the same view restrictions.
-"""
+"""Reads of the knowledge base, filtered by what the person may see (`knowledge.visibility`)."""
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Page, PageViewRestriction, WorkflowState
-from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.models import Page, WorkflowState
 
 from typ_site.accounts.roles import is_verified_member
-from typ_site.core.access import MEMBERS, PUBLIC, STAFF
-from typ_site.networks.models import Network, ServicePoint
+from typ_site.core.access import MEMBERS, PUBLIC
+from typ_site.networks.models import Network
 
 from .models import (
     GuidancePage,
     LawInterpretationPage,
     LawSection,
     PageFollow,
-    PracticeOrganisation,
     PracticePage,
+    normalise_section_number,
 )
+from .visibility import can_see_page, page_access_key, visible_pages
 from .workflow_names import NETWORK_TASK_PREFIX
-
-# --- Visibility ------------------------------------------------------------------------------
-
-PAGE_PERMISSION_POLICY = PagePermissionPolicy()
-
-
-def _restriction_allows(restriction: PageViewRestriction, user, group_ids) -> bool:
-    if restriction.restriction_type == PageViewRestriction.LOGIN:
-        return is_verified_member(user)
-    if restriction.restriction_type == PageViewRestriction.GROUPS:
-        if not is_verified_member(user):
-            return False
-        return user.is_superuser or bool(group_ids & restriction.group_ids)
-    return False  # a password is asked on the page itself; such pages are never listed
-
-
-def _restrictions() -> list[PageViewRestriction]:
-    restrictions = list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
-    for restriction in restrictions:
-        restriction.group_ids = {group.pk for group in restriction.groups.all()}
-    return restrictions
-
-
-def _user_group_ids(user) -> set[int]:
-    if not is_verified_member(user):
-        return set()
-    cached = getattr(user, "_knowledge_group_ids", None)
-    if cached is None:
-        cached = set(user.groups.values_list("pk", flat=True))
-        user._knowledge_group_ids = cached
-    return cached
-
-
-def visible_pages(queryset: QuerySet, user) -> QuerySet:
-    """Live pages of the queryset that the user may see."""
-    queryset = queryset.live()
-    restrictions = _restrictions()
-    if not restrictions:
-        return queryset
-    group_ids = (
-        _user_group_ids(user)
-        if any(r.restriction_type == PageViewRestriction.GROUPS for r in restrictions)
-        else set()
-    )
-    hidden = Q()
-    for restriction in restrictions:
-        if not _restriction_allows(restriction, user, group_ids):
-            hidden |= Q(path__startswith=restriction.page.path)
-    return queryset.exclude(hidden) if hidden else queryset
-
-
-def can_see_page(page: Page, user) -> bool:
-    return visible_pages(Page.objects.filter(pk=page.pk), user).exists()
-
-
-def pages_for_admin_chooser(queryset: QuerySet, user) -> QuerySet:
-    """Pages the admin's page chooser may show: those the person may see on the site, and
-    those their page permissions let them work on. A draft elsewhere (another network's
-    practice in moderation) is neither listed nor named."""
-    if user.is_superuser:
-        return queryset
-    workable = PAGE_PERMISSION_POLICY.instances_user_has_any_permission_for(
-        user, {"add", "change", "publish"}
-    )
-    return queryset.filter(
-        Q(pk__in=visible_pages(Page.objects.all(), user).values("pk")) | Q(pk__in=workable.values("pk"))
-    )
-
-
-def _access_key_from(restrictions) -> str:
-    types = {restriction.restriction_type for restriction in restrictions}
-    if types - {PageViewRestriction.LOGIN}:
-        return STAFF
-    if PageViewRestriction.LOGIN in types:
-        return MEMBERS
-    return PUBLIC
-
-
-def page_access_key(page: Page) -> str:
-    """Who may see the page, as an access key of `typ_site.core.access` (PUBLIC or MEMBERS).
-
-    A page restricted to groups or behind a password gets STAFF, the narrowest key.
-    """
-    return _access_key_from(page.get_view_restrictions())
-
-
-def page_access_keys(pages) -> dict[int, str]:
-    """Access keys of many pages with one query (for indexing in bulk)."""
-    restrictions = list(PageViewRestriction.objects.select_related("page"))
-    return {
-        page.pk: _access_key_from([r for r in restrictions if page.path.startswith(r.page.path)])
-        for page in pages
-    }
-
 
 # --- Law sections ----------------------------------------------------------------------------
 
 
 def law_section(statute_slug: str, section_key: str) -> LawSection | None:
-    from .models import normalise_section_number
-
     number = statute_slug.replace("-", "/")
     candidates = LawSection.objects.filter(statute__number=number).select_related("statute")
     for section in candidates:
@@ -144,43 +44,11 @@ def guidance_of_section(section: LawSection, user) -> QuerySet[GuidancePage]:
     return visible_pages(GuidancePage.objects.filter(related_sections=section), user).order_by("title")
 
 
-# --- Networks --------------------------------------------------------------------------------
-
-
-def service_points_of(network) -> list[ServicePoint]:
-    return list(network.service_points.order_by("kind", "municipality", "name"))
-
-
-def practices_of_network(network_page, user) -> QuerySet[PracticePage]:
-    """Practices written under the network's page or tagged with the network."""
-    return (
-        visible_pages(
-            PracticePage.objects.filter(
-                Q(path__startswith=network_page.path) | Q(networks=network_page.network_id)
-            ),
-            user,
-        )
-        .distinct()
-        .order_by("-first_published_at")
-        .only("id", "title", "url_path", "kind", "intro", "locale_id", "depth", "path")
-    )
-
-
-def practice_listing_queryset(queryset: QuerySet) -> QuerySet:
-    return queryset.prefetch_related(
-        "networks",
-        "tags",
-        Prefetch("organisations", queryset=PracticeOrganisation.objects.order_by("sort_order")),
-    )
-
-
 # --- Editorial -------------------------------------------------------------------------------
 
 
 def guidance_past_review(today=None) -> QuerySet[GuidancePage]:
     """Live guidance whose review date has passed, oldest first (for editors)."""
-    from django.utils import timezone
-
     today = today or timezone.localdate()
     return (
         GuidancePage.objects.live()
@@ -278,16 +146,6 @@ def submissions_of(user) -> list[Submission]:
 
 
 # --- Following -------------------------------------------------------------------------------
-
-
-def is_following(user, page) -> bool:
-    if not is_verified_member(user):
-        return False
-    return PageFollow.objects.filter(user=user, page_id=page.pk).exists()
-
-
-def follow_state(user, page) -> dict:
-    return {"can_follow": is_verified_member(user), "following": is_following(user, page)}
 
 
 def followed_pages(user) -> QuerySet[Page]:

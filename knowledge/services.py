@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
@@ -19,15 +20,13 @@ from .models import (
     PracticeOrganisation,
     PracticePage,
 )
-from .selectors import can_see_page
+from .visibility import can_see_page
 
 # --- Submitting a practice -------------------------------------------------------------------
 
 
 def _paragraphs(text: str) -> str:
     """Plain text typed in a form, as safe rich-text paragraphs."""
-    from django.utils.html import escape
-
     paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n")]
     return "".join("<p>{}</p>".format(escape(part).replace("\n", "<br/>")) for part in paragraphs if part)
 
@@ -92,8 +91,8 @@ def _create_practice(user, data: dict, attachment, stored_files: list) -> Practi
         owner=user,
         submitted_by=user,
     )
-    for organisation_type in data.get("organisation_types", []):
-        page.organisations.add(PracticeOrganisation(organisation_type=organisation_type))
+    for place, organisation_type in enumerate(data.get("organisation_types", [])):
+        page.organisations.add(PracticeOrganisation(organisation_type=organisation_type, sort_order=place))
     if network is not None:
         page.networks.set([network])
     page.tags.add(*data.get("tags", []))

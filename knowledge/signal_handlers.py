@@ -11,7 +11,6 @@ from typ_site.accounts.signals import account_removed
 from . import editorial, services, tasks
 from .models import (
     CaseStoryIndexPage,
-    CaseStoryPage,
     GuidanceIndexPage,
     LawInterpretationIndexPage,
     NetworkIndexPage,
@@ -66,16 +65,6 @@ def give_network_admins_their_page(sender, instance, created, raw=False, **kwarg
     if raw:
         return
     editorial.setup_network_page_permissions(instance)
-
-
-@receiver(post_save, sender=CaseStoryPage)
-def open_story_for_answers(sender, instance, created, raw=False, **kwargs):
-    """Every customer story gets its agree / disagree / can't say poll."""
-    if raw:
-        return
-    from forums.participation.services import ensure_story_poll
-
-    ensure_story_poll(instance)
 
 
 def _set_up_section(sender, instance, created, raw=False, **kwargs):

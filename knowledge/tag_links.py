@@ -9,11 +9,14 @@ from django.db.models import QuerySet, Subquery
 from django.utils import translation
 
 from typ_site.core.languages import in_current_language, link_language
+from typ_site.core.request_cache import per_request
+
+from .models.themes import ThemeIndexPage
+
+THEMES_PAGE = "knowledge.themes_page"
 
 
 def _themes_pages() -> QuerySet:
-    from .models import ThemeIndexPage
-
     # The content-type condition repeats what the model implies, but it lets the database
     # start from the few pages of this type instead of walking the whole tree in path order.
     return ThemeIndexPage.objects.live().type(ThemeIndexPage).order_by("path")
@@ -28,14 +31,15 @@ def with_themes_page_path(tags: QuerySet) -> QuerySet:
 def remember_themes_page(request, url_path: str | None) -> None:
     """Keep the themes page that a tag query found (see `with_themes_page_path`) for the
     request's tag links: its address path is all that a page needs to give its address."""
-    from .models import ThemeIndexPage
-
-    if request is not None and not hasattr(request, "_knowledge_themes_page"):
-        request._knowledge_themes_page = ThemeIndexPage(url_path=url_path) if url_path else None
+    if request is not None:
+        per_request(request, THEMES_PAGE, lambda: ThemeIndexPage(url_path=url_path) if url_path else None)
 
 
 def tags_to_show(page, request) -> list:
-    """The page's tags in the order they were added, with their links ready (one query)."""
+    """The page's tags in the order they were added, with their links ready (one query).
+
+    The `page_tags` template tag shows them. The page models do not call this module: it
+    needs the themes page, whose listing needs the page models."""
     tags = page.tags.all()
     if not isinstance(tags, QuerySet):  # a preview: the tags are still in memory
         return list(tags)
@@ -50,15 +54,8 @@ def tag_address(request, tag_slug: str) -> str:
     if request is None:
         index = _themes_pages().first()
         return in_current_language(index.tag_url(tag_slug)) if index else ""
-    if not hasattr(request, "_knowledge_themes_page"):
-        request._knowledge_themes_page = _themes_pages().first()
-    index = request._knowledge_themes_page
+    index = per_request(request, THEMES_PAGE, lambda: _themes_pages().first())
     if index is None:
         return ""
-    if not hasattr(request, "_knowledge_tag_addresses"):
-        request._knowledge_tag_addresses = {}
-    addresses = request._knowledge_tag_addresses
-    key = (translation.get_language(), link_language(), tag_slug)
-    if key not in addresses:
-        addresses[key] = in_current_language(index.tag_url(tag_slug, request))
-    return addresses[key]
+    key = ("knowledge.tag_address", translation.get_language(), link_language(), tag_slug)
+    return per_request(request, key, lambda: in_current_language(index.tag_url(tag_slug, request)))

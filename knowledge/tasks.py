@@ -13,6 +13,8 @@ from django.utils import translation
 from django_tasks import task
 from wagtail.models import Page, TaskState
 
+from .selectors import followers_of
+
 
 def _absolute(url: str) -> str:
     if url.startswith("http"):
@@ -40,8 +42,6 @@ def _send(user, template: str, context: dict) -> None:
 @task()
 def send_change_notifications(page_id: int, note_date: str, note: str) -> int:
     """Tell the page's followers that a new version with a change note was published."""
-    from .selectors import followers_of
-
     page = Page.objects.filter(pk=page_id).first()
     if page is None or not page.live:
         return 0

@@ -13,6 +13,7 @@ from typ_site.accounts.roles import is_verified_member
 from . import selectors, services
 from .forms import MAX_ATTACHMENT_BYTES, SubmitPracticeForm
 from .models import Statute
+from .visibility import can_see_page
 
 
 def law_section(request, statute_slug, section):
@@ -97,7 +98,7 @@ def _back(request, page):
 @require_POST
 def follow(request, page_id):
     page = get_object_or_404(Page, pk=page_id)
-    if not selectors.can_see_page(page, request.user):
+    if not can_see_page(page, request.user):
         raise Http404
     try:
         services.follow_page(request.user, page)

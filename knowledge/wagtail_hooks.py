@@ -4,6 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction as PageDeleteBulkAction
+from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction as PageMoveBulkAction
+from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction as PagePublishBulkAction
+from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction as PageUnpublishBulkAction
 from wagtail.documents.views.bulk_actions import add_tags as document_add_tags
 from wagtail.documents.views.bulk_actions import add_to_collection as document_add_to_collection
 from wagtail.documents.views.bulk_actions import delete as document_delete
@@ -13,12 +17,21 @@ from wagtail.images.views.bulk_actions import delete as image_delete
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from typ_site.accounts.exports import ExportSection
 from typ_site.accounts.roles import APPROVERS_GROUP, EDITORS_GROUP
-from typ_site.core.admin_scoping import refuse_move_out_of_reach, without_items_out_of_reach
+from typ_site.core.admin_scoping import (
+    can_report_on_every_page,
+    refuse_move_out_of_reach,
+    without_items_out_of_reach,
+)
+from typ_site.core.demo import DemoStep
 
+from .demo import load_knowledge_demo
 from .editorial import is_pending_submission_file
+from .exports import knowledge_export
 from .models import LawSection, Statute
-from .selectors import guidance_past_review, pages_for_admin_chooser
+from .selectors import guidance_past_review
+from .visibility import pages_for_admin_chooser
 
 
 class StatuteViewSet(SnippetViewSet):
@@ -92,9 +105,13 @@ def serve_a_pending_file_to_its_submitter(document, request):
     return None
 
 
-# Documents and images chosen for a bulk action that lie in collections the person has no
-# rights in (another network's submitted files) are left out, not named.
+# Pages, documents and images chosen for a bulk action that the person has no rights on
+# (another network's practice in review, its submitted files) are left out, not named.
 for _action in (
+    PageDeleteBulkAction,
+    PageMoveBulkAction,
+    PagePublishBulkAction,
+    PageUnpublishBulkAction,
     document_add_tags.AddTagsBulkAction,
     document_add_to_collection.AddToCollectionBulkAction,
     document_delete.DeleteBulkAction,
@@ -103,3 +120,21 @@ for _action in (
     image_delete.DeleteBulkAction,
 ):
     hooks.register("register_bulk_action", without_items_out_of_reach(_action), order=100)
+
+
+@hooks.register("typ_export_sections")
+def knowledge_export_section():
+    return ExportSection("knowledge", knowledge_export)
+
+
+@hooks.register("typ_demo_steps")
+def knowledge_demo_step():
+    return DemoStep("knowledge", load_knowledge_demo, order=10)
+
+
+@hooks.register("construct_reports_menu")
+def hide_reports_out_of_reach(request, menu_items):
+    """The page types report names the latest edited page of every type, anywhere in the tree
+    (admin_scoping.ADMIN_VIEW_GUARDS): offered only to those it is open to."""
+    if not can_report_on_every_page(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

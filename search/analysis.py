@@ -394,7 +394,7 @@ class SnowballAnalyzer(Analyzer):
     name = "snowball"
 
     def __init__(self):
-        import Stemmer
+        import Stemmer  # noqa: PLC0415 (optional: loaded only when this analyser is chosen)
 
         self._stemmer = Stemmer.Stemmer("finnish")
         self._lock = threading.Lock()  # a PyStemmer object is not thread-safe
@@ -417,7 +417,7 @@ class VoikkoAnalyzer(Analyzer):
     MAX_RESTORED_LETTERS = 8
 
     def __init__(self):
-        import libvoikko
+        import libvoikko  # noqa: PLC0415 (optional: Voikko's library may be missing)
 
         self._voikko = libvoikko.Voikko("fi")
         self._lock = threading.Lock()  # a Voikko handle must not be used by two threads at once

@@ -66,10 +66,12 @@ def search(request):
         else:
             context["results"] = results
             # Stored addresses are the pages' own: show each in the visitor's language.
-            context["hits"] = [
-                {"hit": hit, "url": in_current_language(hit.url), "kind_label": kind_label(hit.kind)}
-                for hit in results.hits
-            ]
+            context["hits"] = _grouped_by_topic(
+                [
+                    {"hit": hit, "url": in_current_language(hit.url), "kind_label": kind_label(hit.kind)}
+                    for hit in results.hits
+                ]
+            )
             context["first_number"] = (results.page - 1) * results.per_page + 1
             context["facet_groups"] = _facet_groups(results, filters, params)
             context["pages"] = _pages(results, params)
@@ -84,6 +86,28 @@ def search(request):
         for name, value in filters.items()
     ]
     return render(request, "search/search.html", context)
+
+
+# Kinds whose documents are the posts of a discussion: each carries its topic's title.
+DISCUSSION_KINDS = frozenset({"post"})
+
+
+def _grouped_by_topic(items: list[dict]) -> list[dict]:
+    """Posts of one discussion as one result: every post carries its topic's title, so a
+    title that matches would list each reply. Of the hits on the page, the best-ranked post
+    of a topic (same title, same network) stands for it and the others are listed under it."""
+    grouped: list[dict] = []
+    topics: dict[tuple[str, str], dict] = {}
+    for item in items:
+        hit = item["hit"]
+        item["more"] = []
+        if hit.kind in DISCUSSION_KINDS:
+            first = topics.setdefault((hit.title, hit.network), item)
+            if first is not item:
+                first["more"].append(item)
+                continue
+        grouped.append(item)
+    return grouped
 
 
 def _facet_groups(results, filters, params):

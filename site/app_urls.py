@@ -5,7 +5,8 @@ from django.urls import include, path
 urlpatterns = [
     path("knowledge/", include("knowledge.urls")),
     path("forums/", include("forums.urls")),
-    path("participate/", include("forums.participation_urls")),
+    path("participate/", include("forums.participation.urls")),
     path("calendar/", include("calendar_app.urls")),
     path("search/", include("search.urls")),
+    path("", include("typ_site.core.urls")),
 ]

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "knowledge",
     "knowledge.induction",
     "forums",
+    "forums.participation",
     "calendar_app",
     "search",
     "wagtail.contrib.forms",
@@ -219,6 +220,8 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/h/ip",
     "reset_password": "5/h/ip,3/h/key",
     "confirm_email": "1/3m/key",
+    # Not allauth's: the accessibility feedback form (typ_site.core.accessibility).
+    "accessibility_feedback": "5/h/ip",
 }
 # The failed-sign-in limit counts the client's address. Behind reverse proxies every request
 # comes from a proxy's address, so one attacker would lock everyone out: name how many proxies
@@ -276,6 +279,10 @@ EMAIL_URL = os.environ.get("EMAIL_URL", "console://")
 vars().update(dj_email_url.parse(EMAIL_URL))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "TYP-alusta <noreply@typ.example.fi>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where accessibility feedback goes (KEHA's support, which answers it within 14 days).
+ACCESSIBILITY_FEEDBACK_EMAIL = os.environ.get(
+    "ACCESSIBILITY_FEEDBACK_EMAIL", "saavutettavuus@keha.example.fi"
+)
 
 # --- Search ---------------------------------------------------------------------------------
 # Unset: the embedded search (SQLite FTS5 or PostgreSQL full-text search). Set: Elasticsearch,
@@ -283,6 +290,15 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "typ")
 ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "1"))
+# A default Elasticsearch 8 or 9 cluster has security on: an API key (base64 "id:key", as the
+# create-API-key answer's "encoded") or a user and password, and the cluster's CA certificate
+# (a file) or its SHA-256 fingerprint to trust its self-signed HTTPS certificate.
+ELASTICSEARCH_API_KEY = os.environ.get("ELASTICSEARCH_API_KEY", "")
+ELASTICSEARCH_USERNAME = os.environ.get("ELASTICSEARCH_USERNAME", "")
+ELASTICSEARCH_PASSWORD = os.environ.get("ELASTICSEARCH_PASSWORD", "")
+ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "")
+ELASTICSEARCH_SSL_FINGERPRINT = os.environ.get("ELASTICSEARCH_SSL_FINGERPRINT", "")
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # --- Wagtail --------------------------------------------------------------------------------
@@ -306,6 +322,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "SAMEORIGIN"
+CSRF_FAILURE_VIEW = "typ_site.core.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG:

@@ -8,7 +8,8 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from knowledge.admin_views import ScopedPageBrowseView
-from typ_site.core.health import healthz
+from typ_site.accounts.views import admin_sign_in
+from typ_site.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -19,6 +20,9 @@ urlpatterns = [
         require_admin_access(ScopedPageBrowseView.as_view()),
         name="knowledge_admin_choose_page_child",
     ),
+    # Wagtail's password-only sign-in form is replaced by the site's sign-in, which asks for
+    # the two-step verification code of those who must have one.
+    path("admin/login/", admin_sign_in, name="admin_sign_in"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -34,6 +38,9 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+handler400 = "typ_site.core.views.bad_request"
+handler500 = "typ_site.core.views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -1,10 +1,9 @@
-import os
-
 import pytest
 from django.core.cache import cache
 from django.utils import translation
 
 from tests.factories import make_network, make_user
+from typ_site.core.demo_content import create_home_page
 
 
 @pytest.fixture
@@ -15,6 +14,12 @@ def user(db):
 @pytest.fixture
 def network(db):
     return make_network()
+
+
+@pytest.fixture
+def home(db):
+    """The site's home page (and the default site pointing at it)."""
+    return create_home_page()
 
 
 @pytest.fixture
@@ -38,13 +43,3 @@ def _empty_cache():
     """Every test starts with an empty cache: what an earlier test kept there (the menu,
     Wagtail's site roots, rate limits) belongs to a database that has been rolled back."""
     cache.clear()
-
-
-# Order-dependent on PostgreSQL only: these pass alone and on SQLite, and failed once in the
-# whole PostgreSQL run (ids from sequences that a flush does not reset, read through a cache
-# that outlived it, are the suspect). Not strict: they still run and are reported there.
-ONLY_ALONE_ON_POSTGRESQL = pytest.mark.xfail(
-    os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://", "postgis://")),
-    reason="order-dependent in the whole PostgreSQL run; passes alone (under investigation)",
-    strict=False,
-)

@@ -5,7 +5,8 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from calendar_app.recurrence import HELSINKI
-from calendar_app.themes import theme_number
+from calendar_app.selectors import upcoming_occurrences_for
+from typ_site.core.themes import theme_number
 
 register = template.Library()
 
@@ -42,8 +43,9 @@ def occurrence_clock(occurrence) -> str:
 
 
 @register.filter
-def theme_class(name: str) -> str:
-    return f"cal-theme-{theme_number(name)}"
+def theme_class(slug: str) -> str:
+    """The colour class of a theme, by its slug."""
+    return f"cal-theme-{theme_number(slug)}"
 
 
 @register.simple_tag
@@ -57,8 +59,6 @@ def with_query(url: str, query: str) -> str:
 def upcoming_network_events(context, network, limit: int = 5) -> list:
     """The next occurrences of a network's events that the person may see:
     `{% upcoming_network_events network as occurrences %}`."""
-    from calendar_app.selectors import upcoming_occurrences_for
-
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or network is None:

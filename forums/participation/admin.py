@@ -10,11 +10,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from calendar_app.models import Event
 from calendar_app.selectors import visible_events_for
+from forums.models import Topic
+from forums.selectors import visible_topics_for
 from typ_site.accounts.models import Role
 from typ_site.core.admin_scoping import permission_checked_snippet_chooser_viewset
 
-from ..models import Topic
-from ..selectors import visible_topics_for
 from .models import DevelopmentNeed, PollOption, VotingRound
 from .permissions import can_manage_participation
 

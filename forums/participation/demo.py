@@ -13,10 +13,14 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from calendar_app.models import Event
+from forums.models import Topic
+from knowledge.models import CaseStoryPage
 from typ_site.core.demo import DEMO_PEOPLE, demo_email
 from typ_site.networks.models import Membership, Network
 
-from .models import Ballot, BallotChoice, DevelopmentNeed, Poll, PollOption, VotingRound
+from .models import Ballot, BallotChoice, DevelopmentNeed, Poll, PollOption, StoryAnswer, VotingRound
+from .services import ensure_story_poll
 
 # (theme slugs, title, description, status, closed-round votes). The themes follow the
 # national study's plan: the division of responsibilities appears under three themes there,
@@ -323,10 +327,6 @@ def create_needs(people: dict) -> dict[str, DevelopmentNeed]:
 
 
 def _link_topics_and_events(needs: dict) -> None:
-    from calendar_app.models import Event
-
-    from ..models import Topic
-
     links = {
         "Yhtenäinen lain tulkinta": "Palvelutarpeen arviointi kolmessa kuukaudessa",
         "Perehdytyksen ja koulutuksen rakenteet": "Mitä olisit halunnut tietää",
@@ -431,11 +431,6 @@ def create_open_round(needs: dict, voters: list) -> VotingRound:
 
 
 def answer_stories(voters: list) -> int:
-    from knowledge.models import CaseStoryPage
-
-    from .models import StoryAnswer
-    from .services import ensure_story_poll
-
     count = 0
     for shift, (slug, (agree, disagree, cant_say)) in enumerate(STORY_ANSWERS.items()):
         page = CaseStoryPage.objects.filter(slug=slug).first()

@@ -8,6 +8,8 @@ Ballots are secret. A ballot keeps its voter only so that a member has one ballo
 and can change it; results and exports never read the voter. The voter's role and
 organisation type are copied onto the ballot when it is cast, so breakdowns do not join to
 people, and a removed account's ballot keeps counting without the link to the person.
+
+The tables keep the `forums_` names they had when participation was part of the forums app.
 """
 
 from typing import Any
@@ -22,6 +24,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+
+from typ_site.accounts.models import Role
 
 # The five development themes of the study.
 from typ_site.core.themes import THEME_SLUGS, THEMES, ensure_theme_tags
@@ -102,6 +106,7 @@ class DevelopmentNeed(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
+        db_table = "forums_developmentneed"
         verbose_name = _("development need")
         verbose_name_plural = _("development needs")
         ordering = ["position", "title", "pk"]
@@ -217,6 +222,7 @@ class Poll(ClusterableModel):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        db_table = "forums_poll"
         verbose_name = _("poll")
         verbose_name_plural = _("polls")
         ordering = ["-opens_at", "pk"]
@@ -246,8 +252,6 @@ class Poll(ClusterableModel):
             errors["max_choices"] = _("Allow at least one pick.")
         if self.method == self.Method.POINTS and self.points_total < 1:
             errors["points_total"] = _("Give at least one point to distribute.")
-        from typ_site.accounts.models import Role
-
         unknown = set(self.eligible_roles or []) - set(Role.values)
         if unknown:
             errors["eligible_roles"] = _("Unknown role.")
@@ -291,6 +295,7 @@ class PollOption(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
+        db_table = "forums_polloption"
         verbose_name = _("option")
         verbose_name_plural = _("options")
         ordering = ["position", "pk"]
@@ -339,6 +344,7 @@ class Ballot(models.Model):
     changed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        db_table = "forums_ballot"
         verbose_name = _("ballot")
         verbose_name_plural = _("ballots")
         constraints = [
@@ -363,6 +369,7 @@ class BallotChoice(models.Model):
     timing = models.CharField(max_length=10, choices=Timing.choices, blank=True)
 
     class Meta:
+        db_table = "forums_ballotchoice"
         constraints = [models.UniqueConstraint(fields=["ballot", "option"], name="one_choice_per_option")]
         indexes = [models.Index(fields=["option", "points"])]
 

@@ -12,12 +12,30 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from calendar_app.selectors import visible_events_for
+from forums.selectors import visible_topics_for
+from knowledge.models import CaseStoryIndexPage, CaseStoryPage
+from knowledge.selectors import visible_pages
 from typ_site.accounts.models import Role
 from typ_site.accounts.roles import is_verified_member
 
 from . import engine, permissions, selectors, services
 from .forms import BallotForm, MergeForm, ProposalForm, StoryAnswerForm
 from .models import THEME_CHOICES, Level, Timing
+
+# What is wrong with the ballot itself (over the budget of picks or points, nothing chosen...):
+# said on the form, next to the choices, rather than only in the message area.
+BALLOT_CONTENT_ERRORS = {
+    "too_many_points",
+    "too_many_picks",
+    "points_not_allowed",
+    "empty",
+    "duplicate",
+    "negative",
+    "level",
+    "timing",
+    "foreign_option",
+}
 
 
 def _messages_from(request, error: ValidationError) -> None:
@@ -26,8 +44,6 @@ def _messages_from(request, error: ValidationError) -> None:
 
 
 def _story_index_url():
-    from knowledge.models import CaseStoryIndexPage
-
     index = CaseStoryIndexPage.objects.live().public().first()
     return index.url if index else None
 
@@ -78,8 +94,12 @@ def round_detail(request, pk):
                     user, poll, form.selections(), ballot_id=form.cleaned_data.get("ballot")
                 )
             except ValidationError as error:
-                _messages_from(request, error)
-                if getattr(error, "code", None) == "already_voted":
+                code = getattr(error, "code", None)
+                if code in BALLOT_CONTENT_ERRORS:  # shown on the ballot form, by its fields
+                    form.add_error(None, error)
+                else:
+                    _messages_from(request, error)
+                if code == "already_voted":
                     ballot = selectors.ballot_of(user, poll)
                     form = BallotForm(poll, options, ballot=ballot)
             else:
@@ -224,9 +244,6 @@ def propose_need(request):
 
 @login_required
 def need_detail(request, pk):
-    from calendar_app.selectors import visible_events_for
-    from forums.selectors import visible_topics_for
-
     if not is_verified_member(request.user):
         raise PermissionDenied
     need = selectors.need_or_404(pk)
@@ -279,9 +296,6 @@ def merge_need(request, pk):
 @login_required
 @require_POST
 def answer_story(request, page_id):
-    from knowledge.models import CaseStoryPage
-    from knowledge.selectors import visible_pages
-
     page = visible_pages(CaseStoryPage.objects.filter(pk=page_id), request.user).first()
     if page is None:
         raise Http404

@@ -1,6 +1,15 @@
 from django import template
 
-from forums.selectors import topics_for_page, unread_notification_count
+from forums.models import Forum
+from forums.selectors import (
+    moderated_forum_ids,
+    open_report_count,
+    topics_for_page,
+    unread_notification_count,
+    visible_forums_for,
+)
+from typ_site.accounts.roles import holds_powers
+from typ_site.core.request_cache import per_request
 
 register = template.Library()
 
@@ -12,11 +21,21 @@ def forum_unread_count(context) -> int:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return 0
-    cached = getattr(request, "_forum_unread_count", None)
-    if cached is None:
-        cached = unread_notification_count(user)
-        request._forum_unread_count = cached
-    return cached
+    return per_request(request, "forums.unread_count", lambda: unread_notification_count(user))
+
+
+@register.simple_tag(takes_context=True)
+def forum_moderation_count(context) -> int | None:
+    """Open reports waiting for the signed-in moderator (for the header's moderation link), or
+    None for people who moderate nothing. Only people who hold powers beyond a member's can
+    moderate, and that is known already on every page (the two-step verification asks it)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not holds_powers(user):
+        return None
+    if not moderated_forum_ids(user):
+        return None
+    return open_report_count(user)
 
 
 @register.simple_tag(takes_context=True)
@@ -34,10 +53,23 @@ def discussion_topics_for(context, page, limit: int = 5) -> list:
 def network_forum_for(context, network):
     """The network's own forum when the person may see it, else None:
     `{% network_forum_for network as forum %}`."""
-    from forums.selectors import visible_forums_for
-
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or network is None or not user.is_authenticated:
         return None
     return visible_forums_for(user).filter(network=network).first()
+
+
+@register.simple_tag(takes_context=True)
+def discussion_forums_for(context) -> list:
+    """Where the person may start a discussion of a page: the national forums and their own
+    networks' forums: `{% discussion_forums_for as forums %}`."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return []
+    return list(
+        visible_forums_for(user)
+        .filter(kind__in=[Forum.Kind.NATIONAL, Forum.Kind.NETWORK])
+        .order_by("kind", "position", "name")
+    )

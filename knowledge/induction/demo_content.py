@@ -15,7 +15,8 @@ from typ_site.core.models import HomePage
 
 from .blocks import step_data
 from .models import CompletedTask, Enrolment, InductionIndexPage, InductionPathPage
-from .selectors import path_structure, summarise
+from .selectors import summarise
+from .structure import path_structure
 
 INDEX_INTRO = (
     "<p>Perehdytyspolut auttavat uutta työntekijää pääsemään sisään monialaiseen "

@@ -1,12 +1,10 @@
 """The induction part of a person's data export."""
 
-from .models import Enrolment
+from .models import CompletedTask, Enrolment
 from .selectors import summarise
 
 
 def induction_export(user) -> list[dict]:
-    from .models import CompletedTask
-
     ticks: dict[int, dict] = {}
     for path_id, task_id, done_at in CompletedTask.objects.filter(user=user).values_list(
         "path_id", "task_id", "completed_at"

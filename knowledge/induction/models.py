@@ -1,24 +1,31 @@
 """Induction paths: role-based steps for new employees, and each person's progress on them.
 
 A step and a checklist task are identified by the stable ids of their StreamField blocks, and
-a person's progress is a set of (person, path, task id) rows. Editing a path therefore never
-loses progress: a new step simply starts unticked, and ticks of a removed task are ignored.
+a person's progress is a set of (person, path, task id) rows (`records`). Editing a path
+therefore never loses progress: a new step simply starts unticked, and ticks of a removed
+task are ignored.
 """
 
-from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from knowledge.visibility import visible_pages
 from typ_site.accounts.models import OrganisationType, Role
 from typ_site.core.languages import in_current_language
 from typ_site.core.models import BasePage
 
+from . import views
 from .blocks import PathStepsBlock
+from .records import CompletedTask, Enrolment
+from .selectors import path_overview_for, path_progress_for
+from .structure import Step, path_structure
+
+__all__ = ["CompletedTask", "Enrolment", "InductionIndexPage", "InductionPathPage"]
 
 
 class InductionIndexPage(RoutablePageMixin, BasePage):
@@ -37,23 +44,18 @@ class InductionIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("induction index")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import path_overview_for
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(path_overview_for(self, request.user))
+        paths = InductionPathPage.visible_to(request.user).child_of(self)
+        context.update(path_overview_for(paths, request.user))
         return context
 
     @path("seuranta/", name="follow_up")
     def follow_up(self, request):
-        from .views import follow_up
-
-        return follow_up(request, self)
+        return views.follow_up(request, self)
 
     @path("seuranta/<int:user_id>/", name="person")
     def person(self, request, user_id):
-        from .views import person_progress
-
-        return person_progress(request, self, user_id)
+        return views.person_progress(request, self, user_id)
 
     def follow_up_url(self, request=None) -> str:
         return in_current_language(self.get_url(request=request) + self.reverse_subpage("follow_up"))
@@ -106,9 +108,12 @@ class InductionPathPage(RoutablePageMixin, BasePage):
         verbose_name = _("induction path")
         verbose_name_plural = _("induction paths")
 
-    def structure(self):
-        from .selectors import path_structure
+    @classmethod
+    def visible_to(cls, user) -> QuerySet["InductionPathPage"]:
+        """The paths the person may see, in the editors' order."""
+        return visible_pages(cls.objects.all(), user).order_by("path")
 
+    def structure(self) -> list[Step]:
         return path_structure(self)
 
     def step_count(self) -> int:
@@ -126,88 +131,20 @@ class InductionPathPage(RoutablePageMixin, BasePage):
         return "\n".join(part.strip() for part in parts if part and part.strip())
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import path_progress_for
-
         context = super().get_context(request, *args, **kwargs)
         context["progress"] = path_progress_for(self, request.user)
         return context
 
     @path("aloita/", name="start")
     def start(self, request):
-        from .views import start_path
-
-        return start_path(request, self)
+        return views.start_path(request, self)
 
     @path("merkitse/", name="tick")
     def tick(self, request):
-        from .views import save_checklist
-
-        return save_checklist(request, self)
+        return views.save_checklist(request, self)
 
     def start_url(self, request=None) -> str:
         return in_current_language(self.get_url(request=request) + self.reverse_subpage("start"))
 
     def tick_url(self, request=None) -> str:
         return in_current_language(self.get_url(request=request) + self.reverse_subpage("tick"))
-
-
-class Enrolment(models.Model):
-    """A person has started a path."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="induction_enrolments",
-        verbose_name=_("user"),
-    )
-    path = models.ForeignKey(
-        InductionPathPage,
-        on_delete=models.CASCADE,
-        related_name="enrolments",
-        verbose_name=_("induction path"),
-    )
-    started_at = models.DateTimeField(_("started"), default=timezone.now)
-    last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
-    finished_at = models.DateTimeField(
-        _("finished"),
-        null=True,
-        blank=True,
-        help_text=_("When every task of the path was first done."),
-    )
-
-    class Meta:
-        verbose_name = _("started induction path")
-        verbose_name_plural = _("started induction paths")
-        constraints = [models.UniqueConstraint(fields=["user", "path"], name="induction_one_enrolment")]
-
-    def __str__(self):
-        return f"{self.user} – {self.path_id}"
-
-
-class CompletedTask(models.Model):
-    """One ticked checklist task, by the stable id of the task's block."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="induction_tasks_done",
-        verbose_name=_("user"),
-    )
-    path = models.ForeignKey(
-        InductionPathPage,
-        on_delete=models.CASCADE,
-        related_name="completed_tasks",
-        verbose_name=_("induction path"),
-    )
-    task_id = models.CharField(_("task"), max_length=64)
-    completed_at = models.DateTimeField(_("done"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("completed task")
-        verbose_name_plural = _("completed tasks")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "path", "task_id"], name="induction_one_tick_per_task")
-        ]
-
-    def __str__(self):
-        return f"{self.user} – {self.task_id}"

@@ -1,15 +1,16 @@
 """Reads of induction paths and progress.
 
 Two rules live here and nowhere else:
-- `suggested_path_for(user)`: which path matches a person's profile;
+- `suggested_path_for(user, paths)`: which of the paths matches a person's profile;
 - `followed_network_ids(viewer)`: whose progress a person may follow. Only the admins of a
   network (supervisors, TYP directors) follow its members. KEHA staff do not see individual
   people's progress because of their national role: induction follow-up belongs to the
   person's own network, and a KEHA person who administers a network follows that network
   like any other admin.
 
-The structure of a path is read from the raw StreamField data, so listing many paths costs no
-query per path.
+The reads take the paths they are about as arguments (the page models decide which paths a
+page shows), so this module imports no page model and the pages may use it. The structure of
+a path is in `structure`.
 """
 
 from __future__ import annotations
@@ -21,83 +22,13 @@ from datetime import datetime
 from django.db.models import QuerySet
 from wagtail.models import Page
 
-from knowledge.selectors import visible_pages
+from knowledge.visibility import visible_pages
 from typ_site.accounts.roles import is_verified_member
 from typ_site.networks.models import Membership, Network
 from typ_site.networks.selectors import admin_network_ids
 
-from .models import CompletedTask, Enrolment, InductionIndexPage, InductionPathPage
-
-# --- The structure of a path -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Task:
-    id: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Step:
-    id: str
-    number: int
-    title: str
-    goal: str
-    estimated_minutes: int | None
-    reading_ids: tuple[int, ...]
-    tasks: tuple[Task, ...]
-
-    @property
-    def task_ids(self) -> frozenset[str]:
-        return frozenset(task.id for task in self.tasks)
-
-
-def _list_items(raw) -> list[tuple[str | None, object]]:
-    """(id, value) pairs of a ListBlock's raw value, old (plain list) or new format."""
-    items = []
-    for item in raw or []:
-        if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
-            items.append((item.get("id"), item["value"]))
-        else:
-            items.append((None, item))
-    return items
-
-
-def path_structure(path: InductionPathPage) -> list[Step]:
-    """The path's steps and tasks, with their stable ids (cached on the page object)."""
-    cached = getattr(path, "_induction_structure", None)
-    if cached is not None:
-        return cached
-    steps = []
-    for block in path.steps.raw_data:
-        if block.get("type") != "step" or not block.get("id"):
-            continue
-        value = block.get("value") or {}
-        tasks = tuple(
-            Task(id=task_id, text=str(text))
-            for task_id, text in _list_items(value.get("tasks"))
-            if task_id and str(text).strip()
-        )
-        reading = tuple(int(page_id) for _id, page_id in _list_items(value.get("reading")) if page_id)
-        minutes = value.get("estimated_minutes")
-        steps.append(
-            Step(
-                id=block["id"],
-                number=len(steps) + 1,
-                title=value.get("title") or "",
-                goal=value.get("goal") or "",
-                estimated_minutes=int(minutes) if minutes else None,
-                reading_ids=reading,
-                tasks=tasks,
-            )
-        )
-    path._induction_structure = steps
-    return steps
-
-
-def find_step(path: InductionPathPage, step_id: str) -> Step | None:
-    return next((step for step in path_structure(path) if step.id == step_id), None)
-
+from .records import CompletedTask, Enrolment
+from .structure import Step, Task, path_structure
 
 # --- Progress --------------------------------------------------------------------------------
 
@@ -140,7 +71,7 @@ class StepProgress:
 class PathSummary:
     """A person's standing on one path, counted over the path's current tasks only."""
 
-    path: InductionPathPage
+    path: Page
     enrolment: Enrolment | None
     done_count: int
     total: int
@@ -176,9 +107,7 @@ class PathSummary:
         return self.enrolment.last_activity_at if self.enrolment else self.last_done_at
 
 
-def summarise(
-    path: InductionPathPage, enrolment: Enrolment | None, ticks: dict[str, datetime]
-) -> PathSummary:
+def summarise(path: Page, enrolment: Enrolment | None, ticks: dict[str, datetime]) -> PathSummary:
     """Percentage and next step from the ticks; ticks of removed tasks are ignored."""
     structure = path_structure(path)
     done_count = total = 0
@@ -230,7 +159,7 @@ def _reading_pages(structure: list[Step], user) -> dict[int, Page]:
     return {page.pk: page for page in pages}
 
 
-def path_progress_for(path: InductionPathPage, user) -> PathProgress:
+def path_progress_for(path: Page, user) -> PathProgress:
     """The path page's view of a person: each step's ticks, links and what is new."""
     structure = path_structure(path)
     can_take_part = is_verified_member(user)
@@ -258,14 +187,7 @@ def path_progress_for(path: InductionPathPage, user) -> PathProgress:
     return PathProgress(summary=summary, steps=steps, can_take_part=can_take_part)
 
 
-def visible_paths(user, index: InductionIndexPage | None = None) -> QuerySet[InductionPathPage]:
-    queryset = InductionPathPage.objects.all()
-    if index is not None:
-        queryset = queryset.child_of(index)
-    return visible_pages(queryset, user).order_by("path")
-
-
-def _summaries(user, paths: list[InductionPathPage]) -> dict[int, PathSummary]:
+def _summaries(user, paths: list[Page]) -> dict[int, PathSummary]:
     """The person's summary on each of the paths, with two queries."""
     if not is_verified_member(user) or not paths:
         return {}
@@ -282,8 +204,8 @@ def _summaries(user, paths: list[InductionPathPage]) -> dict[int, PathSummary]:
     return {path.pk: summarise(path, enrolments.get(path.pk), ticks.get(path.pk, {})) for path in paths}
 
 
-def suggested_path_for(user, candidates=None) -> InductionPathPage | None:
-    """The path that matches the role and organisation type in the person's profile.
+def suggested_path_for(user, candidates) -> Page | None:
+    """Of the paths, the one that matches the role and organisation type in the person's profile.
 
     A path matches when each of its targets is empty or equal to the person's own value; of
     the matching paths the most specific wins (role and organisation > role > organisation >
@@ -291,8 +213,6 @@ def suggested_path_for(user, candidates=None) -> InductionPathPage | None:
     """
     if not is_verified_member(user) or not user.stated_role:
         return None
-    if candidates is None:
-        candidates = visible_paths(user)
     best, best_score = None, -1
     for path in candidates:
         if path.target_role and path.target_role != user.stated_role:
@@ -305,9 +225,10 @@ def suggested_path_for(user, candidates=None) -> InductionPathPage | None:
     return best
 
 
-def path_overview_for(index: InductionIndexPage, user) -> dict:
-    """The index page: every path with the person's standing, and the suggested one."""
-    paths = list(visible_paths(user, index))
+def path_overview_for(paths, user) -> dict:
+    """The index page: every path (those the person may see) with the person's standing, and
+    the suggested one."""
+    paths = list(paths)
     summaries = _summaries(user, paths)
     suggested = suggested_path_for(user, paths)
     return {
@@ -317,11 +238,12 @@ def path_overview_for(index: InductionIndexPage, user) -> dict:
     }
 
 
-def paths_in_progress(user, limit: int = 3) -> list[PathSummary]:
-    """Started paths with something left to do, most recently active first."""
+def paths_in_progress(user, started_paths, limit: int = 3) -> list[PathSummary]:
+    """Of the paths the person started, those with something left to do, most recently active
+    first."""
     if not is_verified_member(user):
         return []
-    paths = list(visible_pages(InductionPathPage.objects.filter(enrolments__user=user), user))
+    paths = list(started_paths)
     summaries = [summary for summary in _summaries(user, paths).values() if not summary.complete]
     summaries.sort(key=lambda s: s.last_activity_at.timestamp() if s.last_activity_at else 0, reverse=True)
     return summaries[:limit]
@@ -384,7 +306,7 @@ def _attach_progress(people: dict[int, Person], user_ids_query) -> None:
         user_id__in=user_ids_query, path__live=True
     ).values_list("user_id", "path_id", "task_id", "completed_at"):
         ticks[(user_id, path_id)][task_id] = done_at
-    paths: dict[int, InductionPathPage] = {}
+    paths: dict[int, Page] = {}
     for enrolment in enrolments:
         person = people.get(enrolment.user_id)
         if person is None:

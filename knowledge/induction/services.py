@@ -2,9 +2,11 @@
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Page
 
-from .models import CompletedTask, Enrolment, InductionPathPage
-from .selectors import PathSummary, find_step, summarise
+from .records import CompletedTask, Enrolment
+from .selectors import PathSummary, summarise
+from .structure import find_step
 
 
 class UnknownTask(Exception):
@@ -12,13 +14,13 @@ class UnknownTask(Exception):
 
 
 @transaction.atomic
-def start_path(user, path: InductionPathPage) -> Enrolment:
+def start_path(user, path: Page) -> Enrolment:
     enrolment, _created = Enrolment.objects.get_or_create(user=user, path=path)
     return enrolment
 
 
 @transaction.atomic
-def save_step_checklist(user, path: InductionPathPage, step_id: str, done_task_ids) -> PathSummary:
+def save_step_checklist(user, path: Page, step_id: str, done_task_ids) -> PathSummary:
     """Make the step's ticked tasks exactly `done_task_ids`.
 
     Sending the same form twice changes nothing, so a double click records one tick. A task

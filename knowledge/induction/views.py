@@ -11,6 +11,7 @@ from typ_site.accounts.roles import is_verified_member
 from typ_site.core.languages import in_current_language
 
 from . import selectors, services
+from .structure import find_step
 from .templatetags.induction_tags import progress_text
 
 
@@ -46,7 +47,7 @@ def save_checklist(request, path):
         summary = services.save_step_checklist(request.user, path, step_id, request.POST.getlist("done"))
     except services.UnknownTask:
         raise Http404(_("That task is not part of this path.")) from None
-    step = selectors.find_step(path, step_id)
+    step = find_step(path, step_id)
     step_done = sum(1 for task in step.tasks if task.id in request.POST.getlist("done"))
     if _wants_json(request):
         return JsonResponse(

@@ -200,7 +200,7 @@ class SearchBackend:
             if token.special or self.known_terms(analysis.query_terms):
                 corrected.append(token.surface)
                 continue
-            replacement = self._closest_known_word(token.surface)
+            replacement = self._closest_known_word(token.surface, request)
             if replacement:
                 corrected.append(replacement)
                 changed = True
@@ -220,7 +220,9 @@ class SearchBackend:
             return []
         return self.remembered(("spelling", word), lambda: list(suggest(word)))
 
-    def _closest_known_word(self, word: str) -> str | None:
+    def _closest_known_word(self, word: str, request: SearchRequest) -> str | None:
+        """The first candidate that finds a document the person may see: the index's terms
+        come from every document, so a word only a private one holds is never offered."""
         candidates: list[str] = []
         candidates.extend(candidate.lower() for candidate in self.spelling_suggestions(word)[:5])
         candidates.extend(sorted(self.typo_candidates(word), key=lambda c: (c != word, c)))
@@ -228,9 +230,13 @@ class SearchBackend:
             if " " in candidate:
                 continue
             terms = self.analyzer.word(tokenize(candidate)[0]).query_terms if candidate else set()
-            if terms and self.known_terms(terms):
+            if terms and self.known_terms(terms) and self._finds_something(candidate, request):
                 return candidate
         return None
+
+    def _finds_something(self, word: str, request: SearchRequest) -> bool:
+        check = SearchRequest(word, request.access_keys, dict(request.filters), per_page=1)
+        return self.count_matches(check, self.parse(word)) > 0
 
     def typo_candidates(self, word: str) -> set[str]:
         """Index terms one edit (insert, delete, replace, swap) away from the folded word."""

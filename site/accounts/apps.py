@@ -7,6 +7,3 @@ class AccountsConfig(AppConfig):
     label = "accounts"
     verbose_name = _("Accounts")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from . import exports  # noqa: F401  (registers the account's own export section)

@@ -1,25 +1,34 @@
 """A person's own data, as one JSON document.
 
-Each app registers a section with `register_export_section`; the export gathers them.
-Every section receives the user and returns only that user's data.
+An app adds a section with the Wagtail hook `typ_export_sections`, in its `wagtail_hooks.py`:
+a function that returns an `ExportSection`, whose `build(user)` returns only that user's data.
+
+    @hooks.register("typ_export_sections")
+    def calendar_export():
+        return ExportSection("calendar", calendar_export_section)
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
-_sections: dict[str, Callable] = {}
+from allauth.account.models import EmailAddress
+from wagtail import hooks
+
+EXPORT_SECTIONS_HOOK = "typ_export_sections"
 
 
-def register_export_section(name: str, build: Callable) -> None:
-    _sections[name] = build
+@dataclass(frozen=True)
+class ExportSection:
+    name: str
+    build: Callable
 
 
 def build_user_export(user) -> dict:
-    return {name: build(user) for name, build in sorted(_sections.items())}
+    sections = [make_section() for make_section in hooks.get_hooks(EXPORT_SECTIONS_HOOK)]
+    return {section.name: section.build(user) for section in sorted(sections, key=lambda s: s.name)}
 
 
-def _account_section(user) -> dict:
-    from allauth.account.models import EmailAddress
-
+def account_section(user) -> dict:
     return {
         "email": user.email,
         "first_name": user.first_name,
@@ -37,6 +46,3 @@ def _account_section(user) -> dict:
             for address in EmailAddress.objects.filter(user=user).order_by("email")
         ],
     }
-
-
-register_export_section("account", _account_section)

@@ -6,6 +6,7 @@ Network roles (membership, network admin) are read from `typ_site.networks.selec
 from django.contrib.auth.models import Permission
 from django.db.models import Q
 
+from typ_site.core.request_cache import per_request
 from typ_site.networks.selectors import admin_network_ids
 
 KEHA_GROUP = "KEHA"
@@ -17,11 +18,9 @@ POWER_GROUPS = frozenset({KEHA_GROUP, EDITORS_GROUP, APPROVERS_GROUP})
 
 
 def _group_names(user) -> frozenset[str]:
-    cached = getattr(user, "_typ_group_names", None)
-    if cached is None:
-        cached = frozenset(user.groups.values_list("name", flat=True))
-        user._typ_group_names = cached
-    return cached
+    return per_request(
+        user, "accounts.group_names", lambda: frozenset(user.groups.values_list("name", flat=True))
+    )
 
 
 def is_keha_staff(user) -> bool:
@@ -47,18 +46,17 @@ def can_open_wagtail_admin(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    cached = getattr(user, "_typ_can_open_admin", None)
-    if cached is None:
-        if hasattr(user, "_perm_cache"):  # every permission already loaded in this request
-            cached = user.has_perm("wagtailadmin.access_admin")
-        else:
-            cached = (
-                Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
-                .filter(Q(user=user) | Q(group__user=user))
-                .exists()
-            )
-        user._typ_can_open_admin = cached
-    return cached
+    return per_request(user, "accounts.can_open_admin", lambda: _holds_admin_access(user))
+
+
+def _holds_admin_access(user) -> bool:
+    if hasattr(user, "_perm_cache"):  # Django loaded every permission already in this request
+        return user.has_perm("wagtailadmin.access_admin")
+    return (
+        Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+        .filter(Q(user=user) | Q(group__user=user))
+        .exists()
+    )
 
 
 def holds_powers(user) -> bool:

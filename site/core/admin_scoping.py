@@ -206,6 +206,13 @@ def can_choose_image(user, image_id, **_kwargs) -> bool:
     return choosable.filter(pk=image_id).exists()
 
 
+def can_report_on_every_page(user, **_kwargs) -> bool:
+    """The page types report counts the pages of every type and names the latest edited one,
+    wherever it lies (another network's practice in review among them): for those who see the
+    whole tree, superusers."""
+    return user.is_superuser
+
+
 ADMIN_VIEW_GUARDS: dict[str, Callable[..., bool]] = {
     # The task chooser is part of editing a workflow, not of reviewing a page.
     "wagtailadmin_workflows:task_chooser": can_manage_workflows,
@@ -216,6 +223,9 @@ ADMIN_VIEW_GUARDS: dict[str, Callable[..., bool]] = {
     "wagtailadmin_pages:confirm_workflow_cancellation": can_edit_page,
     # The image format dialog names the image: only for images one may choose.
     "wagtailimages_chooser:select_format": can_choose_image,
+    # The page types report names a page of each type from the whole tree.
+    "wagtailadmin_reports:page_types_usage": can_report_on_every_page,
+    "wagtailadmin_reports:page_types_usage_results": can_report_on_every_page,
 }
 
 

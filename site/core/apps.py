@@ -9,10 +9,8 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import client_data, demo, navigation
+        from . import client_data, navigation
 
         client_data.install_client_data_guard()
 
         navigation.connect_signals()
-
-        demo.register_demo_step("core", demo.load_core_demo, order=0)

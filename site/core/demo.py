@@ -1,4 +1,11 @@
-"""Demo content: each app registers a step; `manage.py load_demo` runs them in order.
+"""Demo content: each app adds a step; `manage.py load_demo` runs them in order.
+
+An app adds its step with the Wagtail hook `typ_demo_steps`, in its `wagtail_hooks.py`: a
+function that returns a `DemoStep`. Steps run by their `order` (then name).
+
+    @hooks.register("typ_demo_steps")
+    def calendar_demo_step():
+        return DemoStep("calendar", load_calendar_demo, order=40)
 
 Every step must be idempotent (get_or_create / update_or_create by a natural key), so the
 command can be re-run on a database that already has the demo content.
@@ -7,7 +14,9 @@ command can be re-run on a database that already has the demo content.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import transaction
+from wagtail import hooks
+
+DEMO_STEPS_HOOK = "typ_demo_steps"
 
 DEMO_PASSWORD = "demo-Salasana-2026"  # noqa: S105  (printed for the local demo only)
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPTYPDEMO2"  # noqa: S105  (demo editors' authenticator)
@@ -18,18 +27,12 @@ DEMO_EMAIL_DOMAIN = "demo.typ.example"
 class DemoStep:
     name: str
     load: Callable
-    order: int
-
-
-_steps: dict[str, DemoStep] = {}
-
-
-def register_demo_step(name: str, load: Callable, order: int = 50) -> None:
-    _steps[name] = DemoStep(name=name, load=load, order=order)
+    order: int = 50
 
 
 def demo_steps() -> list[DemoStep]:
-    return sorted(_steps.values(), key=lambda step: (step.order, step.name))
+    steps = [make_step() for make_step in hooks.get_hooks(DEMO_STEPS_HOOK)]
+    return sorted(steps, key=lambda step: (step.order, step.name))
 
 
 # (key, first name, last name, organisation type, organisation, role, groups, networks with role)
@@ -175,10 +178,3 @@ DEMO_PEOPLE = [
 
 def demo_email(key: str) -> str:
     return f"{key}@{DEMO_EMAIL_DOMAIN}"
-
-
-@transaction.atomic
-def load_core_demo(stdout=None) -> None:
-    from .demo_content import create_core_demo
-
-    create_core_demo(stdout)

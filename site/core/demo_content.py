@@ -3,8 +3,10 @@
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from typ_site.accounts.roles import holds_powers
@@ -163,8 +165,6 @@ def _give_demo_authenticator(user) -> None:
 
 def ensure_page_tree_root() -> Page:
     """Wagtail's root node and default locale (a database flush removes what migrations made)."""
-    from django.conf import settings
-
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     root = Page.get_first_root_node()
     if root is None:
@@ -208,7 +208,8 @@ def create_home_page() -> HomePage:
     return home
 
 
-def create_core_demo(stdout=None) -> None:
+@transaction.atomic
+def load_core_demo(stdout=None) -> None:
     networks = create_networks()
     _say(stdout, f"  networks: {len(networks)}")
     create_people(networks)

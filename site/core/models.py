@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.db import models
 from django.http import Http404
 from django.urls import reverse
 from django.utils import translation
@@ -9,7 +10,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from .home import home_sections
 from .languages import link_language
+from .navigation import pages_in_menu
 
 
 class BasePage(Page):
@@ -80,10 +83,79 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from .home import home_sections
-        from .navigation import pages_in_menu
-
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = home_sections(request)
         context["section_pages"] = pages_in_menu(self._default_language_version() or self, self)
         return context
+
+
+class AccessibilityStatementPage(BasePage):
+    """The accessibility statement (saavutettavuusseloste) that the Act on the Provision of
+    Digital Services (306/2019) requires: one per site, under the home page, edited in the
+    admin and translated like any page. Its feedback form is `core:accessibility_feedback`."""
+
+    body = RichTextField(
+        _("statement"),
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        help_text=_(
+            "The conformance (WCAG 2.1 AA), the known gaps, the feedback channel and the "
+            "supervising authority."
+        ),
+    )
+    assessed_on = models.DateField(_("assessed on"), null=True, blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("assessed_on"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("accessibility statement")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["feedback_url"] = reverse("core:accessibility_feedback")
+        return context
+
+
+class AccessibilityFeedback(models.Model):
+    """Feedback on the site's accessibility, sent from the statement's form (anyone, signed in
+    or not); KEHA reads it in the admin and gets it by e-mail."""
+
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    page_address = models.CharField(
+        _("page concerned"),
+        max_length=500,
+        blank=True,
+        help_text=_("The address or name of the page, if the feedback is about one page."),
+    )
+    message = models.TextField(
+        _("feedback"),
+        max_length=5000,
+        help_text=_("What did not work, and how you were using the site (for example a screen reader)."),
+    )
+    name = models.CharField(_("your name"), max_length=200, blank=True)
+    email = models.EmailField(
+        _("your e-mail address"),
+        blank=True,
+        help_text=_("If you would like an answer. KEHA answers within 14 days."),
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("signed-in sender"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("accessibility feedback")
+        verbose_name_plural = _("accessibility feedback")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.message[:60]}"

@@ -8,6 +8,7 @@ everything with a given tag.
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,15 @@ THEME_SLUGS = frozenset(theme.slug for theme in THEMES)
 THEMES_BY_SLUG = {theme.slug: theme for theme in THEMES}
 
 
-def ensure_theme_tags():
-    """Create the theme tags (idempotent); returns them by slug."""
-    from taggit.models import Tag
+def theme_number(slug: str) -> int:
+    """1..5 by the themes' fixed order (for a theme's colour); 0 for a free tag."""
+    theme = THEMES_BY_SLUG.get(slug)
+    return THEMES.index(theme) + 1 if theme else 0
 
-    tags = {}
+
+def ensure_theme_tags() -> dict[str, Tag]:
+    """Create the theme tags (idempotent); returns them by slug."""
+    tags: dict[str, Tag] = {}
     for theme in THEMES:
         tag, _created = Tag.objects.get_or_create(slug=theme.slug, defaults={"name": theme.name})
         if tag.name != theme.name:

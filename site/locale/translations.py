@@ -3,6 +3,10 @@
 `python site/locale/translations.py` writes them into the .po files after makemessages.
 """
 
+from pathlib import Path
+
+import polib
+
 TRANSLATIONS = {
     (
         "Your role decides in which rounds you may vote, so a change counts once your network's admins "
@@ -332,10 +336,6 @@ PLURALS = {
 
 def fill_catalogues() -> list[str]:
     """Writes the texts into the fi and sv catalogues; returns msgids still missing."""
-    from pathlib import Path
-
-    import polib
-
     missing = []
     for index, language in enumerate(("fi", "sv")):
         path = Path(__file__).parent / language / "LC_MESSAGES" / "django.po"

@@ -9,4 +9,4 @@ class NetworksConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import exports, signal_handlers  # noqa: F401
+        from . import signal_handlers  # noqa: F401  (connects the handlers)

@@ -1,9 +1,7 @@
-from typ_site.accounts.exports import register_export_section
-
 from .models import Membership
 
 
-def _memberships_section(user) -> list[dict]:
+def memberships_section(user) -> list[dict]:
     return [
         {
             "network": membership.network.name,
@@ -14,6 +12,3 @@ def _memberships_section(user) -> list[dict]:
         }
         for membership in Membership.objects.filter(user=user).select_related("network")
     ]
-
-
-register_export_section("network_memberships", _memberships_section)

@@ -131,7 +131,3 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.network} ({self.get_status_display()})"
-
-    @property
-    def is_active_member(self) -> bool:
-        return self.status == self.Status.APPROVED

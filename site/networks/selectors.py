@@ -1,25 +1,28 @@
 """Who belongs to which network. Every membership-based permission starts here.
 
-Results are cached on the user object for the length of a request, so a page that asks
-several times costs one query.
+The memberships are read once per request (`typ_site.core.request_cache`), so a page that
+asks several times costs one query.
 """
 
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
+from typ_site.core.request_cache import per_request
+
 from .models import Membership, Network
 
 
 def _approved_memberships(user) -> dict[int, str]:
-    cached = getattr(user, "_typ_network_roles", None)
-    if cached is None:
-        cached = dict(
+    """{network id: role} of the person's approved memberships of active networks."""
+    return per_request(
+        user,
+        "networks.roles",
+        lambda: dict(
             Membership.objects.filter(
                 user=user, status=Membership.Status.APPROVED, network__is_active=True
             ).values_list("network_id", "role")
-        )
-        user._typ_network_roles = cached
-    return cached
+        ),
+    )
 
 
 def member_network_ids(user) -> frozenset[int]:
@@ -82,9 +85,3 @@ def people_awaiting_role_confirmation(user, *, everyone: bool) -> QuerySet:
 
 def memberships_of(user) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("network").order_by("network__name")
-
-
-def forget_cached_memberships(user) -> None:
-    for attribute in ("_typ_network_roles",):
-        if hasattr(user, attribute):
-            delattr(user, attribute)

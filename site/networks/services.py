@@ -4,9 +4,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from typ_site.core.request_cache import forget_per_request
+
 from .models import Membership, Network
 from .permissions import can_confirm_role, can_decide_membership
-from .selectors import forget_cached_memberships
+from .signals import membership_decided, membership_requested
+
+
+def _announce(signal, membership: Membership) -> None:
+    transaction.on_commit(lambda: signal.send(sender=Membership, membership=membership))
 
 
 def request_membership(user, network: Network, message: str = "") -> Membership:
@@ -18,7 +24,9 @@ def request_membership(user, network: Network, message: str = "") -> Membership:
         raise ValidationError(_duplicate_request_message(existing), code="duplicate")
     try:
         with transaction.atomic():
-            return Membership.objects.create(user=user, network=network, message=message.strip())
+            membership = Membership.objects.create(user=user, network=network, message=message.strip())
+            _announce(membership_requested, membership)
+            return membership
     except IntegrityError as error:
         # A double click raced past the check above: the first request stands.
         raise ValidationError(
@@ -49,7 +57,8 @@ def _decide(membership: Membership, decided_by, status: str) -> Membership:
         locked.decided_by = decided_by
         locked.decided_at = timezone.now()
         locked.save(update_fields=["status", "decided_by", "decided_at"])
-    forget_cached_memberships(locked.user)
+        _announce(membership_decided, locked)
+    forget_per_request(locked.user)
     return locked
 
 
@@ -87,7 +96,7 @@ def decide_role_change(person, decided_by, *, requested_role: str, confirm: bool
 
 def leave_network(user, network: Network) -> None:
     Membership.objects.filter(user=user, network=network).delete()
-    forget_cached_memberships(user)
+    forget_per_request(user)
 
 
 def add_member(user, network: Network, role: str = Membership.Role.MEMBER) -> Membership:
@@ -97,5 +106,5 @@ def add_member(user, network: Network, role: str = Membership.Role.MEMBER) -> Me
         network=network,
         defaults={"role": role, "status": Membership.Status.APPROVED, "decided_at": timezone.now()},
     )
-    forget_cached_memberships(user)
+    forget_per_request(user)
     return membership

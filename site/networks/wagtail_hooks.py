@@ -5,9 +5,13 @@ Memberships are not in the admin: a network's admins decide them on the site
 beside it would show every network's members and pending requests to anyone it let in.
 """
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from typ_site.accounts.exports import ExportSection
+
+from .exports import memberships_section
 from .models import Network
 
 
@@ -21,3 +25,8 @@ class NetworkViewSet(SnippetViewSet):
 
 
 register_snippet(NetworkViewSet)
+
+
+@hooks.register("typ_export_sections")
+def memberships_export():
+    return ExportSection("network_memberships", memberships_section)

@@ -1,17 +1,14 @@
 """The demo's accounts: everyone the MFA rule asks for an authenticator has the demo one."""
 
-import io
-
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 
+from tests.helpers import load_demo_steps
 from typ_site.accounts.mfa import user_requires_mfa
-from typ_site.core.demo import demo_steps
 
 
 def test_every_demo_account_that_needs_mfa_has_an_authenticator(db):
-    for step in demo_steps():
-        step.load(io.StringIO())
+    load_demo_steps()
 
     needing = [user for user in get_user_model().objects.all() if user_requires_mfa(user)]
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from calendar_app.models import Event, EventException
 from calendar_app.recurrence import HELSINKI
+from typ_site.core.themes import ensure_theme_tags
 
 
 def helsinki(year, month, day, hour=0, minute=0) -> datetime:
@@ -18,7 +19,8 @@ def next_week_at_nine() -> datetime:
 
 
 def make_event(*, themes=(), exceptions=(), **fields) -> Event:
-    """One saved event; by default a public national training a week from now."""
+    """One saved event; by default a public national training a week from now. `themes` are
+    the core themes' slugs."""
     start = fields.pop("start", None) or next_week_at_nine()
     fields.setdefault("title", "Koulutus kirjaamisesta")
     fields.setdefault("end", start + timedelta(hours=3))
@@ -26,7 +28,8 @@ def make_event(*, themes=(), exceptions=(), **fields) -> Event:
     fields.setdefault("level", Event.Level.NATIONAL)
     event = Event(start=start, **fields)
     if themes:
-        event.themes.set(list(themes))
+        tags = ensure_theme_tags()
+        event.themes.set([tags[slug] for slug in themes])
     event.save()
     for values in exceptions:
         EventException.objects.create(event=event, **values)

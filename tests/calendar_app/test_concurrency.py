@@ -4,15 +4,13 @@ Real threads, each with its own database connection, against the file-based SQLi
 database (WAL, IMMEDIATE transactions) or PostgreSQL.
 """
 
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from calendar_app.models import Registration
 from calendar_app.services import register
 from tests.factories import make_user
+from tests.helpers import run_at_once
 
 from .helpers import registration_event
 
@@ -20,30 +18,16 @@ PEOPLE = 8
 CAPACITY = 3
 
 
-def _register_all_at_once(event, people) -> list:
-    barrier = threading.Barrier(len(people))
-    outcomes = []
-    lock = threading.Lock()
+def _register_all_at_once(event, people) -> list[str]:
+    """Each person's outcome: the registration's status, or the refusal's code."""
 
     def attempt(person):
         try:
-            barrier.wait()
-            try:
-                registration = register(person, event, event.start)
-                outcome = registration.status
-            except ValidationError as error:
-                outcome = error.code
-            with lock:
-                outcomes.append(outcome)
-        finally:
-            connection.close()
+            return register(person, event, event.start).status
+        except ValidationError as error:
+            return error.code
 
-    threads = [threading.Thread(target=attempt, args=(person,)) for person in people]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
+    return run_at_once([lambda person=person: attempt(person) for person in people])
 
 
 @pytest.mark.django_db(transaction=True)

@@ -7,8 +7,8 @@ from calendar_app.models import Event, Registration
 from calendar_app.services import cancel_registration, register
 from calendar_app.tasks import send_registration_email
 from tests.factories import make_member, make_network
+from typ_site.core.request_cache import forget_per_request
 from typ_site.networks.models import Membership
-from typ_site.networks.selectors import forget_cached_memberships
 
 from .helpers import registration_event
 
@@ -33,7 +33,7 @@ def private_event(network):
 
 def remove_from_network(user, network):
     Membership.objects.get(user=user, network=network).delete()
-    forget_cached_memberships(user)
+    forget_per_request(user)
 
 
 def test_removing_a_membership_takes_the_person_off_the_networks_waiting_lists(network, private_event):
@@ -55,7 +55,7 @@ def test_a_removed_member_is_not_promoted_and_the_place_goes_to_the_next(
         register(person, private_event, private_event.start)
     # Taken off the network without the membership signals (as by a bulk update).
     Membership.objects.filter(user=removed, network=network).update(status=Membership.Status.DECLINED)
-    forget_cached_memberships(removed)
+    forget_per_request(removed)
 
     with django_capture_on_commit_callbacks(execute=True):
         promoted = cancel_registration(holder, private_event, private_event.start)
@@ -79,6 +79,6 @@ def test_the_own_data_export_lists_only_events_the_person_may_see(network, priva
     member = make_member(network)
     register(member, private_event, private_event.start)
     Membership.objects.filter(user=member, network=network).update(status=Membership.Status.DECLINED)
-    forget_cached_memberships(member)
+    forget_per_request(member)
 
     assert calendar_export_section(member)["registrations"] == []

@@ -4,15 +4,15 @@ from django.utils import timezone
 from calendar_app.demo import load_calendar_demo
 from calendar_app.models import Event, EventException, Registration
 from calendar_app.selectors import occurrences_for
-from typ_site.core.demo import demo_steps, load_core_demo
+from tests.helpers import load_demo_steps
+from typ_site.core.demo import demo_steps
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def demo():
-    load_core_demo()
-    load_calendar_demo()
+    load_demo_steps("core", "calendar")
 
 
 def test_calendar_demo_step_is_registered_after_the_core_step():

@@ -9,6 +9,7 @@ from calendar_app.selectors import events_for_search_index, visible_events_for
 from calendar_app.services import create_feed_token
 from tests.factories import make_member, make_network, make_user
 from typ_site.core.access import MEMBERS, PUBLIC, network_key
+from typ_site.core.themes import ensure_theme_tags
 from typ_site.networks.models import Membership
 
 from .helpers import make_event
@@ -164,7 +165,7 @@ def test_search_index_receives_every_event_with_its_access_key(private_event):
 def test_search_document_carries_the_events_access_key_and_themes(private_event):
     from calendar_app.selectors import search_document
 
-    private_event.themes.set(["Asiakasprosessi"])
+    private_event.themes.set([ensure_theme_tags()["asiakasprosessi"]])
     private_event.save()
 
     document = search_document(private_event)

@@ -1,9 +1,8 @@
-import threading
-
 import pytest
-from django.db import close_old_connections, connection
+from django.db import connection
 
 from tests.factories import make_network, make_user
+from tests.helpers import errors_among, run_at_once
 from typ_site.networks.models import Membership
 from typ_site.networks.services import request_membership
 
@@ -12,26 +11,12 @@ from typ_site.networks.services import request_membership
 def test_simultaneous_writes_wait_for_each_other_instead_of_failing():
     network = make_network()
     people = [make_user() for _ in range(8)]
-    start = threading.Barrier(len(people))
-    errors = []
 
-    def ask_to_join(person):
-        try:
-            start.wait()
-            request_membership(person, network, "Haluan mukaan.")
-        except Exception as error:  # noqa: BLE001  (collected and asserted below)
-            errors.append(error)
-        finally:
-            close_old_connections()
-            connection.close()
+    outcomes = run_at_once(
+        [lambda person=person: request_membership(person, network, "Haluan mukaan.") for person in people]
+    )
 
-    threads = [threading.Thread(target=ask_to_join, args=(person,)) for person in people]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert errors == []
+    assert errors_among(outcomes) == []
     assert Membership.objects.filter(network=network).count() == len(people)
 
 
@@ -39,26 +24,10 @@ def test_simultaneous_writes_wait_for_each_other_instead_of_failing():
 def test_double_click_on_join_leaves_one_request():
     network = make_network()
     person = make_user()
-    start = threading.Barrier(2)
-    outcomes = []
 
-    def ask_to_join():
-        try:
-            start.wait()
-            request_membership(person, network)
-            outcomes.append("saved")
-        except Exception as error:  # noqa: BLE001
-            outcomes.append(type(error).__name__)
-        finally:
-            connection.close()
+    outcomes = run_at_once([lambda: request_membership(person, network)] * 2)
 
-    threads = [threading.Thread(target=ask_to_join) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert sorted(outcomes) == ["ValidationError", "saved"]
+    assert sorted(type(outcome).__name__ for outcome in outcomes) == ["Membership", "ValidationError"]
     assert Membership.objects.filter(network=network, user=person).count() == 1
 
 

@@ -1,12 +1,5 @@
 import pytest
 
-from typ_site.core.demo_content import create_home_page
-
-
-@pytest.fixture
-def home(db):
-    return create_home_page()
-
 
 def test_finnish_is_served_at_the_root(client, home):
     response = client.get("/")

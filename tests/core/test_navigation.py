@@ -5,17 +5,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from typ_site.core.demo_content import create_home_page
 from typ_site.core.models import HomePage
 
 from .test_page_links import menu_links
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def home():
-    return create_home_page()
 
 
 def add_section(parent, title, slug, in_menu=True):

@@ -18,7 +18,6 @@ from wagtail.users.models import UserProfile
 
 from search.models import SearchEntry
 from tests.factories import make_user
-from typ_site.core.demo_content import create_home_page
 from typ_site.core.languages import in_current_language
 from typ_site.core.models import HomePage
 
@@ -31,11 +30,6 @@ LINK = re.compile(r'<a href="([^"]*)"[^>]*>([^<]+)</a>')
 def _embedded_search(settings):
     settings.ELASTICSEARCH_URL = ""
     settings.SEARCH_INDEX_RETRY_DELAYS = (0, 0)
-
-
-@pytest.fixture
-def home():
-    return create_home_page()
 
 
 def add_section(parent, title: str, slug: str, intro: str = "") -> HomePage:

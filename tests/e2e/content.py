@@ -443,7 +443,7 @@ def induction_section() -> SimpleNamespace:
 def induction_progress(user, path, *, steps_done: int = 1):
     """The person has started the path and ticked every task of its first `steps_done` steps."""
     from knowledge.induction import services
-    from knowledge.induction.selectors import path_structure
+    from knowledge.induction.structure import path_structure
 
     services.start_path(user, path)
     for step in path_structure(path)[:steps_done]:

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.test import Client
 
 from tests.e2e import content
+from typ_site.core.demo_accessibility import create_accessibility_statement
+from typ_site.core.models import AccessibilityStatementPage
 from typ_site.networks.models import Membership
 
 LANGUAGE_PREFIXES = {"fi": "", "sv": "/sv"}
@@ -25,11 +27,31 @@ class PageUnderTest:
     path: Callable[[object], str]
     signed_in: str | None = None
     prepare: Callable[[object], None] | None = None
+    status: int = 200  # what the address answers (error pages)
 
 
 def _submit_empty_form(page) -> None:
     page.locator("main form button[type=submit]").last.click()
     page.wait_for_load_state()
+
+
+def _statement(people) -> str:
+    create_accessibility_statement()
+    return AccessibilityStatementPage.objects.get().url
+
+
+def _with_errors(page) -> None:
+    """Sends the form back with errors: its error summary has the focus and the title says so."""
+    _submit_empty_form(page)
+    assert page.evaluate("() => document.activeElement.matches('[data-error-summary]')"), (
+        f"{page.url}: the error summary did not take the focus"
+    )
+    assert page.title().startswith(("Virhe:", "Fel:")), f"{page.url}: the title does not start with Error:"
+
+
+def _someone_elses_post(people) -> str:
+    """The edit form of the member's post, opened by the network admin: a 403."""
+    return f"/forums/post/{content.topic_with_posts(people).posts.first().pk}/edit/"
 
 
 def _with_pending_request(people) -> str:
@@ -192,9 +214,9 @@ PAGES = [
     PageUnderTest("home", lambda people: "/"),
     PageUnderTest("home signed in", lambda people: "/", signed_in="member"),
     PageUnderTest("sign-in", lambda people: "/accounts/login/"),
-    PageUnderTest("sign-in with errors", lambda people: "/accounts/login/", prepare=_submit_empty_form),
+    PageUnderTest("sign-in with errors", lambda people: "/accounts/login/", prepare=_with_errors),
     PageUnderTest("sign-up", lambda people: "/accounts/signup/"),
-    PageUnderTest("sign-up with errors", lambda people: "/accounts/signup/", prepare=_submit_empty_form),
+    PageUnderTest("sign-up with errors", lambda people: "/accounts/signup/", prepare=_with_errors),
     PageUnderTest("password reset", lambda people: "/accounts/password/reset/"),
     PageUnderTest("networks", lambda people: "/networks/"),
     PageUnderTest("networks signed in", lambda people: "/networks/", signed_in="outsider"),
@@ -296,6 +318,21 @@ PAGES = [
         "search results", _search("tyollistymissuunnitelma"), prepare=_shows(content.GUIDANCE_TITLE)
     ),
     PageUnderTest("search without hits", _search("xyzzyvaara")),
+    # Accessibility statement and feedback, error pages and forms sent back with errors
+    PageUnderTest("accessibility statement", _statement),
+    PageUnderTest("accessibility feedback", lambda people: "/accessibility/feedback/"),
+    PageUnderTest(
+        "accessibility feedback with errors", lambda people: "/accessibility/feedback/", prepare=_with_errors
+    ),
+    PageUnderTest(
+        "practice submission with errors",
+        lambda people: "/knowledge/kaytannot/ehdota/",
+        signed_in="member",
+        prepare=_with_errors,
+    ),
+    PageUnderTest("new topic with errors", _new_topic, signed_in="member", prepare=_with_errors),
+    PageUnderTest("page not found", lambda people: "/ei-tallaista-sivua/", status=404),
+    PageUnderTest("no access", _someone_elses_post, signed_in="admin", status=403),
 ]
 
 # Pages checked at a phone's size (375 × 667 CSS pixels): nothing may scroll sideways.

@@ -32,7 +32,9 @@ def _open(page, live_server, people, page_under_test, language, path=None):
         sign_in_with_session(page.context, getattr(people, page_under_test.signed_in), live_server.url)
     path = path or finnish_address(page_under_test, people)
     response = page.goto(LANGUAGE_PREFIXES[language] + path)
-    assert response is not None and response.ok, f"{path} answered {response and response.status}"
+    assert response is not None and response.status == page_under_test.status, (
+        f"{path} answered {response and response.status}"
+    )
     if page_under_test.prepare:
         page_under_test.prepare(page)
 

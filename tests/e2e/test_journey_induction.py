@@ -7,7 +7,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from knowledge.induction.models import CompletedTask, Enrolment
-from knowledge.induction.selectors import path_structure
+from knowledge.induction.structure import path_structure
 from tests.e2e import content
 from typ_site.accounts.models import User
 

@@ -1,36 +1,14 @@
 """Two replies at the same moment are both saved; the same form sent twice makes one post."""
 
-import threading
 import uuid
 
 import pytest
 from django.core.management import call_command
-from django.db import close_old_connections
 
 from forums import services
 from forums.models import Forum, Post, Topic
 from tests.factories import make_member, make_network
-
-
-def _run_at_once(functions):
-    barrier = threading.Barrier(len(functions))
-    errors = []
-
-    def runner(function):
-        try:
-            barrier.wait()
-            function()
-        except Exception as error:  # noqa: BLE001  (reported by the assertion below)
-            errors.append(error)
-        finally:
-            close_old_connections()
-
-    threads = [threading.Thread(target=runner, args=(function,)) for function in functions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
+from tests.helpers import errors_among, run_at_once
 
 
 @pytest.fixture
@@ -46,12 +24,13 @@ def busy_topic(transactional_db):
 def test_two_replies_at_the_same_moment_are_both_saved(busy_topic):
     topic, people = busy_topic
 
-    errors = _run_at_once(
+    outcomes = run_at_once(
         [
             lambda: services.reply(people[1], topic, body="Ensimmäinen samaan aikaan."),
             lambda: services.reply(people[2], topic, body="Toinen samaan aikaan."),
         ]
     )
+    errors = errors_among(outcomes)
 
     assert errors == []
     assert topic.posts.count() == 3
@@ -63,12 +42,13 @@ def test_the_same_form_sent_twice_at_once_makes_one_post(busy_topic):
     topic, people = busy_topic
     token = uuid.uuid4()
 
-    errors = _run_at_once(
+    outcomes = run_at_once(
         [
             lambda: services.reply(people[1], topic, body="Tuplaklikkaus.", token=token),
             lambda: services.reply(people[1], topic, body="Tuplaklikkaus.", token=token),
         ]
     )
+    errors = errors_among(outcomes)
 
     assert errors == []
     assert Post.objects.filter(idempotency_key=token).count() == 1
@@ -90,12 +70,13 @@ def test_parallel_replies_cannot_pass_the_rate_limit(busy_topic, settings):
     topic, people = busy_topic
     writer = people[1]
 
-    errors = _run_at_once(
+    outcomes = run_at_once(
         [
             lambda number=number: services.reply(writer, topic, body=f"Rinnakkainen viesti {number}.")
             for number in range(10)
         ]
     )
+    errors = errors_among(outcomes)
 
     assert Post.objects.filter(author=writer).count() == 6
     assert len(errors) == 4

@@ -1,19 +1,12 @@
 """The demo content: a forum per demo network, national forums and threads, re-runnable."""
 
-import io
-
 from forums.models import Forum, Post, Topic
-from typ_site.core.demo import demo_email, demo_steps
-
-
-def _load_demo():
-    for step in demo_steps():
-        if step.name in ("core", "forums"):
-            step.load(io.StringIO())
+from tests.helpers import load_demo_steps
+from typ_site.core.demo import demo_email
 
 
 def test_the_demo_has_network_and_national_forums_with_threads(db):
-    _load_demo()
+    load_demo_steps("core", "forums")
 
     network_slugs = set(Forum.objects.filter(kind="network").values_list("slug", flat=True))
     assert {"satakunta", "pohjois-karjala", "kymenlaakso", "pohjois-pohjanmaa"} <= network_slugs
@@ -23,10 +16,10 @@ def test_the_demo_has_network_and_national_forums_with_threads(db):
 
 
 def test_the_demo_can_be_loaded_twice_without_duplicates(db):
-    _load_demo()
+    load_demo_steps("core", "forums")
     counts = (Forum.objects.count(), Topic.objects.count(), Post.objects.count())
 
-    _load_demo()
+    load_demo_steps("core", "forums")
 
     assert (Forum.objects.count(), Topic.objects.count(), Post.objects.count()) == counts
 
@@ -35,7 +28,7 @@ def test_demo_network_forums_stay_private(db, client):
     from django.contrib.auth import get_user_model
     from django.urls import reverse
 
-    _load_demo()
+    load_demo_steps("core", "forums")
     outsider = get_user_model().objects.get(email=demo_email("kela.kymenlaakso"))
     client.force_login(outsider)
 
@@ -49,7 +42,7 @@ def test_every_demo_topic_a_person_may_see_renders(db, client):
 
     from forums.selectors import visible_topics_for
 
-    _load_demo()
+    load_demo_steps("core", "forums")
     person = get_user_model().objects.get(email=demo_email("asiantuntija.satakunta"))
     client.force_login(person)
 

@@ -14,7 +14,6 @@ from wagtail.models import Locale
 
 from forums.participation.services import ensure_story_poll
 from knowledge.models import CaseStoryIndexPage, CaseStoryPage, GuidanceIndexPage, GuidancePage
-from typ_site.core.demo_content import create_home_page
 
 from .conftest import start_topic
 
@@ -25,11 +24,6 @@ def add_page(parent, page):
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
-
-
-@pytest.fixture
-def home(db):
-    return create_home_page()
 
 
 @pytest.fixture

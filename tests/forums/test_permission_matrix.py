@@ -11,7 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core import mail
 from django.urls import reverse
 
-from forums import selectors, services
+from forums import permissions, selectors, services
 from forums.models import Follow, Notification, Post
 from search.contracts import SearchDocument
 from search.indexing import documents_for
@@ -325,7 +325,7 @@ def test_search_never_offers_more_than_the_role_may_read(request, role, topics):
     assert {post.topic.title for post, _document in indexed} == {topic.title for topic in topics.values()}
     for post, document in indexed:
         if document.access_key in keys:
-            assert selectors.can_see_post(person, post), (role, post.topic.title)
+            assert permissions.can_see_post(person, post), (role, post.topic.title)
 
 
 # Superusers read every forum but are not given every network's search key: stricter, not
@@ -336,7 +336,7 @@ def test_members_search_results_match_what_they_read(request, role, topics):
     keys = access_keys_for(person)
 
     for post, document in indexed_posts():
-        assert (document.access_key in keys) is selectors.can_see_post(person, post)
+        assert (document.access_key in keys) is permissions.can_see_post(person, post)
 
 
 def test_a_hidden_post_leaves_search_and_feeds(client, member, topics, network_admin):

@@ -1,13 +1,12 @@
 """Pages cost the same number of queries whatever the amount of content."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from forums.models import Attachment, Post, Reaction, Topic
 from forums.rendering import render_markdown
 from tests.factories import make_member
+from tests.helpers import queries_for
 
 
 def _fill_topic(topic, authors, count):
@@ -50,13 +49,6 @@ def _signed_in(client, user):
     client.get(reverse("forums:index"))
 
 
-def _queries(client, url):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
-
-
 @pytest.mark.parametrize("page", [1, 2])
 def test_topic_page_costs_the_same_for_10_and_500_posts(client, home_network, member, network_forum, page):
     authors = [member] + [make_member(home_network) for _ in range(4)]
@@ -66,8 +58,8 @@ def test_topic_page_costs_the_same_for_10_and_500_posts(client, home_network, me
     _fill_topic(large, authors, 500)
     _signed_in(client, member)
 
-    small_count = _queries(client, reverse("forums:topic", args=[small.pk]) + f"?page={page}")
-    large_count = _queries(client, reverse("forums:topic", args=[large.pk]) + f"?page={page}")
+    small_count = queries_for(client, reverse("forums:topic", args=[small.pk]) + f"?page={page}")
+    large_count = queries_for(client, reverse("forums:topic", args=[large.pk]) + f"?page={page}")
 
     assert small_count == large_count
     assert large_count <= 25
@@ -85,8 +77,8 @@ def test_forum_page_costs_the_same_for_5_and_200_topics(
     make_membership(member, other_network_forum.network)
     _signed_in(client, member)
 
-    small = _queries(client, reverse("forums:forum", args=[network_forum.slug]))
-    large = _queries(client, reverse("forums:forum", args=[other_network_forum.slug]))
+    small = queries_for(client, reverse("forums:forum", args=[network_forum.slug]))
+    large = queries_for(client, reverse("forums:forum", args=[other_network_forum.slug]))
 
     assert small == large
 
@@ -112,10 +104,10 @@ def test_forum_list_and_notifications_do_not_grow(
     )
     notify(posts[:1])  # one unread notification: the header counts them on every page
     _signed_in(client, member)
-    index_before = _queries(client, reverse("forums:index"))
-    notes_before = _queries(client, reverse("forums:notifications"))
+    index_before = queries_for(client, reverse("forums:index"))
+    notes_before = queries_for(client, reverse("forums:notifications"))
     notify(posts[1:])
     Forum.objects.bulk_create([Forum(name=f"Teema {n}", slug=f"teema-{n}", kind="theme") for n in range(20)])
 
-    assert _queries(client, reverse("forums:index")) == index_before
-    assert _queries(client, reverse("forums:notifications")) == notes_before
+    assert queries_for(client, reverse("forums:index")) == index_before
+    assert queries_for(client, reverse("forums:notifications")) == notes_before

@@ -3,7 +3,7 @@ changes meanwhile through the services is seen at once."""
 
 import pytest
 
-from forums import selectors
+from forums import permissions, selectors
 from forums.models import Forum
 from typ_site.networks import services as network_services
 from typ_site.networks.models import Membership
@@ -21,23 +21,23 @@ def test_the_forums_are_read_once_however_often_they_are_asked(
         for _ in range(5):
             selectors.visible_forum_ids(member)
             selectors.moderated_forum_ids(member)
-            selectors.can_see_forum(member, network_forum)
+            permissions.can_see_forum(member, network_forum)
 
 
 def test_joining_a_network_shows_its_forum_at_once(outsider, network_forum, national_forum, home_network):
-    assert not selectors.can_see_forum(outsider, network_forum)
+    assert not permissions.can_see_forum(outsider, network_forum)
 
     network_services.add_member(outsider, home_network)
 
-    assert selectors.can_see_forum(outsider, network_forum)
+    assert permissions.can_see_forum(outsider, network_forum)
 
 
 def test_leaving_a_network_hides_its_forum_at_once(member, network_forum, home_network):
-    assert selectors.can_see_forum(member, network_forum)
+    assert permissions.can_see_forum(member, network_forum)
 
     network_services.leave_network(member, home_network)
 
-    assert not selectors.can_see_forum(member, network_forum)
+    assert not permissions.can_see_forum(member, network_forum)
 
 
 def test_becoming_a_networks_admin_makes_its_forum_moderated_at_once(member, network_forum, home_network):
@@ -53,7 +53,7 @@ def test_a_new_forum_is_seen_at_once(member, national_forum):
 
     theme = Forum.objects.create(name="Uusi teema", slug="uusi-teema", kind=Forum.Kind.THEME)
 
-    assert selectors.can_see_forum(member, theme)
+    assert permissions.can_see_forum(member, theme)
 
 
 def test_the_cached_ids_are_exactly_the_rule(
@@ -71,5 +71,5 @@ def test_the_cached_ids_are_exactly_the_rule(
         rule = set(selectors.visible_forums_for(person).values_list("pk", flat=True))
         assert selectors.visible_forum_ids(person) == rule, person
         for forum in Forum.objects.all():
-            moderates = selectors.can_moderate(person, forum)
+            moderates = permissions.can_moderate(person, forum)
             assert (forum.pk in selectors.moderated_forum_ids(person)) is moderates, (person, forum)

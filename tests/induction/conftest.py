@@ -8,7 +8,7 @@ import pytest
 
 from knowledge.induction.blocks import step_data
 from knowledge.induction.models import InductionIndexPage, InductionPathPage
-from knowledge.induction.selectors import path_structure
+from knowledge.induction.structure import path_structure
 from knowledge.models import GuidanceIndexPage, GuidancePage
 
 _numbers = itertools.count(1)

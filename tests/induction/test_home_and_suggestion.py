@@ -1,5 +1,6 @@
 """The home page continues where the person left off, or suggests the path for their role."""
 
+from knowledge.induction.models import InductionPathPage
 from knowledge.induction.selectors import suggested_path_for
 from tests.factories import make_user
 
@@ -13,7 +14,7 @@ def test_the_path_for_the_role_and_organisation_is_suggested(tree):
 
     person = make_user(role="expert", organisation_type="te")
 
-    assert suggested_path_for(person) == te_path
+    assert suggested_path_for(person, InductionPathPage.visible_to(person)) == te_path
 
 
 def test_a_path_for_the_role_alone_is_suggested_when_no_organisation_matches(tree):
@@ -22,13 +23,15 @@ def test_a_path_for_the_role_alone_is_suggested_when_no_organisation_matches(tre
 
     person = make_user(role="supervisor", organisation_type="hva")
 
-    assert suggested_path_for(person) == role_path
+    assert suggested_path_for(person, InductionPathPage.visible_to(person)) == role_path
 
 
 def test_no_path_is_suggested_to_a_person_without_a_role(tree):
     make_path(tree, target_role="")
 
-    assert suggested_path_for(make_user(role="")) is None
+    person = make_user(role="")
+
+    assert suggested_path_for(person, InductionPathPage.visible_to(person)) is None
 
 
 def test_the_home_page_suggests_the_path_after_the_first_sign_in(tree, client):

@@ -1,25 +1,15 @@
 """The induction pages cost the same number of queries however many steps, paths or people."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from knowledge.induction.blocks import step_data
 from knowledge.induction.models import CompletedTask, Enrolment
-from knowledge.induction.selectors import path_structure
+from knowledge.induction.structure import path_structure
 from knowledge.models import GuidancePage
 from tests.factories import make_member, make_network, make_network_admin
+from tests.helpers import queries_for
 
 from .conftest import add_page, edit_steps, make_path, structure, tick
 
 FEW, MANY = 5, 60
-
-
-def queries_for(client, url) -> int:
-    client.get(url)  # warm the per-process caches (content types, site root paths)
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context)
 
 
 def more_guidance(tree, count, start):

@@ -2,8 +2,11 @@
 
 from django.contrib.auth import get_user_model
 
+from knowledge.induction.demo import load_induction_demo
 from knowledge.induction.models import CompletedTask, InductionPathPage
-from knowledge.induction.selectors import path_structure
+from knowledge.induction.structure import path_structure
+from tests.helpers import load_demo_steps
+from typ_site.core.demo import demo_email
 
 from .conftest import make_path
 
@@ -19,13 +22,7 @@ def test_the_search_text_has_the_goals_and_tasks(tree):
 
 
 def test_the_demo_paths_load_and_can_be_loaded_again(client):
-    from knowledge.demo import load_knowledge_demo
-    from knowledge.induction.demo import load_induction_demo
-    from typ_site.core.demo import demo_email, load_core_demo
-
-    load_core_demo()
-    load_knowledge_demo()
-    load_induction_demo()
+    load_demo_steps("core", "knowledge", "induction")
     ticks = CompletedTask.objects.count()
     load_induction_demo()
 

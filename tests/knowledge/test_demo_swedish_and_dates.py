@@ -16,9 +16,13 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Locale, Page, Revision
 
-from knowledge.models import GuidanceChangeNote, GuidancePage
-from tests.conftest import ONLY_ALONE_ON_POSTGRESQL
-from typ_site.core.demo import demo_steps
+from knowledge.models import (
+    GuidanceChangeNote,
+    GuidancePage,
+    LawInterpretationChangeNote,
+    PracticeOrganisation,
+)
+from tests.helpers import load_demo_steps
 
 pytestmark = pytest.mark.django_db
 
@@ -32,15 +36,9 @@ SWEDISH_PAGES = {
 }
 
 
-def _load(*names: str) -> None:
-    for step in demo_steps():
-        if step.name in names:
-            step.load(io.StringIO())
-
-
 @pytest.fixture
 def demo():
-    _load("core", "knowledge")
+    load_demo_steps("core", "knowledge")
 
 
 @pytest.mark.parametrize(("path", "swedish"), SWEDISH_PAGES.items())
@@ -80,7 +78,8 @@ def test_running_load_demo_again_creates_no_second_translation_and_no_new_revisi
 
     assert Page.objects.count() == pages
     assert Revision.objects.count() == revisions
-    assert Page.objects.filter(locale=swedish).count() == len(translated) == 9
+    # The front page, the sections, the key guidance and the accessibility statement.
+    assert Page.objects.filter(locale=swedish).count() == len(translated) == 10
 
 
 def test_loading_again_updates_an_untouched_translation_and_keeps_an_edited_one(demo):
@@ -94,7 +93,7 @@ def test_loading_again_updates_an_untouched_translation_and_keeps_an_edited_one(
     edited.intro = "Redaktörens egen text."
     edited.save_revision(user=make_user(email="redaktor@example.fi")).publish()
 
-    _load("knowledge")
+    load_demo_steps("knowledge")
 
     assert GuidancePage.objects.get(pk=untouched.pk).intro.startswith("Hur kundrelationen framskrider")
     assert GuidancePage.objects.get(pk=edited.pk).intro == "Redaktörens egen text."
@@ -120,12 +119,22 @@ def test_a_guidance_page_was_last_updated_on_its_latest_note(client, demo):
     assert re.search(rf'<time datetime="[^"]*">{latest.day}\.{latest.month}\.{latest.year}</time>', content)
 
 
-@ONLY_ALONE_ON_POSTGRESQL
 def test_a_later_load_keeps_the_dates_of_the_history(demo):
     before = sorted(GuidanceChangeNote.objects.values_list("date", flat=True))
     revisions = Revision.objects.count()
 
-    _load("knowledge")
+    load_demo_steps("knowledge")
 
     assert sorted(GuidanceChangeNote.objects.values_list("date", flat=True)) == before
     assert Revision.objects.count() == revisions
+
+
+def test_the_change_notes_and_organisations_of_the_demo_keep_their_order(demo):
+    """Each note and organisation has its place: without one, the database returns them in any
+    order (PostgreSQL's changes with the rows' places on disk), the next load reads the page as
+    changed and saves a revision nobody made."""
+    for model in (GuidanceChangeNote, LawInterpretationChangeNote, PracticeOrganisation):
+        rows = model.objects.values_list("page_id", "sort_order")
+        assert rows.exists()
+        assert all(place is not None for _page, place in rows), model.__name__
+        assert len(set(rows)) == len(rows), model.__name__

@@ -21,11 +21,14 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from knowledge.demo import load_knowledge_demo
 from knowledge.editorial import APPROVAL_TASK, REVIEW_TASK, TWO_STEP_WORKFLOW
 from knowledge.models import FourEyesApprovalTask
 from tests.factories import make_keha_staff, make_user
+from tests.helpers import load_demo_steps
 from typ_site.accounts.roles import APPROVERS_GROUP, EDITORS_GROUP
-from typ_site.core.demo import demo_email, load_core_demo
+from typ_site.core.demo import demo_email
+from typ_site.core.demo_content import load_core_demo
 
 from .conftest import make_guidance, make_interpretation
 
@@ -355,13 +358,7 @@ def test_converting_the_old_setup_is_idempotent(tree):
 
 
 def test_the_demo_guidance_in_review_waits_for_someone_other_than_its_editor(db):
-    from django.contrib.auth import get_user_model
-
-    from knowledge.demo import load_knowledge_demo
-    from typ_site.core.demo import demo_email, load_core_demo
-
-    load_core_demo()
-    load_knowledge_demo()
+    load_demo_steps("core", "knowledge")
     load_knowledge_demo()
     page = Page.objects.get(slug="kirjaamisen-periaatteet")
     users = get_user_model().objects

@@ -3,8 +3,6 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from knowledge.models import (
     GuidanceChangeNote,
@@ -15,18 +13,11 @@ from knowledge.models import (
     PracticePage,
 )
 from tests.factories import make_network, make_user
+from tests.helpers import queries_for
 
 from .conftest import make_network_page, section
 
 FEW, MANY = 5, 200
-
-
-def queries_for(client, url) -> int:
-    client.get(url)  # warm the per-process caches (content types, site root paths)
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context)
 
 
 def add_live(parent, page, tags=()):

@@ -11,6 +11,7 @@ from knowledge.models import (
 )
 from knowledge.selectors import guidance_past_review
 from tests.factories import make_keha_staff
+from tests.helpers import load_demo_steps
 
 from .conftest import make_guidance
 
@@ -51,10 +52,7 @@ def _counts():
 
 
 def test_the_demo_content_loads_and_can_be_loaded_again(db, client):
-    from typ_site.core.demo import load_core_demo
-
-    load_core_demo()
-    load_knowledge_demo()
+    load_demo_steps("core", "knowledge")
     first = _counts()
     load_knowledge_demo()
 

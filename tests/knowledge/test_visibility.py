@@ -2,7 +2,7 @@
 
 from wagtail.models import PageViewRestriction
 
-from knowledge.selectors import page_access_key
+from knowledge.visibility import page_access_key
 from tests.factories import make_user
 from typ_site.core.access import MEMBERS, PUBLIC
 

@@ -30,7 +30,7 @@ def test_keha_staff_create_a_round_with_needs_roles_and_questions(client, staff)
     need = make_need(title="Vastuunjako")
 
     response = client.post(
-        reverse("wagtailsnippets_forums_votinground:add"),
+        reverse("wagtailsnippets_participation_votinground:add"),
         {
             "title": "Syksyn kierros",
             "description": "",
@@ -65,7 +65,7 @@ def test_keha_staff_create_a_round_with_needs_roles_and_questions(client, staff)
 
 def test_a_round_that_closes_before_it_opens_is_refused(client, staff):
     response = client.post(
-        reverse("wagtailsnippets_forums_votinground:add"),
+        reverse("wagtailsnippets_participation_votinground:add"),
         {
             "title": "Väärin päin",
             "opens_at": "2030-09-30 08:00",
@@ -88,7 +88,7 @@ def test_a_round_that_closes_before_it_opens_is_refused(client, staff):
 def test_keha_staff_list_needs_in_the_admin(client, staff):
     make_need(title="Tiedolla johtaminen")
 
-    page = client.get(reverse("wagtailsnippets_forums_developmentneed:list")).content.decode()
+    page = client.get(reverse("wagtailsnippets_participation_developmentneed:list")).content.decode()
 
     assert "Tiedolla johtaminen" in page
 
@@ -96,7 +96,7 @@ def test_keha_staff_list_needs_in_the_admin(client, staff):
 def test_story_polls_are_not_listed_as_voting_rounds(client, staff):
     Poll.objects.create(kind=Poll.Kind.STORY, title="Tarinan kysely", method="single")
 
-    page = client.get(reverse("wagtailsnippets_forums_votinground:list")).content.decode()
+    page = client.get(reverse("wagtailsnippets_participation_votinground:list")).content.decode()
 
     assert "Tarinan kysely" not in page
 
@@ -104,7 +104,7 @@ def test_story_polls_are_not_listed_as_voting_rounds(client, staff):
 def test_members_cannot_open_the_admin_lists(client):
     client.force_login(make_user())
 
-    response = client.get(reverse("wagtailsnippets_forums_developmentneed:list"))
+    response = client.get(reverse("wagtailsnippets_participation_developmentneed:list"))
 
     assert response.status_code in (302, 403)
     assert DevelopmentNeed.objects.count() == 0
@@ -121,7 +121,7 @@ def test_the_need_editors_topic_field_offers_only_topics_the_editor_may_see(clie
     ).topic
     need = make_need(title="Tarve")
 
-    response = client.get(reverse("wagtailsnippets_forums_developmentneed:edit", args=(need.pk,)))
+    response = client.get(reverse("wagtailsnippets_participation_developmentneed:edit", args=(need.pk,)))
 
     assert response.status_code == 200
     assert private.title not in response.content.decode()

@@ -1,22 +1,14 @@
 """The demo: fifteen needs in five themes, a closed round with a tie, an open round, six
 stories with answers; running it again changes nothing."""
 
-import io
-
 from forums.participation import engine, selectors
 from forums.participation.models import Ballot, BallotChoice, DevelopmentNeed, VotingRound
 from knowledge.models import CaseStoryPage
-from typ_site.core.demo import demo_steps
-
-
-def _load_demo():
-    for step in demo_steps():
-        if step.name in ("core", "knowledge", "forums", "participation"):
-            step.load(io.StringIO())
+from tests.helpers import load_demo_steps
 
 
 def test_the_demo_has_needs_rounds_with_a_tie_and_answered_stories(db):
-    _load_demo()
+    load_demo_steps("core", "knowledge", "forums", "participation")
 
     needs = DevelopmentNeed.objects.filter(proposed_by__isnull=True)
     assert needs.count() == 15 and needs.values("themes").exclude(themes=None).distinct().count() == 5
@@ -31,7 +23,7 @@ def test_the_demo_has_needs_rounds_with_a_tie_and_answered_stories(db):
 
 
 def test_loading_the_demo_again_changes_nothing(db):
-    _load_demo()
+    load_demo_steps("core", "knowledge", "forums", "participation")
     counts = (
         Ballot.objects.count(),
         BallotChoice.objects.count(),
@@ -39,7 +31,7 @@ def test_loading_the_demo_again_changes_nothing(db):
         CaseStoryPage.objects.count(),
     )
 
-    _load_demo()
+    load_demo_steps("core", "knowledge", "forums", "participation")
 
     assert (
         Ballot.objects.count(),

@@ -1,11 +1,10 @@
 """Results are computed in the database: the same number of queries for 10 and 1,000 ballots."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from forums.participation.models import Ballot, BallotChoice, Poll
 from tests.factories import make_keha_staff, make_user
+from tests.helpers import queries_for
 
 from .conftest import make_round, options_of
 
@@ -40,13 +39,6 @@ def _fill(poll, count: int) -> None:
     )
 
 
-def _queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
-
-
 def _round_with(count: int) -> Poll:
     poll = make_round(need_count=15, asks_level=True, asks_timing=True, timing_date="2027-01-01")
     _fill(poll, count)
@@ -56,9 +48,8 @@ def _round_with(count: int) -> Poll:
 def test_the_results_page_costs_the_same_for_10_and_1000_ballots(client):
     small, large = _round_with(10), _round_with(1000)
     client.force_login(make_user())
-    _queries(client, reverse("participation:results", args=[small.pk]))
 
-    assert _queries(client, reverse("participation:results", args=[small.pk])) == _queries(
+    assert queries_for(client, reverse("participation:results", args=[small.pk])) == queries_for(
         client, reverse("participation:results", args=[large.pk])
     )
 
@@ -66,9 +57,8 @@ def test_the_results_page_costs_the_same_for_10_and_1000_ballots(client):
 def test_the_csv_export_costs_the_same_for_10_and_1000_ballots(client):
     small, large = _round_with(10), _round_with(1000)
     client.force_login(make_keha_staff())
-    _queries(client, reverse("participation:results_csv", args=[small.pk]))
 
-    assert _queries(client, reverse("participation:results_csv", args=[small.pk])) == _queries(
+    assert queries_for(client, reverse("participation:results_csv", args=[small.pk])) == queries_for(
         client, reverse("participation:results_csv", args=[large.pk])
     )
 
@@ -77,9 +67,8 @@ def test_the_round_page_costs_the_same_for_5_and_15_needs(client):
     small, large = make_round(need_count=5), make_round(need_count=15)
     _fill(large, 50)
     client.force_login(make_user())
-    _queries(client, reverse("participation:round", args=[small.pk]))
 
-    assert _queries(client, reverse("participation:round", args=[small.pk])) == _queries(
+    assert queries_for(client, reverse("participation:round", args=[small.pk])) == queries_for(
         client, reverse("participation:round", args=[large.pk])
     )
 
@@ -89,12 +78,11 @@ def test_the_index_costs_the_same_for_2_and_12_rounds(client):
     client.force_login(member)
     for _ in range(2):
         make_round(need_count=1)
-    _queries(client, reverse("participation:index"))
-    few = _queries(client, reverse("participation:index"))
+    few = queries_for(client, reverse("participation:index"))
     for _ in range(10):
         make_round(need_count=1)
 
-    assert _queries(client, reverse("participation:index")) == few
+    assert queries_for(client, reverse("participation:index")) == few
 
 
 def test_the_needs_list_costs_the_same_for_3_and_30_needs_with_several_themes(client):
@@ -105,9 +93,8 @@ def test_the_needs_list_costs_the_same_for_3_and_30_needs_with_several_themes(cl
     for number in range(3):
         make_need(themes=["tym-laki", "asiakasprosessi"] if number % 2 else [])
     url = reverse("participation:needs")
-    _queries(client, url)
-    few = _queries(client, url)
+    few = queries_for(client, url)
     for number in range(27):
         make_need(themes=["tym-laki", "perehdytys", "asiakasprosessi"] if number % 3 else ["viestinta"])
 
-    assert _queries(client, url) == few
+    assert queries_for(client, url) == few

@@ -356,3 +356,17 @@ def test_the_database_allows_one_ballot_per_member_and_round(member, open_round)
 
     with pytest.raises(IntegrityError), transaction.atomic():
         add_ballot(open_round, voter=member)
+
+
+def test_too_many_picks_are_said_on_the_ballot_form(client, member, open_round):
+    """Over the budget: the error stands in the form, by the choices, and the title says so."""
+    client.force_login(member)
+
+    response = client.post(ballot_url(open_round), picks(open_round, 0, 1, 2))
+
+    page = response.content.decode()
+    form_part = page[page.index('class="stacked-form participation-ballot"') :]
+    assert response.status_code == 200
+    assert 'class="form-errors" role="alert"' in form_part
+    assert "<title>Virhe:" in page
+    assert not Ballot.objects.exists()

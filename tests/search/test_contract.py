@@ -316,3 +316,22 @@ def test_many_matches_rank_title_matches_first_and_page_through_all(backend, mon
 
     assert sorted(keys) == sorted(document.key for document in in_title + in_body)
     assert set(keys[:6]) == {document.key for document in in_title}
+
+
+def test_a_did_you_mean_offers_no_word_only_a_private_document_holds(backend):
+    crisis = make_document(
+        "post:9",
+        "Kriisiryhmän kokous",
+        "Kriisiryhmä kokoontuu verkoston omassa tilassa.",
+        kind="post",
+        access_key=network_key(2),
+    )
+    backend.index_documents([PLAN, ENTRY, WORK_TRIAL, WELLBEING, crisis])
+
+    # One word of the query finds a public document, the other is a typo of a word that
+    # only the network's private post holds: the correction may not reveal that word.
+    outsider = search(backend, "sosiaaliohjaaja kriisirymä")
+    member = search(backend, "sosiaaliohjaaja kriisirymä", {PUBLIC, network_key(2)})
+
+    assert "kriisiryhm" not in (outsider.suggestion or "")
+    assert member.suggestion == "sosiaaliohjaaja kriisiryhmä"

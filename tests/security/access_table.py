@@ -77,9 +77,11 @@ NETWORK_FORUM_MODERATORS = level(
     superuser=OK,
 )
 # A calendar event for the organising network's members only (calendar_app.selectors: access
-# keys). No sign-in prompt: an event one may not see does not exist. As in the forums, KEHA
-# staff see a network's events only as members of the network, and a superuser sees them all.
-NETWORK_EVENT = level(NOT_FOUND, OK, other_member=NOT_FOUND, keha_editor=NOT_FOUND)
+# keys). Members' events are linked from e-mails, so a signed-out visitor is asked to sign in
+# (at every event address, existing or not); signed in, an event one may not see does not
+# exist. As in the forums, KEHA staff see a network's events only as members of the network,
+# and a superuser sees them all.
+NETWORK_EVENT = level(LOGIN, OK, other_member=NOT_FOUND, keha_editor=NOT_FOUND)
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,12 @@ ACCESS_TABLE: dict[str, Access] = {
     "wagtaildocs_authenticate_with_password": Access(
         MISSING, kwargs=lambda world: {"restriction_id": 999999}
     ),
+    # The accessibility statement (a fixed address that redirects to the page; the world has
+    # no statement page) and its feedback form, open to anyone.
+    "core:accessibility_statement": Access(
+        MISSING, note="redirects to the statement page where there is one"
+    ),
+    "core:accessibility_feedback": Access(PUBLIC),
     # Accounts (ours)
     "accounts:profile": Access(SIGNED_IN),
     "accounts:export": Access(SIGNED_IN),
@@ -162,6 +170,10 @@ ACCESS_TABLE: dict[str, Access] = {
     "forums:forum": Access(NETWORK_FORUM, kwargs=lambda world: {"slug": world.network_forum.slug}),
     "forums:new_topic": Access(NETWORK_FORUM, kwargs=lambda world: {"slug": world.network_forum.slug}),
     "forums:follow_forum": Access(POST_ONLY, kwargs=lambda world: {"slug": world.network_forum.slug}),
+    # The mention autocomplete (JSON): the people who may read the forum, for those who may.
+    "forums:mention_candidates": Access(
+        NETWORK_FORUM, kwargs=lambda world: {"slug": world.network_forum.slug}
+    ),
     "forums:create_feed_address": Access(POST_ONLY, kwargs=lambda world: {"slug": world.network_forum.slug}),
     "forums:topic": Access(NETWORK_FORUM, kwargs=lambda world: {"pk": world.topic.pk}),
     "forums:reply": Access(NETWORK_FORUM, kwargs=lambda world: {"pk": world.topic.pk}),
@@ -287,15 +299,26 @@ ACCESS_TABLE: dict[str, Access] = {
     "participation:need": Access(SIGNED_IN, kwargs=lambda world: {"pk": world.need.pk}),
     "participation:merge_need": Access(POST_ONLY, kwargs=lambda world: {"pk": world.need.pk}),
     "participation:answer_story": Access(POST_ONLY, kwargs=lambda world: {"page_id": world.home.pk}),
-    # Wagtail admin: the pages one can open before signing in.
-    "wagtailadmin_login": Access(level(OK, NOT_CHECKED)),
-    "wagtailadmin_logout": Access(level(ADMIN_LOGIN, NOT_CHECKED)),
-    "wagtailadmin_password_reset": Access(level(OK, NOT_CHECKED)),
-    "wagtailadmin_password_reset_done": Access(level(OK, NOT_CHECKED)),
-    "wagtailadmin_password_reset_confirm": Access(
-        level(OK, NOT_CHECKED), kwargs=lambda world: {"uidb64": "zz", "token": "not-a-valid-token"}
+    # Wagtail admin: the pages one can open before signing in. Its password-only sign-in form
+    # is replaced by the site's sign-in (accounts.views.admin_sign_in), which asks for the
+    # two-step code; everyone is sent there, signed in or not (the site's sign-in then sends
+    # a signed-in person on). Those who must have two-step verification and have no
+    # authenticator are sent to set one up from every admin address (test_admin_sign_in).
+    "admin_sign_in": Access(level(LOGIN, LOGIN)),
+    "wagtailadmin_login": Access(
+        level(LOGIN, LOGIN), kwargs=lambda world: {}, note="its address answers with admin_sign_in"
     ),
-    "wagtailadmin_password_reset_complete": Access(level(OK, NOT_CHECKED)),
+    "wagtailadmin_logout": Access(
+        level(ADMIN_LOGIN, NOT_CHECKED),
+        note="signed in: a GET answers 405 (admins) or a sign-in redirect (members), but Wagtail's "
+        "view drops the session cookie even then, which would sign the sweep's client out",
+    ),
+    "wagtailadmin_password_reset": Access(PUBLIC, note="sends a reset link by e-mail; signs nobody in"),
+    "wagtailadmin_password_reset_done": Access(PUBLIC),
+    "wagtailadmin_password_reset_confirm": Access(
+        PUBLIC, kwargs=lambda world: {"uidb64": "zz", "token": "not-a-valid-token"}
+    ),
+    "wagtailadmin_password_reset_complete": Access(PUBLIC),
     # The admin's icon sprite and translations of its scripts: static assets, public.
     "wagtailadmin_sprite": Access(PUBLIC),
     "wagtailadmin_javascript_catalog": Access(PUBLIC),
@@ -357,6 +380,8 @@ def _rule(pattern: str, expected, note: str = "", **area) -> tuple[str, Access]:
 NETWORK_PAGE = lambda world: world.admin.network_page.pk  # noqa: E731
 STATUTE = lambda world: world.admin.statute.pk  # noqa: E731
 LAW_SECTION = lambda world: world.admin.law_section.pk  # noqa: E731
+OTHER_PRACTICE = lambda world: world.admin.other_practice.pk  # noqa: E731
+TASK = lambda world: world.admin.task.pk  # noqa: E731
 
 ADMIN_RULES: list[tuple[str, Access]] = [
     # The dashboard, one's own account, and what every admin page's scripts use.
@@ -387,17 +412,52 @@ ADMIN_RULES: list[tuple[str, Access]] = [
     # The admin API behind the page explorer: pages one may explore (PAGE_PERMISSION_TABLE).
     _rule(r"wagtailadmin_api:pages:detail", OWN_NETWORK_PAGE, pk=NETWORK_PAGE),
     _rule(r"wagtailadmin_api:\w+:listing", ADMIN_USERS),
-    _rule(r"wagtailadmin_api:.*", NOBODY, pk=999999, action_name="copy"),
+    # The shared collection's document and image: network admins choose its documents.
+    _rule(r"wagtailadmin_api:documents:detail", ADMIN_USERS, pk=lambda world: world.document.pk),
+    _rule(r"wagtailadmin_api:images:detail", ADMIN_USERS, pk=lambda world: world.admin.image.pk),
+    _rule(
+        r"wagtailadmin_api:.*",
+        NOBODY,
+        pk=OTHER_PRACTICE,
+        action_name="copy",
+        note="find without an id; actions are POST only (test_admin_object_scope posts them)",
+    ),
     # Pages: PAGE_PERMISSION_TABLE. The sample page is world.network's page.
     _rule(r"wagtailadmin_explore_root", admin(REDIRECT, REDIRECT), note="to one's own part of the tree"),
     _rule(r"wagtailadmin_pages:(search|search_results|type_use|type_use_results)", ADMIN_USERS),
     _rule(r"wagtailadmin_pages:choose_parent", admin(OK, OK, REDIRECT), note="lists where one may add"),
     _rule(r"wagtailadmin_pages:set_page_position", admin(DENIED, DENIED), note="needs rights on the parent"),
+    # Another network's practice in its network's review, its revision, workflow and task
+    # states (world.admin.other_practice): only a superuser; the POSTs of these views are
+    # probed in test_admin_object_scope.
     _rule(
-        r"wagtailadmin_pages:(add|add_subpage|lock|unlock|convert_alias|revisions_compare|revisions_index|"
-        r"workflow_action|collect_workflow_action_data|workflow_history_detail|workflow_preview)",
-        NOBODY,
-        note="POST only, a network page under a network page, or no alias, workflow or task state",
+        r"wagtailadmin_pages:(revisions_compare|workflow_action|collect_workflow_action_data|"
+        r"workflow_history_detail|workflow_preview)",
+        admin(DENIED, DENIED),
+        page_id=OTHER_PRACTICE,
+        _0=OTHER_PRACTICE,
+        _1="earliest",
+        _2="latest",
+        action_name="approve",
+        workflow_state_id=lambda world: world.admin.other_workflow_state.pk,
+        task_state_id=lambda world: world.admin.other_task_state.pk,
+        task_id=lambda world: world.admin.other_task_state.task_id,
+    ),
+    _rule(r"wagtailadmin_pages:revisions_index", admin(DENIED, DENIED, REDIRECT), page_id=OTHER_PRACTICE),
+    _rule(
+        r"wagtailadmin_pages:add",
+        admin(DENIED, DENIED),
+        parent_page_id=lambda world: world.admin.other_network_page.pk,
+        content_type_model_name="practicepage",
+    ),
+    _rule(
+        r"wagtailadmin_pages:add_subpage",
+        admin(DENIED, DENIED, REDIRECT),
+        parent_page_id=lambda world: world.admin.other_network_page.pk,
+        note="to the form of the one page type allowed there",
+    ),
+    _rule(
+        r"wagtailadmin_pages:(lock|unlock|convert_alias)", NOBODY, page_id=OTHER_PRACTICE, note="POST only"
     ),
     _rule(
         r"wagtailadmin_pages:move_confirm",
@@ -405,16 +465,30 @@ ADMIN_RULES: list[tuple[str, Access]] = [
         destination_id=lambda world: world.admin.network_page.get_parent().pk,
         note="to the networks section, where network admins and editors have no rights",
     ),
+    _rule(
+        r"wagtailadmin_pages:delete",
+        admin(DENIED, DENIED),
+        note="the network page has a member's practice under it, which its admins may not delete",
+    ),
     _rule(r"wagtailadmin_explore(_results)?|wagtailadmin_pages:.*", OWN_NETWORK_PAGE),
     _rule(r"wagtail_bulk_action", NOBODY, app_label="wagtailcore", model_name="page", action="delete"),
     # Reports and form submissions list only the pages one may edit or explore.
     _rule(r"wagtailadmin_reports:locked_pages(_results)?", SUPERUSER_ONLY, note="for those who may unlock"),
+    _rule(
+        r"wagtailadmin_reports:page_types_usage(_results)?",
+        SUPERUSER_ONLY,
+        note="names the latest edited page of each type, anywhere in the tree",
+    ),
     _rule(r"wagtailadmin_reports:.*|wagtailforms:index(_results)?", ADMIN_USERS),
     _rule(r"wagtailforms:.*", NOBODY, note="the sample page is no form page"),
     # Collections, workflows, redirects, sites, locales, users, groups and settings: superusers.
     _rule(r"wagtailadmin_collections:.*", SUPERUSER_ONLY, pk=lambda world: world.admin.collection.pk),
+    # Tasks by the task's own id (not the workflow's: the two only coincide in a fresh
+    # database, where both sequences start together).
+    _rule(r"wagtailadmin_workflows:enable_task", NOBODY, pk=TASK, note="POST only"),
+    _rule(r"wagtailadmin_workflows:(edit_task|disable_task)", SUPERUSER_ONLY, pk=TASK),
     _rule(
-        r"wagtailadmin_workflows:(enable|enable_task|remove)",
+        r"wagtailadmin_workflows:(enable|remove)",
         NOBODY,
         pk=lambda world: world.admin.workflow.pk,
         workflow_pk=lambda world: world.admin.workflow.pk,
@@ -473,9 +547,13 @@ ADMIN_RULES: list[tuple[str, Access]] = [
         NETWORK_ADMINS_AND_KEHA,
         pk=lambda world: world.network_event.pk,
     ),
-    _rule(r"wagtailsnippet(s|choosers)_forums_developmentneed:.*", KEHA_ONLY, pk=lambda world: world.need.pk),
     _rule(
-        r"wagtailsnippet(s|choosers)_forums_votinground:.*",
+        r"wagtailsnippet(s|choosers)_participation_developmentneed:.*",
+        KEHA_ONLY,
+        pk=lambda world: world.need.pk,
+    ),
+    _rule(
+        r"wagtailsnippet(s|choosers)_participation_votinground:.*",
         KEHA_ONLY,
         pk=lambda world: world.network_round.pk,
     ),
@@ -504,6 +582,18 @@ ADMIN_RULES: list[tuple[str, Access]] = [
         pk=lambda world: world.national_forum.pk,
     ),
     _rule(r"wagtailsnippets_networks_network:.*", SUPERUSER_ONLY, pk=lambda world: world.network.pk),
+    # Accessibility feedback: read by KEHA staff (and superusers), changed by nobody.
+    _rule(
+        r"wagtailsnippet(s|choosers)_core_accessibilityfeedback:(add|edit|delete|copy|create|usage|history|history_results)",
+        NOBODY,
+        pk=lambda world: world.admin.accessibility_feedback.pk,
+        note="what a visitor wrote is not changed (history and usage ask for the change right)",
+    ),
+    _rule(
+        r"wagtailsnippet(s|choosers)_core_accessibilityfeedback:.*",
+        KEHA_ONLY,
+        pk=lambda world: world.admin.accessibility_feedback.pk,
+    ),
 ]
 
 # Answers that the roles do not allow and the admin still gives: open, listed here so the

@@ -22,7 +22,14 @@ from forums.notifications import create_post_notifications
 from forums.participation import services as participation_services
 from forums.participation.models import Poll, PollOption, VotingRound
 from knowledge.editorial import TWO_STEP_WORKFLOW, setup_editorial_workflow, shared_collection
-from knowledge.models import GuidanceIndexPage, LawSection, NetworkIndexPage, NetworkPage, Statute
+from knowledge.models import (
+    GuidanceIndexPage,
+    LawSection,
+    NetworkIndexPage,
+    NetworkPage,
+    PracticePage,
+    Statute,
+)
 from search.models import SynonymGroup
 from tests.calendar_app.helpers import make_event
 from tests.e2e.fixtures import (  # noqa: F401  (browser fixtures, for test_xss_fields)
@@ -45,6 +52,7 @@ from tests.knowledge.conftest import add_page
 from tests.security.access_table import ROLES
 from typ_site.accounts.roles import EDITORS_GROUP
 from typ_site.core.demo_content import create_home_page
+from typ_site.core.models import AccessibilityFeedback
 from typ_site.networks.models import Membership
 
 
@@ -111,7 +119,7 @@ def world(db, settings, tmp_path) -> World:
     }
     assert set(users) == set(ROLES)
     features = _feature_objects(network, users)
-    admin = _admin_objects(home, network, users)
+    admin = _admin_objects(home, network, other_network, users)
     yield World(
         home=home,
         network=network,
@@ -227,6 +235,15 @@ class AdminObjects:
     network_page: object  # the page of `world.network`: its admins edit it
     guidance_index: object  # KEHA's editors write under it
     revision: object  # of the network page
+    # A practice of each network, sent to its network's review by a member: the revision,
+    # the workflow and the task state of each are real objects for the admin's addresses.
+    # The practice of `world.other_network` is what no role of `world.network` may touch.
+    own_practice: object
+    other_network_page: object
+    other_practice: object
+    other_revision: object  # of other_practice, the one in review
+    other_workflow_state: object
+    other_task_state: object
     image: object  # in the shared collection
     collection: object  # the shared collection
     workflow: object
@@ -234,17 +251,24 @@ class AdminObjects:
     statute: object
     law_section: object
     synonym_group: object
+    accessibility_feedback: object
     redirect: object
     site: object
     locale: object
     group: object  # the editors' group
 
 
-def _admin_objects(home, network, users) -> AdminObjects:
+def _admin_objects(home, network, other_network, users) -> AdminObjects:
     networks_index = add_page(home, NetworkIndexPage(title="Verkostot", slug="verkostot"))
     network_page = add_page(networks_index, NetworkPage(title="Satakunta", slug="satakunta", network=network))
+    other_network_page = add_page(
+        networks_index, NetworkPage(title="Kymenlaakso", slug="kymenlaakso", network=other_network)
+    )
     guidance_index = add_page(home, GuidanceIndexPage(title="Ohjeet", slug="ohjeet"))
     setup_editorial_workflow()  # after the pages: the tables name them
+    own_practice = _practice_in_review(network_page, users["member"], "Satakunnan käytäntö")
+    other_practice = _practice_in_review(other_network_page, users["other_member"], "Kymenlaakson käytäntö")
+    other_workflow_state = other_practice.workflow_states.get()
     editors = Group.objects.get(name=EDITORS_GROUP)
     image = get_image_model().objects.create(
         title="Verkoston logo", file=get_test_image_file(), collection=shared_collection()
@@ -257,6 +281,12 @@ def _admin_objects(home, network, users) -> AdminObjects:
         network_page=network_page,
         guidance_index=guidance_index,
         revision=network_page.save_revision(user=users["network_admin"]),
+        own_practice=own_practice,
+        other_network_page=other_network_page,
+        other_practice=other_practice,
+        other_revision=other_practice.latest_revision,
+        other_workflow_state=other_workflow_state,
+        other_task_state=other_workflow_state.current_task_state,
         image=image,
         collection=shared_collection(),
         workflow=workflow,
@@ -266,11 +296,27 @@ def _admin_objects(home, network, users) -> AdminObjects:
             statute=statute, number="11", defaults={"title": "Palvelutarve"}
         )[0],
         synonym_group=SynonymGroup.objects.create(expressions="HVA\nhyvinvointialue"),
+        accessibility_feedback=AccessibilityFeedback.objects.create(
+            message="Lomakkeen virheet eivät näy ruudunlukijalle.", language="fi"
+        ),
         redirect=Redirect.objects.create(old_path="/vanha-osoite", redirect_link="/"),
         site=Site.objects.get(is_default_site=True),
         locale=Locale.get_default(),
         group=editors,
     )
+
+
+def _practice_in_review(network_page, member, title: str):
+    """A practice of the network, not yet published, in its network's review."""
+    practice = add_page(
+        network_page,
+        PracticePage(title=title, slug="kaytanto", problem="<p>Ongelma</p>", solution="<p>Ratkaisu</p>"),
+        live=False,
+    )
+    practice.save_revision(user=member)
+    practice.get_workflow().start(practice, member)
+    practice.refresh_from_db()
+    return practice
 
 
 def client_for(world: World, role: str, **client_options) -> Client:

@@ -26,7 +26,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from knowledge.induction import services
 from knowledge.induction.blocks import step_data
 from knowledge.induction.models import InductionIndexPage, InductionPathPage
-from knowledge.induction.selectors import path_structure
+from knowledge.induction.structure import path_structure
 from tests.factories import (
     make_keha_staff,
     make_member,

@@ -6,7 +6,6 @@ import pytest
 from django.urls import Resolver404, resolve
 from django.utils import translation
 
-from tests.conftest import ONLY_ALONE_ON_POSTGRESQL
 from tests.security.access_table import ACCESS_TABLE, ADMIN_RULES, KNOWN_GAPS, OK, ROLES, access_for
 from tests.security.conftest import client_for
 from tests.security.sweep import address, matches, outcome, routes_with_access
@@ -45,10 +44,7 @@ def test_every_url_can_be_built_for_the_sweep(world):
     )
 
 
-@pytest.mark.parametrize(
-    "role",
-    [pytest.param(role, marks=ONLY_ALONE_ON_POSTGRESQL) if role == "superuser" else role for role in ROLES],
-)
+@pytest.mark.parametrize("role", ROLES)
 def test_each_role_gets_what_the_access_table_promises(world, role):
     client = client_for(world, role, raise_request_exception=False)
     surprises = []

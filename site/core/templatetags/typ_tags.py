@@ -2,14 +2,17 @@ from urllib.parse import unquote, unquote_plus
 
 from django import template
 from django.conf import settings
+from django.forms import BaseForm, BaseFormSet
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from wagtail.models import Page
 
 from typ_site.accounts.roles import can_open_wagtail_admin
 
 from ..languages import default_language, in_current_language
+from ..themes import tag_label
 from ..validators import contains_personal_identity_code
 
 register = template.Library()
@@ -20,6 +23,50 @@ register.filter("in_current_language", in_current_language)
 # {% if user|can_open_wagtail_admin %}{% wagtailuserbar %}{% endif %}: the editing bar asks
 # Django for every permission the person has; this asks one question, once per request.
 register.filter("can_open_wagtail_admin", can_open_wagtail_admin)
+
+# {{ tag|tag_label }}: a theme's translated label, or a free tag's own name.
+register.filter("tag_label", tag_label)
+
+
+def content_language_of(content) -> str:
+    """The language a piece of content is written in: a page's (or any object's) locale,
+    else the site's first language (Finnish), the language members write in."""
+    language = getattr(content, "content_language", None)
+    if language:
+        return language
+    locale = getattr(content, "locale", None)
+    if locale is not None:
+        return locale.language_code
+    return default_language()
+
+
+@register.simple_tag
+def content_lang(content=None):
+    """` lang="fi"` on an element holding content (a title, teaser, post, need or theme name)
+    written in another language than the interface around it; nothing when they agree, so
+    that the page's own language applies. Interface labels never get it.
+
+        <h2{% content_lang page %}>{{ page.title }}</h2>   <p{% content_lang %}>{{ post.body }}</p>
+    """
+    language = content_language_of(content)
+    if language == get_language():
+        return ""
+    return format_html(' lang="{}"', language)
+
+
+@register.simple_tag(takes_context=True)
+def has_form_errors(context) -> bool:
+    """Whether the page shows a form sent back with errors (its title then starts "Error:")."""
+    for scope in context.dicts:
+        for value in scope.values():
+            # type(), not isinstance(): isinstance would evaluate the lazy values of the context
+            # (the CSRF token, the user), and the token would then be set on every page.
+            kind = type(value)
+            if issubclass(kind, BaseForm) and value.is_bound and value.errors:
+                return True
+            if issubclass(kind, BaseFormSet) and value.is_bound and value.total_error_count():
+                return True
+    return False
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "participation"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("rounds/<int:pk>/", views.round_detail, name="round"),
+    path("rounds/<int:pk>/results/", views.results, name="results"),
+    path("rounds/<int:pk>/results.csv", views.results_csv, name="results_csv"),
+    path("needs/", views.needs, name="needs"),
+    path("needs/propose/", views.propose_need, name="propose_need"),
+    path("needs/<int:pk>/", views.need_detail, name="need"),
+    path("needs/<int:pk>/merge/", views.merge_need, name="merge_need"),
+    path("stories/<int:page_id>/answer/", views.answer_story, name="answer_story"),
+]

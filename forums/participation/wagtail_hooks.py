@@ -1,0 +1,28 @@
+"""Development needs and voting rounds are edited in the Wagtail admin (Snippets); the
+home page's open rounds, the own-data export and the demo get participation's part."""
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from typ_site.accounts.exports import ExportSection
+from typ_site.core.demo import DemoStep
+
+from .admin import DevelopmentNeedViewSet, VotingRoundViewSet
+from .demo import load_participation_demo
+from .exports import participation_export_section
+from .home import open_rounds_section
+
+register_snippet(DevelopmentNeedViewSet)
+register_snippet(VotingRoundViewSet)
+
+hooks.register("typ_home_sections", open_rounds_section)
+
+
+@hooks.register("typ_export_sections")
+def participation_export():
+    return ExportSection("participation", participation_export_section)
+
+
+@hooks.register("typ_demo_steps")
+def participation_demo_step():
+    return DemoStep("participation", load_participation_demo, order=50)

@@ -1,0 +1,52 @@
+"""Following pages, and the change notes already announced to followers."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from typ_site.accounts.roles import is_verified_member
+
+
+class PageFollow(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="page_follows",
+        verbose_name=_("user"),
+    )
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="followers", verbose_name=_("page"))
+    created_at = models.DateTimeField(_("followed since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("page follow")
+        verbose_name_plural = _("page follows")
+        constraints = [models.UniqueConstraint(fields=["user", "page"], name="one_follow_per_page")]
+
+    def __str__(self):
+        return f"{self.user} → {self.page}"
+
+
+class AnnouncedChangeNote(models.Model):
+    """A change note whose publication has been told to the page's followers."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+    fingerprint = models.CharField(max_length=64)
+    announced_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["page", "fingerprint"], name="announce_note_once")]
+
+    def __str__(self):
+        return f"{self.page_id}: {self.fingerprint[:12]}"
+
+
+def is_following(user, page) -> bool:
+    if not is_verified_member(user):
+        return False
+    return PageFollow.objects.filter(user=user, page_id=page.pk).exists()
+
+
+def follow_state(user, page) -> dict:
+    """What a page's follow button shows the person."""
+    return {"can_follow": is_verified_member(user), "following": is_following(user, page)}

@@ -1,0 +1,93 @@
+"""Who may see a page of the site: the one rule behind every listing.
+
+`visible_pages(queryset, user)` decides whether a page may be listed to someone: every index,
+tag page, section page, notification and export goes through it. Wagtail itself guards the
+page's own address with the same view restrictions. This module imports no models of the
+knowledge base, so the page models may use it too.
+"""
+
+from django.db.models import Q, QuerySet
+from wagtail.models import Page, PageViewRestriction
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from typ_site.accounts.roles import is_verified_member
+from typ_site.core.access import MEMBERS, PUBLIC, STAFF
+from typ_site.core.request_cache import per_request
+
+PAGE_PERMISSION_POLICY = PagePermissionPolicy()
+
+
+def _restriction_allows(restriction: PageViewRestriction, user, group_ids) -> bool:
+    if restriction.restriction_type == PageViewRestriction.LOGIN:
+        return is_verified_member(user)
+    if restriction.restriction_type == PageViewRestriction.GROUPS:
+        if not is_verified_member(user):
+            return False
+        return user.is_superuser or bool(group_ids & restriction.group_ids)
+    return False  # a password is asked on the page itself; such pages are never listed
+
+
+def _restrictions() -> list[PageViewRestriction]:
+    restrictions = list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
+    for restriction in restrictions:
+        restriction.group_ids = {group.pk for group in restriction.groups.all()}
+    return restrictions
+
+
+def _user_group_ids(user) -> set[int]:
+    if not is_verified_member(user):
+        return set()
+    return per_request(user, "knowledge.group_ids", lambda: set(user.groups.values_list("pk", flat=True)))
+
+
+def visible_pages(queryset: QuerySet, user) -> QuerySet:
+    """Live pages of the queryset that the user may see."""
+    queryset = queryset.live()
+    restrictions = _restrictions()
+    if not restrictions:
+        return queryset
+    group_ids = (
+        _user_group_ids(user)
+        if any(r.restriction_type == PageViewRestriction.GROUPS for r in restrictions)
+        else set()
+    )
+    hidden = Q()
+    for restriction in restrictions:
+        if not _restriction_allows(restriction, user, group_ids):
+            hidden |= Q(path__startswith=restriction.page.path)
+    return queryset.exclude(hidden) if hidden else queryset
+
+
+def can_see_page(page: Page, user) -> bool:
+    return visible_pages(Page.objects.filter(pk=page.pk), user).exists()
+
+
+def pages_for_admin_chooser(queryset: QuerySet, user) -> QuerySet:
+    """Pages the admin's page chooser may show: those the person may see on the site, and
+    those their page permissions let them work on. A draft elsewhere (another network's
+    practice in moderation) is neither listed nor named."""
+    if user.is_superuser:
+        return queryset
+    workable = PAGE_PERMISSION_POLICY.instances_user_has_any_permission_for(
+        user, {"add", "change", "publish"}
+    )
+    return queryset.filter(
+        Q(pk__in=visible_pages(Page.objects.all(), user).values("pk")) | Q(pk__in=workable.values("pk"))
+    )
+
+
+def _access_key_from(restrictions) -> str:
+    types = {restriction.restriction_type for restriction in restrictions}
+    if types - {PageViewRestriction.LOGIN}:
+        return STAFF
+    if PageViewRestriction.LOGIN in types:
+        return MEMBERS
+    return PUBLIC
+
+
+def page_access_key(page: Page) -> str:
+    """Who may see the page, as an access key of `typ_site.core.access` (PUBLIC or MEMBERS).
+
+    A page restricted to groups or behind a password gets STAFF, the narrowest key.
+    """
+    return _access_key_from(page.get_view_restrictions())

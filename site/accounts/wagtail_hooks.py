@@ -1,0 +1,8 @@
+from wagtail import hooks
+
+from .exports import ExportSection, account_section
+
+
+@hooks.register("typ_export_sections")
+def account_export():
+    return ExportSection("account", account_section)

@@ -1,0 +1,76 @@
+"""The core's demo steps, and accessibility feedback in the Wagtail admin: read by KEHA staff
+(and superusers), changed by nobody (it is what a visitor wrote)."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from typ_site.accounts.roles import KEHA_GROUP, is_keha_staff
+
+from .admin_scoping import permission_checked_snippet_chooser_viewset
+from .demo import DemoStep
+from .demo_accessibility import load_accessibility_demo
+from .demo_content import load_core_demo
+from .models import AccessibilityFeedback
+
+
+class ReadByKehaStaffPolicy(ModelPermissionPolicy):
+    """KEHA staff may view the model's rows; nobody may add, change or delete them."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and is_keha_staff(user)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return self.user_has_any_permission(user, actions)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if self.user_has_any_permission(user, actions):
+            return self.model._default_manager.all()
+        return self.model._default_manager.none()
+
+    def users_with_any_permission(self, actions):
+        if "view" not in actions:
+            return get_user_model().objects.none()
+        people = get_user_model().objects.filter(is_active=True)
+        return people.filter(Q(groups__name=KEHA_GROUP) | Q(is_superuser=True)).distinct()
+
+
+class AccessibilityFeedbackViewSet(SnippetViewSet):
+    model = AccessibilityFeedback
+    chooser_viewset_class = permission_checked_snippet_chooser_viewset()
+    icon = "comment"
+    menu_label = _("Accessibility feedback")
+    menu_order = 320
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    list_display = ["created_at", "message", "page_address", "language"]
+    list_filter = ["language"]
+    search_fields = ["message", "page_address"]
+
+    @property
+    def permission_policy(self):
+        return ReadByKehaStaffPolicy(self.model)
+
+
+register_snippet(AccessibilityFeedbackViewSet)
+
+
+@hooks.register("typ_demo_steps")
+def core_demo_step():
+    return DemoStep("core", load_core_demo, order=0)
+
+
+@hooks.register("typ_demo_steps")
+def accessibility_demo_step():
+    # After the knowledge step, which makes the Swedish home page.
+    return DemoStep("accessibility", load_accessibility_demo, order=90)
