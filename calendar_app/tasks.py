@@ -10,8 +10,8 @@ from django_tasks import task
 
 from .ical import absolute_url, occurrence_calendar
 from .models import Registration
+from .permissions import is_event_visible_to
 from .recurrence import occurrence_at
-from .selectors import is_event_visible_to
 
 SUBJECTS = {
     "confirmed": gettext_noop("Registration confirmed: %(title)s"),
