@@ -9,7 +9,7 @@ from typ_site.networks.models import Network
 from typ_site.networks.selectors import administered_networks
 
 from .models import Event
-from .selectors import can_manage_all_events
+from .permissions import can_manage_all_events
 
 
 class EventFilterForm(forms.Form):

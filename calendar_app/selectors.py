@@ -23,12 +23,12 @@ from django.db.models.functions import Collate
 from django.http import Http404
 from django.utils import timezone
 
-from typ_site.accounts.roles import is_keha_staff
-from typ_site.core.access import access_keys_for, sees_everything
+from typ_site.core.access import access_keys_for
 from typ_site.core.themes import THEME_SLUGS
-from typ_site.networks.selectors import admin_network_ids, member_network_ids
+from typ_site.networks.selectors import admin_network_ids
 
 from .models import Event, EventException, EventLink, FeedToken, Registration
+from .permissions import can_manage_all_events, sees_every_event
 from .recurrence import (
     CLOCK_CHANGE,
     Occurrence,
@@ -46,26 +46,11 @@ FEED_HISTORY = timedelta(days=365)
 # --- visibility ---------------------------------------------------------------------------
 
 
-def sees_every_event(user) -> bool:
-    """A superuser (signed in, active) sees every event, as they see every forum."""
-    return sees_everything(user)
-
-
 def visible_events_for(user) -> QuerySet[Event]:
     """Events the person may see: the one visibility rule of the calendar."""
     if sees_every_event(user):
         return Event.objects.all()
     return Event.objects.filter(access_key__in=access_keys_for(user))
-
-
-def is_event_visible_to(user, event: Event) -> bool:
-    return sees_every_event(user) or event.access_key in access_keys_for(user)
-
-
-def can_see_network_events(user, network_id: int) -> bool:
-    """Whether the person sees the network's own (network-only) events: its members, and a
-    superuser."""
-    return sees_every_event(user) or network_id in member_network_ids(user)
 
 
 def with_display_relations(queryset: QuerySet[Event]) -> QuerySet[Event]:
@@ -262,20 +247,6 @@ def feed_events_for(user, filters=None) -> QuerySet[Event]:
 
 
 # --- management --------------------------------------------------------------------------
-
-
-def can_manage_all_events(user) -> bool:
-    """KEHA staff and those granted the model permission manage every event."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    return is_keha_staff(user) or user.has_perm("calendar_app.change_event")
-
-
-def can_manage_event(user, event: Event) -> bool:
-    """The organiser side: KEHA staff for everything, a network's admins for its events."""
-    if can_manage_all_events(user):
-        return True
-    return bool(event.network_id) and event.network_id in admin_network_ids(user)
 
 
 def manageable_events_for(user) -> QuerySet[Event]:

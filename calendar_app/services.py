@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from typ_site.core.request_cache import forget_per_request
 
 from .models import Event, EventException, FeedToken, Registration
+from .permissions import is_event_visible_to
 from .recurrence import HELSINKI, Occurrence, occurrence_at
-from .selectors import is_event_visible_to, visible_events_for
+from .selectors import visible_events_for
 from .tasks import send_calendar_update, send_registration_email
 
 

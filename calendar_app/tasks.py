@@ -19,8 +19,8 @@ from django_tasks import task
 
 from . import ical
 from .models import Event, Registration
+from .permissions import is_event_visible_to
 from .recurrence import HELSINKI, Occurrence, occurrence_at
-from .selectors import is_event_visible_to
 
 SUBJECTS = {
     "confirmed": gettext_noop("Registration confirmed: %(title)s"),

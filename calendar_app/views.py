@@ -22,11 +22,10 @@ from typ_site.networks.selectors import networks_of
 from . import ical
 from .forms import EventFilterForm
 from .models import EventLink, Registration
+from .permissions import can_manage_event, can_see_network_events
 from .recurrence import HELSINKI, Occurrence, parse_occurrence_key
 from .selectors import (
     active_feed_token_of,
-    can_manage_event,
-    can_see_network_events,
     feed_events_for,
     feed_owner_or_404,
     occurrences_for,

@@ -1,6 +1,6 @@
 """Events in the Wagtail admin, as snippets (models.py says why not pages).
 
-Who may manage which event is decided by `selectors.can_manage_event`: KEHA staff (and anyone
+Who may manage which event is decided by `permissions.can_manage_event`: KEHA staff (and anyone
 granted the model permissions) manage every event; a network's admins manage only their own
 network's events. The permission policy below applies that rule to every admin view, and the
 views' querysets are narrowed by it (`core.admin_scoping`), so another network's event is not
@@ -36,7 +36,8 @@ from .exports import calendar_export_section
 from .forms import EventAdminForm
 from .home import next_events_section
 from .models import Event
-from .selectors import can_manage_all_events, can_manage_event, manageable_events_for, visible_events_for
+from .permissions import can_manage_all_events, can_manage_event
+from .selectors import manageable_events_for, visible_events_for
 
 NETWORK_ADMIN_ACTIONS = {"add", "change", "delete", "view"}
 

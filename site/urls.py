@@ -8,7 +8,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from knowledge.admin_views import ScopedPageBrowseView
-from typ_site.accounts.views import admin_sign_in
+from typ_site.accounts.views import admin_sign_in, admin_sign_out
 from typ_site.health import healthz
 
 urlpatterns = [
@@ -23,6 +23,7 @@ urlpatterns = [
     # Wagtail's password-only sign-in form is replaced by the site's sign-in, which asks for
     # the two-step verification code of those who must have one.
     path("admin/login/", admin_sign_in, name="admin_sign_in"),
+    path("admin/logout/", admin_sign_out, name="admin_sign_out"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

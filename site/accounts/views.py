@@ -1,5 +1,6 @@
 import json
 
+from allauth.account.views import LogoutView
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -27,6 +28,19 @@ def admin_sign_in(request):
         query["next"] = request.GET["next"]
     target = reverse("account_login")
     return redirect(f"{target}?{query.urlencode()}" if query else target)
+
+
+@require_http_methods(["GET", "POST"])
+def admin_sign_out(request):
+    """The Wagtail admin's sign-out address signs out through the site's own sign-out.
+
+    Wagtail's view drops the session cookie even when it refuses a GET, so another site could
+    sign a person out with a link. Here a GET only leads to the site's sign-out page, which
+    asks to confirm; the admin menu's POST (with its CSRF token) signs out as that page does.
+    """
+    if request.method == "POST":
+        return LogoutView.as_view()(request)
+    return redirect("account_logout")
 
 
 @login_required

@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from calendar_app.home import next_events_section
 from calendar_app.models import Event, Registration
+from calendar_app.permissions import is_event_visible_to
 from calendar_app.selectors import (
-    is_event_visible_to,
     registrations_of,
     upcoming_occurrences_for,
     visible_events_for,

@@ -308,10 +308,11 @@ ACCESS_TABLE: dict[str, Access] = {
     "wagtailadmin_login": Access(
         level(LOGIN, LOGIN), kwargs=lambda world: {}, note="its address answers with admin_sign_in"
     ),
+    # The admin's sign-out address answers with the site's (accounts.views.admin_sign_out): a
+    # GET leads to the sign-out page that asks to confirm, and signs nobody out.
+    "admin_sign_out": Access(level(REDIRECT, REDIRECT)),
     "wagtailadmin_logout": Access(
-        level(ADMIN_LOGIN, NOT_CHECKED),
-        note="signed in: a GET answers 405 (admins) or a sign-in redirect (members), but Wagtail's "
-        "view drops the session cookie even then, which would sign the sweep's client out",
+        level(REDIRECT, REDIRECT), kwargs=lambda world: {}, note="its address answers with admin_sign_out"
     ),
     "wagtailadmin_password_reset": Access(PUBLIC, note="sends a reset link by e-mail; signs nobody in"),
     "wagtailadmin_password_reset_done": Access(PUBLIC),

@@ -68,3 +68,22 @@ def test_a_role_with_powers_and_no_authenticator_is_sent_to_set_one_up(db, addre
 
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_activate_totp")
+
+
+def test_the_admin_sign_out_address_signs_nobody_out_with_a_get(client, network):
+    member = make_member(network)
+    client.force_login(member)
+
+    response = client.get("/admin/logout/")
+
+    assert response.status_code == 302 and response["Location"] == reverse("account_logout")
+    assert client.get(reverse("accounts:profile")).status_code == 200  # still signed in
+
+
+def test_the_admin_menu_signs_out_with_its_post(client, network):
+    member = make_member(network)
+    client.force_login(member)
+
+    client.post("/admin/logout/")
+
+    assert "_auth_user_id" not in client.session
