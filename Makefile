@@ -10,13 +10,17 @@ PORT ?= 8000
 
 .PHONY: run test test-postgres test-elasticsearch browser bench-smoke setup lock outdated mypy mypy-baseline migrations-check check system-packages translations makemessages lint demo totp serve-production
 
-## run: install, migrate, load the demo content and serve http://127.0.0.1:$(PORT)
+## run: install, migrate, load the demo content and serve http://127.0.0.1:$(PORT) with the timed jobs
 run: setup translations
 	DEBUG=1 $(MANAGE) migrate --noinput
 	DEBUG=1 $(MANAGE) createcachetable
 	DEBUG=1 $(MANAGE) load_demo
 	@echo ""
 	@echo "The site is at http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@# What production runs on timers (scheduled publishing, digests, the task queue) runs
+	@# beside the server and stops with it.
+	DEBUG=1 $(MANAGE) run_timers & timers=$$!; \
+	trap 'kill $$timers 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 ## test: install and run the whole test suite (browser and accessibility tests included)

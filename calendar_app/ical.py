@@ -80,7 +80,7 @@ def _description(event, url: str, note: str = "") -> str:
     return "\n\n".join(lines)
 
 
-def _base_component(event, url: str, note: str = "") -> icalendar.Event:
+def _base_component(event, url: str, note: str = "", status: str = "CONFIRMED") -> icalendar.Event:
     component = icalendar.Event()
     component.add("uid", _uid(event))
     component.add("dtstamp", event.updated_at.astimezone(UTC))
@@ -96,7 +96,7 @@ def _base_component(event, url: str, note: str = "") -> icalendar.Event:
     if themes:
         component.add("categories", themes)
     component.add("class", "PUBLIC" if event.access_key == "public" else "PRIVATE")
-    component.add("status", "CONFIRMED")
+    component.add("status", status)
     return component
 
 
@@ -124,11 +124,13 @@ def event_components(event, request=None) -> list[icalendar.Event]:
     return components
 
 
-def occurrence_component(occurrence: Occurrence, request=None) -> icalendar.Event:
+def occurrence_component(
+    occurrence: Occurrence, request=None, *, status: str = "CONFIRMED"
+) -> icalendar.Event:
     """A single occurrence as its own event (for a registration confirmation)."""
     event = occurrence.event
     url = absolute_url(event.get_absolute_url(), request)
-    component = _base_component(event, url, occurrence.note)
+    component = _base_component(event, url, occurrence.note, status)
     if event.recurrence_rule:
         original = occurrence.original_start
         component.add("recurrence-id", _first_day(original) if event.all_day else _local(original))
@@ -136,12 +138,67 @@ def occurrence_component(occurrence: Occurrence, request=None) -> icalendar.Even
     return component
 
 
-def _calendar(name: str, components: list[icalendar.Event]) -> bytes:
+# --- Scheduling messages (RFC 5546) ----------------------------------------------------------
+
+REQUEST = "REQUEST"
+CANCEL = "CANCEL"
+TENTATIVE = "TENTATIVE"
+CONFIRMED = "CONFIRMED"
+CANCELLED = "CANCELLED"
+_SEQUENCE_EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
+
+
+def message_sequence(now: datetime | None = None) -> int:
+    """SEQUENCE of a message about a person's registration: seconds since 2024.
+
+    Every later message about the same occurrence (confirmation, place from the waiting list,
+    cancellation, new time) outranks the earlier ones, so calendar programs replace the entry
+    they hold, without a counter stored per registration.
+    """
+    moment = now or timezone.now()
+    return max(int((moment - _SEQUENCE_EPOCH).total_seconds()), 1)
+
+
+def registration_message(
+    occurrence: Occurrence,
+    attendee_email: str,
+    *,
+    method: str = REQUEST,
+    status: str = CONFIRMED,
+    now: datetime | None = None,
+) -> bytes:
+    """An iTIP message for one person's registration to one occurrence.
+
+    The UID (and RECURRENCE-ID of an occurrence of a series) is the one of the event's own
+    .ics and feeds; METHOD:REQUEST adds or updates the entry, METHOD:CANCEL removes it.
+    """
+    moment = now or timezone.now()
+    component = occurrence_component(occurrence, status=CANCELLED if method == CANCEL else status)
+    component.pop("dtstamp")
+    component.add("dtstamp", moment.astimezone(UTC))
+    component.add("sequence", message_sequence(moment))
+    component.add("organizer", f"mailto:{_organiser_address()}")
+    attendee = icalendar.vCalAddress(f"mailto:{attendee_email}")
+    attendee.params["ROLE"] = "REQ-PARTICIPANT"
+    attendee.params["PARTSTAT"] = "TENTATIVE" if status == TENTATIVE else "ACCEPTED"
+    attendee.params["RSVP"] = "FALSE"
+    component.add("attendee", attendee)
+    return _calendar(occurrence.event.title, [component], method=method)
+
+
+def _organiser_address() -> str:
+    address = settings.DEFAULT_FROM_EMAIL
+    if "<" in address and address.endswith(">"):
+        address = address.rsplit("<", 1)[1][:-1]
+    return address
+
+
+def _calendar(name: str, components: list[icalendar.Event], method: str = "PUBLISH") -> bytes:
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", method)
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Helsinki")
     calendar.add("refresh-interval", timedelta(hours=1), parameters={"VALUE": "DURATION"})
@@ -162,10 +219,6 @@ def _calendar(name: str, components: list[icalendar.Event]) -> bytes:
 
 def event_calendar(event, request=None) -> bytes:
     return _calendar(event.title, event_components(event, request))
-
-
-def occurrence_calendar(occurrence: Occurrence, request=None) -> bytes:
-    return _calendar(occurrence.event.title, [occurrence_component(occurrence, request)])
 
 
 def feed_calendar(name: str, events, request=None) -> bytes:

@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 
 from typ_site.core.request_cache import forget_per_request
 
-from .models import Event, FeedToken, Registration
+from .models import Event, EventException, FeedToken, Registration
 from .permissions import is_event_visible_to
 from .recurrence import HELSINKI, Occurrence, occurrence_at
 from .selectors import visible_events_for
-from .tasks import send_registration_email
+from .tasks import send_calendar_update, send_registration_email
 
 
 def registration_deadline_for(occurrence: Occurrence) -> datetime:
@@ -122,6 +122,11 @@ def _promote_waiting(event: Event, occurrence_start: datetime) -> list[Registrat
     return promoted
 
 
+def _enqueue_update(user_id: int, event_id: int, occurrence_start: datetime, kind: str) -> None:
+    moment = occurrence_start.isoformat()
+    transaction.on_commit(lambda: send_calendar_update.enqueue(user_id, event_id, moment, kind))
+
+
 def _cancel_locked(registration: Registration) -> list[Registration]:
     was_confirmed = registration.status == Registration.Status.CONFIRMED
     event, occurrence_start = registration.event, registration.occurrence_start
@@ -142,7 +147,39 @@ def cancel_registration(user, event: Event, original_start: datetime) -> list[Re
         if registration is None:
             raise ValidationError(_("You are not registered for this occurrence."), code="not_registered")
         registration.event = locked
-        return _cancel_locked(registration)
+        promoted = _cancel_locked(registration)
+        _enqueue_update(user.pk, locked.pk, original_start, "registration_cancelled")
+        return promoted
+
+
+def occurrence_state(exception: EventException) -> tuple:
+    """What of a changed occurrence the registered people's calendars show."""
+    return (exception.kind, exception.new_start, exception.new_end)
+
+
+def tell_registered_of_changed_occurrence(
+    exception: EventException, before: tuple | None, *, deleted: bool = False
+) -> int:
+    """An organiser cancelled or moved an occurrence (or undid a move): everyone registered to
+    it gets a calendar update. `before` is the occurrence's state before the change (None: it
+    was as planned). Saving an unchanged occurrence tells nobody. Returns how many are told."""
+    after = None if deleted else occurrence_state(exception)
+    if after == before:
+        return 0
+    if after is not None and after[0] == EventException.Kind.CANCELLED:
+        kind = "occurrence_cancelled"
+    elif after is not None and not (exception.new_start and exception.new_end):
+        return 0  # a move without its new times is not valid and not shown
+    else:
+        kind = "occurrence_moved"
+    registered = Registration.objects.filter(
+        event_id=exception.event_id, occurrence_start=exception.original_start
+    ).values_list("user_id", flat=True)
+    told = 0
+    for user_id in registered:
+        _enqueue_update(user_id, exception.event_id, exception.original_start, kind)
+        told += 1
+    return told
 
 
 @transaction.atomic

@@ -1,11 +1,16 @@
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from typ_site.accounts.signals import account_removed
 from typ_site.networks.models import Membership
 
 from .models import Event, EventException
-from .services import drop_waiting_registrations_out_of_sight, remove_calendar_data_of
+from .services import (
+    drop_waiting_registrations_out_of_sight,
+    occurrence_state,
+    remove_calendar_data_of,
+    tell_registered_of_changed_occurrence,
+)
 
 
 @receiver(account_removed)
@@ -20,6 +25,24 @@ def refresh_next_start_of_changed_event(sender, instance, **kwargs):
     event = Event.objects.filter(pk=instance.event_id).prefetch_related("exceptions").first()
     if event is not None:
         event.refresh_next_start_bound()
+
+
+@receiver(pre_save, sender=EventException)
+def remember_occurrence_before_change(sender, instance, raw=False, **kwargs):
+    stored = None if raw or instance.pk is None else EventException.objects.filter(pk=instance.pk).first()
+    instance._state_before_change = occurrence_state(stored) if stored is not None else None
+
+
+@receiver(post_save, sender=EventException)
+def tell_registered_of_saved_occurrence(sender, instance, raw=False, **kwargs):
+    """Saving the event saves every changed occurrence again; only real changes are told."""
+    if not raw:
+        tell_registered_of_changed_occurrence(instance, getattr(instance, "_state_before_change", None))
+
+
+@receiver(post_delete, sender=EventException)
+def tell_registered_of_restored_occurrence(sender, instance, **kwargs):
+    tell_registered_of_changed_occurrence(instance, occurrence_state(instance), deleted=True)
 
 
 @receiver(post_save, sender=Membership)

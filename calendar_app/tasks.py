@@ -1,6 +1,15 @@
-"""Background e-mail of the calendar: registration confirmations with an .ics attachment."""
+"""Background e-mail of the calendar: registration messages with an .ics attachment.
+
+Each attachment is an RFC 5546 message about the person's own entry for one occurrence, with
+the UID of the event's .ics: METHOD:REQUEST adds or updates it (a waiting-list place as
+TENTATIVE), METHOD:CANCEL removes it. What the person may see is checked when the message is
+delivered, not when it was queued.
+"""
+
+from datetime import datetime
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -8,16 +17,46 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django_tasks import task
 
-from .ical import absolute_url, occurrence_calendar
-from .models import Registration
+from . import ical
+from .models import Event, Registration
 from .permissions import is_event_visible_to
-from .recurrence import occurrence_at
+from .recurrence import HELSINKI, Occurrence, occurrence_at
 
 SUBJECTS = {
     "confirmed": gettext_noop("Registration confirmed: %(title)s"),
     "waiting": gettext_noop("You are on the waiting list: %(title)s"),
     "promoted": gettext_noop("A place opened up for you: %(title)s"),
+    "registration_cancelled": gettext_noop("Registration cancelled: %(title)s"),
+    "occurrence_cancelled": gettext_noop("Cancelled: %(title)s"),
+    "occurrence_moved": gettext_noop("New time: %(title)s"),
 }
+CANCELLING = {"registration_cancelled", "occurrence_cancelled"}
+
+
+def _send(user, event, occurrence: Occurrence, kind: str, *, method: str, status: str) -> None:
+    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+        subject = _(SUBJECTS[kind]) % {"title": event.title}
+        body = render_to_string(
+            "calendar_app/email/registration.txt",
+            {
+                "kind": kind,
+                "event": event,
+                "occurrence": occurrence,
+                "user": user,
+                "event_url": ical.absolute_url(event.get_absolute_url()),
+            },
+        )
+    message = EmailMessage(
+        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
+        body=body,
+        to=[user.email],
+    )
+    message.attach(
+        f"event-{event.pk}.ics",
+        ical.registration_message(occurrence, user.email, method=method, status=status),
+        f"text/calendar; charset=utf-8; method={method}",
+    )
+    message.send()
 
 
 @task()
@@ -35,28 +74,42 @@ def send_registration_email(registration_id: int, kind: str) -> bool:
     occurrence = occurrence_at(event, registration.occurrence_start)
     if occurrence is None:
         return False
-    user = registration.user
-    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-        subject = _(SUBJECTS.get(kind, SUBJECTS["confirmed"])) % {"title": event.title}
-        body = render_to_string(
-            "calendar_app/email/registration.txt",
-            {
-                "kind": kind,
-                "event": event,
-                "occurrence": occurrence,
-                "user": user,
-                "event_url": absolute_url(event.get_absolute_url()),
-            },
-        )
-    message = EmailMessage(
-        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
-        body=body,
-        to=[user.email],
-    )
-    message.attach(
-        f"event-{event.pk}.ics",
-        occurrence_calendar(occurrence),
-        "text/calendar; charset=utf-8; method=PUBLISH",
-    )
-    message.send()
+    kind = kind if kind in ("waiting", "promoted") else "confirmed"
+    status = ical.TENTATIVE if registration.status == Registration.Status.WAITING else ical.CONFIRMED
+    _send(registration.user, event, occurrence, kind, method=ical.REQUEST, status=status)
+    return True
+
+
+def _original_occurrence(event, original_start: datetime) -> Occurrence:
+    """The occurrence as it was planned (what a cancellation removes from the calendar)."""
+    start = original_start.astimezone(HELSINKI)
+    return Occurrence(event, start, start + event.duration, original_start)
+
+
+@task()
+def send_calendar_update(user_id: int, event_id: int, occurrence_start: str, kind: str) -> bool:
+    """Tell one person that their entry for an occurrence is cancelled or has a new time.
+
+    `kind` is "registration_cancelled" (they cancelled), "occurrence_cancelled" or
+    "occurrence_moved" (the organiser changed the occurrence).
+    """
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    event = Event.objects.select_related("network").filter(pk=event_id).first()
+    if user is None or event is None or not user.email:
+        return False
+    if not is_event_visible_to(user, event):  # checked when it is delivered
+        return False
+    original_start = datetime.fromisoformat(occurrence_start)
+    if kind in CANCELLING:
+        planned = occurrence_at(event, original_start) or _original_occurrence(event, original_start)
+        _send(user, event, planned, kind, method=ical.CANCEL, status=ical.CANCELLED)
+        return True
+    registration = Registration.objects.filter(
+        event=event, occurrence_start=original_start, user=user
+    ).first()
+    occurrence = occurrence_at(event, original_start)
+    if registration is None or occurrence is None:
+        return False
+    status = ical.TENTATIVE if registration.status == Registration.Status.WAITING else ical.CONFIRMED
+    _send(user, event, occurrence, kind, method=ical.REQUEST, status=status)
     return True

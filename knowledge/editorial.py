@@ -50,14 +50,16 @@ from .models import (
     PracticePage,
 )
 from .visibility import page_access_key
+from .workflow_names import (
+    APPROVAL_TASK,
+    NETWORK_TASK_PREFIX,
+    NETWORK_WORKFLOW_PREFIX,
+    PRACTICE_TASK,
+    PRACTICE_WORKFLOW,
+    REVIEW_TASK,
+    TWO_STEP_WORKFLOW,
+)
 
-TWO_STEP_WORKFLOW = "Ohjeiden ja tulkintojen kaksivaiheinen hyväksyntä"
-REVIEW_TASK = "Asiasisällön tarkistus"
-APPROVAL_TASK = "Julkaisun hyväksyntä"
-PRACTICE_WORKFLOW = "Käytäntöjen hyväksyntä"
-PRACTICE_TASK = "Käytännön hyväksyntä (KEHA)"
-NETWORK_WORKFLOW_PREFIX = "Verkoston käytäntöjen hyväksyntä: "
-NETWORK_TASK_PREFIX = "Verkoston ylläpitäjän hyväksyntä: "
 SUBMISSION_COLLECTION = "Käytäntöehdotusten liitteet"
 
 SHARED_COLLECTION = "Yhteiset tiedostot"

@@ -4,10 +4,12 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Page, WorkflowState
 
 from typ_site.accounts.roles import is_verified_member
 from typ_site.core.access import MEMBERS, PUBLIC
+from typ_site.networks.models import Network
 
 from .models import (
     GuidancePage,
@@ -18,6 +20,7 @@ from .models import (
     normalise_section_number,
 )
 from .visibility import can_see_page, page_access_key, visible_pages
+from .workflow_names import NETWORK_TASK_PREFIX
 
 # --- Law sections ----------------------------------------------------------------------------
 
@@ -63,6 +66,30 @@ class Submission:
     comment: str = ""
 
 
+def _step_labels(task_states):
+    """Who decides at each step, in words a submitter understands (the tasks' own names are
+    editorial bookkeeping, a network's one ending in its slug). One query for the networks."""
+    slugs = {
+        state.task.name.removeprefix(NETWORK_TASK_PREFIX)
+        for state in task_states
+        if state is not None and state.task.name.startswith(NETWORK_TASK_PREFIX)
+    }
+    names = dict(Network.objects.filter(slug__in=slugs).values_list("slug", "name")) if slugs else {}
+
+    def label(task_state) -> str:
+        if task_state is None:
+            return ""
+        name = task_state.task.name
+        if name.startswith(NETWORK_TASK_PREFIX):
+            network = names.get(name.removeprefix(NETWORK_TASK_PREFIX))
+            if network:
+                return _("the administrators of %(network)s decide") % {"network": network}
+            return _("the network's administrators decide")
+        return _("KEHA's editors decide")
+
+    return label
+
+
 def submissions_of(user) -> list[Submission]:
     """The practices the user submitted from the site, with where each one stands."""
     pages = list(
@@ -94,19 +121,20 @@ def submissions_of(user) -> list[Submission]:
     latest_state = {}
     for state in states:
         latest_state[int(state.object_id)] = state
+    step_of = _step_labels([state.current_task_state for state in latest_state.values()])
     result = []
     for page in pages:
         state = latest_state.get(page.pk)
         if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
             task_state = state.current_task_state
-            result.append(Submission(page, "in_moderation", task_state.task.name if task_state else ""))
+            result.append(Submission(page, "in_moderation", step_of(task_state)))
         elif state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
             task_state = state.current_task_state
             result.append(
                 Submission(
                     page,
                     "needs_changes",
-                    task_state.task.name if task_state else "",
+                    step_of(task_state),
                     (task_state.comment if task_state else "") or "",
                 )
             )

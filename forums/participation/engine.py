@@ -146,6 +146,24 @@ class Selection:
     timing: str = ""
 
 
+def answers_without_pick(selections: list[Selection]) -> list[Selection]:
+    """Selections that give a level or a timing to an option the voter did not pick.
+
+    A level or a timing qualifies a pick; on its own it is not a vote and is never counted.
+    """
+    return [
+        selection
+        for selection in selections
+        if selection.points <= 0 and (selection.level or selection.timing)
+    ]
+
+
+def answer_without_pick_message(poll: Poll) -> str:
+    if poll.method == Poll.Method.POINTS:
+        return _("Give this need points first, or leave its level and timing unanswered.")
+    return _("Pick this need first, or leave its level and timing unanswered.")
+
+
 def check_selections(poll: Poll, option_ids: set[int], selections: list[Selection]) -> list[Selection]:
     """Check a ballot against the poll's method; returns the selections worth storing."""
     stored = []
@@ -164,7 +182,9 @@ def check_selections(poll: Poll, option_ids: set[int], selections: list[Selectio
             raise ValidationError(_("Unknown level."), code="level")
         if selection.timing and (not poll.asks_timing or selection.timing not in Timing.values):
             raise ValidationError(_("Unknown timing."), code="timing")
-        if selection.points or selection.level or selection.timing:
+        if answers_without_pick([selection]):
+            raise ValidationError(answer_without_pick_message(poll), code="answer_without_pick")
+        if selection.points:
             stored.append(selection)
     picks = [selection for selection in stored if selection.points > 0]
     if poll.method == Poll.Method.POINTS:

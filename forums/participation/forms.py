@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from typ_site.core.forms import ClientDataGuardMixin
 
+from . import engine
 from .engine import Selection
 from .models import THEME_CHOICES, DevelopmentNeed, Level, Poll, StoryAnswer, Timing
 
@@ -82,6 +83,32 @@ class BallotForm(forms.Form):
                 self[f"level_{option.pk}"] if f"level_{option.pk}" in self.fields else None,
                 self[f"timing_{option.pk}"] if f"timing_{option.pk}" in self.fields else None,
             )
+
+    def points_left(self) -> int:
+        """Points not yet given on this ballot, as typed (a bound form) or as saved (initial)."""
+        given = 0
+        for option in self.options:
+            name = f"points_{option.pk}"
+            if name not in self.fields:
+                continue
+            value = self[name].value()
+            try:
+                given += max(int(value or 0), 0)
+            except (TypeError, ValueError):
+                continue
+        return self.poll.points_total - given
+
+    def clean(self):
+        """A level or a timing for a need that was not picked is refused on its own field."""
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        message = engine.answer_without_pick_message(self.poll)
+        for selection in engine.answers_without_pick(self.selections()):
+            for kind in ("level", "timing"):
+                if getattr(selection, kind):
+                    self.add_error(f"{kind}_{selection.option_id}", message)
+        return cleaned
 
     def selections(self) -> list[Selection]:
         data = self.cleaned_data

@@ -202,10 +202,13 @@ def _option_tallies(poll: Poll) -> list[OptionResult]:
         "total": Coalesce(Sum("choices__points"), Value(0)),
         "voters": Count("choices", filter=Q(choices__points__gt=0)),
     }
+    # A level or a timing counts only beside a pick: answers stored for unpicked needs (before
+    # the ballot refused them) are not votes.
+    picked = Q(choices__points__gt=0)
     for level in Level.values:
-        annotations[f"level_{level}"] = Count("choices", filter=Q(choices__level=level))
+        annotations[f"level_{level}"] = Count("choices", filter=picked & Q(choices__level=level))
     for timing in Timing.values:
-        annotations[f"timing_{timing}"] = Count("choices", filter=Q(choices__timing=timing))
+        annotations[f"timing_{timing}"] = Count("choices", filter=picked & Q(choices__timing=timing))
     rows = (
         PollOption.objects.filter(poll=poll)
         .annotate(**annotations)

@@ -1,5 +1,6 @@
 """National guidance."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -76,7 +77,7 @@ class GuidancePage(KnowledgePage):
             heading=_("Status and dates"),
         ),
         FieldPanel("body"),
-        FieldPanel("related_sections"),
+        FieldPanel("related_sections", widget=forms.CheckboxSelectMultiple),
         FieldPanel("attachments"),
         FieldPanel("tags"),
         InlinePanel("change_notes", label=_("Change notes")),

@@ -1,5 +1,6 @@
 """Interpretations of law sections, agreed or under discussion."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import strip_tags
@@ -75,7 +76,7 @@ class LawInterpretationPage(KnowledgePage):
     )
 
     content_panels = BasePage.content_panels + [
-        FieldPanel("sections"),
+        FieldPanel("sections", widget=forms.CheckboxSelectMultiple),
         FieldPanel("question"),
         FieldPanel("intro"),
         FieldPanel("interpretation"),
@@ -83,7 +84,7 @@ class LawInterpretationPage(KnowledgePage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("status"), FieldPanel("agreed_on")]),
-                PageChooserPanel("superseded_by"),
+                PageChooserPanel("superseded_by", "knowledge.LawInterpretationPage"),
                 FieldPanel("discussion_url"),
             ],
             heading=_("Status"),

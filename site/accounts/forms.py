@@ -65,8 +65,30 @@ class ProfileForm(forms.ModelForm):
 
 
 class AccountRemovalForm(forms.Form):
+    """Removal asks for the password again: a session left open on a shared computer is not
+    enough to erase someone's account. People without a password (they sign in another way)
+    are asked only to confirm."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Enter your password to confirm the removal.")},
+    )
     confirm = forms.BooleanField(
         label=_("I understand that my account is removed for good."),
         required=True,
         error_messages={"required": _("Tick the box to confirm the removal.")},
     )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if not user.has_usable_password():
+            del self.fields["password"]
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is not correct."), code="wrong_password")
+        return password

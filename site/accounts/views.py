@@ -70,7 +70,7 @@ def export_own_data(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def remove_own_account(request):
-    form = AccountRemovalForm(request.POST if request.method == "POST" else None)
+    form = AccountRemovalForm(request.user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         remove_account(request.user)
         logout(request)

@@ -2,7 +2,7 @@ import json
 
 from django.contrib.auth import get_user_model
 
-from tests.factories import make_membership, make_network, make_user
+from tests.factories import DEFAULT_PASSWORD, make_membership, make_network, make_user
 from typ_site.accounts.services import remove_account
 from typ_site.networks.models import Membership
 
@@ -41,7 +41,7 @@ def test_removal_erases_identity_but_keeps_the_user_row_for_what_they_wrote(clie
     make_membership(me, network)
     client.force_login(me)
 
-    response = client.post("/accounts/profile/remove/", {"confirm": "on"})
+    response = client.post("/accounts/profile/remove/", {"confirm": "on", "password": DEFAULT_PASSWORD})
 
     assert response.status_code == 302
     removed = get_user_model().objects.get(pk=me.pk)
@@ -62,6 +62,31 @@ def test_removal_needs_the_confirmation_box_and_saves_nothing_without_it(client)
     assert response.status_code == 200
     assert "Vahvista poisto" in response.content.decode()
     assert not get_user_model().objects.get(pk=me.pk).is_removed
+
+
+def test_removal_asks_for_the_password_again_and_saves_nothing_when_it_is_wrong(client):
+    me = make_user()
+    client.force_login(me)
+
+    response = client.post("/accounts/profile/remove/", {"confirm": "on", "password": "arvaus"})
+
+    assert response.status_code == 200
+    assert "Salasana ei ole oikein." in response.content.decode()
+    assert 'autocomplete="current-password"' in response.content.decode()
+    assert not get_user_model().objects.get(pk=me.pk).is_removed
+    assert "_auth_user_id" in client.session
+
+
+def test_removal_without_a_password_of_ones_own_asks_only_for_the_confirmation(client):
+    me = make_user()
+    me.set_unusable_password()
+    me.save(update_fields=["password"])
+    client.force_login(me)
+
+    response = client.post("/accounts/profile/remove/", {"confirm": "on"})
+
+    assert response.status_code == 302
+    assert get_user_model().objects.get(pk=me.pk).is_removed
 
 
 def test_removed_account_cannot_sign_in_again(client):

@@ -142,7 +142,8 @@ def test_cancelling_promotes_the_first_on_the_waiting_list(django_capture_on_com
     assert [registration.user for registration in promoted] == [second]
     statuses = dict(event.registrations.values_list("user_id", "status"))
     assert statuses == {second.pk: "confirmed", third.pk: "waiting"}
-    assert [message.to for message in mailoutbox] == [[second.email]]
+    assert sorted(message.to[0] for message in mailoutbox) == sorted([first.email, second.email])
+    assert "Sinulle vapautui paikka" in next(m.subject for m in mailoutbox if m.to == [second.email])
 
 
 def test_cancelling_without_a_registration_is_refused():

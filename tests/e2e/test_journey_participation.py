@@ -4,6 +4,7 @@ tells whether a customer story is right; people the round is not for get no ball
 import re
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from forums.participation.models import Ballot, BallotChoice
@@ -96,3 +97,26 @@ def test_people_the_round_is_not_for_get_no_ballot_form(page, people):
     assert response.status == 404
     expect(page.locator("form.participation-ballot")).to_have_count(0)
     assert not Ballot.objects.filter(poll=voting_round).exists()
+
+
+def test_the_points_left_counter_follows_the_typing_and_a_level_without_points_is_refused(page, people):
+    voting_round = content.voting_round(
+        "Pisteiden jako", networks=[people.network], method="points", points_total=10, asks_level=True
+    )
+    sign_in(page, people.member.email)
+    page.goto(reverse("participation:round", args=[voting_round.pk]))
+    counter = page.locator("[data-points-left]")
+    expect(counter).to_have_text("10 pistettä 10:stä jäljellä.")
+    expect(counter).to_have_attribute("aria-live", "polite")
+
+    page.get_by_role("spinbutton", name=f"Pisteet {FIRST}").fill("7")
+    expect(counter).to_have_text("3 pistettä 10:stä jäljellä.")
+    page.get_by_role("spinbutton", name=f"Pisteet {SECOND}").fill("4")
+    expect(counter).to_contain_text("Annoit 11 pistettä")
+
+    page.get_by_role("spinbutton", name=f"Pisteet {SECOND}").fill("")
+    page.get_by_role("combobox", name=f"Taso {THIRD}").select_option(label="Paikallinen")
+    page.get_by_role("button", name="Anna äänesi").click()
+
+    expect(page.get_by_role("alert").filter(has_text="Anna tälle tarpeelle ensin pisteitä")).to_be_visible()
+    assert not Ballot.objects.filter(poll=voting_round, voter=people.member).exists()

@@ -41,7 +41,7 @@ def test_guidance_is_listed_by_title_twenty_to_a_page(tree, client):
 
     assert titles(first) == names[:20]
     assert titles(second) == names[20:]
-    assert "25 sivua" in first.content.decode()
+    assert "25 ohjetta" in first.content.decode()
     assert second.context["page_obj"].number == 2
     assert not second.context["page_obj"].has_next()
 

@@ -1,5 +1,10 @@
 """Knowledge pages show the discussion, the network's forum and its events to those who may see them."""
 
+import html
+import re
+
+from django.urls import reverse
+
 from calendar_app.models import Event
 from forums import services as forum_services
 from forums.models import Forum
@@ -58,3 +63,19 @@ def test_network_page_lists_the_networks_upcoming_events(client, tree):
 
     assert "Yhteiskehittämisen maanantai" in content
     assert "Toisen verkoston kokous" not in content
+
+
+def test_the_network_pages_calendar_link_filters_the_calendar_to_that_network(client, tree):
+    network = make_network()
+    page = make_network_page(tree, network)
+    make_event(title="Oma tapahtuma", level=Event.Level.NETWORK, network=network)
+    make_event(title="Toisen tapahtuma", level=Event.Level.NETWORK, network=make_network())
+    content = client.get(page.url).content.decode()
+    agenda = reverse("calendar_app:agenda")
+    link = re.search(rf'href="({re.escape(agenda)}\?[^"]+)"', content).group(1)
+
+    calendar = client.get(html.unescape(link)).content.decode()
+
+    assert f"network={network.slug}" in link
+    assert "Oma tapahtuma" in calendar
+    assert "Toisen tapahtuma" not in calendar

@@ -225,3 +225,15 @@ def test_a_submission_that_cannot_start_its_review_leaves_no_file_behind(tree, m
     assert not get_document_model().objects.exists()
     after = set(default_storage.listdir(folder)[1]) if default_storage.exists(folder) else set()
     assert after == before
+
+
+def test_the_submitter_is_told_who_decides_not_the_tasks_technical_name(
+    tree, network_page, member, network, client
+):
+    client.force_login(member)
+    client.post(URL, form_data(network))
+
+    content = client.get("/knowledge/kaytannot/omat/").content.decode()
+
+    assert f"verkoston {network.name} ylläpitäjät päättävät" in content
+    assert network.slug not in content.split("<main", 1)[-1].replace(f"/{network.slug}/", "")

@@ -71,6 +71,27 @@ def test_points_rounds_add_up_points(client, settings):
     ]
 
 
+def test_levels_and_timings_of_needs_not_picked_are_never_counted(client, settings):
+    """Ballots stored before the ballot refused them may still hold such answers."""
+    settings.PARTICIPATION_MIN_GROUP_SIZE = 0
+    poll = make_round(title="Tasokierros", asks_level=True, asks_timing=True, timing_date="2027-01-01")
+    a, b, *_rest = options_of(poll)
+    ballot = add_ballot(poll, points={a: 1, b: 0})
+    ballot.choices.update(level="national", timing="before")
+    client.force_login(make_keha_staff())
+
+    results = {option.option_id: option for option in selectors.results_of(poll).options}
+    rows = [line.split(";") for line in client.get(csv_url(poll)).content.decode("utf-8-sig").splitlines()]
+
+    assert results[a.pk].levels["national"] == 1 and results[a.pk].timings["before"] == 1
+    assert results[b.pk].levels["national"] == 0 and results[b.pk].timings["before"] == 0
+    header = rows[0]
+    national = header.index("Taso: Valtakunnallinen")
+    by_title = {row[2]: row for row in rows[1:] if len(row) > national}
+    assert by_title[b.need.title][national] == "0"
+    assert by_title[a.need.title][national] == "1"
+
+
 def test_results_never_name_the_voters(client):
     poll = make_round()
     voter = make_user(first_name="Salainen", last_name="Äänestäjä")

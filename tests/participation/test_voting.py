@@ -253,7 +253,7 @@ def test_level_and_timing_answers_are_stored_with_the_picks(client, member, leve
             f"pick_{options[0].pk}": "on",
             f"level_{options[0].pk}": "national",
             f"timing_{options[0].pk}": "before",
-            f"level_{options[1].pk}": "local",
+            f"pick_{options[1].pk}": "on",
             "ballot": "",
         },
     )
@@ -264,7 +264,80 @@ def test_level_and_timing_answers_are_stored_with_the_picks(client, member, leve
         "national",
         "before",
     )
-    assert (choices[options[1].pk].points, choices[options[1].pk].level) == (0, "local")
+    assert (choices[options[1].pk].points, choices[options[1].pk].level) == (1, "")
+
+
+def test_a_level_for_a_need_not_picked_is_refused_on_its_field(client, member, level_round):
+    options = options_of(level_round)
+    client.force_login(member)
+
+    response = client.post(
+        ballot_url(level_round),
+        {
+            f"pick_{options[0].pk}": "on",
+            f"level_{options[1].pk}": "local",
+            f"timing_{options[2].pk}": "after",
+            "ballot": "",
+        },
+    )
+
+    form = response.context["form"]
+    message = "Valitse tämä tarve ensin tai jätä sen taso ja ajoitus vastaamatta."
+    assert form.errors[f"level_{options[1].pk}"] == [message]
+    assert form.errors[f"timing_{options[2].pk}"] == [message]
+    assert f"pick_{options[0].pk}" not in form.errors
+    assert response.content.decode().count(message) == 2
+    assert Ballot.objects.count() == 0
+
+
+def test_a_level_without_points_is_refused_in_a_points_round(client, member):
+    poll = make_round(method=Poll.Method.POINTS, points_total=10, asks_level=True)
+    options = options_of(poll)
+    client.force_login(member)
+
+    response = client.post(
+        ballot_url(poll),
+        {f"points_{options[0].pk}": "4", f"points_{options[1].pk}": "0", f"level_{options[1].pk}": "local"},
+    )
+
+    assert response.context["form"].errors[f"level_{options[1].pk}"] == [
+        "Anna tälle tarpeelle ensin pisteitä tai jätä sen taso ja ajoitus vastaamatta."
+    ]
+    assert Ballot.objects.count() == 0
+
+
+def test_the_rule_holds_without_the_form(member, level_round):
+    first, second, *_rest = options_of(level_round)
+
+    with pytest.raises(ValidationError) as error:
+        services.submit_ballot(
+            member, level_round, [Selection(first.pk, 1), Selection(second.pk, 0, timing="before")]
+        )
+
+    assert error.value.code == "answer_without_pick"
+    assert Ballot.objects.count() == 0
+
+
+def test_a_points_round_shows_the_points_left(client, member):
+    poll = make_round(method=Poll.Method.POINTS, points_total=10)
+    options = options_of(poll)
+    client.force_login(member)
+    client.post(ballot_url(poll), {f"points_{options[0].pk}": "7", "ballot": ""})
+
+    page = client.get(ballot_url(poll)).content.decode()
+
+    assert 'aria-live="polite"' in page
+    assert "3 pistettä 10:stä jäljellä." in page
+    assert "participation/points_left.js" in page
+
+
+def test_an_approval_round_has_no_points_counter(client, member, open_round):
+    client.force_login(member)
+
+    page = client.get(ballot_url(open_round)).content.decode()
+
+    assert "data-points-left" not in page
+    assert "points_left.js" not in page
 
 
 def test_a_level_is_refused_when_the_round_does_not_ask_it(member, open_round):
