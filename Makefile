@@ -26,7 +26,7 @@ run: setup translations
 ## test: install and run the whole test suite (browser and accessibility tests included)
 test: setup translations browser
 	$(BIN)/ruff check .
-	$(BIN)/pytest -m "not e2e"
+	$(BIN)/pytest -m "not e2e" -n 2
 	# Browser tests run against a live server and empty the database after each test, so
 	# they get a test database of their own, after the rest of the suite.
 	$(BIN)/pytest -m e2e
