@@ -18,9 +18,9 @@ verkkopalvelujen on oltava saavutettavia.</p>
 <h2>Palvelun saavutettavuuden tila</h2>
 <p><b>Palvelu täyttää osittain</b> saavutettavuusvaatimukset (WCAG 2.1 -kriteeristön tasot A ja AA).
 Arvio perustuu ulkopuoliseen arviointiin, jossa palvelua käytettiin neljän eri käyttäjäroolin
-tunnuksilla suomeksi ja ruotsiksi, näppäimistöllä, ruudunlukijalla, 320 pikselin levyisellä
-näkymällä ja automaattisella axe-tarkistimella. Korjatut puutteet tarkistetaan automaattisilla
-testeillä jokaisen muutoksen yhteydessä.</p>
+tunnuksilla suomeksi ja ruotsiksi, näppäimistöllä, tietokoneen ja puhelimen levyisillä
+näkymillä ja automaattisella axe-tarkistimella. Korjatut puutteet ja sivujen mukautuminen
+320 pikselin levyyn tarkistetaan automaattisilla testeillä jokaisen muutoksen yhteydessä.</p>
 <h2>Tunnetut puutteet</h2>
 <ul>
 <li>Sivujen HTML-koodi ei kaikilta osin ole virheetöntä: hakukentän ehdotuslistan merkintä,
@@ -62,9 +62,9 @@ enligt vilken offentliga webbtjänster ska vara tillgängliga.</p>
 <h2>Tjänstens tillgänglighet</h2>
 <p><b>Tjänsten uppfyller delvis</b> tillgänglighetskraven (nivåerna A och AA i WCAG 2.1).
 Bedömningen bygger på en extern granskning där tjänsten användes med fyra olika användarroller
-på finska och svenska, med tangentbord, skärmläsare, i en 320 pixlar bred vy och med det
-automatiska verktyget axe. Rättade brister kontrolleras med automatiska tester vid varje
-ändring.</p>
+på finska och svenska, med tangentbord, i datorns och telefonens bredd och med det
+automatiska verktyget axe. Rättade brister och att sidorna anpassar sig till en 320 pixlar bred
+vy kontrolleras med automatiska tester vid varje ändring.</p>
 <h2>Kända brister</h2>
 <ul>
 <li>Sidornas HTML-kod är inte helt felfri: märkningen av sökfältets förslagslista, ett
