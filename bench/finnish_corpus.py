@@ -29,6 +29,9 @@ import datetime
 import itertools
 import random
 
+from search.contracts import SearchDocument
+from typ_site.core.access import MEMBERS, PUBLIC, network_key
+
 FUNCTION_WORDS = (
     "ja on että se ei ovat tai kun myös voi sekä jos mutta niin kuin joka mukaan tämä oli jotka "
     "kanssa vain vielä sitten nyt esimerkiksi aina usein kaikki paljon hyvin jo siis sen hänen "
@@ -295,8 +298,6 @@ class ZipfSampler:
 
 def generate(count: int, seed: int = 2025):
     """`count` SearchDocuments (keys bench:0 ... bench:count-1)."""
-    from search.contracts import SearchDocument
-    from typ_site.core.access import MEMBERS, PUBLIC, network_key
 
     rng = random.Random(seed)
     ranked, content, _nouns = build_vocabulary(rng)

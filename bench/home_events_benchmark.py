@@ -104,7 +104,7 @@ def world():
 def add_events(target: int, networks, now) -> None:
     """Grow the benchmark's events to `target`, each saved through the model."""
     from calendar_app.models import Event, EventException
-    from calendar_app.recurrence import HELSINKI
+    from calendar_app.recurrence import HELSINKI, expand
 
     existing = Event.objects.filter(title__startswith=TITLE_PREFIX).count()
     rng = random.Random(20260 + existing)
@@ -144,8 +144,6 @@ def add_events(target: int, networks, now) -> None:
         event.save()
         if recurring and not past and number % 6 == 1:
             # Cancel the next occurrence and move the one after it by a day.
-            from calendar_app.recurrence import expand
-
             upcoming = expand(event, now, now + timedelta(days=90))[:2]
             if upcoming:
                 EventException.objects.create(event=event, original_start=upcoming[0].original_start)
