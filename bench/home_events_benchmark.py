@@ -78,6 +78,7 @@ def setup_django(directory: str) -> None:
     # (saving a snippet updates its reference index); nothing else is needed.
     call_command("migrate", "wagtailcore", verbosity=0)
     call_command("migrate", "calendar_app", verbosity=0)
+    call_command("migrate", "accounts", verbosity=0)  # the user's own fields (requested role)
 
 
 def world():
