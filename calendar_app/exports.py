@@ -13,6 +13,7 @@ def calendar_export_section(user) -> dict:
                 "event_url": registration.event.get_absolute_url(),
                 "occurrence_start": registration.occurrence_start.isoformat(),
                 "status": registration.status,
+                "note_to_organisers": registration.note,
                 "registered_at": registration.created_at.isoformat(),
                 "promoted_at": (registration.promoted_at.isoformat() if registration.promoted_at else None),
             }

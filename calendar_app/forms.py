@@ -8,7 +8,7 @@ from typ_site.core.themes import THEME_SLUGS, THEMES, ensure_theme_tags
 from typ_site.networks.models import Network
 from typ_site.networks.selectors import administered_networks
 
-from .models import Event
+from .models import Event, Registration
 from .permissions import can_manage_all_events
 
 
@@ -52,6 +52,15 @@ class EventFilterForm(forms.Form):
             if value:
                 values[key] = value.slug if isinstance(value, Network) else value
         return urlencode(values)
+
+
+class RegistrationNoteForm(forms.ModelForm):
+    """The registrant's note to the organisers (the client-data guard runs in model validation)."""
+
+    class Meta:
+        model = Registration
+        fields = ["note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 
 
 class EventAdminForm(WagtailAdminModelForm):

@@ -378,11 +378,18 @@ class EventLink(models.Model):
             )
 
 
+NOTE_MAX_LENGTH = 500
+
+
 class Registration(models.Model):
     """A person's place at one occurrence of an event (or on its waiting list).
 
     Registration is per occurrence: a weekly co-working day has its own list each week. For a
     single event the occurrence start is the event's start.
+
+    The note (diet, accessibility needs) is for the event's organisers only
+    (`permissions.can_manage_event`); it goes with the registration when it is cancelled or
+    the account is removed.
     """
 
     class Status(models.TextChoices):
@@ -400,6 +407,15 @@ class Registration(models.Model):
         verbose_name=_("user"),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    note = models.CharField(
+        _("note to the organisers"),
+        max_length=NOTE_MAX_LENGTH,
+        blank=True,
+        help_text=_(
+            "For example a special diet or accessibility needs. Only the organisers see it. "
+            "Do not write anything about your clients, and no identity codes."
+        ),
+    )
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     promoted_at = models.DateTimeField(_("promoted from the waiting list"), null=True, blank=True)
 

@@ -42,8 +42,9 @@ def _enqueue_email(registration_id: int, kind: str) -> None:
     transaction.on_commit(lambda: send_registration_email.enqueue(registration_id, kind))
 
 
-def register(user, event: Event, original_start: datetime) -> Registration:
-    """Register `user` to one occurrence: a place if there is one, else the waiting list."""
+def register(user, event: Event, original_start: datetime, note: str = "") -> Registration:
+    """Register `user` to one occurrence: a place if there is one, else the waiting list.
+    `note` is for the organisers (diet, accessibility needs)."""
     if not is_event_visible_to(user, event):
         raise ValidationError(_("That event does not exist."), code="not_found")
     with transaction.atomic():
@@ -78,7 +79,7 @@ def register(user, event: Event, original_start: datetime) -> Registration:
         try:
             with transaction.atomic():
                 registration = Registration.objects.create(
-                    event=locked, occurrence_start=key, user=user, status=status
+                    event=locked, occurrence_start=key, user=user, status=status, note=note.strip()
                 )
         except IntegrityError as error:
             raise ValidationError(_("You have already registered for this event."), code="twice") from error
@@ -150,6 +151,18 @@ def cancel_registration(user, event: Event, original_start: datetime) -> list[Re
         promoted = _cancel_locked(registration)
         _enqueue_update(user.pk, locked.pk, original_start, "registration_cancelled")
         return promoted
+
+
+def update_registration_note(user, event: Event, original_start: datetime, note: str) -> Registration:
+    """Change the note of one's own registration (an empty note removes it)."""
+    registration = Registration.objects.filter(
+        event=event, occurrence_start=original_start, user=user
+    ).first()
+    if registration is None:
+        raise ValidationError(_("You are not registered for this occurrence."), code="not_registered")
+    registration.note = note.strip()
+    registration.save(update_fields=["note"])
+    return registration
 
 
 def occurrence_state(exception: EventException) -> tuple:

@@ -15,13 +15,14 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from typ_site.core.spreadsheets import csv_response, safe_cell
 from typ_site.core.themes import THEMES, THEMES_BY_SLUG, tag_label
 from typ_site.networks.models import Network
 from typ_site.networks.selectors import networks_of
 
 from . import ical
-from .forms import EventFilterForm
-from .models import EventLink, Registration
+from .forms import EventFilterForm, RegistrationNoteForm
+from .models import NOTE_MAX_LENGTH, EventLink, Registration
 from .permissions import can_manage_event, can_see_network_events
 from .recurrence import HELSINKI, Occurrence, parse_occurrence_key
 from .selectors import (
@@ -42,6 +43,7 @@ from .services import (
     register,
     registration_deadline_for,
     revoke_feed_tokens,
+    update_registration_note,
 )
 from .wheel import build_wheel
 
@@ -250,6 +252,7 @@ def event_detail(request, pk):
             "other_links": [link for link in links if link.kind == EventLink.Kind.OTHER],
             "changes": [e for e in event.exceptions.all() if e.original_start >= timezone.now()],
             "can_manage": can_manage_event(request.user, event),
+            "note_max_length": NOTE_MAX_LENGTH,
         },
     )
 
@@ -261,12 +264,27 @@ def _occurrence_from_post(request):
     return original_start
 
 
+def _note_from_post(request) -> str | None:
+    """The note to the organisers, or None (with the reason as a message) when it is refused."""
+    form = RegistrationNoteForm(request.POST)
+    if not form.is_valid():
+        for error in form.errors.get("note", []):
+            messages.error(
+                request, _("The note to the organisers was not accepted: %(error)s") % {"error": error}
+            )
+        return None
+    return form.cleaned_data["note"]
+
+
 @login_required
 @require_POST
 def register_view(request, pk):
     event = visible_event_or_404(request.user, pk)
+    note = _note_from_post(request)
+    if note is None:
+        return redirect("calendar_app:event", pk=event.pk)
     try:
-        registration = register(request.user, event, _occurrence_from_post(request))
+        registration = register(request.user, event, _occurrence_from_post(request), note)
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
@@ -294,10 +312,32 @@ def cancel_view(request, pk):
 
 
 @login_required
-def registrants_view(request, pk):
+@require_POST
+def note_view(request, pk):
+    event = visible_event_or_404(request.user, pk)
+    note = _note_from_post(request)
+    if note is None:
+        return redirect("calendar_app:event", pk=event.pk)
+    try:
+        update_registration_note(request.user, event, _occurrence_from_post(request), note)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Your note to the organisers was saved."))
+    return redirect("calendar_app:event", pk=event.pk)
+
+
+def _managed_event_or_404(request, pk):
+    """The event, for its organisers only (registrants and their notes)."""
     event = visible_event_or_404(request.user, pk)
     if not can_manage_event(request.user, event):
         raise Http404
+    return event
+
+
+@login_required
+def registrants_view(request, pk):
+    event = _managed_event_or_404(request, pk)
     groups: dict[datetime, dict] = {}
     for registration in registrants_of(event):
         group = groups.setdefault(
@@ -310,6 +350,36 @@ def registrants_view(request, pk):
         "calendar_app/registrants.html",
         {"event": event, "groups": list(groups.values())},
     )
+
+
+@login_required
+def registrants_csv(request, pk):
+    event = _managed_event_or_404(request, pk)
+    response, writer = csv_response(f"{slugify(event.title) or 'event'}-{event.pk}-registrants.csv")
+    writer.writerow(
+        [
+            _("Occurrence"),
+            _("Name"),
+            _("Organisation"),
+            _("E-mail"),
+            _("Status"),
+            _("Registered"),
+            _("Note to the organisers"),
+        ]
+    )
+    for registration in registrants_of(event):
+        writer.writerow(
+            [
+                timezone.localtime(registration.occurrence_start, HELSINKI).strftime("%Y-%m-%d %H:%M"),
+                safe_cell(registration.user.display_name),
+                safe_cell(registration.user.organisation_name),
+                safe_cell(registration.user.email),
+                registration.get_status_display(),
+                timezone.localtime(registration.created_at, HELSINKI).strftime("%Y-%m-%d %H:%M"),
+                safe_cell(registration.note),
+            ]
+        )
+    return response
 
 
 # --- iCalendar ---------------------------------------------------------------------------

@@ -1,11 +1,9 @@
 """Participation pages. Thin: reads through `selectors`, rules in `engine`, writes in `services`."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -18,6 +16,7 @@ from knowledge.models import CaseStoryIndexPage, CaseStoryPage
 from knowledge.selectors import visible_pages
 from typ_site.accounts.models import Role
 from typ_site.accounts.roles import is_verified_member
+from typ_site.core.spreadsheets import csv_response, safe_cell
 
 from . import engine, permissions, selectors, services
 from .forms import BallotForm, MergeForm, ProposalForm, StoryAnswerForm
@@ -149,12 +148,6 @@ def results(request, pk):
     )
 
 
-def _safe_cell(value):
-    """Spreadsheet programs run cells starting with these characters as formulas."""
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @login_required
 def results_csv(request, pk):
     user = request.user
@@ -162,11 +155,7 @@ def results_csv(request, pk):
     if not permissions.can_export_results(user, poll):
         raise Http404
     outcome = selectors.results_of(poll, dimensions=())
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"{slugify(poll.title) or 'round'}-{poll.pk}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_response(f"{slugify(poll.title) or 'round'}-{poll.pk}.csv")
     themes = dict(THEME_CHOICES)
     header = [_("Rank"), _("Tied"), _("Development need"), _("Themes"), _("Points"), _("Voters who chose it")]
     header += [_("Level: %(level)s") % {"level": label} for _key, label in Level.choices]
@@ -177,7 +166,7 @@ def results_csv(request, pk):
             [
                 option.rank,
                 _("yes") if option.tied else "",
-                _safe_cell(option.label),
+                safe_cell(option.label),
                 ", ".join(str(themes.get(slug, slug)) for slug in option.themes),
                 option.total,
                 option.voters,

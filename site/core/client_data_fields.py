@@ -190,7 +190,7 @@ TEXT_FIELDS: dict[str, dict[str, Decision] | Decision] = {
     },
     "calendar_app.EventException": {"kind": CHOICE, "note": GUARDED},
     "calendar_app.EventLink": {"kind": CHOICE, "title": GUARDED, "url": GUARDED},
-    "calendar_app.Registration": {"status": CHOICE},
+    "calendar_app.Registration": {"status": CHOICE, "note": GUARDED},
     "calendar_app.FeedToken": {"token": GENERATED},
     "search.SearchEntry": DERIVED,
     "search.PendingIndexUpdate": GENERATED,

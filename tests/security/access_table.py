@@ -246,6 +246,16 @@ ACCESS_TABLE: dict[str, Access] = {
         kwargs=lambda world: {"pk": world.public_event.pk},
         note="organisers only: the organising network's admins and KEHA staff",
     ),
+    "calendar_app:registrants_csv": Access(
+        NETWORK_ADMIN,
+        kwargs=lambda world: {"pk": world.public_event.pk},
+        note="organisers only (the registrants' notes): the organising network's admins and KEHA staff",
+    ),
+    "calendar_app:note": Access(
+        POST_ONLY,
+        kwargs=lambda world: {"pk": world.public_event.pk},
+        note="changes only one's own registration's note",
+    ),
     "calendar_app:feed_public": Access(PUBLIC),
     "calendar_app:feed_theme": Access(PUBLIC, kwargs=lambda world: {"theme": "asiakasprosessi"}),
     "calendar_app:feed_private": Access(
