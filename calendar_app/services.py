@@ -15,11 +15,18 @@ from django.utils.translation import gettext as _
 
 from typ_site.core.request_cache import forget_per_request
 
+from . import ical
 from .models import Event, EventException, FeedToken, Registration
 from .permissions import is_event_visible_to
 from .recurrence import HELSINKI, Occurrence, occurrence_at
 from .selectors import visible_events_for
-from .tasks import send_calendar_update, send_registration_email
+from .tasks import (
+    compose_message,
+    enqueue_prepared_message,
+    planned_occurrence,
+    send_calendar_update,
+    send_registration_email,
+)
 
 
 def registration_deadline_for(occurrence: Occurrence) -> datetime:
@@ -191,6 +198,70 @@ def tell_registered_of_changed_occurrence(
     told = 0
     for user_id in registered:
         _enqueue_update(user_id, exception.event_id, exception.original_start, kind)
+        told += 1
+    return told
+
+
+def event_state(event: Event) -> tuple:
+    """What of a single event the registered people's calendars show: its time and place."""
+    return (
+        event.recurrence_rule,
+        event.start,
+        event.end,
+        event.all_day,
+        event.location_address,
+        event.online_url,
+    )
+
+
+def tell_registered_of_changed_event(event: Event, before: tuple | None) -> int:
+    """An organiser moved a single (non-recurring) event or changed its place: the
+    registrations follow the new start, and everyone registered (waiting list included) gets
+    an update of their calendar entry (same UID, higher SEQUENCE). `before` is the event's
+    `event_state` before the save (None: a new event). Saving an unchanged event, or one that
+    ended and stays in the past, tells nobody. Returns how many are told.
+
+    Occurrences of a series are changed through their exceptions
+    (`tell_registered_of_changed_occurrence`)."""
+    after = event_state(event)
+    if before is None or after == before or before[0] or event.recurrence_rule:
+        return 0
+    before_start, before_end = before[1], before[2]
+    now = timezone.now()
+    if max(before_end, event.end) <= now:
+        return 0
+    registrations = Registration.objects.filter(event=event, occurrence_start=before_start)
+    if before_start != event.start:
+        registrations.update(occurrence_start=event.start)
+        registrations = Registration.objects.filter(event=event, occurrence_start=event.start)
+    told = 0
+    for user_id in registrations.values_list("user_id", flat=True):
+        _enqueue_update(user_id, event.pk, event.start, "event_changed")
+        told += 1
+    return told
+
+
+def tell_registered_of_deleted_event(event: Event) -> int:
+    """An event is being deleted: everyone registered to a coming occurrence of it (waiting
+    list included) gets a cancellation of their calendar entry. The messages are composed now,
+    while the event can still be read, and sent once the deletion commits. Returns how many
+    are told."""
+    now = timezone.now()
+    registrations = Registration.objects.filter(event=event).select_related("user")
+    told = 0
+    for registration in registrations:
+        user = registration.user
+        if not (user.is_active and user.email) or not is_event_visible_to(user, event):
+            continue
+        occurrence = occurrence_at(event, registration.occurrence_start) or planned_occurrence(
+            event, registration.occurrence_start
+        )
+        if occurrence.end <= now:
+            continue
+        message = compose_message(
+            user, event, occurrence, "event_cancelled", method=ical.CANCEL, status=ical.CANCELLED
+        )
+        enqueue_prepared_message(user.pk, message)
         told += 1
     return told
 

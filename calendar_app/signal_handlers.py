@@ -1,4 +1,4 @@
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from typ_site.accounts.signals import account_removed
@@ -7,9 +7,12 @@ from typ_site.networks.models import Membership
 from .models import Event, EventException
 from .services import (
     drop_waiting_registrations_out_of_sight,
+    event_state,
     occurrence_state,
     remove_calendar_data_of,
+    tell_registered_of_changed_event,
     tell_registered_of_changed_occurrence,
+    tell_registered_of_deleted_event,
 )
 
 
@@ -43,6 +46,24 @@ def tell_registered_of_saved_occurrence(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=EventException)
 def tell_registered_of_restored_occurrence(sender, instance, **kwargs):
     tell_registered_of_changed_occurrence(instance, occurrence_state(instance), deleted=True)
+
+
+@receiver(pre_save, sender=Event)
+def remember_event_before_change(sender, instance, raw=False, **kwargs):
+    stored = None if raw or instance.pk is None else Event.objects.filter(pk=instance.pk).first()
+    instance._state_before_change = event_state(stored) if stored is not None else None
+
+
+@receiver(post_save, sender=Event)
+def tell_registered_of_saved_event(sender, instance, raw=False, **kwargs):
+    """A single event moved or its place changed (from the admin or anywhere else)."""
+    if not raw:
+        tell_registered_of_changed_event(instance, getattr(instance, "_state_before_change", None))
+
+
+@receiver(pre_delete, sender=Event)
+def tell_registered_of_deleted_event_before_it_goes(sender, instance, **kwargs):
+    tell_registered_of_deleted_event(instance)
 
 
 @receiver(post_save, sender=Membership)

@@ -6,11 +6,13 @@ TENTATIVE), METHOD:CANCEL removes it. What the person may see is checked when th
 delivered, not when it was queued.
 """
 
+from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -29,11 +31,28 @@ SUBJECTS = {
     "registration_cancelled": gettext_noop("Registration cancelled: %(title)s"),
     "occurrence_cancelled": gettext_noop("Cancelled: %(title)s"),
     "occurrence_moved": gettext_noop("New time: %(title)s"),
+    "event_changed": gettext_noop("Changed: %(title)s"),
+    "event_cancelled": gettext_noop("Cancelled: %(title)s"),
 }
-CANCELLING = {"registration_cancelled", "occurrence_cancelled"}
+CANCELLING = {"registration_cancelled", "occurrence_cancelled", "event_cancelled"}
 
 
-def _send(user, event, occurrence: Occurrence, kind: str, *, method: str, status: str) -> None:
+@dataclass(frozen=True)
+class CalendarMessage:
+    """One person's e-mail about their calendar entry, ready to send."""
+
+    to: str
+    subject: str
+    body: str
+    event_id: int
+    method: str
+    ics: str
+
+
+def compose_message(
+    user, event, occurrence: Occurrence, kind: str, *, method: str, status: str
+) -> CalendarMessage:
+    """The e-mail in the person's language with the RFC 5546 message as its attachment."""
     with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
         subject = _(SUBJECTS[kind]) % {"title": event.title}
         body = render_to_string(
@@ -46,17 +65,29 @@ def _send(user, event, occurrence: Occurrence, kind: str, *, method: str, status
                 "event_url": ical.absolute_url(event.get_absolute_url()),
             },
         )
-    message = EmailMessage(
+    ics = ical.registration_message(occurrence, user.email, method=method, status=status)
+    return CalendarMessage(
+        to=user.email,
         subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
         body=body,
-        to=[user.email],
+        event_id=event.pk,
+        method=method,
+        ics=ics.decode(),
     )
-    message.attach(
-        f"event-{event.pk}.ics",
-        ical.registration_message(occurrence, user.email, method=method, status=status),
-        f"text/calendar; charset=utf-8; method={method}",
+
+
+def _deliver(message: CalendarMessage) -> None:
+    email = EmailMessage(subject=message.subject, body=message.body, to=[message.to])
+    email.attach(
+        f"event-{message.event_id}.ics",
+        message.ics,
+        f"text/calendar; charset=utf-8; method={message.method}",
     )
-    message.send()
+    email.send()
+
+
+def _send(user, event, occurrence: Occurrence, kind: str, *, method: str, status: str) -> None:
+    _deliver(compose_message(user, event, occurrence, kind, method=method, status=status))
 
 
 @task()
@@ -80,7 +111,7 @@ def send_registration_email(registration_id: int, kind: str) -> bool:
     return True
 
 
-def _original_occurrence(event, original_start: datetime) -> Occurrence:
+def planned_occurrence(event, original_start: datetime) -> Occurrence:
     """The occurrence as it was planned (what a cancellation removes from the calendar)."""
     start = original_start.astimezone(HELSINKI)
     return Occurrence(event, start, start + event.duration, original_start)
@@ -91,7 +122,8 @@ def send_calendar_update(user_id: int, event_id: int, occurrence_start: str, kin
     """Tell one person that their entry for an occurrence is cancelled or has a new time.
 
     `kind` is "registration_cancelled" (they cancelled), "occurrence_cancelled" or
-    "occurrence_moved" (the organiser changed the occurrence).
+    "occurrence_moved" (the organiser changed an occurrence of a series) or "event_changed"
+    (the organiser moved a single event or changed its place).
     """
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     event = Event.objects.select_related("network").filter(pk=event_id).first()
@@ -101,7 +133,7 @@ def send_calendar_update(user_id: int, event_id: int, occurrence_start: str, kin
         return False
     original_start = datetime.fromisoformat(occurrence_start)
     if kind in CANCELLING:
-        planned = occurrence_at(event, original_start) or _original_occurrence(event, original_start)
+        planned = occurrence_at(event, original_start) or planned_occurrence(event, original_start)
         _send(user, event, planned, kind, method=ical.CANCEL, status=ical.CANCELLED)
         return True
     registration = Registration.objects.filter(
@@ -113,3 +145,20 @@ def send_calendar_update(user_id: int, event_id: int, occurrence_start: str, kin
     status = ical.TENTATIVE if registration.status == Registration.Status.WAITING else ical.CONFIRMED
     _send(user, event, occurrence, kind, method=ical.REQUEST, status=status)
     return True
+
+
+@task()
+def send_prepared_calendar_message(user_id: int, message: dict) -> bool:
+    """Send a message composed before its event was deleted (nothing is left to read then),
+    if the person's account is still active."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None or user.email != message["to"]:
+        return False
+    _deliver(CalendarMessage(**message))
+    return True
+
+
+def enqueue_prepared_message(user_id: int, message: CalendarMessage) -> None:
+    """Send the message once the transaction that deleted the event commits."""
+    payload = asdict(message)
+    transaction.on_commit(lambda: send_prepared_calendar_message.enqueue(user_id, payload))

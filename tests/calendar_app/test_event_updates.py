@@ -1,0 +1,230 @@
+"""A single event moved, its place changed or the event deleted: the registered people's
+calendars follow (RFC 5546: METHOD:REQUEST with a higher SEQUENCE, METHOD:CANCEL, same UID),
+whether the organiser works in the Wagtail admin or the event is saved elsewhere."""
+
+from datetime import timedelta
+
+import icalendar
+import pytest
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from calendar_app.models import Event, Registration
+from calendar_app.recurrence import HELSINKI
+from calendar_app.services import cancel_registration, register
+from tests.factories import make_keha_staff, make_user
+
+from .helpers import helsinki, registration_event
+from .test_admin import DELETE_URL, EDIT_URL, form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def attached(message) -> tuple[icalendar.Calendar, icalendar.Event]:
+    _filename, content, mimetype = message.attachments[0]
+    calendar = icalendar.Calendar.from_ical(content)
+    (component,) = calendar.walk("VEVENT")
+    assert mimetype == f"text/calendar; charset=utf-8; method={calendar['METHOD']}"
+    return calendar, component
+
+
+@pytest.fixture
+def event():
+    return registration_event(
+        title="Kirjaamisen koulutus", capacity=1, waiting_list_enabled=True, location_address="Pori"
+    )
+
+
+@pytest.fixture
+def registered(event, django_capture_on_commit_callbacks, mailoutbox, monkeypatch):
+    """A confirmed and a waiting-list registrant, registered an hour ago; their first
+    messages are kept."""
+    confirmed, waiting = make_user(email="paikka@example.fi"), make_user(email="jono@example.fi")
+    an_hour_ago = timezone.now() - timedelta(hours=1)
+    with monkeypatch.context() as patch, django_capture_on_commit_callbacks(execute=True):
+        patch.setattr(timezone, "now", lambda: an_hour_ago)
+        register(confirmed, event, event.start)
+        register(waiting, event, event.start)
+    first = {message.to[0]: attached(message)[1] for message in mailoutbox}
+    mailoutbox.clear()
+    return confirmed, waiting, first
+
+
+def _by_recipient(mailoutbox) -> dict:
+    return {message.to[0]: attached(message) for message in mailoutbox}
+
+
+def test_moving_a_single_event_updates_everyones_entry(
+    event, registered, django_capture_on_commit_callbacks, mailoutbox
+):
+    confirmed, waiting, first = registered
+    new_start = event.start + timedelta(days=2, hours=1)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        event.start, event.end = new_start, new_start + timedelta(hours=2)
+        event.save()
+
+    sent = _by_recipient(mailoutbox)
+    assert set(sent) == {confirmed.email, waiting.email}
+    for email, (calendar, component) in sent.items():
+        assert str(calendar["METHOD"]) == "REQUEST"
+        assert component["UID"] == first[email]["UID"]
+        assert component.decoded("SEQUENCE") > first[email].decoded("SEQUENCE")
+        assert component.decoded("DTSTART") == new_start.astimezone(HELSINKI)
+        assert "RECURRENCE-ID" not in component
+    assert str(sent[confirmed.email][1]["STATUS"]) == "CONFIRMED"
+    assert str(sent[waiting.email][1]["STATUS"]) == "TENTATIVE"
+    assert "Changed" in mailoutbox[0].subject or "Muuttunut" in mailoutbox[0].subject
+
+
+def test_the_registrations_follow_the_moved_event(event, registered, client):
+    confirmed, _waiting, _first = registered
+    new_start = event.start + timedelta(days=1)
+    event.start, event.end = new_start, new_start + timedelta(hours=1)
+    event.save()
+
+    assert set(Registration.objects.values_list("occurrence_start", flat=True)) == {new_start}
+    client.force_login(confirmed)
+    response = client.get(reverse("calendar_app:event", args=[event.pk]))
+    assert response.context["rows"][0]["mine"].user == confirmed
+    cancel_registration(confirmed, event, new_start)  # the registration can still be cancelled
+    assert Registration.objects.get().status == Registration.Status.CONFIRMED  # the waiting one
+
+
+def test_changing_the_place_updates_the_entry(
+    event, registered, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        event.location_address = "Rauma, kaupungintalo"
+        event.save()
+
+    assert len(mailoutbox) == 2
+    calendar, component = attached(mailoutbox[0])
+    assert str(calendar["METHOD"]) == "REQUEST"
+    assert str(component["LOCATION"]) == "Rauma, kaupungintalo"
+
+
+def test_saving_unchanged_or_changing_only_the_text_tells_nobody(
+    event, registered, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        event.save()
+        event.title = "Kirjaamisen koulutus (korjattu)"
+        event.description = "Uusi kuvaus"
+        event.save()
+
+    assert mailoutbox == []
+
+
+def test_moving_a_past_event_within_the_past_tells_nobody(django_capture_on_commit_callbacks, mailoutbox):
+    start = timezone.now() - timedelta(days=10)
+    event = registration_event(start=start)
+    Registration.objects.create(
+        event=event, occurrence_start=event.start, user=make_user(), status="confirmed"
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        event.start = event.start - timedelta(days=1)
+        event.save()
+
+    assert mailoutbox == []
+
+
+def test_deleting_the_event_cancels_everyones_entry(
+    event, registered, django_capture_on_commit_callbacks, mailoutbox
+):
+    confirmed, waiting, first = registered
+    gone = make_user(email="peruttu@example.fi")
+    register(gone, event, event.start)
+    cancel_registration(gone, event, event.start)
+    mailoutbox.clear()
+    uid = str(first[confirmed.email]["UID"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        event.delete()
+
+    sent = _by_recipient(mailoutbox)
+    assert set(sent) == {confirmed.email, waiting.email}
+    assert gone.email not in sent
+    for email, (calendar, component) in sent.items():
+        assert str(calendar["METHOD"]) == "CANCEL"
+        assert str(component["UID"]) == uid
+        assert str(component["STATUS"]) == "CANCELLED"
+        assert component.decoded("SEQUENCE") > first[email].decoded("SEQUENCE")
+        assert str(component["ATTENDEE"]) == f"mailto:{email}"
+    assert "Kirjaamisen koulutus" in mailoutbox[0].subject
+
+
+def test_a_deletion_that_is_rolled_back_sends_nothing(
+    event, registered, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        event.delete()
+        transaction.set_rollback(True)
+
+    assert mailoutbox == []
+
+
+def test_deleting_a_past_event_tells_nobody(django_capture_on_commit_callbacks, mailoutbox):
+    event = registration_event(start=timezone.now() - timedelta(days=10))
+    Registration.objects.create(
+        event=event, occurrence_start=event.start, user=make_user(), status="confirmed"
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        event.delete()
+
+    assert mailoutbox == []
+
+
+def _admin_data(event, **overrides) -> dict:
+    def local(value):
+        return value.astimezone(HELSINKI).strftime("%Y-%m-%d %H:%M")
+
+    data = form_data(title=event.title, location_address=event.location_address)
+    data.update(
+        start=local(event.start),
+        end=local(event.end),
+        registration_enabled="on",
+        capacity=str(event.capacity),
+        themes=[],
+    )
+    data.update(overrides)
+    return data
+
+
+def test_moving_the_event_in_the_wagtail_admin_updates_the_entries(
+    client, registered, django_capture_on_commit_callbacks, mailoutbox
+):
+    event = Event.objects.get()
+    client.force_login(make_keha_staff("Editors"))
+    new_start = helsinki(2030, 3, 4, 10)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse(EDIT_URL, args=[event.pk]),
+            _admin_data(event, start="2030-03-04 10:00", end="2030-03-04 12:00"),
+        )
+
+    assert response.status_code == 302
+    sent = _by_recipient(mailoutbox)
+    assert len(sent) == 2
+    assert all(str(calendar["METHOD"]) == "REQUEST" for calendar, _component in sent.values())
+    assert all(component.decoded("DTSTART") == new_start for _calendar, component in sent.values())
+
+
+def test_deleting_the_event_in_the_wagtail_admin_cancels_the_entries(
+    client, registered, django_capture_on_commit_callbacks, mailoutbox
+):
+    event = Event.objects.get()
+    client.force_login(make_keha_staff("Editors"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse(DELETE_URL, args=[event.pk]))
+
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    assert not Event.objects.exists()
+    sent = _by_recipient(mailoutbox)
+    assert len(sent) == 2
+    assert all(str(calendar["METHOD"]) == "CANCEL" for calendar, _component in sent.values())
