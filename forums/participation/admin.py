@@ -125,5 +125,6 @@ class VotingRoundViewSet(KehaStaffSnippetViewSet):
             heading=_("Who may vote"),
         ),
         FieldPanel("results_visibility"),
+        FieldPanel("results_after_voting"),
         InlinePanel("options", label=_("Development needs in the round")),
     ]

@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from typ_site.accounts.roles import is_verified_member
 from typ_site.networks.selectors import member_network_ids
 
-from .models import Level, Poll, Timing
+from .models import Ballot, Level, Poll, Timing
 
 UPCOMING = "upcoming"
 OPEN = "open"
@@ -71,6 +71,17 @@ def eligible_network_ids(poll: Poll) -> frozenset[int]:
 def remember_network_ids(poll: Poll, network_ids) -> None:
     """Give a poll loaded for a list its networks, as stored in the database."""
     poll._eligible_network_ids = frozenset(network_ids)
+
+
+def has_voted(user, poll: Poll) -> bool:
+    """Whether the person has a ballot in the poll. Lists of polls annotate `has_voted` for
+    the person viewing them (`selectors`), so checking many polls costs no query each."""
+    known = getattr(poll, "has_voted", None)
+    if known is not None:
+        return bool(known)
+    if not user.is_authenticated:
+        return False
+    return Ballot.objects.filter(poll=poll, voter=user).exists()
 
 
 def in_poll_networks(user, poll: Poll) -> bool:

@@ -210,6 +210,15 @@ class Poll(ClusterableModel):
         choices=ResultsVisibility.choices,
         default=ResultsVisibility.AFTER_CLOSE,
     )
+    results_after_voting = models.BooleanField(
+        _("results only to those who have voted"),
+        default=False,
+        help_text=_(
+            "A member sees the results only after casting a ballot in this round, within the "
+            "visibility above; one who did not vote does not see them, even after closing. "
+            "KEHA staff always see them."
+        ),
+    )
     subject_page = models.OneToOneField(
         "wagtailcore.Page",
         on_delete=models.CASCADE,

@@ -28,7 +28,9 @@ def can_see_results(user, poll: Poll, now=None) -> bool:
     """THE results rule: totals, ranking, breakdowns and exports all ask it.
 
     Live results: eligible members and KEHA staff, from the opening on. After closing: the
-    same people, only once the poll has closed. Staff only: KEHA staff, at any time.
+    same people, only once the poll has closed. Staff only: KEHA staff, at any time. With
+    "results only to those who have voted" a member must also have cast a ballot in the poll;
+    KEHA staff, who run the rounds, see them all the same.
     """
     visibility = poll.results_visibility
     staff = is_keha_staff(user)
@@ -38,8 +40,12 @@ def can_see_results(user, poll: Poll, now=None) -> bool:
         return False
     state = engine.voting_state(poll, now)
     if visibility == Poll.ResultsVisibility.AFTER_CLOSE:
-        return state == engine.CLOSED
-    return state != engine.UPCOMING
+        visible = state == engine.CLOSED
+    else:
+        visible = state != engine.UPCOMING
+    if visible and poll.results_after_voting and not staff:
+        return engine.has_voted(user, poll)
+    return visible
 
 
 def can_export_results(user, poll: Poll, now=None) -> bool:

@@ -389,6 +389,7 @@ def story_context(page, user, now=None) -> dict:
     context["story_state"] = state
     context["story_can_answer"] = engine.is_eligible(user, poll) and state == engine.OPEN
     ballot = ballot_of(user, poll)
+    poll.has_voted = ballot is not None
     if ballot is not None:
         context["story_my_ballot"] = ballot
         keys = dict(poll.options.values_list("pk", "key"))
@@ -440,6 +441,10 @@ def story_listing_summaries(user, page_ids) -> dict[int, StorySummary]:
     page_ids = list(page_ids)
     if not page_ids or not is_verified_member(user):
         return {}
-    polls = Poll.objects.filter(subject_page_id__in=page_ids).prefetch_related("eligible_networks")
+    polls = (
+        Poll.objects.filter(subject_page_id__in=page_ids)
+        .annotate(has_voted=Exists(Ballot.objects.filter(poll=OuterRef("pk"), voter=user)))
+        .prefetch_related("eligible_networks")
+    )
     visible = [poll.subject_page_id for poll in polls if permissions.can_see_results(user, poll)]
     return story_summaries(visible) if visible else {}

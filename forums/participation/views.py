@@ -84,6 +84,7 @@ def round_detail(request, pk):
     state = engine.voting_state(poll, now)
     eligible = engine.is_eligible(user, poll)
     ballot = selectors.ballot_of(user, poll)
+    poll.has_voted = ballot is not None
     options = list(selectors.options_of(poll))
     form = BallotForm(poll, options, data=request.POST or None, ballot=ballot)
     if request.method == "POST":
@@ -100,6 +101,7 @@ def round_detail(request, pk):
                     _messages_from(request, error)
                 if code == "already_voted":
                     ballot = selectors.ballot_of(user, poll)
+                    poll.has_voted = ballot is not None
                     form = BallotForm(poll, options, ballot=ballot)
             else:
                 if ballot is None:
