@@ -227,13 +227,13 @@ def tell_registered_of_changed_event(event: Event, before: tuple | None) -> int:
     if before is None or after == before or before[0] or event.recurrence_rule:
         return 0
     before_start, before_end = before[1], before[2]
-    now = timezone.now()
-    if max(before_end, event.end) <= now:
-        return 0
-    registrations = Registration.objects.filter(event=event, occurrence_start=before_start)
     if before_start != event.start:
-        registrations.update(occurrence_start=event.start)
-        registrations = Registration.objects.filter(event=event, occurrence_start=event.start)
+        Registration.objects.filter(event=event, occurrence_start=before_start).update(
+            occurrence_start=event.start
+        )
+    if max(before_end, event.end) <= timezone.now():
+        return 0
+    registrations = Registration.objects.filter(event=event, occurrence_start=event.start)
     told = 0
     for user_id in registrations.values_list("user_id", flat=True):
         _enqueue_update(user_id, event.pk, event.start, "event_changed")

@@ -129,6 +129,7 @@ def test_moving_a_past_event_within_the_past_tells_nobody(django_capture_on_comm
         event.save()
 
     assert mailoutbox == []
+    assert Registration.objects.get().occurrence_start == event.start  # still listed for it
 
 
 def test_deleting_the_event_cancels_everyones_entry(
