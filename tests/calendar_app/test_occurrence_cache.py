@@ -74,3 +74,18 @@ def test_people_who_see_different_events_never_share_a_kept_month(client):
     assert "Jäsenten tilaisuus" in month(client)
     client.logout()
     assert "Jäsenten tilaisuus" not in month(client)
+
+
+def test_anonymous_visitors_get_the_month_and_agenda_from_the_page_cache(client):
+    make_event(title="Julkinen koulutus", start=helsinki(2026, 3, 10, 9))
+    agenda = reverse("calendar_app:agenda") + "?from=2026-03-01"
+    for url in (MONTH, agenda):
+        assert client.get(url)["X-Page-Cache"] == "miss"
+        kept = client.get(url)
+        assert kept["X-Page-Cache"] == "hit"
+        assert "Julkinen koulutus" in kept.content.decode()
+    make_event(title="Toinen koulutus", start=helsinki(2026, 3, 11, 9))
+    assert "Toinen koulutus" in month(client)
+    member = make_member(make_network())
+    client.force_login(member)
+    assert "X-Page-Cache" not in client.get(MONTH)
