@@ -8,7 +8,8 @@ class CalendarConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signal_handlers  # noqa: F401  (connects the handlers)
+        from . import occurrence_cache, signal_handlers  # noqa: F401  (connects the handlers)
         from .search import register_calendar_search
 
         register_calendar_search()
+        occurrence_cache.connect_signals()

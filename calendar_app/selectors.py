@@ -27,6 +27,7 @@ from typ_site.core.access import access_keys_for
 from typ_site.core.themes import THEME_SLUGS
 from typ_site.networks.selectors import admin_network_ids
 
+from . import occurrence_cache
 from .models import Event, EventException, EventLink, FeedToken, Registration
 from .permissions import can_manage_all_events, sees_every_event
 from .recurrence import (
@@ -96,10 +97,31 @@ def events_overlapping(queryset: QuerySet[Event], start: datetime, end: datetime
 
 
 def occurrences_for(user, start: datetime, end: datetime, filters=None) -> list[Occurrence]:
-    events = with_display_relations(
-        events_overlapping(apply_filters(visible_events_for(user), filters), start, end)
+    """The occurrences the person may see in [start, end), in time order.
+
+    Expanding every series of a month or an agenda is the expensive part (2,000 events: most
+    of a second), and it is the same for everyone with the same access keys. The expansion
+    is kept in the shared cache (calendar_app.occurrence_cache) under the person's access
+    keys, the filters and the window; any change to an event, its exceptions or its themes
+    starts a new generation. A kept expansion is turned back into occurrences with one read
+    of the events it names, through the same visibility rule.
+    """
+    visible = apply_filters(visible_events_for(user), filters)
+    audience = ("*",) if sees_every_event(user) else tuple(sorted(access_keys_for(user)))
+    key = occurrence_cache.key(audience, filters, start, end)
+    kept, generation = occurrence_cache.read(key)
+    if kept is not None:
+        events = {
+            event.pk: event
+            for event in with_display_relations(visible.filter(pk__in={row[0] for row in kept}))
+        }
+        if all(row[0] in events for row in kept):
+            return occurrence_cache.rebuild(kept, events)
+    occurrences = occurrences_of_many(
+        with_display_relations(events_overlapping(visible, start, end)), start, end
     )
-    return occurrences_of_many(events, start, end)
+    occurrence_cache.keep(key, generation, occurrences)
+    return occurrences
 
 
 # Sorts before every real bound: a series whose bound is not known is expanded first.

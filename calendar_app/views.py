@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from typ_site.core.page_cache import mark_cacheable
 from typ_site.core.spreadsheets import csv_response, safe_cell
 from typ_site.core.themes import THEMES, THEMES_BY_SLUG, tag_label
 from typ_site.networks.models import Network
@@ -97,6 +98,9 @@ def _filters(request) -> tuple[EventFilterForm, dict]:
 
 
 def month_view(request, year=None, month=None):
+    # The same for every anonymous visitor: the shared page cache may keep it (its
+    # generation is renewed by any change to an event).
+    mark_cacheable(request)
     today = timezone.localdate()
     year, month = year or today.year, month or today.month
     if not (1 <= month <= 12 and 1900 <= year <= 2200):
@@ -143,6 +147,7 @@ def month_view(request, year=None, month=None):
 
 
 def agenda_view(request):
+    mark_cacheable(request)
     today = timezone.localdate()
     try:
         first = date.fromisoformat(request.GET.get("from", "")) if request.GET.get("from") else today

@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "typ_site.core.page_cache.PageCacheMiddleware",
     "typ_site.core.middleware.AdminPageAddressesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -162,6 +163,12 @@ else:
             "LOCATION": "typ_cache",
         }
     }
+
+# The shared page cache of public pages for anonymous visitors (typ_site.core.page_cache):
+# how long a kept page lives, and how long browsers (max-age) may reuse it; shared caches
+# such as a proxy may keep it for PAGE_CACHE_SECONDS (s-maxage).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
 
 # --- Background tasks -----------------------------------------------------------------------
 # "immediate" runs tasks inside the request (the embedded default); "database" queues them

@@ -9,8 +9,9 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import client_data, navigation
+        from . import client_data, navigation, page_cache
 
         client_data.install_client_data_guard()
 
         navigation.connect_signals()
+        page_cache.connect_signals()

@@ -16,6 +16,7 @@ from .demo import DemoStep
 from .demo_accessibility import load_accessibility_demo
 from .demo_content import load_core_demo
 from .models import AccessibilityFeedback
+from .page_cache import mark_cacheable
 
 
 class ReadByKehaStaffPolicy(ModelPermissionPolicy):
@@ -74,3 +75,10 @@ def core_demo_step():
 def accessibility_demo_step():
     # After the knowledge step, which makes the Swedish home page.
     return DemoStep("accessibility", load_accessibility_demo, order=90)
+
+
+@hooks.register("before_serve_page")
+def keep_public_pages_in_the_page_cache(page, request, serve_args, serve_kwargs):
+    """A Wagtail page's answer may be kept in the shared page cache (typ_site.core.page_cache
+    decides from the request and the answer whether it is)."""
+    mark_cacheable(request)

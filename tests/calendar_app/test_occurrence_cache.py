@@ -1,0 +1,91 @@
+"""Expanded occurrences kept in the shared cache (calendar_app.occurrence_cache): a kept
+month or agenda is served without expanding again, and every change to an event, its
+exceptions or its themes shows at once; people who see different events never share one."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from calendar_app.models import Event, EventException
+from calendar_app.occurrence_cache import GENERATION_KEY
+from tests.factories import make_member, make_network
+from tests.helpers import queries_for
+
+from .helpers import helsinki, make_event
+
+pytestmark = pytest.mark.django_db
+
+MONTH = reverse("calendar_app:month_of", args=[2026, 3])
+
+
+def month(client) -> str:
+    response = client.get(MONTH)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_kept_month_is_the_same_page_and_costs_no_expansion(client):
+    for number in range(12):
+        make_event(
+            title=f"Viikkotapaaminen {number}",
+            start=helsinki(2026, 2, 1 + number, 9),
+            recurrence_rule="FREQ=WEEKLY",
+        )
+    first = month(client)
+    assert cache.get(GENERATION_KEY)
+    second = month(client)
+    assert first == second
+    assert "Viikkotapaaminen 11" in second
+    assert queries_for(client, MONTH) <= 6
+
+
+def test_changing_an_event_shows_at_once(client):
+    event = make_event(title="Siirtyvä koulutus", start=helsinki(2026, 3, 10, 9))
+    assert "Siirtyvä koulutus" in month(client)
+    event.start = helsinki(2026, 4, 10, 9)
+    event.end = event.start + timedelta(hours=2)
+    event.save()
+    assert "Siirtyvä koulutus" not in month(client)
+
+
+def test_a_new_event_and_a_deleted_one_show_at_once(client):
+    month(client)
+    event = make_event(title="Uusi tapahtuma", start=helsinki(2026, 3, 12, 9))
+    assert "Uusi tapahtuma" in month(client)
+    event.delete()
+    assert "Uusi tapahtuma" not in month(client)
+
+
+def test_a_cancelled_occurrence_disappears_at_once(client):
+    event = make_event(
+        title="Viikoittainen", start=helsinki(2026, 3, 2, 9), recurrence_rule="FREQ=WEEKLY;COUNT=1"
+    )
+    assert "Viikoittainen" in month(client)
+    EventException.objects.create(event=event, original_start=event.start, kind=EventException.Kind.CANCELLED)
+    assert "Viikoittainen" not in month(client)
+
+
+def test_people_who_see_different_events_never_share_a_kept_month(client):
+    make_event(title="Jäsenten tilaisuus", start=helsinki(2026, 3, 5, 9), visibility=Event.Visibility.MEMBERS)
+    member = make_member(make_network())
+    client.force_login(member)
+    assert "Jäsenten tilaisuus" in month(client)
+    client.logout()
+    assert "Jäsenten tilaisuus" not in month(client)
+
+
+def test_anonymous_visitors_get_the_month_and_agenda_from_the_page_cache(client):
+    make_event(title="Julkinen koulutus", start=helsinki(2026, 3, 10, 9))
+    agenda = reverse("calendar_app:agenda") + "?from=2026-03-01"
+    for url in (MONTH, agenda):
+        assert client.get(url)["X-Page-Cache"] == "miss"
+        kept = client.get(url)
+        assert kept["X-Page-Cache"] == "hit"
+        assert "Julkinen koulutus" in kept.content.decode()
+    make_event(title="Toinen koulutus", start=helsinki(2026, 3, 11, 9))
+    assert "Toinen koulutus" in month(client)
+    member = make_member(make_network())
+    client.force_login(member)
+    assert "X-Page-Cache" not in client.get(MONTH)
