@@ -37,6 +37,36 @@ def load():
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
+def print_index_size(backend, documents) -> None:
+    """The index's bytes per document and its ratio to the text it holds (titles and bodies,
+    UTF-8): the full-text tables alone, and with the entries (what a hit shows) included."""
+    if backend.name != "embedded" or backend.connection.vendor != "sqlite":
+        return
+    text = sum(len(document.title.encode()) + len(document.body.encode()) for document in documents)
+    with backend.connection.cursor() as cursor:
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        cursor.execute(
+            "SELECT sum(pgsize) FROM dbstat "
+            "WHERE name LIKE 'search_fts%' OR name LIKE 'sqlite_autoindex_search_fts%'"
+        )
+        fulltext = cursor.fetchone()[0] or 0
+        cursor.execute(
+            "SELECT sum(pgsize) FROM dbstat "
+            "WHERE name LIKE 'search_%' OR name LIKE 'sqlite_autoindex_search_%'"
+        )
+        search = cursor.fetchone()[0] or 0
+    count = max(len(documents), 1)
+    print(f"text (titles and bodies): {text / 1e6:.1f} MB, {text / count:.0f} bytes/document")
+    print(
+        f"full-text index: {fulltext / 1e6:.1f} MB, {fulltext / count:.0f} bytes/document, "
+        f"{fulltext / text:.2f}x the text"
+    )
+    print(
+        f"search tables with the entries: {search / 1e6:.1f} MB, {search / count:.0f} bytes/document, "
+        f"{search / text:.2f}x the text"
+    )
+
+
 def build_queries(documents, seed=7):
     """(class, query text, filters, order) for the typical and the broad queries."""
     from finnish_corpus import FUNCTION_WORDS, LISTED_FORMS, REGULAR_NOUNS, inflect, vocabulary
@@ -149,6 +179,7 @@ def main():
             size = int(cursor.fetchone()[0])
     if size:
         print(f"database size: {size / 1e6:.0f} MB")
+    print_index_size(backend, documents)
     database = getattr(backend, "connection", None)
     on = f" on {database.vendor}" if database is not None else ""
     print(f"backend: {backend.name}{on} (analysis: {analyzer.name})")
@@ -191,6 +222,18 @@ def main():
             f"p95 {summary['typical'][1]:.1f} ms | broad p50 {summary['broad'][0]:.1f} ms  "
             f"p95 {summary['broad'][1]:.1f} ms | load {load()}"
         )
+    suggestion_ms = []
+    for _class, query, _filters, _order in queries:
+        word = query.strip('"').split()[0]
+        for length in (2, 3, 4, 6):
+            if len(word) > length:
+                began = time.perf_counter()
+                backend.suggest(word[:length], keys)
+                suggestion_ms.append((time.perf_counter() - began) * 1000)
+    print(
+        f"search-as-you-type: {len(suggestion_ms)} prefixes of 2-6 letters, "
+        f"p50 {percentile(suggestion_ms, 0.5):.1f} ms  p95 {percentile(suggestion_ms, 0.95):.1f} ms"
+    )
     median_run = sorted(per_run, key=lambda summary: summary["typical"][1])[len(per_run) // 2]
     print(
         f"median run: typical p50 {median_run['typical'][0]:.1f} ms  "

@@ -740,14 +740,35 @@ def parse_query(
 def plain_word(token: Token, compiled: CompiledVocabulary, analyzer: Analyzer) -> QueryWord:
     analysis = analyzer.word(token)
     family, family_terms = compiled.family(analysis.query_terms) if analysis.known else ((), frozenset())
+    parts = compound_pieces(analysis)
     return QueryWord(
         token.surface,
         analysis.query_terms | family_terms,
         analysis.known,
+        alternatives=(tuple(frozenset({part}) for part in parts),) if parts else (),
         optional=is_function_word(token, analysis),
         family=family,
         family_terms=family_terms - analysis.query_terms,
     )
+
+
+def compound_pieces(analysis: WordAnalysis) -> tuple[str, ...]:
+    """A compound query word's parts ("suunnitelmapohja": suunnitelma, pohja), which the word
+    also matches when a text has every one of them, as separate words or in other compounds
+    ("työllistymissuunnitelman pohja"). A part is never enough on its own: "työllistymis-
+    suunnitelma" does not match every text with "suunnitelma". Runs of adjacent parts are left
+    out; so are parts shorter than 4 letters."""
+    parts = analysis.index_terms - analysis.query_terms
+    if len(parts) < 2:
+        return ()
+
+    def is_run(part: str) -> bool:
+        return any(part != head and part.startswith(head) and part[len(head) :] in parts for head in parts)
+
+    pieces = tuple(sorted(part for part in parts if not is_run(part)))
+    if len(pieces) < 2 or any(len(piece) < 4 for piece in pieces):
+        return ()
+    return pieces
 
 
 def expression_word(

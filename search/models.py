@@ -90,3 +90,22 @@ class SynonymGroup(models.Model):
 
     def expression_list(self) -> list[str]:
         return [line.strip() for line in self.expressions.splitlines() if line.strip()]
+
+
+class ZeroResultSearch(models.Model):
+    """How many searches for a query found nothing on one day: the query (normalised) and a
+    count, nothing about who searched. A query with a personal identity code is never stored
+    (`search.zero_results`); rows older than `zero_results.KEEP_DAYS` are purged by a timer."""
+
+    query = models.CharField(_("query"), max_length=200)
+    day = models.DateField(_("day"))
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        verbose_name = _("search that found nothing")
+        verbose_name_plural = _("searches that found nothing")
+        constraints = [models.UniqueConstraint(fields=["query", "day"], name="search_zero_result_query_day")]
+        indexes = [models.Index(fields=["day", "query"], name="search_zero_result_day")]
+
+    def __str__(self):
+        return f"{self.query} ({self.day}: {self.count})"

@@ -12,6 +12,7 @@ from typ_site.core.validators import IDENTITY_CODE_MESSAGE, contains_personal_id
 from .backends import FACETS, SearchUnavailable
 from .registry import kind_label
 from .selectors import search_for, suggestions_for
+from .zero_results import record as record_zero_result
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +66,10 @@ def search(request):
             context["unavailable"] = True
         else:
             context["results"] = results
+            # A search that found nothing at all is counted for KEHA's editors (the query
+            # and the day only); one narrowed by filters to nothing is no gap in the content.
+            if not results.total and not filters and page == 1:
+                record_zero_result(query)
             # Stored addresses are the pages' own: show each in the visitor's language.
             context["hits"] = _grouped_by_topic(
                 [

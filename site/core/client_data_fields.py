@@ -195,6 +195,9 @@ TEXT_FIELDS: dict[str, dict[str, Decision] | Decision] = {
     "search.SearchEntry": DERIVED,
     "search.PendingIndexUpdate": GENERATED,
     "search.SynonymGroup": {"expressions": GUARDED, "note": GUARDED},
+    # What someone typed into the search (normalised; never with an identity code: the search
+    # view refuses such a query before it is searched for or counted, search.zero_results).
+    "search.ZeroResultSearch": {"query": GUARDED},
     # --- Wagtail -------------------------------------------------------------------------
     "wagtailcore.Page": {
         "path": GENERATED,

@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from knowledge.models import Statute
+from search.analysis import get_analyzer
 from search.backends import SearchRequest
 from typ_site.core.access import MEMBERS, PUBLIC, network_key
 
@@ -131,6 +132,21 @@ def test_a_derivative_finds_the_other_words_of_its_family(backend):
     )
     assert search(backend, "sopiminen").keys == ["page:90"]
     assert search(backend, "kouluttaa").keys == ["page:91"]
+
+
+def test_a_compound_finds_its_parts_written_apart_but_never_one_part_alone(backend):
+    if get_analyzer().name != "voikko":
+        pytest.skip("compound parts come from Voikko")
+    backend.index_documents(
+        [
+            make_document("page:93", "Suunnitelmapohja", "Lomake."),
+            make_document("page:94", "Työllistymissuunnitelman pohja", "Liitteenä."),
+            make_document("page:95", "Suunnitelman seuranta", "Päivitetään."),
+            make_document("page:96", "Pohja ja malli", "Lomakkeet."),
+        ]
+    )
+
+    assert search(backend, "suunnitelmapohjan").keys == ["page:93", "page:94"]
 
 
 def test_an_abbreviation_with_a_case_ending_finds_its_long_form(backend):

@@ -5,6 +5,7 @@ import pytest
 from search.analysis import get_analyzer, parse_query
 from search.backends.base import SearchRequest
 from search.backends.elastic import (
+    ALTERNATIVE_BOOST,
     COORDINATION_BOOST,
     OPTIONAL_BOOST,
     TERM_FIELDS,
@@ -145,6 +146,18 @@ def test_a_compound_in_a_query_is_not_split_into_its_parts():
 
     terms = clause["bool"]["should"][0]["multi_match"]["query"].split()
     assert "tyo" not in terms and "suunnitelma" not in terms
+
+
+def test_a_compound_also_matches_all_of_its_parts_together_a_little_less():
+    if get_analyzer().name != "voikko":
+        pytest.skip("compound parts come from Voikko")
+    (clause,) = search_body("suunnitelmapohjan")["query"]["bool"]["must"][0]["bool"]["must"]
+    alternatives = [option["bool"] for option in clause["bool"]["should"] if "bool" in option]
+
+    assert [[part["multi_match"]["query"] for part in option["must"]] for option in alternatives] == [
+        ["pohja", "suunnitelma"]
+    ]
+    assert alternatives[0]["boost"] == ALTERNATIVE_BOOST
 
 
 def test_each_word_adds_coordination():

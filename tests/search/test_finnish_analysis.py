@@ -36,6 +36,16 @@ def test_a_query_word_does_not_expand_to_its_parts(voikko):
     assert "tyo" not in query_terms(voikko, "työkokeilu")
 
 
+def test_a_compound_query_word_also_matches_all_of_its_parts_together(voikko):
+    (word,) = parse_query("suunnitelmapohjan", voikko).words
+
+    assert word.alternatives == ((frozenset({"pohja"}), frozenset({"suunnitelma"})),)
+    assert "suunnitelma" not in word.terms and "pohja" not in word.terms
+    # A part shorter than four letters ("työ") would match nearly everything with the other.
+    assert parse_query("työpäivä", voikko).words[0].alternatives == ()
+    assert parse_query("asiakas", voikko).words[0].alternatives == ()
+
+
 def test_words_typed_without_a_and_o_umlauts_get_their_base_forms(voikko):
     assert "tyollistymissuunnitelma" in query_terms(voikko, "tyollistymissuunnitelmaan")
 

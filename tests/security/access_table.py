@@ -490,6 +490,8 @@ ADMIN_RULES: list[tuple[str, Access]] = [
         SUPERUSER_ONLY,
         note="names the latest edited page of each type, anywhere in the tree",
     ),
+    # Searches that found nothing (search.admin_views): KEHA's editors and superusers.
+    _rule(r"search_reports:zero_results(_results)?", KEHA_ONLY),
     _rule(r"wagtailadmin_reports:.*|wagtailforms:index(_results)?", ADMIN_USERS),
     _rule(r"wagtailforms:.*", NOBODY, note="the sample page is no form page"),
     # Collections, workflows, redirects, sites, locales, users, groups and settings: superusers.

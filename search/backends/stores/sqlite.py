@@ -1,6 +1,16 @@
-"""The SQLite store: FTS5 with bm25 ranking, title weighted above the body."""
+"""The SQLite store: FTS5 with bm25 ranking, title weighted above the body.
+
+`search_fts` is a contentless FTS5 table (`content=''`, migration 0009): it keeps the index
+only, not a copy of the analysed text. FTS5 removes a row from a contentless table through
+its `'delete'` command, given the exact values that were indexed; SQLite 3.43 can do without
+them (`contentless_delete=1`), but Debian 12 (this project's machines and CI) has 3.40. So the
+analysed values are kept beside it, zlib-compressed, in `search_fts_terms` (one row per entry),
+and read back to delete or replace a row: about a third of what the uncompressed copy took.
+"""
 
 from __future__ import annotations
+
+import zlib
 
 from django.db import connections
 
@@ -64,12 +74,36 @@ def meta_terms(document: SearchDocument) -> list[str]:
     return [meta_token(META_PREFIXES[name], value) for name, value in values if value not in (None, "")]
 
 
+FTS_COLUMNS = ("title", "body", "extra", "exact", "meta")
+SEPARATOR = "\x1f"  # between the columns in the compressed copy; never part of a term
+
+
+def pack(values: tuple[str, ...]) -> bytes:
+    return zlib.compress(SEPARATOR.join(values).encode(), 9)
+
+
+def unpack(data: bytes) -> list[str]:
+    return zlib.decompress(data).decode().split(SEPARATOR)
+
+
 def both(expression: str, other: str) -> str:
     return f"({expression}) AND ({other})"
 
 
 def but_not(expression: str, other: str) -> str:
     return f"({expression}) NOT ({other})"
+
+
+def insert_rows(cursor, rows: list[tuple]) -> None:
+    """Index rows of (entry id, title, body, extra, exact, meta), keeping their values."""
+    cursor.executemany(
+        "INSERT INTO search_fts (rowid, title, body, extra, exact, meta) VALUES (%s, %s, %s, %s, %s, %s)",
+        rows,
+    )
+    cursor.executemany(
+        "INSERT INTO search_fts_terms (id, terms) VALUES (%s, %s)",
+        [(row[0], pack(row[1:])) for row in rows],
+    )
 
 
 class SqliteStore:
@@ -138,22 +172,34 @@ class SqliteStore:
                 )
             )
         with self.connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({', '.join(['%s'] * len(ids))})", ids)
-            cursor.executemany(
-                "INSERT INTO search_fts (rowid, title, body, extra, exact, meta) "
-                "VALUES (%s, %s, %s, %s, %s, %s)",
-                rows,
-            )
+            self._remove(cursor, ids)
+            insert_rows(cursor, rows)
 
     def delete(self, ids: list[int]) -> None:
         if not ids:
             return
         with self.connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({', '.join(['%s'] * len(ids))})", ids)
+            self._remove(cursor, ids)
+
+    @staticmethod
+    def _remove(cursor, ids: list[int]) -> None:
+        """Take these entries out of the index, with the values they were indexed with."""
+        placeholders = ", ".join(["%s"] * len(ids))
+        cursor.execute(f"SELECT id, terms FROM search_fts_terms WHERE id IN ({placeholders})", ids)
+        indexed = cursor.fetchall()
+        if not indexed:
+            return
+        cursor.executemany(
+            "INSERT INTO search_fts (search_fts, rowid, title, body, extra, exact, meta) "
+            "VALUES ('delete', %s, %s, %s, %s, %s, %s)",
+            [(entry_id, *unpack(bytes(data))) for entry_id, data in indexed],
+        )
+        cursor.execute(f"DELETE FROM search_fts_terms WHERE id IN ({placeholders})", ids)
 
     def clear(self) -> None:
         with self.connection.cursor() as cursor:
-            cursor.execute("DELETE FROM search_fts")
+            cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
+            cursor.execute("DELETE FROM search_fts_terms")
 
     def optimise(self) -> None:
         with self.connection.cursor() as cursor:
