@@ -69,7 +69,7 @@ TASKS = [
         "vaatii usean organisaation palvelujen yhteensovittamista, ja ohjata hänet palveluun.",
         ["3"],
         [
-            (RESP, "Tarkistaa, täyttyvätkö työttömyyden keston ja etuuspäivien ehdot."),
+            (RESP, "Arvioi, edellyttääkö työllistyminen palvelujen yhteensovittamista."),
             (PART, "Ohjaa asiakkaan, kun sosiaalityössä havaitaan tarve."),
             (INFO, ""),
             (PART, "Ohjaa asiakkaan, kun etuusasioinnissa havaitaan tarve."),
@@ -83,8 +83,8 @@ TASKS = [
             "Kundrelationens början och inledande kartläggning",
             "Start of the client relationship and initial mapping",
         ),
-        "Asiakkuus alkaa, kun palvelutarpeen arviointi käynnistyy. Asiakkaalle kerrotaan "
-        "yhteistoiminnasta, tietojen vaihdosta ja hänen velvollisuuksistaan.",
+        "Asiakkuus alkaa, kun palvelutarpeen arviointi käynnistyy; alkukartoitus on arvioinnin "
+        "ensimmäinen vaihe. Asiakkaalle kerrotaan yhteistoiminnasta ja tietojen vaihdosta.",
         ["4", "11"],
         [
             (RESP, "Kutsuu ensimmäiseen tapaamiseen ja kirjaa asiakkuuden alkaneeksi."),
@@ -97,12 +97,12 @@ TASKS = [
     (
         "service-need-assessment",
         (
-            "Palvelutarpeen arviointi (kartoitusjakso)",
-            "Bedömning av servicebehovet (kartläggningsperiod)",
-            "Service-need assessment (the mapping period)",
+            "Palvelutarpeen arviointi",
+            "Bedömning av servicebehovet",
+            "Service-need assessment",
         ),
         "Osaaminen, sosiaalinen tilanne, terveys sekä työ- ja toimintakyky selvitetään yhdessä "
-        "asiakkaan kanssa laissa säädetyn kolmen kuukauden aikana.",
+        "asiakkaan kanssa lain määräämän ajan kuluessa.",
         ["4", "11"],
         [
             (RESP, "Vähintään yksi henkilökohtainen tapaaminen."),
@@ -169,11 +169,11 @@ TASKS = [
     (
         "plan-review",
         ("Suunnitelman tarkistaminen", "Översyn av planen", "Reviewing the plan"),
-        "Suunnitelma tarkistetaan vähintään kolmen kuukauden välein ja aina, kun asiakkaan "
-        "tilanne sitä vaatii.",
+        "Suunnitelma tarkistetaan niin kuin työttömän palvelutarve edellyttää, ensisijaisesti "
+        "lähitapaamisessa.",
         ["4"],
         [
-            (RESP, "Vähintään kolmen kuukauden välein."),
+            (RESP, "Huolehtii, että tarkistus tehdään palvelutarpeen mukaan."),
             (PART, "Järjestämisvastuullaan olevien palvelujen osalta."),
             (PART, "Järjestämisvastuullaan olevien palvelujen osalta."),
             (PART, "Kuntoutuspalvelujen osalta."),
