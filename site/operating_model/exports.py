@@ -24,6 +24,20 @@ def _csv_response(filename: str):
     return response, csv.writer(response, delimiter=";")
 
 
+def recorded_agreements_section(user) -> list[dict]:
+    """The own-data export: the agreement versions the person recorded (their name is on them)."""
+    return [
+        {
+            "network": agreement.network.name,
+            "version": agreement.version,
+            "confirmed_on": agreement.confirmed_on.isoformat(),
+            "change_note": agreement.change_note,
+            "recorded_at": agreement.recorded_at.isoformat(),
+        }
+        for agreement in LocalAgreement.objects.filter(recorded_by=user).select_related("network")
+    ]
+
+
 def _yes(value: bool) -> str:
     return _("yes") if value else ""
 

@@ -11,11 +11,13 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from typ_site.accounts.exports import ExportSection
 from typ_site.accounts.roles import KEHA_GROUP
 from typ_site.core.admin_scoping import permission_checked_snippet_chooser_viewset
 from typ_site.core.demo import DemoStep
 
 from .demo import load_operating_model_demo
+from .exports import recorded_agreements_section
 from .models import ClientProcessTask, Party
 from .permissions import can_keep_baseline
 
@@ -79,3 +81,8 @@ register_snippet(ResponsibilityRegisterGroup)
 def operating_model_demo_step():
     # After the core step (the networks and people) and the knowledge step (the law sections).
     return DemoStep("operating model", load_operating_model_demo, order=25)
+
+
+@hooks.register("typ_export_sections")
+def recorded_agreements_export():
+    return ExportSection("responsibility_agreements_recorded", recorded_agreements_section)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from knowledge.models import NetworkIndexPage, NetworkPage
 from tests.knowledge.conftest import add_page
 from tests.operating_model.conftest import cells_form_data
+from typ_site.accounts.exports import build_user_export
 from typ_site.operating_model.models import AgreementCell, LocalAgreement
 
 pytestmark = pytest.mark.django_db
@@ -198,3 +199,12 @@ def test_the_network_page_links_to_the_agreement_for_those_who_may_see_it(client
     html = client.get(page.url).content.decode()
     assert (reverse("operating_model:agreement", args=["satakunta"]) in html) is linked
     assert reverse("operating_model:baseline") in html
+
+
+def test_the_own_data_export_lists_the_versions_the_person_recorded(client, people, baseline):
+    _record(client, people, baseline, change_note="Ensimmäinen versio.")
+    export = build_user_export(people["admin"])["responsibility_agreements_recorded"]
+    assert [(row["network"], row["version"], row["change_note"]) for row in export] == [
+        ("Satakunnan TYP", 1, "Ensimmäinen versio.")
+    ]
+    assert build_user_export(people["member"])["responsibility_agreements_recorded"] == []
