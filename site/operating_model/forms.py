@@ -21,7 +21,7 @@ def _prefix(task_id: int, party_id: int) -> str:
 class AgreementForm(forms.Form):
     confirmed_on = forms.DateField(
         label=_("Confirmed by the johtoryhmä on"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("The date of the johtoryhmä meeting that confirmed this division of work."),
     )
     change_note = forms.CharField(

@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from knowledge.models import NetworkIndexPage, NetworkPage
 from tests.knowledge.conftest import add_page
@@ -208,3 +209,15 @@ def test_the_own_data_export_lists_the_versions_the_person_recorded(client, peop
         ("Satakunnan TYP", 1, "Ensimmäinen versio.")
     ]
     assert build_user_export(people["member"])["responsibility_agreements_recorded"] == []
+
+
+def test_the_form_starts_from_the_current_version_with_todays_date(client, people, baseline):
+    _record(
+        client,
+        people,
+        baseline,
+        changes={("kela-services", "municipality"): ("informed", "", "Kunta tiedottaa.")},
+    )
+    html = client.get(reverse("operating_model:edit", args=["satakunta"])).content.decode()
+    assert f'type="date" name="confirmed_on" value="{timezone.localdate():%Y-%m-%d}"' in html
+    assert 'value="Kunta tiedottaa."' in html
