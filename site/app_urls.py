@@ -7,6 +7,7 @@ urlpatterns = [
     path("forums/", include("forums.urls")),
     path("participate/", include("forums.participation.urls")),
     path("calendar/", include("calendar_app.urls")),
+    path("operating-model/", include("typ_site.operating_model.urls")),
     path("search/", include("search.urls")),
     path("", include("typ_site.core.urls")),
 ]

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "forums",
     "forums.participation",
     "calendar_app",
+    "typ_site.operating_model",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -40,6 +40,7 @@ OWN_APPS = {
     "participation",
     "calendar_app",
     "search",
+    "operating_model",
 }
 
 TEXT_FIELDS: dict[str, dict[str, Decision] | Decision] = {
@@ -80,6 +81,30 @@ TEXT_FIELDS: dict[str, dict[str, Decision] | Decision] = {
         "opening_hours": GUARDED,
     },
     "networks.Membership": {"role": CHOICE, "status": CHOICE, "message": GUARDED},
+    "operating_model.Party": {
+        "name_fi": GUARDED,
+        "name_sv": GUARDED,
+        "name_en": GUARDED,
+        "key": GUARDED,
+        "short_name": GUARDED,
+    },
+    "operating_model.ClientProcessTask": {
+        "name_fi": GUARDED,
+        "name_sv": GUARDED,
+        "name_en": GUARDED,
+        "key": GUARDED,
+        "description_fi": GUARDED,
+        "description_sv": GUARDED,
+        "description_en": GUARDED,
+    },
+    "operating_model.BaselineCell": {"involvement": CHOICE, "note": GUARDED},
+    "operating_model.LocalAgreement": {"change_note": GUARDED},
+    "operating_model.AgreementCell": {
+        "involvement": CHOICE,
+        "baseline_involvement": CHOICE,
+        "note": GUARDED,
+        "deviation_reason": GUARDED,
+    },
     "knowledge.Statute": {
         "number": GUARDED,
         "name": GUARDED,

@@ -82,6 +82,9 @@ NETWORK_FORUM_MODERATORS = level(
 # exist. As in the forums, KEHA staff see a network's events only as members of the network,
 # and a superuser sees them all.
 NETWORK_EVENT = level(LOGIN, OK, other_member=NOT_FOUND, keha_editor=NOT_FOUND)
+# A network's local agreement of the responsibility register (typ_site.operating_model.permissions):
+# its members and admins, KEHA staff and a superuser; a 404 to other signed-in people.
+NETWORK_AGREEMENT = level(LOGIN, OK, other_member=NOT_FOUND)
 
 
 @dataclass(frozen=True)
@@ -285,6 +288,28 @@ ACCESS_TABLE: dict[str, Access] = {
     "knowledge:following": Access(SIGNED_IN),
     "knowledge:follow": Access(POST_ONLY, kwargs=lambda world: {"page_id": world.home.pk}),
     "knowledge:unfollow": Access(POST_ONLY, kwargs=lambda world: {"page_id": world.home.pk}),
+    # The responsibility register (typ_site.operating_model.permissions). The baseline is
+    # public; the comparison is for anyone in a network and KEHA staff (a person in no network,
+    # such as a partner, gets a 403: tests/operating_model); a network's agreement as above, and
+    # its form for the network's own admins.
+    "operating_model:baseline": Access(PUBLIC),
+    "operating_model:baseline_csv": Access(PUBLIC),
+    "operating_model:comparison": Access(SIGNED_IN),
+    "operating_model:comparison_csv": Access(SIGNED_IN),
+    "operating_model:agreement": Access(NETWORK_AGREEMENT, kwargs=lambda world: {"slug": world.network.slug}),
+    "operating_model:agreement_csv": Access(
+        NETWORK_AGREEMENT, kwargs=lambda world: {"slug": world.network.slug}
+    ),
+    "operating_model:versions": Access(NETWORK_AGREEMENT, kwargs=lambda world: {"slug": world.network.slug}),
+    "operating_model:version": Access(
+        NETWORK_AGREEMENT,
+        kwargs=lambda world: {"slug": world.network.slug, "number": world.agreement.version},
+    ),
+    "operating_model:edit": Access(
+        level(LOGIN, FORBIDDEN, other_member=NOT_FOUND, network_admin=OK, superuser=OK),
+        kwargs=lambda world: {"slug": world.network.slug},
+        note="the network's own admins; members and KEHA staff see the agreement but do not record it",
+    ),
     # Search: public; every hit is filtered by the searcher's access keys.
     "search:search": Access(PUBLIC),
     "search:suggest": Access(PUBLIC),
@@ -595,6 +620,13 @@ ADMIN_RULES: list[tuple[str, Access]] = [
         pk=lambda world: world.national_forum.pk,
     ),
     _rule(r"wagtailsnippets_networks_network:.*", SUPERUSER_ONLY, pk=lambda world: world.network.pk),
+    # The responsibility register's baseline: KEHA staff keep it (operating_model.permissions).
+    _rule(r"wagtailsnippet(s|choosers)_operating_model_party:.*", KEHA_ONLY, pk=lambda world: world.party.pk),
+    _rule(
+        r"wagtailsnippet(s|choosers)_operating_model_clientprocesstask:.*",
+        KEHA_ONLY,
+        pk=lambda world: world.process_task.pk,
+    ),
     # Accessibility feedback: read by KEHA staff (and superusers), changed by nobody.
     _rule(
         r"wagtailsnippet(s|choosers)_core_accessibilityfeedback:(add|edit|delete|copy|create|usage|history|history_results)",

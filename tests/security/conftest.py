@@ -54,6 +54,9 @@ from typ_site.accounts.roles import EDITORS_GROUP
 from typ_site.core.demo_content import create_home_page
 from typ_site.core.models import AccessibilityFeedback
 from typ_site.networks.models import Membership
+from typ_site.operating_model import services as operating_model_services
+from typ_site.operating_model.models import BaselineCell, ClientProcessTask, Involvement, Party
+from typ_site.operating_model.selectors import national_baseline
 
 
 @dataclass
@@ -90,6 +93,11 @@ class World:
     # Participation: a development need and an open round for the members of `network`.
     need: object = None
     network_round: object = None
+    # The responsibility register: a task with its baseline, a party, and version 1 of the
+    # local agreement of `network`.
+    process_task: object = None
+    party: object = None
+    agreement: object = None
     # Wagtail admin (`_admin_objects`): the editorial groups and tables set up, the page of
     # `network` and a guidance section, one object of each admin area.
     admin: object = None
@@ -207,7 +215,21 @@ def _feature_objects(network, users) -> dict:
     network_round.eligible_networks.set([network])
     network_round.save()  # a cluster's many-to-many is written on save
     PollOption.objects.create(poll=network_round, need=need, position=0)
+
+    party = Party.objects.create(key="kela", short_name="Kela", name_fi="Kela")
+    process_task = ClientProcessTask.objects.create(key="loppuarvio", name_fi="Loppuarvio")
+    BaselineCell.objects.create(task=process_task, party=party, involvement=Involvement.TAKES_PART)
+    agreement = operating_model_services.record_agreement(
+        admin,
+        network,
+        confirmed_on=timezone.localdate(),
+        cells=[operating_model_services.AgreedCell(process_task.pk, party.pk, Involvement.TAKES_PART)],
+        baseline=national_baseline(),
+    )
     return {
+        "process_task": process_task,
+        "party": party,
+        "agreement": agreement,
         "network_forum": network_forum,
         "national_forum": national_forum,
         "topic": topic,

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OperatingModelConfig(AppConfig):
+    """The network's operating model as data. Its first part is the responsibility register:
+    who does what in the client process, nationally (the baseline) and in each network."""
+
+    name = "typ_site.operating_model"
+    label = "operating_model"
+    verbose_name = _("Operating model")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .search import register_operating_model_search
+
+        register_operating_model_search()

@@ -1,0 +1,433 @@
+"""Demo content of the responsibility register: the parties, the client-process tasks with
+the national baseline (grounded in the TYM law, 381/2023), and the local agreements of the four
+demo networks, each with a deviation or two and its reason.
+
+Written for the demo from what the operating-model description of one employment area and the
+report on the division of work after the 2023 reforms say; no names of real people. Re-running
+it updates the parties, tasks and baseline, and adds the agreements only where a network has
+none yet.
+"""
+
+import datetime
+
+from django.db import transaction
+
+from knowledge.models import LawSection
+from typ_site.networks.models import Membership, Network
+
+from .models import BaselineCell, ClientProcessTask, Involvement, Party
+from .selectors import national_baseline
+from .services import AgreedCell, record_agreement
+
+RESP, PART, INFO, NONE = (
+    Involvement.RESPONSIBLE,
+    Involvement.TAKES_PART,
+    Involvement.INFORMED,
+    Involvement.NONE,
+)
+
+# key, short name, fi, sv, en
+PARTIES = [
+    (
+        "employment-authority",
+        "Työllisyysalue",
+        "Työvoimaviranomainen (kunnan työllisyysalue)",
+        "Arbetskraftsmyndigheten (kommunens sysselsättningsområde)",
+        "Employment authority (municipal employment area)",
+    ),
+    (
+        "social-work",
+        "HVA sosiaalityö",
+        "Hyvinvointialue: sosiaalityö ja -ohjaus",
+        "Välfärdsområdet: socialt arbete och handledning",
+        "Wellbeing services county: social work",
+    ),
+    (
+        "health-care",
+        "HVA terveys",
+        "Hyvinvointialue: terveydenhuolto",
+        "Välfärdsområdet: hälso- och sjukvård",
+        "Wellbeing services county: health care",
+    ),
+    ("kela", "Kela", "Kela", "FPA", "Kela (the Social Insurance Institution)"),
+    ("municipality", "Kunta", "Kunta", "Kommunen", "Municipality"),
+]
+
+PARTY_KEYS = [party[0] for party in PARTIES]
+
+# key, (fi, sv, en), description in Finnish, law sections of 381/2023,
+# baseline per party in PARTY_KEYS order as (involvement, note)
+TASKS = [
+    (
+        "need-identification",
+        (
+            "Monialaisen tuen tarpeen tunnistaminen",
+            "Att identifiera behovet av sektorsövergripande stöd",
+            "Identifying the need for multi-sector support",
+        ),
+        "Kuka tahansa yhteistoiminnan osapuolista voi huomata, että työttömän työllistyminen "
+        "vaatii usean organisaation palvelujen yhteensovittamista, ja ohjata hänet palveluun.",
+        ["3"],
+        [
+            (RESP, "Arvioi, edellyttääkö työllistyminen palvelujen yhteensovittamista."),
+            (PART, "Ohjaa asiakkaan, kun sosiaalityössä havaitaan tarve."),
+            (INFO, ""),
+            (PART, "Ohjaa asiakkaan, kun etuusasioinnissa havaitaan tarve."),
+            (NONE, ""),
+        ],
+    ),
+    (
+        "initial-mapping",
+        (
+            "Asiakkuuden alkaminen ja alkukartoitus",
+            "Kundrelationens början och inledande kartläggning",
+            "Start of the client relationship and initial mapping",
+        ),
+        "Asiakkuus alkaa, kun palvelutarpeen arviointi käynnistyy; alkukartoitus on arvioinnin "
+        "ensimmäinen vaihe. Asiakkaalle kerrotaan yhteistoiminnasta ja tietojen vaihdosta.",
+        ["4", "11"],
+        [
+            (RESP, "Kutsuu ensimmäiseen tapaamiseen ja kirjaa asiakkuuden alkaneeksi."),
+            (PART, "Tapaa asiakkaan yhdessä työvoimaviranomaisen kanssa tai erikseen."),
+            (INFO, ""),
+            (INFO, ""),
+            (NONE, ""),
+        ],
+    ),
+    (
+        "service-need-assessment",
+        (
+            "Palvelutarpeen arviointi",
+            "Bedömning av servicebehovet",
+            "Service-need assessment",
+        ),
+        "Osaaminen, sosiaalinen tilanne, terveys sekä työ- ja toimintakyky selvitetään yhdessä "
+        "asiakkaan kanssa lain määräämän ajan kuluessa.",
+        ["4", "11"],
+        [
+            (RESP, "Vähintään yksi henkilökohtainen tapaaminen."),
+            (PART, "Sosiaaliohjaaja tapaa asiakkaan henkilökohtaisesti."),
+            (PART, "Terveydenhoitaja arvioi, jos työ- tai toimintakyvyssä on selvitettävää."),
+            (
+                PART,
+                "Arvioi ensin omien asiakastietojensa perusteella ja kirjaa havaintonsa "
+                "yhteiseen järjestelmään.",
+            ),
+            (NONE, ""),
+        ],
+    ),
+    (
+        "shared-records",
+        (
+            "Kirjaaminen yhteiseen asiakastietojärjestelmään",
+            "Dokumentation i det gemensamma klientdatasystemet",
+            "Recording in the shared client information system",
+        ),
+        "Arviot ja suunnitelmat kirjataan yhteiseen järjestelmään; kukin organisaatio kirjaa "
+        "lisäksi omiin järjestelmiinsä omien ohjeidensa mukaan.",
+        ["11"],
+        [
+            (RESP, "Huolehtii, että yhteinen kirjaus on ajan tasalla."),
+            (PART, ""),
+            (PART, ""),
+            (PART, ""),
+            (NONE, ""),
+        ],
+    ),
+    (
+        "employment-plan",
+        (
+            "Monialaisen työllistymissuunnitelman laatiminen",
+            "Att utarbeta den sektorsövergripande sysselsättningsplanen",
+            "Drawing up the multi-sector employment plan",
+        ),
+        "Suunnitelmaan sovitaan työvoima-, sosiaali-, terveys- ja kuntoutuspalvelut ja se, miten "
+        "niiden toteutumista seurataan.",
+        ["4"],
+        [
+            (RESP, "Laatii suunnitelman yhdessä asiakkaan ja hyvinvointialueen kanssa."),
+            (PART, "Laatii suunnitelman yhdessä työvoimaviranomaisen kanssa."),
+            (PART, "Sovittujen terveyspalvelujen osalta."),
+            (PART, "Jos asiakas tarvitsee Kelan kuntoutusta."),
+            (NONE, ""),
+        ],
+    ),
+    (
+        "plan-follow-up",
+        ("Suunnitelman toteutumisen seuranta", "Uppföljning av planen", "Following the plan through"),
+        "Sovittujen palvelujen toteutumista seurataan asiakkaan tarpeen mukaan, lähitapaamisin "
+        "tai etäyhteyksin.",
+        ["4"],
+        [
+            (RESP, ""),
+            (PART, "Omien palvelujensa osalta."),
+            (INFO, ""),
+            (INFO, "Seuraa omien kuntoutuspalvelujensa etenemistä."),
+            (NONE, ""),
+        ],
+    ),
+    (
+        "plan-review",
+        ("Suunnitelman tarkistaminen", "Översyn av planen", "Reviewing the plan"),
+        "Suunnitelma tarkistetaan niin kuin työttömän palvelutarve edellyttää, ensisijaisesti "
+        "lähitapaamisessa.",
+        ["4"],
+        [
+            (RESP, "Huolehtii, että tarkistus tehdään palvelutarpeen mukaan."),
+            (PART, "Järjestämisvastuullaan olevien palvelujen osalta."),
+            (PART, "Järjestämisvastuullaan olevien palvelujen osalta."),
+            (PART, "Kuntoutuspalvelujen osalta."),
+            (NONE, ""),
+        ],
+    ),
+    (
+        "rehabilitative-work-activity",
+        (
+            "Kuntouttavan työtoiminnan järjestäminen",
+            "Att ordna arbetsverksamhet i rehabiliteringssyfte",
+            "Arranging rehabilitative work activity",
+        ),
+        "Vuodesta 2023 järjestämisvastuu on hyvinvointialueella, joka voi tuottaa toiminnan itse "
+        "tai hankkia sen esimerkiksi kunnilta tai järjestöiltä, ei yrityksiltä.",
+        [],
+        [
+            (INFO, "Toiminta voi sisältyä monialaiseen suunnitelmaan."),
+            (RESP, ""),
+            (NONE, ""),
+            (NONE, ""),
+            (INFO, "Voi tuottaa toimintaa sopimuksella hyvinvointialueen kanssa."),
+        ],
+    ),
+    (
+        "work-ability",
+        (
+            "Terveyspalvelut ja työkyvyn arviointi",
+            "Hälsotjänster och bedömning av arbetsförmågan",
+            "Health services and work-ability assessment",
+        ),
+        "Työ- ja toimintakyvyn selvittäminen, terveystarkastukset ja hoitoon ohjaus.",
+        ["4"],
+        [
+            (INFO, ""),
+            (INFO, ""),
+            (RESP, "Nimetty terveydenhoitaja seuraa asiakkaan etenemistä terveydenhuollossa."),
+            (PART, "Kuntoutuksen ja työkykyetuuksien osalta."),
+            (NONE, ""),
+        ],
+    ),
+    (
+        "kela-services",
+        (
+            "Kelan kuntoutus ja etuusneuvonta",
+            "FPA:s rehabilitering och förmånsrådgivning",
+            "Kela's rehabilitation and benefit advice",
+        ),
+        "Työ- ja toimintakykyä edistävä kuntoutus sekä neuvonta Kelan etuuksista.",
+        ["4"],
+        [(INFO, ""), (INFO, ""), (INFO, ""), (RESP, "Palvelupisteessä tai etäyhteydellä."), (NONE, "")],
+    ),
+    (
+        "final-assessment",
+        (
+            "Loppuarvio ja asiakkuuden päättäminen",
+            "Slutbedömning och avslutande av kundrelationen",
+            "Final assessment and ending the client relationship",
+        ),
+        "Asiakkuus päättyy, kun palvelujen yhteensovittamisen tarvetta ei enää ole. Kukin "
+        "osapuoli kirjaa loppuarvioon oman näkökulmansa.",
+        ["3"],
+        [
+            (RESP, "Kokoaa loppuarvion yhteiseen järjestelmään."),
+            (PART, "Kirjaa loppuarvioon oman näkökulmansa."),
+            (PART, "Kirjaa loppuarvioon oman näkökulmansa."),
+            (PART, "Kirjaa loppuarvioon oman näkökulmansa."),
+            (NONE, ""),
+        ],
+    ),
+    (
+        "continuation",
+        ("Jatkopolun varmistaminen", "Att säkra fortsättningen", "Securing what comes next"),
+        "Kun asiakkuus päättyy, asiakkaan ohjaus oikeisiin palveluihin varmistetaan yhdessä sen "
+        "tahon kanssa, joka jatkaa työskentelyä.",
+        ["3"],
+        [
+            (RESP, "Ellei asiakas siirry toisen osapuolen palveluun: silloin vastuu on sillä."),
+            (PART, ""),
+            (PART, ""),
+            (PART, ""),
+            (INFO, ""),
+        ],
+    ),
+]
+
+MEETINGS_NOTE = (
+    "Tapaamiset ensisijaisesti toimi- ja asiointipisteissä; tarvittaessa monitoimijainen etäkonsultaatio."
+)
+
+# network slug -> versions: (confirmed on, what changed, {(task key, party key): (involvement, note, reason)})
+AGREEMENTS = {
+    "satakunta": [
+        (
+            datetime.date(2025, 2, 11),
+            "Ensimmäinen TYM-lain mukainen vastuunjako.",
+            {
+                ("service-need-assessment", "employment-authority"): (
+                    RESP,
+                    MEETINGS_NOTE,
+                    "",
+                ),
+            },
+        ),
+        (
+            datetime.date(2025, 9, 9),
+            "Terveydenhoitaja seuraa suunnitelmaa sote-keskusalueittain.",
+            {
+                ("service-need-assessment", "employment-authority"): (
+                    RESP,
+                    MEETINGS_NOTE,
+                    "",
+                ),
+                ("plan-follow-up", "health-care"): (
+                    PART,
+                    "",
+                    "Jokaiselle sote-keskusalueelle on nimetty terveydenhoitaja, joka seuraa "
+                    "asiakkaan etenemistä.",
+                ),
+            },
+        ),
+    ],
+    "pohjois-karjala": [
+        (
+            datetime.date(2025, 3, 18),
+            "Työkyvyn selvittämisen yhteinen prosessikuvaus otettiin käyttöön.",
+            {
+                ("work-ability", "employment-authority"): (
+                    PART,
+                    "",
+                    "Työkyvyn selvittämisen prosessi on kuvattu yhdessä, ja työllisyysalueen "
+                    "asiantuntija osallistuu arviointiin.",
+                ),
+            },
+        ),
+    ],
+    "kymenlaakso": [
+        (
+            datetime.date(2025, 4, 2),
+            "Kuntien ja hyvinvointialueen yhteistyösopimus kirjattiin vastuunjakoon.",
+            {
+                ("rehabilitative-work-activity", "municipality"): (
+                    PART,
+                    "",
+                    "Yhteistyösopimuksen mukaan kunnat tarjoavat työympäristöt ja hyvinvointialue "
+                    "asiakkaan tuen.",
+                ),
+            },
+        ),
+    ],
+    "pohjois-pohjanmaa": [
+        (
+            datetime.date(2025, 5, 20),
+            "Työttömien terveystarkastus osaksi tarpeen tunnistamista.",
+            {
+                ("need-identification", "health-care"): (
+                    PART,
+                    "",
+                    "Työttömien terveystarkastuksessa tunnistetaan myös monialaisen tuen tarve.",
+                ),
+                ("plan-follow-up", "municipality"): (
+                    INFO,
+                    "",
+                    "Kunnat saavat tiedon sovituista palveluista, koska ne järjestävät osan työpaikoista.",
+                ),
+            },
+        ),
+    ],
+}
+
+
+@transaction.atomic
+def load_baseline() -> dict[str, ClientProcessTask]:
+    parties = {}
+    for order, (key, short_name, name_fi, name_sv, name_en) in enumerate(PARTIES):
+        parties[key] = Party.objects.update_or_create(
+            key=key,
+            defaults={
+                "short_name": short_name,
+                "name_fi": name_fi,
+                "name_sv": name_sv,
+                "name_en": name_en,
+                "sort_order": order,
+            },
+        )[0]
+    sections = {section.number: section for section in LawSection.objects.filter(statute__number="381/2023")}
+    tasks = {}
+    for order, (key, (name_fi, name_sv, name_en), description, section_numbers, cells) in enumerate(TASKS):
+        task = ClientProcessTask.objects.update_or_create(
+            key=key,
+            defaults={
+                "name_fi": name_fi,
+                "name_sv": name_sv,
+                "name_en": name_en,
+                "description_fi": description,
+                "sort_order": order,
+            },
+        )[0]
+        task.law_sections.set([sections[number] for number in section_numbers if number in sections])
+        task.save()  # a cluster's many-to-many is written on save
+        for party_key, (involvement, note) in zip(PARTY_KEYS, cells, strict=True):
+            BaselineCell.objects.update_or_create(
+                task=task, party=parties[party_key], defaults={"involvement": involvement, "note": note}
+            )
+        tasks[key] = task
+    return tasks
+
+
+def load_agreements() -> int:
+    baseline = national_baseline()
+    parties = {party.key: party for party in baseline.parties}
+    recorded = 0
+    for network in Network.objects.filter(slug__in=AGREEMENTS):
+        if network.responsibility_agreements.exists():
+            continue
+        admin = (
+            Membership.objects.filter(
+                network=network, role=Membership.Role.ADMIN, status=Membership.Status.APPROVED
+            )
+            .select_related("user")
+            .first()
+        )
+        if admin is None:
+            continue
+        for confirmed_on, change_note, changes in AGREEMENTS[network.slug]:
+            cells = []
+            for task in baseline.tasks:
+                for party in baseline.parties:
+                    involvement, note, reason = changes.get(
+                        (task.key, party.key),
+                        (
+                            baseline.involvement(task.pk, party.pk),
+                            "",
+                            "",
+                        ),
+                    )
+                    if (task.key, party.key) not in changes:
+                        cell = baseline.cells.get((task.pk, party.pk))
+                        note = cell.note if cell else ""
+                    cells.append(AgreedCell(task.pk, parties[party.key].pk, involvement, note, reason))
+            record_agreement(
+                admin.user,
+                network,
+                confirmed_on=confirmed_on,
+                change_note=change_note,
+                cells=cells,
+                baseline=baseline,
+            )
+            recorded += 1
+    return recorded
+
+
+def load_operating_model_demo(stdout=None) -> None:
+    tasks = load_baseline()
+    recorded = load_agreements()
+    if stdout is not None:
+        stdout.write(f"  client-process tasks: {len(tasks)}, agreement versions recorded: {recorded}")

@@ -1,0 +1,88 @@
+"""The national baseline in the Wagtail admin: KEHA keeps the parties and the client-process
+tasks, each task with its baseline cells. `permissions.can_keep_baseline` decides; the local
+agreements are recorded on the site by each network's admins, not here."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from typ_site.accounts.exports import ExportSection
+from typ_site.accounts.roles import KEHA_GROUP
+from typ_site.core.admin_scoping import permission_checked_snippet_chooser_viewset
+from typ_site.core.demo import DemoStep
+
+from .demo import load_operating_model_demo
+from .exports import recorded_agreements_section
+from .models import ClientProcessTask, Party
+from .permissions import can_keep_baseline
+
+
+class BaselineKeeperPolicy(ModelPermissionPolicy):
+    """KEHA staff may do everything with the model, nobody else anything."""
+
+    def user_has_permission(self, user, action):
+        return can_keep_baseline(user)
+
+    def user_has_any_permission(self, user, actions):
+        return can_keep_baseline(user)
+
+    def users_with_any_permission(self, actions):
+        people = get_user_model().objects.filter(is_active=True)
+        return people.filter(Q(groups__name=KEHA_GROUP) | Q(is_superuser=True)).distinct()
+
+
+class PartyViewSet(SnippetViewSet):
+    model = Party
+    chooser_viewset_class = permission_checked_snippet_chooser_viewset()
+    icon = "group"
+    menu_label = _("Parties")
+    list_display = ["name_fi", "short_name", "key", "sort_order"]
+
+    @property
+    def permission_policy(self):
+        return BaselineKeeperPolicy(self.model)
+
+
+class ClientProcessTaskViewSet(SnippetViewSet):
+    model = ClientProcessTask
+    chooser_viewset_class = permission_checked_snippet_chooser_viewset()
+    icon = "list-ol"
+    menu_label = _("Client-process tasks and baseline")
+    list_display = ["name_fi", "key", "sort_order"]
+    search_fields = ["name_fi", "name_sv", "name_en", "description_fi"]
+
+    def get_form_class(self, for_update=False):
+        form_class = super().get_form_class(for_update)
+        form_class.base_fields["law_sections"].widget = forms.CheckboxSelectMultiple()
+        return form_class
+
+    @property
+    def permission_policy(self):
+        return BaselineKeeperPolicy(self.model)
+
+
+class ResponsibilityRegisterGroup(SnippetViewSetGroup):
+    items = (ClientProcessTaskViewSet, PartyViewSet)
+    menu_icon = "table"
+    menu_label = _("Division of responsibilities")
+    menu_name = "responsibility_register"
+    menu_order = 305
+
+
+register_snippet(ResponsibilityRegisterGroup)
+
+
+@hooks.register("typ_demo_steps")
+def operating_model_demo_step():
+    # After the core step (the networks and people) and the knowledge step (the law sections).
+    return DemoStep("operating model", load_operating_model_demo, order=25)
+
+
+@hooks.register("typ_export_sections")
+def recorded_agreements_export():
+    return ExportSection("responsibility_agreements_recorded", recorded_agreements_section)

@@ -1,0 +1,54 @@
+import pytest
+
+from tests.factories import make_keha_staff, make_member, make_network, make_network_admin, make_user
+from typ_site.operating_model.demo import load_baseline
+from typ_site.operating_model.selectors import national_baseline
+
+
+@pytest.fixture
+def baseline(db):
+    """The demo's parties, tasks and national baseline (the law sections come from a migration)."""
+    load_baseline()
+    return national_baseline()
+
+
+@pytest.fixture
+def people(db, home):
+    """Two networks and one person of each kind the register tells apart."""
+    network = make_network("Satakunnan TYP", slug="satakunta")
+    other = make_network("Kymenlaakson TYP", slug="kymenlaakso")
+    removed = make_member(network)
+    removed.network_memberships.all().delete()
+    removed_account = make_member(network)
+    removed_account.is_removed = True
+    removed_account.save()
+    return {
+        "network": network,
+        "removed_account": removed_account,
+        "other_network": other,
+        "member": make_member(network),
+        "admin": make_network_admin(network),
+        "other_member": make_member(other),
+        "other_admin": make_network_admin(other),
+        "partner": make_user(organisation_type="other", role="partner"),
+        "removed_member": removed,
+        "keha": make_keha_staff("Editors"),
+        "superuser": make_user(is_superuser=True, is_staff=True),
+    }
+
+
+def cells_form_data(baseline, *, confirmed_on="2025-09-09", change_note="", changes=None) -> dict:
+    """The agreement form's data: the baseline everywhere, with `changes` by
+    (task key, party key) -> (involvement, note, reason)."""
+    changes = changes or {}
+    data = {"confirmed_on": confirmed_on, "change_note": change_note}
+    for task in baseline.tasks:
+        for party in baseline.parties:
+            involvement, note, reason = changes.get(
+                (task.key, party.key), (baseline.involvement(task.pk, party.pk), "", "")
+            )
+            prefix = f"cell-{task.pk}-{party.pk}"
+            data[f"{prefix}-involvement"] = involvement
+            data[f"{prefix}-note"] = note
+            data[f"{prefix}-reason"] = reason
+    return data
