@@ -12,15 +12,9 @@ from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
 from wagtail.admin.views.reports import ReportView
 
 from typ_site.accounts.roles import is_keha_staff
+from typ_site.core.spreadsheets import safe_cell
 
 from .zero_results import report
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value: str) -> str:
-    """What a visitor typed, kept from being read as a formula when the CSV is opened."""
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
 def add_synonym_url(query: str) -> str:
@@ -54,7 +48,7 @@ class ZeroResultSearchesView(ReportView):
         "total": _("Searches in the last 90 days"),
         "last_seen": _("Last seen"),
     }
-    custom_field_preprocess = {"query": {ReportView.FORMAT_CSV: spreadsheet_safe}}
+    custom_field_preprocess = {"query": {ReportView.FORMAT_CSV: safe_cell}}
 
     def dispatch(self, request, *args, **kwargs):
         if not is_keha_staff(request.user):

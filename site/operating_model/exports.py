@@ -1,27 +1,13 @@
 """CSV exports of the register: one row per task and party, for spreadsheets (semicolons, a
 byte-order mark for Excel, and no cell that a spreadsheet would run as a formula)."""
 
-import csv
-
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from typ_site.core.spreadsheets import csv_response, safe_cell
+
 from .models import LocalAgreement
 from .selectors import Comparison, Register
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value) -> str:
-    text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
-def _csv_response(filename: str):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    return response, csv.writer(response, delimiter=";")
 
 
 def recorded_agreements_section(user) -> list[dict]:
@@ -43,7 +29,7 @@ def _yes(value: bool) -> str:
 
 
 def baseline_csv(register: Register) -> HttpResponse:
-    response, writer = _csv_response("vastuunjako-valtakunnallinen.csv")
+    response, writer = csv_response("vastuunjako-valtakunnallinen.csv")
     writer.writerow([_("Order"), _("Task"), _("Law sections"), _("Party"), _("Involvement"), _("Note")])
     for order, row in enumerate(register.rows, start=1):
         sections = ", ".join(str(section) for section in row.task.law_sections.all())
@@ -62,7 +48,7 @@ def baseline_csv(register: Register) -> HttpResponse:
 
 
 def agreement_csv(agreement: LocalAgreement, register: Register) -> HttpResponse:
-    response, writer = _csv_response(f"vastuunjako-{agreement.network.slug}-v{agreement.version}.csv")
+    response, writer = csv_response(f"vastuunjako-{agreement.network.slug}-v{agreement.version}.csv")
     writer.writerow([_("Network"), safe_cell(agreement.network.name)])
     writer.writerow([_("Version"), agreement.version])
     writer.writerow([_("Confirmed by the johtoryhmä on"), agreement.confirmed_on.isoformat()])
@@ -97,7 +83,7 @@ def agreement_csv(agreement: LocalAgreement, register: Register) -> HttpResponse
 
 
 def comparison_csv(comparison: Comparison) -> HttpResponse:
-    response, writer = _csv_response("vastuunjako-verkostot.csv")
+    response, writer = csv_response("vastuunjako-verkostot.csv")
     writer.writerow(
         [
             _("Network"),
