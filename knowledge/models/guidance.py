@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from typ_site.core.models import BasePage
 
+from ..admin_forms import ChangeNotedPageForm
 from ..blocks import body_blocks, stream_plain_text
 from .law import LawSection
 from .pages import ChangeNote, KnowledgePage, attachment_blocks
@@ -81,6 +82,7 @@ class GuidancePage(KnowledgePage):
         FieldPanel("attachments"),
         FieldPanel("tags"),
         InlinePanel("change_notes", label=_("Change notes")),
+        FieldPanel("change_kind"),
     ]
 
     search_fields = BasePage.search_fields + [
@@ -94,6 +96,7 @@ class GuidancePage(KnowledgePage):
     parent_page_types = ["knowledge.GuidanceIndexPage"]
     subpage_types: list[str] = []
     followable = True
+    base_form_class = ChangeNotedPageForm
     template = "knowledge/guidance_page.html"
 
     class Meta:
