@@ -119,3 +119,23 @@ class GuidancePage(KnowledgePage):
             raise ValidationError({"superseded_by": _("Choose the page that replaces a superseded one.")})
         if self.superseded_by_id and self.superseded_by_id == self.pk:
             raise ValidationError({"superseded_by": _("A page cannot replace itself.")})
+
+
+class GuidanceReviewReminder(models.Model):
+    """Editors were reminded that the page's review date had passed: once per page and date."""
+
+    page = models.ForeignKey(
+        "knowledge.GuidancePage", on_delete=models.CASCADE, related_name="review_reminders"
+    )
+    due_date = models.DateField(_("review date"))
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("review reminder")
+        verbose_name_plural = _("review reminders")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "due_date"], name="one_review_reminder_per_date")
+        ]
+
+    def __str__(self):
+        return f"{self.page_id}: {self.due_date}"

@@ -18,6 +18,7 @@ from wagtail.search import index
 from typ_site.core.models import BasePage
 
 from ..change_notes import note_fingerprint
+from ..permissions import PagePermissions
 from .following import follow_state
 from .law import SectionDirectory
 
@@ -74,6 +75,9 @@ class KnowledgePage(BasePage):
         else:
             published = self.last_published_at
         return timezone.localdate(published) if published else None
+
+    def permissions_for_user(self, user):
+        return PagePermissions(user, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -15,8 +15,9 @@ from django.utils import timezone
 class Command(BaseCommand):
     help = (
         "Runs the timed jobs in a loop: scheduled publishing every minute, the daily forum "
-        "digests once a day, and the background worker's queue when TASK_BACKEND is 'database'. "
-        "Both commands are safe to run again. --once runs each job once and stops."
+        "digests and guidance review reminders once a day, and the background worker's queue "
+        "when TASK_BACKEND is 'database'. Every command is safe to run again. --once runs each "
+        "job once and stops."
     )
 
     def add_arguments(self, parser):
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             today = timezone.localdate()
             if digest_day != today:
                 call_command("send_forum_digests", stdout=self.stdout)
+                call_command("send_review_reminders", stdout=self.stdout)
                 digest_day = today
             if _queue_in_database():
                 call_command("db_worker", "--batch", "--no-reload", "--no-startup-delay", verbosity=0)
