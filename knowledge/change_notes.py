@@ -3,8 +3,9 @@
 import datetime
 import hashlib
 from collections import defaultdict
+from typing import Any
 
-from django.db.models import Max
+from django.db.models import Max, Model
 
 
 def note_fingerprint(date: datetime.date, note: str) -> str:
@@ -17,14 +18,14 @@ def note_fingerprint(date: datetime.date, note: str) -> str:
 def attach_newest_note_dates(pages) -> None:
     """Give each page with a change history the date of its newest note (or None), so that its
     `last_updated` costs no query: one query per kind of page among them, whatever their number."""
-    by_model: dict[type, list] = defaultdict(list)
+    by_model: dict[type[Model], list] = defaultdict(list)
     for page in pages:
         if hasattr(page, "change_notes"):
             by_model[type(page)].append(page)
     for model, some_pages in by_model.items():
-        note_model = model._meta.get_field("change_notes").related_model
+        note_model: Any = model._meta.get_field("change_notes").related_model
         newest = dict(
-            note_model.objects.filter(page_id__in=[page.pk for page in some_pages])
+            note_model._default_manager.filter(page_id__in=[page.pk for page in some_pages])
             .values("page_id")
             .annotate(newest=Max("date"))
             .values_list("page_id", "newest")

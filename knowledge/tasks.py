@@ -150,15 +150,16 @@ def send_review_reminders(today=None) -> int:
     number of e-mails sent."""
     sent = 0
     for page in guidance_past_review(today).select_related("owner"):
+        due_date = page.next_review_date
+        if due_date is None:  # the query leaves these out
+            continue
         with transaction.atomic():
-            _reminder, created = GuidanceReviewReminder.objects.get_or_create(
-                page=page, due_date=page.next_review_date
-            )
+            _reminder, created = GuidanceReviewReminder.objects.get_or_create(page=page, due_date=due_date)
             if not created:
                 continue
             url = _absolute(reverse("wagtailadmin_pages:edit", args=[page.pk]))
             for user in review_reminder_recipients(page):
-                context = {"user": user, "page": page, "due_date": page.next_review_date, "url": url}
+                context = {"user": user, "page": page, "due_date": due_date, "url": url}
                 _send(user, "review_reminder", context)
                 sent += 1
     return sent

@@ -64,9 +64,7 @@ def test_the_json_answer_tells_the_new_percentage(tree, signed_in_client):
     assert response.json()["step_complete"] is True
 
 
-def test_the_json_answer_moves_next_to_the_following_step_and_gives_every_steps_state(
-    tree, signed_in_client
-):
+def test_the_json_answer_moves_next_to_the_following_step_and_gives_every_steps_state(tree, signed_in_client):
     path = make_path(tree, step_count=3, tasks_per_step=2)
     first, second, _third = structure(path)
     tick(signed_in_client, path, first, [first.tasks[0].id])

@@ -19,7 +19,8 @@ def complete_first_step(client, path, days_ago):
 
 def add_note(page, days_ago, text="Lisätty uusi osio."):
     note_model = type(page)._meta.get_field("change_notes").related_model
-    page.change_notes.add(note_model(date=timezone.localdate() - datetime.timedelta(days=days_ago), note=text))
+    day = timezone.localdate() - datetime.timedelta(days=days_ago)
+    page.change_notes.add(note_model(date=day, note=text))
     return publish(page)
 
 
