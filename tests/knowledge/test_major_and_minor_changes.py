@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from knowledge.models import GuidanceChangeNote, GuidancePage, PageFollow
 from tests.factories import make_user
@@ -104,7 +105,7 @@ def test_a_page_without_notes_was_last_updated_when_first_published(tree):
     page.intro = "Toinen versio."
     publish(page)
 
-    assert fresh(page).last_updated == first.date()
+    assert fresh(page).last_updated == timezone.localdate(first)
 
 
 def test_the_history_is_newest_first_and_same_day_notes_latest_written_first(tree, client):
