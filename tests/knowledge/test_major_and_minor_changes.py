@@ -157,7 +157,7 @@ def test_the_editor_offers_the_choice_and_says_the_followers_are_emailed(
 
     assert 'name="change_kind"' in html
     assert 'value="major"' in html and 'value="minor"' in html
-    assert "(1 person)" in html
+    assert "sähköpostilla sivun seuraajalle (1 henkilö)" in html
 
 
 def test_a_new_page_has_no_choice_to_make(tree, publisher, client):
