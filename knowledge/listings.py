@@ -6,10 +6,12 @@ applied in the database, related rows are prefetched, and results are paginated.
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from typ_site.accounts.models import OrganisationType
 from typ_site.core.themes import THEMES, tag_label
@@ -79,7 +81,7 @@ def _reversed(ordering: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(field[1:] if field.startswith("-") else f"-{field}" for field in ordering)
 
 
-def _paginate_pages(request, pages, model, ordering: tuple[str, ...]) -> dict:
+def _paginate_pages(request, pages, model, ordering: tuple[str, ...], annotations=None) -> dict:
     """`_paginate` for a large section: `pages` (a queryset of plain `Page` rows) is sorted
     and counted in the page table alone, and only the rows shown are loaded as `model`.
 
@@ -99,7 +101,7 @@ def _paginate_pages(request, pages, model, ordering: tuple[str, ...]) -> dict:
         # database then sorts only as far as the slice, not through the whole section.
         top = min(bottom + per_page, count)
         shown = pages.order_by(*_reversed(ordering)).values("pk")[count - top : count - bottom]
-    items = list(model.objects.filter(pk__in=shown).order_by(*ordering))
+    items = list(model.objects.filter(pk__in=shown).annotate(**(annotations or {})).order_by(*ordering))
     page_obj.object_list = context["items"] = items
     return context
 
@@ -152,9 +154,30 @@ def guidance_listing(index, request) -> dict:
         pages = pages.filter(pk__in=tagged.values("content_object_id"))
     if filters.get("status"):
         pages = pages.filter(guidancepage__status=filters["status"])
-    context = _paginate_pages(request, pages, GuidancePage, ordering=("title", "pk"))
+    context = _paginate_pages(
+        request,
+        pages,
+        GuidancePage,
+        ordering=("title", "pk"),
+        annotations={"newest_note_date": Max("change_notes__date")},
+    )
     _attach_tags(request, context["items"], GuidancePageTag)
+    _flag_overdue_reviews_for_editors(request.user, context["items"])
     return {"filter_form": form, **context}
+
+
+def _flag_overdue_reviews_for_editors(user, pages) -> None:
+    """`review_overdue_badge` on each listed page whose review date has passed and that the
+    person may edit (readers see no badge). The person's page permissions are read once."""
+    today = timezone.localdate()
+    can_edit = user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+    for page in pages:
+        overdue = bool(page.next_review_date and page.next_review_date < today)
+        page.review_overdue_badge = bool(
+            overdue
+            and can_edit
+            and PagePermissionPolicy().user_has_permission_for_instance(user, "change", page)
+        )
 
 
 def interpretation_listing(index, request) -> dict:

@@ -7,13 +7,16 @@ rolled back.
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 from wagtail.models import Page, TaskState
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .selectors import followers_of
+from .models import GuidanceReviewReminder
+from .selectors import followers_of, guidance_past_review
 
 
 def _absolute(url: str) -> str:
@@ -116,4 +119,47 @@ def send_rejection_notices(task_state_id: int, rejected_by_id: int | None) -> in
             },
         )
         sent += 1
+    return sent
+
+
+# --- Review reminders (run daily by `manage.py send_review_reminders`) -------------------------
+
+
+def review_reminder_recipients(page) -> list:
+    """Who is reminded of a page's review: its owner and everyone who may edit it, except
+    superusers (who may edit everything) and removed or inactive accounts."""
+    editors = {
+        user.pk: user
+        for user in PagePermissionPolicy().users_with_permission_for_instance(
+            "change", page, include_superusers=False
+        )
+    }
+    owner = page.owner
+    if owner is not None and owner.pk not in editors and owner.has_perm("wagtailadmin.access_admin"):
+        editors[owner.pk] = owner
+    return [
+        user
+        for user in editors.values()
+        if user.is_active and not getattr(user, "is_removed", False) and user.email
+    ]
+
+
+def send_review_reminders(today=None) -> int:
+    """E-mail the editors of each live guidance page whose review date has passed, once per
+    page and review date (a later run, or a second process, sends nothing again). Returns the
+    number of e-mails sent."""
+    sent = 0
+    for page in guidance_past_review(today).select_related("owner"):
+        due_date = page.next_review_date
+        if due_date is None:  # the query leaves these out
+            continue
+        with transaction.atomic():
+            _reminder, created = GuidanceReviewReminder.objects.get_or_create(page=page, due_date=due_date)
+            if not created:
+                continue
+            url = _absolute(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+            for user in review_reminder_recipients(page):
+                context = {"user": user, "page": page, "due_date": due_date, "url": url}
+                _send(user, "review_reminder", context)
+                sent += 1
     return sent

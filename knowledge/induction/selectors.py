@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from wagtail.models import Page
 
+from knowledge.change_notes import attach_newest_note_dates
 from knowledge.visibility import visible_pages
 from typ_site.accounts.roles import is_verified_member
 from typ_site.networks.models import Membership, Network
@@ -131,6 +133,23 @@ def summarise(path: Page, enrolment: Enrolment | None, ticks: dict[str, datetime
     )
 
 
+def step_states(summary: PathSummary) -> list[dict]:
+    """Each current step's state from the person's ticks: done (and when), next, or neither."""
+    states = []
+    for step in path_structure(summary.path):
+        done = [summary.ticks[task.id] for task in step.tasks if task.id in summary.ticks]
+        complete = bool(step.tasks) and len(done) == len(step.tasks)
+        states.append(
+            {
+                "step": step,
+                "complete": complete,
+                "completed_at": max(done) if complete else None,
+                "is_next": summary.next_step is not None and step.id == summary.next_step.id,
+            }
+        )
+    return states
+
+
 @dataclass
 class PathProgress:
     summary: PathSummary
@@ -155,8 +174,19 @@ def _reading_pages(structure: list[Step], user) -> dict[int, Page]:
     ids = {page_id for step in structure for page_id in step.reading_ids}
     if not ids:
         return {}
-    pages = visible_pages(Page.objects.filter(pk__in=ids), user).specific(defer=True)
+    pages = list(visible_pages(Page.objects.filter(pk__in=ids), user).specific(defer=True))
+    attach_newest_note_dates(pages)
     return {page.pk: page for page in pages}
+
+
+def changed_since(page: Page, completed_at: datetime | None) -> bool:
+    """Whether the page has had a change with a change note (a major change) on a day after
+    the person completed the step. A republished correction without a note does not count,
+    nor does a page that keeps no change notes."""
+    if completed_at is None or not hasattr(page, "change_notes"):
+        return False
+    newest = page.__dict__.get("newest_note_date")
+    return newest is not None and newest > timezone.localdate(completed_at)
 
 
 def path_progress_for(path: Page, user) -> PathProgress:
@@ -181,8 +211,7 @@ def path_progress_for(path: Page, user) -> PathProgress:
             page = pages.get(page_id)
             if page is None:
                 continue
-            updated = bool(completed_at and page.last_published_at and page.last_published_at > completed_at)
-            progress.reading.append(Reading(page=page, updated=updated))
+            progress.reading.append(Reading(page=page, updated=changed_since(page, completed_at)))
         steps.append(progress)
     return PathProgress(summary=summary, steps=steps, can_take_part=can_take_part)
 

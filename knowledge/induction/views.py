@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
@@ -50,21 +51,47 @@ def save_checklist(request, path):
     step = find_step(path, step_id)
     step_done = sum(1 for task in step.tasks if task.id in request.POST.getlist("done"))
     if _wants_json(request):
-        return JsonResponse(
-            {
-                "percent": summary.percent,
-                "done": summary.done_count,
-                "total": summary.total,
-                "step_complete": step_done == len(step.tasks),
-                "label": progress_text(summary.percent, summary.done_count, summary.total),
-                "message": _("Saved. %(percent)s %% of the path done.") % {"percent": summary.percent},
-            }
-        )
+        return JsonResponse(_saved_answer(summary, step_done == len(step.tasks)))
     if summary.complete:
         messages.success(request, _("Well done: you have finished the whole path."))
     else:
         messages.success(request, _("Saved. %(percent)s %% of the path done.") % {"percent": summary.percent})
     return redirect(f"{_page_address(request, path)}#step-{step.number}")
+
+
+def _saved_answer(summary, step_complete: bool) -> dict:
+    """What the page's script updates after a tick without a reload: the percentage, the "Next"
+    link and every step's state (rendered by the same templates as the page)."""
+    steps = []
+    for state in selectors.step_states(summary):
+        steps.append(
+            {
+                "number": state["step"].number,
+                "complete": state["complete"],
+                "is_next": state["is_next"],
+                "state_html": render_to_string(
+                    "induction/includes/step_state.html", {**state, "started": summary.started}
+                ),
+            }
+        )
+    if summary.complete:
+        message = _("Saved. Well done: you have finished the whole path.")
+    else:
+        message = _("Saved. %(percent)s %% of the path done.") % {"percent": summary.percent}
+    return {
+        "percent": summary.percent,
+        "done": summary.done_count,
+        "total": summary.total,
+        "complete": summary.complete,
+        "step_complete": step_complete,
+        "label": progress_text(summary.percent, summary.done_count, summary.total),
+        "message": message,
+        "next_html": render_to_string(
+            "induction/includes/next_step.html",
+            {"next_step": summary.next_step, "complete": summary.complete},
+        ),
+        "steps": steps,
+    }
 
 
 def _follower_or_404(request):

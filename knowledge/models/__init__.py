@@ -13,14 +13,20 @@
     workflow         the editorial workflow's four-eyes approval
 
 A module imports only the modules above it in this list. Of the rest of the app the models
-use `blocks`, `admin_forms` and `visibility`, which import no models, and the themes page and
-the indexes call their listings (`theme_listings`, `listings`, and `tag_links` for the tags'
-addresses): those import the modules here one by one, never this package, so nothing imports
-in a circle. Selectors, services and views import this package.
+use `blocks`, `admin_forms`, `change_notes`, `permissions` and `visibility`, which import no
+models, and the themes page and the indexes call their listings (`theme_listings`, `listings`,
+and `tag_links` for the tags' addresses): those import the modules here one by one, never this
+package, so nothing imports in a circle. Selectors, services and views import this package.
 """
 
 from .following import AnnouncedChangeNote, PageFollow, follow_state, is_following
-from .guidance import DocumentStatus, GuidanceChangeNote, GuidancePage, GuidancePageTag
+from .guidance import (
+    DocumentStatus,
+    GuidanceChangeNote,
+    GuidancePage,
+    GuidancePageTag,
+    GuidanceReviewReminder,
+)
 from .indexes import (
     CaseStoryIndexPage,
     GuidanceIndexPage,
@@ -51,6 +57,7 @@ __all__ = [
     "DocumentStatus",
     "FourEyesApprovalTask",
     "GuidanceChangeNote",
+    "GuidanceReviewReminder",
     "GuidanceIndexPage",
     "GuidancePage",
     "GuidancePageTag",

@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from typ_site.core.models import BasePage
 
+from ..admin_forms import ChangeNotedPageForm
 from ..blocks import body_blocks, stream_plain_text
 from .law import LawSection
 from .pages import ChangeNote, KnowledgePage, attachment_blocks
@@ -81,6 +82,7 @@ class GuidancePage(KnowledgePage):
         FieldPanel("attachments"),
         FieldPanel("tags"),
         InlinePanel("change_notes", label=_("Change notes")),
+        FieldPanel("change_kind"),
     ]
 
     search_fields = BasePage.search_fields + [
@@ -94,6 +96,7 @@ class GuidancePage(KnowledgePage):
     parent_page_types = ["knowledge.GuidanceIndexPage"]
     subpage_types: list[str] = []
     followable = True
+    base_form_class = ChangeNotedPageForm
     template = "knowledge/guidance_page.html"
 
     class Meta:
@@ -116,3 +119,23 @@ class GuidancePage(KnowledgePage):
             raise ValidationError({"superseded_by": _("Choose the page that replaces a superseded one.")})
         if self.superseded_by_id and self.superseded_by_id == self.pk:
             raise ValidationError({"superseded_by": _("A page cannot replace itself.")})
+
+
+class GuidanceReviewReminder(models.Model):
+    """Editors were reminded that the page's review date had passed: once per page and date."""
+
+    page = models.ForeignKey(
+        "knowledge.GuidancePage", on_delete=models.CASCADE, related_name="review_reminders"
+    )
+    due_date = models.DateField(_("review date"))
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("review reminder")
+        verbose_name_plural = _("review reminders")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "due_date"], name="one_review_reminder_per_date")
+        ]
+
+    def __str__(self):
+        return f"{self.page_id}: {self.due_date}"

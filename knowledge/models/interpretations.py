@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from typ_site.core.models import BasePage
 
+from ..admin_forms import ChangeNotedPageForm
 from ..blocks import RICH_TEXT_FEATURES, body_blocks, stream_plain_text
 from .law import LawSection
 from .pages import ChangeNote, KnowledgePage
@@ -91,6 +92,7 @@ class LawInterpretationPage(KnowledgePage):
         ),
         FieldPanel("tags"),
         InlinePanel("change_notes", label=_("Change notes")),
+        FieldPanel("change_kind"),
     ]
 
     search_fields = BasePage.search_fields + [
@@ -105,6 +107,7 @@ class LawInterpretationPage(KnowledgePage):
     parent_page_types = ["knowledge.LawInterpretationIndexPage"]
     subpage_types: list[str] = []
     followable = True
+    base_form_class = ChangeNotedPageForm
     template = "knowledge/law_interpretation_page.html"
 
     class Meta:

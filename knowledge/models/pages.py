@@ -1,9 +1,10 @@
 """What every knowledge page and every section index has."""
 
-import hashlib
+import datetime
 
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
@@ -16,6 +17,8 @@ from wagtail.search import index
 
 from typ_site.core.models import BasePage
 
+from ..change_notes import note_fingerprint
+from ..permissions import PagePermissions
 from .following import follow_state
 from .law import SectionDirectory
 
@@ -38,6 +41,43 @@ class KnowledgePage(BasePage):
     def search_document_text(self) -> str:
         """Plain text of everything a reader sees on the page (used by the search index)."""
         return "\n".join(part.strip() for part in self.search_text_parts() if part and part.strip())
+
+    @cached_property
+    def change_history(self) -> list:
+        """The page's change notes, newest first; notes of the same day in reverse of the
+        order they were written (the latest written first)."""
+        if not hasattr(self, "change_notes"):
+            return []
+        return sorted(
+            self.change_notes.all(),
+            key=lambda note: (note.date, note.sort_order or 0, note.pk or 0),
+            reverse=True,
+        )
+
+    @cached_property
+    def last_updated(self) -> datetime.date | None:
+        """ "Last updated" as GOV.UK means it: the date of the newest change note.
+
+        A correction published without a note (a minor change) leaves it as it was. A page
+        with change notes but none written yet was last updated when first published; a
+        page type without change notes, when last published. A listing may give the newest
+        note's date as the annotation `newest_note_date` (one query for the whole list).
+        """
+        if hasattr(self, "change_notes"):
+            if "newest_note_date" in self.__dict__:
+                newest = self.__dict__["newest_note_date"]
+            else:
+                history = self.change_history
+                newest = history[0].date if history else None
+            if newest is not None:
+                return newest
+            published = self.first_published_at
+        else:
+            published = self.last_published_at
+        return timezone.localdate(published) if published else None
+
+    def permissions_for_user(self, user):
+        return PagePermissions(user, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -69,8 +109,7 @@ class ChangeNote(Orderable):
     @property
     def fingerprint(self) -> str:
         """Identity of a note across revisions (inline rows get new ids on each publish)."""
-        text = " ".join(self.note.split())
-        return hashlib.sha256(f"{self.date.isoformat()}|{text}".encode()).hexdigest()
+        return note_fingerprint(self.date, self.note)
 
 
 def attachment_blocks():

@@ -1,6 +1,7 @@
 """A KEHA editor submits guidance, approvers publish it, and a follower hears about it."""
 
 import io
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -66,6 +67,9 @@ def test_editor_submits_guidance_approvers_publish_it_and_the_follower_gets_one_
     editor.get_by_role("button", name="Lisää Muutosmerkinnät").click()
     expect(editor.get_by_role("textbox", name="Päivämäärä")).not_to_have_value("")
     editor.get_by_role("textbox", name="Mikä muuttui").fill(CHANGE_NOTE)
+    # A change with a note is a major one: the form says the followers are told by e-mail.
+    expect(editor.locator("main")).to_contain_text("sähköpostilla sivun seuraajalle (1 henkilö)")
+    editor.get_by_role("radio", name=re.compile("Merkittävä muutos")).check()
     _open_action_menu(editor)
     footer = editor.locator("footer")
     submit = footer.get_by_role("button", name=f"Lähetä työnkulkuun {TWO_STEP_WORKFLOW}")

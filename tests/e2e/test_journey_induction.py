@@ -37,7 +37,7 @@ def _sign_up(page, address: str) -> None:
 
 
 def test_new_employee_signs_up_verifies_the_address_starts_the_path_for_their_role_and_ticks_a_step(
-    page, settings
+    page, new_context, settings
 ):
     settings.ALLOWED_SIGNUP_EMAIL_DOMAINS = ["kela.example.fi"]  # a subdomain is allowed too
     section = content.induction_section()
@@ -60,14 +60,27 @@ def test_new_employee_signs_up_verifies_the_address_starts_the_path_for_their_ro
     expect(page.locator(".messages")).to_contain_text("Aloitit polun.")
 
     step = page.locator("#step-1")
+    next_link = page.locator(".induction-status").get_by_role("link", name=re.compile("^Vaihe"))
+    expect(next_link).to_have_text(re.compile("^Vaihe 1"))
+    # Ticks save themselves: no "Save" button while the script runs.
+    expect(page.get_by_role("button", name="Tallenna merkinnät")).to_have_count(0)
     step.get_by_label(content.INDUCTION_FIRST_TASK).check()  # saved at once by checklist.js
 
-    expect(page.locator("[data-induction-status]")).to_have_text("Tallennettu. Polusta on tehty 25 %.")
+    # Everything a reload would show changes in place; "Saved" is said beside the checklist.
+    expect(step.get_by_role("status")).to_have_text("Tallennettu. Polusta on tehty 25 %.")
     expect(step).to_have_class(re.compile(r"\binduction-step-done\b"))
+    expect(step.locator(".induction-step-state")).to_contain_text("Tehty")
     expect(page.locator("label[for=path-progress]")).to_have_text("25 % tehty (1/4 tehtävää)")
+    expect(next_link).to_have_text(re.compile("^Vaihe 2"))
+    expect(next_link).to_have_attribute("href", "#step-2")
+    expect(page.locator("#step-2")).to_have_class(re.compile(r"\binduction-step-next\b"))
+    expect(page.locator("#step-2 .induction-step-state .status-pending")).to_be_visible()
 
-    # The same tick sent once more, with the form's own button: still one tick.
-    step.get_by_role("button", name="Tallenna merkinnät").click()
+    # Without scripts the form's own button saves: the same tick sent once more is still one tick.
+    no_script = new_context(storage_state=page.context.storage_state(), java_script_enabled=False).new_page()
+    no_script.goto(page.url)
+    no_script.locator("#step-1").get_by_role("button", name="Tallenna merkinnät").click()
+    page = no_script
 
     expect(page.locator(".messages")).to_contain_text("Polusta on tehty 25 %.")
     expect(page.locator("#step-1 .induction-step-state")).to_contain_text("Tehty")

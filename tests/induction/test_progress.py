@@ -64,6 +64,48 @@ def test_the_json_answer_tells_the_new_percentage(tree, signed_in_client):
     assert response.json()["step_complete"] is True
 
 
+def test_the_json_answer_moves_next_to_the_following_step_and_gives_every_steps_state(tree, signed_in_client):
+    path = make_path(tree, step_count=3, tasks_per_step=2)
+    first, second, _third = structure(path)
+    tick(signed_in_client, path, first, [first.tasks[0].id])
+
+    answer = tick(
+        signed_in_client, path, first, [task.id for task in first.tasks], HTTP_ACCEPT="application/json"
+    ).json()
+
+    assert 'href="#step-2"' in answer["next_html"] and second.title in answer["next_html"]
+    states = {state["number"]: state for state in answer["steps"]}
+    assert (states[1]["complete"], states[1]["is_next"]) == (True, False)
+    assert (states[2]["complete"], states[2]["is_next"]) == (False, True)
+    assert "status-approved" in states[1]["state_html"] and "status-pending" in states[2]["state_html"]
+    assert "status-pending" not in states[3]["state_html"]
+    # The same markup as a reload shows.
+    page = signed_in_client.get(path.url).content.decode()
+    assert answer["next_html"] in page
+
+
+def test_the_json_answer_after_the_last_tick_says_the_path_is_done(tree, signed_in_client):
+    path = make_path(tree, step_count=1, tasks_per_step=1)
+    [only] = structure(path)
+
+    answer = tick(signed_in_client, path, only, [only.tasks[0].id], HTTP_ACCEPT="application/json").json()
+
+    assert answer["complete"] is True
+    assert "#step-" not in answer["next_html"]
+    assert answer["steps"][0]["complete"] is True
+
+
+def test_the_save_buttons_are_kept_for_browsers_without_scripts(tree, signed_in_client):
+    path = make_path(tree, step_count=2)
+    first = structure(path)[0]
+    tick(signed_in_client, path, first, [first.tasks[0].id])
+
+    page = signed_in_client.get(path.url).content.decode()
+
+    assert page.count("data-induction-save>") == 2
+    assert page.count('role="status" aria-live="polite" data-induction-saved') == 2
+
+
 def test_an_unknown_task_is_not_found_and_nothing_is_saved(tree, signed_in_client):
     path = make_path(tree)
     first = structure(path)[0]

@@ -17,16 +17,48 @@ def complete_first_step(client, path, days_ago):
     CompletedTask.objects.update(completed_at=timezone.now() - datetime.timedelta(days=days_ago))
 
 
-def test_a_guidance_page_changed_after_completion_is_shown_as_updated(tree, signed_in_client):
+def add_note(page, days_ago, text="Lisätty uusi osio."):
+    note_model = type(page)._meta.get_field("change_notes").related_model
+    day = timezone.localdate() - datetime.timedelta(days=days_ago)
+    page.change_notes.add(note_model(date=day, note=text))
+    return publish(page)
+
+
+def test_a_guidance_page_with_a_change_note_after_completion_is_shown_as_updated(tree, signed_in_client):
     guidance = tree.guidance[0]
     path = make_path(tree, reading=[guidance])
     complete_first_step(signed_in_client, path, days_ago=3)
 
     guidance.intro = "Uusi versio."
-    publish(guidance)
+    add_note(guidance, days_ago=1)
     page = signed_in_client.get(path.url).content.decode()
 
     assert UPDATED in page
+    day = (timezone.localdate() - datetime.timedelta(days=1)).strftime("%-d.%-m.%Y")
+    assert day in page.split(UPDATED, 1)[1][:200]
+
+
+def test_a_republished_correction_without_a_change_note_is_not_shown_as_updated(tree, signed_in_client):
+    guidance = tree.guidance[0]
+    path = make_path(tree, reading=[guidance])
+    complete_first_step(signed_in_client, path, days_ago=3)
+
+    guidance.intro = "Korjattu kirjoitusvirhe."
+    publish(guidance)
+    page = signed_in_client.get(path.url).content.decode()
+
+    assert UPDATED not in page
+
+
+def test_a_change_note_from_before_completion_is_not_shown_as_updated(tree, signed_in_client):
+    guidance = tree.guidance[0]
+    path = make_path(tree, reading=[guidance])
+    complete_first_step(signed_in_client, path, days_ago=3)
+
+    add_note(guidance, days_ago=10)  # published now, but the change it tells of is older
+    page = signed_in_client.get(path.url).content.decode()
+
+    assert UPDATED not in page
 
 
 def test_an_unchanged_page_is_not_shown_as_updated(tree, signed_in_client):
@@ -45,7 +77,7 @@ def test_a_step_not_yet_completed_shows_no_update_note(tree, signed_in_client):
     tick(signed_in_client, path, first, [first.tasks[0].id])
     CompletedTask.objects.update(completed_at=timezone.now() - datetime.timedelta(days=3))
 
-    publish(guidance)
+    add_note(guidance, days_ago=1)
     page = signed_in_client.get(path.url).content.decode()
 
     assert UPDATED not in page

@@ -138,3 +138,14 @@ def test_the_change_notes_and_organisations_of_the_demo_keep_their_order(demo):
         assert rows.exists()
         assert all(place is not None for _page, place in rows), model.__name__
         assert len(set(rows)) == len(rows), model.__name__
+
+
+def test_a_demo_page_republished_without_a_note_still_shows_its_newest_notes_date(client, demo):
+    page = GuidancePage.objects.get(slug="asiakasprosessi", locale=Locale.get_default())
+    latest = max(note.date for note in page.change_notes.all())
+
+    page.save_revision().publish(skip_permission_checks=True)  # a minor change, published today
+    content = client.get(page.url).content.decode()
+
+    assert timezone.localdate(GuidancePage.objects.get(pk=page.pk).last_published_at) == timezone.localdate()
+    assert f'<time datetime="{latest.isoformat()}">' in content

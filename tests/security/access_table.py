@@ -502,6 +502,11 @@ ADMIN_RULES: list[tuple[str, Access]] = [
         note="to the networks section, where network admins and editors have no rights",
     ),
     _rule(
+        r"wagtailadmin_pages:move",
+        SUPERUSER_ONLY,
+        note="a network admin adds pages only under their own network page: nowhere to move it to",
+    ),
+    _rule(
         r"wagtailadmin_pages:delete",
         admin(DENIED, DENIED),
         note="the network page has a member's practice under it, which its admins may not delete",
