@@ -320,6 +320,13 @@ def registrations_of(user) -> QuerySet[Registration]:
     )
 
 
+def next_registrations_of(user, limit: int = 3) -> list[Registration]:
+    """The person's own coming registrations (places and waiting lists), soonest first."""
+    if not user.is_authenticated:
+        return []
+    return list(registrations_of(user).filter(occurrence_start__gte=timezone.now())[:limit])
+
+
 # --- feeds -------------------------------------------------------------------------------
 
 

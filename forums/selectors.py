@@ -376,6 +376,54 @@ def unread_notification_count(user) -> int:
     return notifications_for(user, reasons).filter(read_at__isnull=True).count()
 
 
+def unread_notification_count_of(request) -> int:
+    """`unread_notification_count` of the signed-in person, once per request (the header and
+    the home page both show it)."""
+    user = request.user
+    return per_request(request, "forums.unread_count", lambda: unread_notification_count(user))
+
+
+def open_report_count_of(request) -> int:
+    """`open_report_count` of the signed-in person, once per request (the header and the home
+    page both show it)."""
+    user = request.user
+    return per_request(request, "forums.open_report_count", lambda: open_report_count(user))
+
+
+def network_topics_for(user, limit: int = 5) -> list[Topic]:
+    """The newest topics of the forums of this person's own networks (most recent activity
+    first), each with `is_unread` as the forum's list marks it. Empty for people in no
+    network: a KEHA editor or a partner sees no network forum here, whatever else they see."""
+    mine = member_network_ids(user)
+    if not mine:
+        return []
+    forum_ids = [
+        pk
+        for pk, (kind, network_id) in _forum_access(user).visible.items()
+        if kind == NETWORK and network_id in mine
+    ]
+    if not forum_ids:
+        return []
+    read_states = TopicReadState.objects.filter(user=user, topic=OuterRef("pk"))
+    return list(
+        visible_topics_for(user)
+        .filter(forum_id__in=forum_ids)
+        .select_related("forum")
+        .annotate(is_unread=~Exists(read_states.filter(last_read_at__gte=OuterRef("last_post_at"))))
+        .order_by("-last_post_at", "-pk")[:limit]
+    )
+
+
+def unread_notifications_for(user, limit: int = 5) -> list[Notification]:
+    """The person's newest unread notifications (the rule of `notifications_for`), with what
+    their lines show."""
+    return list(
+        notifications_for(user)
+        .filter(read_at__isnull=True)
+        .select_related("post__topic__forum", "actor", "membership__network")[:limit]
+    )
+
+
 def open_report_count(user) -> int:
     """The reports waiting for this person's decision (the count on the header's link)."""
     if not moderated_forum_ids(user):

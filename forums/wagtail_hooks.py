@@ -12,6 +12,7 @@ from typ_site.core.demo import DemoStep
 
 from .demo import load_forum_demo
 from .exports import forum_export_section
+from .home import network_topics_section, notifications_section, reports_section
 from .models import Forum
 
 
@@ -44,3 +45,8 @@ def forums_export():
 @hooks.register("typ_demo_steps")
 def forums_demo_step():
     return DemoStep("forums", load_forum_demo, order=30)
+
+
+hooks.register("typ_home_sections", notifications_section)
+hooks.register("typ_home_sections", network_topics_section)
+hooks.register("typ_home_sections", reports_section)

@@ -1,17 +1,24 @@
 """Reads of the knowledge base, filtered by what the person may see (`knowledge.visibility`)."""
 
+import datetime
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import DateField, Exists, F, Max, OuterRef, QuerySet
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Page, WorkflowState
+from wagtail.models import GroupApprovalTask, Page, TaskState, WorkflowState
 
 from typ_site.accounts.roles import is_verified_member
 from typ_site.core.access import MEMBERS, PUBLIC
+from typ_site.core.languages import default_language
 from typ_site.networks.models import Network
 
 from .models import (
+    DocumentStatus,
+    GuidanceIndexPage,
     GuidancePage,
     LawInterpretationPage,
     LawSection,
@@ -164,3 +171,74 @@ def followers_of(page) -> list:
     if page_access_key(page) in (PUBLIC, MEMBERS):
         return [user for user in users if is_verified_member(user)]
     return [user for user in users if can_see_page(page, user)]
+
+
+# --- The home page ---------------------------------------------------------------------------
+
+
+def guidance_in_current_language(user) -> QuerySet[GuidancePage]:
+    """Guidance this person may see, each page once: in the visitor's language where it has
+    been translated, otherwise in Finnish (served so under the visitor's address)."""
+    default = default_language()
+    active = get_language() or default
+    pages = GuidancePage.objects.filter(locale__language_code=default)
+    if active != default:
+        translated = Page.objects.filter(locale__language_code=active).values("translation_key")
+        pages = GuidancePage.objects.filter(locale__language_code=active) | pages.exclude(
+            translation_key__in=translated
+        )
+    return visible_pages(pages, user)
+
+
+def recently_changed_guidance(user, since: datetime.date | None = None, limit: int = 5) -> list[GuidancePage]:
+    """The guidance this person may see, latest change first, each with `changed_on`: the
+    date of its newest change note, or the day it was last published when it has none.
+    With `since`, only what changed on or after that day. Drafts are left out. One query."""
+    pages = (
+        guidance_in_current_language(user)
+        .exclude(status=DocumentStatus.DRAFT)
+        .annotate(
+            changed_on=Coalesce(
+                Max("change_notes__date"), TruncDate("last_published_at"), output_field=DateField()
+            )
+        )
+        .select_related("locale")
+    )
+    if since is not None:
+        pages = pages.filter(changed_on__gte=since)
+    return list(pages.order_by(F("changed_on").desc(nulls_last=True), "-pk")[:limit])
+
+
+def guidance_index(user) -> Page | None:
+    """The guidance section's index page (its Finnish original: its address follows the
+    visitor's language), or None when this person may not see it."""
+    return visible_pages(
+        GuidanceIndexPage.objects.filter(locale__language_code=default_language()), user
+    ).first()
+
+
+def practices_awaiting_review_count(user) -> int:
+    """The submitted practices waiting at a review step that this person may decide: the
+    rule of `FourEyesApprovalTask.get_task_states_user_can_moderate` (members of the step's
+    groups, except the submitter and whoever approved an earlier step; a superuser decides
+    any), counted in one query instead of one per task."""
+    if not is_verified_member(user):
+        return 0
+    states = TaskState.objects.filter(
+        status=TaskState.STATUS_IN_PROGRESS,
+        task__active=True,
+        workflow_state__status=WorkflowState.STATUS_IN_PROGRESS,
+        workflow_state__content_type=ContentType.objects.get_for_model(PracticePage),
+    )
+    if not user.is_superuser:
+        approved_by_them = TaskState.objects.filter(
+            status=TaskState.STATUS_APPROVED,
+            finished_by=user,
+            workflow_state_id=OuterRef("workflow_state_id"),
+        ).exclude(task_id=OuterRef("task_id"))
+        states = (
+            states.filter(task__in=GroupApprovalTask.objects.filter(groups__user=user).values("pk"))
+            .exclude(workflow_state__requested_by=user)
+            .exclude(Exists(approved_by_them))
+        )
+    return states.values("workflow_state_id").distinct().count()

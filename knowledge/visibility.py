@@ -6,9 +6,14 @@ page's own address with the same view restrictions. This module imports no model
 knowledge base, so the page models may use it too.
 """
 
+import itertools
+
 from django.db.models import Q, QuerySet
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.signals import post_page_move
 
 from typ_site.accounts.roles import is_verified_member
 from typ_site.core.access import MEMBERS, PUBLIC, STAFF
@@ -27,11 +32,35 @@ def _restriction_allows(restriction: PageViewRestriction, user, group_ids) -> bo
     return False  # a password is asked on the page itself; such pages are never listed
 
 
-def _restrictions() -> list[PageViewRestriction]:
+# A new number whenever a view restriction (or its groups) changes in this process, so that
+# the restrictions kept for a request (`_restrictions`) are never older than the restrictions.
+_generations = itertools.count()
+_restriction_generation = next(_generations)
+
+
+@receiver([post_save, post_delete], sender=PageViewRestriction, dispatch_uid="knowledge.restrictions_changed")
+@receiver(
+    m2m_changed,
+    sender=PageViewRestriction.groups.through,
+    dispatch_uid="knowledge.restriction_groups_changed",
+)
+@receiver(post_page_move, dispatch_uid="knowledge.restricted_page_moved")
+def _restrictions_changed(**kwargs) -> None:
+    global _restriction_generation
+    _restriction_generation = next(_generations)
+
+
+def _read_restrictions() -> list[PageViewRestriction]:
     restrictions = list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
     for restriction in restrictions:
         restriction.group_ids = {group.pk for group in restriction.groups.all()}
     return restrictions
+
+
+def _restrictions(user) -> list[PageViewRestriction]:
+    """Every view restriction, read once per request (kept on the person's user object, a
+    visitor's included) unless one changes meanwhile: a page lists several sections."""
+    return per_request(user, ("knowledge.restrictions", _restriction_generation), _read_restrictions)
 
 
 def _user_group_ids(user) -> set[int]:
@@ -43,7 +72,7 @@ def _user_group_ids(user) -> set[int]:
 def visible_pages(queryset: QuerySet, user) -> QuerySet:
     """Live pages of the queryset that the user may see."""
     queryset = queryset.live()
-    restrictions = _restrictions()
+    restrictions = _restrictions(user)
     if not restrictions:
         return queryset
     group_ids = (

@@ -29,6 +29,7 @@ from typ_site.core.demo import DemoStep
 from .demo import load_knowledge_demo
 from .editorial import is_pending_submission_file
 from .exports import knowledge_export
+from .home import guidance_home_section, practices_review_section
 from .models import LawSection, Statute
 from .selectors import guidance_past_review
 from .visibility import pages_for_admin_chooser
@@ -138,3 +139,7 @@ def hide_reports_out_of_reach(request, menu_items):
     (admin_scoping.ADMIN_VIEW_GUARDS): offered only to those it is open to."""
     if not can_report_on_every_page(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+hooks.register("typ_home_sections", guidance_home_section)
+hooks.register("typ_home_sections", practices_review_section)

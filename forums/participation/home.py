@@ -1,15 +1,15 @@
 from typ_site.core.home import HomeSection
 
-from .selectors import open_rounds_for
+from .selectors import polls_to_answer
 
 
 def open_rounds_section(request) -> HomeSection | None:
-    """Open rounds the person may vote in, and whether they have voted."""
-    rounds = open_rounds_for(request.user)
-    if not rounds:
+    """Open voting rounds and story validations the person may answer and has not yet."""
+    polls = polls_to_answer(request.user)
+    if not polls:
         return None
     return HomeSection(
         template="participation/includes/home_section.html",
-        context={"rounds": rounds},
+        context={"polls": polls},
         order=30,
     )

@@ -97,6 +97,31 @@ def open_rounds_for(user, now=None) -> list[VotingRound]:
     ]
 
 
+def polls_to_answer(user, now=None, limit: int = 5) -> list[Poll]:
+    """Open priority rounds and customer-story validations this person may answer and has not
+    answered yet, those closing first first (each rule as in `open_rounds_for`; a story's poll
+    only while its page is published). Two queries."""
+    if not is_verified_member(user):
+        return []
+    now = now or timezone.now()
+    polls = list(
+        Poll.objects.filter(engine.open_filter(now), engine.network_filter(user))
+        .exclude(Exists(Ballot.objects.filter(poll=OuterRef("pk"), voter=user)))
+        .exclude(kind=Poll.Kind.STORY, subject_page__live=False)
+        .exclude(kind=Poll.Kind.STORY, subject_page__isnull=True)
+        .select_related("subject_page")
+        .order_by(F("closes_at").asc(nulls_last=True), "-opens_at", "pk")
+    )
+    _load_network_ids(polls)
+    return [
+        poll
+        for poll in polls
+        if engine.voting_state(poll, now) == engine.OPEN
+        and (poll.kind == Poll.Kind.STORY or permissions.can_see_round(user, poll))
+        and engine.is_eligible(user, poll)
+    ][:limit]
+
+
 def round_for_user_or_404(user, pk: int) -> VotingRound:
     poll = _rounds().filter(pk=pk).first()
     if poll is None or not permissions.can_see_round(user, poll):

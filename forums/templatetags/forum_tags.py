@@ -3,13 +3,12 @@ from django import template
 from forums.models import Forum
 from forums.selectors import (
     moderated_forum_ids,
-    open_report_count,
+    open_report_count_of,
     topics_for_page,
-    unread_notification_count,
+    unread_notification_count_of,
     visible_forums_for,
 )
 from typ_site.accounts.roles import holds_powers
-from typ_site.core.request_cache import per_request
 
 register = template.Library()
 
@@ -21,7 +20,7 @@ def forum_unread_count(context) -> int:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return 0
-    return per_request(request, "forums.unread_count", lambda: unread_notification_count(user))
+    return unread_notification_count_of(request)
 
 
 @register.simple_tag(takes_context=True)
@@ -35,7 +34,7 @@ def forum_moderation_count(context) -> int | None:
         return None
     if not moderated_forum_ids(user):
         return None
-    return open_report_count(user)
+    return open_report_count_of(request)
 
 
 @register.simple_tag(takes_context=True)

@@ -10,7 +10,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from typ_site.accounts.roles import holds_powers
-from typ_site.networks.models import Network, Region, ServicePoint
+from typ_site.networks.models import Membership, Network, Region, ServicePoint
 from typ_site.networks.services import add_member
 
 from .demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SECRET, demo_email
@@ -157,6 +157,27 @@ def create_people(networks: dict[str, Network]) -> None:
             _give_demo_authenticator(user)
 
 
+# A request waiting for the Satakunta network's admins (their home page shows it): the nurse
+# of Pohjois-Karjala also covers the Satakunta network's health checks for a while.
+PENDING_REQUEST = (
+    "terveydenhoitaja.karjala",
+    "satakunta",
+    "Hoidan keväällä myös Satakunnan verkoston terveystarkastusten sijaisuuksia.",
+)
+
+
+def create_pending_request(networks: dict[str, Network]) -> None:
+    """The demo's membership request; a request already decided is left as it is."""
+    key, slug, message = PENDING_REQUEST
+    user = get_user_model().objects.filter(email=demo_email(key)).first()
+    if user is not None and slug in networks:
+        Membership.objects.get_or_create(
+            user=user,
+            network=networks[slug],
+            defaults={"status": Membership.Status.PENDING, "message": message},
+        )
+
+
 def _give_demo_authenticator(user) -> None:
     """Everyone with powers must use MFA; the demo gives them a known TOTP secret."""
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
@@ -214,5 +235,6 @@ def load_core_demo(stdout=None) -> None:
     _say(stdout, f"  networks: {len(networks)}")
     create_people(networks)
     _say(stdout, f"  people: {len(DEMO_PEOPLE)}")
+    create_pending_request(networks)
     create_home_page()
     _say(stdout, "  home page")

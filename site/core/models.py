@@ -10,9 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from .home import home_sections
+from .home import WAITING, home_sections
 from .languages import link_language
-from .navigation import pages_in_menu
 
 
 class BasePage(Page):
@@ -72,7 +71,18 @@ class BasePage(Page):
 
 
 class HomePage(BasePage):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    """The front door: what the platform is for (`intro`, shown to visitors), and the sections
+    the apps contribute (`typ_site.core.home`): for a visitor the latest national guidance,
+    for a member what is new and what waits for them."""
+
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_(
+            "What the platform is for, in two or three sentences: shown to visitors who have not signed in."
+        ),
+    )
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
@@ -84,8 +94,9 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = home_sections(request)
-        context["section_pages"] = pages_in_menu(self._default_language_version() or self, self)
+        sections = home_sections(request)
+        context["waiting"] = [section for section in sections if section.group == WAITING]
+        context["sections"] = [section for section in sections if section.group != WAITING]
         return context
 
 

@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from typ_site.accounts.exports import ExportSection
 
 from .exports import memberships_section
+from .home import membership_requests_section
 from .models import Network
 
 
@@ -30,3 +31,6 @@ register_snippet(NetworkViewSet)
 @hooks.register("typ_export_sections")
 def memberships_export():
     return ExportSection("network_memberships", memberships_section)
+
+
+hooks.register("typ_home_sections", membership_requests_section)

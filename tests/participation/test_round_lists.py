@@ -132,12 +132,13 @@ def _by_the_rules(person, keep) -> list[tuple[str, bool]]:
 
 
 def test_the_home_box_lists_exactly_the_open_rounds_the_rules_let_each_person_vote_in(rf, world):
+    """...and that they have not voted in yet (at most five, those closing first)."""
     now, people = world
     for person in people:
         request = rf.get("/")
         request.user = _fresh(person)
         section = open_rounds_section(request)
-        shown = _listed(section.context["rounds"]) if section else []
+        shown = {poll.title for poll in section.context["polls"]} if section else set()
 
         checker = _fresh(person)
         expected = _by_the_rules(
@@ -148,7 +149,8 @@ def test_the_home_box_lists_exactly_the_open_rounds_the_rules_let_each_person_vo
                 and engine.is_eligible(user, poll)
             ),
         )
-        assert shown == expected, person.email
+        unanswered = {title for title, voted in expected if not voted}
+        assert shown <= unanswered and len(shown) == min(len(unanswered), 5), person.email
 
 
 def test_the_open_rounds_follow_the_rules_at_the_exact_opening_and_closing_moment(world):
@@ -264,21 +266,22 @@ def test_the_home_page_costs_the_same_with_3_and_60_rounds(client, voter):
         page = client.get("/").content.decode()
 
     assert len(many.captured_queries) == len(few.captured_queries)
-    assert all(f"Avoin kierros {number}" in page for number in range(3))
+    assert "Avoin kierros 1" in page and "Avoin kierros 2" in page
+    assert "Avoin kierros 0" not in page  # answered already
 
 
-def test_the_home_box_loads_only_the_open_rounds_from_the_database(voter):
+def test_the_home_box_loads_only_the_open_unanswered_rounds_from_the_database(voter):
     _other_rounds(57, make_network())
     loaded = []
 
     def count(sender, instance, **kwargs):
         loaded.append(instance)
 
-    post_init.connect(count, sender=VotingRound)
+    post_init.connect(count, sender=Poll)
     try:
         section = open_rounds_section(_request_of(_fresh(voter)))
     finally:
-        post_init.disconnect(count, sender=VotingRound)
+        post_init.disconnect(count, sender=Poll)
 
-    assert len(section.context["rounds"]) == 3
-    assert len(loaded) == 3
+    assert len(section.context["polls"]) == 2
+    assert len(loaded) == 2
