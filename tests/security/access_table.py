@@ -511,6 +511,8 @@ ADMIN_RULES: list[tuple[str, Access]] = [
     _rule(r"wagtailusers_groups:.*", SUPERUSER_ONLY, pk=lambda world: world.admin.group.pk),
     _rule(r"wagtailsettings:.*", NOBODY, app_name="core", model_name="sitesettings", pk=999999),
     _rule(r"simple_translation:submit_snippet_translation", NOBODY, note="statutes are not translated"),
+    # Translating a page: only someone who may edit it (simple_translation checks can_edit).
+    _rule(r"simple_translation:submit_page_translation", OWN_NETWORK_PAGE, page_id=NETWORK_PAGE),
     _rule(r"simple_translation:.*", SUPERUSER_ONLY),
     _rule(r"wagtailembeds:.*", ADMIN_USERS),
     # Documents and images: COLLECTION_PERMISSION_TABLE (the samples lie in the shared
