@@ -172,8 +172,10 @@ def site_address() -> tuple[str, int]:
 
 
 def ensure_page_tree_root() -> Page:
-    """Wagtail's root node and default locale (a database flush removes what migrations made)."""
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    """Wagtail's root node and the content languages' locales (a database flush removes what
+    migrations made)."""
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))

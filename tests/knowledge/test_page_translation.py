@@ -98,3 +98,7 @@ def test_a_translated_page_and_a_finnish_page_in_finnish_carry_no_notice(tree, s
     for address in ("/ohjeet/asiakasprosessi/", "/sv/ohjeet/kundprocessen/"):
         content = client.get(address).content.decode()
         assert "translation-notice" not in content, address
+
+
+def test_every_content_language_has_a_locale(tree):
+    assert set(Locale.objects.values_list("language_code", flat=True)) >= {"fi", "sv", "en"}

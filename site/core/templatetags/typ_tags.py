@@ -29,8 +29,11 @@ register.filter("tag_label", tag_label)
 
 
 def content_language_of(content) -> str:
-    """The language a piece of content is written in: a page's (or any object's) locale,
-    else the site's first language (Finnish), the language members write in."""
+    """The language a piece of content is written in: a language code as such, a page's (or
+    any object's) locale, else the site's first language (Finnish), the language members
+    write in."""
+    if isinstance(content, str) and content:
+        return content
     language = getattr(content, "content_language", None)
     if language:
         return language
@@ -124,7 +127,11 @@ def _page_language_links(page, request, current: str) -> dict[str, str] | None:
 
 
 # "... so it is shown in Finnish": the language a page is written in, as the notice says it.
-SHOWN_IN = {"fi": gettext_lazy("in Finnish"), "sv": gettext_lazy("in Swedish"), "en": gettext_lazy("in English")}
+SHOWN_IN = {
+    "fi": gettext_lazy("in Finnish"),
+    "sv": gettext_lazy("in Swedish"),
+    "en": gettext_lazy("in English"),
+}
 
 
 @register.inclusion_tag("includes/translation_notice.html", takes_context=True)
