@@ -102,3 +102,17 @@ def test_a_translated_page_and_a_finnish_page_in_finnish_carry_no_notice(tree, s
 
 def test_every_content_language_has_a_locale(tree):
     assert set(Locale.objects.values_list("language_code", flat=True)) >= {"fi", "sv", "en"}
+
+
+def test_a_network_admin_cannot_copy_another_networks_page(tree, network, client):
+    other = make_network_page(tree, make_network())
+    client.force_login(make_network_admin(network))
+    pages_before = Page.objects.count()
+
+    response = client.post(
+        reverse("wagtailadmin_pages:copy", args=[other.pk]),
+        {"new_title": "Kopio", "new_slug": "kopio", "new_parent_page": tree.networks.pk},
+    )
+
+    assert response.status_code in (302, 403, 404)
+    assert Page.objects.count() == pages_before
