@@ -506,6 +506,9 @@ ADMIN_RULES: list[tuple[str, Access]] = [
     _rule(r"wagtailredirects:process_import", NOBODY),
     _rule(r"wagtailredirects:.*", SUPERUSER_ONLY),
     _rule(r"wagtailsites:.*", SUPERUSER_ONLY, pk=lambda world: world.admin.site.pk),
+    # Every content language has its locale (core.0003_content_locales): the form to add one
+    # has no language left to offer and leads back to the list.
+    _rule(r"wagtaillocales:add", admin(DENIED, DENIED, REDIRECT)),
     _rule(r"wagtaillocales:.*", SUPERUSER_ONLY, pk=lambda world: world.admin.locale.pk),
     _rule(r"wagtailusers_users:.*", SUPERUSER_ONLY, pk=lambda world: world.users["member"].pk),
     _rule(r"wagtailusers_groups:.*", SUPERUSER_ONLY, pk=lambda world: world.admin.group.pk),
