@@ -14,11 +14,13 @@ PORT ?= 8000
 run: setup translations
 	DEBUG=1 $(MANAGE) migrate --noinput
 	DEBUG=1 $(MANAGE) createcachetable
-	DEBUG=1 $(MANAGE) load_demo
+	SITE_URL="$${SITE_URL:-http://127.0.0.1:$(PORT)}" DEBUG=1 $(MANAGE) load_demo
 	@echo ""
 	@echo "The site is at http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	@# What production runs on timers (scheduled publishing, digests, the task queue) runs
 	@# beside the server and stops with it.
+	@# Links in e-mails lead to this server (SITE_URL), on whatever PORT it is given.
+	export SITE_URL="$${SITE_URL:-http://127.0.0.1:$(PORT)}"; \
 	DEBUG=1 $(MANAGE) run_timers & timers=$$!; \
 	trap 'kill $$timers 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)

@@ -280,6 +280,13 @@ def _grant_model_permissions(group: Group, app_label: str, codenames) -> None:
     )
 
 
+def _grant_translation(group: Group) -> None:
+    """Translating pages (wagtail.contrib.simple_translation): the view also asks whether the
+    person may edit the page, so editors translate the national sections and a network's
+    admins their own network's pages; the copy lands where the page tables give them rights."""
+    _grant_model_permissions(group, "simple_translation", ["submit_translation"])
+
+
 def _approval_task(name: str, groups) -> GroupApprovalTask:
     task = GroupApprovalTask.objects.filter(name=name).first()
     if task is None:
@@ -358,6 +365,9 @@ def setup_editorial_workflow() -> None:
     Group.objects.get_or_create(name=KEHA_GROUP)
     for group in (editors, approvers):
         _grant_model_permissions(group, "wagtailadmin", ["access_admin"])
+        _grant_translation(group)
+    for group in Group.objects.filter(name__startswith=GROUP_NAME_PREFIX):
+        _grant_translation(group)
     _move_root_files_to_shared_collection()
     network_pages = list(NetworkPage.objects.select_related("network"))
     _apply_permission_tables(network_pages, list(managed_groups()))
@@ -392,6 +402,7 @@ def _move_root_files_to_shared_collection() -> None:
 def setup_network_page_permissions(network_page: NetworkPage) -> None:
     """The network's admins edit its page and approve the practices under it (idempotent)."""
     admins = admin_group_for(network_page.network)
+    _grant_translation(admins)
     network_pages = list(NetworkPage.objects.select_related("network"))
     _apply_permission_tables(network_pages, [admins])
     _setup_network_workflow(network_page, editorial_groups()[1])

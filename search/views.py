@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from typ_site.core.languages import in_current_language
+from typ_site.core.languages import in_current_language, language_of_address
 from typ_site.core.validators import IDENTITY_CODE_MESSAGE, contains_personal_identity_code
 
 from .backends import FACETS, SearchUnavailable
@@ -73,7 +73,13 @@ def search(request):
             # Stored addresses are the pages' own: show each in the visitor's language.
             context["hits"] = _grouped_by_topic(
                 [
-                    {"hit": hit, "url": in_current_language(hit.url), "kind_label": kind_label(hit.kind)}
+                    {
+                        "hit": hit,
+                        "url": in_current_language(hit.url),
+                        "kind_label": kind_label(hit.kind),
+                        # The language the title and excerpt are written in (their lang).
+                        "language": language_of_address(hit.url),
+                    }
                     for hit in results.hits
                 ]
             )

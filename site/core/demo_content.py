@@ -1,5 +1,7 @@
 """The site shell's demo content: networks, people in every role, the home page."""
 
+from urllib.parse import urlsplit
+
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
@@ -184,9 +186,17 @@ def _give_demo_authenticator(user) -> None:
         TOTP.activate(user, DEMO_TOTP_SECRET)
 
 
+def site_address() -> tuple[str, int]:
+    """(host name, port) of SITE_URL, for the Wagtail Site record."""
+    address = urlsplit(settings.SITE_URL)
+    return address.hostname or "localhost", address.port or (443 if address.scheme == "https" else 80)
+
+
 def ensure_page_tree_root() -> Page:
-    """Wagtail's root node and default locale (a database flush removes what migrations made)."""
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    """Wagtail's root node and the content languages' locales (a database flush removes what
+    migrations made)."""
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
@@ -211,19 +221,13 @@ def create_home_page() -> HomePage:
         )
         root.add_child(instance=home)
         home.save_revision().publish()
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            Site.objects.create(
-                hostname="localhost",
-                port=80,
-                root_page=home,
-                is_default_site=True,
-                site_name="TYP-yhteistyöalusta",
-            )
-        else:
-            site.root_page = home
-            site.site_name = "TYP-yhteistyöalusta"
-            site.save()
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        # The site's address is SITE_URL's: page links in e-mails (Wagtail's `full_url`) lead
+        # where the site is served, not to Wagtail's default http://localhost.
+        site.hostname, site.port = site_address()
+        site.root_page = home
+        site.site_name = "TYP-yhteistyöalusta"
+        site.save()
         if welcome is not None:
             welcome.delete()
     return home

@@ -75,3 +75,9 @@ def page_addresses_in_own_language() -> Iterator[None]:
         yield
     finally:
         _own_language_addresses.reset(token)
+
+
+def language_of_address(url: str) -> str:
+    """The language of the content at a page's own address: its language prefix (/sv/, /en/),
+    else the default language (search hits store each page's own address)."""
+    return translation.get_language_from_path(urlsplit(url).path) or default_language()

@@ -35,23 +35,28 @@ class BasePage(Page):
             return fallback.specific.route(request, path_components)
 
     def get_url_parts(self, request=None):
-        """Wagtail's URL parts; a default-language (Finnish) page's path carries the prefix of
-        the language in use (/sv/, /en/), where `route` serves it in Finnish.
+        """Wagtail's URL parts, at SITE_URL; a default-language (Finnish) page's path carries the
+        prefix of the language in use (/sv/, /en/), where `route` serves it in Finnish.
 
         Wagtail builds a page's path in the language of its tree, which would take a Swedish
         visitor back to the Finnish interface. Pages of the other trees keep their own path.
         """
         url_parts = super().get_url_parts(request=request)
-        language = link_language()
-        if language is None or url_parts is None or url_parts[2] is None:
+        if url_parts is None or url_parts[2] is None:
             return url_parts
         site_id, root_url, page_path = url_parts
+        # The platform is served at one address: absolute links (`full_url`, in Wagtail's
+        # workflow e-mails) use SITE_URL, not the Site record's host name and port.
+        root_url = settings.SITE_URL.rstrip("/")
+        language = link_language()
+        if language is None:
+            return site_id, root_url, page_path
         # The site root that Wagtail chose above: the first relevant one of that site.
         root = next(root for root in self._get_relevant_site_root_paths(request) if root.site_id == site_id)
         # The page's language as Wagtail reads it, from its tree (the cached site roots, no query).
         default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
         if root.language_code != default:
-            return url_parts
+            return site_id, root_url, page_path
         with translation.override(language):
             page_path = reverse("wagtail_serve", args=(self.url_path[len(root.root_path) :],))
         if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and page_path != "/":

@@ -115,10 +115,18 @@ def test_a_swedish_page_keeps_its_own_address_in_every_language(translated):
     assert translated.url == "/sv/anvisningar/"
 
 
-def test_full_url_carries_the_prefix_too(finnish_only):
+def test_full_url_carries_the_prefix_too(finnish_only, settings):
+    settings.SITE_URL = "https://typ.example.fi"
     with translation.override("sv"):
-        assert finnish_only.full_url == "http://localhost/sv/ohjeet/"
-    assert finnish_only.full_url == "http://localhost/ohjeet/"
+        assert finnish_only.full_url == "https://typ.example.fi/sv/ohjeet/"
+    assert finnish_only.full_url == "https://typ.example.fi/ohjeet/"
+
+
+def test_full_url_is_at_site_url_whatever_the_site_record_says(finnish_only, settings):
+    """The Site record says http://localhost (Wagtail's default); e-mails link to SITE_URL."""
+    settings.SITE_URL = "https://typ.example.fi:8443/"
+
+    assert finnish_only.full_url == "https://typ.example.fi:8443/ohjeet/"
 
 
 def test_a_finnish_address_is_given_in_the_visitors_language():

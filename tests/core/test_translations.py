@@ -7,11 +7,15 @@ import pytest
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 APP_FOLDERS = ["site", "knowledge", "forums", "calendar_app", "search"]
+# site/wagtail_locale: the Wagtail admin strings that Wagtail's own catalogues leave untranslated.
+LOCALE_FOLDERS = [PROJECT_ROOT / folder / "locale" for folder in APP_FOLDERS] + [
+    PROJECT_ROOT / "site" / "wagtail_locale"
+]
 CATALOGUES = sorted(
     path
-    for folder in APP_FOLDERS
+    for folder in LOCALE_FOLDERS
     for language in ("fi", "sv")
-    for path in (PROJECT_ROOT / folder / "locale" / language / "LC_MESSAGES").glob("django.po")
+    for path in (folder / language / "LC_MESSAGES").glob("django.po")
 )
 
 

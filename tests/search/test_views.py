@@ -139,3 +139,26 @@ def test_facet_counts_over_many_results_are_labelled_as_estimates(client, db, mo
     assert response.context["results"].total == 12
     assert response.context["results"].facets_estimated
     assert "Over 1,000 results" in response.text or "Yli 1 000" in response.text
+
+
+def test_each_hit_is_marked_with_the_language_it_is_written_in(client):
+    """On the Swedish page a Finnish hit's title and excerpt carry lang="fi"; a Swedish page's
+    hit (its own address starts /sv/) carries none."""
+    get_backend().index_documents(
+        [
+            make_document("page:11", "Työkokeilun ohje", "Työkokeilu kestää enintään puoli vuotta."),
+            make_document(
+                "page:12",
+                "Arbetsprövning",
+                "Arbetsprövning varar högst ett halvt år.",
+                url="/sv/ohjeet/arbets/",
+            ),
+        ]
+    )
+
+    finnish = client.get("/sv/search/", {"q": "työkokeilu"}).text
+    swedish = client.get("/sv/search/", {"q": "arbetsprövning"}).text
+
+    assert '<h3 lang="fi"><a href="/sv/page-11/">Työkokeilun ohje</a></h3>' in finnish
+    assert '<p class="search-snippet" lang="fi">' in finnish
+    assert '<h3><a href="/sv/ohjeet/arbets/">Arbetsprövning</a></h3>' in swedish

@@ -548,11 +548,16 @@ ADMIN_RULES: list[tuple[str, Access]] = [
     _rule(r"wagtailredirects:process_import", NOBODY),
     _rule(r"wagtailredirects:.*", SUPERUSER_ONLY),
     _rule(r"wagtailsites:.*", SUPERUSER_ONLY, pk=lambda world: world.admin.site.pk),
+    # Every content language has its locale (core.0003_content_locales): the form to add one
+    # has no language left to offer and leads back to the list.
+    _rule(r"wagtaillocales:add", admin(DENIED, DENIED, REDIRECT)),
     _rule(r"wagtaillocales:.*", SUPERUSER_ONLY, pk=lambda world: world.admin.locale.pk),
     _rule(r"wagtailusers_users:.*", SUPERUSER_ONLY, pk=lambda world: world.users["member"].pk),
     _rule(r"wagtailusers_groups:.*", SUPERUSER_ONLY, pk=lambda world: world.admin.group.pk),
     _rule(r"wagtailsettings:.*", NOBODY, app_name="core", model_name="sitesettings", pk=999999),
     _rule(r"simple_translation:submit_snippet_translation", NOBODY, note="statutes are not translated"),
+    # Translating a page: only someone who may edit it (simple_translation checks can_edit).
+    _rule(r"simple_translation:submit_page_translation", OWN_NETWORK_PAGE, page_id=NETWORK_PAGE),
     _rule(r"simple_translation:.*", SUPERUSER_ONLY),
     _rule(r"wagtailembeds:.*", ADMIN_USERS),
     # Documents and images: COLLECTION_PERMISSION_TABLE (the samples lie in the shared

@@ -6,7 +6,7 @@ from django.forms import BaseForm, BaseFormSet
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from wagtail.models import Page
 
 from typ_site.accounts.roles import can_open_wagtail_admin
@@ -29,8 +29,11 @@ register.filter("tag_label", tag_label)
 
 
 def content_language_of(content) -> str:
-    """The language a piece of content is written in: a page's (or any object's) locale,
-    else the site's first language (Finnish), the language members write in."""
+    """The language a piece of content is written in: a language code as such, a page's (or
+    any object's) locale, else the site's first language (Finnish), the language members
+    write in."""
+    if isinstance(content, str) and content:
+        return content
     language = getattr(content, "content_language", None)
     if language:
         return language
@@ -121,3 +124,24 @@ def _page_language_links(page, request, current: str) -> dict[str, str] | None:
     if query and contains_personal_identity_code(unquote_plus(query)):
         query = ""
     return {code: f"{url}?{query}" if query else url for code, url in links.items()}
+
+
+# "... so it is shown in Finnish": the language a page is written in, as the notice says it.
+SHOWN_IN = {
+    "fi": gettext_lazy("in Finnish"),
+    "sv": gettext_lazy("in Swedish"),
+    "en": gettext_lazy("in English"),
+}
+
+
+@register.inclusion_tag("includes/translation_notice.html", takes_context=True)
+def translation_notice(context):
+    """On a page served in another language than the visitor's (a Finnish page under /sv/ that
+    has not been translated yet), a notice in the visitor's language that says so."""
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return {"shown_in": None}
+    language = content_language_of(page)
+    if language == get_language():
+        return {"shown_in": None}
+    return {"shown_in": SHOWN_IN.get(language, language)}
