@@ -3,6 +3,7 @@ from urllib.parse import unquote, unquote_plus
 from django import template
 from django.conf import settings
 from django.forms import BaseForm, BaseFormSet
+from django.http import QueryDict
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
@@ -12,6 +13,7 @@ from wagtail.models import Page
 from typ_site.accounts.roles import can_open_wagtail_admin
 
 from ..languages import default_language, in_current_language
+from ..pagination import page_links
 from ..themes import tag_label
 from ..validators import contains_personal_identity_code
 
@@ -121,3 +123,12 @@ def _page_language_links(page, request, current: str) -> dict[str, str] | None:
     if query and contains_personal_identity_code(unquote_plus(query)):
         query = ""
     return {code: f"{url}?{query}" if query else url for code, url in links.items()}
+
+
+# {% pagination page_obj %}: the shared pagination component for a Django paginator page,
+# its links keeping the rest of the request's query.
+@register.inclusion_tag("includes/components/pagination.html", takes_context=True)
+def pagination(context, page_obj, label=None):
+    request = context.get("request")
+    query = request.GET if request is not None else QueryDict()
+    return {"pages": page_links(page_obj, query), "label": label}
