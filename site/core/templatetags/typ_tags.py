@@ -132,3 +132,25 @@ def pagination(context, page_obj, label=None):
     request = context.get("request")
     query = request.GET if request is not None else QueryDict()
     return {"pages": page_links(page_obj, query), "label": label}
+
+
+# The badge variant that says a state at a glance (includes/components/badge.html).
+STATUS_VARIANTS = {
+    "valid": "success",
+    "agreed": "success",
+    "approved": "success",
+    "published": "success",
+    "draft": "warning",
+    "under_discussion": "warning",
+    "pending": "warning",
+    "in_moderation": "warning",
+    "superseded": "error",
+    "declined": "error",
+    "needs_changes": "error",
+}
+
+
+@register.filter
+def status_variant(status) -> str:
+    """{{ item.status|status_variant }}: success, warning, error or neutral."""
+    return STATUS_VARIANTS.get(str(status), "neutral")
