@@ -32,7 +32,7 @@ test: setup translations fonts browser
 	$(BIN)/pytest -m e2e
 
 ## test-postgres: the same suite against a local PostgreSQL server (installed when missing)
-test-postgres: setup translations
+test-postgres: setup translations fonts
 	./scripts/test-postgres.sh $(PYTEST_ARGS)
 
 ## test-elasticsearch: the search contract and a rebuild under writes against the cluster at ELASTICSEARCH_URL
