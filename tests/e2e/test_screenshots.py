@@ -41,7 +41,7 @@ def save(page, name: str) -> Path:
     page.wait_for_load_state("networkidle")
     page.evaluate("() => document.fonts.ready")
     path = FOLDER / f"{name}.png"
-    page.screenshot(path=str(path), animations="disabled", caret="hidden")
+    page.screenshot(path=str(path), animations="disabled", caret="hide")
     with Image.open(path) as image:
         image.convert("RGB").quantize(colors=256).save(path, optimize=True)
     return path
@@ -51,9 +51,9 @@ def addresses() -> dict[str, str]:
     """The demo's pages to show, found in the database that load_demo filled."""
     guidance = GuidancePage.objects.live().filter(locale__language_code="fi").order_by("path").first()
     topic = (
-        Topic.objects.annotate(posts=Count("posts"))
+        Topic.objects.annotate(post_count=Count("posts"))
         .filter(forum__network__isnull=True)
-        .order_by("-posts")
+        .order_by("-post_count", "pk")
         .first()
     )
     now = timezone.now()
