@@ -35,14 +35,14 @@ def page_links(page_obj: PaginatorPage, query) -> dict | None:
     if not page_obj.has_other_pages():
         return None
     paginator: Paginator = page_obj.paginator
-    numbers = []
+    numbers: list[dict[str, object]] = []
     for number in paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1):
-        if number == Paginator.ELLIPSIS:
-            numbers.append({"gap": True})
-        else:
+        if isinstance(number, int):
             numbers.append(
                 {"number": number, "url": page_link(query, number), "current": number == page_obj.number}
             )
+        else:  # Paginator.ELLIPSIS
+            numbers.append({"gap": True})
     return {
         "previous": page_link(query, page_obj.previous_page_number()) if page_obj.has_previous() else None,
         "next": page_link(query, page_obj.next_page_number()) if page_obj.has_next() else None,
