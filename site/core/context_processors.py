@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -36,13 +37,11 @@ def _current(path: str, url: str) -> str | None:
     """aria-current for a menu link: "page" on the section's own page, "true" below it."""
     if path == url:
         return "page"
-    if url not in ("/", "") and path.startswith(url) and not _is_language_root(url):
+    # (Not a language's root, "/" or "/sv/": every page is below those.)
+    roots = {""} | {language[0] for language in settings.LANGUAGES}
+    if url.endswith("/") and url.strip("/") not in roots and path.startswith(url):
         return "true"
     return None
-
-
-def _is_language_root(url: str) -> bool:
-    return url.strip("/") in {"sv", "en"}
 
 
 def grouped_menu(links: list[dict], path: str) -> list[dict]:
