@@ -8,10 +8,10 @@ UV := $(BIN)/uv
 UV_ENV := UV_PROJECT_ENVIRONMENT=$(VENV) UV_PYTHON=$(abspath $(BIN)/python) UV_PYTHON_DOWNLOADS=never
 PORT ?= 8000
 
-.PHONY: run test test-postgres test-elasticsearch browser bench-smoke setup lock outdated mypy mypy-baseline migrations-check check system-packages translations makemessages lint demo totp serve-production
+.PHONY: run fonts test test-postgres test-elasticsearch browser bench-smoke setup lock outdated mypy mypy-baseline migrations-check check system-packages translations makemessages lint demo totp serve-production
 
 ## run: install, migrate, load the demo content and serve http://127.0.0.1:$(PORT) with the timed jobs
-run: setup translations
+run: setup translations fonts
 	DEBUG=1 $(MANAGE) migrate --noinput
 	DEBUG=1 $(MANAGE) createcachetable
 	SITE_URL="$${SITE_URL:-http://127.0.0.1:$(PORT)}" DEBUG=1 $(MANAGE) load_demo
@@ -26,7 +26,7 @@ run: setup translations
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 ## test: install and run the whole test suite (browser and accessibility tests included)
-test: setup translations browser
+test: setup translations fonts browser
 	$(BIN)/ruff check .
 	$(BIN)/pytest -m "not e2e" -n 2
 	# Browser tests run against a live server and empty the database after each test, so
@@ -34,7 +34,7 @@ test: setup translations browser
 	$(BIN)/pytest -m e2e
 
 ## test-postgres: the same suite against a local PostgreSQL server (installed when missing)
-test-postgres: setup translations
+test-postgres: setup translations fonts
 	./scripts/test-postgres.sh $(PYTEST_ARGS)
 
 ## test-elasticsearch: the search contract and a rebuild under writes against the cluster at ELASTICSEARCH_URL
@@ -79,12 +79,16 @@ outdated: $(VENV)/.installed
 system-packages:
 	@./scripts/install-system-packages.sh
 
+## fonts: the site's typeface (Source Sans 3 from package-lock.json) into site/static/fonts/
+fonts:
+	@./scripts/install-fonts.sh
+
 ## browser: Debian's chromium and axe-core for the browser and accessibility tests
 browser:
 	@./scripts/install-browser.sh
 
 ## bench-smoke: a short load run against the production server with its write-integrity check
-bench-smoke: setup translations
+bench-smoke: setup translations fonts
 	$(BIN)/python bench/load_benchmark.py --smoke
 
 translations: setup

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wagtail.models import Page
 
 from typ_site.accounts.roles import is_verified_member
+from typ_site.core.pagination import page_number
 
 from . import permissions, selectors, services
 from .diffs import edits_of
@@ -62,7 +63,7 @@ def index(request):
 def forum_detail(request, slug):
     forum = selectors.forum_for_user_or_404(request.user, slug)
     page = Paginator(selectors.topics_of_forum(request.user, forum), TOPICS_PER_PAGE).get_page(
-        request.GET.get("page")
+        page_number(request)
     )
     token = FeedToken.objects.filter(user=request.user).first()
     return render(
@@ -146,7 +147,7 @@ def topic_detail(request, pk):
             return redirect(topic)
         first_unread_post.topic = topic
         return redirect(_position_url(user, first_unread_post))
-    page = Paginator(selectors.posts_of_topic(user, topic), POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.posts_of_topic(user, topic), POSTS_PER_PAGE).get_page(page_number(request))
     posts = list(page.object_list)
     post_ids = [post.pk for post in posts]
     _prepare_posts(posts, topic, selectors.attachments_of(post_ids), selectors.reactions_of(user, post_ids))
@@ -451,7 +452,7 @@ def notifications(request):
     queryset = selectors.notifications_for(request.user).select_related(
         "post", "post__topic", "post__topic__forum", "actor", "membership", "membership__network"
     )
-    page = Paginator(queryset, NOTIFICATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(queryset, NOTIFICATIONS_PER_PAGE).get_page(page_number(request))
     hidden = [n.post_id for n in page.object_list if n.reason == Notification.Reason.HIDDEN]
     reasons = hide_reasons(hidden) if hidden else {}
     for notification in page.object_list:

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from typ_site.accounts.models import OrganisationType
+from typ_site.core.pagination import page_number
 from typ_site.core.themes import THEMES, tag_label
 from typ_site.networks.models import Network, Region
 
@@ -71,10 +72,8 @@ def _theme_field(tag_model):
 
 def _paginate(request, queryset):
     paginator = Paginator(queryset, PAGE_SIZE)
-    page_obj = paginator.get_page(request.GET.get("sivu"))
-    query = request.GET.copy()
-    query.pop("sivu", None)
-    return {"page_obj": page_obj, "items": page_obj.object_list, "query_string": query.urlencode()}
+    page_obj = paginator.get_page(page_number(request))
+    return {"page_obj": page_obj, "items": page_obj.object_list}
 
 
 def _reversed(ordering: tuple[str, ...]) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from django.db.models import Count
 from django.http import Http404
 from taggit.models import Tag
 
+from typ_site.core.pagination import page_number
 from typ_site.core.themes import THEME_SLUGS, THEMES, tag_label
 
 from .models.guidance import GuidancePage, GuidancePageTag
@@ -79,11 +80,10 @@ def tag_listing(index, request, tag_slug: str) -> dict:
         items.extend(pages)
     items.sort(key=lambda page: page.title.lower())
     paginator = Paginator(items, PAGE_SIZE)
-    page_obj = paginator.get_page(request.GET.get("sivu"))
+    page_obj = paginator.get_page(page_number(request))
     return {
         "tag": tag,
         "tag_label": tag_label(tag),
         "page_obj": page_obj,
         "items": page_obj.object_list,
-        "query_string": "",
     }

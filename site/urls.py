@@ -9,10 +9,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from knowledge.admin_views import ScopedPageBrowseView
 from typ_site.accounts.views import admin_sign_in, admin_sign_out
+from typ_site.core.views import favicon
 from typ_site.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
     # Wagtail's page chooser browser, narrowed to the pages the person may see or work on;
     # it comes before Wagtail's admin addresses, which it replaces at this one address.
     path(

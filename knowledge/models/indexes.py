@@ -13,6 +13,7 @@ from .pages import SectionIndexPage
 
 
 class GuidanceIndexPage(SectionIndexPage):
+    menu_group = "knowledge"
     subpage_types = ["knowledge.GuidancePage"]
     template = "knowledge/guidance_index_page.html"
 
@@ -24,6 +25,7 @@ class GuidanceIndexPage(SectionIndexPage):
 
 
 class LawInterpretationIndexPage(SectionIndexPage):
+    menu_group = "knowledge"
     subpage_types = ["knowledge.LawInterpretationPage"]
     template = "knowledge/law_interpretation_index_page.html"
 
@@ -35,6 +37,7 @@ class LawInterpretationIndexPage(SectionIndexPage):
 
 
 class PracticeIndexPage(SectionIndexPage):
+    menu_group = "practice"
     subpage_types = ["knowledge.PracticePage"]
     template = "knowledge/practice_index_page.html"
 
@@ -57,6 +60,7 @@ class NetworkIndexPage(SectionIndexPage):
 
 
 class CaseStoryIndexPage(SectionIndexPage):
+    menu_group = "practice"
     subpage_types = ["knowledge.CaseStoryPage"]
     template = "knowledge/case_story_index_page.html"
 

@@ -11,6 +11,7 @@ from .pages import SectionIndexPage
 class ThemeIndexPage(RoutablePageMixin, SectionIndexPage):
     """The themes, and one page per tag listing everything tagged with it."""
 
+    menu_group = "knowledge"
     subpage_types: list[str] = []
     template = "knowledge/theme_index_page.html"
 

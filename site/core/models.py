@@ -22,6 +22,10 @@ class BasePage(Page):
     such a page keep the visitor's language (see `typ_site.core.languages`).
     """
 
+    # The group of the main menu that a section of this type joins (a key of
+    # `typ_site.core.context_processors.MENU_GROUPS`); None: an entry of its own.
+    menu_group: str | None = None
+
     class Meta:
         abstract = True
 

@@ -23,7 +23,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from .languages import in_current_language
 
 GENERATION_KEY = "typ:menu:generation"
-LINKS_KEY = "typ:menu:links:{host}:{port}:{language}"
+# (v2: each link carries its menu group.)
+LINKS_KEY = "typ:menu:links:v2:{host}:{port}:{language}"
 KEEP_SECONDS = 60 * 60 * 24
 
 
@@ -68,10 +69,15 @@ def _build_links(request) -> list[dict]:
     site = Site.find_for_request(request)
     if site is None:
         return []
-    fields = ("id", "title", "url_path", "locale_id", "translation_key")
+    fields = ("id", "title", "url_path", "locale_id", "translation_key", "content_type_id")
     pages = pages_in_menu(site.root_page, site.root_page.localized, fields)
     return [
-        {"label": page.title, "url": in_current_language(page.get_url(request=request) or "/")}
+        {
+            "label": page.title,
+            "url": in_current_language(page.get_url(request=request) or "/"),
+            # The page type may put its section into a group of the menu (`menu_group`).
+            "group": getattr(page.specific_class, "menu_group", None),
+        }
         for page in pages
     ]
 

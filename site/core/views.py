@@ -1,14 +1,16 @@
-"""The site shell's own views: the accessibility statement's address, its feedback form, and
-the error pages."""
+"""The site shell's own views: the accessibility statement's address, its feedback form, the
+error pages and the favicon's old address."""
 
 from allauth.core import ratelimit
 from django.contrib import messages
 from django.http import Http404, HttpResponseBadRequest, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_http_methods, require_safe
 from wagtail.models import Locale
 
 from .accessibility import RATE_LIMIT_ACTION, AccessibilityFeedbackForm, receive_feedback
@@ -78,3 +80,11 @@ def server_error(request):
 def csrf_failure(request, reason=""):
     """The form's security check failed (an old page, cookies off): say what to do."""
     return render(request, "403_csrf.html", {"reason": reason}, status=403)
+
+
+@require_safe
+@cache_control(max_age=60 * 60 * 24, public=True)
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for by habit: the SVG icon that every
+    page links to (a temporary redirect, as the icon's static name changes with its content)."""
+    return redirect(static("favicon.svg"))

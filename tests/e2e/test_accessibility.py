@@ -75,11 +75,14 @@ def test_phone_menu_opens_and_its_links_are_reachable(new_context, live_server, 
     page = new_context(viewport=PHONE_VIEWPORT, is_mobile=True, has_touch=True).new_page()
     page.goto("/")
     toggle = page.locator(".nav-toggle")
+    # The utility bar (language, sign-in) stays in view; the main menu folds behind the button.
+    assert page.locator(".utility-bar a[href='/accounts/login/?next=/']").is_visible()
+    assert not page.locator("#site-menu a[href='/calendar/']").is_visible()
 
     toggle.click()
 
     assert toggle.get_attribute("aria-expanded") == "true"
-    assert page.locator("#site-menu a[href='/accounts/login/?next=/']").is_visible()
+    assert page.locator("#site-menu a[href='/calendar/']").is_visible()
     assert not has_horizontal_scroll(page)
     assert_accessible(page, "home with the phone menu open")
 

@@ -136,7 +136,7 @@ def test_unread_count_in_the_header_and_reading_clears_it(
     client.force_login(member)
 
     page = client.get(reverse("forums:index")).content.decode()
-    assert 'class="forum-badge">1' in page
+    assert 'class="badge badge-count">1' in page
 
     notification = Notification.objects.get()
     response = client.get(reverse("forums:open_notification", args=[notification.pk]))

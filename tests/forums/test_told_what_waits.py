@@ -68,7 +68,7 @@ def test_the_header_links_moderation_with_the_count_of_open_reports(
     page = client.get(reverse("forums:index")).content.decode()
 
     assert f'<a href="{reverse("forums:moderation")}">' in page
-    assert 'class="forum-badge">1<span class="visually-hidden">' in page
+    assert 'class="badge badge-count">1<span class="visually-hidden">' in page
 
 
 def test_a_member_has_no_moderation_link(client, network_topic, second_member):

@@ -175,7 +175,7 @@ def test_the_header_counts_what_stays_unread_after_the_topic_is_read(client, net
 
     page = client.get(reverse("forums:topic", args=[topic.pk])).content.decode()
 
-    assert 'class="forum-badge">2<' in page
+    assert 'class="badge badge-count">2<' in page
 
 
 def test_a_new_reply_is_marked_new_once_and_then_reading_writes_nothing(

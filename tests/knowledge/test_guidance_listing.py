@@ -37,7 +37,7 @@ def test_guidance_is_listed_by_title_twenty_to_a_page(tree, client):
         add_guidance(tree, name)
 
     first = client.get(tree.guidance.url)
-    second = client.get(tree.guidance.url + "?sivu=2")
+    second = client.get(tree.guidance.url + "?page=2")
 
     assert titles(first) == names[:20]
     assert titles(second) == names[20:]
@@ -53,7 +53,7 @@ def test_paging_through_the_whole_listing_shows_every_page_once_in_title_order(t
 
     shown = []
     for number in (1, 2, 3):
-        shown += titles(client.get(f"{tree.guidance.url}?sivu={number}"))
+        shown += titles(client.get(f"{tree.guidance.url}?page={number}"))
 
     assert shown == names
 
@@ -169,3 +169,24 @@ def test_a_preview_shows_the_tags_being_edited(tree, rf):
     response = page.serve_preview(request, page.default_preview_mode)
 
     assert tag_links(response.render()) == [("Asiakasprosessi", "/teemat/asiakasprosessi/")]
+
+
+def test_the_old_page_parameter_still_opens_the_same_page(tree, client):
+    names = [f"Ohje {number:02d}" for number in range(25)]
+    for name in names:
+        add_guidance(tree, name)
+
+    old = client.get(tree.guidance.url + "?sivu=2")
+
+    assert titles(old) == titles(client.get(tree.guidance.url + "?page=2")) == names[20:]
+
+
+def test_the_page_links_keep_the_filters_and_use_one_parameter(tree, client):
+    for number in range(25):
+        add_guidance(tree, f"Ohje {number:02d}", status="valid")
+
+    content = client.get(tree.guidance.url + "?status=valid&sivu=1").content.decode()
+
+    pagination = content.split('<nav class="pagination"', 1)[1].split("</nav>", 1)[0]
+    assert 'href="?status=valid&amp;page=2" rel="next"' in pagination
+    assert "sivu=" not in pagination

@@ -30,7 +30,7 @@ def links_in(content: str, start: str, end: str) -> dict[str, str]:
 
 
 def breadcrumbs(content: str) -> dict[str, str]:
-    return links_in(content, 'class="container knowledge-breadcrumbs"', "</nav>")
+    return links_in(content, 'class="container breadcrumbs"', "</nav>")
 
 
 def in_swedish(path: str) -> str:

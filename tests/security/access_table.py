@@ -101,6 +101,7 @@ class Access:
 ACCESS_TABLE: dict[str, Access] = {
     # Project shell
     "healthz": Access(PUBLIC),
+    "favicon": Access(REDIRECTS, note="to the SVG icon in the static files"),
     "set_language": Access(REDIRECTS, note="Django's view: redirects back (POST sets it)"),
     "javascript-catalog": Access(PUBLIC),
     "wagtail_serve": Access(PUBLIC, kwargs=lambda world: ("",)),

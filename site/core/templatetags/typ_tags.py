@@ -3,6 +3,7 @@ from urllib.parse import unquote, unquote_plus
 from django import template
 from django.conf import settings
 from django.forms import BaseForm, BaseFormSet
+from django.http import QueryDict
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
@@ -12,6 +13,7 @@ from wagtail.models import Page
 from typ_site.accounts.roles import can_open_wagtail_admin
 
 from ..languages import default_language, in_current_language
+from ..pagination import page_links
 from ..themes import tag_label
 from ..validators import contains_personal_identity_code
 
@@ -145,3 +147,34 @@ def translation_notice(context):
     if language == get_language():
         return {"shown_in": None}
     return {"shown_in": SHOWN_IN.get(language, language)}
+
+
+# {% pagination page_obj %}: the shared pagination component for a Django paginator page,
+# its links keeping the rest of the request's query.
+@register.inclusion_tag("includes/components/pagination.html", takes_context=True)
+def pagination(context, page_obj, label=None):
+    request = context.get("request")
+    query = request.GET if request is not None else QueryDict()
+    return {"pages": page_links(page_obj, query), "label": label}
+
+
+# The badge variant that says a state at a glance (includes/components/badge.html).
+STATUS_VARIANTS = {
+    "valid": "success",
+    "agreed": "success",
+    "approved": "success",
+    "published": "success",
+    "draft": "warning",
+    "under_discussion": "warning",
+    "pending": "warning",
+    "in_moderation": "warning",
+    "superseded": "error",
+    "declined": "error",
+    "needs_changes": "error",
+}
+
+
+@register.filter
+def status_variant(status) -> str:
+    """{{ item.status|status_variant }}: success, warning, error or neutral."""
+    return STATUS_VARIANTS.get(str(status), "neutral")

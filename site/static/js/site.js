@@ -34,3 +34,42 @@
     details.open = true;
   });
 })();
+
+// The main menu's groups are disclosures (details) that work without JavaScript; with it,
+// opening one closes the others, and Escape or a click elsewhere closes an open one.
+(function () {
+  "use strict";
+  var groups = Array.prototype.slice.call(document.querySelectorAll("details[data-nav-group]"));
+  if (!groups.length) {
+    return;
+  }
+  groups.forEach(function (details) {
+    details.addEventListener("toggle", function () {
+      if (details.open) {
+        groups.forEach(function (other) {
+          if (other !== details) {
+            other.open = false;
+          }
+        });
+      }
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") {
+      return;
+    }
+    groups.forEach(function (details) {
+      if (details.open) {
+        details.open = false;
+        details.querySelector("summary").focus();
+      }
+    });
+  });
+  document.addEventListener("click", function (event) {
+    groups.forEach(function (details) {
+      if (details.open && !details.contains(event.target)) {
+        details.open = false;
+      }
+    });
+  });
+})();
