@@ -47,9 +47,12 @@ def print_index_size(backend, documents) -> None:
         cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         cursor.execute(
             "SELECT sum(pgsize) FROM dbstat "
-            "WHERE name LIKE 'search_fts%' OR name LIKE 'sqlite_autoindex_search_fts%'"
+            "WHERE name LIKE 'search_fts%' OR name LIKE 'sqlite_autoindex_search_fts%' "
+            "OR name LIKE 'search_suggest%'"
         )
         fulltext = cursor.fetchone()[0] or 0
+        cursor.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_suggest%'")
+        suggest = cursor.fetchone()[0] or 0
         cursor.execute(
             "SELECT sum(pgsize) FROM dbstat "
             "WHERE name LIKE 'search_%' OR name LIKE 'sqlite_autoindex_search_%'"
@@ -59,7 +62,8 @@ def print_index_size(backend, documents) -> None:
     print(f"text (titles and bodies): {text / 1e6:.1f} MB, {text / count:.0f} bytes/document")
     print(
         f"full-text index: {fulltext / 1e6:.1f} MB, {fulltext / count:.0f} bytes/document, "
-        f"{fulltext / text:.2f}x the text"
+        f"{fulltext / text:.2f}x the text (of which search-as-you-type's titles {suggest / 1e6:.1f} MB, "
+        f"{suggest / text:.2f}x)"
     )
     print(
         f"search tables with the entries: {search / 1e6:.1f} MB, {search / count:.0f} bytes/document, "

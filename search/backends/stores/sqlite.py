@@ -6,6 +6,12 @@ its `'delete'` command, given the exact values that were indexed; SQLite 3.43 ca
 them (`contentless_delete=1`), but Debian 12 (this project's machines and CI) has 3.40. So the
 analysed values are kept beside it, zlib-compressed, in `search_fts_terms` (one row per entry),
 and read back to delete or replace a row: about a third of what the uncompressed copy took.
+
+`search_suggest` (migration 0010) serves search-as-you-type: a second contentless FTS5 table
+with the analysed titles and the access keys only, and prefix indexes of 2, 3 and 4
+characters, so a short prefix is one doclist look-up instead of a walk over every term of the
+main index that starts with it. It is written, replaced, deleted and cleared together with
+`search_fts`; its values are the title and the access terms of the same compressed copy.
 """
 
 from __future__ import annotations
@@ -94,11 +100,24 @@ def but_not(expression: str, other: str) -> str:
     return f"({expression}) NOT ({other})"
 
 
+def access_terms(meta: str) -> str:
+    """The access key terms of a meta column's value (what `search_suggest` filters on)."""
+    return " ".join(term for term in meta.split() if term.startswith(META_PREFIXES["access"]))
+
+
+def suggest_row(entry_id: int, title: str, meta: str) -> tuple:
+    return (entry_id, title, access_terms(meta))
+
+
 def insert_rows(cursor, rows: list[tuple]) -> None:
     """Index rows of (entry id, title, body, extra, exact, meta), keeping their values."""
     cursor.executemany(
         "INSERT INTO search_fts (rowid, title, body, extra, exact, meta) VALUES (%s, %s, %s, %s, %s, %s)",
         rows,
+    )
+    cursor.executemany(
+        "INSERT INTO search_suggest (rowid, title, access) VALUES (%s, %s, %s)",
+        [suggest_row(row[0], row[1], row[5]) for row in rows],
     )
     cursor.executemany(
         "INSERT INTO search_fts_terms (id, terms) VALUES (%s, %s)",
@@ -189,21 +208,28 @@ class SqliteStore:
         indexed = cursor.fetchall()
         if not indexed:
             return
+        values = [(entry_id, *unpack(bytes(data))) for entry_id, data in indexed]
         cursor.executemany(
             "INSERT INTO search_fts (search_fts, rowid, title, body, extra, exact, meta) "
             "VALUES ('delete', %s, %s, %s, %s, %s, %s)",
-            [(entry_id, *unpack(bytes(data))) for entry_id, data in indexed],
+            values,
+        )
+        cursor.executemany(
+            "INSERT INTO search_suggest (search_suggest, rowid, title, access) VALUES ('delete', %s, %s, %s)",
+            [suggest_row(row[0], row[1], row[5]) for row in values],
         )
         cursor.execute(f"DELETE FROM search_fts_terms WHERE id IN ({placeholders})", ids)
 
     def clear(self) -> None:
         with self.connection.cursor() as cursor:
             cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
+            cursor.execute("INSERT INTO search_suggest (search_suggest) VALUES ('delete-all')")
             cursor.execute("DELETE FROM search_fts_terms")
 
     def optimise(self) -> None:
         with self.connection.cursor() as cursor:
             cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+            cursor.execute("INSERT INTO search_suggest (search_suggest) VALUES ('optimize')")
             cursor.execute("ANALYZE search_searchentry")
 
     def problem(self) -> str | None:
@@ -456,21 +482,54 @@ class SqliteStore:
         )
         return totals_and_facets(cursor.fetchall(), self.FACET_SAMPLE)
 
+    # bm25 of search_suggest: the title, not the access terms.
+    SUGGEST_RANK = "bm25(search_suggest, 1.0, 0.0)"
+
     def suggest(self, complete, prefix: str, access_keys, limit: int) -> list[tuple]:
+        """Documents with the complete words and a word starting with the last one typed.
+
+        Those with such a word in the title come first, from `search_suggest` (prefix-indexed
+        titles; the complete words are checked in `search_fts`), ranked by bm25 on the title;
+        when they are fewer than `limit`, the documents with it only in the body or the
+        extra text follow, ranked as before (bm25, title weighted).
+        """
         parts = [
             "{title body extra} : (" + " OR ".join(_quote(t) for t in sorted(terms)) + ")"
             for terms in complete
         ]
-        if len(prefix) >= 2:
-            parts.append("{title body extra} : " + _quote(prefix) + " *")
-        if not parts:
-            return []
         request = SearchRequest("", frozenset(access_keys))
-        match = " AND ".join(parts) + " AND " + self.filter_expression(request)
+        filters = self.filter_expression(request)
+        found: list = []
         with self.cursor() as cursor:
+            if len(prefix) >= 2:
+                keys = " OR ".join(meta_token(META_PREFIXES["access"], key) for key in sorted(access_keys))
+                title_match = f"title : {_quote(prefix)} * AND access : ({keys or 'xnone'})"
+                if parts:
+                    cursor.execute(
+                        f"SELECT rowid, {self.SUGGEST_RANK} AS score FROM search_suggest "
+                        "WHERE search_suggest MATCH %s AND rowid IN "
+                        "(SELECT rowid FROM search_fts WHERE search_fts MATCH %s) "
+                        "ORDER BY score, rowid DESC LIMIT %s",
+                        [title_match, " AND ".join(parts) + " AND " + filters, limit],
+                    )
+                else:
+                    cursor.execute(
+                        f"SELECT rowid, {self.SUGGEST_RANK} AS score FROM search_suggest "
+                        "WHERE search_suggest MATCH %s ORDER BY score, rowid DESC LIMIT %s",
+                        [title_match, limit],
+                    )
+                found = cursor.fetchall()
+                if len(found) >= limit:
+                    return self.entries(cursor, found, access_keys)
+                # The rest: the prefix in the body or the extra text, not in the title.
+                prefixed = _quote(prefix) + " *"
+                parts.append(f"(({{body extra}} : {prefixed}) NOT (title : {prefixed}))")
+            if not parts:
+                return []
+            match = " AND ".join(parts) + " AND " + filters
             cursor.execute(
                 f"SELECT rowid, {self.RANK} AS score FROM search_fts WHERE search_fts MATCH %s "
                 "ORDER BY score, rowid DESC LIMIT %s",
-                [match, limit],
+                [match, limit - len(found)],
             )
-            return self.entries(cursor, cursor.fetchall(), access_keys)
+            return self.entries(cursor, found + cursor.fetchall(), access_keys)
