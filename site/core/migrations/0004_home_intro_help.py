@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0002_accessibility_statement_and_feedback'),
+        ('core', '0003_content_locales'),
     ]
 
     operations = [
