@@ -188,6 +188,8 @@ TASKS = {
 # --- Authentication -------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # Reads the permissions in one query per request (see its module); authenticates nobody.
+    "typ_site.accounts.backends.OneQueryPermissionsBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]

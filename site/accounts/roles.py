@@ -3,9 +3,6 @@
 Network roles (membership, network admin) are read from `typ_site.networks.selectors`.
 """
 
-from django.contrib.auth.models import Permission
-from django.db.models import Q
-
 from typ_site.core.request_cache import per_request
 from typ_site.networks.selectors import admin_network_ids
 
@@ -38,9 +35,8 @@ def is_verified_member(user) -> bool:
 def can_open_wagtail_admin(user) -> bool:
     """Whether the person holds `wagtailadmin.access_admin` (superusers hold every permission).
 
-    The same answer as `user.has_perm`, in one query instead of loading every permission the
-    person has, and kept on the user object for the rest of the request: the MFA middleware
-    and the page header ask it on every request of every signed-in person.
+    Kept on the user object for the rest of the request: the MFA middleware and the page
+    header ask it on every request of every signed-in person.
     """
     if not user.is_authenticated or not user.is_active:
         return False
@@ -50,13 +46,9 @@ def can_open_wagtail_admin(user) -> bool:
 
 
 def _holds_admin_access(user) -> bool:
-    if hasattr(user, "_perm_cache"):  # Django loaded every permission already in this request
-        return user.has_perm("wagtailadmin.access_admin")
-    return (
-        Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
-        .filter(Q(user=user) | Q(group__user=user))
-        .exists()
-    )
+    # Django's own answer: the permissions come in one query (accounts.backends), and the
+    # rest of the request (Wagtail's editing bar, the admin policies) reads them from there.
+    return user.has_perm("wagtailadmin.access_admin")
 
 
 def holds_powers(user) -> bool:
