@@ -33,7 +33,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_migrate
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -88,7 +88,26 @@ def new_generation() -> str:
     return generation
 
 
+# While `migrate` runs, the cache may not exist yet (the database cache's table is made by
+# `createcachetable`, after the first migration), and migrations that save content must not
+# need it. pre_migrate comes for every app before the first migration, post_migrate after the
+# last; a migration on a live site leaves kept pages to expire (PAGE_CACHE_SECONDS).
+_migrating = False
+
+
+def _migration_started(sender, **kwargs) -> None:
+    global _migrating
+    _migrating = True
+
+
+def _migration_finished(sender, **kwargs) -> None:
+    global _migrating
+    _migrating = False
+
+
 def purge() -> None:
+    if _migrating:
+        return
     # Now, and again after the commit: a request that renders a page in between could read
     # the content as it was and keep it under the new generation.
     new_generation()
@@ -109,6 +128,8 @@ def _page_event(sender, **kwargs):
 
 
 def connect_signals() -> None:
+    pre_migrate.connect(_migration_started, dispatch_uid="core.page_cache.migrating")
+    post_migrate.connect(_migration_finished, dispatch_uid="core.page_cache.migrated")
     post_save.connect(_model_changed, dispatch_uid="core.page_cache.saved")
     post_delete.connect(_model_changed, dispatch_uid="core.page_cache.deleted")
     m2m_changed.connect(_model_changed, dispatch_uid="core.page_cache.m2m")

@@ -2,16 +2,19 @@
 purged by everything that changes what they show, never kept for anyone signed in."""
 
 import pytest
+from django.apps import apps
 from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection
+from django.db.models.signals import post_migrate, pre_migrate
 from django.http import HttpRequest
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from tests.factories import make_user
+from typ_site.networks.models import Network
 
 from .conftest import make_guidance, publish
 
@@ -168,3 +171,21 @@ def test_only_gets_are_kept(client, tree, method):
     get_twice(client, page.url)
     response = getattr(client, method)(page.url)
     assert HEADER not in response
+
+
+def test_migrations_save_content_without_the_cache(db, settings):
+    """`migrate` on a new database runs before `createcachetable`: a migration that saves
+    content must not need the cache, whose table does not exist yet."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "no_such_cache_table",
+        }
+    }
+    config = apps.get_app_config("networks")
+    pre_migrate.send(sender=config, app_config=config, verbosity=0, interactive=False, using="default")
+    try:
+        Network.objects.create(name="Migraation verkosto", slug="migraation-verkosto")
+    finally:
+        post_migrate.send(sender=config, app_config=config, verbosity=0, interactive=False, using="default")
+    assert Network.objects.filter(slug="migraation-verkosto").exists()
