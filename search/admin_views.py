@@ -7,8 +7,9 @@ from urllib.parse import urlencode
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
+from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 
 from typ_site.accounts.roles import is_keha_staff
@@ -39,7 +40,12 @@ class ZeroResultSearchesView(ReportView):
     columns = [
         Column("query", label=_("Query")),
         NumberColumn("total", label=_("Searches in the last 90 days")),
-        DateColumn("last_seen", label=_("Last seen")),
+        # Counts are kept per day: the day itself, not a time since its midnight.
+        Column(
+            "last_seen",
+            label=_("Last seen"),
+            accessor=lambda row: date_format(row["last_seen"], "j.n.Y"),
+        ),
         AddSynonymColumn("add_synonym", label=_("Vocabulary")),
     ]
     list_export = ["query", "total", "last_seen"]

@@ -113,6 +113,10 @@ def test_keha_sees_the_report_with_a_link_to_add_a_synonym(client):
 
     assert response.status_code == 200
     assert "jobcoaching" in response.text
+    # Counted per day: the day, not a time since its midnight ("54 minutes ago").
+    today = timezone.localdate()
+    cells = response.text.replace("\n", "").replace(" ", "")
+    assert f"<td>{today.day}.{today.month}.{today.year}</td>" in cells
     add = reverse("wagtailsnippets_search_synonymgroup:add") + "?expressions=jobcoaching"
     assert add in response.text
     form = client.get(add)
