@@ -6,7 +6,7 @@ same time; on PostgreSQL the event row is locked with SELECT … FOR UPDATE. The
 constraint (event, occurrence, person) is the last guard against registering twice.
 """
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -18,7 +18,7 @@ from typ_site.core.request_cache import forget_per_request
 from . import ical
 from .models import Event, EventException, FeedToken, Registration
 from .permissions import is_event_visible_to
-from .recurrence import HELSINKI, Occurrence, occurrence_at
+from .recurrence import HELSINKI, Occurrence, from_local_naive, occurrence_at, to_local_naive
 from .selectors import visible_events_for
 from .tasks import (
     compose_message,
@@ -203,7 +203,7 @@ def tell_registered_of_changed_occurrence(
 
 
 def event_state(event: Event) -> tuple:
-    """What of a single event the registered people's calendars show: its time and place."""
+    """What of an event (or a whole series) the registered people's calendars show: its time and place."""
     return (
         event.recurrence_rule,
         event.start,
@@ -214,30 +214,49 @@ def event_state(event: Event) -> tuple:
     )
 
 
-def tell_registered_of_changed_event(event: Event, before: tuple | None) -> int:
-    """An organiser moved a single (non-recurring) event or changed its place: the
-    registrations follow the new start, and everyone registered (waiting list included) gets
-    an update of their calendar entry (same UID, higher SEQUENCE). `before` is the event's
-    `event_state` before the save (None: a new event). Saving an unchanged event, or one that
-    ended and stays in the past, tells nobody. Returns how many are told.
+def _followed_start(key: datetime, before: tuple, event: Event) -> datetime:
+    """Where an occurrence of the event lands after the event's start moved: the same shift of
+    the wall-clock time (a weekly 09:00 moved to 10:00 stays at 10:00 across daylight saving)."""
+    shift = to_local_naive(event.start) - to_local_naive(before[1])
+    return from_local_naive(to_local_naive(key) + shift).astimezone(UTC)
 
-    Occurrences of a series are changed through their exceptions
+
+def tell_registered_of_changed_event(event: Event, before: tuple | None) -> int:
+    """An organiser moved an event or changed its place, or changed the rule of a series: the
+    registrations follow the new start (an occurrence keeps its place in the series), and
+    everyone registered to a coming occurrence (waiting list included) gets an update of their
+    calendar entry (same UID, RECURRENCE-ID of an occurrence, higher SEQUENCE), or its
+    cancellation when their occurrence is no longer in the series. `before` is the event's
+    `event_state` before the save (None: a new event). Saving an unchanged event, or changing
+    what has ended and stays in the past, tells nobody. Returns how many are told.
+
+    A single occurrence of a series is changed through its exception
     (`tell_registered_of_changed_occurrence`)."""
     after = event_state(event)
-    if before is None or after == before or before[0] or event.recurrence_rule:
+    if before is None or after == before:
         return 0
-    before_start, before_end = before[1], before[2]
-    if before_start != event.start:
-        Registration.objects.filter(event=event, occurrence_start=before_start).update(
-            occurrence_start=event.start
-        )
-    if max(before_end, event.end) <= timezone.now():
-        return 0
-    registrations = Registration.objects.filter(event=event, occurrence_start=event.start)
+    before_duration = before[2] - before[1]
+    moved_later = event.start > before[1]
+    registrations = Registration.objects.filter(event=event).order_by(
+        "-occurrence_start" if moved_later else "occurrence_start", "pk"
+    )
+    now = timezone.now()
     told = 0
-    for user_id in registrations.values_list("user_id", flat=True):
-        _enqueue_update(user_id, event.pk, event.start, "event_changed")
-        told += 1
+    for registration in registrations:
+        key = registration.occurrence_start
+        new_key = _followed_start(key, before, event)
+        occurrence = occurrence_at(event, new_key)
+        if occurrence is None:
+            if key + before_duration > now:
+                _enqueue_update(registration.user_id, event.pk, key, "occurrence_cancelled")
+                told += 1
+            continue
+        if new_key != key:
+            registration.occurrence_start = new_key
+            registration.save(update_fields=["occurrence_start"])
+        if max(key + before_duration, occurrence.end) > now:
+            _enqueue_update(registration.user_id, event.pk, new_key, "event_changed")
+            told += 1
     return told
 
 

@@ -56,7 +56,7 @@ def remember_event_before_change(sender, instance, raw=False, **kwargs):
 
 @receiver(post_save, sender=Event)
 def tell_registered_of_saved_event(sender, instance, raw=False, **kwargs):
-    """A single event moved or its place changed (from the admin or anywhere else)."""
+    """An event or a whole series moved or its place changed (from the admin or anywhere else)."""
     if not raw:
         tell_registered_of_changed_event(instance, getattr(instance, "_state_before_change", None))
 

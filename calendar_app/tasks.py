@@ -123,7 +123,7 @@ def send_calendar_update(user_id: int, event_id: int, occurrence_start: str, kin
 
     `kind` is "registration_cancelled" (they cancelled), "occurrence_cancelled" or
     "occurrence_moved" (the organiser changed an occurrence of a series) or "event_changed"
-    (the organiser moved a single event or changed its place).
+    (the organiser moved an event or a whole series, or changed its place).
     """
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     event = Event.objects.select_related("network").filter(pk=event_id).first()

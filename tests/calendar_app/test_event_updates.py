@@ -1,4 +1,4 @@
-"""A single event moved, its place changed or the event deleted: the registered people's
+"""An event or a whole series moved, its place changed or the event deleted: the registered people's
 calendars follow (RFC 5546: METHOD:REQUEST with a higher SEQUENCE, METHOD:CANCEL, same UID),
 whether the organiser works in the Wagtail admin or the event is saved elsewhere."""
 
@@ -229,3 +229,103 @@ def test_deleting_the_event_in_the_wagtail_admin_cancels_the_entries(
     sent = _by_recipient(mailoutbox)
     assert len(sent) == 2
     assert all(str(calendar["METHOD"]) == "CANCEL" for calendar, _component in sent.values())
+
+
+# --- a whole series changed --------------------------------------------------------------
+
+
+@pytest.fixture
+def series_registered(django_capture_on_commit_callbacks, mailoutbox, monkeypatch):
+    """A weekly series of four; one person registered to its second and fourth occurrence
+    (an hour ago), another to its third."""
+    series = registration_event(
+        title="Viikkopalaveri", capacity=5, recurrence_rule="FREQ=WEEKLY;COUNT=4", location_address="Pori"
+    )
+    second, third, fourth = (series.start + timedelta(weeks=weeks) for weeks in (1, 2, 3))
+    person, other = make_user(email="sarja@example.fi"), make_user(email="toinen@example.fi")
+    an_hour_ago = timezone.now() - timedelta(hours=1)
+    with monkeypatch.context() as patch, django_capture_on_commit_callbacks(execute=True):
+        patch.setattr(timezone, "now", lambda: an_hour_ago)
+        register(person, series, second)
+        register(other, series, third)
+        register(person, series, fourth)
+    first = {
+        (message.to[0], attached(message)[1].decoded("RECURRENCE-ID")): attached(message)[1]
+        for message in mailoutbox
+    }
+    mailoutbox.clear()
+    return series, person, other, first
+
+
+def _local_start(component):
+    return component.decoded("DTSTART").astimezone(HELSINKI)
+
+
+def test_moving_a_whole_series_updates_every_coming_occurrence(
+    series_registered, django_capture_on_commit_callbacks, mailoutbox
+):
+    series, person, other, first = series_registered
+    old_second = series.start + timedelta(weeks=1)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        series.start, series.end = series.start + timedelta(hours=2), series.end + timedelta(hours=2)
+        series.save()
+
+    assert len(mailoutbox) == 3
+    by_occurrence = {}
+    for message in mailoutbox:
+        calendar, component = attached(message)
+        assert str(calendar["METHOD"]) == "REQUEST"
+        by_occurrence[(message.to[0], _local_start(component))] = component
+    new_second = (old_second + timedelta(hours=2)).astimezone(HELSINKI)
+    component = by_occurrence[(person.email, new_second)]
+    earlier = first[(person.email, old_second.astimezone(HELSINKI))]
+    assert component["UID"] == earlier["UID"]
+    assert component.decoded("SEQUENCE") > earlier.decoded("SEQUENCE")
+    assert component.decoded("RECURRENCE-ID") == new_second  # the occurrence's place in the new series
+    assert str(component["STATUS"]) == "CONFIRMED"
+    assert "Changed" in mailoutbox[0].subject or "Muuttunut" in mailoutbox[0].subject
+    # the registrations follow their occurrences
+    assert Registration.objects.filter(user=person, occurrence_start=new_second).exists()
+    assert Registration.objects.filter(user=person).count() == 2
+
+
+def test_changing_the_place_of_a_series_updates_the_registered(
+    series_registered, django_capture_on_commit_callbacks, mailoutbox
+):
+    series, _person, _other, _first = series_registered
+    with django_capture_on_commit_callbacks(execute=True):
+        series.location_address = "Rauma, kaupungintalo"
+        series.save()
+
+    assert len(mailoutbox) == 3
+    for message in mailoutbox:
+        calendar, component = attached(message)
+        assert str(calendar["METHOD"]) == "REQUEST"
+        assert str(component["LOCATION"]) == "Rauma, kaupungintalo"
+        assert "RECURRENCE-ID" in component
+
+
+def test_an_occurrence_dropped_from_the_series_is_cancelled(
+    series_registered, django_capture_on_commit_callbacks, mailoutbox
+):
+    series, person, other, first = series_registered
+    fourth = (series.start + timedelta(weeks=3)).astimezone(HELSINKI)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        series.recurrence_rule = "FREQ=WEEKLY;COUNT=3"
+        series.save()
+
+    sent = {}
+    for message in mailoutbox:
+        calendar, component = attached(message)
+        sent[(message.to[0], component.decoded("RECURRENCE-ID"))] = (str(calendar["METHOD"]), component)
+    assert {key: method for key, (method, _component) in sent.items()} == {
+        (person.email, (series.start + timedelta(weeks=1)).astimezone(HELSINKI)): "REQUEST",
+        (other.email, (series.start + timedelta(weeks=2)).astimezone(HELSINKI)): "REQUEST",
+        (person.email, fourth): "CANCEL",
+    }
+    _method, cancel = sent[(person.email, fourth)]
+    assert str(cancel["STATUS"]) == "CANCELLED"
+    assert cancel["UID"] == first[(person.email, fourth)]["UID"]
+    assert cancel.decoded("SEQUENCE") > first[(person.email, fourth)].decoded("SEQUENCE")
