@@ -9,7 +9,7 @@ import knowledge.induction
 from knowledge.induction.models import InductionPathPage
 from tests.factories import make_user
 
-from .conftest import make_path
+from .conftest import make_path, structure, tick
 
 LOCALE_DIR = Path(knowledge.induction.__file__).parent / "locale"
 
@@ -120,3 +120,14 @@ def test_editing_in_the_admin_keeps_everyones_progress(tree, client, settings):
     summary = path_progress_for(path, learner).summary
     assert [step.title for step in structure(path)] == ["Vaihe 2", "Vaihe 3", "Uusi vaihe"]
     assert (summary.done_count, summary.total) == (1, 5)
+
+
+def test_the_next_step_is_labelled_in_the_inductions_own_words(tree, signed_in_client):
+    """Other apps translate "Next" as "Seuraava"; the step's label has its own context."""
+    path = make_path(tree)
+    first = structure(path)[0]
+    tick(signed_in_client, path, first, [first.tasks[0].id])
+
+    page = signed_in_client.get(path.url).content.decode()
+
+    assert '<span class="status-pending">Seuraavaksi</span>' in page
