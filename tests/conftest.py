@@ -1,5 +1,7 @@
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.utils import translation
 
 from tests.factories import make_network, make_user
@@ -43,3 +45,13 @@ def _empty_cache():
     """Every test starts with an empty cache: what an earlier test kept there (the menu,
     Wagtail's site roots, rate limits) belongs to a database that has been rolled back."""
     cache.clear()
+
+
+@pytest.fixture
+def back_to_latest_migrations():
+    """A test that migrates an app back leaves every app at its latest migration afterwards,
+    whatever it asserts: later tests on the same database need the whole schema."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())

@@ -17,6 +17,7 @@ def _migrate(targets):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("back_to_latest_migrations")
 def test_a_theme_tag_slugged_from_its_name_takes_the_themes_slug_or_gives_way_to_the_themes_tag():
     old_apps = _migrate(BEFORE)
     Tag = old_apps.get_model("taggit", "Tag")

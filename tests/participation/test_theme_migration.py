@@ -9,6 +9,7 @@ AFTER = [("forums", "0003_development_need_themes")]
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("back_to_latest_migrations")
 def test_each_need_keeps_its_single_theme_as_one_of_its_themes():
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
