@@ -7,12 +7,15 @@ loaded, for views that only appear after an action (a form with its error messag
 opened on a phone...).
 """
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.test import Client
+from django.utils import timezone
 
+from knowledge.induction.models import CompletedTask
 from tests.e2e import content
 from typ_site.core.demo_accessibility import create_accessibility_statement
 from typ_site.core.models import AccessibilityStatementPage
@@ -188,9 +191,17 @@ def _induction_started(people):
 
 
 def _induction_step_done(people) -> str:
-    """A done step, at its own anchor, whose linked guidance has changed since it was done."""
+    """A done step, at its own anchor, whose linked guidance has changed since it was done: the
+    step was done three days ago, and the guidance has a change note from yesterday."""
     section = _induction_started(people)
-    content.publish(section.guidance)
+    CompletedTask.objects.filter(user=people.member).update(
+        completed_at=timezone.now() - datetime.timedelta(days=3)
+    )
+    guidance = section.guidance
+    note_model = type(guidance)._meta.get_field("change_notes").related_model
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    guidance.change_notes.add(note_model(date=yesterday, note="Työnjakoa tarkennettu."))
+    content.publish(guidance)
     return section.te_expert.url + "#step-1"
 
 
