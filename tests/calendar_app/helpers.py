@@ -2,6 +2,7 @@
 
 from datetime import datetime, timedelta
 
+import icalendar
 from django.utils import timezone
 
 from calendar_app.models import Event, EventException
@@ -39,3 +40,12 @@ def make_event(*, themes=(), exceptions=(), **fields) -> Event:
 def registration_event(**fields) -> Event:
     fields.setdefault("registration_enabled", True)
     return make_event(**fields)
+
+
+def attached(message) -> tuple[icalendar.Calendar, icalendar.Event]:
+    """The calendar and its one event attached to an e-mail, its MIME type naming its method."""
+    _filename, content, mimetype = message.attachments[0]
+    calendar = icalendar.Calendar.from_ical(content)
+    (component,) = calendar.walk("VEVENT")
+    assert mimetype == f"text/calendar; charset=utf-8; method={calendar['METHOD']}"
+    return calendar, component

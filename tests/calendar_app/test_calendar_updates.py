@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-import icalendar
 import pytest
 from django.utils import timezone
 
@@ -13,17 +12,9 @@ from calendar_app.tasks import send_calendar_update
 from tests.factories import make_member, make_network, make_user
 from typ_site.networks.models import Membership
 
-from .helpers import registration_event
+from .helpers import attached, registration_event
 
 pytestmark = pytest.mark.django_db
-
-
-def attached(message) -> tuple[icalendar.Calendar, icalendar.Event]:
-    _filename, content, mimetype = message.attachments[0]
-    calendar = icalendar.Calendar.from_ical(content)
-    (component,) = calendar.walk("VEVENT")
-    assert mimetype == f"text/calendar; charset=utf-8; method={calendar['METHOD']}"
-    return calendar, component
 
 
 @pytest.fixture

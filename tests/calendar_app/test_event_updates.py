@@ -4,7 +4,6 @@ whether the organiser works in the Wagtail admin or the event is saved elsewhere
 
 from datetime import timedelta
 
-import icalendar
 import pytest
 from django.db import transaction
 from django.urls import reverse
@@ -15,18 +14,10 @@ from calendar_app.recurrence import HELSINKI
 from calendar_app.services import cancel_registration, register
 from tests.factories import make_keha_staff, make_user
 
-from .helpers import helsinki, registration_event
+from .helpers import attached, helsinki, registration_event
 from .test_admin import DELETE_URL, EDIT_URL, form_data
 
 pytestmark = pytest.mark.django_db
-
-
-def attached(message) -> tuple[icalendar.Calendar, icalendar.Event]:
-    _filename, content, mimetype = message.attachments[0]
-    calendar = icalendar.Calendar.from_ical(content)
-    (component,) = calendar.walk("VEVENT")
-    assert mimetype == f"text/calendar; charset=utf-8; method={calendar['METHOD']}"
-    return calendar, component
 
 
 @pytest.fixture
