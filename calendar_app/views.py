@@ -244,8 +244,14 @@ def event_detail(request, pk):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         raise
+    return _render_event(request, event)
+
+
+def _render_event(request, event, refused: dict | None = None, status: int = 200):
+    """The event page; `refused` is a note the guard refused ({"key", "text", "errors"}),
+    shown back in its form so that nothing the person typed is lost."""
     links = list(event.links.all())
-    return render(
+    response = render(
         request,
         "calendar_app/event_detail.html",
         {
@@ -258,8 +264,13 @@ def event_detail(request, pk):
             "changes": [e for e in event.exceptions.all() if e.original_start >= timezone.now()],
             "can_manage": can_manage_event(request.user, event),
             "note_max_length": NOTE_MAX_LENGTH,
+            "refused": refused,
         },
+        status=status,
     )
+    if refused is not None:  # the typed text is in the page: kept by nobody on the way
+        response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _occurrence_from_post(request):
@@ -269,25 +280,27 @@ def _occurrence_from_post(request):
     return original_start
 
 
-def _note_from_post(request) -> str | None:
-    """The note to the organisers, or None (with the reason as a message) when it is refused."""
+def _note_from_post(request) -> tuple[str | None, dict | None]:
+    """(the note to the organisers, None), or (None, what was refused) when the guard or the
+    length limit refuses it: the typed text and the reasons, to show back in its form."""
     form = RegistrationNoteForm(request.POST)
-    if not form.is_valid():
-        for error in form.errors.get("note", []):
-            messages.error(
-                request, _("The note to the organisers was not accepted: %(error)s") % {"error": error}
-            )
-        return None
-    return form.cleaned_data["note"]
+    if form.is_valid():
+        return form.cleaned_data["note"], None
+    errors = form.errors.get("note", [])
+    for error in errors:
+        reason = _("The note to the organisers was not accepted: %(error)s") % {"error": error}
+        messages.error(request, reason)
+    typed = request.POST.get("note", "")
+    return None, {"key": request.POST.get("occurrence", ""), "text": typed, "errors": errors}
 
 
 @login_required
 @require_POST
 def register_view(request, pk):
     event = visible_event_or_404(request.user, pk)
-    note = _note_from_post(request)
+    note, refused = _note_from_post(request)
     if note is None:
-        return redirect("calendar_app:event", pk=event.pk)
+        return _render_event(request, event, refused, status=400)
     try:
         registration = register(request.user, event, _occurrence_from_post(request), note)
     except ValidationError as error:
@@ -320,9 +333,9 @@ def cancel_view(request, pk):
 @require_POST
 def note_view(request, pk):
     event = visible_event_or_404(request.user, pk)
-    note = _note_from_post(request)
+    note, refused = _note_from_post(request)
     if note is None:
-        return redirect("calendar_app:event", pk=event.pk)
+        return _render_event(request, event, refused, status=400)
     try:
         update_registration_note(request.user, event, _occurrence_from_post(request), note)
     except ValidationError as error:

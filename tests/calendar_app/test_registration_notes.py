@@ -6,6 +6,7 @@ import io
 from datetime import UTC
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -59,13 +60,38 @@ def test_a_note_given_at_registration_is_saved(client, event):
 def test_a_note_with_an_identity_code_is_refused_and_nobody_is_registered(client, event):
     person = make_user(preferred_language="fi")
     client.force_login(person)
+    typed = f"Asiakkaani {CODE} tulee mukaan, hän tarvitsee pyörätuolipaikan"
 
-    response = _post(client, "register", event, note=f"Asiakkaani {CODE} tulee mukaan", follow=True)
+    response = _post(client, "register", event, note=typed)
 
     assert not Registration.objects.filter(user=person).exists()
-    page = response.content.decode()
-    assert CODE not in page
-    assert "henkilötunnus" in page.lower()
+    assert response.status_code == 400
+    assert response["Cache-Control"] == "private, no-store"
+    page = BeautifulSoup(response.content, "html.parser")
+    field = page.find("textarea", attrs={"name": "note"})
+    assert field.get_text() == typed  # nothing the person typed is lost
+    assert field["aria-invalid"] == "true"
+    (error,) = [page.find(id=name) for name in field["aria-describedby"].split() if "error" in name]
+    assert "henkilötunnus" in error.get_text().lower()
+    assert field.find_parent("details").has_attr("open")
+    assert CODE not in page.get_text().replace(field.get_text(), "")  # only in the field itself
+
+
+def test_a_refused_note_edit_comes_back_typed_and_keeps_the_saved_note(client, event):
+    person = make_user(preferred_language="fi")
+    register(person, event, event.start, NOTE)
+    client.force_login(person)
+    typed = f"{NOTE}, {CODE}"
+
+    response = _post(client, "note", event, note=typed)
+
+    assert Registration.objects.get(user=person).note == NOTE
+    assert response.status_code == 400
+    page = BeautifulSoup(response.content, "html.parser")
+    field = page.find("textarea", attrs={"name": "note"})
+    assert field.get_text() == typed
+    error = page.find(id=field["aria-describedby"].split()[0])
+    assert "henkilötunnus" in error.get_text().lower()
 
 
 def test_the_service_refuses_an_identity_code_too(event):
