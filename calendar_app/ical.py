@@ -125,14 +125,15 @@ def event_components(event, request=None) -> list[icalendar.Event]:
 
 
 def occurrence_component(
-    occurrence: Occurrence, request=None, *, status: str = "CONFIRMED"
+    occurrence: Occurrence, request=None, *, status: str = "CONFIRMED", recurrence_id: datetime | None = None
 ) -> icalendar.Event:
-    """A single occurrence as its own event (for a registration confirmation)."""
+    """A single occurrence as its own event (for a registration confirmation). `recurrence_id`:
+    the RECURRENCE-ID the person's entry holds, when it is not the occurrence's original start."""
     event = occurrence.event
     url = absolute_url(event.get_absolute_url(), request)
     component = _base_component(event, url, occurrence.note, status)
     if event.recurrence_rule:
-        original = occurrence.original_start
+        original = recurrence_id or occurrence.original_start
         component.add("recurrence-id", _first_day(original) if event.all_day else _local(original))
     _set_times(component, event, occurrence.start, occurrence.end)
     return component
@@ -166,14 +167,28 @@ def registration_message(
     method: str = REQUEST,
     status: str = CONFIRMED,
     now: datetime | None = None,
+    recurrence_id: datetime | None = None,
 ) -> bytes:
     """An iTIP message for one person's registration to one occurrence.
 
-    The UID (and RECURRENCE-ID of an occurrence of a series) is the one of the event's own
-    .ics and feeds; METHOD:REQUEST adds or updates the entry, METHOD:CANCEL removes it.
+    The UID is the one of the event's own .ics and feeds; METHOD:REQUEST adds or updates the
+    entry, METHOD:CANCEL removes it. An occurrence of a series is named by the RECURRENCE-ID
+    its entry was first sent with (`recurrence_id`, see below), its times are the current ones.
+
+    When a whole series moves, the occurrences' original starts move with it. The message
+    then keeps naming the entry by the RECURRENCE-ID the person's calendar holds and gives
+    the new DTSTART, rather than cancelling the old entry and requesting a new one. Both are
+    valid RFC 5546; we keep the RECURRENCE-ID because Google Calendar and Outlook both find
+    an entry by UID and RECURRENCE-ID (Outlook's GlobalObjectId carries the RECURRENCE-ID
+    date) and apply a REQUEST with a higher SEQUENCE to it as a rescheduled instance, the
+    form they send themselves for a moved occurrence. It is one message per person, and
+    nothing depends on two messages both arriving (a CANCEL that is lost or filtered would
+    leave the old entry beside the new one).
     """
     moment = now or timezone.now()
-    component = occurrence_component(occurrence, status=CANCELLED if method == CANCEL else status)
+    component = occurrence_component(
+        occurrence, status=CANCELLED if method == CANCEL else status, recurrence_id=recurrence_id
+    )
     component.pop("dtstamp")
     component.add("dtstamp", moment.astimezone(UTC))
     component.add("sequence", message_sequence(moment))

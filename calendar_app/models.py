@@ -400,6 +400,12 @@ class Registration(models.Model):
         Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event")
     )
     occurrence_start = models.DateTimeField(_("occurrence"))
+    # The RECURRENCE-ID of the person's calendar entry when it differs from the occurrence
+    # start: the whole series moved after the person registered (services.tell_registered_of_
+    # changed_event). Empty: the entry was sent with the occurrence start.
+    calendar_occurrence_start = models.DateTimeField(
+        _("occurrence in the registrant's calendar"), null=True, blank=True, editable=False
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -432,6 +438,12 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.event} ({self.get_status_display()})"
+
+    @property
+    def calendar_key(self) -> datetime:
+        """The RECURRENCE-ID of the occurrence in the person's calendar: what every message
+        about this registration names, so that it updates or removes the entry they hold."""
+        return self.calendar_occurrence_start or self.occurrence_start
 
 
 def new_feed_token() -> str:

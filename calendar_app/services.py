@@ -6,7 +6,7 @@ same time; on PostgreSQL the event row is locked with SELECT … FOR UPDATE. The
 constraint (event, occurrence, person) is the last guard against registering twice.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -130,9 +130,14 @@ def _promote_waiting(event: Event, occurrence_start: datetime) -> list[Registrat
     return promoted
 
 
-def _enqueue_update(user_id: int, event_id: int, occurrence_start: datetime, kind: str) -> None:
+def _enqueue_update(
+    user_id: int, event_id: int, occurrence_start: datetime, kind: str, calendar_key: datetime | None = None
+) -> None:
+    """`calendar_key`: the RECURRENCE-ID of the person's entry, for a cancellation (the
+    registration may be gone by the time it is sent)."""
     moment = occurrence_start.isoformat()
-    transaction.on_commit(lambda: send_calendar_update.enqueue(user_id, event_id, moment, kind))
+    key = calendar_key.isoformat() if calendar_key and calendar_key != occurrence_start else None
+    transaction.on_commit(lambda: send_calendar_update.enqueue(user_id, event_id, moment, kind, key))
 
 
 def _cancel_locked(registration: Registration) -> list[Registration]:
@@ -156,7 +161,9 @@ def cancel_registration(user, event: Event, original_start: datetime) -> list[Re
             raise ValidationError(_("You are not registered for this occurrence."), code="not_registered")
         registration.event = locked
         promoted = _cancel_locked(registration)
-        _enqueue_update(user.pk, locked.pk, original_start, "registration_cancelled")
+        _enqueue_update(
+            user.pk, locked.pk, original_start, "registration_cancelled", registration.calendar_key
+        )
         return promoted
 
 
@@ -194,10 +201,10 @@ def tell_registered_of_changed_occurrence(
         kind = "occurrence_moved"
     registered = Registration.objects.filter(
         event_id=exception.event_id, occurrence_start=exception.original_start
-    ).values_list("user_id", flat=True)
+    ).values_list("user_id", "calendar_occurrence_start")
     told = 0
-    for user_id in registered:
-        _enqueue_update(user_id, exception.event_id, exception.original_start, kind)
+    for user_id, calendar_key in registered:
+        _enqueue_update(user_id, exception.event_id, exception.original_start, kind, calendar_key)
         told += 1
     return told
 
@@ -214,28 +221,68 @@ def event_state(event: Event) -> tuple:
     )
 
 
-def _followed_start(key: datetime, before: tuple, event: Event) -> datetime:
-    """Where an occurrence of the event lands after the event's start moved: the same shift of
-    the wall-clock time (a weekly 09:00 moved to 10:00 stays at 10:00 across daylight saving)."""
-    shift = to_local_naive(event.start) - to_local_naive(before[1])
+def _shifted(key: datetime, shift: timedelta) -> datetime:
+    """`key` moved by a shift of the wall-clock time (a weekly 09:00 moved to 10:00 stays at
+    10:00 across daylight saving)."""
     return from_local_naive(to_local_naive(key) + shift).astimezone(UTC)
 
 
-def tell_registered_of_changed_event(event: Event, before: tuple | None) -> int:
+def _series_shift(event: Event, before_start: datetime) -> timedelta:
+    return to_local_naive(event.start) - to_local_naive(before_start)
+
+
+def carry_exceptions_with_series(event: Event, stored: Event | None) -> dict[datetime, EventException]:
+    """Before a series is saved with a new start: its cancelled and moved occurrences move
+    with it, the same wall-clock shift as every other occurrence, so a cancelled occurrence
+    stays cancelled at its shifted date. A moved occurrence keeps the new time the organiser
+    gave it (an arrangement of its own), only its place in the series follows.
+
+    Exceptions the organiser changed or added in the same save (the admin form) are taken as
+    they were given. Works on the exceptions in memory (the admin form's, committed after the
+    event) and on the stored rows alike. Returns the carried exceptions by their former
+    original start."""
+    if stored is None or not (event.recurrence_rule and stored.recurrence_rule):
+        return {}
+    shift = _series_shift(event, stored.start)
+    if not shift:
+        return {}
+    stored_starts = dict(EventException.objects.filter(event=event).values_list("pk", "original_start"))
+    carried: dict[datetime, EventException] = {}
+    for exception in event.exceptions.all():  # the form's, else the stored ones
+        if exception.pk is None or stored_starts.get(exception.pk) != exception.original_start:
+            continue
+        carried[exception.original_start] = exception
+        exception.original_start = _shifted(exception.original_start, shift)
+    # one row at a time, the farthest first, so no two rows ever share an original start
+    for exception in sorted(
+        carried.values(), key=lambda item: item.original_start, reverse=shift > timedelta(0)
+    ):
+        EventException.objects.filter(pk=exception.pk).update(original_start=exception.original_start)
+    return carried
+
+
+def tell_registered_of_changed_event(
+    event: Event, before: tuple | None, carried: dict[datetime, EventException] | None = None
+) -> int:
     """An organiser moved an event or changed its place, or changed the rule of a series: the
     registrations follow the new start (an occurrence keeps its place in the series), and
     everyone registered to a coming occurrence (waiting list included) gets an update of their
-    calendar entry (same UID, RECURRENCE-ID of an occurrence, higher SEQUENCE), or its
-    cancellation when their occurrence is no longer in the series. `before` is the event's
-    `event_state` before the save (None: a new event). Saving an unchanged event, or changing
-    what has ended and stays in the past, tells nobody. Returns how many are told.
+    calendar entry (same UID, the RECURRENCE-ID their entry was sent with, higher SEQUENCE; see
+    `ical.registration_message`), or its cancellation when their occurrence is no longer in the
+    series. Registrations of an occurrence that was cancelled before, and stays cancelled at its
+    shifted date (`carried`: from `carry_exceptions_with_series`), follow silently: their entry
+    is gone already. `before` is the event's `event_state` before the save (None: a new event).
+    Saving an unchanged event, or changing what has ended and stays in the past, tells nobody.
+    Returns how many are told.
 
     A single occurrence of a series is changed through its exception
     (`tell_registered_of_changed_occurrence`)."""
     after = event_state(event)
     if before is None or after == before:
         return 0
+    carried = carried or {}
     before_duration = before[2] - before[1]
+    shift = _series_shift(event, before[1])
     moved_later = event.start > before[1]
     registrations = Registration.objects.filter(event=event).order_by(
         "-occurrence_start" if moved_later else "occurrence_start", "pk"
@@ -244,17 +291,22 @@ def tell_registered_of_changed_event(event: Event, before: tuple | None) -> int:
     told = 0
     for registration in registrations:
         key = registration.occurrence_start
-        new_key = _followed_start(key, before, event)
+        new_key = _shifted(key, shift)
         occurrence = occurrence_at(event, new_key)
-        if occurrence is None:
+        was_cancelled = key in carried and carried[key].kind == EventException.Kind.CANCELLED
+        if occurrence is None and not was_cancelled:
             if key + before_duration > now:
-                _enqueue_update(registration.user_id, event.pk, key, "occurrence_cancelled")
+                _enqueue_update(
+                    registration.user_id, event.pk, key, "occurrence_cancelled", registration.calendar_key
+                )
                 told += 1
             continue
         if new_key != key:
+            calendar_key = registration.calendar_key
             registration.occurrence_start = new_key
-            registration.save(update_fields=["occurrence_start"])
-        if max(key + before_duration, occurrence.end) > now:
+            registration.calendar_occurrence_start = None if calendar_key == new_key else calendar_key
+            registration.save(update_fields=["occurrence_start", "calendar_occurrence_start"])
+        if occurrence is not None and max(key + before_duration, occurrence.end) > now:
             _enqueue_update(registration.user_id, event.pk, new_key, "event_changed")
             told += 1
     return told
@@ -278,7 +330,13 @@ def tell_registered_of_deleted_event(event: Event) -> int:
         if occurrence.end <= now:
             continue
         message = compose_message(
-            user, event, occurrence, "event_cancelled", method=ical.CANCEL, status=ical.CANCELLED
+            user,
+            event,
+            occurrence,
+            "event_cancelled",
+            method=ical.CANCEL,
+            status=ical.CANCELLED,
+            calendar_key=registration.calendar_key,
         )
         enqueue_prepared_message(user.pk, message)
         told += 1

@@ -6,6 +6,7 @@ from typ_site.networks.models import Membership
 
 from .models import Event, EventException
 from .services import (
+    carry_exceptions_with_series,
     drop_waiting_registrations_out_of_sight,
     event_state,
     occurrence_state,
@@ -52,13 +53,18 @@ def tell_registered_of_restored_occurrence(sender, instance, **kwargs):
 def remember_event_before_change(sender, instance, raw=False, **kwargs):
     stored = None if raw or instance.pk is None else Event.objects.filter(pk=instance.pk).first()
     instance._state_before_change = event_state(stored) if stored is not None else None
+    instance._carried_exceptions = carry_exceptions_with_series(instance, stored)
 
 
 @receiver(post_save, sender=Event)
 def tell_registered_of_saved_event(sender, instance, raw=False, **kwargs):
     """An event or a whole series moved or its place changed (from the admin or anywhere else)."""
-    if not raw:
-        tell_registered_of_changed_event(instance, getattr(instance, "_state_before_change", None))
+    if raw:
+        return
+    carried = getattr(instance, "_carried_exceptions", {})
+    tell_registered_of_changed_event(instance, getattr(instance, "_state_before_change", None), carried)
+    if carried:  # the next start was found before the changed occurrences moved with the series
+        instance.refresh_next_start_bound()
 
 
 @receiver(pre_delete, sender=Event)

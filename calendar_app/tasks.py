@@ -50,9 +50,17 @@ class CalendarMessage:
 
 
 def compose_message(
-    user, event, occurrence: Occurrence, kind: str, *, method: str, status: str
+    user,
+    event,
+    occurrence: Occurrence,
+    kind: str,
+    *,
+    method: str,
+    status: str,
+    calendar_key: datetime | None = None,
 ) -> CalendarMessage:
-    """The e-mail in the person's language with the RFC 5546 message as its attachment."""
+    """The e-mail in the person's language with the RFC 5546 message as its attachment.
+    `calendar_key`: the RECURRENCE-ID of the person's entry (`Registration.calendar_key`)."""
     with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
         subject = _(SUBJECTS[kind]) % {"title": event.title}
         body = render_to_string(
@@ -65,7 +73,9 @@ def compose_message(
                 "event_url": ical.absolute_url(event.get_absolute_url()),
             },
         )
-    ics = ical.registration_message(occurrence, user.email, method=method, status=status)
+    ics = ical.registration_message(
+        occurrence, user.email, method=method, status=status, recurrence_id=calendar_key
+    )
     return CalendarMessage(
         to=user.email,
         subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
@@ -86,8 +96,8 @@ def _deliver(message: CalendarMessage) -> None:
     email.send()
 
 
-def _send(user, event, occurrence: Occurrence, kind: str, *, method: str, status: str) -> None:
-    _deliver(compose_message(user, event, occurrence, kind, method=method, status=status))
+def _send(user, event, occurrence: Occurrence, kind: str, **options) -> None:
+    _deliver(compose_message(user, event, occurrence, kind, **options))
 
 
 @task()
@@ -107,7 +117,15 @@ def send_registration_email(registration_id: int, kind: str) -> bool:
         return False
     kind = kind if kind in ("waiting", "promoted") else "confirmed"
     status = ical.TENTATIVE if registration.status == Registration.Status.WAITING else ical.CONFIRMED
-    _send(registration.user, event, occurrence, kind, method=ical.REQUEST, status=status)
+    _send(
+        registration.user,
+        event,
+        occurrence,
+        kind,
+        method=ical.REQUEST,
+        status=status,
+        calendar_key=registration.calendar_key,
+    )
     return True
 
 
@@ -118,12 +136,16 @@ def planned_occurrence(event, original_start: datetime) -> Occurrence:
 
 
 @task()
-def send_calendar_update(user_id: int, event_id: int, occurrence_start: str, kind: str) -> bool:
+def send_calendar_update(
+    user_id: int, event_id: int, occurrence_start: str, kind: str, calendar_key: str | None = None
+) -> bool:
     """Tell one person that their entry for an occurrence is cancelled or has a new time.
 
     `kind` is "registration_cancelled" (they cancelled), "occurrence_cancelled" or
     "occurrence_moved" (the organiser changed an occurrence of a series) or "event_changed"
-    (the organiser moved an event or a whole series, or changed its place).
+    (the organiser moved an event or a whole series, or changed its place). `calendar_key`
+    is the RECURRENCE-ID of the person's entry when a cancellation names another than the
+    occurrence's (the registration may be gone); an update reads it from the registration.
     """
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     event = Event.objects.select_related("network").filter(pk=event_id).first()
@@ -134,7 +156,8 @@ def send_calendar_update(user_id: int, event_id: int, occurrence_start: str, kin
     original_start = datetime.fromisoformat(occurrence_start)
     if kind in CANCELLING:
         planned = occurrence_at(event, original_start) or planned_occurrence(event, original_start)
-        _send(user, event, planned, kind, method=ical.CANCEL, status=ical.CANCELLED)
+        key = datetime.fromisoformat(calendar_key) if calendar_key else None
+        _send(user, event, planned, kind, method=ical.CANCEL, status=ical.CANCELLED, calendar_key=key)
         return True
     registration = Registration.objects.filter(
         event=event, occurrence_start=original_start, user=user
@@ -143,7 +166,15 @@ def send_calendar_update(user_id: int, event_id: int, occurrence_start: str, kin
     if registration is None or occurrence is None:
         return False
     status = ical.TENTATIVE if registration.status == Registration.Status.WAITING else ical.CONFIRMED
-    _send(user, event, occurrence, kind, method=ical.REQUEST, status=status)
+    _send(
+        user,
+        event,
+        occurrence,
+        kind,
+        method=ical.REQUEST,
+        status=status,
+        calendar_key=registration.calendar_key,
+    )
     return True
 
 

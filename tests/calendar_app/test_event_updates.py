@@ -9,8 +9,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from calendar_app.models import Event, Registration
-from calendar_app.recurrence import HELSINKI
+from calendar_app.models import Event, EventException, Registration
+from calendar_app.recurrence import HELSINKI, expand, occurrence_at
 from calendar_app.services import cancel_registration, register
 from tests.factories import make_keha_staff, make_user
 
@@ -273,7 +273,9 @@ def test_moving_a_whole_series_updates_every_coming_occurrence(
     earlier = first[(person.email, old_second.astimezone(HELSINKI))]
     assert component["UID"] == earlier["UID"]
     assert component.decoded("SEQUENCE") > earlier.decoded("SEQUENCE")
-    assert component.decoded("RECURRENCE-ID") == new_second  # the occurrence's place in the new series
+    assert component.decoded("DTSTART") == new_second
+    # the entry the person's calendar holds is the one updated: its RECURRENCE-ID stays
+    assert component.decoded("RECURRENCE-ID") == old_second.astimezone(HELSINKI)
     assert str(component["STATUS"]) == "CONFIRMED"
     assert "Changed" in mailoutbox[0].subject or "Muuttunut" in mailoutbox[0].subject
     # the registrations follow their occurrences
@@ -320,3 +322,175 @@ def test_an_occurrence_dropped_from_the_series_is_cancelled(
     assert str(cancel["STATUS"]) == "CANCELLED"
     assert cancel["UID"] == first[(person.email, fourth)]["UID"]
     assert cancel.decoded("SEQUENCE") > first[(person.email, fourth)].decoded("SEQUENCE")
+
+
+def _sent(mailoutbox) -> list[tuple[str, str, object]]:
+    return [
+        (message.to[0], str(attached(message)[0]["METHOD"]), attached(message)[1]) for message in mailoutbox
+    ]
+
+
+def test_after_a_series_moved_every_message_names_the_entry_the_calendar_holds(
+    series_registered, django_capture_on_commit_callbacks, mailoutbox
+):
+    """A calendar program keys an entry by UID and RECURRENCE-ID: once the whole series has moved,
+    updates and cancellations still name the RECURRENCE-ID the person's entry was sent with, so
+    the calendar ends with exactly one entry, at the new time, and a cancellation removes it."""
+    series, person, other, first = series_registered
+    old_second, old_third = (series.start + timedelta(weeks=weeks) for weeks in (1, 2))
+    shift = timedelta(days=1, hours=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        series.start, series.end = series.start + shift, series.end + shift
+        series.save()
+    mailoutbox.clear()
+    new_second, new_third = old_second + shift, old_third + shift
+
+    # the organiser moves the (new) third occurrence on its own
+    with django_capture_on_commit_callbacks(execute=True):
+        EventException.objects.create(
+            event=series,
+            original_start=new_third,
+            kind=EventException.Kind.MOVED,
+            new_start=new_third + timedelta(hours=3),
+            new_end=new_third + timedelta(hours=5),
+        )
+    ((email, method, component),) = _sent(mailoutbox)
+    assert (email, method) == (other.email, "REQUEST")
+    assert component.decoded("RECURRENCE-ID") == old_third.astimezone(HELSINKI)
+    assert component.decoded("DTSTART") == (new_third + timedelta(hours=3)).astimezone(HELSINKI)
+    assert component.decoded("SEQUENCE") > first[(other.email, old_third.astimezone(HELSINKI))].decoded(
+        "SEQUENCE"
+    )
+    mailoutbox.clear()
+
+    # the person cancels their (moved) second occurrence
+    with django_capture_on_commit_callbacks(execute=True):
+        cancel_registration(person, series, new_second)
+    ((email, method, component),) = _sent(mailoutbox)
+    assert (email, method) == (person.email, "CANCEL")
+    assert component.decoded("RECURRENCE-ID") == old_second.astimezone(HELSINKI)
+    assert component["UID"] == first[(person.email, old_second.astimezone(HELSINKI))]["UID"]
+
+
+def test_a_series_moved_back_names_its_own_start_again(
+    series_registered, django_capture_on_commit_callbacks, mailoutbox
+):
+    series, person, _other, _first = series_registered
+    old_second = series.start + timedelta(weeks=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        series.start, series.end = series.start + timedelta(hours=2), series.end + timedelta(hours=2)
+        series.save()
+        series.start, series.end = series.start - timedelta(hours=2), series.end - timedelta(hours=2)
+        series.save()
+
+    last = [component for email, _method, component in _sent(mailoutbox) if email == person.email][-2:]
+    assert {component.decoded("RECURRENCE-ID") for component in last} == {
+        old_second.astimezone(HELSINKI),
+        (old_second + timedelta(weeks=2)).astimezone(HELSINKI),
+    }
+    assert all(component.decoded("DTSTART") == component.decoded("RECURRENCE-ID") for component in last)
+
+
+# --- changed occurrences follow their series ---------------------------------------------
+
+
+@pytest.fixture
+def series_with_changes(series_registered):
+    """The series of four with its third occurrence cancelled and its fourth moved an hour later."""
+    series, person, other, first = series_registered
+    third, fourth = series.start + timedelta(weeks=2), series.start + timedelta(weeks=3)
+    EventException.objects.create(event=series, original_start=third, kind=EventException.Kind.CANCELLED)
+    EventException.objects.create(
+        event=series,
+        original_start=fourth,
+        kind=EventException.Kind.MOVED,
+        new_start=fourth + timedelta(hours=1),
+        new_end=fourth + timedelta(hours=2),
+        note="Eri sali",
+    )
+    return series, person, other, first
+
+
+def _starts(series) -> list:
+    event = Event.objects.get(pk=series.pk)
+    window_end = event.start + timedelta(weeks=5)
+    return [occurrence.start for occurrence in expand(event, event.start - timedelta(days=1), window_end)]
+
+
+def test_a_cancelled_occurrence_stays_cancelled_when_the_series_moves(
+    series_with_changes, django_capture_on_commit_callbacks, mailoutbox
+):
+    series, person, other, _first = series_with_changes
+    first_start, third, fourth = (
+        series.start,
+        series.start + timedelta(weeks=2),
+        series.start + timedelta(weeks=3),
+    )
+    mailoutbox.clear()
+    shift = timedelta(days=1)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        series.start, series.end = series.start + shift, series.end + shift
+        series.save()
+
+    assert _starts(series) == [
+        (first_start + shift).astimezone(HELSINKI),
+        (first_start + timedelta(weeks=1) + shift).astimezone(HELSINKI),
+        # the third stays cancelled at its shifted date
+        (fourth + timedelta(hours=1)).astimezone(HELSINKI),  # the moved one keeps its own time
+    ]
+    assert set(EventException.objects.values_list("original_start", flat=True)) == {
+        third + shift,
+        fourth + shift,
+    }
+    # nobody's cancelled entry comes back, nor is it cancelled twice
+    sent = _sent(mailoutbox)
+    assert other.email not in {email for email, _method, _component in sent}
+    assert {(email, method) for email, method, _component in sent} == {(person.email, "REQUEST")}
+    assert Registration.objects.get(user=other).occurrence_start == third + shift
+    assert occurrence_at(Event.objects.get(pk=series.pk), fourth + shift).note == "Eri sali"
+
+
+def test_changed_occurrences_follow_a_series_moved_in_the_admin(
+    client, series_with_changes, django_capture_on_commit_callbacks, mailoutbox
+):
+    series, _person, other, _first = series_with_changes
+    third, fourth = series.start + timedelta(weeks=2), series.start + timedelta(weeks=3)
+    mailoutbox.clear()
+    client.force_login(make_keha_staff("Editors"))
+    shift = timedelta(hours=2)
+
+    def local(value):
+        return value.astimezone(HELSINKI).strftime("%Y-%m-%d %H:%M")
+
+    data = _admin_data(
+        series,
+        start=local(series.start + shift),
+        end=local(series.end + shift),
+        recurrence_rule=series.recurrence_rule,
+        **{"exceptions-TOTAL_FORMS": "2", "exceptions-INITIAL_FORMS": "2"},
+    )
+    for index, exception in enumerate(EventException.objects.order_by("original_start")):
+        data.update(
+            {
+                f"exceptions-{index}-id": str(exception.pk),
+                f"exceptions-{index}-ORDER": str(index + 1),
+                f"exceptions-{index}-DELETE": "",
+                f"exceptions-{index}-original_start": local(exception.original_start),
+                f"exceptions-{index}-kind": exception.kind,
+                f"exceptions-{index}-new_start": local(exception.new_start) if exception.new_start else "",
+                f"exceptions-{index}-new_end": local(exception.new_end) if exception.new_end else "",
+                f"exceptions-{index}-note": exception.note,
+            }
+        )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse(EDIT_URL, args=[series.pk]), data)
+
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    assert set(EventException.objects.values_list("original_start", flat=True)) == {
+        third + shift,
+        fourth + shift,
+    }
+    assert (third + shift).astimezone(HELSINKI) not in _starts(series)
+    assert other.email not in {email for email, _method, _component in _sent(mailoutbox)}
