@@ -301,7 +301,12 @@ class EventException(models.Model):
 
     event = ParentalKey(Event, on_delete=models.CASCADE, related_name="exceptions")
     original_start = models.DateTimeField(
-        _("original start"), help_text=_("When the occurrence would have started (Helsinki time).")
+        _("original start"),
+        help_text=_(
+            "When the occurrence would have started (Helsinki time). When you move the whole "
+            "series, this date moves with it: a cancelled occurrence stays cancelled, a moved "
+            "one keeps its new time."
+        ),
     )
     kind = models.CharField(_("change"), max_length=10, choices=Kind.choices, default=Kind.CANCELLED)
     new_start = models.DateTimeField(_("new start"), null=True, blank=True)
