@@ -286,7 +286,7 @@ def _note_from_post(request) -> tuple[str | None, dict | None]:
     form = RegistrationNoteForm(request.POST)
     if form.is_valid():
         return form.cleaned_data["note"], None
-    errors = form.errors.get("note", [])
+    errors = [str(error) for error in form.errors.get("note") or []]
     for error in errors:
         reason = _("The note to the organisers was not accepted: %(error)s") % {"error": error}
         messages.error(request, reason)
