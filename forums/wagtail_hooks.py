@@ -29,6 +29,7 @@ class ForumViewSet(SnippetViewSet):
         FieldPanel("slug"),
         FieldPanel("kind"),
         FieldPanel("network"),
+        FieldPanel("networks"),
         FieldPanel("description"),
         FieldPanel("position"),
     ]
