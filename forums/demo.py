@@ -405,8 +405,8 @@ THREADS = {
             [
                 (
                     "typjohtaja.satakunta",
-                    "Sovimme aiemmin keskenämme, ettei päättymissyyksi valita \"Monialaisen tuen "
-                    "tarve päättyy\", koska se ei kerro todellista syytä. Olen huomannut, ettei "
+                    'Sovimme aiemmin keskenämme, ettei päättymissyyksi valita "Monialaisen tuen '
+                    'tarve päättyy", koska se ei kerro todellista syytä. Olen huomannut, ettei '
                     "tieto ole päässyt kaikkiin verkostoihin. Miten olette vieneet sen omille "
                     "työntekijöillenne?",
                 ),

@@ -177,7 +177,11 @@ def moderated_forum_ids(user) -> frozenset[int]:
 def shared_forum_keys(user) -> set[str]:
     """The access keys (`typ_site.core.access.shared_forum_key`) of the regional forums this
     person sees: what the search filters their posts by. Registered in the app's ready()."""
-    return {shared_forum_key(pk) for pk, (kind, _network) in _forum_access(user).visible.items() if kind == REGIONAL}
+    return {
+        shared_forum_key(pk)
+        for pk, (kind, _network) in _forum_access(user).visible.items()
+        if kind == REGIONAL
+    }
 
 
 def moderated_forums_for(user) -> QuerySet[Forum]:
@@ -459,7 +463,8 @@ def network_topics_for(user, limit: int = 5) -> list[Topic]:
     forum_ids = [
         pk
         for pk, (kind, network_id) in access.visible.items()
-        if (kind == NETWORK and network_id in mine) or (kind == REGIONAL and access.shared.get(pk, set()) & mine)
+        if (kind == NETWORK and network_id in mine)
+        or (kind == REGIONAL and access.shared.get(pk, set()) & mine)
     ]
     if not forum_ids:
         return []

@@ -99,7 +99,9 @@ def people(home_network, neighbour, other_network):
         "partner": make_user(first_name="Pia", last_name="Kumppani", role=Role.PARTNER),
         "removed_member": removed_member,
         "removed_account": removed_account,
-        "director": make_member(other_network, first_name="Tuomas", last_name="Johtaja", role=Role.TYP_DIRECTOR),
+        "director": make_member(
+            other_network, first_name="Tuomas", last_name="Johtaja", role=Role.TYP_DIRECTOR
+        ),
         "director_by_request_only": by_request,
         "director_without_network": director_without_network,
         "keha": make_keha_staff(first_name="Kerttu", last_name="Keha"),
@@ -110,8 +112,12 @@ def people(home_network, neighbour, other_network):
 def topics(regional_forum, directors_forum, home_network):
     author = make_member(home_network, first_name="Aino", last_name="Aloittaja", role=Role.TYP_DIRECTOR)
     return {
-        "regional_forum": start_topic(regional_forum, author, title="Yhteinen kehittämispäivä", body="Sopiiko?"),
-        "directors_forum": start_topic(directors_forum, author, title="Päättymissyyn linja", body="Muistutus."),
+        "regional_forum": start_topic(
+            regional_forum, author, title="Yhteinen kehittämispäivä", body="Sopiiko?"
+        ),
+        "directors_forum": start_topic(
+            directors_forum, author, title="Päättymissyyn linja", body="Muistutus."
+        ),
     }
 
 
