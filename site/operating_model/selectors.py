@@ -77,7 +77,11 @@ class Baseline:
             for party in self.parties:
                 cell = self.cells.get((task.pk, party.pk))
                 cells.append(
-                    Cell(party, cell.involvement if cell else Involvement.NONE, cell.note if cell else "")
+                    Cell(
+                        party,
+                        cell.involvement if cell else Involvement.NONE,
+                        cell.translated_note if cell else "",
+                    )
                 )
             rows.append(Row(task, cells))
         return Register(self.parties, rows)
