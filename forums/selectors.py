@@ -176,7 +176,8 @@ def moderated_forum_ids(user) -> frozenset[int]:
 
 def shared_forum_keys(user) -> set[str]:
     """The access keys (`typ_site.core.access.shared_forum_key`) of the regional forums this
-    person sees: what the search filters their posts by. Registered in the app's ready()."""
+    person sees: what the search filters their posts by (`core.access.search_access_keys_for`).
+    Registered in the app's ready()."""
     return {
         shared_forum_key(pk)
         for pk, (kind, _network) in _forum_access(user).visible.items()

@@ -53,6 +53,8 @@ def sees_everything(user) -> bool:
 
 
 def access_keys_for(user) -> frozenset[str]:
+    """The keys a person holds that cost no query beyond the request's own reads (memberships,
+    groups): what the calendar and the search filter by."""
     keys = {PUBLIC}
     if sees_everything(user):
         network_ids = list(Network.objects.values_list("pk", flat=True))
@@ -64,7 +66,6 @@ def access_keys_for(user) -> frozenset[str]:
                 DIRECTORS,
                 *(network_key(pk) for pk in network_ids),
                 *(network_and_staff_key(pk) for pk in network_ids),
-                *_provided_keys(user),
             }
         )
     if is_verified_member(user):
@@ -74,8 +75,19 @@ def access_keys_for(user) -> frozenset[str]:
         keys.update(network_and_staff_key(network_id) for network_id in mine)
         if is_keha_staff(user):
             keys.update({STAFF, DIRECTORS})
-            keys.update(network_and_staff_key(pk) for pk in Network.objects.values_list("pk", flat=True))
         elif is_typ_director(user):
             keys.add(DIRECTORS)
-        keys.update(_provided_keys(user))
+    return frozenset(keys)
+
+
+def search_access_keys_for(user) -> frozenset[str]:
+    """`access_keys_for` and the keys that take a query to find, which only the search's
+    documents carry: KEHA staff's `network_and_staff_key` of every network, and the keys the
+    apps give (`register_access_keys`: the regional forums a person reads)."""
+    keys = set(access_keys_for(user))
+    if not is_verified_member(user):
+        return frozenset(keys)
+    if is_keha_staff(user) and not sees_everything(user):
+        keys.update(network_and_staff_key(pk) for pk in Network.objects.values_list("pk", flat=True))
+    keys.update(_provided_keys(user))
     return frozenset(keys)

@@ -5,8 +5,8 @@
 - A network's local agreement: the current version of each active network's agreement is one
   document (its cells, notes, deviations and their reasons), found by the people who may open
   it (`permissions.can_view_agreement`: the network's members, KEHA staff and a superuser),
-  through the access key `network_and_staff_key`. Earlier versions are not indexed: a new
-  version replaces the network's document.
+  through the access key `network_and_staff_key` (`core.access.search_access_keys_for`).
+  Earlier versions are not indexed: a new version replaces the network's document.
 """
 
 from django.urls import reverse

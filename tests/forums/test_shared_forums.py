@@ -18,7 +18,7 @@ from forums.notifications import create_post_notifications
 from forums.search import post_document
 from tests.factories import make_keha_staff, make_member, make_network, make_network_admin, make_user
 from typ_site.accounts.models import Role
-from typ_site.core.access import access_keys_for
+from typ_site.core.access import search_access_keys_for
 from typ_site.networks.models import Membership
 
 from .conftest import start_topic
@@ -171,7 +171,7 @@ def test_the_search_key_and_the_feed_answer_by_the_same_rule(request, people, to
 
     assert permissions.can_see_forum(person, forum) is sees
     assert permissions.can_see_post(person, post) is sees
-    assert (post_document(post).access_key in access_keys_for(person)) is sees
+    assert (post_document(post).access_key in search_access_keys_for(person)) is sees
 
 
 @pytest.mark.parametrize("forum_name", FORUMS)
