@@ -242,3 +242,17 @@ def test_the_feed_of_a_director_who_leaves_the_network_closes(client, people, to
     Membership.objects.filter(user=director).delete()
 
     assert client.get(address).status_code == 404
+
+
+def test_the_admin_asks_a_regional_forum_for_its_networks(client, home_network, neighbour):
+    client.force_login(make_user(is_superuser=True, is_staff=True))
+    url = reverse("wagtailsnippets_forums_forum:add")
+    data = {"name": "Yhteinen alue", "slug": "yhteinen", "kind": "regional", "description": "", "position": 5}
+
+    without = client.post(url, data)
+    national_with_networks = client.post(url, {**data, "kind": "national", "networks": [home_network.pk]})
+    regional = client.post(url, {**data, "networks": [home_network.pk, neighbour.pk]})
+
+    assert without.status_code == national_with_networks.status_code == 200
+    assert regional.status_code == 302
+    assert set(Forum.objects.get(slug="yhteinen").networks.all()) == {home_network, neighbour}
