@@ -9,9 +9,11 @@ class ForumsConfig(AppConfig):
 
     def ready(self):
         from typ_site.accounts.signals import account_removed
+        from typ_site.core.access import register_access_keys
         from typ_site.networks.signals import membership_decided, membership_requested
 
         from .search import register_forum_search
+        from .selectors import shared_forum_keys
         from .signal_handlers import (
             forget_removed_account,
             tell_admins_of_membership_request,
@@ -24,3 +26,4 @@ class ForumsConfig(AppConfig):
         )
         membership_decided.connect(tell_applicant_of_decision, dispatch_uid="forums.membership_decided")
         register_forum_search()
+        register_access_keys(shared_forum_keys)

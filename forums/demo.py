@@ -1,4 +1,5 @@
-"""Demo forums: one per demo network and national and theme forums with realistic threads.
+"""Demo forums: one per demo network, national and theme forums, a regional forum that two
+neighbouring demo networks share and the TYP directors' forum, with realistic threads.
 
 Idempotent: forums by slug, topics by forum and title, posts by a key derived from their
 place in the thread, so running the demo again changes nothing.
@@ -60,6 +61,29 @@ NETWORK_FORUM_NAMES = {
     "kymenlaakso": "Kymenlaakson verkoston keskustelualue",
     "pohjois-pohjanmaa": "Pohjois-Pohjanmaan verkoston keskustelualue",
 }
+
+# Forums of a few networks or of the directors: (slug, name, kind, position, description,
+# the slugs of the networks sharing a regional forum).
+SHARED_FORUMS = [
+    (
+        "ita-suomen-alue",
+        "Itä- ja Kaakkois-Suomen verkostojen yhteinen alue",
+        Forum.Kind.REGIONAL,
+        5,
+        "Kymenlaakson ja Pohjois-Karjalan verkostojen yhteinen keskustelualue: alueelliset "
+        "kehittämispäivät, asiakkaan muutto alueelta toiselle ja käytännöt, joita kannattaa lainata.",
+        ["kymenlaakso", "pohjois-karjala"],
+    ),
+    (
+        "typ-johtajat",
+        "TYP-johtajien foorumi",
+        Forum.Kind.DIRECTORS,
+        6,
+        "Verkostojen TYP-johtajien ja KEHA-keskuksen keskenään sopimat asiat, jotta ne myös "
+        "välittyvät jokaiseen verkostoon.",
+        [],
+    ),
+]
 
 # forum slug -> topics: (title, days ago, pinned, accepted reply index or None,
 #                        [(author key, text), ...]) - the first post opens the topic.
@@ -328,6 +352,92 @@ THREADS = {
             ],
         ),
     ],
+    "ita-suomen-alue": [
+        (
+            "Yhteinen kehittämispäivä keväällä: aiheet ja paikka",
+            6,
+            True,
+            None,
+            [
+                (
+                    "esihenkilo.karjala",
+                    "Ehdotan, että pidämme keväällä yhteisen kehittämispäivän kahden verkoston "
+                    "kesken. Meillä toiveena on käydä läpi, miten alkukartoitus jaetaan eri "
+                    "toimijoiden kesken. Mitä aiheita teillä Kymenlaaksossa olisi?",
+                ),
+                (
+                    "johtoryhma.kymenlaakso",
+                    "Hyvä ajatus. Meiltä ainakin terveyspalveluihin ohjaaminen, koska "
+                    "resursseista on pulaa. Voimme tarjota tilat, jos päivä pidetään Kotkassa.",
+                ),
+                (
+                    "kela.kymenlaakso",
+                    "Kelan näkökulmasta toivoisin lyhyen osuuden kuntoutuksen hakemisesta, "
+                    "jotta kaikki kuulevat saman ohjeen samaan aikaan.",
+                ),
+            ],
+        ),
+        (
+            "Asiakas muuttaa verkostosta toiseen: mitä siirretään ja miten?",
+            3,
+            False,
+            None,
+            [
+                (
+                    "terveydenhoitaja.karjala",
+                    "Asiakkaamme muuttaa Kymenlaaksoon kesken suunnitelman. Kenelle teillä kannattaa "
+                    "soittaa ensin, jotta asiakkaan ei tarvitse aloittaa kaikkea alusta?",
+                ),
+                (
+                    "johtoryhma.kymenlaakso",
+                    "Soita ensin työllisyysalueen omalle yhteyshenkilölle, hän kutsuu mukaan "
+                    "sosiaaliohjauksen. Asiakkaan tiedot siirretään vain hänen suostumuksellaan.",
+                ),
+            ],
+        ),
+    ],
+    "typ-johtajat": [
+        (
+            "Päättymissyyn kirjaaminen: muistutus sovitusta linjasta",
+            4,
+            True,
+            None,
+            [
+                (
+                    "typjohtaja.satakunta",
+                    'Sovimme aiemmin keskenämme, ettei päättymissyyksi valita "Monialaisen tuen '
+                    'tarve päättyy", koska se ei kerro todellista syytä. Olen huomannut, ettei '
+                    "tieto ole päässyt kaikkiin verkostoihin. Miten olette vieneet sen omille "
+                    "työntekijöillenne?",
+                ),
+                (
+                    "hyvaksyja",
+                    "Kiitos muistutuksesta. KEHA-keskus kirjaa linjauksen valtakunnalliseen "
+                    "ohjeeseen, jolloin verkostot voivat merkitä sen käsitellyksi omassa "
+                    "johtoryhmässään.",
+                ),
+            ],
+        ),
+        (
+            "Valtakunnallinen tilasto ja vertailukelpoisuus",
+            9,
+            False,
+            None,
+            [
+                (
+                    "admin",
+                    "Valtakunnallinen TYP-tilasto yllätti monet. Koska verkostot tilastoivat eri "
+                    "tavoin, luvut eivät ole keskenään vertailukelpoisia. Kootaan tähän, mitkä "
+                    "kirjaamisen erot teidän mielestänne vaikuttavat eniten.",
+                ),
+                (
+                    "typjohtaja.satakunta",
+                    "Meillä eniten vaikuttaa se, mistä päivästä asiakkuuden katsotaan alkaneen. "
+                    "Ehdotan, että sovimme siitä ensin.",
+                ),
+            ],
+        ),
+    ],
 }
 
 # Topics renamed in a later version of the demo: (forum slug, old title) -> new title.
@@ -377,6 +487,19 @@ def _forums(log) -> dict[str, Forum]:
                 "description": f"{network.name}: vain verkoston jäsenille näkyvä alue.",
             },
         )
+    for slug, name, kind, position, description, network_slugs in SHARED_FORUMS:
+        forum, _ = Forum.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "kind": kind,
+                "position": position,
+                "description": description,
+                "network": None,
+            },
+        )
+        forum.networks.set(Network.objects.filter(slug__in=network_slugs))
+        forums[slug] = forum
     log(f"  {len(forums)} forums")
     return forums
 

@@ -9,6 +9,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, Value
 from django.db.models.functions import Concat
 
+from typ_site.accounts.models import Role
+from typ_site.accounts.roles import KEHA_GROUP
 from typ_site.networks.models import Membership
 
 from .permissions import can_see_forum, can_see_post
@@ -44,7 +46,8 @@ def mentioned_users(post) -> list:
 def people_to_mention(forum, text: str) -> list:
     """The people offered while typing a mention: a first, last or full name starting with the
     typed text, among those who may read the forum (`can_see_forum`, asked of each). A network
-    forum's candidates are first narrowed to the network's members; the rule decides."""
+    or regional forum's candidates are first narrowed to its networks' members (and KEHA staff),
+    the directors' forum's to directors and KEHA staff; the rule decides."""
     text = " ".join((text or "").split())[:60]
     if len(text) < 2:
         return []
@@ -58,11 +61,14 @@ def people_to_mention(forum, text: str) -> list:
         )
         .order_by("last_name", "first_name", "pk")
     )
-    if forum.network_id:
-        candidates = candidates.filter(
-            network_memberships__network_id=forum.network_id,
-            network_memberships__status=Membership.Status.APPROVED,
-        )
+    approved = Membership.objects.filter(status=Membership.Status.APPROVED)
+    if forum.kind == forum.Kind.NETWORK:
+        candidates = candidates.filter(pk__in=approved.filter(network_id=forum.network_id).values("user_id"))
+    elif forum.kind == forum.Kind.REGIONAL:
+        members = approved.filter(network__in=forum.networks.all()).values("user_id")
+        candidates = candidates.filter(Q(pk__in=members) | Q(groups__name=KEHA_GROUP)).distinct()
+    elif forum.kind == forum.Kind.DIRECTORS:
+        candidates = candidates.filter(Q(role=Role.TYP_DIRECTOR) | Q(groups__name=KEHA_GROUP)).distinct()
     people = []
     for person in candidates[: MAX_SUGGESTIONS * 3]:
         if can_see_forum(person, forum):

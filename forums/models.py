@@ -1,4 +1,5 @@
-"""Discussion forums: a private forum per network, national and theme forums.
+"""Discussion forums: a private forum per network, national and theme forums, regional forums
+that neighbouring networks share, and the TYP directors' forum.
 
 Who may see what is decided in `forums.selectors` and nowhere else. Participation (votes on
 development needs and customer stories) is an app of its own in `forums/participation/`.
@@ -15,7 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from typ_site.core.access import MEMBERS, network_key
+from typ_site.core.access import DIRECTORS, MEMBERS, network_key, shared_forum_key
 
 # Addresses under forums/ that a forum's slug must not take.
 RESERVED_FORUM_SLUGS = frozenset(
@@ -42,6 +43,8 @@ class Forum(models.Model):
         NETWORK = "network", _("Network forum")
         NATIONAL = "national", _("National forum")
         THEME = "theme", _("Theme forum")
+        REGIONAL = "regional", _("Regional forum")
+        DIRECTORS = "directors", _("TYP directors' forum")
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100, unique=True, validators=[validate_forum_slug])
@@ -55,6 +58,16 @@ class Forum(models.Model):
         related_name="forums",
         verbose_name=_("network"),
         help_text=_("Only for network forums: the network whose members see the forum."),
+    )
+    networks = models.ManyToManyField(
+        "networks.Network",
+        blank=True,
+        related_name="shared_forums",
+        verbose_name=_("networks sharing the forum"),
+        help_text=_(
+            "Only for regional forums: the neighbouring networks whose members read and write in it "
+            "and whose admins moderate it together."
+        ),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=50)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -87,13 +100,18 @@ class Forum(models.Model):
 
     @property
     def is_private(self) -> bool:
-        return self.kind == self.Kind.NETWORK
+        """Seen by some members only: a network's own forum, a regional or the directors' forum."""
+        return self.kind in (self.Kind.NETWORK, self.Kind.REGIONAL, self.Kind.DIRECTORS)
 
     @property
     def access_key(self) -> str:
         """Who may see this forum, in the shared vocabulary of `typ_site.core.access`."""
         if self.kind == self.Kind.NETWORK:
             return network_key(self.network_id)
+        if self.kind == self.Kind.REGIONAL:
+            return shared_forum_key(self.pk)
+        if self.kind == self.Kind.DIRECTORS:
+            return DIRECTORS
         return MEMBERS
 
 

@@ -5,7 +5,7 @@ forums, topics and posts is `forums.selectors`; these answer for one object."""
 from typ_site.accounts.roles import is_verified_member
 
 from .models import Forum, Post, Topic
-from .selectors import moderates_by_role, visible_forum_ids, visible_posts_for
+from .selectors import moderated_forum_ids, visible_forum_ids, visible_posts_for
 
 
 def can_see_forum(user, forum: Forum) -> bool:
@@ -18,7 +18,9 @@ def can_see_post(user, post: Post | int) -> bool:
 
 
 def can_moderate(user, forum: Forum) -> bool:
-    return is_verified_member(user) and moderates_by_role(user, forum.kind, forum.network_id)
+    """The forum's moderators by `selectors.moderates_by_role`: a network's admins, a regional
+    forum's networks' admins and KEHA staff, KEHA staff elsewhere."""
+    return is_verified_member(user) and forum.pk in moderated_forum_ids(user)
 
 
 def can_edit(user, post: Post) -> bool:

@@ -1,8 +1,10 @@
 """Forum posts in the site search.
 
 Each visible post is one document; its access key is its forum's (members for national and
-theme forums, the network's key for a network forum), so a private network's posts are found
-only by that network's members. Hidden posts and posts of hidden topics are not indexed.
+theme forums, the network's key for a network forum, the forum's own key for a regional forum,
+whose holders `selectors.shared_forum_keys` gives, and the directors' key for the directors'
+forum), so a private forum's posts are found only by the people who may read the forum.
+Hidden posts and posts of hidden topics are not indexed.
 """
 
 from django.utils.translation import gettext_lazy as _

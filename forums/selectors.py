@@ -10,9 +10,14 @@ test_permission_matrix.py checks that key against this rule for every role.
 - A network forum is visible only to the approved members of that (active) network.
   KEHA staff do not see a network's private forum unless they are members of the network.
 - National and theme forums are visible to every signed-in member.
+- A regional forum (shared by neighbouring networks, `Forum.networks`) is visible to the
+  approved members of any of its (active) networks, and to KEHA staff.
+- The TYP directors' forum is visible to the networks' directors (`accounts.roles.
+  is_typ_director`: the confirmed role and an approved membership) and to KEHA staff only.
 - A superuser sees every forum.
 
-Moderators: a network forum is moderated by that network's admins, national and theme forums
+Moderators: a network forum is moderated by that network's admins, a regional forum by the
+admins of any of its networks together with KEHA staff, national, theme and directors' forums
 by KEHA staff; a superuser moderates everything. Hidden topics and posts stay visible to the
 forum's moderators (and a hidden post to its author), to nobody else.
 
@@ -26,14 +31,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db.models import BooleanField, DateTimeField, Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import Http404
 
-from typ_site.accounts.roles import KEHA_GROUP, is_keha_staff, is_verified_member
-from typ_site.core.access import sees_everything
+from typ_site.accounts.roles import KEHA_GROUP, is_keha_staff, is_typ_director, is_verified_member
+from typ_site.core.access import sees_everything, shared_forum_key
 from typ_site.core.request_cache import per_request
 from typ_site.networks.models import Membership
 from typ_site.networks.selectors import admin_network_ids, member_network_ids, pending_requests_for_admin
@@ -52,6 +58,9 @@ from .models import (
 )
 
 NETWORK = Forum.Kind.NETWORK
+REGIONAL = Forum.Kind.REGIONAL
+DIRECTORS = Forum.Kind.DIRECTORS
+RESTRICTED_KINDS = (NETWORK, REGIONAL, DIRECTORS)
 
 
 def visible_forums_for(user) -> QuerySet[Forum]:
@@ -60,7 +69,16 @@ def visible_forums_for(user) -> QuerySet[Forum]:
         return Forum.objects.none()
     if sees_everything(user):
         return Forum.objects.all()
-    return Forum.objects.filter(~Q(kind=NETWORK) | Q(kind=NETWORK, network_id__in=member_network_ids(user)))
+    mine = member_network_ids(user)
+    # KEHA staff (`is_keha_staff`: the group) asked in the same query, not in one of its own:
+    # the rule is asked of every person a mention may name.
+    keha = Exists(Group.objects.filter(user=user.pk, name=KEHA_GROUP))
+    rule = ~Q(kind__in=RESTRICTED_KINDS) | Q(kind=NETWORK, network_id__in=mine) | Q(keha, kind=REGIONAL)
+    if mine:
+        shared = Forum.networks.through.objects.filter(network_id__in=mine).values("forum_id")
+        rule |= Q(kind=REGIONAL, pk__in=shared)
+    rule |= Q(kind=DIRECTORS) if is_typ_director(user) else Q(keha, kind=DIRECTORS)
+    return Forum.objects.filter(rule)
 
 
 # A new number whenever a forum is saved or deleted in this process, so that the answers
@@ -70,6 +88,7 @@ _forum_generation = next(_generations)
 
 
 @receiver([post_save, post_delete], sender=Forum, dispatch_uid="forums.selectors.forum_changed")
+@receiver(m2m_changed, sender=Forum.networks.through, dispatch_uid="forums.selectors.forum_networks_changed")
 def _forum_changed(**kwargs) -> None:
     global _forum_generation
     _forum_generation = next(_generations)
@@ -78,9 +97,12 @@ def _forum_changed(**kwargs) -> None:
 class _ForumAccess:
     """What one person may do with the forums, read once per request (see `_forum_access`)."""
 
-    def __init__(self, visible: dict[int, tuple[str, int | None]]):
+    def __init__(
+        self, visible: dict[int, tuple[str, int | None]], shared: dict[int, frozenset[int]] | None = None
+    ):
         self.visible = visible  # {forum id: (kind, network id)}
         self.visible_ids = frozenset(visible)
+        self.shared = shared or {}  # {regional forum id: the ids of its networks}
         self.moderated_ids: frozenset[int] | None = None
 
 
@@ -97,11 +119,26 @@ def _forum_access(user) -> _ForumAccess:
     """
     if not is_verified_member(user):
         return _NO_ACCESS
-    key = (_forum_generation, user.is_superuser, member_network_ids(user), admin_network_ids(user))
+    key = (
+        _forum_generation,
+        user.is_superuser,
+        member_network_ids(user),
+        admin_network_ids(user),
+        getattr(user, "role", ""),
+    )
 
     def read() -> _ForumAccess:
-        rows = visible_forums_for(user).order_by().values_list("pk", "kind", "network_id")
-        return _ForumAccess({pk: (kind, network_id) for pk, kind, network_id in rows})
+        # One query: a regional forum comes once for each of its networks.
+        rows = visible_forums_for(user).order_by().values_list("pk", "kind", "network_id", "networks")
+        visible: dict[int, tuple[str, int | None]] = {}
+        shared: dict[int, set[int]] = {}
+        for pk, kind, network_id, shared_network_id in rows:
+            visible[pk] = (kind, network_id)
+            if kind == REGIONAL:
+                shared.setdefault(pk, set())
+                if shared_network_id is not None:
+                    shared[pk].add(shared_network_id)
+        return _ForumAccess(visible, {pk: frozenset(ids) for pk, ids in shared.items()})
 
     return per_request(user, ("forums.access", key), read)
 
@@ -111,12 +148,17 @@ def visible_forum_ids(user) -> frozenset[int]:
     return _forum_access(user).visible_ids
 
 
-def moderates_by_role(user, kind: str, network_id: int | None) -> bool:
-    """The moderation rule for a forum this person sees (see the module docstring)."""
+def moderates_by_role(
+    user, kind: str, network_id: int | None, shared_network_ids: frozenset[int] = frozenset()
+) -> bool:
+    """The moderation rule for a forum this person sees (see the module docstring);
+    `shared_network_ids`: a regional forum's networks."""
     if user.is_superuser:
         return True
     if kind == NETWORK:
         return network_id in admin_network_ids(user)
+    if kind == REGIONAL:
+        return is_keha_staff(user) or bool(shared_network_ids & admin_network_ids(user))
     return is_keha_staff(user)
 
 
@@ -127,9 +169,20 @@ def moderated_forum_ids(user) -> frozenset[int]:
         access.moderated_ids = frozenset(
             pk
             for pk, (kind, network_id) in access.visible.items()
-            if moderates_by_role(user, kind, network_id)
+            if moderates_by_role(user, kind, network_id, access.shared.get(pk, frozenset()))
         )
     return access.moderated_ids
+
+
+def shared_forum_keys(user) -> set[str]:
+    """The access keys (`typ_site.core.access.shared_forum_key`) of the regional forums this
+    person sees: what the search filters their posts by (`core.access.search_access_keys_for`).
+    Registered in the app's ready()."""
+    return {
+        shared_forum_key(pk)
+        for pk, (kind, _network) in _forum_access(user).visible.items()
+        if kind == REGIONAL
+    }
 
 
 def moderated_forums_for(user) -> QuerySet[Forum]:
@@ -138,10 +191,12 @@ def moderated_forums_for(user) -> QuerySet[Forum]:
 
 
 def moderator_candidates(forum: Forum) -> QuerySet:
-    """The people who moderate the forum by their role (its network's admins; KEHA staff for
-    national and theme forums), to be told of reports. Superusers moderate everything but are
-    not told of everything. Callers check each with `can_moderate`, the rule itself."""
+    """The people who moderate the forum by their role (its network's admins; for a regional
+    forum the admins of its networks and KEHA staff; KEHA staff for the other forums), to be
+    told of reports. Superusers moderate everything but are not told of everything. Callers
+    check each with `can_moderate`, the rule itself."""
     people = get_user_model().objects.filter(is_active=True, is_removed=False)
+    keha = Q(groups__name=KEHA_GROUP)
     if forum.kind == NETWORK:
         if forum.network_id is None:
             return people.none()
@@ -150,7 +205,14 @@ def moderator_candidates(forum: Forum) -> QuerySet:
             network_memberships__role=Membership.Role.ADMIN,
             network_memberships__status=Membership.Status.APPROVED,
         )
-    return people.filter(groups__name=KEHA_GROUP)
+    if forum.kind == REGIONAL:
+        admins = Membership.objects.filter(
+            network__in=forum.networks.all(),
+            role=Membership.Role.ADMIN,
+            status=Membership.Status.APPROVED,
+        ).values("user_id")
+        return people.filter(Q(pk__in=admins) | Q(pk__in=people.filter(keha).values("pk")))
+    return people.filter(keha)
 
 
 def _visible_topic(user, prefix: str = "") -> Q:
@@ -392,15 +454,18 @@ def open_report_count_of(request) -> int:
 
 def network_topics_for(user, limit: int = 5) -> list[Topic]:
     """The newest topics of the forums of this person's own networks (most recent activity
-    first), each with `is_unread` as the forum's list marks it. Empty for people in no
-    network: a KEHA editor or a partner sees no network forum here, whatever else they see."""
+    first), each with `is_unread` as the forum's list marks it, and of the regional forums
+    their networks share. Empty for people in no network: a KEHA editor or a partner sees no
+    network forum here, whatever else they see."""
     mine = member_network_ids(user)
     if not mine:
         return []
+    access = _forum_access(user)
     forum_ids = [
         pk
-        for pk, (kind, network_id) in _forum_access(user).visible.items()
-        if kind == NETWORK and network_id in mine
+        for pk, (kind, network_id) in access.visible.items()
+        if (kind == NETWORK and network_id in mine)
+        or (kind == REGIONAL and access.shared.get(pk, set()) & mine)
     ]
     if not forum_ids:
         return []

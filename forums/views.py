@@ -46,7 +46,13 @@ def index(request):
         groups[forum.kind].append(forum)
     sections = [
         (Forum.Kind(kind).label, groups[kind])
-        for kind in (Forum.Kind.NETWORK, Forum.Kind.NATIONAL, Forum.Kind.THEME)
+        for kind in (
+            Forum.Kind.NETWORK,
+            Forum.Kind.REGIONAL,
+            Forum.Kind.DIRECTORS,
+            Forum.Kind.NATIONAL,
+            Forum.Kind.THEME,
+        )
         if groups[kind]
     ]
     return render(

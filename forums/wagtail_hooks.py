@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -16,6 +17,19 @@ from .home import network_topics_section, notifications_section, reports_section
 from .models import Forum
 
 
+class ForumAdminForm(WagtailAdminModelForm):
+    """A regional forum needs the networks that share it; no other forum has any."""
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, networks = cleaned.get("kind"), cleaned.get("networks")
+        if kind == Forum.Kind.REGIONAL and not networks:
+            self.add_error("networks", _("Choose the networks that share the regional forum."))
+        if kind != Forum.Kind.REGIONAL and networks:
+            self.add_error("networks", _("Only a regional forum is shared by networks; leave this empty."))
+        return cleaned
+
+
 class ForumViewSet(SnippetViewSet):
     model = Forum
     chooser_viewset_class = permission_checked_snippet_chooser_viewset()
@@ -24,14 +38,18 @@ class ForumViewSet(SnippetViewSet):
     list_display = ["name", "kind", "network", "position"]
     list_filter = ["kind"]
     search_fields = ["name", "description"]
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("kind"),
-        FieldPanel("network"),
-        FieldPanel("description"),
-        FieldPanel("position"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("slug"),
+            FieldPanel("kind"),
+            FieldPanel("network"),
+            FieldPanel("networks"),
+            FieldPanel("description"),
+            FieldPanel("position"),
+        ],
+        base_form_class=ForumAdminForm,
+    )
 
 
 register_snippet(ForumViewSet)

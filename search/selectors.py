@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typ_site.core.access import access_keys_for
+from typ_site.core.access import search_access_keys_for
 
 from .backends import FACETS, ORDERS, SearchHit, SearchRequest, SearchResults, get_backend
 
@@ -17,7 +17,7 @@ def search_for(
     filters = {name: str(value) for name, value in (filters or {}).items() if name in FACETS and value}
     request = SearchRequest(
         query=query,
-        access_keys=access_keys_for(user),
+        access_keys=search_access_keys_for(user),
         filters=filters,
         order=order if order in ORDERS else "relevance",
         page=min(max(page, 1), MAX_PAGE),
@@ -30,4 +30,4 @@ def suggestions_for(user, text: str, limit: int = 8) -> list[SearchHit]:
     text = (text or "").strip()[:200]
     if len(text) < 2:
         return []
-    return get_backend().suggest(text, access_keys_for(user), limit)
+    return get_backend().suggest(text, search_access_keys_for(user), limit)

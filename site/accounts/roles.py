@@ -4,7 +4,9 @@ Network roles (membership, network admin) are read from `typ_site.networks.selec
 """
 
 from typ_site.core.request_cache import per_request
-from typ_site.networks.selectors import admin_network_ids
+from typ_site.networks.selectors import admin_network_ids, member_network_ids
+
+from .models import Role
 
 KEHA_GROUP = "KEHA"
 # Wagtail's own default groups: editors write, moderators approve and publish.
@@ -30,6 +32,14 @@ def is_keha_staff(user) -> bool:
 def is_verified_member(user) -> bool:
     """A signed-in, active person (allauth only lets verified addresses sign in)."""
     return bool(user.is_authenticated and user.is_active and not getattr(user, "is_removed", False))
+
+
+def is_typ_director(user) -> bool:
+    """A network's TYP director: the confirmed role (`User.role`, confirmed by a network's
+    admins or KEHA staff, never only asked for) and an approved membership of an active
+    network. THE rule of who counts as a director (the TYP directors' forum reads it)."""
+    from_role = getattr(user, "role", "") == Role.TYP_DIRECTOR
+    return bool(is_verified_member(user) and from_role and member_network_ids(user))
 
 
 def can_open_wagtail_admin(user) -> bool:

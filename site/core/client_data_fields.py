@@ -87,6 +87,8 @@ TEXT_FIELDS: dict[str, dict[str, Decision] | Decision] = {
         "name_en": GUARDED,
         "key": GUARDED,
         "short_name": GUARDED,
+        "short_name_sv": GUARDED,
+        "short_name_en": GUARDED,
     },
     "operating_model.ClientProcessTask": {
         "name_fi": GUARDED,
@@ -97,7 +99,12 @@ TEXT_FIELDS: dict[str, dict[str, Decision] | Decision] = {
         "description_sv": GUARDED,
         "description_en": GUARDED,
     },
-    "operating_model.BaselineCell": {"involvement": CHOICE, "note": GUARDED},
+    "operating_model.BaselineCell": {
+        "involvement": CHOICE,
+        "note": GUARDED,
+        "note_sv": GUARDED,
+        "note_en": GUARDED,
+    },
     "operating_model.LocalAgreement": {"change_note": GUARDED},
     "operating_model.AgreementCell": {
         "involvement": CHOICE,

@@ -12,6 +12,8 @@ class OperatingModelConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from .baseline_cache import connect_signals
         from .search import register_operating_model_search
 
         register_operating_model_search()
+        connect_signals()

@@ -55,6 +55,32 @@ PARTIES = [
 
 PARTY_KEYS = [party[0] for party in PARTIES]
 
+# The column headings in Swedish and English: party key -> (sv, en).
+PARTY_ABBREVIATIONS = {
+    "employment-authority": ("Sysselsättningsområde", "Employment area"),
+    "social-work": ("VO socialt arbete", "County social work"),
+    "health-care": ("VO hälsa", "County health care"),
+    "kela": ("FPA", "Kela"),
+    "municipality": ("Kommunen", "Municipality"),
+}
+
+# Baseline notes in Swedish and English: (task key, party key) -> (sv, en). A note without
+# a translation is shown in Finnish.
+NOTE_TRANSLATIONS = {
+    ("need-identification", "employment-authority"): (
+        "Bedömer om sysselsättningen förutsätter att tjänsterna samordnas.",
+        "Assesses whether finding work calls for coordinating the services.",
+    ),
+    ("need-identification", "social-work"): (
+        "Hänvisar klienten när behovet upptäcks inom det sociala arbetet.",
+        "Refers the client when social work notices the need.",
+    ),
+    ("need-identification", "kela"): (
+        "Hänvisar klienten när behovet upptäcks i förmånsärenden.",
+        "Refers the client when the need shows in benefit matters.",
+    ),
+}
+
 # key, (fi, sv, en), description in Finnish, law sections of 381/2023,
 # baseline per party in PARTY_KEYS order as (involvement, note)
 TASKS = [
@@ -353,6 +379,8 @@ def load_baseline() -> dict[str, ClientProcessTask]:
             key=key,
             defaults={
                 "short_name": short_name,
+                "short_name_sv": PARTY_ABBREVIATIONS.get(key, ("", ""))[0],
+                "short_name_en": PARTY_ABBREVIATIONS.get(key, ("", ""))[1],
                 "name_fi": name_fi,
                 "name_sv": name_sv,
                 "name_en": name_en,
@@ -375,8 +403,11 @@ def load_baseline() -> dict[str, ClientProcessTask]:
         task.law_sections.set([sections[number] for number in section_numbers if number in sections])
         task.save()  # a cluster's many-to-many is written on save
         for party_key, (involvement, note) in zip(PARTY_KEYS, cells, strict=True):
+            note_sv, note_en = NOTE_TRANSLATIONS.get((key, party_key), ("", ""))
             BaselineCell.objects.update_or_create(
-                task=task, party=parties[party_key], defaults={"involvement": involvement, "note": note}
+                task=task,
+                party=parties[party_key],
+                defaults={"involvement": involvement, "note": note, "note_sv": note_sv, "note_en": note_en},
             )
         tasks[key] = task
     return tasks

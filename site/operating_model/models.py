@@ -49,6 +49,14 @@ class NamedInThreeLanguages(models.Model):
         return getattr(self, f"name_{language}", "") or self.name_fi
 
 
+def _in_language(instance, field: str, *, fallback: str) -> str:
+    """`<field>_sv` or `<field>_en` in the reader's language; `fallback` (Finnish) otherwise."""
+    language = (get_language() or "fi")[:2]
+    if language == "fi":
+        return fallback
+    return getattr(instance, f"{field}_{language}", "") or fallback
+
+
 class Party(NamedInThreeLanguages):
     """An organisation that takes part in the client process: the employment authority, the
     wellbeing services county's social work and health care, Kela, the municipality."""
@@ -59,13 +67,25 @@ class Party(NamedInThreeLanguages):
     short_name = models.CharField(
         _("abbreviation"), max_length=20, help_text=_("Shown as the column heading, e.g. HVA.")
     )
+    short_name_sv = models.CharField(
+        _("abbreviation in Swedish"),
+        max_length=20,
+        blank=True,
+        help_text=_("E.g. VO; empty: the Finnish one."),
+    )
+    short_name_en = models.CharField(
+        _("abbreviation in English"), max_length=20, blank=True, help_text=_("Empty: the Finnish one.")
+    )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     panels = [
         FieldPanel("name_fi"),
         FieldPanel("name_sv"),
         FieldPanel("name_en"),
-        FieldPanel("short_name"),
+        MultiFieldPanel(
+            [FieldPanel("short_name"), FieldPanel("short_name_sv"), FieldPanel("short_name_en")],
+            heading=_("Abbreviation"),
+        ),
         FieldPanel("key"),
         FieldPanel("sort_order"),
     ]
@@ -74,6 +94,11 @@ class Party(NamedInThreeLanguages):
         verbose_name = _("party")
         verbose_name_plural = _("parties")
         ordering = ["sort_order", "pk"]
+
+    @property
+    def abbreviation(self) -> str:
+        """The column heading in the reader's language, the Finnish one where it is missing."""
+        return _in_language(self, "short_name", fallback=self.short_name)
 
 
 class ClientProcessTask(ClusterableModel, NamedInThreeLanguages):
@@ -124,8 +149,16 @@ class BaselineCell(models.Model):
     party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="+", verbose_name=_("party"))
     involvement = models.CharField(_("involvement"), max_length=12, choices=Involvement.choices)
     note = models.TextField(_("note"), blank=True, max_length=500)
+    note_sv = models.TextField(_("note in Swedish"), blank=True, max_length=500)
+    note_en = models.TextField(_("note in English"), blank=True, max_length=500)
 
-    panels = [FieldPanel("party"), FieldPanel("involvement"), FieldPanel("note")]
+    panels = [
+        FieldPanel("party"),
+        FieldPanel("involvement"),
+        FieldPanel("note"),
+        FieldPanel("note_sv"),
+        FieldPanel("note_en"),
+    ]
 
     class Meta:
         verbose_name = _("baseline cell")
@@ -134,6 +167,11 @@ class BaselineCell(models.Model):
 
     def __str__(self):
         return f"{self.task} – {self.party}: {self.get_involvement_display()}"
+
+    @property
+    def translated_note(self) -> str:
+        """The note in the reader's language, the Finnish one where it is missing."""
+        return _in_language(self, "note", fallback=self.note)
 
 
 class LocalAgreement(models.Model):

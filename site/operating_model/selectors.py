@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from knowledge.models import LawSection
 from typ_site.networks.models import Network
 
+from . import baseline_cache
 from .models import AgreementCell, BaselineCell, ClientProcessTask, Involvement, LocalAgreement, Party
 
 
@@ -77,14 +78,24 @@ class Baseline:
             for party in self.parties:
                 cell = self.cells.get((task.pk, party.pk))
                 cells.append(
-                    Cell(party, cell.involvement if cell else Involvement.NONE, cell.note if cell else "")
+                    Cell(
+                        party,
+                        cell.involvement if cell else Involvement.NONE,
+                        cell.translated_note if cell else "",
+                    )
                 )
             rows.append(Row(task, cells))
         return Register(self.parties, rows)
 
 
 def national_baseline() -> Baseline:
-    """Three queries: the tasks with their law sections, the parties, the cells."""
+    """The baseline from the shared cache (`baseline_cache`: no query while it is kept), read
+    again after KEHA changes it."""
+    return baseline_cache.kept_or_read(_read_national_baseline)
+
+
+def _read_national_baseline() -> Baseline:
+    """Four queries: the tasks, their law sections, the parties, the cells."""
     tasks = list(
         ClientProcessTask.objects.prefetch_related(
             Prefetch("law_sections", queryset=LawSection.objects.select_related("statute"))
@@ -128,6 +139,12 @@ def current_agreements() -> QuerySet[LocalAgreement]:
     """The newest version of each network's agreement (one query)."""
     newer = LocalAgreement.objects.filter(network=OuterRef("network"), version__gt=OuterRef("version"))
     return LocalAgreement.objects.filter(~Exists(newer))
+
+
+def agreement_versions_marked(network: Network) -> QuerySet[LocalAgreement]:
+    """The network's versions, each with `is_current` (no newer version), in the same query."""
+    newer = LocalAgreement.objects.filter(network=OuterRef("network"), version__gt=OuterRef("version"))
+    return network.responsibility_agreements.select_related("recorded_by").annotate(is_current=~Exists(newer))
 
 
 def current_agreement(network: Network) -> LocalAgreement | None:

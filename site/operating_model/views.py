@@ -108,12 +108,9 @@ def versions(request, slug):
 @login_required
 def version(request, slug, number):
     network = _network_for(request.user, slug)
-    agreement = get_object_or_404(
-        network.responsibility_agreements.select_related("recorded_by"), version=number
-    )
+    agreement = get_object_or_404(selectors.agreement_versions_marked(network), version=number)
     context = _agreement_context(request, network, agreement)
-    latest = selectors.current_agreement(network)
-    context["is_current"] = latest is not None and latest.pk == agreement.pk
+    context["is_current"] = agreement.is_current
     return render(request, "operating_model/agreement.html", context)
 
 

@@ -4,7 +4,16 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from tests.factories import make_keha_staff, make_member, make_network, make_user
-from typ_site.core.access import MEMBERS, PUBLIC, STAFF, access_keys_for, network_key
+from typ_site.core.access import (
+    DIRECTORS,
+    MEMBERS,
+    PUBLIC,
+    STAFF,
+    access_keys_for,
+    network_and_staff_key,
+    network_key,
+    search_access_keys_for,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -44,3 +53,28 @@ def test_a_deactivated_superuser_sees_public_items_only():
     make_network()
 
     assert access_keys_for(make_user(is_superuser=True, is_active=False)) == {PUBLIC}
+
+
+def test_the_directors_key_is_for_confirmed_directors_with_a_network_and_keha():
+    network = make_network()
+    director = make_member(network, role="typ_director")
+    asked_only = make_member(network, role="expert", requested_role="typ_director")
+    without_network = make_user(role="typ_director")
+
+    assert DIRECTORS in access_keys_for(director)
+    assert DIRECTORS in access_keys_for(make_keha_staff())
+    assert DIRECTORS not in access_keys_for(asked_only)
+    assert DIRECTORS not in access_keys_for(without_network)
+    assert DIRECTORS not in access_keys_for(make_member(network))
+
+
+def test_a_networks_agreement_key_is_for_its_members_and_in_the_search_for_keha():
+    home, other = make_network(), make_network()
+    member = make_member(home)
+    keha = make_keha_staff()
+
+    assert network_and_staff_key(home.pk) in access_keys_for(member)
+    assert network_and_staff_key(other.pk) not in search_access_keys_for(member)
+    assert {network_and_staff_key(home.pk), network_and_staff_key(other.pk)} <= search_access_keys_for(keha)
+    assert network_key(home.pk) not in search_access_keys_for(keha)
+    assert search_access_keys_for(AnonymousUser()) == {PUBLIC}

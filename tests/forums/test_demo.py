@@ -51,3 +51,31 @@ def test_every_demo_topic_a_person_may_see_renders(db, client):
     for topic in topics:
         assert client.get(reverse("forums:topic", args=[topic.pk])).status_code == 200
     assert client.get(reverse("forums:notifications")).status_code == 200
+
+
+def test_the_demo_has_a_regional_and_a_directors_forum_with_posts(db):
+    from django.contrib.auth import get_user_model
+
+    from forums.permissions import can_see_forum
+
+    load_demo_steps("core", "forums")
+    regional = Forum.objects.get(kind="regional")
+    directors = Forum.objects.get(kind="directors")
+    people = {key: get_user_model().objects.get(email=demo_email(key)) for key in DEMO_READERS}
+
+    assert set(regional.networks.values_list("slug", flat=True)) == {"kymenlaakso", "pohjois-karjala"}
+    assert Post.objects.filter(topic__forum=regional).count() >= 4
+    assert Post.objects.filter(topic__forum=directors).count() >= 4
+    for key, (reads_regional, reads_directors) in DEMO_READERS.items():
+        assert can_see_forum(people[key], regional) is reads_regional, key
+        assert can_see_forum(people[key], directors) is reads_directors, key
+
+
+# demo person -> (reads the regional forum, reads the directors' forum)
+DEMO_READERS = {
+    "kela.kymenlaakso": (True, False),
+    "terveydenhoitaja.karjala": (True, False),
+    "asiantuntija.satakunta": (False, False),
+    "typjohtaja.satakunta": (False, True),
+    "hyvaksyja": (True, True),
+}

@@ -71,3 +71,45 @@ def test_register_pages_do_not_grow(client, people, baseline, django_assert_max_
         client.force_login(people[who])
 
     _measure(client, people[who], url, django_assert_max_num_queries, grow)
+
+
+@pytest.mark.parametrize(
+    "name, args",
+    [
+        ("operating_model:baseline", []),
+        ("operating_model:baseline_csv", []),
+        ("operating_model:comparison", []),
+        ("operating_model:comparison_csv", []),
+        ("operating_model:agreement", ["satakunta"]),
+        ("operating_model:agreement_csv", ["satakunta"]),
+        ("operating_model:versions", ["satakunta"]),
+        ("operating_model:version", ["satakunta", 1]),
+    ],
+)
+def test_a_members_register_pages_take_at_most_ten_queries(
+    client, people, baseline, django_assert_max_num_queries, name, args
+):
+    _record(client, people, baseline)
+    _grow(3, 300)
+    client.force_login(people["member"])
+    url = reverse(name, args=args)
+    assert client.get(url).status_code == 200  # the baseline is kept in the cache from here on
+    connection.queries_log.clear()
+
+    with django_assert_max_num_queries(10):
+        assert client.get(url).status_code == 200
+
+
+def test_a_changed_baseline_is_read_again(client, people, baseline):
+    url = reverse("operating_model:baseline")
+    client.get(url)
+    cell = BaselineCell.objects.exclude(note="").first()
+
+    cell.note = "Uusi kansallinen huomautus"
+    cell.save()
+
+    assert "Uusi kansallinen huomautus" in client.get(url).content.decode()
+    party = Party.objects.get(pk=cell.party_id)
+    party.short_name = "UUSI"
+    party.save()
+    assert "UUSI" in client.get(url).content.decode()
