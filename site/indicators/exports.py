@@ -4,7 +4,26 @@ from django.utils.translation import gettext as _
 
 from typ_site.core.spreadsheets import csv_response, safe_cell
 
+from . import disclosure
+from .models import IndicatorFigure
+from .periods import Period
 from .selectors import Indicators
+
+
+def entered_figures_section(user) -> list[dict]:
+    """The own-data export: the figures the person entered (their name is on them), shown as
+    everywhere else (a small count as "< 5")."""
+    figures = IndicatorFigure.objects.filter(entered_by=user).select_related("definition", "network")
+    return [
+        {
+            "network": figure.network.name,
+            "indicator": figure.definition.key,
+            "period": Period(figure.year, figure.number, figure.definition.period_type).code,
+            "value": disclosure.show(figure.definition.unit, figure.value).text,
+            "entered_at": figure.entered_at.isoformat(),
+        }
+        for figure in figures
+    ]
 
 
 def indicators_csv(data: Indicators, *, with_networks: bool):

@@ -10,11 +10,13 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from typ_site.accounts.exports import ExportSection
 from typ_site.accounts.roles import KEHA_GROUP
 from typ_site.core.admin_scoping import permission_checked_snippet_chooser_viewset
 from typ_site.core.demo import DemoStep
 
 from .demo import load_indicators_demo
+from .exports import entered_figures_section
 from .models import IndicatorDefinition
 from .permissions import can_keep_definitions
 
@@ -56,3 +58,8 @@ register_snippet(IndicatorDefinitionViewSet)
 def indicators_demo_step():
     # After the core step (the networks and the demo administrator).
     return DemoStep("network indicators", load_indicators_demo, order=27)
+
+
+@hooks.register("typ_export_sections")
+def entered_figures_export():
+    return ExportSection("indicator_figures_entered", entered_figures_section)

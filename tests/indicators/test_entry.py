@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.indicators.conftest import add_figure, make_definition
+from typ_site.accounts.exports import build_user_export
 from typ_site.indicators.models import IndicatorFigure, PeriodType, Unit
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +138,13 @@ def test_keha_keeps_the_unit_of_an_indicator_with_figures(people, started):
     started.unit = Unit.PERCENT
     with pytest.raises(ValidationError):
         started.full_clean()
+
+
+def test_the_figures_a_person_entered_are_in_their_own_data_export(client, people, started):
+    client.force_login(people["admin"])
+    url = reverse("indicators:enter", args=["satakunta", PeriodType.QUARTER])
+    client.post(url, {"year": 2025, "number": 1, f"value-{started.pk}": "3"})
+    section = build_user_export(people["admin"])["indicator_figures_entered"]
+    assert [(row["indicator"], row["period"], row["value"]) for row in section] == [
+        ("alkaneet", "2025-Q1", "< 5")
+    ]
