@@ -316,9 +316,9 @@ def load_figures(definitions: dict[str, IndicatorDefinition]) -> int:
                 entries.append(
                     Entry(definitions[key], Period(DEMO_YEAR, quarter, PeriodType.QUARTER), Decimal(value))
                 )
-        for key, value in zip(YEARLY_KEYS, YEARLY[network.slug], strict=True):
+        for key, yearly in zip(YEARLY_KEYS, YEARLY[network.slug], strict=True):
             entries.append(
-                Entry(definitions[key], Period(DEMO_YEAR, 1, PeriodType.YEAR), Decimal(str(value)))
+                Entry(definitions[key], Period(DEMO_YEAR, 1, PeriodType.YEAR), Decimal(str(yearly)))
             )
         new = [
             entry

@@ -62,7 +62,7 @@ def national(unit: str, values: Iterable[Decimal]) -> Shown:
     if not values:
         return MISSING
     if unit == Unit.PERCENT:
-        return show(unit, sum(values) / len(values))
+        return show(unit, sum(values, Decimal(0)) / len(values))
     hidden_sum = sum((value for value in values if is_small_count(unit, value)), Decimal(0))
     if 0 < hidden_sum < min_group_size():
         return Shown(None, _("hidden"), hidden=True)

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -63,7 +64,7 @@ def record_figures(user, network: Network, entries: list[Entry], *, is_demo: boo
             raise ValidationError(f"{entry.definition.name}, {entry.period.label}: {error}")
     changed = 0
     for entry in entries:
-        key = {
+        key: dict[str, Any] = {
             "definition": entry.definition,
             "network": network,
             "year": entry.period.year,

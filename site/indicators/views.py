@@ -155,7 +155,7 @@ def enter_figures(request, slug, period_type):
 def upload_figures(request, slug):
     chosen = _network_for_entry(request, slug)
     form = UploadForm(request.POST or None, request.FILES or None)
-    errors: list[str] = []
+    errors = []
     definitions = selectors.definitions()
     if request.method == "POST" and form.is_valid():
         read = read_figures(form.cleaned_data["file"], definitions)
