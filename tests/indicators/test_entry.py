@@ -148,3 +148,18 @@ def test_the_figures_a_person_entered_are_in_their_own_data_export(client, peopl
     assert [(row["indicator"], row["period"], row["value"]) for row in section] == [
         ("alkaneet", "2025-Q1", "< 5")
     ]
+
+
+def test_a_yearly_share_is_entered_without_a_period_number(client, people):
+    share = make_definition("osuus-kela", unit=Unit.PERCENT, period_type=PeriodType.YEAR)
+    client.force_login(people["admin"])
+    url = reverse("indicators:enter", args=["satakunta", PeriodType.YEAR])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"year": 2025, f"value-{share.pk}": "11,5"})
+    assert response.status_code == 302
+    assert IndicatorFigure.objects.get().value == Decimal("11.5")
+
+
+def test_an_unknown_period_type_is_not_found(client, people, started):
+    client.force_login(people["admin"])
+    assert client.get(reverse("indicators:enter", args=["satakunta", "week"])).status_code == 404
