@@ -1,6 +1,8 @@
 """The national view, the indicator page, the network view and the export show the same
 figures, with every count under the minimum group size as "< 5"."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -77,3 +79,10 @@ def test_an_unknown_indicator_or_network_is_not_found(client, people):
     assert client.get(reverse("indicators:indicator", args=["ei-ole"])).status_code == 404
     client.force_login(people["member"])
     assert client.get(reverse("indicators:network", args=["ei-ole"])).status_code == 404
+
+
+def test_the_chart_coordinates_are_not_written_with_a_decimal_comma(client, people, figures):
+    client.force_login(people["member"])
+    html = client.get(reverse("indicators:indicator", args=[figures.key])).content.decode()
+    svg = html[html.index("<svg") : html.rindex("</svg>")]
+    assert not re.search(r'(x|y|width|cx|cy)="[^"]*\d,\d', svg)
