@@ -8,6 +8,7 @@ urlpatterns = [
     path("participate/", include("forums.participation.urls")),
     path("calendar/", include("calendar_app.urls")),
     path("operating-model/", include("typ_site.operating_model.urls")),
+    path("indicators/", include("typ_site.indicators.urls")),
     path("search/", include("search.urls")),
     path("", include("typ_site.core.urls")),
 ]

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "forums.participation",
     "calendar_app",
     "typ_site.operating_model",
+    "typ_site.indicators",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

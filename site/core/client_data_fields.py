@@ -41,6 +41,7 @@ OWN_APPS = {
     "calendar_app",
     "search",
     "operating_model",
+    "indicators",
 }
 
 TEXT_FIELDS: dict[str, dict[str, Decision] | Decision] = {
@@ -98,6 +99,22 @@ TEXT_FIELDS: dict[str, dict[str, Decision] | Decision] = {
         "description_fi": GUARDED,
         "description_sv": GUARDED,
         "description_en": GUARDED,
+    },
+    "indicators.IndicatorDefinition": {
+        "key": GUARDED,
+        "name_fi": GUARDED,
+        "name_sv": GUARDED,
+        "name_en": GUARDED,
+        "counted_fi": GUARDED,
+        "counted_sv": GUARDED,
+        "counted_en": GUARDED,
+        "method_fi": GUARDED,
+        "method_sv": GUARDED,
+        "method_en": GUARDED,
+        "source": CHOICE,
+        "unit": CHOICE,
+        "period_type": CHOICE,
+        "kind": CHOICE,
     },
     "operating_model.BaselineCell": {
         "involvement": CHOICE,

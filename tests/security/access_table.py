@@ -311,6 +311,24 @@ ACCESS_TABLE: dict[str, Access] = {
         kwargs=lambda world: {"slug": world.network.slug},
         note="the network's own admins; members and KEHA staff see the agreement but do not record it",
     ),
+    # Network indicators (typ_site.indicators.permissions). The national view, an indicator's
+    # national trend and the export are public (the export and the indicator page add the
+    # networks' own figures for people in a network and KEHA staff); a network's figures are
+    # for anyone in a network and KEHA staff (a partner or a removed member gets a 403:
+    # tests/indicators); its entry form and upload for the network's own admins only.
+    "indicators:national": Access(PUBLIC),
+    "indicators:export_csv": Access(PUBLIC),
+    "indicators:indicator": Access(PUBLIC, kwargs=lambda world: {"key": world.indicator.key}),
+    "indicators:network": Access(SIGNED_IN, kwargs=lambda world: {"slug": world.network.slug}),
+    "indicators:enter": Access(
+        level(LOGIN, FORBIDDEN, network_admin=OK, superuser=OK),
+        kwargs=lambda world: {"slug": world.network.slug, "period_type": "quarter"},
+        note="the network's own admins; KEHA keeps the definitions but enters no network's figures",
+    ),
+    "indicators:upload": Access(
+        level(LOGIN, FORBIDDEN, network_admin=OK, superuser=OK),
+        kwargs=lambda world: {"slug": world.network.slug},
+    ),
     # Search: public; every hit is filtered by the searcher's access keys.
     "search:search": Access(PUBLIC),
     "search:suggest": Access(PUBLIC),
@@ -637,6 +655,12 @@ ADMIN_RULES: list[tuple[str, Access]] = [
         r"wagtailsnippet(s|choosers)_operating_model_clientprocesstask:.*",
         KEHA_ONLY,
         pk=lambda world: world.process_task.pk,
+    ),
+    # The network indicators' definitions: KEHA staff keep them (indicators.permissions).
+    _rule(
+        r"wagtailsnippet(s|choosers)_indicators_indicatordefinition:.*",
+        KEHA_ONLY,
+        pk=lambda world: world.indicator.pk,
     ),
     # Accessibility feedback: read by KEHA staff (and superusers), changed by nobody.
     _rule(

@@ -53,6 +53,7 @@ from tests.security.access_table import ROLES
 from typ_site.accounts.roles import EDITORS_GROUP
 from typ_site.core.demo_content import create_home_page
 from typ_site.core.models import AccessibilityFeedback
+from typ_site.indicators.models import IndicatorDefinition, IndicatorFigure, PeriodType, Source, Unit
 from typ_site.networks.models import Membership
 from typ_site.operating_model import services as operating_model_services
 from typ_site.operating_model.models import BaselineCell, ClientProcessTask, Involvement, Party
@@ -98,6 +99,8 @@ class World:
     process_task: object = None
     party: object = None
     agreement: object = None
+    # The network indicators: a definition with a figure of `network`.
+    indicator: object = None
     # Wagtail admin (`_admin_objects`): the editorial groups and tables set up, the page of
     # `network` and a guidance section, one object of each admin area.
     admin: object = None
@@ -226,7 +229,18 @@ def _feature_objects(network, users) -> dict:
         cells=[operating_model_services.AgreedCell(process_task.pk, party.pk, Involvement.TAKES_PART)],
         baseline=national_baseline(),
     )
+    indicator = IndicatorDefinition.objects.create(
+        key="alkaneet-asiakkuudet",
+        name_fi="Alkaneet asiakkuudet",
+        counted_fi="Jakson aikana alkaneet asiakkuudet.",
+        method_fi="TYPPI-rekisteristä.",
+        source=Source.TYPPI,
+        unit=Unit.PEOPLE,
+        period_type=PeriodType.QUARTER,
+    )
+    IndicatorFigure.objects.create(definition=indicator, network=network, year=2025, number=1, value=3)
     return {
+        "indicator": indicator,
         "process_task": process_task,
         "party": party,
         "agreement": agreement,
