@@ -1,8 +1,13 @@
 """The participation part of a person's own data export: their own ballots and answers.
 
-These are the person's own choices, so they are included; nobody else's ever are.
+These are the person's own choices, so they are included; nobody else's ever are. Barometer
+answers are secret from everybody else in the same way as ballots, but not from the person who
+gave them: their own answers, with the network, role and organisation type recorded with them,
+are listed under "barometer_answers".
 """
 
+from .barometer_selectors import own_answers
+from .models import Poll
 from .selectors import ballots_of
 
 
@@ -34,6 +39,7 @@ def participation_export_section(user) -> dict:
                     for choice in ballot.choices.all()
                 ],
             }
-            for ballot in ballots_of(user)
+            for ballot in ballots_of(user).exclude(poll__kind=Poll.Kind.BAROMETER)
         ],
+        "barometer_answers": own_answers(user),
     }
