@@ -116,7 +116,9 @@ class BarometerBaseline(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     statement = models.ForeignKey(BarometerStatement, on_delete=models.CASCADE, related_name="baselines")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    counts = models.JSONField(_("answers per step"), help_text=_("Five counts: strongly disagree … strongly agree."))
+    counts = models.JSONField(
+        _("answers per step"), help_text=_("Five counts: strongly disagree … strongly agree.")
+    )
     source = models.CharField(_("source"), max_length=300, blank=True)
 
     class Meta:
@@ -124,7 +126,9 @@ class BarometerBaseline(models.Model):
         verbose_name_plural = _("barometer baselines")
         ordering = ["year", "statement__position", "role"]
         constraints = [
-            models.UniqueConstraint(fields=["year", "statement", "role"], name="one_baseline_per_year_statement_role")
+            models.UniqueConstraint(
+                fields=["year", "statement", "role"], name="one_baseline_per_year_statement_role"
+            )
         ]
 
     def __str__(self):

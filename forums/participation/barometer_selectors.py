@@ -7,7 +7,7 @@ number of rounds), and which groups may be shown is decided once for all tables 
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 
 from typ_site.accounts.models import OrganisationType, Role
 from typ_site.accounts.roles import is_keha_staff, is_verified_member
-from typ_site.networks.models import Network
 from typ_site.networks.selectors import member_network_ids
 
 from . import engine, permissions
@@ -54,24 +53,42 @@ def rounds_for(user) -> list[BarometerRound]:
     rounds = list(
         BarometerRound.objects.select_related("poll")
         .annotate(has_voted=Exists(Ballot.objects.filter(poll=OuterRef("poll_id"), voter=user)))
-        .prefetch_related("poll__eligible_networks")
         .order_by("-year")
     )
     for round_ in rounds:
         round_.poll.has_voted = round_.has_voted
+        engine.remember_network_ids(round_.poll, ())
     return [round_ for round_ in rounds if permissions.can_see_round(user, round_.poll)]
 
 
 def round_or_404(user, pk: int) -> BarometerRound:
-    round_ = (
-        BarometerRound.objects.select_related("poll")
-        .prefetch_related("poll__eligible_networks")
-        .filter(poll_id=pk)
-        .first()
-    )
-    if round_ is None or not permissions.can_see_round(user, round_.poll):
+    """A round by its poll's id. Barometer rounds are national: `open_round` gives them no
+    networks, so none are read."""
+    round_ = BarometerRound.objects.select_related("poll").filter(poll_id=pk).first()
+    if round_ is None:
+        raise Http404
+    engine.remember_network_ids(round_.poll, ())
+    if not permissions.can_see_round(user, round_.poll):
         raise Http404
     return round_
+
+
+def items_up_to_or_404(user, pk: int) -> tuple[BarometerRound, list[BarometerItem], list[BarometerItem]]:
+    """The round (by its poll's id), its statements, and the statements of earlier rounds: one query."""
+    year = BarometerRound.objects.filter(poll_id=pk).values("year")[:1]
+    items = list(
+        BarometerItem.objects.filter(round__year__lte=Subquery(year))
+        .select_related("statement", "round__poll", "option")
+        .order_by("round__year", "option__position", "pk")
+    )
+    current = [item for item in items if item.round.poll_id == pk]
+    if not current:
+        raise Http404
+    round_ = current[0].round
+    engine.remember_network_ids(round_.poll, ())
+    if not permissions.can_see_round(user, round_.poll):
+        raise Http404
+    return round_, current, [item for item in items if item.round.poll_id != pk]
 
 
 def items_of(round_: BarometerRound) -> list[BarometerItem]:
@@ -82,16 +99,17 @@ def own_answer(user, round_: BarometerRound) -> tuple[Ballot | None, dict[int, i
     """The person's own ballot, {option id: step} and the network it was given for."""
     if not user.is_authenticated:
         return None, {}, None
-    ballot = (
-        Ballot.objects.filter(poll=round_.poll, voter=user)
-        .select_related("barometer_response")
-        .prefetch_related(Prefetch("choices", queryset=BallotChoice.objects.order_by("pk")))
-        .first()
+    # Every barometer ballot has a choice for each statement, so its choices bring it along.
+    choices = list(
+        BallotChoice.objects.filter(ballot__poll=round_.poll, ballot__voter=user).select_related(
+            "ballot__barometer_response"
+        )
     )
-    if ballot is None:
+    if not choices:
         return None, {}, None
+    ballot = choices[0].ballot
     response = getattr(ballot, "barometer_response", None)
-    steps = {choice.option_id: choice.points for choice in ballot.choices.all()}
+    steps = {choice.option_id: choice.points for choice in choices}
     return ballot, steps, response.network_id if response else None
 
 
@@ -168,16 +186,22 @@ class RoundFigures:
         return self.tables.get(table, {}).get(key)
 
 
-def figures_of(polls: list[Poll]) -> dict[int, RoundFigures]:
-    """Shown figures of the rounds: two queries for any number of rounds and answers."""
+def figures_of(polls: list[Poll], names: dict | None = None) -> dict[int, RoundFigures]:
+    """Shown figures of the rounds: two queries for any number of rounds and answers.
+
+    `names`, when given, is filled with the names of the networks answered for.
+    """
     poll_ids = [poll.pk for poll in polls]
+    names = {} if names is None else names
     sizes: dict[int, dict[tuple, int]] = {pk: {} for pk in poll_ids}
-    for poll_id, role, organisation, network, size in (
+    fields = ("poll_id", "voter_role", "voter_organisation_type", "barometer_response__network_id")
+    for poll_id, role, organisation, network, name, size in (
         Ballot.objects.filter(poll_id__in=poll_ids)
-        .values_list("poll_id", "voter_role", "voter_organisation_type", "barometer_response__network_id")
+        .values_list(*fields, "barometer_response__network__name")
         .annotate(size=Count("pk"))
-        .values_list("poll_id", "voter_role", "voter_organisation_type", "barometer_response__network_id", "size")
+        .values_list(*fields, "barometer_response__network__name", "size")
     ):
+        names[network] = name
         key = (role, organisation, network)
         sizes[poll_id][key] = sizes[poll_id].get(key, 0) + size
     counts: dict[int, dict[tuple, dict[int, list[int]]]] = {pk: {} for pk in poll_ids}
@@ -244,30 +268,26 @@ def group_label(dimension: int, value, networks: dict[int, str]) -> str:
     return networks.get(value, str(value))
 
 
-def results_context(user, round_: BarometerRound, now=None) -> dict:
-    """Everything the results page shows this person (at most seven queries)."""
+def results_context(user, pk: int, now=None) -> dict:
+    """Everything the results page shows this person (four queries; 404 when not visible)."""
     now = now or timezone.now()
-    items = items_of(round_)
+    round_, items, earlier_items = items_up_to_or_404(user, pk)
+    if not permissions.can_see_results(user, round_.poll, now):
+        raise Http404
     option_ids = [item.option_id for item in items]
     # Earlier rounds the person may see, for the year-by-year comparison.
+    earlier_rounds: dict[int, BarometerRound] = {}
+    for item in earlier_items:
+        if item.round_id not in earlier_rounds:
+            engine.remember_network_ids(item.round.poll, ())
+            earlier_rounds[item.round_id] = item.round
     earlier = [
-        other
-        for other in BarometerRound.objects.select_related("poll")
-        .prefetch_related("poll__eligible_networks")
-        .filter(year__lt=round_.year)
-        .order_by("year")
-        if permissions.can_see_results(user, other.poll, now)
+        other for other in earlier_rounds.values() if permissions.can_see_results(user, other.poll, now)
     ]
-    figures = figures_of([round_.poll, *(other.poll for other in earlier)])
+    networks: dict = {}
+    figures = figures_of([round_.poll, *(other.poll for other in earlier)], networks)
     current = figures[round_.poll.pk]
-    statement_option = {
-        (other_round, item.statement_id): item.option_id
-        for other_round, item in (
-            (item.round_id, item)
-            for item in BarometerItem.objects.filter(round__in=[other.pk for other in earlier])
-        )
-    }
-    networks = dict(Network.objects.values_list("pk", "name"))
+    statement_option = {(item.round_id, item.statement_id): item.option_id for item in earlier_items}
     mine = sorted(member_network_ids(user), key=lambda pk: networks.get(pk, ""))
     staff = is_keha_staff(user)
 
@@ -294,14 +314,18 @@ def results_context(user, round_: BarometerRound, now=None) -> dict:
                 "chart_id": f"network-{network_id}-chart",
                 "role_id": f"network-{network_id}-by-role",
                 "organisation_id": f"network-{network_id}-by-organisation",
-                "caption": gettext("%(network)s and all of Finland: answers per statement") % {"network": name},
+                "caption": gettext("%(network)s and all of Finland: answers per statement")
+                % {"network": name},
                 "chart": chart(
                     [
                         (
                             item.statement.text,
                             [
                                 (name, cell.distribution(item.option_id)),
-                                (gettext("All of Finland"), national.distribution(item.option_id) if national else None),
+                                (
+                                    gettext("All of Finland"),
+                                    national.distribution(item.option_id) if national else None,
+                                ),
                             ],
                         )
                         for item in items
@@ -310,12 +334,20 @@ def results_context(user, round_: BarometerRound, now=None) -> dict:
                 if cell
                 else None,
                 "cell": cell,
-                "by_role": group_table((NETWORK, ROLE), gettext("By role"), keys=(network_id,)) if cell else None,
-                "by_organisation": group_table((NETWORK, ORGANISATION), gettext("By organisation type"), keys=(network_id,))
+                "by_role": group_table((NETWORK, ROLE), gettext("By role"), keys=(network_id,))
+                if cell
+                else None,
+                "by_organisation": group_table(
+                    (NETWORK, ORGANISATION), gettext("By organisation type"), keys=(network_id,)
+                )
                 if cell
                 else None,
                 "rows": [
-                    (item, national.distribution(item.option_id) if national else None, cell.distribution(item.option_id) if cell else None)
+                    (
+                        item,
+                        national.distribution(item.option_id) if national else None,
+                        cell.distribution(item.option_id) if cell else None,
+                    )
                     for item in items
                 ],
             }
@@ -345,7 +377,9 @@ def results_context(user, round_: BarometerRound, now=None) -> dict:
                     "item": item,
                     "role": dict(Role.choices)[role],
                     "baseline": baseline,
-                    "baseline_percent": round(100 * (baseline.counts[3] + baseline.counts[4]) / baseline.total)
+                    "baseline_percent": round(
+                        100 * (baseline.counts[3] + baseline.counts[4]) / baseline.total
+                    )
                     if baseline.total
                     else None,
                     "current": cell,
@@ -353,18 +387,24 @@ def results_context(user, round_: BarometerRound, now=None) -> dict:
                 }
             )
     return {
+        "round": round_,
+        "poll": round_.poll,
         "items": items,
         "option_ids": option_ids,
         "figures": current,
         "national": national,
         "national_rows": [
-            (item, national.distribution(item.option_id), national.agree_percent(item.option_id)) for item in items
+            (item, national.distribution(item.option_id), national.agree_percent(item.option_id))
+            for item in items
         ]
         if national
         else [],
         "national_caption": gettext("All answers in Finland per statement"),
         "national_chart": chart(
-            [(item.statement.text, [(gettext("All of Finland"), national.distribution(item.option_id))]) for item in items]
+            [
+                (item.statement.text, [(gettext("All of Finland"), national.distribution(item.option_id))])
+                for item in items
+            ]
         )
         if national
         else None,
@@ -383,8 +423,8 @@ def results_context(user, round_: BarometerRound, now=None) -> dict:
 def csv_rows(round_: BarometerRound) -> list[list]:
     """The shown aggregates of a round for the CSV export; hidden groups are left out."""
     items = items_of(round_)
-    figures = figures_of([round_.poll])[round_.poll.pk]
-    networks = dict(Network.objects.values_list("pk", "name"))
+    networks: dict = {}
+    figures = figures_of([round_.poll], networks)[round_.poll.pk]
     names = {ROLE: "role", ORGANISATION: "organisation_type", NETWORK: "network"}
     rows = []
     for table in TABLES:
@@ -407,7 +447,6 @@ def csv_rows(round_: BarometerRound) -> list[list]:
                     ]
                 )
     return rows
-
 
 
 # --- Charts -----------------------------------------------------------------------------------

@@ -46,7 +46,13 @@ def open_round(user, *, year: int, opens_at, closes_at, title: str = "") -> Baro
 
 
 def answer_round(
-    user, round_: BarometerRound, steps: dict[int, int], *, network_id: int | None, ballot_id: int | None = None, now=None
+    user,
+    round_: BarometerRound,
+    steps: dict[int, int],
+    *,
+    network_id: int | None,
+    ballot_id: int | None = None,
+    now=None,
 ) -> Ballot:
     """Cast or change the person's answer: {statement id: step 1–5} and the network answered for.
 
@@ -60,8 +66,12 @@ def answer_round(
     option_of = dict(round_.items.values_list("statement_id", "option_id"))
     unknown = set(steps) - set(option_of)
     if unknown:
-        raise ValidationError(_("The answer contains a statement that is not in this round."), code="foreign_option")
-    selections = [Selection(option_id=option_of[statement_id], points=step) for statement_id, step in steps.items()]
+        raise ValidationError(
+            _("The answer contains a statement that is not in this round."), code="foreign_option"
+        )
+    selections = [
+        Selection(option_id=option_of[statement_id], points=step) for statement_id, step in steps.items()
+    ]
     with transaction.atomic():
         ballot = services.submit_ballot(user, round_.poll, selections, ballot_id=ballot_id, now=now)
         BarometerResponse.objects.update_or_create(ballot=ballot, defaults={"network_id": network_id})

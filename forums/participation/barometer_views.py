@@ -14,8 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from typ_site.accounts.roles import is_verified_member
 from typ_site.core.spreadsheets import csv_response, safe_cell
-from typ_site.networks.models import Network
-from typ_site.networks.selectors import member_network_ids
+from typ_site.networks.selectors import networks_of
 
 from . import barometer_selectors as selectors
 from . import barometer_services as services
@@ -86,7 +85,7 @@ def round_detail(request, pk):
     items = selectors.items_of(round_)
     ballot, steps, network_id = selectors.own_answer(user, round_)
     poll.has_voted = ballot is not None
-    networks = list(Network.objects.filter(pk__in=member_network_ids(user)).order_by("name"))
+    networks = list(networks_of(user).order_by("name"))
     form = BarometerForm(items, networks, request.POST or None, steps=steps, network_id=network_id)
     if request.method == "POST":
         if form.is_valid():
@@ -102,7 +101,9 @@ def round_detail(request, pk):
                 for message in error.messages:
                     messages.error(request, message)
             else:
-                messages.success(request, _("Your answer was changed.") if ballot else _("Thank you for answering!"))
+                messages.success(
+                    request, _("Your answer was changed.") if ballot else _("Thank you for answering!")
+                )
                 return redirect("participation:barometer_round", pk=poll.pk)
         else:
             messages.error(request, _("Check the answer: some statements were not answered."))
@@ -125,17 +126,8 @@ def round_detail(request, pk):
 @login_required
 def results(request, pk):
     user = request.user
-    round_ = selectors.round_or_404(user, pk)
-    if not permissions.can_see_results(user, round_.poll):
-        raise Http404
-    context = selectors.results_context(user, round_)
-    context.update(
-        {
-            "round": round_,
-            "poll": round_.poll,
-            "can_export": permissions.can_export_results(user, round_.poll),
-        }
-    )
+    context = selectors.results_context(user, pk)
+    context["can_export"] = permissions.can_export_results(user, context["poll"])
     return render(request, "participation/barometer/results.html", context)
 
 
@@ -164,7 +156,10 @@ def results_csv(request, pk):
     writer.writerow([])
     writer.writerow(
         [
-            _("Groups with fewer than %(size)s answers, and groups that could be worked out from the others, are left out.")
+            _(
+                "Groups with fewer than %(size)s answers, and groups that could be worked out "
+                "from the others, are left out."
+            )
             % {"size": engine.min_group_size()}
         ]
     )

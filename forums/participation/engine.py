@@ -309,13 +309,10 @@ def shown_cells(
             cell = tuple(key[index] for index in table)
             counts[cell] = counts.get(cell, 0) + size
         cells[table] = counts
-    shown = {table: {cell for cell, size in counts.items() if size >= minimum} for table, counts in cells.items()}
-    pairs = [
-        (parent, child)
-        for parent in tables
-        for child in tables
-        if set(parent) < set(child)
-    ]
+    shown = {
+        table: {cell for cell, size in counts.items() if size >= minimum} for table, counts in cells.items()
+    }
+    pairs = [(parent, child) for parent in tables for child in tables if set(parent) < set(child)]
     changed = True
     while changed:
         changed = False
@@ -328,7 +325,8 @@ def shown_cells(
                 children = parts.get(parent_cell, [])
                 hidden = sum(cells[child][cell] for cell in children if cell not in shown[child])
                 visible = sorted(
-                    (cell for cell in children if cell in shown[child]), key=lambda cell: (cells[child][cell], repr(cell))
+                    (cell for cell in children if cell in shown[child]),
+                    key=lambda cell: (cells[child][cell], repr(cell)),
                 )
                 while 0 < hidden < minimum and visible:
                     cell = visible.pop(0)

@@ -394,7 +394,6 @@ class BallotChoice(models.Model):
         return f"{self.option_id}: {self.points}"
 
 
-
 # The TYP barometer's statement bank and rounds live in their own module; imported here so
 # that Django finds the models (that module imports from this one).
-from .barometer_models import BarometerBaseline, BarometerItem, BarometerResponse, BarometerRound, BarometerStatement  # noqa: E402, F401, I001
+from . import barometer_models  # noqa: E402, F401

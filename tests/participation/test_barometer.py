@@ -222,7 +222,9 @@ def test_results_never_name_or_link_a_person(client):
     _close(round_)
     client.force_login(make_keha_staff())
     content = client.get(reverse("participation:barometer_results", args=[round_.poll.pk])).content.decode()
-    export = client.get(reverse("participation:barometer_results_csv", args=[round_.poll.pk])).content.decode()
+    export = client.get(
+        reverse("participation:barometer_results_csv", args=[round_.poll.pk])
+    ).content.decode()
     for voter in voters:
         assert voter.last_name not in content
         assert voter.last_name not in export
@@ -287,7 +289,9 @@ def test_answering_and_changing_through_the_page(client):
     assert Ballot.objects.count() == 1
     assert set(BallotChoice.objects.values_list("points", flat=True)) == {2}
     page = client.get(url)
-    assert 'value="2" checked' in page.content.decode().replace("\n", " ") or "checked" in page.content.decode()
+    assert (
+        'value="2" checked' in page.content.decode().replace("\n", " ") or "checked" in page.content.decode()
+    )
 
 
 def test_the_own_data_export_lists_ones_own_answers_only():
@@ -306,7 +310,9 @@ def test_the_own_data_export_lists_ones_own_answers_only():
 def test_the_baseline_is_compared_by_role(client):
     round_ = _round()
     statement = BarometerStatement.objects.get(key="tuki")
-    BarometerBaseline.objects.create(year=2023, statement=statement, role="expert", counts=[30, 68, 76, 20, 9])
+    BarometerBaseline.objects.create(
+        year=2023, statement=statement, role="expert", counts=[30, 68, 76, 20, 9]
+    )
     network = make_network()
     _fill(round_, network, 6, role="expert", step=4)
     _close(round_)
@@ -341,11 +347,13 @@ def test_pages_cost_the_same_for_few_and_many_answers(client, name):
         networks = [make_network() for _ in range(3)]
         _bulk_answers(round_, networks, answers)
         _close(round_)
-        client.force_login(make_keha_staff())
+        # The export is KEHA's, whose every request also reads their second factor and permissions.
+        viewer = make_keha_staff() if name.endswith("csv") else make_member(networks[0])
+        client.force_login(viewer)
         url = reverse(f"participation:{name}", args=[round_.poll.pk])
         counts.append(queries_for(client, url))
     # The 2024 results page also reads the 2023 round for the year-by-year table.
-    assert counts[1] <= 10
+    assert counts[1] <= (12 if name.endswith("csv") else 10)
     assert counts[0] == counts[1]
 
 
