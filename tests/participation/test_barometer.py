@@ -10,7 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forums.participation import barometer_selectors, barometer_services, engine
-from forums.participation.barometer_models import BarometerBaseline, BarometerResponse, BarometerStatement
+from forums.participation.barometer_demo import load_barometer_demo
+from forums.participation.barometer_models import (
+    BarometerBaseline,
+    BarometerResponse,
+    BarometerRound,
+    BarometerStatement,
+)
 from forums.participation.exports import participation_export_section
 from forums.participation.models import Ballot, BallotChoice
 from tests.factories import make_keha_staff, make_member, make_network, make_user
@@ -366,3 +372,13 @@ def test_the_index_costs_the_same_for_one_and_five_rounds(client):
         client.force_login(member)
         counts.append(queries_for(client, reverse("participation:barometer")))
     assert counts[0] == counts[1] <= 10
+
+
+def test_the_demo_loads_a_2024_round_with_the_2023_baseline_twice_the_same():
+    load_barometer_demo()
+    load_barometer_demo()
+    assert BarometerBaseline.objects.count() == 8
+    round_ = BarometerRound.objects.get(year=2024)
+    assert Ballot.objects.filter(poll=round_.poll).count() == BarometerResponse.objects.count() > 0
+    statement = BarometerStatement.objects.get(key="valtakunnallinen-tuki")
+    assert BarometerBaseline.objects.get(statement=statement, role="expert").total == 203
