@@ -47,7 +47,8 @@ STATEMENTS = [
     ),
     (
         "keha-tukitiimi",
-        "KEHA-keskuksen monialaisten palvelujen tukitiimi on tukenut riittävästi TYP-toimintaa ja sen johtamista.",
+        "KEHA-keskuksen monialaisten palvelujen tukitiimi on tukenut riittävästi TYP-toimintaa "
+        "ja sen johtamista.",
         "KEHA-centrets stödteam för sektorsövergripande tjänster har gett tillräckligt stöd för "
         "TYP-verksamheten och dess ledning.",
         "The KEHA Centre's support team for multi-sectoral services has supported TYP work and its "
