@@ -464,7 +464,7 @@ def chart(rows: list[tuple[str, list[tuple[str, list[int] | None]]]]) -> dict:
         for name, counts in series:
             total = sum(counts) if counts else 0
             x = 0.0
-            if total:
+            if counts and total:
                 for step, number in enumerate(counts, start=1):
                     width = 100 * number / total
                     if width:

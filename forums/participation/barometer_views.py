@@ -4,13 +4,13 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from typ_site.accounts.roles import is_verified_member
 from typ_site.core.spreadsheets import csv_response, safe_cell
@@ -57,6 +57,16 @@ class BarometerForm(forms.Form):
         return self.cleaned_data.get("network", self.single_network)
 
 
+class OpenRoundForm(forms.Form):
+    year = forms.IntegerField(label=gettext_lazy("Year"), min_value=2000, max_value=2100)
+    opens_at = forms.DateTimeField(
+        label=gettext_lazy("Opens"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    closes_at = forms.DateTimeField(
+        label=gettext_lazy("Closes"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+
+
 def index(request):
     user = request.user
     if not is_verified_member(user):
@@ -69,8 +79,32 @@ def index(request):
     return render(
         request,
         "participation/barometer/index.html",
-        {"rounds": rounds, "can_manage": permissions.can_manage_participation(user)},
+        {
+            "rounds": rounds,
+            "can_manage": permissions.can_manage_participation(user),
+            "open_form": OpenRoundForm(initial={"year": timezone.localdate().year}),
+        },
     )
+
+
+@login_required
+@require_POST
+def open_round(request):
+    """KEHA staff open a year's round with the bank's active statements."""
+    if not permissions.can_manage_participation(request.user):
+        raise PermissionDenied
+    form = OpenRoundForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the year and when the round opens and closes."))
+        return redirect("participation:barometer")
+    try:
+        round_ = services.open_round(request.user, **form.cleaned_data)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("participation:barometer")
+    messages.success(request, _("The barometer round was opened."))
+    return redirect("participation:barometer_round", pk=round_.poll_id)
 
 
 @login_required

@@ -8,6 +8,7 @@ from typ_site.accounts.exports import ExportSection
 from typ_site.core.demo import DemoStep
 
 from .admin import DevelopmentNeedViewSet, VotingRoundViewSet
+from .barometer_admin import BarometerStatementViewSet
 from .barometer_demo import load_barometer_demo
 from .demo import load_participation_demo
 from .exports import participation_export_section
@@ -15,6 +16,7 @@ from .home import open_rounds_section
 
 register_snippet(DevelopmentNeedViewSet)
 register_snippet(VotingRoundViewSet)
+register_snippet(BarometerStatementViewSet)
 
 hooks.register("typ_home_sections", open_rounds_section)
 

@@ -382,3 +382,17 @@ def test_the_demo_loads_a_2024_round_with_the_2023_baseline_twice_the_same():
     assert Ballot.objects.filter(poll=round_.poll).count() == BarometerResponse.objects.count() > 0
     statement = BarometerStatement.objects.get(key="valtakunnallinen-tuki")
     assert BarometerBaseline.objects.get(statement=statement, role="expert").total == 203
+
+
+def test_keha_opens_a_round_on_the_barometer_page_and_members_cannot(client):
+    _bank()
+    data = {"year": "2026", "opens_at": "2026-05-01T08:00", "closes_at": "2026-05-15T16:00"}
+    url = reverse("participation:barometer_open")
+    client.force_login(make_member(make_network()))
+    assert client.post(url, data).status_code == 403
+    assert not BarometerRound.objects.exists()
+    client.force_login(make_keha_staff())
+    response = client.post(url, data)
+    round_ = BarometerRound.objects.get(year=2026)
+    assert response.url == reverse("participation:barometer_round", args=[round_.poll_id])
+    assert round_.items.count() == len(STATEMENTS)

@@ -340,6 +340,7 @@ ACCESS_TABLE: dict[str, Access] = {
     # too: the barometer is national; each sees their own network against the national
     # figures). A removed account cannot sign in. Tests: tests/participation/test_barometer.py.
     "participation:barometer": Access(PUBLIC, note="anonymous: a page asking to sign in"),
+    "participation:barometer_open": Access(POST_ONLY, note="KEHA staff open a year's round"),
     "participation:barometer_round": Access(
         level(LOGIN, OK), kwargs=lambda world: {"pk": world.barometer_round.poll_id}
     ),
@@ -621,6 +622,11 @@ ADMIN_RULES: list[tuple[str, Access]] = [
         r"wagtailsnippet(s|choosers)_participation_votinground:.*",
         KEHA_ONLY,
         pk=lambda world: world.network_round.pk,
+    ),
+    _rule(
+        r"wagtailsnippet(s|choosers)_participation_barometerstatement:.*",
+        KEHA_ONLY,
+        pk=lambda world: world.barometer_round.items.get().statement_id,
     ),
     _rule(
         r"wagtailsnippet(s|choosers)_search_synonymgroup:.*",
