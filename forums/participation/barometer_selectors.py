@@ -7,7 +7,7 @@ number of rounds), and which groups may be shown is decided once for all tables 
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -113,23 +113,13 @@ def own_answer(user, round_: BarometerRound) -> tuple[Ballot | None, dict[int, i
     return ballot, steps, response.network_id if response else None
 
 
-def own_answers(user) -> list[dict]:
-    """The person's own barometer answers for their own-data export (two queries)."""
-    ballots = (
-        Ballot.objects.filter(voter=user, poll__kind=Poll.Kind.BAROMETER)
-        .select_related("poll__barometer_round", "barometer_response__network")
-        .prefetch_related(
-            Prefetch(
-                "choices",
-                queryset=BallotChoice.objects.select_related("option__barometer_item__statement").order_by(
-                    "option__position"
-                ),
-            )
-        )
-        .order_by("cast_at", "pk")
-    )
+def own_answers(ballots) -> list[dict]:
+    """The person's own barometer answers for their own-data export, from their ballots as
+    `selectors.ballots_of` reads them (no query of its own)."""
     answers = []
     for ballot in ballots:
+        if ballot.poll.kind != Poll.Kind.BAROMETER:
+            continue
         response = getattr(ballot, "barometer_response", None)
         answers.append(
             {

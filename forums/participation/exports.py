@@ -12,6 +12,7 @@ from .selectors import ballots_of
 
 
 def participation_export_section(user) -> dict:
+    ballots = list(ballots_of(user))
     return {
         "proposed_needs": [
             {
@@ -39,7 +40,8 @@ def participation_export_section(user) -> dict:
                     for choice in ballot.choices.all()
                 ],
             }
-            for ballot in ballots_of(user).exclude(poll__kind=Poll.Kind.BAROMETER)
+            for ballot in ballots
+            if ballot.poll.kind != Poll.Kind.BAROMETER
         ],
-        "barometer_answers": own_answers(user),
+        "barometer_answers": own_answers(ballots),
     }
