@@ -256,15 +256,22 @@ def test_the_csv_export_is_for_keha_and_leaves_hidden_groups_out(client):
     assert networks == set()  # 12 of 14 in one network: the other 2 would be worked out
 
 
-def test_a_removed_members_answer_keeps_counting_without_the_person():
+def test_a_removed_members_answer_keeps_counting_without_the_person(client):
     round_ = _round()
     network = make_network()
     member = make_member(network)
     ballot = _answer(round_, member, 4, network)
+    _fill(round_, network, 5)
     remove_account(member)
     ballot.refresh_from_db()
     assert ballot.voter_id is None
     assert BarometerResponse.objects.get(ballot=ballot).network_id == network.pk
+    _close(round_)
+    url = reverse("participation:barometer_results", args=[round_.poll.pk])
+    client.force_login(member)  # a removed account cannot sign in: sent to the sign-in page
+    assert client.get(url).status_code == 302
+    client.force_login(make_keha_staff())
+    assert client.get(url).context["national"].size == 6
 
 
 def test_a_partner_in_no_network_answers_for_no_network(client):
