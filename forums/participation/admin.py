@@ -15,7 +15,7 @@ from forums.selectors import visible_topics_for
 from typ_site.accounts.models import Role
 from typ_site.core.admin_scoping import permission_checked_snippet_chooser_viewset
 
-from .models import DevelopmentNeed, PollOption, VotingRound
+from .models import DevelopmentNeed, Poll, PollOption, VotingRound
 from .permissions import can_manage_participation
 
 
@@ -54,6 +54,12 @@ class VotingRoundForm(WagtailAdminModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Leave empty for every verified member."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The agree–disagree scale is the barometer's (forums.participation.barometer_services).
+        method = self.fields["method"]
+        method.choices = [choice for choice in method.choices if choice[0] != Poll.Method.LIKERT]
 
 
 VotingRound.base_form_class = VotingRoundForm

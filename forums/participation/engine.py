@@ -198,6 +198,8 @@ def check_selections(poll: Poll, option_ids: set[int], selections: list[Selectio
         if selection.points:
             stored.append(selection)
     picks = [selection for selection in stored if selection.points > 0]
+    if poll.method == Poll.Method.LIKERT:
+        return _check_likert(option_ids, picks)
     if poll.method == Poll.Method.POINTS:
         total = sum(selection.points for selection in picks)
         if total > poll.points_total:
@@ -227,6 +229,25 @@ def check_selections(poll: Poll, option_ids: set[int], selections: list[Selectio
     if not picks:
         raise ValidationError(_("Choose at least one option."), code="empty")
     return stored
+
+
+# The steps of an agree–disagree (Likert) poll, stored as a choice's points: 1 strongly
+# disagree, 2 disagree, 3 neither agree nor disagree, 4 agree, 5 strongly agree.
+LIKERT_STEPS = (1, 2, 3, 4, 5)
+
+
+def _check_likert(option_ids: set[int], picks: list[Selection]) -> list[Selection]:
+    """Every statement answered with one step of the scale.
+
+    All statements are required so that every statement of a round has the same answerers:
+    a group's size is then the same for every statement, and no statement's counts can be
+    set against another's to single out one answer.
+    """
+    if any(selection.points not in LIKERT_STEPS for selection in picks):
+        raise ValidationError(_("Choose one step of the scale for each statement."), code="likert_step")
+    if {selection.option_id for selection in picks} != option_ids:
+        raise ValidationError(_("Answer every statement."), code="empty")
+    return picks
 
 
 # --- Results ----------------------------------------------------------------------------------
@@ -260,6 +281,59 @@ def shown_groups(sizes: dict[str, int], minimum: int | None = None) -> tuple[lis
         other += sizes[shown.pop(0)]
     show_other = other >= minimum
     return sorted(shown), show_other
+
+
+def shown_cells(
+    sizes: dict[tuple, int], tables: list[tuple[int, ...]], minimum: int | None = None
+) -> dict[tuple[int, ...], set[tuple]]:
+    """Which cells of several cross-tabulations of the same ballots may be shown together.
+
+    `sizes` counts ballots by their full key (one value per dimension, e.g. role,
+    organisation type, network); each table is a tuple of dimension indexes, () being the
+    total. A table's cell is the tuple of its dimensions' values. Returns the shown cells of
+    every table.
+
+    A cell is shown only with at least `minimum` ballots. Beyond that, no hidden group may be
+    worked out by subtraction: wherever a shown cell (the parent) is split in a finer table,
+    the ballots of the hidden parts of the split add up to none or to at least `minimum`;
+    otherwise the smallest shown parts are hidden too, and all pairs are checked again until
+    nothing changes. The figures of a page are therefore safe against "the shown total minus
+    the shown groups" within and across its tables, e.g. the national figures against a
+    network's, or a role's against the role in one network.
+    """
+    minimum = min_group_size() if minimum is None else minimum
+    cells: dict[tuple[int, ...], dict[tuple, int]] = {}
+    for table in tables:
+        counts: dict[tuple, int] = {}
+        for key, size in sizes.items():
+            cell = tuple(key[index] for index in table)
+            counts[cell] = counts.get(cell, 0) + size
+        cells[table] = counts
+    shown = {
+        table: {cell for cell, size in counts.items() if size >= minimum} for table, counts in cells.items()
+    }
+    pairs = [(parent, child) for parent in tables for child in tables if set(parent) < set(child)]
+    changed = True
+    while changed:
+        changed = False
+        for parent, child in pairs:
+            positions = [child.index(index) for index in parent]
+            parts: dict[tuple, list[tuple]] = {}
+            for cell in cells[child]:
+                parts.setdefault(tuple(cell[position] for position in positions), []).append(cell)
+            for parent_cell in list(shown[parent]):
+                children = parts.get(parent_cell, [])
+                hidden = sum(cells[child][cell] for cell in children if cell not in shown[child])
+                visible = sorted(
+                    (cell for cell in children if cell in shown[child]),
+                    key=lambda cell: (cells[child][cell], repr(cell)),
+                )
+                while 0 < hidden < minimum and visible:
+                    cell = visible.pop(0)
+                    shown[child].discard(cell)
+                    hidden += cells[child][cell]
+                    changed = True
+    return shown
 
 
 # --- Customer stories -------------------------------------------------------------------------

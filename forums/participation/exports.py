@@ -1,12 +1,18 @@
 """The participation part of a person's own data export: their own ballots and answers.
 
-These are the person's own choices, so they are included; nobody else's ever are.
+These are the person's own choices, so they are included; nobody else's ever are. Barometer
+answers are secret from everybody else in the same way as ballots, but not from the person who
+gave them: their own answers, with the network, role and organisation type recorded with them,
+are listed under "barometer_answers".
 """
 
+from .barometer_selectors import own_answers
+from .models import Poll
 from .selectors import ballots_of
 
 
 def participation_export_section(user) -> dict:
+    ballots = list(ballots_of(user))
     return {
         "proposed_needs": [
             {
@@ -34,6 +40,8 @@ def participation_export_section(user) -> dict:
                     for choice in ballot.choices.all()
                 ],
             }
-            for ballot in ballots_of(user)
+            for ballot in ballots
+            if ballot.poll.kind != Poll.Kind.BAROMETER
         ],
+        "barometer_answers": own_answers(ballots),
     }

@@ -144,11 +144,13 @@ class Poll(ClusterableModel):
     class Kind(models.TextChoices):
         PRIORITY = "priority", _("Priority round")
         STORY = "story", _("Customer story validation")
+        BAROMETER = "barometer", _("TYP barometer")
 
     class Method(models.TextChoices):
         APPROVAL = "approval", _("Approval: pick at most a given number")
         POINTS = "points", _("Points: distribute a budget of points")
         SINGLE = "single", _("Single choice")
+        LIKERT = "likert", _("Agree–disagree scale: one step for every statement")
 
     class ResultsVisibility(models.TextChoices):
         LIVE = "live", _("Live, while voting is open")
@@ -249,6 +251,8 @@ class Poll(ClusterableModel):
         if self.subject_page_id:
             # The specific page gives its address in the visitor's language (see BasePage).
             return self.subject_page.specific_deferred.url
+        if self.kind == self.Kind.BAROMETER:
+            return reverse("participation:barometer_round", args=[self.pk])
         return reverse("participation:round", args=[self.pk])
 
     def clean(self):
@@ -369,7 +373,11 @@ class Ballot(models.Model):
 
 
 class BallotChoice(models.Model):
-    """What a ballot says about one option: points (1 for a pick), level and timing."""
+    """What a ballot says about one option: points (1 for a pick), level and timing.
+
+    In an agree–disagree (Likert) poll the points are the step of the scale, 1 (strongly
+    disagree) to 5 (strongly agree): `engine.LIKERT_STEPS`.
+    """
 
     ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="choices")
     option = models.ForeignKey(PollOption, on_delete=models.CASCADE, related_name="choices")
@@ -384,3 +392,8 @@ class BallotChoice(models.Model):
 
     def __str__(self):
         return f"{self.option_id}: {self.points}"
+
+
+# The TYP barometer's statement bank and rounds live in their own module; imported here so
+# that Django finds the models (that module imports from this one).
+from . import barometer_models  # noqa: E402, F401

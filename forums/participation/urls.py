@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import barometer_views, views
 
 app_name = "participation"
 
@@ -14,4 +14,9 @@ urlpatterns = [
     path("needs/<int:pk>/", views.need_detail, name="need"),
     path("needs/<int:pk>/merge/", views.merge_need, name="merge_need"),
     path("stories/<int:page_id>/answer/", views.answer_story, name="answer_story"),
+    path("barometer/", barometer_views.index, name="barometer"),
+    path("barometer/open/", barometer_views.open_round, name="barometer_open"),
+    path("barometer/<int:pk>/", barometer_views.round_detail, name="barometer_round"),
+    path("barometer/<int:pk>/results/", barometer_views.results, name="barometer_results"),
+    path("barometer/<int:pk>/results.csv", barometer_views.results_csv, name="barometer_results_csv"),
 ]

@@ -8,12 +8,15 @@ from typ_site.accounts.exports import ExportSection
 from typ_site.core.demo import DemoStep
 
 from .admin import DevelopmentNeedViewSet, VotingRoundViewSet
+from .barometer_admin import BarometerStatementViewSet
+from .barometer_demo import load_barometer_demo
 from .demo import load_participation_demo
 from .exports import participation_export_section
 from .home import open_rounds_section
 
 register_snippet(DevelopmentNeedViewSet)
 register_snippet(VotingRoundViewSet)
+register_snippet(BarometerStatementViewSet)
 
 hooks.register("typ_home_sections", open_rounds_section)
 
@@ -26,3 +29,8 @@ def participation_export():
 @hooks.register("typ_demo_steps")
 def participation_demo_step():
     return DemoStep("participation", load_participation_demo, order=50)
+
+
+@hooks.register("typ_demo_steps")
+def barometer_demo_step():
+    return DemoStep("barometer", load_barometer_demo, order=51)

@@ -226,6 +226,14 @@ TEXT_FIELDS: dict[str, dict[str, Decision] | Decision] = {
         "voter_organisation_type": not_written("copied from the voter's profile's fixed choices"),
     },
     "participation.BallotChoice": {"level": CHOICE, "timing": CHOICE},
+    # The barometer's answers are steps of a scale; only KEHA writes the statements.
+    "participation.BarometerStatement": {
+        "key": GUARDED,
+        "text_fi": GUARDED,
+        "text_sv": GUARDED,
+        "text_en": GUARDED,
+    },
+    "participation.BarometerBaseline": {"role": CHOICE, "source": GUARDED},
     "calendar_app.Event": {
         "title": GUARDED,
         "description": GUARDED,

@@ -353,6 +353,23 @@ ACCESS_TABLE: dict[str, Access] = {
     "participation:need": Access(SIGNED_IN, kwargs=lambda world: {"pk": world.need.pk}),
     "participation:merge_need": Access(POST_ONLY, kwargs=lambda world: {"pk": world.need.pk}),
     "participation:answer_story": Access(POST_ONLY, kwargs=lambda world: {"page_id": world.home.pk}),
+    # The TYP barometer (forums.participation.barometer_*): every verified member may answer
+    # and, after closing, see the protected results (a partner and a member of another network
+    # too: the barometer is national; each sees their own network against the national
+    # figures). A removed account cannot sign in. Tests: tests/participation/test_barometer.py.
+    "participation:barometer": Access(PUBLIC, note="anonymous: a page asking to sign in"),
+    "participation:barometer_open": Access(POST_ONLY, note="KEHA staff open a year's round"),
+    "participation:barometer_round": Access(
+        level(LOGIN, OK), kwargs=lambda world: {"pk": world.barometer_round.poll_id}
+    ),
+    "participation:barometer_results": Access(
+        level(LOGIN, OK), kwargs=lambda world: {"pk": world.barometer_round.poll_id}, note="after closing"
+    ),
+    "participation:barometer_results_csv": Access(
+        level(LOGIN, NOT_FOUND, keha_editor=OK, superuser=OK),
+        kwargs=lambda world: {"pk": world.barometer_round.poll_id},
+        note="aggregates for KEHA staff (permissions.can_export_results), a 404 to others",
+    ),
     # Wagtail admin: the pages one can open before signing in. Its password-only sign-in form
     # is replaced by the site's sign-in (accounts.views.admin_sign_in), which asks for the
     # two-step code; everyone is sent there, signed in or not (the site's sign-in then sends
@@ -623,6 +640,11 @@ ADMIN_RULES: list[tuple[str, Access]] = [
         r"wagtailsnippet(s|choosers)_participation_votinground:.*",
         KEHA_ONLY,
         pk=lambda world: world.network_round.pk,
+    ),
+    _rule(
+        r"wagtailsnippet(s|choosers)_participation_barometerstatement:.*",
+        KEHA_ONLY,
+        pk=lambda world: world.barometer_round.items.get().statement_id,
     ),
     _rule(
         r"wagtailsnippet(s|choosers)_search_synonymgroup:.*",

@@ -20,6 +20,7 @@ from forums import services as forum_services
 from forums.models import Forum
 from forums.notifications import create_post_notifications
 from forums.participation import services as participation_services
+from forums.participation.barometer_models import BarometerItem, BarometerRound, BarometerStatement
 from forums.participation.models import Poll, PollOption, VotingRound
 from knowledge.editorial import TWO_STEP_WORKFLOW, setup_editorial_workflow, shared_collection
 from knowledge.models import (
@@ -94,6 +95,7 @@ class World:
     # Participation: a development need and an open round for the members of `network`.
     need: object = None
     network_round: object = None
+    barometer_round: object = None  # a closed TYP barometer round (national)
     # The responsibility register: a task with its baseline, a party, and version 1 of the
     # local agreement of `network`.
     process_task: object = None
@@ -219,6 +221,21 @@ def _feature_objects(network, users) -> dict:
     network_round.save()  # a cluster's many-to-many is written on save
     PollOption.objects.create(poll=network_round, need=need, position=0)
 
+    barometer_poll = Poll.objects.create(
+        kind=Poll.Kind.BAROMETER,
+        method=Poll.Method.LIKERT,
+        title="TYP-barometri 2024",
+        opens_at=timezone.now() - timedelta(days=30),
+        closes_at=timezone.now() - timedelta(days=1),
+        results_visibility=Poll.ResultsVisibility.AFTER_CLOSE,
+    )
+    barometer_round = BarometerRound.objects.create(poll=barometer_poll, year=2024)
+    BarometerItem.objects.create(
+        round=barometer_round,
+        statement=BarometerStatement.objects.create(key="tuki", text_fi="Tuki on riittävää."),
+        option=PollOption.objects.create(poll=barometer_poll, key="s1", position=0),
+    )
+
     party = Party.objects.create(key="kela", short_name="Kela", name_fi="Kela")
     process_task = ClientProcessTask.objects.create(key="loppuarvio", name_fi="Loppuarvio")
     BaselineCell.objects.create(task=process_task, party=party, involvement=Involvement.TAKES_PART)
@@ -261,6 +278,7 @@ def _feature_objects(network, users) -> dict:
         "outsider_calendar_feed": calendar_services.create_feed_token(outsider),
         "need": need,
         "network_round": network_round,
+        "barometer_round": barometer_round,
     }
 
 

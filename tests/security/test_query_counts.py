@@ -88,6 +88,10 @@ OVER_TEN: dict[tuple[str, str], int] = {
     ("network_admin", "networks:list"): 15,
     ("network_admin", "networks:manage"): 16,
     ("network_admin", "participation:index"): 15,
+    # The barometer's pages are ten or fewer for a member; a network admin's base adds the rest.
+    ("network_admin", "participation:barometer"): 12,
+    ("network_admin", "participation:barometer_round"): 15,
+    ("network_admin", "participation:barometer_results"): 15,
     ("network_admin", "participation:need"): 16,
     ("network_admin", "participation:needs"): 13,
     ("network_admin", "participation:propose_need"): 11,
