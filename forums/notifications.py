@@ -255,6 +255,14 @@ def _claim(notification_ids: list[int]) -> int:
 def _notification_line(notification: Notification, hide_reason: str = "") -> dict:
     """What an e-mail says of one notification, in the language active when called."""
     line = {"reason": notification.get_reason_display(), "forum": "", "author": "", "excerpt": ""}
+    network = notification.network
+    if network is not None:
+        return {
+            **line,
+            "topic": network.name,
+            "author": notification.actor.display_name if notification.actor else "",
+            "url": _absolute(reverse("operating_model:whoswho", kwargs={"slug": network.slug})),
+        }
     membership = notification.membership
     if membership is not None:
         if notification.reason == Reason.MEMBERSHIP_REQUEST:
@@ -297,6 +305,8 @@ _RELATED = (
     "membership",
     "membership__network",
     "membership__user",
+    "network",
+    "actor",
 )
 
 

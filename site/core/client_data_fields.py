@@ -98,6 +98,18 @@ TEXT_FIELDS: dict[str, dict[str, Decision] | Decision] = {
         "description_en": GUARDED,
     },
     "operating_model.BaselineCell": {"involvement": CHOICE, "note": GUARDED},
+    "operating_model.WhosWhoEntry": {
+        "kind": CHOICE,
+        "role": GUARDED,
+        "area": GUARDED,
+        "name": GUARDED,
+        "organisation": GUARDED,
+        "contact": GUARDED,
+        "counterpart_role": GUARDED,
+        "counterpart_name": GUARDED,
+        "counterpart_organisation": GUARDED,
+        "note": GUARDED,
+    },
     "operating_model.LocalAgreement": {"change_note": GUARDED},
     "operating_model.AgreementCell": {
         "involvement": CHOICE,

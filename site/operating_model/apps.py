@@ -13,5 +13,8 @@ class OperatingModelConfig(AppConfig):
 
     def ready(self):
         from .search import register_operating_model_search
+        from .whoswho import signal_handlers  # noqa: F401
+        from .whoswho.search import register_whoswho_search
 
         register_operating_model_search()
+        register_whoswho_search()

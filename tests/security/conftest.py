@@ -57,6 +57,7 @@ from typ_site.networks.models import Membership
 from typ_site.operating_model import services as operating_model_services
 from typ_site.operating_model.models import BaselineCell, ClientProcessTask, Involvement, Party
 from typ_site.operating_model.selectors import national_baseline
+from typ_site.operating_model.whoswho.models import EntryKind, WhosWhoEntry
 
 
 @dataclass
@@ -98,6 +99,8 @@ class World:
     process_task: object = None
     party: object = None
     agreement: object = None
+    # Who's who: an entry of `network` (members only).
+    whoswho_entry: object = None
     # Wagtail admin (`_admin_objects`): the editorial groups and tables set up, the page of
     # `network` and a guidance section, one object of each admin area.
     admin: object = None
@@ -226,7 +229,15 @@ def _feature_objects(network, users) -> dict:
         cells=[operating_model_services.AgreedCell(process_task.pk, party.pk, Involvement.TAKES_PART)],
         baseline=national_baseline(),
     )
+    whoswho_entry = WhosWhoEntry.objects.create(
+        network=network,
+        kind=EntryKind.BOARD,
+        role="Puheenjohtaja",
+        name="Kari Kuntala",
+        confirmed_at=timezone.now(),
+    )
     return {
+        "whoswho_entry": whoswho_entry,
         "process_task": process_task,
         "party": party,
         "agreement": agreement,
