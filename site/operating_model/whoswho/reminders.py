@@ -43,13 +43,8 @@ def notify_stale_entries(now: datetime.datetime | None = None) -> int:
 
 
 def notify_person_left(network_id: int, user_id: int) -> int:
-    """A person's membership of the network ended: if entries of its who's who name them, tell
-    the network's admins to update those entries. Returns the number of admins told."""
-    named = WhosWhoEntry.objects.filter(network_id=network_id).filter(
-        Q(user_id=user_id) | Q(counterpart_user_id=user_id)
-    )
-    if not named.exists():
-        return 0
+    """Tell the network's admins that a person named in its who's who left it, so that they
+    update the entries. Returns the number of admins told."""
     actor = get_user_model().objects.filter(pk=user_id).first()
     event = f"whoswho-left:{network_id}:{user_id}:{timezone.now():%Y%m%d}"
     admins = [admin for admin in network_admins(network_id) if admin.pk != user_id]
@@ -69,10 +64,15 @@ def notify_person_left(network_id: int, user_id: int) -> int:
     return len(admins)
 
 
-def membership_ended(membership: Membership) -> None:
-    """After the transaction that removed the membership commits (an account being deleted
-    takes its memberships with it: the person is looked up afresh then)."""
+def membership_ending(membership: Membership) -> None:
+    """Before an approved membership is deleted: if entries of the network's who's who name the
+    person, their admins are told once the deletion commits. Asked before the deletion, since
+    deleting the account with it unlinks the entries from the person."""
     if membership.status != Membership.Status.APPROVED:
         return
     network_id, user_id = membership.network_id, membership.user_id
-    transaction.on_commit(lambda: notify_person_left(network_id, user_id))
+    named = WhosWhoEntry.objects.filter(network_id=network_id).filter(
+        Q(user_id=user_id) | Q(counterpart_user_id=user_id)
+    )
+    if named.exists():
+        transaction.on_commit(lambda: notify_person_left(network_id, user_id))
