@@ -29,9 +29,12 @@ def months_before(moment: datetime.datetime, months: int) -> datetime.datetime:
 
 
 def review_interval(network: Network) -> int:
-    """The network's review interval in months (one query; the default without settings)."""
-    found = WhosWhoSettings.objects.filter(network=network).values_list("review_interval_months", flat=True)
-    return next(iter(found), DEFAULT_REVIEW_INTERVAL_MONTHS)
+    """The network's review interval in months, the default without settings (no query when
+    the network was read with `select_related("whoswho_settings")`)."""
+    try:
+        return network.whoswho_settings.review_interval_months
+    except WhosWhoSettings.DoesNotExist:
+        return DEFAULT_REVIEW_INTERVAL_MONTHS
 
 
 def entries_for(user, network: Network, *, whole: bool) -> QuerySet[WhosWhoEntry]:
@@ -63,7 +66,7 @@ class WhosWho:
 
 
 def whoswho_of(user, network: Network, *, whole: bool, now: datetime.datetime | None = None) -> WhosWho:
-    """The network's who's who as the person may see it (two queries)."""
+    """The network's who's who as the person may see it (one query for the entries)."""
     interval = review_interval(network)
     limit = months_before(now or timezone.now(), interval)
     result = WhosWho(network, interval)

@@ -17,7 +17,9 @@ from .permissions import can_edit_whoswho, can_view_whole_whoswho
 
 
 def _network(slug: str) -> Network:
-    return get_object_or_404(Network.objects.filter(is_active=True), slug=slug)
+    return get_object_or_404(
+        Network.objects.filter(is_active=True).select_related("whoswho_settings"), slug=slug
+    )
 
 
 def _editable_network(user, slug: str) -> Network:
