@@ -19,7 +19,7 @@ from typ_site.accounts.exports import build_user_export
 from typ_site.networks.services import leave_network
 from typ_site.operating_model.whoswho.models import EntryKind, WhosWhoEntry, WhosWhoSettings
 from typ_site.operating_model.whoswho.permissions import can_edit_whoswho, can_view_whole_whoswho
-from typ_site.operating_model.whoswho.reminders import notify_stale_entries
+from typ_site.operating_model.whoswho.reminders import LEFT_REASON, REVIEW_REASON, notify_stale_entries
 from typ_site.operating_model.whoswho.selectors import months_before
 
 pytestmark = pytest.mark.django_db
@@ -338,3 +338,7 @@ def test_the_own_data_export_has_the_entries_that_name_the_person(people):
     section = build_user_export(people["member"])["whoswho_entries_naming_me"]
     assert sorted(row["role"] for row in section) == ["Jäsen", "Pari"]
     assert build_user_export(people["admin"])["whoswho_entries_naming_me"] == []
+
+
+def test_the_notices_use_reasons_the_notifications_know():
+    assert {REVIEW_REASON, LEFT_REASON} == set(Notification.NETWORK_REASONS)

@@ -13,6 +13,7 @@ Re-running adds entries only to a network that has none.
 """
 
 import datetime
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -27,7 +28,7 @@ BOARD, PAIR, AREA = EntryKind.BOARD, EntryKind.PAIR, EntryKind.AREA
 
 # Per network: (kind, role, area, (demo account key or "", name, organisation),
 #   counterpart (role, account key or "", name, organisation) or None, note, public, months since confirmed)
-ENTRIES = {
+ENTRIES: dict[str, list[tuple[Any, ...]]] = {
     "satakunta": [
         (BOARD, "Puheenjohtaja", "", ("", "Kari Kuntala", "Satakunnan työllisyysalue"), None, "", True, 3),
         (

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
@@ -5,6 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from typ_site.networks.models import Membership, Network
 
 from .models import EntryKind, WhosWhoEntry, WhosWhoSettings
+
+
+class MemberChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.display_name
 
 
 class EntryForm(forms.ModelForm):
@@ -30,6 +37,7 @@ class EntryForm(forms.ModelForm):
             "sort_order",
         ]
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"user": MemberChoiceField, "counterpart_user": MemberChoiceField}
 
     def __init__(self, *args, network: Network, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,9 +53,8 @@ class EntryForm(forms.ModelForm):
             .order_by("last_name", "first_name", "email")
         )
         for name in ("user", "counterpart_user"):
-            field = self.fields[name]
+            field = cast(MemberChoiceField, self.fields[name])
             field.queryset = members
-            field.label_from_instance = lambda person: person.display_name
             field.help_text = _("A member of the network; or leave empty and write the name below.")
 
     def clean(self):

@@ -1,19 +1,34 @@
 """Keeping the who's who up to date: its admins hear, in the site's notifications, of entries
 past the network's review interval (at most once per interval) and of a person who left the
-network while entries still name them."""
+network while entries still name them. The notice goes out as the networks' signal
+`network_admins_notice`; the forums' notifications receive it."""
 
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from forums.models import Notification
 from typ_site.networks.models import Membership
+from typ_site.networks.signals import network_admins_notice
 
 from .models import WhosWhoEntry, WhosWhoSettings
-from .selectors import network_admins, networks_with_stale_entries
+from .selectors import networks_with_stale_entries
+
+# The notification reasons (forums.models.Notification.Reason) these notices use.
+REVIEW_REASON = "whoswho_review"
+LEFT_REASON = "whoswho_left"
+
+
+def _notice(network_id: int, reason: str, event: str, actor_id: int | None = None) -> int:
+    responses = network_admins_notice.send(
+        sender=WhosWhoEntry, network_id=network_id, reason=reason, event=event, actor_id=actor_id
+    )
+    told = 0
+    for _receiver, response in responses:
+        if isinstance(response, int):
+            told += response
+    return told
 
 
 def notify_stale_entries(now: datetime.datetime | None = None) -> int:
@@ -23,20 +38,8 @@ def notify_stale_entries(now: datetime.datetime | None = None) -> int:
     now = now or timezone.now()
     told = 0
     for network, _interval, _entries in networks_with_stale_entries(now):
-        event = f"whoswho-review:{network.pk}:{now:%Y%m%d}"
         with transaction.atomic():
-            Notification.objects.bulk_create(
-                [
-                    Notification(
-                        recipient=admin,
-                        event=event,
-                        reason=Notification.Reason.WHOSWHO_REVIEW,
-                        network=network,
-                    )
-                    for admin in network_admins(network.pk)
-                ],
-                ignore_conflicts=True,
-            )
+            _notice(network.pk, REVIEW_REASON, f"whoswho-review:{network.pk}:{now:%Y%m%d}")
             WhosWhoSettings.objects.update_or_create(network=network, defaults={"review_notice_sent_at": now})
         told += 1
     return told
@@ -45,23 +48,8 @@ def notify_stale_entries(now: datetime.datetime | None = None) -> int:
 def notify_person_left(network_id: int, user_id: int) -> int:
     """Tell the network's admins that a person named in its who's who left it, so that they
     update the entries. Returns the number of admins told."""
-    actor = get_user_model().objects.filter(pk=user_id).first()
     event = f"whoswho-left:{network_id}:{user_id}:{timezone.now():%Y%m%d}"
-    admins = [admin for admin in network_admins(network_id) if admin.pk != user_id]
-    Notification.objects.bulk_create(
-        [
-            Notification(
-                recipient=admin,
-                event=event,
-                reason=Notification.Reason.WHOSWHO_LEFT,
-                network_id=network_id,
-                actor=actor,
-            )
-            for admin in admins
-        ],
-        ignore_conflicts=True,
-    )
-    return len(admins)
+    return _notice(network_id, LEFT_REASON, event, actor_id=user_id)
 
 
 def membership_ending(membership: Membership) -> None:

@@ -4,11 +4,10 @@ and who may hear of it. Each function costs a fixed number of queries."""
 import datetime
 from dataclasses import dataclass, field
 
-from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from typ_site.networks.models import Membership, Network
+from typ_site.networks.models import Network
 
 from .models import EntryKind, WhosWhoEntry, WhosWhoSettings
 
@@ -80,16 +79,6 @@ def whoswho_of(user, network: Network, *, whole: bool, now: datetime.datetime | 
 
 def entries_naming(user) -> QuerySet[WhosWhoEntry]:
     return WhosWhoEntry.objects.filter(Q(user=user) | Q(counterpart_user=user)).select_related("network")
-
-
-def network_admins(network_id: int):
-    return get_user_model().objects.filter(
-        is_active=True,
-        is_removed=False,
-        network_memberships__network_id=network_id,
-        network_memberships__role=Membership.Role.ADMIN,
-        network_memberships__status=Membership.Status.APPROVED,
-    )
 
 
 def networks_with_stale_entries(now: datetime.datetime) -> list[tuple[Network, int, list[WhosWhoEntry]]]:

@@ -15,9 +15,9 @@ from django.utils import timezone
 class Command(BaseCommand):
     help = (
         "Runs the timed jobs in a loop: scheduled publishing every minute, the daily forum "
-        "digests, guidance review reminders, who's who review notices and the purge of old zero-result search counts once a "
-        "day, and the background worker's queue when TASK_BACKEND is 'database'. "
-        "Every job is safe to run again. --once runs each job once and stops."
+        "digests, guidance review reminders, who's who review notices and the purge of old "
+        "zero-result search counts once a day, and the background worker's queue when "
+        "TASK_BACKEND is 'database'. Every job is safe to run again. --once runs each job once and stops."
     )
 
     def add_arguments(self, parser):
