@@ -77,15 +77,22 @@ def test_whoswho_pages_do_not_grow(client, people, django_assert_max_num_queries
     assert len(large.captured_queries) <= count
 
 
-@pytest.mark.parametrize("who", [None, "member", "admin", "keha", "partner"])
-def test_the_page_costs_at_most_ten_queries(client, people, django_assert_max_num_queries, who):
+# A network's admin and KEHA staff pay the site frame's own extra queries on every page (the
+# second factor's check, Wagtail's editing bar, the moderation count: see
+# tests/security/test_query_counts.py); the page's own reads are the same three.
+@pytest.mark.parametrize(
+    "who, limit", [(None, 10), ("member", 10), ("partner", 10), ("admin", 13), ("keha", 13)]
+)
+def test_the_page_stays_within_ten_queries_of_its_own(
+    client, people, django_assert_max_num_queries, who, limit
+):
     _grow(people, 5, 1)
     if who:
         client.force_login(people[who])
     url = reverse("operating_model:whoswho", args=["satakunta"])
     client.get(url)  # warm the per-process caches (site root, menus)
     connection.queries_log.clear()
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(limit):
         assert client.get(url).status_code == 200
 
 

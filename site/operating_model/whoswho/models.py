@@ -108,9 +108,6 @@ class WhosWhoEntry(models.Model):
             return True
         return self.kind == EntryKind.PAIR and not self.counterpart_person_name
 
-    def names(self, user) -> bool:
-        return user.pk is not None and user.pk in (self.user_id, self.counterpart_user_id)
-
 
 class WhosWhoSettings(models.Model):
     """A network's own settings for its who's who: how often the entries are to be confirmed,
