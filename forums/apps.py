@@ -10,13 +10,14 @@ class ForumsConfig(AppConfig):
     def ready(self):
         from typ_site.accounts.signals import account_removed
         from typ_site.core.access import register_access_keys
-        from typ_site.networks.signals import membership_decided, membership_requested
+        from typ_site.networks.signals import membership_decided, membership_requested, network_admins_notice
 
         from .search import register_forum_search
         from .selectors import shared_forum_keys
         from .signal_handlers import (
             forget_removed_account,
             tell_admins_of_membership_request,
+            tell_admins_of_network_notice,
             tell_applicant_of_decision,
         )
 
@@ -25,5 +26,8 @@ class ForumsConfig(AppConfig):
             tell_admins_of_membership_request, dispatch_uid="forums.membership_requested"
         )
         membership_decided.connect(tell_applicant_of_decision, dispatch_uid="forums.membership_decided")
+        network_admins_notice.connect(
+            tell_admins_of_network_notice, dispatch_uid="forums.network_admins_notice"
+        )
         register_forum_search()
         register_access_keys(shared_forum_keys)

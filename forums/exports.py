@@ -44,10 +44,16 @@ def forum_export_section(user) -> dict:
                 # A membership notification has no post: its network is what it is about.
                 "topic": notification.post.topic.title
                 if notification.post is not None
-                else (notification.membership.network.name if notification.membership is not None else ""),
+                else (
+                    notification.membership.network.name
+                    if notification.membership is not None
+                    else (notification.network.name if notification.network is not None else "")
+                ),
                 "created_at": notification.created_at.isoformat(),
                 "read": notification.read_at is not None,
             }
-            for notification in notifications_for(user).select_related("post__topic", "membership__network")
+            for notification in notifications_for(user).select_related(
+                "post__topic", "membership__network", "network"
+            )
         ],
     }

@@ -356,9 +356,13 @@ class Notification(models.Model):
         HIDDEN = "hidden", _("Your post was hidden by a moderator")
         MEMBERSHIP_REQUEST = "membership_request", _("Someone asks to join your network")
         MEMBERSHIP_DECISION = "membership_decision", _("Your request to join a network was decided")
+        WHOSWHO_REVIEW = "whoswho_review", _("Entries of your network's who's who are due for review")
+        WHOSWHO_LEFT = "whoswho_left", _("Someone named in your network's who's who left the network")
 
     # Reasons about a network membership (no post): the site's notifications tell them too.
     MEMBERSHIP_REASONS = (Reason.MEMBERSHIP_REQUEST, Reason.MEMBERSHIP_DECISION)
+    # Reasons about a network's who's who (typ_site.operating_model.whoswho), for its admins.
+    NETWORK_REASONS = (Reason.WHOSWHO_REVIEW, Reason.WHOSWHO_LEFT)
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_notifications"
@@ -371,6 +375,9 @@ class Notification(models.Model):
     )
     membership = models.ForeignKey(
         "networks.Membership", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    network = models.ForeignKey(
+        "networks.Network", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -386,9 +393,10 @@ class Notification(models.Model):
                 fields=["recipient", "event"], name="one_notification_per_event_and_person"
             ),
             models.CheckConstraint(
-                condition=(Q(post__isnull=False) & Q(membership__isnull=True))
-                | (Q(post__isnull=True) & Q(membership__isnull=False)),
-                name="notification_of_a_post_or_a_membership",
+                condition=(Q(post__isnull=False) & Q(membership__isnull=True) & Q(network__isnull=True))
+                | (Q(post__isnull=True) & Q(membership__isnull=False) & Q(network__isnull=True))
+                | (Q(post__isnull=True) & Q(membership__isnull=True) & Q(network__isnull=False)),
+                name="notification_of_a_post_a_membership_or_a_network",
             ),
         ]
         indexes = [models.Index(fields=["recipient", "read_at"])]

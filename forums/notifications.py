@@ -186,6 +186,37 @@ def create_membership_request_notifications(membership_id: int) -> str:
     return event
 
 
+def create_network_notifications(
+    network_id: int, reason: str, event: str, actor_id: int | None = None
+) -> int:
+    """Tell a network's admins (not the actor) of something about the network itself, such as
+    its who's who (`typ_site.networks.signals.network_admins_notice`). Returns how many."""
+    if reason not in Notification.NETWORK_REASONS:
+        raise ValueError(f"not a reason about a network: {reason}")
+    admins = get_user_model().objects.filter(
+        is_active=True,
+        is_removed=False,
+        network_memberships__network_id=network_id,
+        network_memberships__role=Membership.Role.ADMIN,
+        network_memberships__status=Membership.Status.APPROVED,
+    )
+    if actor_id is not None:
+        admins = admins.exclude(pk=actor_id)
+    actor_exists = actor_id is not None and get_user_model().objects.filter(pk=actor_id).exists()
+    notifications = [
+        Notification(
+            recipient=admin,
+            event=event,
+            reason=reason,
+            network_id=network_id,
+            actor_id=actor_id if actor_exists else None,
+        )
+        for admin in admins
+    ]
+    _create(notifications)
+    return len(notifications)
+
+
 def create_membership_decision_notification(membership_id: int) -> str:
     """Tell the person who asked to join what was decided."""
     membership = (
@@ -255,6 +286,14 @@ def _claim(notification_ids: list[int]) -> int:
 def _notification_line(notification: Notification, hide_reason: str = "") -> dict:
     """What an e-mail says of one notification, in the language active when called."""
     line = {"reason": notification.get_reason_display(), "forum": "", "author": "", "excerpt": ""}
+    network = notification.network
+    if network is not None:
+        return {
+            **line,
+            "topic": network.name,
+            "author": notification.actor.display_name if notification.actor else "",
+            "url": _absolute(reverse("operating_model:whoswho", kwargs={"slug": network.slug})),
+        }
     membership = notification.membership
     if membership is not None:
         if notification.reason == Reason.MEMBERSHIP_REQUEST:
@@ -297,6 +336,8 @@ _RELATED = (
     "membership",
     "membership__network",
     "membership__user",
+    "network",
+    "actor",
 )
 
 

@@ -418,7 +418,9 @@ def notifications_for(user, reasons=None) -> QuerySet[Notification]:
     about_membership = Q(
         reason=Reason.MEMBERSHIP_REQUEST, membership__in=pending_requests_for_admin(user).values("pk")
     ) | Q(reason=Reason.MEMBERSHIP_DECISION, membership__user=user)
-    return Notification.objects.filter(recipient=user).filter(about_post | about_membership)
+    # About a network's who's who: for the network's admins while they are its admins.
+    about_network = Q(reason__in=Notification.NETWORK_REASONS, network_id__in=admin_network_ids(user))
+    return Notification.objects.filter(recipient=user).filter(about_post | about_membership | about_network)
 
 
 def unread_notification_count(user) -> int:
@@ -485,7 +487,7 @@ def unread_notifications_for(user, limit: int = 5) -> list[Notification]:
     return list(
         notifications_for(user)
         .filter(read_at__isnull=True)
-        .select_related("post__topic__forum", "actor", "membership__network")[:limit]
+        .select_related("post__topic__forum", "actor", "membership__network", "network")[:limit]
     )
 
 

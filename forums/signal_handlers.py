@@ -1,3 +1,4 @@
+from .notifications import create_network_notifications
 from .services import forget_person
 from .tasks import deliver_membership_decision_notification, deliver_membership_request_notifications
 
@@ -13,3 +14,7 @@ def tell_admins_of_membership_request(sender, membership, **kwargs):
 
 def tell_applicant_of_decision(sender, membership, **kwargs):
     deliver_membership_decision_notification.enqueue(membership.pk)
+
+
+def tell_admins_of_network_notice(sender, network_id, reason, event, actor_id=None, **kwargs):
+    return create_network_notifications(network_id, reason, event, actor_id)

@@ -456,7 +456,7 @@ def mention_candidates(request, slug):
 @login_required
 def notifications(request):
     queryset = selectors.notifications_for(request.user).select_related(
-        "post", "post__topic", "post__topic__forum", "actor", "membership", "membership__network"
+        "post", "post__topic", "post__topic__forum", "actor", "membership", "membership__network", "network"
     )
     page = Paginator(queryset, NOTIFICATIONS_PER_PAGE).get_page(page_number(request))
     hidden = [n.post_id for n in page.object_list if n.reason == Notification.Reason.HIDDEN]
@@ -476,6 +476,8 @@ def open_notification(request, pk):
         return redirect("networks:list")
     if notification.reason == Notification.Reason.REPORTED:
         return redirect("forums:moderation")
+    if notification.network is not None:
+        return redirect("operating_model:whoswho", slug=notification.network.slug)
     return redirect(notification.post)
 
 

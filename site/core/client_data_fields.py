@@ -122,6 +122,18 @@ TEXT_FIELDS: dict[str, dict[str, Decision] | Decision] = {
         "note_sv": GUARDED,
         "note_en": GUARDED,
     },
+    "operating_model.WhosWhoEntry": {
+        "kind": CHOICE,
+        "role": GUARDED,
+        "area": GUARDED,
+        "name": GUARDED,
+        "organisation": GUARDED,
+        "contact": GUARDED,
+        "counterpart_role": GUARDED,
+        "counterpart_name": GUARDED,
+        "counterpart_organisation": GUARDED,
+        "note": GUARDED,
+    },
     "operating_model.LocalAgreement": {"change_note": GUARDED},
     "operating_model.AgreementCell": {
         "involvement": CHOICE,

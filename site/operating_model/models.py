@@ -237,3 +237,7 @@ class AgreementCell(models.Model):
     @property
     def deviates(self) -> bool:
         return self.involvement != self.baseline_involvement
+
+
+# Who's who lives in its own module; importing it here registers its models with the app.
+from .whoswho.models import EntryKind, WhosWhoEntry, WhosWhoSettings  # noqa: E402, F401

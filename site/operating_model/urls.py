@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .whoswho.urls import urlpatterns as whoswho_urlpatterns
 
 app_name = "operating_model"
 
@@ -15,3 +16,5 @@ urlpatterns = [
     path("<slug:slug>/versions/<int:number>/", views.version, name="version"),
     path("<slug:slug>/edit/", views.edit_agreement, name="edit"),
 ]
+
+urlpatterns += whoswho_urlpatterns

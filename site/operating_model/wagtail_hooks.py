@@ -20,6 +20,7 @@ from .demo import load_operating_model_demo
 from .exports import recorded_agreements_section
 from .models import ClientProcessTask, Party
 from .permissions import can_keep_baseline
+from .whoswho import wagtail_hooks as whoswho_hooks  # noqa: F401  (registers its hooks)
 
 
 class BaselineKeeperPolicy(ModelPermissionPolicy):

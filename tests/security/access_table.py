@@ -85,6 +85,9 @@ NETWORK_EVENT = level(LOGIN, OK, other_member=NOT_FOUND, keha_editor=NOT_FOUND)
 # A network's local agreement of the responsibility register (typ_site.operating_model.permissions):
 # its members and admins, KEHA staff and a superuser; a 404 to other signed-in people.
 NETWORK_AGREEMENT = level(LOGIN, OK, other_member=NOT_FOUND)
+# What a network's admins keep of its who's who: a 403 to everyone else signed in, since the
+# who's who itself is public.
+WHOSWHO_ADMINS = level(LOGIN, FORBIDDEN, network_admin=OK, superuser=OK)
 
 
 @dataclass(frozen=True)
@@ -328,6 +331,27 @@ ACCESS_TABLE: dict[str, Access] = {
     "indicators:upload": Access(
         level(LOGIN, FORBIDDEN, network_admin=OK, superuser=OK),
         kwargs=lambda world: {"slug": world.network.slug},
+    ),
+    # Who's who (typ_site.operating_model.whoswho.permissions): the page and its CSV are open to
+    # everyone (a visitor, a partner or a member of another network sees the public entries
+    # only: tests/operating_model/test_whoswho.py); the network's own admins keep it.
+    "operating_model:whoswho": Access(PUBLIC, kwargs=lambda world: {"slug": world.network.slug}),
+    "operating_model:whoswho_csv": Access(PUBLIC, kwargs=lambda world: {"slug": world.network.slug}),
+    "operating_model:whoswho_add": Access(WHOSWHO_ADMINS, kwargs=lambda world: {"slug": world.network.slug}),
+    "operating_model:whoswho_settings": Access(
+        WHOSWHO_ADMINS, kwargs=lambda world: {"slug": world.network.slug}
+    ),
+    "operating_model:whoswho_edit": Access(
+        WHOSWHO_ADMINS, kwargs=lambda world: {"slug": world.network.slug, "pk": world.whoswho_entry.pk}
+    ),
+    "operating_model:whoswho_confirm_all": Access(
+        POST_ONLY, kwargs=lambda world: {"slug": world.network.slug}
+    ),
+    "operating_model:whoswho_confirm": Access(
+        POST_ONLY, kwargs=lambda world: {"slug": world.network.slug, "pk": world.whoswho_entry.pk}
+    ),
+    "operating_model:whoswho_delete": Access(
+        POST_ONLY, kwargs=lambda world: {"slug": world.network.slug, "pk": world.whoswho_entry.pk}
     ),
     # Search: public; every hit is filtered by the searcher's access keys.
     "search:search": Access(PUBLIC),

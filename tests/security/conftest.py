@@ -59,6 +59,7 @@ from typ_site.networks.models import Membership
 from typ_site.operating_model import services as operating_model_services
 from typ_site.operating_model.models import BaselineCell, ClientProcessTask, Involvement, Party
 from typ_site.operating_model.selectors import national_baseline
+from typ_site.operating_model.whoswho.models import EntryKind, WhosWhoEntry
 
 
 @dataclass
@@ -103,6 +104,8 @@ class World:
     agreement: object = None
     # The network indicators: a definition with a figure of `network`.
     indicator: object = None
+    # Who's who: an entry of `network` (members only).
+    whoswho_entry: object = None
     # Wagtail admin (`_admin_objects`): the editorial groups and tables set up, the page of
     # `network` and a guidance section, one object of each admin area.
     admin: object = None
@@ -256,8 +259,16 @@ def _feature_objects(network, users) -> dict:
         period_type=PeriodType.QUARTER,
     )
     IndicatorFigure.objects.create(definition=indicator, network=network, year=2025, number=1, value=3)
+    whoswho_entry = WhosWhoEntry.objects.create(
+        network=network,
+        kind=EntryKind.BOARD,
+        role="Puheenjohtaja",
+        name="Kari Kuntala",
+        confirmed_at=timezone.now(),
+    )
     return {
         "indicator": indicator,
+        "whoswho_entry": whoswho_entry,
         "process_task": process_task,
         "party": party,
         "agreement": agreement,

@@ -113,6 +113,12 @@ OVER_TEN: dict[tuple[str, str], int] = {
     ("network_admin", "indicators:network"): 14,
     ("network_admin", "indicators:enter"): 13,
     ("network_admin", "indicators:upload"): 13,
+    # Who's who: the page reads the network (with its settings) and the entries, one query
+    # each; the admin's frame adds the rest, and the entry forms read the network's members.
+    ("network_admin", "operating_model:whoswho"): 13,
+    ("network_admin", "operating_model:whoswho_add"): 14,
+    ("network_admin", "operating_model:whoswho_edit"): 15,
+    ("network_admin", "operating_model:whoswho_settings"): 13,
     ("network_admin", "wagtail_serve"): 36,
 }
 

@@ -15,9 +15,9 @@ from django.utils import timezone
 class Command(BaseCommand):
     help = (
         "Runs the timed jobs in a loop: scheduled publishing every minute, the daily forum "
-        "digests, guidance review reminders and the purge of old zero-result search counts once a "
-        "day, and the background worker's queue when TASK_BACKEND is 'database'. "
-        "Every job is safe to run again. --once runs each job once and stops."
+        "digests, guidance review reminders, who's who review notices and the purge of old "
+        "zero-result search counts once a day, and the background worker's queue when "
+        "TASK_BACKEND is 'database'. Every job is safe to run again. --once runs each job once and stops."
     )
 
     def add_arguments(self, parser):
@@ -35,6 +35,7 @@ class Command(BaseCommand):
                 call_command("send_forum_digests", stdout=self.stdout)
                 call_command("search_purge_zero_results", verbosity=0)
                 call_command("send_review_reminders", stdout=self.stdout)
+                call_command("send_whoswho_reviews", stdout=self.stdout)
                 digest_day = today
             if _queue_in_database():
                 call_command("db_worker", "--batch", "--no-reload", "--no-startup-delay", verbosity=0)

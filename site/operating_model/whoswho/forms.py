@@ -1,0 +1,81 @@
+from typing import cast
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from typ_site.networks.models import Membership, Network
+
+from .models import EntryKind, WhosWhoEntry, WhosWhoSettings
+
+
+class MemberChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.display_name
+
+
+class EntryForm(forms.ModelForm):
+    """One entry. The site users to choose from are the network's approved members; anyone
+    else is written in by name and organisation. Leaving the person out records a vacancy."""
+
+    class Meta:
+        model = WhosWhoEntry
+        fields = [
+            "kind",
+            "role",
+            "area",
+            "user",
+            "name",
+            "organisation",
+            "contact",
+            "counterpart_role",
+            "counterpart_user",
+            "counterpart_name",
+            "counterpart_organisation",
+            "note",
+            "is_public",
+            "sort_order",
+        ]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"user": MemberChoiceField, "counterpart_user": MemberChoiceField}
+
+    def __init__(self, *args, network: Network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.network = network
+        members = (
+            get_user_model()
+            .objects.filter(
+                is_active=True,
+                is_removed=False,
+                network_memberships__network=network,
+                network_memberships__status=Membership.Status.APPROVED,
+            )
+            .order_by("last_name", "first_name", "email")
+        )
+        for name in ("user", "counterpart_user"):
+            field = cast(MemberChoiceField, self.fields[name])
+            field.queryset = members
+            field.help_text = _("A member of the network; or leave empty and write the name below.")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == EntryKind.AREA and not (cleaned.get("area") or "").strip():
+            self.add_error("area", _("Give the area this contact covers."))
+        if cleaned.get("kind") != EntryKind.PAIR:
+            for name in ("counterpart_role", "counterpart_name", "counterpart_organisation"):
+                cleaned[name] = ""
+            cleaned["counterpart_user"] = None
+        return cleaned
+
+
+class ReviewIntervalForm(forms.ModelForm):
+    class Meta:
+        model = WhosWhoSettings
+        fields = ["review_interval_months"]
+        widgets = {"review_interval_months": forms.NumberInput(attrs={"min": 1, "max": 60})}
+
+    def clean_review_interval_months(self):
+        months = self.cleaned_data["review_interval_months"]
+        if not 1 <= months <= 60:
+            raise forms.ValidationError(_("Give a number of months from 1 to 60."))
+        return months
