@@ -356,7 +356,11 @@ def notifications_for(user, reasons=None) -> QuerySet[Notification]:
     about_membership = Q(
         reason=Reason.MEMBERSHIP_REQUEST, membership__in=pending_requests_for_admin(user).values("pk")
     ) | Q(reason=Reason.MEMBERSHIP_DECISION, membership__user=user)
-    return Notification.objects.filter(recipient=user).filter(about_post | about_membership)
+    # A reminder to handle a national decision: while the person administers the network.
+    about_reminder = Q(
+        reason=Reason.ADOPTION_REMINDER, adoption_reminder__network_id__in=admin_network_ids(user)
+    )
+    return Notification.objects.filter(recipient=user).filter(about_post | about_membership | about_reminder)
 
 
 def unread_notification_count(user) -> int:
@@ -420,7 +424,13 @@ def unread_notifications_for(user, limit: int = 5) -> list[Notification]:
     return list(
         notifications_for(user)
         .filter(read_at__isnull=True)
-        .select_related("post__topic__forum", "actor", "membership__network")[:limit]
+        .select_related(
+            "post__topic__forum",
+            "actor",
+            "membership__network",
+            "adoption_reminder__network",
+            "adoption_reminder__page",
+        )[:limit]
     )
 
 
