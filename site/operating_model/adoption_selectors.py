@@ -10,7 +10,7 @@ baseline of the responsibility register (key "baseline", no page).
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -48,41 +48,55 @@ def baseline_decision() -> Decision:
     )
 
 
-def _page_decision(page, kind: str, decided_on, request) -> Decision:
-    return Decision(str(page.pk), page.pk, page.title, kind, page.get_url(request) or "", decided_on)
+def _decision_pages(user):
+    """The live decision pages the person may see, in the site's first language, with their
+    kind and date (one query, and the view restrictions once per request)."""
+    pages = Page.objects.filter(locale__language_code=default_language()).filter(
+        Q(guidancepage__status=DocumentStatus.VALID)
+        | Q(lawinterpretationpage__status=InterpretationStatus.AGREED)
+    )
+    return (
+        visible_pages(pages, user)
+        .annotate(
+            effective_date=F("guidancepage__effective_date"),
+            agreed_on=F("lawinterpretationpage__agreed_on"),
+            is_guidance=Q(guidancepage__isnull=False),
+        )
+        .only("pk", "title", "url_path", "path", "depth", "locale_id")
+    )
 
 
-def national_decisions(user, request=None) -> list[Decision]:
+def _page_decision(page) -> Decision:
+    # The site root paths come from the cache that Wagtail keeps for them, not a query per page.
+    url = page.get_url() or ""
+    if page.is_guidance:
+        return Decision(str(page.pk), page.pk, page.title, _("National guidance"), url, page.effective_date)
+    return Decision(str(page.pk), page.pk, page.title, _("Law interpretation"), url, page.agreed_on)
+
+
+def national_decisions(user) -> list[Decision]:
     """Every decision the person may see: guidance (newest in effect first), agreed
-    interpretations (newest first), then the baseline. Two queries (and the view restrictions,
+    interpretations (newest first), then the baseline. One query (and the view restrictions,
     once per request)."""
-    language = default_language()
-    guidance = visible_pages(
-        GuidancePage.objects.filter(locale__language_code=language, status=DocumentStatus.VALID), user
-    ).only("pk", "title", "url_path", "effective_date", "path", "depth", "locale_id")
-    interpretations = visible_pages(
-        LawInterpretationPage.objects.filter(
-            locale__language_code=language, status=InterpretationStatus.AGREED
+    pages = sorted(
+        _decision_pages(user),
+        key=lambda page: (
+            not page.is_guidance,
+            -(page.effective_date or page.agreed_on or datetime.date.min).toordinal(),
+            page.title,
         ),
-        user,
-    ).only("pk", "title", "url_path", "agreed_on", "path", "depth", "locale_id")
-    decisions = [
-        _page_decision(page, _("National guidance"), page.effective_date, request)
-        for page in guidance.order_by("-effective_date", "title")
-    ]
-    decisions += [
-        _page_decision(page, _("Law interpretation"), page.agreed_on, request)
-        for page in interpretations.order_by("-agreed_on", "title")
-    ]
-    decisions.append(baseline_decision())
-    return decisions
+    )
+    return [_page_decision(page) for page in pages] + [baseline_decision()]
 
 
-def decision_by_key(user, key: str, request=None) -> Decision | None:
-    for decision in national_decisions(user, request):
-        if decision.key == key:
-            return decision
-    return None
+def decision_by_key(user, key: str) -> Decision | None:
+    """One decision by its key (one query for a page, none for the baseline)."""
+    if key == BASELINE_KEY:
+        return baseline_decision()
+    if not key.isdigit():
+        return None
+    page = _decision_pages(user).filter(pk=int(key)).first()
+    return _page_decision(page) if page else None
 
 
 def original_page_id(page: Page) -> int | None:
@@ -122,7 +136,7 @@ def statuses(network_ids, decisions: list[Decision] | None = None) -> dict[tuple
 class Cell:
     network: Network
     decision: Decision
-    status: AdoptionStatus | None
+    status: AdoptionStatus | AdoptionStatusChange | None
     reminded_at: datetime.datetime | None = None
 
     @property
@@ -186,9 +200,9 @@ def _counts(cells: list[Cell]) -> dict[str, int]:
     return counts
 
 
-def national_matrix(user, request=None) -> Matrix:
+def national_matrix(user) -> Matrix:
     """Every decision × every active network, with counts per decision and in all (five queries)."""
-    decisions = national_decisions(user, request)
+    decisions = national_decisions(user)
     networks = list(active_networks())
     current = statuses([network.pk for network in networks], decisions)
     reminded = recent_reminders()
@@ -211,9 +225,9 @@ def national_matrix(user, request=None) -> Matrix:
     return Matrix(networks, rows, totals, [(state.value, str(state.label)) for state in AdoptionState])
 
 
-def network_adoption(user, network: Network, request=None) -> list[Cell]:
+def network_adoption(user, network: Network) -> list[Cell]:
     """The network's status of each decision, those awaiting handling first (three queries)."""
-    decisions = national_decisions(user, request)
+    decisions = national_decisions(user)
     current = statuses([network.pk], decisions)
     cells = [Cell(network, decision, current.get((network.pk, decision.key))) for decision in decisions]
     return sorted(cells, key=lambda cell: not cell.awaits)
@@ -226,11 +240,30 @@ def status_history(network: Network, decision: Decision) -> QuerySet[AdoptionSta
     return changes.filter(page__isnull=True)
 
 
-def page_statuses(page_id: int, networks: list[Network]) -> list[Cell]:
-    """The status of one decision page in each of the given networks (one query)."""
-    rows = {
-        row.network_id: row
-        for row in AdoptionStatus.objects.filter(page_id=page_id, network__in=[n.pk for n in networks])
-    }
+def page_statuses(page_id: int, network_ids) -> list[Cell]:
+    """The status of one decision page in each of the given active networks (one query)."""
+    status = AdoptionStatus.objects.filter(network=OuterRef("pk"), page_id=page_id)
+    networks = (
+        Network.objects.filter(pk__in=list(network_ids), is_active=True)
+        .only("pk", "name", "slug")
+        .annotate(
+            adoption_state=Subquery(status.values("state")[:1]),
+            adoption_handled_on=Subquery(status.values("handled_on")[:1]),
+            adoption_reason=Subquery(status.values("deviation_reason")[:1]),
+        )
+        .order_by("name")
+    )
     decision = Decision(str(page_id), page_id, "", "", "")
-    return [Cell(network, decision, rows.get(network.pk)) for network in networks]
+    cells = []
+    for network in networks:
+        current = None
+        if network.adoption_state:
+            current = AdoptionStatus(
+                network=network,
+                page_id=page_id,
+                state=network.adoption_state,
+                handled_on=network.adoption_handled_on,
+                deviation_reason=network.adoption_reason or "",
+            )
+        cells.append(Cell(network, decision, current))
+    return cells

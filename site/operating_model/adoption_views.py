@@ -35,7 +35,7 @@ def _follower_or_403(user) -> None:
 @login_required
 def dashboard(request):
     _follower_or_403(request.user)
-    matrix = adoption_selectors.national_matrix(request.user, request)
+    matrix = adoption_selectors.national_matrix(request.user)
     return render(
         request,
         "operating_model/adoption_dashboard.html",
@@ -46,14 +46,14 @@ def dashboard(request):
 @login_required
 def dashboard_csv(request):
     _follower_or_403(request.user)
-    return adoption_exports.matrix_csv(adoption_selectors.national_matrix(request.user, request))
+    return adoption_exports.matrix_csv(adoption_selectors.national_matrix(request.user))
 
 
 @login_required
 @require_POST
 def remind(request, decision):
     _follower_or_403(request.user)
-    found = adoption_selectors.decision_by_key(request.user, decision, request)
+    found = adoption_selectors.decision_by_key(request.user, decision)
     if found is None:
         raise Http404
     reminders = remind_networks(request.user, found)
@@ -78,7 +78,7 @@ def remind(request, decision):
 @login_required
 def network_adoption(request, slug):
     network = _network_for(request.user, slug)
-    cells = adoption_selectors.network_adoption(request.user, network, request)
+    cells = adoption_selectors.network_adoption(request.user, network)
     return render(
         request,
         "operating_model/adoption_network.html",
@@ -96,7 +96,7 @@ def network_adoption(request, slug):
 def network_adoption_csv(request, slug):
     network = _network_for(request.user, slug)
     return adoption_exports.network_csv(
-        adoption_selectors.network_adoption(request.user, network, request), network.slug
+        adoption_selectors.network_adoption(request.user, network), network.slug
     )
 
 
@@ -104,13 +104,15 @@ def network_adoption_csv(request, slug):
 def decision_status(request, slug, decision):
     """A network's status of one decision and its history; the form for the network's admins."""
     network = _network_for(request.user, slug)
-    found = adoption_selectors.decision_by_key(request.user, decision, request)
+    found = adoption_selectors.decision_by_key(request.user, decision)
     if found is None:
         raise Http404
     can_set = can_set_adoption(request.user, network)
     if request.method == "POST" and not can_set:
         raise PermissionDenied(_("Only the network's admins set its statuses."))
-    current = adoption_selectors.statuses([network.pk], [found]).get((network.pk, found.key))
+    history = list(adoption_selectors.status_history(network, found)[:50])
+    # The newest change is the current status (every change is saved with its history).
+    current = history[0] if history else None
     initial = {
         "state": current.state if current else AdoptionState.NOT_HANDLED,
         "handled_on": current.handled_on if current else None,
@@ -139,7 +141,7 @@ def decision_status(request, slug, decision):
             "network": network,
             "decision": found,
             "cell": adoption_selectors.Cell(network, found, current),
-            "history": list(adoption_selectors.status_history(network, found)[:50]),
+            "history": history,
             "form": form,
         },
     )

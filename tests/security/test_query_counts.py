@@ -32,7 +32,8 @@ ROLES = ("anonymous", "member", "network_admin")
 OVER_TEN: dict[tuple[str, str], int] = {
     ("member", "wagtail_serve"): 26,  # the home page: a section from each app
     ("member", "account_reauthenticate"): 13,
-    ("member", "accounts:export"): 24,  # the person's data export: one read per kind of data
+    # The person's data export: one read per kind of data (the adoption statuses they set: 25).
+    ("member", "accounts:export"): 25,
     ("member", "calendar_app:event"): 11,
     ("member", "calendar_app:feed_private"): 12,
     ("member", "calendar_app:month"): 12,
@@ -62,7 +63,7 @@ OVER_TEN: dict[tuple[str, str], int] = {
     ("network_admin", "account_reset_password_done"): 11,
     ("network_admin", "account_reset_password_from_key"): 12,
     ("network_admin", "account_reset_password_from_key_done"): 11,
-    ("network_admin", "accounts:export"): 23,
+    ("network_admin", "accounts:export"): 24,
     ("network_admin", "accounts:profile"): 11,
     ("network_admin", "accounts:remove"): 11,
     ("network_admin", "assert"): 18,
@@ -110,6 +111,10 @@ OVER_TEN: dict[tuple[str, str], int] = {
     ("network_admin", "operating_model:versions"): 13,
     ("network_admin", "operating_model:version"): 19,
     ("network_admin", "operating_model:edit"): 18,
+    # The adoption of national decisions: a member pays ten; the admin's base of the request
+    # (above) adds the rest.
+    ("network_admin", "operating_model:network_adoption"): 15,
+    ("network_admin", "operating_model:adoption_decision"): 13,
     ("network_admin", "wagtail_serve"): 36,
 }
 

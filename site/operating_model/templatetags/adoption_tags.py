@@ -4,7 +4,7 @@ guidance or interpretation page the status of the reader's own networks."""
 from django import template
 
 from typ_site.accounts.roles import is_verified_member
-from typ_site.networks.selectors import admin_network_ids, networks_of
+from typ_site.networks.selectors import admin_network_ids, member_network_ids
 
 from ..adoption_models import AdoptionState
 from ..adoption_selectors import is_decision_page, original_page_id, page_statuses
@@ -26,19 +26,19 @@ def adoption_variant(state: str) -> str:
 
 @register.inclusion_tag("operating_model/includes/adoption_on_page.html", takes_context=True)
 def adoption_on_page(context, page):
-    """The reader's networks' status of this decision (members only; two or three queries)."""
+    """The reader's networks' status of this decision (members only; one query, two for a translation)."""
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not is_verified_member(user) or not is_decision_page(page):
         return {"cells": []}
-    networks = list(networks_of(user).filter(is_active=True).order_by("name"))
-    if not networks:
+    network_ids = member_network_ids(user)
+    if not network_ids:
         return {"cells": []}
     page_id = original_page_id(page)
     if page_id is None:
         return {"cells": []}
     administered = admin_network_ids(user)
-    cells = page_statuses(page_id, networks)
+    cells = page_statuses(page_id, network_ids)
     for cell in cells:
         cell.can_set = user.is_superuser or cell.network.pk in administered
     return {"cells": cells, "decision_key": str(page_id)}
