@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from typ_site.core.spreadsheets import csv_response, safe_cell
 
-from .adoption_models import AdoptionStatusChange
+from .adoption_models import AdoptionStatus, AdoptionStatusChange
 from .adoption_selectors import Cell, Matrix
 
 
@@ -18,7 +18,7 @@ def _row(cell: Cell) -> list:
         cell.label,
         status.handled_on.isoformat() if status and status.handled_on else "",
         safe_cell(status.deviation_reason) if status else "",
-        status.updated_at.date().isoformat() if status else "",
+        status.updated_at.date().isoformat() if isinstance(status, AdoptionStatus) else "",
     ]
 
 

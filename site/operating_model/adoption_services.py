@@ -2,6 +2,7 @@
 KEHA staff remind the networks that have not handled one."""
 
 import datetime
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -43,11 +44,12 @@ def set_adoption_status(
     if handled_on and handled_on > timezone.localdate():
         raise ValidationError(_("The date cannot be in the future."))
     with transaction.atomic():
-        status = (
-            AdoptionStatus.objects.select_for_update()
-            .filter(network=network, page_id=decision.page_id)
-            .first()
-        ) or AdoptionStatus(network=network, page_id=decision.page_id)
+        existing = AdoptionStatus.objects.select_for_update().filter(network=network)
+        if decision.page_id is None:
+            existing = existing.filter(page__isnull=True)
+        else:
+            existing = existing.filter(page_id=decision.page_id)
+        status = existing.first() or AdoptionStatus(network=network, page_id=decision.page_id)
         status.state = state
         status.handled_on = handled_on
         status.deviation_reason = deviation_reason
@@ -94,5 +96,5 @@ def remind_networks(user, decision: Decision) -> list[AdoptionReminder]:
                 network=network, page_id=decision.page_id, sent_by=user
             )
             reminders.append(reminder)
-            transaction.on_commit(lambda pk=reminder.pk: deliver_adoption_reminder_notifications.enqueue(pk))
+            transaction.on_commit(partial(deliver_adoption_reminder_notifications.enqueue, reminder.pk))
     return reminders

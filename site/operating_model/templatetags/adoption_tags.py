@@ -11,7 +11,7 @@ from ..adoption_selectors import is_decision_page, original_page_id, page_status
 
 register = template.Library()
 
-VARIANTS = {
+VARIANTS: dict[str, str] = {
     AdoptionState.NOT_HANDLED: "warning",
     AdoptionState.HANDLED: "neutral",
     AdoptionState.IN_USE: "success",
