@@ -8,12 +8,15 @@ class ForumsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_save
+
         from typ_site.accounts.signals import account_removed
         from typ_site.networks.signals import membership_decided, membership_requested
 
         from .search import register_forum_search
         from .signal_handlers import (
             forget_removed_account,
+            tell_admins_of_adoption_reminder,
             tell_admins_of_membership_request,
             tell_applicant_of_decision,
         )
@@ -23,4 +26,11 @@ class ForumsConfig(AppConfig):
             tell_admins_of_membership_request, dispatch_uid="forums.membership_requested"
         )
         membership_decided.connect(tell_applicant_of_decision, dispatch_uid="forums.membership_decided")
+        # KEHA's reminder to handle a national decision (typ_site.operating_model, which the
+        # forums do not import: the sender is named by its label).
+        post_save.connect(
+            tell_admins_of_adoption_reminder,
+            sender="operating_model.AdoptionReminder",
+            dispatch_uid="forums.adoption_reminder",
+        )
         register_forum_search()

@@ -15,6 +15,7 @@ membership ended meanwhile, or a request another admin decided already, is not e
 
 import logging
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
@@ -27,7 +28,6 @@ from django.utils.translation import gettext as _
 from typ_site.accounts.models import NotificationFrequency
 from typ_site.networks.models import Membership
 from typ_site.networks.permissions import can_administer_network, can_decide_membership
-from typ_site.operating_model.adoption_models import AdoptionReminder
 
 from .mentions import mentioned_users
 from .models import Follow, ModerationAction, Notification, Post, Report
@@ -215,7 +215,8 @@ def create_membership_decision_notification(membership_id: int) -> str:
 
 def create_adoption_reminder_notifications(reminder_id: int) -> str:
     """Tell a network's admins that KEHA asks them to handle a national decision."""
-    reminder = AdoptionReminder.objects.filter(pk=reminder_id).first()
+    # The model by its label: the forums do not import the operating model's app.
+    reminder = apps.get_model("operating_model", "AdoptionReminder").objects.filter(pk=reminder_id).first()
     if reminder is None:
         return ""
     admins = get_user_model().objects.filter(

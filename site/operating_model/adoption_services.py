@@ -2,14 +2,12 @@
 KEHA staff remind the networks that have not handled one."""
 
 import datetime
-from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from forums.tasks import deliver_adoption_reminder_notifications
 from typ_site.networks.models import Network
 
 from .adoption_models import AdoptionReminder, AdoptionState, AdoptionStatus, AdoptionStatusChange
@@ -86,7 +84,8 @@ def networks_to_remind(decision: Decision) -> list[Network]:
 
 def remind_networks(user, decision: Decision) -> list[AdoptionReminder]:
     """Remind every network that has not handled the decision (and was not reminded lately):
-    its admins get a notification on the site, and an e-mail as their settings say."""
+    its admins get a notification on the site, and an e-mail as their settings say (the forums'
+    notifications, which hear of each new reminder after commit)."""
     if not can_follow_adoption(user):
         raise PermissionDenied
     reminders = []
@@ -96,5 +95,4 @@ def remind_networks(user, decision: Decision) -> list[AdoptionReminder]:
                 network=network, page_id=decision.page_id, sent_by=user
             )
             reminders.append(reminder)
-            transaction.on_commit(partial(deliver_adoption_reminder_notifications.enqueue, reminder.pk))
     return reminders
