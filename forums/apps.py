@@ -8,6 +8,8 @@ class ForumsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_save
+
         from typ_site.accounts.signals import account_removed
         from typ_site.core.access import register_access_keys
         from typ_site.networks.signals import membership_decided, membership_requested, network_admins_notice
@@ -16,6 +18,7 @@ class ForumsConfig(AppConfig):
         from .selectors import shared_forum_keys
         from .signal_handlers import (
             forget_removed_account,
+            tell_admins_of_adoption_reminder,
             tell_admins_of_membership_request,
             tell_admins_of_network_notice,
             tell_applicant_of_decision,
@@ -28,6 +31,13 @@ class ForumsConfig(AppConfig):
         membership_decided.connect(tell_applicant_of_decision, dispatch_uid="forums.membership_decided")
         network_admins_notice.connect(
             tell_admins_of_network_notice, dispatch_uid="forums.network_admins_notice"
+        )
+        # KEHA's reminder to handle a national decision (typ_site.operating_model, which the
+        # forums do not import: the sender is named by its label).
+        post_save.connect(
+            tell_admins_of_adoption_reminder,
+            sender="operating_model.AdoptionReminder",
+            dispatch_uid="forums.adoption_reminder",
         )
         register_forum_search()
         register_access_keys(shared_forum_keys)

@@ -358,6 +358,7 @@ class Notification(models.Model):
         MEMBERSHIP_DECISION = "membership_decision", _("Your request to join a network was decided")
         WHOSWHO_REVIEW = "whoswho_review", _("Entries of your network's who's who are due for review")
         WHOSWHO_LEFT = "whoswho_left", _("Someone named in your network's who's who left the network")
+        ADOPTION_REMINDER = "adoption_reminder", _("KEHA asks your network to handle a national decision")
 
     # Reasons about a network membership (no post): the site's notifications tell them too.
     MEMBERSHIP_REASONS = (Reason.MEMBERSHIP_REQUEST, Reason.MEMBERSHIP_DECISION)
@@ -379,6 +380,10 @@ class Notification(models.Model):
     network = models.ForeignKey(
         "networks.Network", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
+    # A reminder to a network's admins to handle a national decision (operating_model).
+    adoption_reminder = models.ForeignKey(
+        "operating_model.AdoptionReminder", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -393,10 +398,31 @@ class Notification(models.Model):
                 fields=["recipient", "event"], name="one_notification_per_event_and_person"
             ),
             models.CheckConstraint(
-                condition=(Q(post__isnull=False) & Q(membership__isnull=True) & Q(network__isnull=True))
-                | (Q(post__isnull=True) & Q(membership__isnull=False) & Q(network__isnull=True))
-                | (Q(post__isnull=True) & Q(membership__isnull=True) & Q(network__isnull=False)),
-                name="notification_of_a_post_a_membership_or_a_network",
+                condition=(
+                    Q(post__isnull=False)
+                    & Q(membership__isnull=True)
+                    & Q(network__isnull=True)
+                    & Q(adoption_reminder__isnull=True)
+                )
+                | (
+                    Q(post__isnull=True)
+                    & Q(membership__isnull=False)
+                    & Q(network__isnull=True)
+                    & Q(adoption_reminder__isnull=True)
+                )
+                | (
+                    Q(post__isnull=True)
+                    & Q(membership__isnull=True)
+                    & Q(network__isnull=False)
+                    & Q(adoption_reminder__isnull=True)
+                )
+                | (
+                    Q(post__isnull=True)
+                    & Q(membership__isnull=True)
+                    & Q(network__isnull=True)
+                    & Q(adoption_reminder__isnull=False)
+                ),
+                name="notification_of_one_subject",
             ),
         ]
         indexes = [models.Index(fields=["recipient", "read_at"])]

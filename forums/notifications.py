@@ -2,7 +2,8 @@
 
 Besides new posts and accepted answers: a report tells the forum's moderators, a hidden post
 tells its author (with the moderator's reason), a membership request tells the network's
-admins and its decision tells the person who asked.
+admins and its decision tells the person who asked, and KEHA's reminder to handle a national
+decision tells the network's admins (operating_model.adoption_services).
 
 Each event (a new post, an accepted answer) notifies each person at most once: the
 Notification table has a unique (recipient, event) constraint, and a person who both follows
@@ -14,6 +15,7 @@ membership ended meanwhile, or a request another admin decided already, is not e
 
 import logging
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
@@ -25,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from typ_site.accounts.models import NotificationFrequency
 from typ_site.networks.models import Membership
-from typ_site.networks.permissions import can_decide_membership
+from typ_site.networks.permissions import can_administer_network, can_decide_membership
 
 from .mentions import mentioned_users
 from .models import Follow, ModerationAction, Notification, Post, Report
@@ -242,6 +244,36 @@ def create_membership_decision_notification(membership_id: int) -> str:
     return event
 
 
+def create_adoption_reminder_notifications(reminder_id: int) -> str:
+    """Tell a network's admins that KEHA asks them to handle a national decision."""
+    # The model by its label: the forums do not import the operating model's app.
+    reminder = apps.get_model("operating_model", "AdoptionReminder").objects.filter(pk=reminder_id).first()
+    if reminder is None:
+        return ""
+    admins = get_user_model().objects.filter(
+        is_active=True,
+        is_removed=False,
+        network_memberships__network_id=reminder.network_id,
+        network_memberships__role=Membership.Role.ADMIN,
+        network_memberships__status=Membership.Status.APPROVED,
+    )
+    event = f"adoption-reminder:{reminder.pk}"
+    _create(
+        [
+            Notification(
+                recipient=admin,
+                event=event,
+                reason=Reason.ADOPTION_REMINDER,
+                adoption_reminder=reminder,
+                actor_id=reminder.sent_by_id,
+            )
+            for admin in admins
+            if can_administer_network(admin, reminder.network_id)
+        ]
+    )
+    return event
+
+
 def hide_reasons(post_ids) -> dict[int, str]:
     """{post id: the reason the moderator gave when last hiding it} (one query)."""
     reasons: dict[int, str] = {}
@@ -294,6 +326,19 @@ def _notification_line(notification: Notification, hide_reason: str = "") -> dic
             "author": notification.actor.display_name if notification.actor else "",
             "url": _absolute(reverse("operating_model:whoswho", kwargs={"slug": network.slug})),
         }
+    reminder = notification.adoption_reminder
+    if reminder is not None:
+        decision = (
+            reminder.page.title
+            if reminder.page
+            else _("National baseline of the division of responsibilities")
+        )
+        return {
+            **line,
+            "topic": f"{reminder.network.name}: {decision}",
+            "excerpt": _("Record whether your network's johtoryhmä has handled it and whether it is in use."),
+            "url": _absolute(reverse("operating_model:network_adoption", args=[reminder.network.slug])),
+        }
     membership = notification.membership
     if membership is not None:
         if notification.reason == Reason.MEMBERSHIP_REQUEST:
@@ -338,6 +383,9 @@ _RELATED = (
     "membership__user",
     "network",
     "actor",
+    "adoption_reminder",
+    "adoption_reminder__network",
+    "adoption_reminder__page",
 )
 
 

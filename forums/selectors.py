@@ -420,7 +420,13 @@ def notifications_for(user, reasons=None) -> QuerySet[Notification]:
     ) | Q(reason=Reason.MEMBERSHIP_DECISION, membership__user=user)
     # About a network's who's who: for the network's admins while they are its admins.
     about_network = Q(reason__in=Notification.NETWORK_REASONS, network_id__in=admin_network_ids(user))
-    return Notification.objects.filter(recipient=user).filter(about_post | about_membership | about_network)
+    # A reminder to handle a national decision: while the person administers the network.
+    about_reminder = Q(
+        reason=Reason.ADOPTION_REMINDER, adoption_reminder__network_id__in=admin_network_ids(user)
+    )
+    return Notification.objects.filter(recipient=user).filter(
+        about_post | about_membership | about_network | about_reminder
+    )
 
 
 def unread_notification_count(user) -> int:
@@ -487,7 +493,14 @@ def unread_notifications_for(user, limit: int = 5) -> list[Notification]:
     return list(
         notifications_for(user)
         .filter(read_at__isnull=True)
-        .select_related("post__topic__forum", "actor", "membership__network", "network")[:limit]
+        .select_related(
+            "post__topic__forum",
+            "actor",
+            "membership__network",
+            "network",
+            "adoption_reminder__network",
+            "adoption_reminder__page",
+        )[:limit]
     )
 
 

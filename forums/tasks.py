@@ -46,3 +46,9 @@ def deliver_membership_request_notifications(membership_id: int) -> int:
 def deliver_membership_decision_notification(membership_id: int) -> int:
     event = notifications.create_membership_decision_notification(membership_id)
     return notifications.email_immediately(event)
+
+
+@task()
+def deliver_adoption_reminder_notifications(reminder_id: int) -> int:
+    event = notifications.create_adoption_reminder_notifications(reminder_id)
+    return notifications.email_immediately(event)

@@ -456,7 +456,15 @@ def mention_candidates(request, slug):
 @login_required
 def notifications(request):
     queryset = selectors.notifications_for(request.user).select_related(
-        "post", "post__topic", "post__topic__forum", "actor", "membership", "membership__network", "network"
+        "post",
+        "post__topic",
+        "post__topic__forum",
+        "actor",
+        "membership",
+        "membership__network",
+        "network",
+        "adoption_reminder__network",
+        "adoption_reminder__page",
     )
     page = Paginator(queryset, NOTIFICATIONS_PER_PAGE).get_page(page_number(request))
     hidden = [n.post_id for n in page.object_list if n.reason == Notification.Reason.HIDDEN]
@@ -474,6 +482,8 @@ def open_notification(request, pk):
         return redirect("networks:manage")
     if notification.reason == Notification.Reason.MEMBERSHIP_DECISION:
         return redirect("networks:list")
+    if notification.reason == Notification.Reason.ADOPTION_REMINDER:
+        return redirect("operating_model:network_adoption", notification.adoption_reminder.network.slug)
     if notification.reason == Notification.Reason.REPORTED:
         return redirect("forums:moderation")
     if notification.network is not None:

@@ -141,6 +141,9 @@ TEXT_FIELDS: dict[str, dict[str, Decision] | Decision] = {
         "note": GUARDED,
         "deviation_reason": GUARDED,
     },
+    # The adoption of national decisions (operating_model.adoption_models).
+    "operating_model.AdoptionStatus": {"state": CHOICE, "deviation_reason": GUARDED},
+    "operating_model.AdoptionStatusChange": {"state": CHOICE, "deviation_reason": GUARDED},
     "knowledge.Statute": {
         "number": GUARDED,
         "name": GUARDED,

@@ -19,6 +19,12 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from knowledge.models import LawSection
 from typ_site.networks.models import Network
 
+# The adoption of national decisions (its own module); imported here so that Django finds it.
+from .adoption_models import AdoptionReminder as AdoptionReminder
+from .adoption_models import AdoptionState as AdoptionState
+from .adoption_models import AdoptionStatus as AdoptionStatus
+from .adoption_models import AdoptionStatusChange as AdoptionStatusChange
+
 
 class Involvement(models.TextChoices):
     """What a party does in a task (a RACI-like scale the sources use in words)."""

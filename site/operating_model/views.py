@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from typ_site.networks.models import Network
 
 from . import exports, selectors
+from .adoption_permissions import can_follow_adoption
 from .forms import AgreementForm
 from .permissions import can_edit_agreement, can_view_agreement, can_view_comparison
 from .services import record_agreement
@@ -38,6 +39,7 @@ def baseline(request):
             "register": national.register(),
             "networks": networks,
             "can_compare": can_view_comparison(request.user),
+            "can_follow_adoption": can_follow_adoption(request.user),
         },
     )
 

@@ -16,6 +16,8 @@ from typ_site.accounts.roles import KEHA_GROUP
 from typ_site.core.admin_scoping import permission_checked_snippet_chooser_viewset
 from typ_site.core.demo import DemoStep
 
+from .adoption_demo import load_adoption_demo
+from .adoption_exports import recorded_statuses_section
 from .demo import load_operating_model_demo
 from .exports import recorded_agreements_section
 from .models import ClientProcessTask, Party
@@ -87,3 +89,14 @@ def operating_model_demo_step():
 @hooks.register("typ_export_sections")
 def recorded_agreements_export():
     return ExportSection("responsibility_agreements_recorded", recorded_agreements_section)
+
+
+@hooks.register("typ_demo_steps")
+def adoption_demo_step():
+    # After the operating model's step (the agreements) and the knowledge step (the pages).
+    return DemoStep("adoption of national decisions", load_adoption_demo, order=26)
+
+
+@hooks.register("typ_export_sections")
+def adoption_statuses_export():
+    return ExportSection("adoption_statuses_recorded", recorded_statuses_section)

@@ -353,6 +353,27 @@ ACCESS_TABLE: dict[str, Access] = {
     "operating_model:whoswho_delete": Access(
         POST_ONLY, kwargs=lambda world: {"slug": world.network.slug, "pk": world.whoswho_entry.pk}
     ),
+    # The adoption of national decisions (typ_site.operating_model.adoption_permissions): the
+    # national dashboard for KEHA staff (a 403 to other signed-in people); a network's statuses
+    # and their history as its agreement; the status form on the same page, POST for the
+    # network's own admins only (tests/operating_model/test_adoption.py: partner, removed
+    # member, admin of another network).
+    "operating_model:adoption_dashboard": Access(
+        level(LOGIN, FORBIDDEN, keha_editor=OK, superuser=OK), note="KEHA follows every network"
+    ),
+    "operating_model:adoption_dashboard_csv": Access(level(LOGIN, FORBIDDEN, keha_editor=OK, superuser=OK)),
+    "operating_model:adoption_remind": Access(POST_ONLY, kwargs=lambda world: {"decision": "baseline"}),
+    "operating_model:network_adoption": Access(
+        NETWORK_AGREEMENT, kwargs=lambda world: {"slug": world.network.slug}
+    ),
+    "operating_model:network_adoption_csv": Access(
+        NETWORK_AGREEMENT, kwargs=lambda world: {"slug": world.network.slug}
+    ),
+    "operating_model:adoption_decision": Access(
+        NETWORK_AGREEMENT,
+        kwargs=lambda world: {"slug": world.network.slug, "decision": "baseline"},
+        note="members read the status and its history; the form is for the network's own admins",
+    ),
     # Search: public; every hit is filtered by the searcher's access keys.
     "search:search": Access(PUBLIC),
     "search:suggest": Access(PUBLIC),

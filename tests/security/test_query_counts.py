@@ -32,7 +32,8 @@ ROLES = ("anonymous", "member", "network_admin")
 OVER_TEN: dict[tuple[str, str], int] = {
     ("member", "wagtail_serve"): 26,  # the home page: a section from each app
     ("member", "account_reauthenticate"): 13,
-    ("member", "accounts:export"): 25,  # the person's data export: one read per kind of data
+    # The person's data export: one read per kind of data (the adoption statuses they set: 25).
+    ("member", "accounts:export"): 25,
     ("member", "calendar_app:event"): 11,
     ("member", "calendar_app:feed_private"): 12,
     ("member", "calendar_app:month"): 12,
@@ -119,6 +120,10 @@ OVER_TEN: dict[tuple[str, str], int] = {
     ("network_admin", "operating_model:whoswho_add"): 14,
     ("network_admin", "operating_model:whoswho_edit"): 15,
     ("network_admin", "operating_model:whoswho_settings"): 13,
+    # The adoption of national decisions: a member pays ten; the admin's base of the request
+    # (above) adds the rest.
+    ("network_admin", "operating_model:network_adoption"): 15,
+    ("network_admin", "operating_model:adoption_decision"): 13,
     ("network_admin", "wagtail_serve"): 36,
 }
 
