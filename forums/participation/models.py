@@ -144,6 +144,7 @@ class Poll(ClusterableModel):
     class Kind(models.TextChoices):
         PRIORITY = "priority", _("Priority round")
         STORY = "story", _("Customer story validation")
+        CRITERION = "criterion", _("Criterion validation")
 
     class Method(models.TextChoices):
         APPROVAL = "approval", _("Approval: pick at most a given number")
@@ -249,6 +250,8 @@ class Poll(ClusterableModel):
         if self.subject_page_id:
             # The specific page gives its address in the visitor's language (see BasePage).
             return self.subject_page.specific_deferred.url
+        if self.kind == self.Kind.CRITERION:
+            return reverse("participation:criterion_of_poll", args=[self.pk])
         return reverse("participation:round", args=[self.pk])
 
     def clean(self):
@@ -384,3 +387,13 @@ class BallotChoice(models.Model):
 
     def __str__(self):
         return f"{self.option_id}: {self.points}"
+
+
+# The criteria workspace's models live in their own module (they build on Poll above).
+from .criteria_models import (  # noqa: E402, F401
+    Column,
+    CriteriaRound,
+    CriterionStatement,
+    RecordingRule,
+    StoryProposal,
+)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .criteria_urls import criteria_urlpatterns
 
 app_name = "participation"
 
@@ -15,3 +16,5 @@ urlpatterns = [
     path("needs/<int:pk>/merge/", views.merge_need, name="merge_need"),
     path("stories/<int:page_id>/answer/", views.answer_story, name="answer_story"),
 ]
+
+urlpatterns += criteria_urlpatterns

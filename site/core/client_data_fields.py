@@ -202,6 +202,22 @@ TEXT_FIELDS: dict[str, dict[str, Decision] | Decision] = {
         "voter_organisation_type": not_written("copied from the voter's profile's fixed choices"),
     },
     "participation.BallotChoice": {"level": CHOICE, "timing": CHOICE},
+    "participation.CriteriaRound": {"title": GUARDED, "description": GUARDED, "results_visibility": CHOICE},
+    "participation.CriterionStatement": {
+        "column": CHOICE,
+        "text": GUARDED,
+        "explanation": GUARDED,
+        "status": CHOICE,
+    },
+    "participation.RecordingRule": {"title": GUARDED, "rule": GUARDED},
+    "participation.StoryProposal": {
+        "title": GUARDED,
+        "persona_name": GUARDED,
+        "situation": GUARDED,
+        "deciding_factors": GUARDED,
+        "status": CHOICE,
+        "review_note": GUARDED,
+    },
     "calendar_app.Event": {
         "title": GUARDED,
         "description": GUARDED,
