@@ -170,7 +170,7 @@ def _round() -> CriteriaRound:
 
 
 def _poll(statement: CriterionStatement, criteria_round: CriteriaRound) -> Poll:
-    if statement.poll_id:
+    if statement.poll is not None:
         return statement.poll
     poll = Poll.objects.create(
         kind=Poll.Kind.CRITERION,
@@ -223,8 +223,7 @@ def load_criteria_demo(stdout=None) -> None:
         for voter, key in zip(ordered, keys, strict=False):
             store_ballot(poll, voter, [(options[key], 1, "", "")], timezone.now() - timedelta(days=5))
             answers += 1
-        new_status = CriterionStatement.Status.VALIDATION
-        fields = {"status": new_status}
+        fields: dict[str, object] = {"status": CriterionStatement.Status.VALIDATION}
         if status == "adopted" and guidance is not None:
             fields = {
                 "status": CriterionStatement.Status.ADOPTED,
@@ -234,12 +233,12 @@ def load_criteria_demo(stdout=None) -> None:
             }
         CriterionStatement.objects.filter(pk=statement.pk).update(**fields)
     for position, (title, rule, column) in enumerate(RULES):
-        statement = CriterionStatement.objects.filter(
+        adopted = CriterionStatement.objects.filter(
             column=column, status=CriterionStatement.Status.ADOPTED
         ).first()
         RecordingRule.objects.update_or_create(
             title=title,
-            defaults={"rule": rule, "position": position, "statement": statement, "guidance_page": guidance},
+            defaults={"rule": rule, "position": position, "statement": adopted, "guidance_page": guidance},
         )
     StoryProposal.objects.get_or_create(
         title="Pekka, 35, palaa töihin pitkän sairausloman jälkeen",

@@ -82,20 +82,20 @@ def statements_for(user, query: str = "", now=None) -> list[StatementRow]:
         statements = statements.filter(~Q(status=CriterionStatement.Status.DECLINED) | Q(proposed_by=user))
     if query.strip():
         statements = statements.filter(_search_filter(query))
-    statements = list(statements.order_by("column", "pk"))
-    polls = [statement.poll for statement in statements if statement.poll is not None]
-    for statement in statements:
+    found = list(statements.order_by("column", "pk"))
+    polls = [statement.poll for statement in found if statement.poll is not None]
+    for statement in found:
         if statement.poll is not None:
             statement.poll.has_voted = statement.has_voted
     _without_networks(polls)
     visible = [
         statement.poll_id
-        for statement in statements
+        for statement in found
         if statement.poll and rules.can_see_results(user, statement, now)
     ]
     summaries = answer_summaries(visible)
     rows = []
-    for statement in statements:
+    for statement in found:
         summary = summaries.get(statement.poll_id) if statement.poll_id else None
         rows.append(
             StatementRow(
@@ -163,7 +163,7 @@ def my_answer(statement: CriterionStatement) -> tuple[int | None, str]:
 
 
 def summary_for(user, statement: CriterionStatement, now=None) -> StorySummary | None:
-    if not rules.can_see_results(user, statement, now):
+    if statement.poll_id is None or not rules.can_see_results(user, statement, now):
         return None
     return answer_summaries([statement.poll_id])[statement.poll_id]
 

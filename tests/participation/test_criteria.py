@@ -23,7 +23,7 @@ from forums.participation.models import Ballot, BallotChoice, Poll
 from forums.participation.selectors import polls_to_answer
 from knowledge.models import CaseStoryIndexPage, CaseStoryPage, GuidanceIndexPage, GuidancePage
 from tests.factories import make_keha_staff, make_user
-from tests.helpers import queries_for
+from tests.helpers import load_demo_steps, queries_for
 from typ_site.core.access import MEMBERS
 from typ_site.core.demo_content import create_home_page
 
@@ -463,3 +463,22 @@ def test_a_statement_links_only_to_stories_every_member_may_open(client, member,
     page = client.get(reverse("participation:criterion", args=[statement.pk]))
 
     assert [story.title for story in page.context["statement"].stories.all()] == ["Näkyvä"]
+
+
+def test_the_demo_has_a_round_with_statements_in_all_four_columns(db):
+    load_demo_steps("core", "knowledge", "forums", "participation", "criteria")
+    counts = (Ballot.objects.count(), CriterionStatement.objects.count(), RecordingRule.objects.count())
+
+    statements = CriterionStatement.objects.exclude(poll=None)
+    assert set(statements.values_list("column", flat=True)) == set(Column.values)
+    assert statements.filter(status=CriterionStatement.Status.ADOPTED, guidance_page__isnull=False).exists()
+    assert any(services.is_agreed(statement) for statement in statements.filter(status="validation"))
+    assert not all(services.is_agreed(statement) for statement in statements.filter(status="validation"))
+    assert StoryProposal.objects.filter(status=StoryProposal.Status.SUBMITTED).exists()
+
+    load_demo_steps("criteria")
+    assert (
+        Ballot.objects.count(),
+        CriterionStatement.objects.count(),
+        RecordingRule.objects.count(),
+    ) == counts
