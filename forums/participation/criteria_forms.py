@@ -1,6 +1,8 @@
 """Forms of the criteria workspace. Text a person writes is checked for identity codes."""
 
 from django import forms
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from knowledge.models import CaseStoryPage, GuidancePage, LawSection
@@ -56,9 +58,15 @@ class AnswerForm(forms.Form):
 
 
 class OpenValidationForm(forms.Form):
-    round = forms.ModelChoiceField(
-        label=_("Criteria round"), queryset=CriteriaRound.objects.order_by("-opens_at")
-    )
+    """The rounds that have not closed: a statement opened in a closed round could take no answers."""
+
+    round = forms.ModelChoiceField(label=_("Criteria round"), queryset=CriteriaRound.objects.none())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["round"].queryset = CriteriaRound.objects.filter(
+            Q(closes_at__isnull=True) | Q(closes_at__gt=timezone.now())
+        ).order_by("-opens_at")
 
 
 class AdoptForm(forms.Form):
