@@ -15,7 +15,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Poll
+
+class ResultsVisibility(models.TextChoices):
+    """The values of `Poll.ResultsVisibility`, which the statements' polls receive (kept equal
+    by tests/participation/test_criteria.py; this module does not import `models`, which
+    imports it)."""
+
+    LIVE = "live", _("Live, while voting is open")
+    AFTER_CLOSE = "after_close", _("Only after the round has closed")
+    STAFF = "staff", _("Only KEHA staff")
 
 
 class Column(models.TextChoices):
@@ -38,8 +46,8 @@ class CriteriaRound(models.Model):
     results_visibility = models.CharField(
         _("results visible"),
         max_length=12,
-        choices=Poll.ResultsVisibility.choices,
-        default=Poll.ResultsVisibility.LIVE,
+        choices=ResultsVisibility.choices,
+        default=ResultsVisibility.LIVE,
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -60,7 +68,8 @@ class CriteriaRound(models.Model):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         # The statements' polls follow the round's times and visibility.
-        Poll.objects.filter(criterion_statement__round=self).update(
+        polls = CriterionStatement._meta.get_field("poll").related_model._default_manager
+        polls.filter(criterion_statement__round=self).update(
             opens_at=self.opens_at, closes_at=self.closes_at, results_visibility=self.results_visibility
         )
 
@@ -112,7 +121,7 @@ class CriterionStatement(models.Model):
         verbose_name=_("criteria round"),
     )
     poll = models.OneToOneField(
-        Poll,
+        "participation.Poll",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -16,6 +16,7 @@ from forums.participation.criteria_models import (
     CriteriaRound,
     CriterionStatement,
     RecordingRule,
+    ResultsVisibility,
     StoryProposal,
 )
 from forums.participation.criteria_search import statement_document
@@ -482,3 +483,7 @@ def test_the_demo_has_a_round_with_statements_in_all_four_columns(db):
         CriterionStatement.objects.count(),
         RecordingRule.objects.count(),
     ) == counts
+
+
+def test_a_round_offers_the_same_results_visibility_as_every_poll():
+    assert ResultsVisibility.choices == Poll.ResultsVisibility.choices
