@@ -19,7 +19,10 @@ class ParticipationConfig(AppConfig):
         from knowledge.models import CaseStoryPage
         from typ_site.accounts.signals import account_removed
 
+        from .criteria_search import register_criteria_search
         from .signal_handlers import anonymise_ballots_of_removed_account, open_story_for_answers
+
+        register_criteria_search()
 
         account_removed.connect(
             anonymise_ballots_of_removed_account, dispatch_uid="participation.account_removed"

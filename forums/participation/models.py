@@ -145,6 +145,7 @@ class Poll(ClusterableModel):
         PRIORITY = "priority", _("Priority round")
         STORY = "story", _("Customer story validation")
         BAROMETER = "barometer", _("TYP barometer")
+        CRITERION = "criterion", _("Criterion validation")
 
     class Method(models.TextChoices):
         APPROVAL = "approval", _("Approval: pick at most a given number")
@@ -253,6 +254,8 @@ class Poll(ClusterableModel):
             return self.subject_page.specific_deferred.url
         if self.kind == self.Kind.BAROMETER:
             return reverse("participation:barometer_round", args=[self.pk])
+        if self.kind == self.Kind.CRITERION:
+            return reverse("participation:criterion_of_poll", args=[self.pk])
         return reverse("participation:round", args=[self.pk])
 
     def clean(self):
@@ -397,3 +400,12 @@ class BallotChoice(models.Model):
 # The TYP barometer's statement bank and rounds live in their own module; imported here so
 # that Django finds the models (that module imports from this one).
 from . import barometer_models  # noqa: E402, F401
+
+# The criteria workspace's models live in their own module (they build on Poll above).
+from .criteria_models import (  # noqa: E402, F401
+    Column,
+    CriteriaRound,
+    CriterionStatement,
+    RecordingRule,
+    StoryProposal,
+)

@@ -371,12 +371,24 @@ class StorySummary:
 
 def story_summaries(page_ids) -> dict[int, StorySummary]:
     """Answer counts of many stories in one query (pages without answers get zeros)."""
-    summaries = {page_id: StorySummary() for page_id in page_ids}
+    return _answer_summaries("ballot__poll__subject_page_id", page_ids)
+
+
+def answer_summaries(poll_ids) -> dict[int, StorySummary]:
+    """Agree / disagree / can't say counts of many polls in one query, by poll (criterion
+    statements are counted exactly as customer stories are)."""
+    return _answer_summaries("ballot__poll_id", poll_ids)
+
+
+def _answer_summaries(key_field: str, ids) -> dict[int, StorySummary]:
+    summaries = {pk: StorySummary() for pk in ids}
+    if not summaries:
+        return summaries
     rows = (
-        BallotChoice.objects.filter(ballot__poll__subject_page_id__in=list(summaries), points__gt=0)
-        .values_list("ballot__poll__subject_page_id", "option__key")
+        BallotChoice.objects.filter(**{f"{key_field}__in": list(summaries)}, points__gt=0)
+        .values_list(key_field, "option__key")
         .annotate(count=Count("pk"))
-        .values_list("ballot__poll__subject_page_id", "option__key", "count")
+        .values_list(key_field, "option__key", "count")
     )
     for page_id, key, count in rows:
         summary = summaries[page_id]

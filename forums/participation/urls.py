@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import barometer_views, views
+from .criteria_urls import criteria_urlpatterns
 
 app_name = "participation"
 
@@ -20,3 +21,5 @@ urlpatterns = [
     path("barometer/<int:pk>/results/", barometer_views.results, name="barometer_results"),
     path("barometer/<int:pk>/results.csv", barometer_views.results_csv, name="barometer_results_csv"),
 ]
+
+urlpatterns += criteria_urlpatterns

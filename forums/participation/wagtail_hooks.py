@@ -10,6 +10,9 @@ from typ_site.core.demo import DemoStep
 from .admin import DevelopmentNeedViewSet, VotingRoundViewSet
 from .barometer_admin import BarometerStatementViewSet
 from .barometer_demo import load_barometer_demo
+from .criteria_admin import CriteriaRoundViewSet, RecordingRuleViewSet
+from .criteria_demo import load_criteria_demo
+from .criteria_exports import criteria_export_section
 from .demo import load_participation_demo
 from .exports import participation_export_section
 from .home import open_rounds_section
@@ -17,6 +20,8 @@ from .home import open_rounds_section
 register_snippet(DevelopmentNeedViewSet)
 register_snippet(VotingRoundViewSet)
 register_snippet(BarometerStatementViewSet)
+register_snippet(CriteriaRoundViewSet)
+register_snippet(RecordingRuleViewSet)
 
 hooks.register("typ_home_sections", open_rounds_section)
 
@@ -34,3 +39,13 @@ def participation_demo_step():
 @hooks.register("typ_demo_steps")
 def barometer_demo_step():
     return DemoStep("barometer", load_barometer_demo, order=51)
+
+
+@hooks.register("typ_export_sections")
+def criteria_export():
+    return ExportSection("criteria", criteria_export_section)
+
+
+@hooks.register("typ_demo_steps")
+def criteria_demo_step():
+    return DemoStep("criteria", load_criteria_demo, order=55)

@@ -249,6 +249,22 @@ TEXT_FIELDS: dict[str, dict[str, Decision] | Decision] = {
         "text_en": GUARDED,
     },
     "participation.BarometerBaseline": {"role": CHOICE, "source": GUARDED},
+    "participation.CriteriaRound": {"title": GUARDED, "description": GUARDED, "results_visibility": CHOICE},
+    "participation.CriterionStatement": {
+        "column": CHOICE,
+        "text": GUARDED,
+        "explanation": GUARDED,
+        "status": CHOICE,
+    },
+    "participation.RecordingRule": {"title": GUARDED, "rule": GUARDED},
+    "participation.StoryProposal": {
+        "title": GUARDED,
+        "persona_name": GUARDED,
+        "situation": GUARDED,
+        "deciding_factors": GUARDED,
+        "status": CHOICE,
+        "review_note": GUARDED,
+    },
     "calendar_app.Event": {
         "title": GUARDED,
         "description": GUARDED,

@@ -415,6 +415,22 @@ ACCESS_TABLE: dict[str, Access] = {
         kwargs=lambda world: {"pk": world.barometer_round.poll_id},
         note="aggregates for KEHA staff (permissions.can_export_results), a 404 to others",
     ),
+    # The criteria workspace (participation.criteria_permissions): national, for every verified
+    # member; KEHA staff open, decline and adopt statements and review story proposals (POST).
+    # A partner sees and answers but does not propose, and a removed member is signed out:
+    # tests/participation/test_criteria_access.py has those two columns.
+    "participation:criteria": Access(PUBLIC, note="anonymous: a page asking to sign in"),
+    "participation:criterion_propose": Access(SIGNED_IN),
+    "participation:criterion": Access(SIGNED_IN, kwargs=lambda world: {"pk": world.criterion.pk}),
+    "participation:criterion_open": Access(POST_ONLY, kwargs=lambda world: {"pk": world.criterion.pk}),
+    "participation:criterion_adopt": Access(POST_ONLY, kwargs=lambda world: {"pk": world.criterion.pk}),
+    "participation:criterion_decline": Access(POST_ONLY, kwargs=lambda world: {"pk": world.criterion.pk}),
+    "participation:criterion_of_poll": Access(
+        level(LOGIN, REDIRECT), kwargs=lambda world: {"poll_id": world.criterion.poll_id}
+    ),
+    "participation:story_proposals": Access(SIGNED_IN, note="KEHA: every proposal; others: their own"),
+    "participation:story_propose": Access(SIGNED_IN),
+    "participation:story_review": Access(POST_ONLY, kwargs=lambda world: {"pk": world.story_proposal.pk}),
     # Wagtail admin: the pages one can open before signing in. Its password-only sign-in form
     # is replaced by the site's sign-in (accounts.views.admin_sign_in), which asks for the
     # two-step code; everyone is sent there, signed in or not (the site's sign-in then sends
@@ -690,6 +706,16 @@ ADMIN_RULES: list[tuple[str, Access]] = [
         r"wagtailsnippet(s|choosers)_participation_barometerstatement:.*",
         KEHA_ONLY,
         pk=lambda world: world.barometer_round.items.get().statement_id,
+    ),
+    _rule(
+        r"wagtailsnippet(s|choosers)_participation_criteriaround:.*",
+        KEHA_ONLY,
+        pk=lambda world: world.criteria_round.pk,
+    ),
+    _rule(
+        r"wagtailsnippet(s|choosers)_participation_recordingrule:.*",
+        KEHA_ONLY,
+        pk=lambda world: world.recording_rule.pk,
     ),
     _rule(
         r"wagtailsnippet(s|choosers)_search_synonymgroup:.*",

@@ -19,8 +19,10 @@ from calendar_app.models import Event
 from forums import services as forum_services
 from forums.models import Forum
 from forums.notifications import create_post_notifications
+from forums.participation import criteria_services
 from forums.participation import services as participation_services
 from forums.participation.barometer_models import BarometerItem, BarometerRound, BarometerStatement
+from forums.participation.criteria_models import Column, CriteriaRound, RecordingRule
 from forums.participation.models import Poll, PollOption, VotingRound
 from knowledge.editorial import TWO_STEP_WORKFLOW, setup_editorial_workflow, shared_collection
 from knowledge.models import (
@@ -97,6 +99,12 @@ class World:
     need: object = None
     network_round: object = None
     barometer_round: object = None  # a closed TYP barometer round (national)
+    # The criteria workspace: a statement under validation in an open criteria round, a
+    # recording rule and the member's customer story proposal.
+    criteria_round: object = None
+    criterion: object = None
+    recording_rule: object = None
+    story_proposal: object = None
     # The responsibility register: a task with its baseline, a party, and version 1 of the
     # local agreement of `network`.
     process_task: object = None
@@ -238,6 +246,27 @@ def _feature_objects(network, users) -> dict:
         statement=BarometerStatement.objects.create(key="tuki", text_fi="Tuki on riittävää."),
         option=PollOption.objects.create(poll=barometer_poll, key="s1", position=0),
     )
+    criteria_round = CriteriaRound.objects.create(
+        title="Kriteerikierros",
+        opens_at=timezone.now() - timedelta(days=1),
+        closes_at=timezone.now() + timedelta(days=7),
+    )
+    criterion = criteria_services.propose_statement(
+        member, column=Column.REFER, text="Asiakkaalla on monialaisen palvelun tarve."
+    )
+    criteria_services.open_validation(users["keha_editor"], criterion, criteria_round)
+    criterion.refresh_from_db()
+    recording_rule = RecordingRule.objects.create(
+        title="Päättymisen kirjaaminen", rule="Päättymispäivä ja syy kirjataan."
+    )
+    story_proposal = criteria_services.propose_story(
+        member,
+        title="Kuvitteellinen tarina",
+        persona_name="Pekka",
+        age=35,
+        situation="Pekka palaa töihin.",
+        belongs_in_typ=True,
+    )
 
     party = Party.objects.create(key="kela", short_name="Kela", name_fi="Kela")
     process_task = ClientProcessTask.objects.create(key="loppuarvio", name_fi="Loppuarvio")
@@ -290,6 +319,10 @@ def _feature_objects(network, users) -> dict:
         "need": need,
         "network_round": network_round,
         "barometer_round": barometer_round,
+        "criteria_round": criteria_round,
+        "criterion": criterion,
+        "recording_rule": recording_rule,
+        "story_proposal": story_proposal,
     }
 
 
