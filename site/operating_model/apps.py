@@ -13,5 +13,7 @@ class OperatingModelConfig(AppConfig):
 
     def ready(self):
         from .search import register_operating_model_search
+        from .service_catalogue_search import register_service_catalogue_search
 
         register_operating_model_search()
+        register_service_catalogue_search()

@@ -19,6 +19,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from knowledge.models import LawSection
 from typ_site.networks.models import Network
 
+from .naming import NamedInThreeLanguages
+
 
 class Involvement(models.TextChoices):
     """What a party does in a task (a RACI-like scale the sources use in words)."""
@@ -27,26 +29,6 @@ class Involvement(models.TextChoices):
     TAKES_PART = "takes_part", _("Takes part")
     INFORMED = "informed", _("Informed")
     NONE = "none", _("Not involved")
-
-
-class NamedInThreeLanguages(models.Model):
-    """A name in Finnish (required), Swedish and English; `name` is the reader's language,
-    Finnish where the translation is missing."""
-
-    name_fi = models.CharField(_("name in Finnish"), max_length=200)
-    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
-    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
-
-    class Meta:
-        abstract = True
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def name(self) -> str:
-        language = (get_language() or "fi")[:2]
-        return getattr(self, f"name_{language}", "") or self.name_fi
 
 
 class Party(NamedInThreeLanguages):
@@ -199,3 +181,7 @@ class AgreementCell(models.Model):
     @property
     def deviates(self) -> bool:
         return self.involvement != self.baseline_involvement
+
+
+# The service catalogue lives in its own module; imported here so that Django finds its models.
+from .service_catalogue_models import Municipality, NetworkService, ServiceCategory  # noqa: E402, F401

@@ -57,6 +57,7 @@ from typ_site.networks.models import Membership
 from typ_site.operating_model import services as operating_model_services
 from typ_site.operating_model.models import BaselineCell, ClientProcessTask, Involvement, Party
 from typ_site.operating_model.selectors import national_baseline
+from typ_site.operating_model.service_catalogue_models import Municipality, NetworkService, ServiceCategory
 
 
 @dataclass
@@ -98,6 +99,10 @@ class World:
     process_task: object = None
     party: object = None
     agreement: object = None
+    # The service catalogue: a category, a municipality and a public service of `network`.
+    service_category: object = None
+    municipality: object = None
+    network_service: object = None
     # Wagtail admin (`_admin_objects`): the editorial groups and tables set up, the page of
     # `network` and a guidance section, one object of each admin area.
     admin: object = None
@@ -226,7 +231,21 @@ def _feature_objects(network, users) -> dict:
         cells=[operating_model_services.AgreedCell(process_task.pk, party.pk, Involvement.TAKES_PART)],
         baseline=national_baseline(),
     )
+    service_category = ServiceCategory.objects.get(key="work-trial")
+    municipality = Municipality.objects.create(name_fi="Säkylä", region=network.region)
+    network_service = NetworkService.objects.create(
+        network=network,
+        category=service_category,
+        name="Työkokeilu",
+        provider="Työllisyysalue",
+        how_to_refer="Työvoima-asiantuntija sopii kokeilusta.",
+        contact="tyokokeilu@example.fi",
+    )
+    network_service.municipalities.set([municipality])
     return {
+        "service_category": service_category,
+        "municipality": municipality,
+        "network_service": network_service,
         "process_task": process_task,
         "party": party,
         "agreement": agreement,
