@@ -37,10 +37,12 @@ class NetworkServiceForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.network = network
         # The municipalities of the network's region and those named in its own list.
-        self.fields["municipalities"].queryset = Municipality.objects.filter(
+        covered = self.fields["municipalities"]
+        assert isinstance(covered, forms.ModelMultipleChoiceField)
+        covered.queryset = Municipality.objects.filter(
             Q(region=network.region) | Q(name_fi__in=network.municipality_list)
         )
-        self.fields["municipalities"].help_text = _("The municipalities whose residents the service takes.")
+        covered.help_text = _("The municipalities whose residents the service takes.")
         for name in TEXT_FIELDS:
             self.fields[name].validators.append(validate_no_personal_identity_code)
 
@@ -69,10 +71,14 @@ class LookupForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.municipalities = {municipality.pk: municipality for municipality in municipalities}
         self.categories = {category.key: category for category in categories}
-        self.fields["municipality"].choices = [("", _("All municipalities"))] + [
+        municipality_field = self.fields["municipality"]
+        category_field = self.fields["category"]
+        assert isinstance(municipality_field, forms.ChoiceField)
+        assert isinstance(category_field, forms.ChoiceField)
+        municipality_field.choices = [("", _("All municipalities"))] + [
             (municipality.pk, municipality.name) for municipality in municipalities
         ]
-        self.fields["category"].choices = [("", _("All kinds"))] + [
+        category_field.choices = [("", _("All kinds"))] + [
             (category.key, category.name) for category in categories
         ]
 

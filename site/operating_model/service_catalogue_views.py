@@ -43,7 +43,8 @@ def catalogue(request):
             "category": category,
             "groups": groups,
             "searched": municipality is not None or category is not None,
-            "networks": selectors.active_networks(),
+            # The networks' own lists only on the empty look-up (the results link to them).
+            "networks": [] if groups else selectors.active_networks(),
         },
     )
 
