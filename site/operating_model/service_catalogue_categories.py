@@ -1,7 +1,7 @@
 """The shared service categories KEHA starts with: the kinds of service the networks' own
-service descriptions and the report on the 2023 reforms name. The data migration
-`0002_service_catalogue` copies this list (a migration must not import the app's code), and
-the demo refreshes the rows from here; KEHA edits them in the admin afterwards.
+service descriptions and the report on the 2023 reforms name. Plain data, importing nothing:
+the data migration `0002_service_catalogue` seeds the categories from it (adding only the
+missing keys) and the demo refreshes the rows; KEHA edits them in the admin afterwards.
 
 key, order, (fi, sv, en), description in Finnish
 """

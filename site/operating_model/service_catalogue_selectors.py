@@ -7,7 +7,7 @@ municipalities there are; the views, the exports and the search use them.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 
 from typ_site.networks.models import Network
 
@@ -112,17 +112,16 @@ def national_matrix() -> NationalMatrix:
     networks = list(active_networks())
     all_categories = categories()
     all_municipalities = municipalities()
-    counts = {
-        (row["network_id"], row["category_id"]): row["count"]
-        for row in NetworkService.objects.filter(network__is_active=True)
-        .values("network_id", "category_id")
-        .annotate(count=Count("pk"))
-    }
+    # One read for both the counts and the coverage: a row per service and municipality.
+    services: dict[tuple[int, int], set[int]] = {}
     covered: dict[int, set[int]] = {}
-    for category_id, municipality_id in NetworkService.municipalities.through.objects.filter(
-        networkservice__network__is_active=True
-    ).values_list("networkservice__category_id", "municipality_id"):
-        covered.setdefault(category_id, set()).add(municipality_id)
+    for service_id, network_id, category_id, municipality_id in NetworkService.objects.filter(
+        network__is_active=True
+    ).values_list("pk", "network_id", "category_id", "municipalities__id"):
+        services.setdefault((network_id, category_id), set()).add(service_id)
+        if municipality_id is not None:
+            covered.setdefault(category_id, set()).add(municipality_id)
+    counts = {key: len(ids) for key, ids in services.items()}
     rows = [
         MatrixRow(
             category,
