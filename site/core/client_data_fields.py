@@ -144,6 +144,30 @@ TEXT_FIELDS: dict[str, dict[str, Decision] | Decision] = {
     # The adoption of national decisions (operating_model.adoption_models).
     "operating_model.AdoptionStatus": {"state": CHOICE, "deviation_reason": GUARDED},
     "operating_model.AdoptionStatusChange": {"state": CHOICE, "deviation_reason": GUARDED},
+    "operating_model.Municipality": {
+        "name_fi": GUARDED,
+        "name_sv": GUARDED,
+        "name_en": GUARDED,
+        "region": CHOICE,
+    },
+    "operating_model.ServiceCategory": {
+        "name_fi": GUARDED,
+        "name_sv": GUARDED,
+        "name_en": GUARDED,
+        "key": GUARDED,
+        "description_fi": GUARDED,
+        "description_sv": GUARDED,
+        "description_en": GUARDED,
+    },
+    "operating_model.NetworkService": {
+        "name": GUARDED,
+        "provider": GUARDED,
+        "description": GUARDED,
+        "how_to_refer": GUARDED,
+        "availability": GUARDED,
+        "contact": GUARDED,
+        "visibility": CHOICE,
+    },
     "knowledge.Statute": {
         "number": GUARDED,
         "name": GUARDED,

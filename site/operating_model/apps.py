@@ -14,9 +14,11 @@ class OperatingModelConfig(AppConfig):
     def ready(self):
         from .baseline_cache import connect_signals
         from .search import register_operating_model_search
+        from .service_catalogue_search import register_service_catalogue_search
         from .whoswho import signal_handlers  # noqa: F401
         from .whoswho.search import register_whoswho_search
 
         register_operating_model_search()
         connect_signals()
         register_whoswho_search()
+        register_service_catalogue_search()

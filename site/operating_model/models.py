@@ -24,6 +24,7 @@ from .adoption_models import AdoptionReminder as AdoptionReminder
 from .adoption_models import AdoptionState as AdoptionState
 from .adoption_models import AdoptionStatus as AdoptionStatus
 from .adoption_models import AdoptionStatusChange as AdoptionStatusChange
+from .naming import NamedInThreeLanguages
 
 
 class Involvement(models.TextChoices):
@@ -33,26 +34,6 @@ class Involvement(models.TextChoices):
     TAKES_PART = "takes_part", _("Takes part")
     INFORMED = "informed", _("Informed")
     NONE = "none", _("Not involved")
-
-
-class NamedInThreeLanguages(models.Model):
-    """A name in Finnish (required), Swedish and English; `name` is the reader's language,
-    Finnish where the translation is missing."""
-
-    name_fi = models.CharField(_("name in Finnish"), max_length=200)
-    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
-    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
-
-    class Meta:
-        abstract = True
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def name(self) -> str:
-        language = (get_language() or "fi")[:2]
-        return getattr(self, f"name_{language}", "") or self.name_fi
 
 
 def _in_language(instance, field: str, *, fallback: str) -> str:
@@ -246,4 +227,6 @@ class AgreementCell(models.Model):
 
 
 # Who's who lives in its own module; importing it here registers its models with the app.
+# The service catalogue lives in its own module; imported here so that Django finds its models.
+from .service_catalogue_models import Municipality, NetworkService, ServiceCategory  # noqa: E402, F401
 from .whoswho.models import EntryKind, WhosWhoEntry, WhosWhoSettings  # noqa: E402, F401

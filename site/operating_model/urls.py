@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
-from . import adoption_views, views
+from . import adoption_views, service_catalogue_urls, views
 from .whoswho.urls import urlpatterns as whoswho_urlpatterns
 
 app_name = "operating_model"
@@ -10,6 +10,8 @@ urlpatterns = [
     path("baseline.csv", views.baseline_csv, name="baseline_csv"),
     path("compare/", views.comparison, name="comparison"),
     path("compare.csv", views.comparison_csv, name="comparison_csv"),
+    # Before the network addresses below, which would take "services" for a network's slug.
+    path("services/", include(service_catalogue_urls)),
     # The adoption of national decisions (adoption_views).
     path("adoption/", adoption_views.dashboard, name="adoption_dashboard"),
     path("adoption.csv", adoption_views.dashboard_csv, name="adoption_dashboard_csv"),

@@ -3,40 +3,22 @@ tasks, each task with its baseline cells. `permissions.can_keep_baseline` decide
 agreements are recorded on the site by each network's admins, not here."""
 
 from django import forms
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from typ_site.accounts.exports import ExportSection
-from typ_site.accounts.roles import KEHA_GROUP
 from typ_site.core.admin_scoping import permission_checked_snippet_chooser_viewset
 from typ_site.core.demo import DemoStep
 
+from .admin_policies import BaselineKeeperPolicy
 from .adoption_demo import load_adoption_demo
 from .adoption_exports import recorded_statuses_section
 from .demo import load_operating_model_demo
 from .exports import recorded_agreements_section
 from .models import ClientProcessTask, Party
-from .permissions import can_keep_baseline
 from .whoswho import wagtail_hooks as whoswho_hooks  # noqa: F401  (registers its hooks)
-
-
-class BaselineKeeperPolicy(ModelPermissionPolicy):
-    """KEHA staff may do everything with the model, nobody else anything."""
-
-    def user_has_permission(self, user, action):
-        return can_keep_baseline(user)
-
-    def user_has_any_permission(self, user, actions):
-        return can_keep_baseline(user)
-
-    def users_with_any_permission(self, actions):
-        people = get_user_model().objects.filter(is_active=True)
-        return people.filter(Q(groups__name=KEHA_GROUP) | Q(is_superuser=True)).distinct()
 
 
 class PartyViewSet(SnippetViewSet):
@@ -100,3 +82,7 @@ def adoption_demo_step():
 @hooks.register("typ_export_sections")
 def adoption_statuses_export():
     return ExportSection("adoption_statuses_recorded", recorded_statuses_section)
+
+
+# The service catalogue's snippets and demo step, in a module of their own.
+from . import service_catalogue_admin  # noqa: E402, F401

@@ -374,6 +374,31 @@ ACCESS_TABLE: dict[str, Access] = {
         kwargs=lambda world: {"slug": world.network.slug, "decision": "baseline"},
         note="members read the status and its history; the form is for the network's own admins",
     ),
+    # The service catalogue (typ_site.operating_model.service_catalogue_permissions). The
+    # look-up, the national view and a network's list are public (each list shows only the
+    # services the person may see; a service kept to the network's members is left out for
+    # others: tests/operating_model/test_service_catalogue.py); the network's own admins keep
+    # its services. A removed member and a partner fare as `other_member` there.
+    "operating_model:services": Access(PUBLIC),
+    "operating_model:services_csv": Access(PUBLIC),
+    "operating_model:services_national": Access(PUBLIC),
+    "operating_model:services_national_csv": Access(PUBLIC),
+    "operating_model:network_services": Access(PUBLIC, kwargs=lambda world: {"slug": world.network.slug}),
+    "operating_model:network_services_csv": Access(PUBLIC, kwargs=lambda world: {"slug": world.network.slug}),
+    "operating_model:add_service": Access(
+        level(LOGIN, FORBIDDEN, network_admin=OK, superuser=OK),
+        kwargs=lambda world: {"slug": world.network.slug},
+        note="the network's own admins; KEHA staff keep the categories, not the networks' services",
+    ),
+    "operating_model:edit_service": Access(
+        level(LOGIN, FORBIDDEN, network_admin=OK, superuser=OK),
+        kwargs=lambda world: {"slug": world.network.slug, "pk": world.network_service.pk},
+    ),
+    "operating_model:delete_service": Access(
+        level(LOGIN, FORBIDDEN, network_admin=OK, superuser=OK),
+        kwargs=lambda world: {"slug": world.network.slug, "pk": world.network_service.pk},
+        note="GET asks to confirm; POST removes",
+    ),
     # Search: public; every hit is filtered by the searcher's access keys.
     "search:search": Access(PUBLIC),
     "search:suggest": Access(PUBLIC),
@@ -754,6 +779,17 @@ ADMIN_RULES: list[tuple[str, Access]] = [
         r"wagtailsnippet(s|choosers)_indicators_indicatordefinition:.*",
         KEHA_ONLY,
         pk=lambda world: world.indicator.pk,
+    ),
+    # The service catalogue's shared lists: KEHA staff keep them (service_catalogue_permissions).
+    _rule(
+        r"wagtailsnippet(s|choosers)_operating_model_servicecategory:.*",
+        KEHA_ONLY,
+        pk=lambda world: world.service_category.pk,
+    ),
+    _rule(
+        r"wagtailsnippet(s|choosers)_operating_model_municipality:.*",
+        KEHA_ONLY,
+        pk=lambda world: world.municipality.pk,
     ),
     # Accessibility feedback: read by KEHA staff (and superusers), changed by nobody.
     _rule(

@@ -61,6 +61,7 @@ from typ_site.networks.models import Membership
 from typ_site.operating_model import services as operating_model_services
 from typ_site.operating_model.models import BaselineCell, ClientProcessTask, Involvement, Party
 from typ_site.operating_model.selectors import national_baseline
+from typ_site.operating_model.service_catalogue_models import Municipality, NetworkService, ServiceCategory
 from typ_site.operating_model.whoswho.models import EntryKind, WhosWhoEntry
 
 
@@ -114,6 +115,10 @@ class World:
     indicator: object = None
     # Who's who: an entry of `network` (members only).
     whoswho_entry: object = None
+    # The service catalogue: a category, a municipality and a public service of `network`.
+    service_category: object = None
+    municipality: object = None
+    network_service: object = None
     # Wagtail admin (`_admin_objects`): the editorial groups and tables set up, the page of
     # `network` and a guidance section, one object of each admin area.
     admin: object = None
@@ -295,9 +300,23 @@ def _feature_objects(network, users) -> dict:
         name="Kari Kuntala",
         confirmed_at=timezone.now(),
     )
+    service_category = ServiceCategory.objects.get(key="work-trial")
+    municipality = Municipality.objects.create(name_fi="Säkylä", region=network.region)
+    network_service = NetworkService.objects.create(
+        network=network,
+        category=service_category,
+        name="Työkokeilu",
+        provider="Työllisyysalue",
+        how_to_refer="Työvoima-asiantuntija sopii kokeilusta.",
+        contact="tyokokeilu@example.fi",
+    )
+    network_service.municipalities.set([municipality])
     return {
         "indicator": indicator,
         "whoswho_entry": whoswho_entry,
+        "service_category": service_category,
+        "municipality": municipality,
+        "network_service": network_service,
         "process_task": process_task,
         "party": party,
         "agreement": agreement,
