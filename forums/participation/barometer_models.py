@@ -20,8 +20,6 @@ from django.utils.translation import gettext_lazy as _
 
 from typ_site.accounts.models import Role
 
-from .models import Ballot, Poll, PollOption
-
 
 class BarometerStatement(models.Model):
     """One statement of the bank, in Finnish (required), Swedish and English."""
@@ -57,7 +55,7 @@ class BarometerRound(models.Model):
     """One year's barometer: the poll that holds its ballots and its rules."""
 
     poll = models.OneToOneField(
-        Poll, on_delete=models.CASCADE, related_name="barometer_round", verbose_name=_("poll")
+        "participation.Poll", on_delete=models.CASCADE, related_name="barometer_round", verbose_name=_("poll")
     )
     year = models.PositiveSmallIntegerField(
         _("year"), unique=True, validators=[MinValueValidator(2000), MaxValueValidator(2100)]
@@ -77,7 +75,9 @@ class BarometerItem(models.Model):
 
     round = models.ForeignKey(BarometerRound, on_delete=models.CASCADE, related_name="items")
     statement = models.ForeignKey(BarometerStatement, on_delete=models.PROTECT, related_name="items")
-    option = models.OneToOneField(PollOption, on_delete=models.CASCADE, related_name="barometer_item")
+    option = models.OneToOneField(
+        "participation.PollOption", on_delete=models.CASCADE, related_name="barometer_item"
+    )
 
     class Meta:
         verbose_name = _("barometer statement of a round")
@@ -97,7 +97,9 @@ class BarometerResponse(models.Model):
     results read it, never the voter.
     """
 
-    ballot = models.OneToOneField(Ballot, on_delete=models.CASCADE, related_name="barometer_response")
+    ballot = models.OneToOneField(
+        "participation.Ballot", on_delete=models.CASCADE, related_name="barometer_response"
+    )
     network = models.ForeignKey(
         "networks.Network", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
