@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forums.participation import criteria_services
+from forums.participation.barometer_models import BarometerRound
 from forums.participation.criteria_models import CriterionStatement, StoryProposal
 from tests.factories import make_network_admin, make_user
 from tests.security.conftest import client_for
@@ -427,3 +428,29 @@ def test_other_networks_admin_is_just_a_member_elsewhere(world):
     client.force_login(admin)
     url = reverse("operating_model:whoswho_add", kwargs={"slug": world.network.slug})
     assert client.post(url, _entry_post()).status_code == 403
+
+
+# --- TYP barometer --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", ["member", "network_admin", "other_member"])
+def test_plain_people_cannot_open_a_barometer_round(world, role):
+    before = BarometerRound.objects.count()
+    now = timezone.now()
+    response = client_for(world, role).post(
+        reverse("participation:barometer_open"),
+        {
+            "year": 2027,
+            "opens_at": now.strftime("%Y-%m-%dT%H:%M"),
+            "closes_at": now.strftime("%Y-%m-%dT%H:%M"),
+        },
+    )
+    assert response.status_code == 403
+    assert BarometerRound.objects.count() == before
+
+
+def test_signed_out_visitor_gets_no_barometer_csv(world):
+    url = reverse("participation:barometer_results_csv", kwargs={"pk": world.barometer_round.pk})
+    response = client_for(world, "anonymous").get(url)
+    assert response.status_code in (302, 403)
+    assert b"tuki" not in _body(response).lower()
