@@ -5,7 +5,8 @@ A figure that counts people or their actions (`models.COUNT_UNITS`) under the mi
 size of the participation engine (`PARTICIPATION_MIN_GROUP_SIZE`, 5) is shown as "< 5"; its
 number never leaves this module. A national total is a sum over the networks: where the
 networks whose counts are hidden add up to a small group, the total would give them away
-(the total minus the shown networks), so it is hidden too.
+(the total minus the shown networks), so it is hidden too; and so it is when the hidden
+networks other than the largest of them do, since a network's own admins know its figure.
 """
 
 from collections.abc import Iterable
@@ -63,7 +64,10 @@ def national(unit: str, values: Iterable[Decimal]) -> Shown:
         return MISSING
     if unit == Unit.PERCENT:
         return show(unit, sum(values, Decimal(0)) / len(values))
-    hidden_sum = sum((value for value in values if is_small_count(unit, value)), Decimal(0))
-    if 0 < hidden_sum < min_group_size():
+    hidden = [value for value in values if is_small_count(unit, value)]
+    # Whoever knows one hidden network's figure (its own admins do) subtracts it as well: the
+    # other hidden networks must still add up to a group large enough to show. A lone hidden
+    # network, even one of 0, is given away by any total.
+    if hidden and sum(hidden, Decimal(0)) - max(hidden) < min_group_size():
         return Shown(None, _("hidden"), hidden=True)
     return show(unit, sum(values, Decimal(0)))
