@@ -30,6 +30,7 @@ class Point:
     y: float
     label: str
     text: str
+    anchor: str = "middle"  # text-anchor of an axis label
 
 
 @dataclass
@@ -66,7 +67,9 @@ def line_chart(periods: list[Period], values: list[Shown], format_tick) -> LineC
     for index, (period, shown) in enumerate(zip(periods, values, strict=True)):
         x = round(LEFT + step * index if len(periods) > 1 else LEFT + plot_width / 2, 1)
         if index % label_every == 0 or index == len(periods) - 1:
-            chart.x_labels.append(Point(x, HEIGHT - BOTTOM + 18, period.label, period.label))
+            # the last label ends at its point: centred, it would run past the chart's right edge
+            anchor = "end" if len(periods) > 1 and index == len(periods) - 1 else "middle"
+            chart.x_labels.append(Point(x, HEIGHT - BOTTOM + 18, period.label, period.label, anchor))
         if shown.number is None:
             if segment:
                 chart.paths.append(" ".join(segment))

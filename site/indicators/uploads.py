@@ -26,7 +26,7 @@ MAX_BYTES = 1024 * 1024
 MAX_ROWS = 5000
 
 COLUMN_NAMES = {
-    "indicator": {"indicator", "mittari", "indikator", "key", "avain", "nyckel"},
+    "indicator": {"indicator", "mittari", "indikaattori", "indikator", "key", "avain", "tunnus", "nyckel"},
     "period": {"period", "jakso", "ajanjakso"},
     "value": {"value", "arvo", "värde", "varde"},
 }

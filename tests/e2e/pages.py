@@ -342,6 +342,33 @@ PAGES = [
         prepare=_with_errors,
     ),
     PageUnderTest("new topic with errors", _new_topic, signed_in="member", prepare=_with_errors),
+    # The operating model, the network indicators, the barometer and the criteria workspace
+    PageUnderTest("responsibility baseline", lambda people: "/operating-model/"),
+    PageUnderTest(
+        "local agreement", lambda people: f"/operating-model/{people.network.slug}/", signed_in="member"
+    ),
+    PageUnderTest(
+        "who's who", lambda people: f"/operating-model/{people.network.slug}/people/", signed_in="admin"
+    ),
+    PageUnderTest("service catalogue", lambda people: "/operating-model/services/", signed_in="member"),
+    PageUnderTest(
+        "national decisions of a network",
+        lambda people: f"/operating-model/{people.network.slug}/adoption/",
+        signed_in="admin",
+    ),
+    PageUnderTest("network indicators", lambda people: "/indicators/", signed_in="member"),
+    PageUnderTest(
+        "indicators of a network",
+        lambda people: f"/indicators/network/{people.network.slug}/",
+        signed_in="admin",
+    ),
+    PageUnderTest(
+        "indicator upload",
+        lambda people: f"/indicators/network/{people.network.slug}/upload/",
+        signed_in="admin",
+    ),
+    PageUnderTest("barometer", lambda people: "/participate/barometer/", signed_in="member"),
+    PageUnderTest("criteria workspace", lambda people: "/participate/criteria/", signed_in="member"),
     PageUnderTest("page not found", lambda people: "/ei-tallaista-sivua/", status=404),
     PageUnderTest("no access", _someone_elses_post, signed_in="admin", status=403),
 ]

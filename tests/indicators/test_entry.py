@@ -72,6 +72,14 @@ def test_a_file_saved_in_the_windows_encoding_with_commas_is_read(client, people
     assert IndicatorFigure.objects.get().number == 3
 
 
+@pytest.mark.parametrize(
+    "header", ["indikaattori;jakso;arvo", "Indikator;Period;Värde", "tunnus;ajanjakso;arvo"]
+)
+def test_the_header_may_name_the_columns_in_finnish_or_swedish(client, people, started, header):
+    assert _upload(client, people["admin"], f"{header}\nalkaneet;2025-Q1;38\n").status_code == 302
+    assert IndicatorFigure.objects.get().value == 38
+
+
 def test_every_bad_row_is_named_and_nothing_is_saved(client, people, started):
     make_definition("osuus-kela", unit=Unit.PERCENT, period_type=PeriodType.YEAR)
     add_figure(started, people["network"], 2025, 1, 30)

@@ -86,3 +86,9 @@ def test_the_chart_coordinates_are_not_written_with_a_decimal_comma(client, peop
     html = client.get(reverse("indicators:indicator", args=[figures.key])).content.decode()
     svg = html[html.index("<svg") : html.rindex("</svg>")]
     assert not re.search(r'(x|y|width|cx|cy)="[^"]*\d,\d', svg)
+
+
+def test_the_last_period_label_ends_at_the_charts_right_edge_instead_of_running_past_it(client, figures):
+    html = client.get(reverse("indicators:national")).content.decode()
+    labels = re.findall(r'<text class="indicator-axis-label"[^>]*text-anchor="(\w+)">([^<]*)</text>', html)
+    assert labels[:2] == [("middle", "Q1/2025"), ("end", "Q2/2025")]

@@ -198,8 +198,12 @@ def test_the_network_page_links_to_the_agreement_for_those_who_may_see_it(client
     page = add_page(index, NetworkPage(title="Satakunta", slug="satakunta", network=people["network"]))
     _client(client, people[who] if who else None)
     html = client.get(page.url).content.decode()
-    assert (reverse("operating_model:agreement", args=["satakunta"]) in html) is linked
+    assert (f'href="{reverse("operating_model:agreement", args=["satakunta"])}"' in html) is linked
+    assert (f'href="{reverse("operating_model:network_adoption", args=["satakunta"])}"' in html) is linked
     assert reverse("operating_model:baseline") in html
+    # who's who and the services show each visitor what they may see, so everyone gets the links
+    assert reverse("operating_model:whoswho", args=["satakunta"]) in html
+    assert reverse("operating_model:network_services", args=["satakunta"]) in html
 
 
 def test_the_own_data_export_lists_the_versions_the_person_recorded(client, people, baseline):
