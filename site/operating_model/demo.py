@@ -57,7 +57,7 @@ PARTY_KEYS = [party[0] for party in PARTIES]
 
 # The column headings in Swedish and English: party key -> (sv, en).
 PARTY_ABBREVIATIONS = {
-    "employment-authority": ("Sysselsättningsområde", "Employment area"),
+    "employment-authority": ("Sysselsättningsomr.", "Employment area"),
     "social-work": ("VO socialt arbete", "County social work"),
     "health-care": ("VO hälsa", "County health care"),
     "kela": ("FPA", "Kela"),

@@ -4,8 +4,8 @@ and safe to load twice."""
 import pytest
 
 from typ_site.core.demo_content import load_core_demo
-from typ_site.operating_model.demo import load_operating_model_demo
-from typ_site.operating_model.models import AgreementCell, ClientProcessTask, LocalAgreement
+from typ_site.operating_model.demo import PARTIES, PARTY_ABBREVIATIONS, load_operating_model_demo
+from typ_site.operating_model.models import AgreementCell, ClientProcessTask, LocalAgreement, Party
 
 pytestmark = pytest.mark.django_db
 
@@ -21,3 +21,30 @@ def test_the_demo_fills_the_register_and_can_be_loaded_again(home):
     assert LocalAgreement.objects.filter(network__slug="satakunta").count() == 2
     deviations = [cell for cell in AgreementCell.objects.all() if cell.deviates]
     assert deviations and all(cell.deviation_reason for cell in deviations)
+
+
+def test_the_demo_parties_fit_their_fields():
+    """SQLite does not enforce a CharField's length, PostgreSQL does: the demo must fit."""
+
+    def limit(field: str) -> int:
+        return Party._meta.get_field(field).max_length
+
+    too_long = [
+        (field, value)
+        for key, short_name, name_fi, name_sv, name_en in PARTIES
+        for field, value in (
+            ("key", key),
+            ("short_name", short_name),
+            ("name_fi", name_fi),
+            ("name_sv", name_sv),
+            ("name_en", name_en),
+        )
+        if len(value) > limit(field)
+    ] + [
+        (field, value)
+        for sv, en in PARTY_ABBREVIATIONS.values()
+        for field, value in (("short_name_sv", sv), ("short_name_en", en))
+        if len(value) > limit(field)
+    ]
+
+    assert too_long == []
