@@ -30,15 +30,15 @@ SOURCE = "TYP-toiminnan palvelumuotoilu 2023, kysely 15.–25.5.2023 (295 vastaa
 STATEMENTS = [
     (
         "valtakunnallinen-tuki",
-        "Koen valtakunnallisen tuen TYP-toimintamallille riittäväksi.",
+        "TYP-toimintamalli saa mielestäni tarpeeksi tukea valtakunnan tasolta.",
         "Jag upplever att det nationella stödet för TYP-verksamhetsmodellen är tillräckligt.",
         "I find the national support for the TYP operating model sufficient.",
         {"expert": [30, 68, 76, 20, 9]},
     ),
     (
         "ohjausryhman-tuki",
-        "Valtakunnallinen TYP-ohjausryhmä ja sen työjaosto ovat tukeneet riittävästi oman alueeni "
-        "TYP-toiminnan suunnittelua ja johtamista.",
+        "Alueemme TYP-työn suunnittelu ja johtaminen on saanut tarpeeksi tukea kansalliselta "
+        "ohjausryhmältä ja sen työjaostolta.",
         "Den nationella TYP-styrgruppen och dess arbetssektion har gett tillräckligt stöd för "
         "planeringen och ledningen av TYP-verksamheten i min region.",
         "The national TYP steering group and its working section have supported the planning and "
@@ -47,8 +47,8 @@ STATEMENTS = [
     ),
     (
         "keha-tukitiimi",
-        "KEHA-keskuksen monialaisten palvelujen tukitiimi on tukenut riittävästi TYP-toimintaa "
-        "ja sen johtamista.",
+        "TYP-työ ja sen johtaminen ovat saaneet tarpeeksi tukea KEHA-keskuksen tiimiltä, joka "
+        "tukee monialaisia palveluja.",
         "KEHA-centrets stödteam för sektorsövergripande tjänster har gett tillräckligt stöd för "
         "TYP-verksamheten och dess ledning.",
         "The KEHA Centre's support team for multi-sectoral services has supported TYP work and its "
@@ -57,8 +57,8 @@ STATEMENTS = [
     ),
     (
         "ohjausryhman-hyoty",
-        "TYP-ohjausryhmän ja sen työjaoston toiminta on ollut hyödyllistä valtakunnallisen "
-        "TYP-toiminnan tukemisen ja kehittämisen näkökulmasta.",
+        "Kansallisen ohjausryhmän ja työjaoston työstä on ollut hyötyä, kun TYP-työtä tuetaan ja "
+        "kehitetään koko maassa.",
         "TYP-styrgruppens och dess arbetssektions verksamhet har varit till nytta för att stödja och "
         "utveckla TYP-verksamheten nationellt.",
         "The work of the TYP steering group and its working section has been useful for supporting "
@@ -67,8 +67,8 @@ STATEMENTS = [
     ),
     (
         "lisaarvo-omaan-tyohon",
-        "Ohjausryhmässä tai työjaostossa toimiminen on tuottanut merkittävästi lisäarvoa työhöni "
-        "omassa organisaatiossani.",
+        "Osallistumisestani ohjausryhmään tai työjaostoon on ollut selvää hyötyä omalle työlleni "
+        "organisaatiossani.",
         "Arbetet i styrgruppen eller arbetssektionen har gett betydande mervärde för mitt arbete i "
         "min egen organisation.",
         "Working in the steering group or its working section has added significant value to my "

@@ -24,7 +24,7 @@ from tests.helpers import queries_for
 from typ_site.accounts.services import remove_account
 
 STATEMENTS = [
-    ("tuki", "Koen valtakunnallisen tuen TYP-toimintamallille riittäväksi."),
+    ("tuki", "TYP-toimintamalli saa mielestäni tarpeeksi tukea valtakunnan tasolta."),
     ("alku", "On selvää, milloin asiakas ohjataan TYP-palveluun."),
 ]
 
