@@ -1,6 +1,11 @@
 """The demo content: a forum per demo network, national forums and threads, re-runnable."""
 
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
 from forums.models import Forum, Post, Topic
+from forums.permissions import can_see_forum
+from forums.selectors import visible_topics_for
 from tests.helpers import load_demo_steps
 from typ_site.core.demo import demo_email
 
@@ -25,8 +30,6 @@ def test_the_demo_can_be_loaded_twice_without_duplicates(db):
 
 
 def test_demo_network_forums_stay_private(db, client):
-    from django.contrib.auth import get_user_model
-    from django.urls import reverse
 
     load_demo_steps("core", "forums")
     outsider = get_user_model().objects.get(email=demo_email("kela.kymenlaakso"))
@@ -37,10 +40,6 @@ def test_demo_network_forums_stay_private(db, client):
 
 
 def test_every_demo_topic_a_person_may_see_renders(db, client):
-    from django.contrib.auth import get_user_model
-    from django.urls import reverse
-
-    from forums.selectors import visible_topics_for
 
     load_demo_steps("core", "forums")
     person = get_user_model().objects.get(email=demo_email("asiantuntija.satakunta"))
@@ -54,9 +53,6 @@ def test_every_demo_topic_a_person_may_see_renders(db, client):
 
 
 def test_the_demo_has_a_regional_and_a_directors_forum_with_posts(db):
-    from django.contrib.auth import get_user_model
-
-    from forums.permissions import can_see_forum
 
     load_demo_steps("core", "forums")
     regional = Forum.objects.get(kind="regional")
