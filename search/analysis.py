@@ -310,11 +310,23 @@ class Token:
         return not self.special and (self.surface in FINNISH_STOP_WORDS or self.folded in FOLDED_STOP_WORDS)
 
 
+# An abbreviation with its case ending written on without a colon: "TYPPIstä", "URAan",
+# "HVAlle" (at least two capitals, then at most four small letters).
+ABBREVIATION_WITH_ENDING = re.compile(r"([A-ZÄÖÅ]{2,})[a-zäöå]{1,4}")
+
+
 def scan(text: str):
-    """(lower-cased surface, special term or "", start, end) for every token of the text."""
+    """(lower-cased surface, special term or "", start, end) for every token of the text.
+
+    An abbreviation with its case ending ("TYPPIstä", "HVAlle") is the abbreviation's word
+    ("typpi", "hva"), as "TYPPI:stä" and "HVA:lle" are: the ending is no part of the name."""
     for match in TOKEN_RE.finditer(text or ""):
         kind = match.lastgroup
-        if kind == "word" or kind == "number":
+        if kind == "word":
+            abbreviation = ABBREVIATION_WITH_ENDING.fullmatch(match.group())
+            surface = abbreviation.group(1) if abbreviation else match.group()
+            yield surface.lower(), "", match.start(), match.end()
+        elif kind == "number":
             yield match.group().lower(), "", match.start(), match.end()
         elif kind == "statute":
             number, year = match.group().split("/")

@@ -155,6 +155,20 @@ def test_an_abbreviation_with_a_case_ending_finds_its_long_form(backend):
     assert search(backend, "KEHA:n").keys == ["page:92"]
 
 
+def test_an_abbreviation_with_its_case_ending_written_on_finds_the_abbreviation(backend):
+    backend.index_documents(
+        [
+            make_document("page:88", "Tilastot TYPPIstä", "Raportti."),
+            make_document("page:89", "Typpi ja kalium", "Puutarhan lannoitus."),
+            make_document("page:90", "Hyvinvointialue tiedottaa", "Uutiset."),
+        ]
+    )
+
+    assert search(backend, "TYPPI tilastot").keys[0] == "page:88"
+    assert search(backend, "TYPPIin").keys[0] == "page:88"
+    assert search(backend, "HVAlle").keys == ["page:90"]
+
+
 def test_a_one_letter_typo_still_finds(indexed):
     assert "page:4" in search(indexed, "sosiaaliohjaja").keys
 

@@ -97,6 +97,15 @@ def test_a_document_holds_exactly_the_terms_the_embedded_store_holds():
     assert "keskus" not in source["body_terms"].split()
 
 
+def test_an_abbreviation_with_a_case_ending_is_indexed_and_searched_as_the_abbreviation():
+    source = source_of(make_document("page:1", "Tilastot TYPPIstä", "HVAlle."), get_analyzer())
+
+    assert source["title_terms"].split() == ["tilasto", "tilastot", "typpi"]
+    assert source["body_terms"].split() == ["hva"]
+    (clause,) = search_body("TYPPIstä")["query"]["bool"]["must"][0]["bool"]["must"]
+    assert clause["bool"]["should"][0]["multi_match"]["query"].split() == ["typpi"]
+
+
 def test_facet_fields_are_keywords(settings):
     properties = index_definition(settings)["mappings"]["properties"]
 

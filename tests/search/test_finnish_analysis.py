@@ -100,6 +100,21 @@ def test_the_case_ending_after_an_abbreviation_s_colon_is_no_word(voikko):
     assert [word.text for word in parse_query("KEHA:n koulutukset", voikko).words] == ["keha", "koulutukset"]
 
 
+def test_an_abbreviation_with_a_case_ending_written_on_is_the_abbreviation(voikko):
+    # "TYPPIstä" is no form Voikko knows (Snowball gave "typ", which is TYP, not TYPPI).
+    assert voikko.index_terms("TYPPIstä TYPPIin HVAlle URAan") == ["typpi", "typpi", "hva", "ura"]
+    assert [token.surface for token in tokenize("TYPPIstä")] == ["typpi"]
+    word = parse_query("HVAlle", voikko).words[0]
+    assert word.synonyms == ("hyvinvointialue",)
+    # Words that are no abbreviation stay as they are: capitals only, a capital and small
+    # letters, a longer ending.
+    assert [token.surface for token in tokenize("PALVELUTARPEEN Kelan TYPPIkoulutus")] == [
+        "palvelutarpeen",
+        "kelan",
+        "typpikoulutus",
+    ]
+
+
 def test_a_word_matches_the_base_forms_of_its_family(voikko):
     word = parse_query("velkaantuminen", voikko).words[0]
 

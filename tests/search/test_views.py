@@ -101,6 +101,17 @@ def test_nothing_found_gives_advice(client, indexed):
     assert "Check the spelling" in response.text or "Tarkista" in response.text
 
 
+def test_an_abbreviation_with_its_case_ending_finds_the_abbreviation_and_marks_the_word(client, db):
+    get_backend().index_documents(
+        [make_document("page:7", "Tilastot TYPPIstä", "Raportit haetaan TYPPIstä kuukausittain.")]
+    )
+
+    response = client.get(reverse("search:search"), {"q": "TYPPI"})
+
+    assert result_titles(response) == ["Tilastot TYPPIstä"]
+    assert "<mark>TYPPIstä</mark>" in response.text
+
+
 def test_user_text_is_escaped_on_the_page(client, indexed):
     response = client.get(reverse("search:search"), {"q": "<script>alert(1)</script>"})
 
