@@ -352,6 +352,12 @@ class WordAnalysis:
     query_terms: frozenset[str]
     index_terms: frozenset[str]
     known: bool = True  # the analyser recognised the word
+    # Word families through Voikko's analysis: the verbs an action noun is made from
+    # ("koulutus" ← "kouluttaa"), as written, and the terms that find the word's relatives:
+    # the verb and `ACTION_NOUN_TERM` of the verb (every action noun made from it), for a noun
+    # made from a verb and for a verb alike.
+    derived_from: tuple[str, ...] = ()
+    relatives: frozenset[str] = frozenset()
 
 
 class Analyzer:
@@ -471,9 +477,63 @@ class VoikkoAnalyzer(Analyzer):
         bases = {fold(analysis["BASEFORM"]) for analysis in analyses if analysis.get("BASEFORM")}
         query_terms = frozenset({folded} | bases)
         parts: set[str] = set()
+        verbs: list[str] = []
         for analysis in analyses:
             parts.update(compound_parts(word, analysis))
-        return WordAnalysis(query_terms, frozenset(query_terms | parts))
+            verb = derived_verb(analysis.get("WORDBASES", ""))
+            if verb and verb not in verbs and fold(verb) not in query_terms and self._is_verb(verb):
+                verbs.append(verb)
+        derived = {fold(verb) for verb in verbs}
+        own_verbs = {
+            fold(a["BASEFORM"]) for a in analyses if a.get("CLASS") == "teonsana" and a.get("BASEFORM")
+        }
+        relatives = derived | {ACTION_NOUN_TERM.format(verb=verb) for verb in derived | own_verbs}
+        index_terms = query_terms | parts | {ACTION_NOUN_TERM.format(verb=verb) for verb in derived}
+        return WordAnalysis(
+            query_terms, frozenset(index_terms), derived_from=tuple(verbs), relatives=frozenset(relatives)
+        )
+
+    @property
+    def _is_verb(self):
+        cache = self.__dict__.get("_is_verb_cache")
+        if cache is None:
+
+            def is_verb(word: str) -> bool:
+                return any(analysis.get("CLASS") == "teonsana" for analysis in self.analyse(word))
+
+            cache = self.__dict__["_is_verb_cache"] = lru_cache(maxsize=20_000)(is_verb)
+        return cache
+
+
+# Suffixes of action nouns made from a verb (Voikko's WORDBASES): kokeil+u, ohja+us,
+# perehdyt+ys, arvioi+n+ti, neuvo+n+ta, hyväksy+n+tä.
+ACTION_NOUN_SUFFIXES = frozenset({"+u", "+y", "+us", "+ys", "+ti", "+ta", "+tä"})
+# The index term of an action noun that names the verb it is made from: "koulutus" is
+# indexed with "kouluttaa0n" (a digit keeps it apart from every word), which the verb and
+# the verb's other nouns find as a relative.
+ACTION_NOUN_TERM = "{verb}0n"
+WORDBASES_RE = re.compile(r"\+([^+(]*)(?:\(([^)]*)\))?")
+
+
+def derived_verb(wordbases: str, compounds: bool = False) -> str | None:
+    """The verb an action noun is made from, by Voikko's WORDBASES: "+kokeil(kokeilla)+u(+u)"
+    → "kokeilla" ("kokeilu"), "+arvioi(arvioida)+n+ti(+ti)" → "arvioida". None for any other
+    word, for a noun made from a noun ("+asiakku(asiakas)+us(+us)": the caller checks that the
+    base is a verb) and, unless `compounds`, for a compound ("+työ(työ)+kokeil(kokeilla)+u(+u)":
+    its parts are indexed already, and joining compounds' heads to their verbs lowered the
+    development half's nDCG@10, 0.808 → 0.804)."""
+    entries = WORDBASES_RE.findall(wordbases)
+    if len(entries) < 2 or entries[-1][1] not in ACTION_NOUN_SUFFIXES:
+        return None
+    index = len(entries) - 2
+    while index >= 0 and not entries[index][1]:
+        index -= 1  # a linking "+n" has no base
+    if index < 0 or entries[index][1].startswith("+"):
+        return None
+    if index > 0 and not compounds:
+        return None
+    base = entries[index][1]
+    return base if base.endswith(("a", "ä")) else None
 
 
 def compound_parts(word: str, analysis: dict) -> set[str]:
@@ -752,6 +812,10 @@ def parse_query(
 def plain_word(token: Token, compiled: CompiledVocabulary, analyzer: Analyzer) -> QueryWord:
     analysis = analyzer.word(token)
     family, family_terms = compiled.family(analysis.query_terms) if analysis.known else ((), frozenset())
+    if analysis.relatives:
+        # A verb finds the nouns made from it; such a noun its verb and the verb's other nouns.
+        family += tuple(verb for verb in analysis.derived_from if verb not in family)
+        family_terms |= analysis.relatives
     parts = compound_pieces(analysis)
     return QueryWord(
         token.surface,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.analysis import SnowballAnalyzer, build_analyzer, parse_query, tokenize
+from search.analysis import SnowballAnalyzer, build_analyzer, derived_verb, parse_query, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +113,33 @@ def test_an_abbreviation_with_a_case_ending_written_on_is_the_abbreviation(voikk
         "kelan",
         "typpikoulutus",
     ]
+
+
+def test_the_verb_of_an_action_noun_comes_from_voikko_s_word_bases():
+    assert derived_verb("+kokeil(kokeilla)+u(+u)") == "kokeilla"
+    assert derived_verb("+arvioi(arvioida)+n+ti(+ti)") == "arvioida"
+    assert derived_verb("+perehdyt(perehdyttää)+ys(+ys)") == "perehdyttää"
+    # A noun made from a noun is left to the caller's verb check; a plain word, an agent noun
+    # and a compound give nothing.
+    assert derived_verb("+asiakku(asiakas)+us(+us)") is None
+    assert derived_verb("+sopimus(sopimus)") is None
+    assert derived_verb("+koulutta(kouluttaa)+ja(+ja)") is None
+    assert derived_verb("+työ(työ)+kokeil(kokeilla)+u(+u)") is None
+
+
+def test_an_action_noun_and_its_verb_find_each_other_through_voikko(voikko):
+    # "tarkistus" ← "tarkistaa" is in no table: the family comes from Voikko's analysis.
+    assert "tarkistaa0n" in voikko.index_terms("Tarkistus tehdään vuosittain.")
+    assert "tarkistaa0n" not in voikko.index_terms("Tarkistetaan vuosittain.")
+    verb = parse_query("tarkistaa", voikko).words[0]
+    assert verb.own_terms == frozenset({"tarkistaa"})
+    assert verb.family_terms == frozenset({"tarkistaa0n"})
+    noun = parse_query("tarkistuksen", voikko).words[0]
+    assert noun.family == ("tarkistaa",)
+    assert noun.family_terms == frozenset({"tarkistaa", "tarkistaa0n"})
+    # A noun made from a noun ("asiakkuus" ← "asiakas") and a result noun keep to themselves.
+    assert parse_query("asiakkuus", voikko).words[0].family_terms == frozenset()
+    assert parse_query("sopimus", voikko).words[0].family_terms == frozenset()
 
 
 def test_a_word_matches_the_base_forms_of_its_family(voikko):

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from search.analysis import get_analyzer
 from search.backends import get_backend
 from tests.factories import make_member, make_network, make_user
 from typ_site.core.access import MEMBERS, network_key
@@ -110,6 +111,19 @@ def test_an_abbreviation_with_its_case_ending_finds_the_abbreviation_and_marks_t
 
     assert result_titles(response) == ["Tilastot TYPPIstä"]
     assert "<mark>TYPPIstä</mark>" in response.text
+
+
+def test_a_verb_finds_the_page_about_its_action_noun_and_marks_the_noun(client, db):
+    if get_analyzer().name != "voikko":
+        pytest.skip("the verbs of action nouns come from Voikko")
+    get_backend().index_documents(
+        [make_document("page:8", "Opiskelu työttömänä", "Lyhyt opiskelu ei estä tukea.")]
+    )
+
+    response = client.get(reverse("search:search"), {"q": "opiskella"})
+
+    assert result_titles(response) == ["Opiskelu työttömänä"]
+    assert "<mark>opiskelu</mark>" in response.text
 
 
 def test_user_text_is_escaped_on_the_page(client, indexed):
