@@ -119,11 +119,12 @@ def test_the_verb_of_an_action_noun_comes_from_voikko_s_word_bases():
     assert derived_verb("+kokeil(kokeilla)+u(+u)") == "kokeilla"
     assert derived_verb("+arvioi(arvioida)+n+ti(+ti)") == "arvioida"
     assert derived_verb("+perehdyt(perehdyttää)+ys(+ys)") == "perehdyttää"
-    # A noun made from a noun is left to the caller's verb check; a plain word, an agent noun
-    # and a compound give nothing.
+    assert derived_verb("+koulutta(kouluttaa)+ja(+ja)") == "kouluttaa"
+    # A noun made from a noun is left to the caller's verb check; a plain word and a compound
+    # give nothing.
     assert derived_verb("+asiakku(asiakas)+us(+us)") is None
     assert derived_verb("+sopimus(sopimus)") is None
-    assert derived_verb("+koulutta(kouluttaa)+ja(+ja)") is None
+    assert derived_verb("+sanoi(sanoa)+n+en(+en)") is None
     assert derived_verb("+työ(työ)+kokeil(kokeilla)+u(+u)") is None
 
 
