@@ -12,7 +12,10 @@ compound structure. Without it the analysis falls back to Snowball's Finnish ste
 warning is logged once.
 
 Section references are kept as single terms: "11 §" and "11. pykälä" both become
-`11pykala`, and a statute number such as "381/2023" becomes `381s2023`.
+`11pykala`, and a statute number such as "381/2023" becomes `381s2023`. An abbreviation with
+its case ending written on ("TYPPIstä", "HVAlle") is the abbreviation. A noun made from a
+verb ("koulutus", "kouluttaja") is also indexed with `kouluttaa0n`, which the verb and its
+other nouns find (word families through Voikko's analysis).
 """
 
 from __future__ import annotations
