@@ -102,28 +102,26 @@ def test_nothing_found_gives_advice(client, indexed):
     assert "Check the spelling" in response.text or "Tarkista" in response.text
 
 
-def test_an_abbreviation_with_its_case_ending_finds_the_abbreviation_and_marks_the_word(client, db):
-    get_backend().index_documents(
-        [make_document("page:7", "Tilastot TYPPIstä", "Raportit haetaan TYPPIstä kuukausittain.")]
-    )
+@pytest.mark.parametrize(
+    ("title", "body", "query", "marked", "voikko_only"),
+    [
+        # An abbreviation with its case ending written on is the abbreviation.
+        ("Tilastot TYPPIstä", "Raportit haetaan TYPPIstä kuukausittain.", "TYPPI", "TYPPIstä", False),
+        # A verb finds the noun made from it (Voikko's analysis).
+        ("Opiskelu työttömänä", "Lyhyt opiskelu ei estä tukea.", "opiskella", "opiskelu", True),
+    ],
+)
+def test_a_word_written_differently_finds_the_page_and_is_marked(
+    client, db, title, body, query, marked, voikko_only
+):
+    if voikko_only and get_analyzer().name != "voikko":
+        pytest.skip("needs Voikko's analysis")
+    get_backend().index_documents([make_document("page:7", title, body)])
 
-    response = client.get(reverse("search:search"), {"q": "TYPPI"})
+    response = client.get(reverse("search:search"), {"q": query})
 
-    assert result_titles(response) == ["Tilastot TYPPIstä"]
-    assert "<mark>TYPPIstä</mark>" in response.text
-
-
-def test_a_verb_finds_the_page_about_its_action_noun_and_marks_the_noun(client, db):
-    if get_analyzer().name != "voikko":
-        pytest.skip("the verbs of action nouns come from Voikko")
-    get_backend().index_documents(
-        [make_document("page:8", "Opiskelu työttömänä", "Lyhyt opiskelu ei estä tukea.")]
-    )
-
-    response = client.get(reverse("search:search"), {"q": "opiskella"})
-
-    assert result_titles(response) == ["Opiskelu työttömänä"]
-    assert "<mark>opiskelu</mark>" in response.text
+    assert result_titles(response) == [title]
+    assert f"<mark>{marked}</mark>" in response.text
 
 
 def test_user_text_is_escaped_on_the_page(client, indexed):
