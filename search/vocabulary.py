@@ -13,7 +13,8 @@ Used at query time by both backends (never at index time, so a change needs no r
   minute). Without a database (`STATIC_VOCABULARY`) the groups written here are used.
 - **Word families**: derivatives of one root ("sopia", "sopimus", "sopiminen"); a query word
   whose base form is in a family also matches the others (`search.analysis`), unless it names
-  the result of an action ("sopimus", "suunnitelma").
+  the result of an action ("sopimus", "suunnitelma"). Beside this table, Voikko's analysis
+  joins any noun made from a verb to the verb (`search.analysis.derived_verb`).
 - **Function words**: question words and auxiliary verbs ("kuka", "milloin", "voiko",
   "tarvitaanko"). They are not required to match; they only add to the score.
 """

@@ -155,6 +155,30 @@ def test_an_abbreviation_with_a_case_ending_finds_its_long_form(backend):
     assert search(backend, "KEHA:n").keys == ["page:92"]
 
 
+def test_an_abbreviation_with_its_case_ending_written_on_finds_the_abbreviation(backend):
+    backend.index_documents(
+        [
+            make_document("page:88", "Tilastot TYPPIstä", "Raportti."),
+            make_document("page:89", "Typpi ja kalium", "Puutarhan lannoitus."),
+            make_document("page:90", "Hyvinvointialue tiedottaa", "Uutiset."),
+        ]
+    )
+
+    assert search(backend, "TYPPI tilastot").keys[0] == "page:88"
+    assert search(backend, "TYPPIin").keys[0] == "page:88"
+    assert search(backend, "HVAlle").keys == ["page:90"]
+
+
+def test_an_action_noun_and_its_verb_find_each_other_the_word_as_typed_first(backend):
+    if get_analyzer().name != "voikko":
+        pytest.skip("the verbs of action nouns come from Voikko")
+    titles = {"page:84": "Lomakkeen tarkistus", "page:85": "Lomakkeet tarkistetaan", "page:86": "Arkisto"}
+    backend.index_documents([make_document(key, title, "Kerran vuodessa.") for key, title in titles.items()])
+
+    assert search(backend, "tarkistaa").keys == ["page:85", "page:84"]
+    assert search(backend, "tarkistus").keys == ["page:84", "page:85"]
+
+
 def test_a_one_letter_typo_still_finds(indexed):
     assert "page:4" in search(indexed, "sosiaaliohjaja").keys
 

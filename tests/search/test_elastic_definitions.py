@@ -97,6 +97,28 @@ def test_a_document_holds_exactly_the_terms_the_embedded_store_holds():
     assert "keskus" not in source["body_terms"].split()
 
 
+def test_an_abbreviation_with_a_case_ending_is_indexed_and_searched_as_the_abbreviation():
+    source = source_of(make_document("page:1", "Tilastot TYPPIstä", "HVAlle."), get_analyzer())
+
+    assert source["title_terms"].split() == ["tilasto", "tilastot", "typpi"]
+    assert source["body_terms"].split() == ["hva"]
+    (clause,) = search_body("TYPPIstä")["query"]["bool"]["must"][0]["bool"]["must"]
+    assert clause["bool"]["should"][0]["multi_match"]["query"].split() == ["typpi"]
+
+
+def test_an_action_noun_is_indexed_with_its_verb_and_the_verb_searches_for_it():
+    analyzer = get_analyzer()
+    if analyzer.name != "voikko":
+        pytest.skip("the verbs of action nouns come from Voikko")
+    source = source_of(make_document("page:1", "Lomakkeen tarkistus", ""), analyzer)
+
+    assert "tarkistaa0n" in source["title_terms"].split()
+    (clause,) = search_body("tarkistaa")["query"]["bool"]["must"][0]["bool"]["must"]
+    queries = [option["multi_match"]["query"].split() for option in clause["bool"]["should"]]
+    assert queries[0] == ["tarkistaa"]
+    assert ["tarkistaa0n"] in queries[1:]
+
+
 def test_facet_fields_are_keywords(settings):
     properties = index_definition(settings)["mappings"]["properties"]
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.analysis import SnowballAnalyzer, build_analyzer, parse_query, tokenize
+from search.analysis import SnowballAnalyzer, build_analyzer, derived_verb, parse_query, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +98,49 @@ def test_question_and_function_words_are_optional(voikko):
 
 def test_the_case_ending_after_an_abbreviation_s_colon_is_no_word(voikko):
     assert [word.text for word in parse_query("KEHA:n koulutukset", voikko).words] == ["keha", "koulutukset"]
+
+
+def test_an_abbreviation_with_a_case_ending_written_on_is_the_abbreviation(voikko):
+    # "TYPPIstä" is no form Voikko knows (Snowball gave "typ", which is TYP, not TYPPI).
+    assert voikko.index_terms("TYPPIstä TYPPIin HVAlle URAan") == ["typpi", "typpi", "hva", "ura"]
+    assert [token.surface for token in tokenize("TYPPIstä")] == ["typpi"]
+    word = parse_query("HVAlle", voikko).words[0]
+    assert word.synonyms == ("hyvinvointialue",)
+    # Words that are no abbreviation stay as they are: capitals only, a capital and small
+    # letters, a longer ending.
+    assert [token.surface for token in tokenize("PALVELUTARPEEN Kelan TYPPIkoulutus")] == [
+        "palvelutarpeen",
+        "kelan",
+        "typpikoulutus",
+    ]
+
+
+def test_the_verb_of_an_action_noun_comes_from_voikko_s_word_bases():
+    assert derived_verb("+kokeil(kokeilla)+u(+u)") == "kokeilla"
+    assert derived_verb("+arvioi(arvioida)+n+ti(+ti)") == "arvioida"
+    assert derived_verb("+perehdyt(perehdyttää)+ys(+ys)") == "perehdyttää"
+    assert derived_verb("+koulutta(kouluttaa)+ja(+ja)") == "kouluttaa"
+    # A noun made from a noun is left to the caller's verb check; a plain word and a compound
+    # give nothing.
+    assert derived_verb("+asiakku(asiakas)+us(+us)") is None
+    assert derived_verb("+sopimus(sopimus)") is None
+    assert derived_verb("+sanoi(sanoa)+n+en(+en)") is None
+    assert derived_verb("+työ(työ)+kokeil(kokeilla)+u(+u)") is None
+
+
+def test_an_action_noun_and_its_verb_find_each_other_through_voikko(voikko):
+    # "tarkistus" ← "tarkistaa" is in no table: the family comes from Voikko's analysis.
+    assert "tarkistaa0n" in voikko.index_terms("Tarkistus tehdään vuosittain.")
+    assert "tarkistaa0n" not in voikko.index_terms("Tarkistetaan vuosittain.")
+    verb = parse_query("tarkistaa", voikko).words[0]
+    assert verb.own_terms == frozenset({"tarkistaa"})
+    assert verb.family_terms == frozenset({"tarkistaa0n"})
+    noun = parse_query("tarkistuksen", voikko).words[0]
+    assert noun.family == ("tarkistaa",)
+    assert noun.family_terms == frozenset({"tarkistaa", "tarkistaa0n"})
+    # A noun made from a noun ("asiakkuus" ← "asiakas") and a result noun keep to themselves.
+    assert parse_query("asiakkuus", voikko).words[0].family_terms == frozenset()
+    assert parse_query("sopimus", voikko).words[0].family_terms == frozenset()
 
 
 def test_a_word_matches_the_base_forms_of_its_family(voikko):

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from search.analysis import get_analyzer
 from search.backends import get_backend
 from tests.factories import make_member, make_network, make_user
 from typ_site.core.access import MEMBERS, network_key
@@ -99,6 +100,28 @@ def test_nothing_found_gives_advice(client, indexed):
 
     assert response.status_code == 200
     assert "Check the spelling" in response.text or "Tarkista" in response.text
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "query", "marked", "voikko_only"),
+    [
+        # An abbreviation with its case ending written on is the abbreviation.
+        ("Tilastot TYPPIstä", "Raportit haetaan TYPPIstä kuukausittain.", "TYPPI", "TYPPIstä", False),
+        # A verb finds the noun made from it (Voikko's analysis).
+        ("Opiskelu työttömänä", "Lyhyt opiskelu ei estä tukea.", "opiskella", "opiskelu", True),
+    ],
+)
+def test_a_word_written_differently_finds_the_page_and_is_marked(
+    client, db, title, body, query, marked, voikko_only
+):
+    if voikko_only and get_analyzer().name != "voikko":
+        pytest.skip("needs Voikko's analysis")
+    get_backend().index_documents([make_document("page:7", title, body)])
+
+    response = client.get(reverse("search:search"), {"q": query})
+
+    assert result_titles(response) == [title]
+    assert f"<mark>{marked}</mark>" in response.text
 
 
 def test_user_text_is_escaped_on_the_page(client, indexed):
