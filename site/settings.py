@@ -189,10 +189,12 @@ TASKS = {
 # --- Authentication -------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    # Reads the permissions in one query per request (see its module); authenticates nobody.
+    # Each loads the person of a session with their groups, permissions and memberships in two
+    # queries per request (see the module). The first authenticates nobody; the others are
+    # Django's ModelBackend and allauth's backend.
     "typ_site.accounts.backends.OneQueryPermissionsBackend",
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "typ_site.accounts.backends.EmailPasswordBackend",
+    "typ_site.accounts.backends.AllauthBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
