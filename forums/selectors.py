@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models import BooleanField, DateTimeField, Exists, F, Func, OuterRef, Q, QuerySet, Subquery
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import BaseExpression, RawSQL
 from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
@@ -53,6 +53,7 @@ from typ_site.networks.selectors import admin_network_ids, member_network_ids, p
 
 from .models import (
     Attachment,
+    FeedToken,
     Follow,
     Forum,
     Notification,
@@ -267,12 +268,23 @@ def visible_posts_for(user) -> QuerySet[Post]:
     )
 
 
-def forum_for_user_or_404(user, slug: str) -> Forum:
+def forum_for_user_or_404(user, slug: str, forums: QuerySet[Forum] | None = None) -> Forum:
     """The forum, or 404 when it does not exist or this person may not see it."""
-    forum = visible_forums_for(user).select_related("network").filter(slug=slug).first()
+    forums = visible_forums_for(user) if forums is None else forums
+    forum = forums.select_related("network").filter(slug=slug).first()
     if forum is None:
         raise Http404
     return forum
+
+
+def forum_page_for_user_or_404(user, slug: str) -> Forum:
+    """`forum_for_user_or_404` with what the forum's page shows of the person's own, in the same
+    query: `is_followed`, and `feed_key` (the key of their feed token, or None)."""
+    forums = visible_forums_for(user).annotate(
+        is_followed=Exists(Follow.objects.filter(user=user.pk, forum=OuterRef("pk"))),
+        feed_key=Subquery(FeedToken.objects.filter(user=user.pk).values("key")[:1]),
+    )
+    return forum_for_user_or_404(user, slug, forums)
 
 
 def topic_for_user_or_404(user, pk: int) -> Topic:
@@ -413,10 +425,6 @@ def reactions_of(user, post_ids) -> dict[int, PostReactions]:
     return reactions
 
 
-def is_following_forum(user, forum: Forum) -> bool:
-    return Follow.objects.filter(user=user, forum=forum).exists()
-
-
 def revisions_of(post: Post) -> QuerySet[PostRevision]:
     return post.revisions.select_related("edited_by")
 
@@ -476,7 +484,9 @@ def header_counts(user) -> HeaderCounts:
         return HeaderCounts(0, None)
     moderator = holds_powers(user)
     moderated = moderated_forums_query(user) if moderator else Forum.objects.none()
-    columns = {"unread": _count_of(notifications_for(user, moderated).filter(read_at__isnull=True))}
+    columns: dict[str, BaseExpression] = {
+        "unread": _count_of(notifications_for(user, moderated).filter(read_at__isnull=True))
+    }
     if moderator:
         columns["moderates"] = Exists(moderated)
         columns["reports"] = _count_of(

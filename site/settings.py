@@ -246,6 +246,8 @@ ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or
 ALLOWED_SIGNUP_EMAIL_DOMAINS = [d.lower() for d in env_list("ALLOWED_SIGNUP_EMAIL_DOMAINS")]
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Reads the kinds of a person's authenticators once per request (allauth asks kind by kind).
+MFA_ADAPTER = "typ_site.accounts.mfa.MFAAdapter"
 MFA_TOTP_ISSUER = "TYP-yhteistyöalusta"
 # Editors and administrators must have an authenticator (see accounts.mfa.user_requires_mfa).
 MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", True)

@@ -15,7 +15,7 @@ from tests.factories import (
     make_user,
 )
 from typ_site.accounts.backends import SignedInUserLoading, load_signed_in_user
-from typ_site.accounts.mfa import user_has_mfa
+from typ_site.accounts.mfa import MFAAdapter, user_has_mfa
 from typ_site.accounts.roles import can_open_wagtail_admin, holds_powers, is_keha_staff
 from typ_site.networks.models import Membership
 from typ_site.networks.selectors import admin_network_ids, member_network_ids
@@ -66,3 +66,41 @@ def test_the_authenticator_flag_follows_the_database():
 
     assert user_has_mfa(load_signed_in_user(person.pk))
     assert user_has_mfa(person)  # an object not loaded as the signed-in person asks the database
+
+
+# What a signed-in person's page costs before its view reads anything (the profile page reads
+# nothing of its own): the session, the person (with the authenticator flag and Wagtail
+# profile), their standing, the header's counts; and for those who open the Wagtail admin the
+# editing bar's read of their profile (Wagtail's `UserProfile.get_for_user`, a get_or_create
+# of its own). tests/security/test_query_counts.py holds every page to ten.
+BASE_QUERIES = {"member": 4, "network_admin": 5, "keha_editor": 5}
+
+
+@pytest.mark.parametrize("role", BASE_QUERIES)
+def test_the_base_cost_of_a_signed_in_page(client, role, django_assert_num_queries):
+    network = make_network()
+    person = {
+        "member": lambda: make_member(network),
+        "network_admin": lambda: make_network_admin(network),
+        "keha_editor": lambda: make_user(groups=("KEHA", "Editors")),
+    }[role]()
+    client.force_login(person)
+    assert client.get("/accounts/profile/").status_code == 200
+
+    with django_assert_num_queries(BASE_QUERIES[role]):
+        assert client.get("/accounts/profile/").status_code == 200
+
+
+def test_allauth_asks_the_authenticator_kinds_once_and_sees_a_new_one(django_assert_num_queries):
+    person = make_user()
+    adapter = MFAAdapter()
+
+    with django_assert_num_queries(1):
+        assert not adapter.is_mfa_enabled(person)
+        assert not adapter.is_mfa_enabled(person, types=["totp"])
+        assert not adapter.is_mfa_enabled(person, types=["recovery_codes"])
+
+    give_authenticator(person)  # in the same request: the kinds are read again
+
+    assert adapter.is_mfa_enabled(person, types=["totp"])
+    assert not adapter.is_mfa_enabled(person, types=["webauthn"])
