@@ -514,7 +514,7 @@ def create_sessions(users) -> dict[int, str]:
         data = {
             SESSION_KEY: str(user.pk),
             HASH_SESSION_KEY: user.get_session_auth_hash(),
-            BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+            BACKEND_SESSION_KEY: "typ_site.accounts.backends.EmailPasswordBackend",
         }
         sessions.append(Session(session_key=key, session_data=store.encode(data), expire_date=expires))
         keys[user.pk] = key

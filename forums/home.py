@@ -4,12 +4,11 @@ in `forums.selectors` (the forum rule), as everywhere else."""
 
 from django.urls import reverse
 
-from typ_site.accounts.roles import holds_powers, is_verified_member
+from typ_site.accounts.roles import is_verified_member
 from typ_site.core.home import WAITING, HomeSection
 from typ_site.networks.selectors import member_network_ids
 
 from .selectors import (
-    moderated_forum_ids,
     network_topics_for,
     open_report_count_of,
     unread_notification_count_of,
@@ -47,7 +46,7 @@ def notifications_section(request) -> HomeSection | None:
 def reports_section(request) -> HomeSection | None:
     """Open reports in the forums this person moderates (asked as the header asks it)."""
     user = request.user
-    if not is_verified_member(user) or not holds_powers(user) or not moderated_forum_ids(user):
+    if not is_verified_member(user):
         return None
     count = open_report_count_of(request)
     if not count:

@@ -32,13 +32,20 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db.models import BooleanField, DateTimeField, Exists, OuterRef, Q, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import BooleanField, DateTimeField, Exists, F, Func, OuterRef, Q, QuerySet, Subquery
+from django.db.models.expressions import BaseExpression, RawSQL
+from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import Http404
 
-from typ_site.accounts.roles import KEHA_GROUP, is_keha_staff, is_typ_director, is_verified_member
+from typ_site.accounts.roles import (
+    KEHA_GROUP,
+    holds_powers,
+    is_keha_staff,
+    is_typ_director,
+    is_verified_member,
+)
 from typ_site.core.access import sees_everything, shared_forum_key
 from typ_site.core.request_cache import per_request
 from typ_site.networks.models import Membership
@@ -46,6 +53,7 @@ from typ_site.networks.selectors import admin_network_ids, member_network_ids, p
 
 from .models import (
     Attachment,
+    FeedToken,
     Follow,
     Forum,
     Notification,
@@ -174,6 +182,24 @@ def moderated_forum_ids(user) -> frozenset[int]:
     return access.moderated_ids
 
 
+def moderated_forums_query(user) -> QuerySet[Forum]:
+    """`moderated_forum_ids(user)` as a query, for the header's counts on pages that have no
+    other use for the forums (a subquery there, not a query of its own): the rule of
+    `moderates_by_role` in SQL. tests/forums/test_permission_matrix.py checks that both give
+    the same forums for every role."""
+    forums = visible_forums_for(user)
+    if user.is_superuser:
+        return forums
+    admin_ids = admin_network_ids(user)
+    rule = Q(kind=NETWORK, network_id__in=admin_ids)
+    if is_keha_staff(user):
+        rule |= ~Q(kind=NETWORK)
+    elif admin_ids:
+        shared = Forum.networks.through.objects.filter(network_id__in=admin_ids).values("forum_id")
+        rule |= Q(kind=REGIONAL, pk__in=shared)
+    return forums.filter(rule)
+
+
 def shared_forum_keys(user) -> set[str]:
     """The access keys (`typ_site.core.access.shared_forum_key`) of the regional forums this
     person sees: what the search filters their posts by (`core.access.search_access_keys_for`).
@@ -242,12 +268,23 @@ def visible_posts_for(user) -> QuerySet[Post]:
     )
 
 
-def forum_for_user_or_404(user, slug: str) -> Forum:
+def forum_for_user_or_404(user, slug: str, forums: QuerySet[Forum] | None = None) -> Forum:
     """The forum, or 404 when it does not exist or this person may not see it."""
-    forum = visible_forums_for(user).select_related("network").filter(slug=slug).first()
+    forums = visible_forums_for(user) if forums is None else forums
+    forum = forums.select_related("network").filter(slug=slug).first()
     if forum is None:
         raise Http404
     return forum
+
+
+def forum_page_for_user_or_404(user, slug: str) -> Forum:
+    """`forum_for_user_or_404` with what the forum's page shows of the person's own, in the same
+    query: `is_followed`, and `feed_key` (the key of their feed token, or None)."""
+    forums = visible_forums_for(user).annotate(
+        is_followed=Exists(Follow.objects.filter(user=user.pk, forum=OuterRef("pk"))),
+        feed_key=Subquery(FeedToken.objects.filter(user=user.pk).values("key")[:1]),
+    )
+    return forum_for_user_or_404(user, slug, forums)
 
 
 def topic_for_user_or_404(user, pk: int) -> Topic:
@@ -388,33 +425,29 @@ def reactions_of(user, post_ids) -> dict[int, PostReactions]:
     return reactions
 
 
-def is_following_forum(user, forum: Forum) -> bool:
-    return Follow.objects.filter(user=user, forum=forum).exists()
-
-
 def revisions_of(post: Post) -> QuerySet[PostRevision]:
     return post.revisions.select_related("edited_by")
 
 
-def notifications_for(user, reasons=None) -> QuerySet[Notification]:
+def notifications_for(user, moderated: QuerySet[Forum] | None = None) -> QuerySet[Notification]:
     """The person's notifications about things they may still see (membership may have ended).
 
     About a post: the post is still visible (the author of a hidden post is told it was
     hidden), and a report only to those who still moderate its forum. About a membership: the
     request still waits for this person's decision (`pending_requests_for_admin`, the rule of
-    the management page), or the decision was about this person's own request. `reasons`: the
-    reasons the caller knows to be among them, when it knows (the header's count).
+    the management page), or the decision was about this person's own request.
+    `moderated`: the forums the person moderates as a query (the header's count).
     """
     if not is_verified_member(user):
         return Notification.objects.none()
     Reason = Notification.Reason
+    moderated_ids = moderated_forum_ids(user) if moderated is None else moderated
     # The forum rule as a subquery, not visible_forum_ids(): the header counts these on every
     # page, and most pages have no other use for the forum ids (a query of their own).
     about_post = Q(post__topic__forum__in=visible_forums_for(user), post__topic__is_hidden=False) & (
         Q(post__is_hidden=False) | Q(reason=Reason.HIDDEN, post__author=user)
     )
-    if reasons is None or Reason.REPORTED in reasons:
-        about_post &= ~Q(reason=Reason.REPORTED) | Q(post__topic__forum_id__in=moderated_forum_ids(user))
+    about_post &= ~Q(reason=Reason.REPORTED) | Q(post__topic__forum_id__in=moderated_ids)
     about_membership = Q(
         reason=Reason.MEMBERSHIP_REQUEST, membership__in=pending_requests_for_admin(user).values("pk")
     ) | Q(reason=Reason.MEMBERSHIP_DECISION, membership__user=user)
@@ -429,35 +462,54 @@ def notifications_for(user, reasons=None) -> QuerySet[Notification]:
     )
 
 
-def unread_notification_count(user) -> int:
-    """The header's count on every page. Most people have nothing unread most of the time,
-    and asking that (no joins, the recipient's index) costs far less than building the count
-    of the notifications they may see."""
+def _count_of(queryset: QuerySet) -> Coalesce:
+    """The number of rows of `queryset`, as a scalar subquery."""
+    return Coalesce(Subquery(queryset.order_by().values(number=Func(F("pk"), function="COUNT"))), 0)
+
+
+@dataclass(frozen=True)
+class HeaderCounts:
+    unread_notifications: int
+    open_reports: int | None  # None: the person moderates no forum
+
+
+def header_counts(user) -> HeaderCounts:
+    """What the header shows on every page: the unread notifications, and for a moderator the
+    open reports of their forums. One query, on the person's own row: it carries the counts as
+    subqueries (the notifications' rule asked in the database, on the recipient's index, which
+    costs next to nothing when nothing is unread), with the forums the person moderates as a
+    subquery too (`moderated_forums_query`). Only people who hold powers beyond a member's
+    moderate anything (`moderates_by_role`); the others' count leaves reports out."""
     if not is_verified_member(user):
-        return 0
-    reasons = set(
-        Notification.objects.filter(recipient=user, read_at__isnull=True)
-        .order_by()
-        .values_list("reason", flat=True)
-        .distinct()
-    )
-    if not reasons:
-        return 0
-    return notifications_for(user, reasons).filter(read_at__isnull=True).count()
+        return HeaderCounts(0, None)
+    moderator = holds_powers(user)
+    moderated = moderated_forums_query(user) if moderator else Forum.objects.none()
+    columns: dict[str, BaseExpression] = {
+        "unread": _count_of(notifications_for(user, moderated).filter(read_at__isnull=True))
+    }
+    if moderator:
+        columns["moderates"] = Exists(moderated)
+        columns["reports"] = _count_of(
+            Report.objects.filter(status=Report.Status.OPEN, post__topic__forum__in=moderated)
+        )
+    row = get_user_model().objects.filter(pk=user.pk).annotate(**columns).values(*columns).get()
+    return HeaderCounts(row["unread"], row["reports"] if row.get("moderates") else None)
+
+
+def header_counts_of(request) -> HeaderCounts:
+    """`header_counts` of the signed-in person, once per request (the header and the home page
+    both show them)."""
+    user = request.user
+    return per_request(request, "forums.header_counts", lambda: header_counts(user))
 
 
 def unread_notification_count_of(request) -> int:
-    """`unread_notification_count` of the signed-in person, once per request (the header and
-    the home page both show it)."""
-    user = request.user
-    return per_request(request, "forums.unread_count", lambda: unread_notification_count(user))
+    return header_counts_of(request).unread_notifications
 
 
 def open_report_count_of(request) -> int:
-    """`open_report_count` of the signed-in person, once per request (the header and the home
-    page both show it)."""
-    user = request.user
-    return per_request(request, "forums.open_report_count", lambda: open_report_count(user))
+    """The open reports of the forums the signed-in person moderates (0 when none)."""
+    return header_counts_of(request).open_reports or 0
 
 
 def network_topics_for(user, limit: int = 5) -> list[Topic]:
@@ -502,15 +554,6 @@ def unread_notifications_for(user, limit: int = 5) -> list[Notification]:
             "adoption_reminder__page",
         )[:limit]
     )
-
-
-def open_report_count(user) -> int:
-    """The reports waiting for this person's decision (the count on the header's link)."""
-    if not moderated_forum_ids(user):
-        return 0
-    return Report.objects.filter(
-        status=Report.Status.OPEN, post__topic__forum_id__in=moderated_forum_ids(user)
-    ).count()
 
 
 def moderation_queue_for(user) -> QuerySet[Report]:

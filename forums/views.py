@@ -60,28 +60,27 @@ def index(request):
         "forums/index.html",
         {
             "sections": sections,
-            "moderates": selectors.moderated_forums_for(request.user).exists(),
+            "moderates": bool(selectors.moderated_forum_ids(request.user)),
         },
     )
 
 
 @login_required
 def forum_detail(request, slug):
-    forum = selectors.forum_for_user_or_404(request.user, slug)
+    forum = selectors.forum_page_for_user_or_404(request.user, slug)
     page = Paginator(selectors.topics_of_forum(request.user, forum), TOPICS_PER_PAGE).get_page(
         page_number(request)
     )
-    token = FeedToken.objects.filter(user=request.user).first()
     return render(
         request,
         "forums/forum.html",
         {
             "forum": forum,
             "page_obj": page,
-            "following": selectors.is_following_forum(request.user, forum),
+            "following": forum.is_followed,
             "is_moderator": permissions.can_moderate(request.user, forum),
-            "feed_url": request.build_absolute_uri(reverse("forums:feed", args=[token.key, forum.slug]))
-            if token
+            "feed_url": request.build_absolute_uri(reverse("forums:feed", args=[forum.feed_key, forum.slug]))
+            if forum.feed_key
             else None,
         },
     )

@@ -189,10 +189,12 @@ TASKS = {
 # --- Authentication -------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    # Reads the permissions in one query per request (see its module); authenticates nobody.
+    # Each loads the person of a session with their groups, permissions and memberships in two
+    # queries per request (see the module). The first authenticates nobody; the others are
+    # Django's ModelBackend and allauth's backend.
     "typ_site.accounts.backends.OneQueryPermissionsBackend",
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "typ_site.accounts.backends.EmailPasswordBackend",
+    "typ_site.accounts.backends.AllauthBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -244,6 +246,8 @@ ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or
 ALLOWED_SIGNUP_EMAIL_DOMAINS = [d.lower() for d in env_list("ALLOWED_SIGNUP_EMAIL_DOMAINS")]
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Reads the kinds of a person's authenticators once per request (allauth asks kind by kind).
+MFA_ADAPTER = "typ_site.accounts.mfa.MFAAdapter"
 MFA_TOTP_ISSUER = "TYP-yhteistyöalusta"
 # Editors and administrators must have an authenticator (see accounts.mfa.user_requires_mfa).
 MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", True)

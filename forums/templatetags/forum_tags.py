@@ -2,13 +2,11 @@ from django import template
 
 from forums.models import Forum
 from forums.selectors import (
-    moderated_forum_ids,
-    open_report_count_of,
+    header_counts_of,
     topics_for_page,
     unread_notification_count_of,
     visible_forums_for,
 )
-from typ_site.accounts.roles import holds_powers
 
 register = template.Library()
 
@@ -26,15 +24,12 @@ def forum_unread_count(context) -> int:
 @register.simple_tag(takes_context=True)
 def forum_moderation_count(context) -> int | None:
     """Open reports waiting for the signed-in moderator (for the header's moderation link), or
-    None for people who moderate nothing. Only people who hold powers beyond a member's can
-    moderate, and that is known already on every page (the two-step verification asks it)."""
+    None for people who moderate nothing (read with the unread count, `header_counts`)."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated or not holds_powers(user):
+    if user is None or not user.is_authenticated:
         return None
-    if not moderated_forum_ids(user):
-        return None
-    return open_report_count_of(request)
+    return header_counts_of(request).open_reports
 
 
 @register.simple_tag(takes_context=True)

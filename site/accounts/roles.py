@@ -3,6 +3,9 @@
 Network roles (membership, network admin) are read from `typ_site.networks.selectors`.
 """
 
+from django.contrib.auth.models import Group
+from django.db.models import QuerySet
+
 from typ_site.core.request_cache import per_request
 from typ_site.networks.selectors import admin_network_ids, member_network_ids
 
@@ -16,9 +19,19 @@ APPROVERS_GROUP = "Moderators"
 POWER_GROUPS = frozenset({KEHA_GROUP, EDITORS_GROUP, APPROVERS_GROUP})
 
 
+# Where the request keeps the person's group names (`accounts.backends.load_standing` reads them
+# with the permissions and memberships when it loads the signed-in person).
+GROUP_NAMES_KEY = "accounts.group_names"
+
+
+def group_names_of(user) -> QuerySet[Group]:
+    """The person's groups (their names are what the rules below ask)."""
+    return Group.objects.filter(user=user.pk).order_by()
+
+
 def _group_names(user) -> frozenset[str]:
     return per_request(
-        user, "accounts.group_names", lambda: frozenset(user.groups.values_list("name", flat=True))
+        user, GROUP_NAMES_KEY, lambda: frozenset(group_names_of(user).values_list("name", flat=True))
     )
 
 

@@ -12,7 +12,7 @@ network they belong to, or by KEHA staff, and never by the person.
 from typ_site.accounts.roles import is_keha_staff, is_verified_member
 
 from .models import Membership, Network
-from .selectors import admin_network_ids, administered_networks, member_network_ids
+from .selectors import admin_network_ids, member_network_ids
 
 
 def _network_id(network: Network | int) -> int:
@@ -52,4 +52,5 @@ def can_open_membership_management(user) -> bool:
     """The management page: the admins of a network, and whoever confirms roles."""
     if not is_verified_member(user):
         return False
-    return can_confirm_any_role(user) or administered_networks(user).exists()
+    # (The networks a person administers are active ones: no query beyond the memberships.)
+    return can_confirm_any_role(user) or bool(admin_network_ids(user))

@@ -11,17 +11,24 @@ from typ_site.core.request_cache import per_request
 
 from .models import Membership, Network
 
+# Where the request keeps the person's memberships (`accounts.backends.load_standing` reads them
+# with the groups and permissions when it loads the signed-in person).
+MEMBERSHIPS_KEY = "networks.roles"
+
+
+def approved_memberships(user) -> QuerySet[Membership]:
+    """The person's approved memberships of active networks: THE rule of who belongs."""
+    return Membership.objects.filter(
+        user=user.pk, status=Membership.Status.APPROVED, network__is_active=True
+    ).order_by()
+
 
 def _approved_memberships(user) -> dict[int, str]:
     """{network id: role} of the person's approved memberships of active networks."""
     return per_request(
         user,
-        "networks.roles",
-        lambda: dict(
-            Membership.objects.filter(
-                user=user, status=Membership.Status.APPROVED, network__is_active=True
-            ).values_list("network_id", "role")
-        ),
+        MEMBERSHIPS_KEY,
+        lambda: dict(approved_memberships(user).values_list("network_id", "role")),
     )
 
 

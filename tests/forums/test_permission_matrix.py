@@ -372,7 +372,7 @@ def test_notification_list_drops_a_forum_the_person_left(
 
     with django_capture_on_commit_callbacks(execute=True):
         services.reply(second_member, network_topic, body="Vastaus aloittajalle.")
-    assert selectors.unread_notification_count(member) == 1
+    assert selectors.header_counts(member).unread_notifications == 1
 
     Membership.objects.filter(user=member).delete()
     client.force_login(member)
@@ -380,4 +380,25 @@ def test_notification_list_drops_a_forum_the_person_left(
 
     assert "Verkoston oma keskustelu" not in page
     member = type(member).objects.get(pk=member.pk)  # a new request: no cached memberships
-    assert selectors.unread_notification_count(member) == 0
+    assert selectors.header_counts(member).unread_notifications == 0
+
+
+@pytest.mark.parametrize("role", ROLES[1:])
+def test_the_headers_moderated_forums_are_the_moderation_rule(
+    request, role, network_forum, national_forum, theme_forum, home_network, other_network
+):
+    """`moderated_forums_query` (the header's count, in SQL) names the same forums as
+    `moderated_forum_ids` (the rule in Python), for every role and every kind of forum."""
+    from forums.models import Forum
+
+    regional = Forum.objects.create(name="Yhteinen alue", slug="yhteinen", kind=Forum.Kind.REGIONAL)
+    regional.networks.set([home_network])
+    other_regional = Forum.objects.create(name="Toinen alue", slug="toinen", kind=Forum.Kind.REGIONAL)
+    other_regional.networks.set([other_network])
+    Forum.objects.create(name="Johtajat", slug="johtajat", kind=Forum.Kind.DIRECTORS)
+    person = _person(request, role)
+
+    expected = selectors.moderated_forum_ids(person)
+
+    assert set(selectors.moderated_forums_query(person).values_list("pk", flat=True)) == expected
+    assert bool(expected) == any(MODERATES[role])

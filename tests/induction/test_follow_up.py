@@ -85,7 +85,7 @@ def test_keha_staff_without_a_network_do_not_follow_individuals(tree, client, ne
     keha = make_keha_staff()
 
     assert followed_network_ids(keha) == frozenset()
-    client.force_login(keha, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(keha, backend="typ_site.accounts.backends.EmailPasswordBackend")
     assert client.get(follow_up_url(tree)).status_code == 404
 
 

@@ -7,9 +7,10 @@ counted is the cost of rendering, which an anonymous visitor pays at the first r
 signed-in person at every one. Then the world grows (more posts, events, pages) and every
 count must stay the same.
 
-The views still above ten are listed in OVER_TEN with the count they have today: a ceiling
-that may only come down (the test fails when one grows, and when one falls to ten or below
-while still listed, so the list shrinks as they are fixed).
+The views still above ten are listed in OVER_TEN with the count they have today, exactly: the
+test fails when one grows and when one falls (the number is lowered, the row dropped at ten),
+so the list shrinks as they are fixed. The roles: a visitor, a member, a network's admin and
+a KEHA editor (the last two open the Wagtail admin).
 """
 
 from datetime import timedelta
@@ -26,117 +27,31 @@ from tests.security.conftest import client_for
 from tests.security.sweep import address, routes_with_access
 
 LIMIT = 10
-ROLES = ("anonymous", "member", "network_admin")
+ROLES = ("anonymous", "member", "network_admin", "keha_editor")
 
-# (role, URL name): today's count, above the limit; may only come down.
+# (role, URL name): the count of a view still above ten, exactly: the test fails when it grows,
+# and when it falls (lower the number, or drop the row at ten or below), so the list shrinks.
+# The base of a signed-in page is four queries for a member (session, person, standing,
+# header counts) and five for those who open the Wagtail admin (its editing bar reads their
+# profile itself): tests/accounts/test_signed_in_load.py holds it.
 OVER_TEN: dict[tuple[str, str], int] = {
-    ("member", "wagtail_serve"): 26,  # the home page: a section from each app
-    ("member", "account_reauthenticate"): 13,
-    # The person's data export: one read per kind of data.
-    ("member", "accounts:export"): 29,
-    ("member", "calendar_app:event"): 11,
-    ("member", "calendar_app:feed_private"): 12,
-    ("member", "calendar_app:month"): 12,
-    ("member", "forums:forum"): 12,
-    ("member", "forums:topic"): 12,
-    ("member", "knowledge:law_section"): 12,
-    ("member", "participation:need"): 11,
-    ("member", "participation:round"): 11,
-    # A network's admin pays about four queries more than a member on every page: the
-    # second factor's check, Wagtail's editing bar (its user profile, read twice by Wagtail)
-    # and the moderation count (the forums they moderate, the open reports).
-    ("network_admin", "account_change_password"): 11,
-    ("network_admin", "account_confirm_email"): 11,
-    ("network_admin", "account_email"): 13,
-    ("network_admin", "account_email_verification_sent"): 11,
-    ("network_admin", "account_inactive"): 11,
-    ("network_admin", "account_reauthenticate"): 16,
-    ("network_admin", "account_reset_password"): 11,
-    ("network_admin", "account_reset_password_done"): 11,
-    ("network_admin", "account_reset_password_from_key"): 12,
-    ("network_admin", "account_reset_password_from_key_done"): 11,
-    ("network_admin", "accounts:export"): 28,
-    ("network_admin", "accounts:profile"): 11,
-    ("network_admin", "accounts:remove"): 11,
-    ("network_admin", "assert"): 18,
-    ("network_admin", "calendar_app:agenda"): 15,
-    ("network_admin", "calendar_app:event"): 16,
-    ("network_admin", "calendar_app:feed_private"): 12,
-    ("network_admin", "calendar_app:month"): 16,
-    ("network_admin", "calendar_app:month_of"): 13,
-    ("network_admin", "calendar_app:registrants"): 16,
-    ("network_admin", "calendar_app:registrants_csv"): 11,
-    ("network_admin", "calendar_app:wheel"): 15,
-    ("network_admin", "calendar_app:wheel_of"): 15,
-    ("network_admin", "core:accessibility_feedback"): 14,
-    ("network_admin", "forums:forum"): 16,
-    ("network_admin", "forums:index"): 13,
-    ("network_admin", "forums:moderation"): 14,
-    ("network_admin", "forums:move_topic"): 13,
-    ("network_admin", "forums:new_topic"): 14,
-    ("network_admin", "forums:notifications"): 12,
-    ("network_admin", "forums:post_history"): 13,
-    ("network_admin", "forums:reply"): 12,
-    ("network_admin", "forums:report_post"): 12,
-    ("network_admin", "forums:topic"): 16,
-    ("network_admin", "knowledge:following"): 13,
-    ("network_admin", "knowledge:law_section"): 16,
-    ("network_admin", "knowledge:my_submissions"): 12,
-    ("network_admin", "knowledge:statute"): 13,
-    ("network_admin", "knowledge:submit_practice"): 12,
-    ("network_admin", "mfa_index"): 12,
-    ("network_admin", "mfa_reauthenticate"): 16,
-    ("network_admin", "networks:list"): 15,
-    ("network_admin", "networks:manage"): 16,
-    ("network_admin", "participation:index"): 15,
-    # The barometer's pages are ten or fewer for a member; a network admin's base adds the rest.
-    ("network_admin", "participation:barometer"): 12,
-    ("network_admin", "participation:barometer_round"): 15,
-    ("network_admin", "participation:barometer_results"): 15,
-    ("network_admin", "participation:need"): 16,
-    ("network_admin", "participation:criteria"): 14,
-    ("network_admin", "participation:criterion"): 15,
-    ("network_admin", "participation:criterion_propose"): 14,
-    ("network_admin", "participation:needs"): 13,
-    ("network_admin", "participation:propose_need"): 11,
-    ("network_admin", "participation:results"): 14,
-    ("network_admin", "participation:round"): 16,
-    ("network_admin", "participation:story_proposals"): 12,
-    ("network_admin", "participation:story_propose"): 11,
-    ("network_admin", "search:search"): 11,
-    # The responsibility register reads the baseline from the shared cache and its own rows in
-    # one to three queries; what is left above ten is the admin's base described above.
-    ("network_admin", "operating_model:baseline"): 12,
-    ("network_admin", "operating_model:comparison"): 14,
-    ("network_admin", "operating_model:agreement"): 14,
-    ("network_admin", "operating_model:versions"): 13,
-    ("network_admin", "operating_model:version"): 14,
-    ("network_admin", "operating_model:edit"): 14,
-    # The network indicators: three queries of their own (definitions, networks, figures)
-    # whatever the number of networks and periods, on the network admin's base of ten.
-    ("network_admin", "indicators:national"): 14,
-    ("network_admin", "indicators:indicator"): 14,
-    ("network_admin", "indicators:network"): 14,
-    ("network_admin", "indicators:enter"): 13,
-    ("network_admin", "indicators:upload"): 13,
-    # Who's who: the page reads the network (with its settings) and the entries, one query
-    # each; the admin's frame adds the rest, and the entry forms read the network's members.
-    ("network_admin", "operating_model:whoswho"): 13,
-    ("network_admin", "operating_model:whoswho_add"): 14,
-    ("network_admin", "operating_model:whoswho_edit"): 15,
-    ("network_admin", "operating_model:whoswho_settings"): 13,
-    # The adoption of national decisions: a member pays ten; the admin's base of the request
-    # (above) adds the rest.
-    ("network_admin", "operating_model:network_adoption"): 15,
-    ("network_admin", "operating_model:adoption_decision"): 13,
-    # The service catalogue: the shell of a network admin's page is about ten by itself.
-    ("network_admin", "operating_model:services"): 14,
-    ("network_admin", "operating_model:services_national"): 15,
-    ("network_admin", "operating_model:network_services"): 15,
-    ("network_admin", "operating_model:add_service"): 14,
-    ("network_admin", "operating_model:edit_service"): 16,
-    ("network_admin", "operating_model:delete_service"): 13,
-    ("network_admin", "wagtail_serve"): 36,
+    # The home page: a section from each app (forums, calendar, participation, knowledge,
+    # induction, networks), one or two reads each, the same at any content size.
+    ("member", "wagtail_serve"): 24,
+    ("network_admin", "wagtail_serve"): 31,
+    ("keha_editor", "wagtail_serve"): 28,
+    # The person's data export: one read per kind of data (a section from each app), each
+    # section a single query whatever the amount.
+    ("member", "accounts:export"): 27,
+    ("network_admin", "accounts:export"): 26,
+    ("keha_editor", "accounts:export"): 26,
+    # The topic page reads six things of its own (the forums the person sees, the topic, the
+    # number of posts, the posts, their files and reactions): ten for a member, one more for a
+    # moderator's editing bar.
+    ("network_admin", "forums:topic"): 11,
+    # A development need (the participation app's view): ten for a member, one more for the
+    # editing bar.
+    ("keha_editor", "participation:need"): 11,
 }
 
 
@@ -187,9 +102,12 @@ def test_every_view_stays_within_ten_queries_whatever_the_content(world, role, s
     problems = []
     for key, number in small.items():
         name = key.split(" ")[0]
-        ceiling = OVER_TEN.get((role, name), LIMIT)
+        listed = OVER_TEN.get((role, name))
+        ceiling = LIMIT if listed is None else listed
         if number > ceiling or larger.get(key, number) > ceiling:
             problems.append(f"{key}: {number} / {larger.get(key)} queries (at most {ceiling})")
+        elif listed is not None and number < listed:
+            problems.append(f"{key}: {number} queries, OVER_TEN says {listed}: lower it (or drop it at ten)")
         if larger.get(key, number) > number:
             problems.append(f"{key}: grows with the content, {number} -> {larger[key]}")
     assert not problems, f"As {role}:\n" + "\n".join(problems)
