@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from typ_site.networks.models import Network
 
-from . import charts, disclosure, exports, selectors
+from . import board, charts, disclosure, exports, selectors
 from .forms import FiguresForm, UploadForm
 from .models import PeriodType
 from .periods import Period
@@ -22,19 +22,22 @@ from .services import record_figures
 from .uploads import read_figures
 
 
-def _trend(series: selectors.Series) -> charts.LineChart:
+def _trend(series: selectors.Series, notes: list[str]) -> charts.LineChart:
     unit = series.definition.unit
     return charts.line_chart(
-        series.periods, series.row(), lambda value: disclosure.format_number(unit, value)
+        series.periods, series.row(), lambda value: disclosure.format_number(unit, value), notes
     )
 
 
 def _item(comparison: selectors.Comparison, series: selectors.Series) -> dict:
+    """A trend and its table's rows (period, figure, note); the national series notes the
+    periods that not every network has reported."""
+    notes = comparison.reported_notes() if series is comparison.national else [""] * len(series.periods)
     return {
         "comparison": comparison,
         "series": series,
-        "chart": _trend(series),
-        "rows": list(zip(series.periods, series.row(), strict=True)),
+        "chart": _trend(series, notes),
+        "rows": list(zip(series.periods, series.row(), notes, strict=True)),
     }
 
 
@@ -45,10 +48,42 @@ def _common(request) -> dict:
     }
 
 
+def _board(request, networks, *, with_networks: bool) -> dict:
+    """The johtoryhmä's make-up for the template: the chart and the table's rows (the
+    networks when the reader may compare them, and all networks together)."""
+    makeup = board.board_makeup(request.user, networks)
+    rows = []
+    if with_networks:
+        rows = [
+            {"label": row.label, "counts": row.counts, "total": row.total, "public_only": row.public_only}
+            for row in makeup.rows
+        ]
+    national_row = makeup.national
+    if national_row is not None and (not with_networks or len(makeup.rows) > 1):
+        rows.append(
+            {
+                "label": national_row.label,
+                "counts": national_row.counts,
+                "total": national_row.total,
+                "public_only": national_row.public_only and not with_networks,
+                "reported_text": disclosure.reported_text(makeup.reported, len(makeup.rows))
+                if makeup.reported < len(makeup.rows)
+                else "",
+            }
+        )
+    names = [column.label for column in makeup.columns]
+    return {
+        "board": makeup,
+        "board_rows": rows,
+        "board_chart": charts.stacked_bar_chart([(row["label"], row["counts"]) for row in rows], names),
+    }
+
+
 def national(request):
     """Public: the definitions and the networks together, period by period."""
     data = selectors.indicators()
     context = _common(request)
+    context.update(_board(request, data.networks, with_networks=context["can_view_networks"]))
     context.update(
         {
             "data": data,
@@ -75,6 +110,7 @@ def indicator(request, key):
             "comparison": comparison,
             "item": _item(comparison, comparison.national),
             "network_rows": [(network, series.row()) for network, series in comparison.networks],
+            "national_row": list(zip(comparison.national.row(), comparison.reported_notes(), strict=True)),
         }
     )
     if context["can_view_networks"]:
@@ -85,7 +121,11 @@ def indicator(request, key):
 
 
 def export_csv(request):
-    return exports.indicators_csv(selectors.indicators(), with_networks=can_view_networks(request.user))
+    data = selectors.indicators()
+    with_networks = can_view_networks(request.user)
+    return exports.indicators_csv(
+        data, with_networks=with_networks, board=board.board_makeup(request.user, data.networks)
+    )
 
 
 def _network_or_404(slug: str) -> Network:
@@ -99,6 +139,7 @@ def network(request, slug):
     chosen = _network_or_404(slug)
     data = selectors.indicators(networks=[chosen])
     context = _common(request)
+    context.update(_board(request, [chosen], with_networks=True))
     context.update(
         {
             "network": chosen,

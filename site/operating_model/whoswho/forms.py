@@ -27,6 +27,7 @@ class EntryForm(forms.ModelForm):
             "user",
             "name",
             "organisation",
+            "party",
             "contact",
             "counterpart_role",
             "counterpart_user",
