@@ -5,6 +5,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +23,8 @@ from forums.participation.models import Ballot, BallotChoice
 from tests.factories import make_keha_staff, make_member, make_network, make_user
 from tests.helpers import queries_for
 from typ_site.accounts.services import remove_account
+from typ_site.core.demo import demo_email
+from typ_site.core.demo_content import load_core_demo
 
 STATEMENTS = [
     ("tuki", "TYP-toimintamalli saa mielestäni tarpeeksi tukea valtakunnan tasolta."),
@@ -435,6 +438,17 @@ def test_the_demo_loads_a_2024_round_with_the_2023_baseline_twice_the_same():
     assert Ballot.objects.filter(poll=round_.poll).count() == BarometerResponse.objects.count() > 0
     statement = BarometerStatement.objects.get(key="valtakunnallinen-tuki")
     assert BarometerBaseline.objects.get(statement=statement, role="expert").total == 203
+
+
+def test_the_demo_has_this_years_round_open_for_a_demo_member(client):
+    load_core_demo()
+    load_barometer_demo()
+    load_barometer_demo()
+    current = BarometerRound.objects.get(year=timezone.localdate().year)
+    assert engine.voting_state(current.poll) == engine.OPEN
+    assert not Ballot.objects.filter(poll=current.poll).exists()
+    member = get_user_model().objects.get(email=demo_email("asiantuntija.satakunta"))
+    assert engine.is_eligible(member, current.poll)
 
 
 def test_keha_opens_a_round_on_the_barometer_page_and_members_cannot(client):
