@@ -52,7 +52,7 @@ def _board(request, networks, *, with_networks: bool) -> dict:
     """The johtoryhmä's make-up for the template: the chart and the table's rows (the
     networks when the reader may compare them, and all networks together)."""
     makeup = board.board_makeup(request.user, networks)
-    rows = []
+    rows: list[dict] = []
     if with_networks:
         rows = [
             {"label": row.label, "counts": row.counts, "total": row.total, "public_only": row.public_only}
@@ -75,7 +75,9 @@ def _board(request, networks, *, with_networks: bool) -> dict:
     return {
         "board": makeup,
         "board_rows": rows,
-        "board_chart": charts.stacked_bar_chart([(row["label"], row["counts"]) for row in rows], names),
+        "board_chart": charts.stacked_bar_chart(
+            [(str(row["label"]), list(row["counts"])) for row in rows], names
+        ),
     }
 
 
