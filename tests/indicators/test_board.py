@@ -150,3 +150,17 @@ def test_the_queries_do_not_grow_with_networks_or_seats(client, people, parties,
     after = [_queries(client, url) for url in urls]
     assert after == before
     assert max(after) <= 10
+
+
+def test_an_admin_gives_a_seat_its_party_and_the_indicator_follows(client, people, parties):
+    """The party is chosen once, in who's who; the indicator is counted from it."""
+    client.force_login(people["admin"])
+    url = reverse("operating_model:whoswho_add", args=["satakunta"])
+    data = {"kind": "board", "role": "Jäsen", "sort_order": "0", "name": "Kaija Kelanen", "is_public": "on"}
+    assert client.post(url, {**data, "party": parties["kela"].pk}).status_code == 302
+    entry = WhosWhoEntry.objects.get(name="Kaija Kelanen")
+    assert entry.party == parties["kela"]
+    page = client.get(reverse("operating_model:whoswho", args=["satakunta"])).content.decode()
+    assert "Kela" in page
+    makeup = board_makeup(people["admin"], [people["network"]])
+    assert _counts(makeup, "Satakunnan TYP")["kela"] == 1
