@@ -10,21 +10,21 @@ counted, anyone else only its public entries. Only numbers of seats leave here, 
 A seat count is not a count of clients: the small-count rule (`disclosure`) protects clients
 and is not applied here; who's who's own visibility protects the entries.
 
-One query (the counted seats; the parties come with the national baseline from the shared
-cache), whatever the number of networks and entries.
+One query, the networks read together with their counted seats (the parties come with the
+national baseline from the shared cache), whatever the number of networks and entries.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Case, Count, Q, Value, When
+from django.db.models import Count, FilteredRelation, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from typ_site.networks.models import Network
 from typ_site.operating_model.selectors import national_baseline
-from typ_site.operating_model.whoswho.models import EntryKind, WhosWhoEntry
+from typ_site.operating_model.whoswho.models import EntryKind
 from typ_site.operating_model.whoswho.permissions import can_view_whole_whoswho
 
 KEY = "johtoryhma"
@@ -67,45 +67,52 @@ class BoardMakeup:
         return any(row.public_only for row in self.rows) or bool(self.national and self.national.public_only)
 
     @property
+    def networks(self) -> list[Network]:
+        return [row.network for row in self.rows if row.network is not None]
+
+    @property
     def reported(self) -> int:
         """The networks with at least one seat counted."""
         return sum(1 for row in self.rows if row.total)
 
 
-def _vacant() -> Q:
+def _vacant(prefix: str) -> Q:
     """`WhosWhoEntry.is_vacant` for a johtoryhmä seat, in SQL: nobody named."""
-    return Q(name="") & (Q(user__isnull=True) | Q(user__is_removed=True))
+    return Q(**{f"{prefix}name": ""}) & (
+        Q(**{f"{prefix}user__isnull": True}) | Q(**{f"{prefix}user__is_removed": True})
+    )
 
 
-def board_makeup(user, networks: list[Network]) -> BoardMakeup:
+def _column_filter(column: Column, party_ids: dict[str, int]) -> Q:
+    vacant = _vacant("board__")
+    if column.key == VACANT:
+        return vacant
+    if column.key == OTHER:
+        return Q(board__party__isnull=True) & ~vacant
+    return Q(board__party_id=party_ids[column.key]) & ~vacant
+
+
+def board_makeup(user, networks: QuerySet[Network]) -> BoardMakeup:
+    """The make-up of the johtoryhmä of `networks` (read here, in the same query as their
+    seats: each network with two counts per column, all its seats and its public ones)."""
     parties = national_baseline().parties  # kept in the shared cache: no query while kept
     columns = [Column(party.key, party.abbreviation) for party in parties]
     columns += [Column(OTHER, _("Other")), Column(VACANT, _("Vacant"))]
-    index = {column.key: position for position, column in enumerate(columns)}
-    party_keys = {party.pk: party.key for party in parties}
-    whole = {network.pk: can_view_whole_whoswho(user, network) for network in networks}
-    counts = {network.pk: [0] * len(columns) for network in networks}
-    if networks:
-        seats = (
-            WhosWhoEntry.objects.filter(kind=EntryKind.BOARD, network_id__in=list(counts))
-            .annotate(
-                vacant=Case(
-                    When(_vacant(), then=Value(True)), default=Value(False), output_field=BooleanField()
-                )
-            )
-            .values_list("network_id", "party_id", "is_public", "vacant")
-            .annotate(number=Count("pk"))
-            .order_by()
-        )
-        for network_id, party_id, is_public, vacant, number in seats:
-            if not (is_public or whole[network_id]):
-                continue
-            key = VACANT if vacant else party_keys.get(party_id, OTHER)
-            counts[network_id][index[key]] += number
-    rows = [
-        Row(network, network.name, counts[network.pk], public_only=not whole[network.pk])
-        for network in networks
-    ]
+    party_ids = {party.key: party.pk for party in parties}
+    annotations = {}
+    for position, column in enumerate(columns):
+        where = _column_filter(column, party_ids)
+        annotations[f"board_{position}_all"] = Count("board", filter=where)
+        annotations[f"board_{position}_public"] = Count("board", filter=where & Q(board__is_public=True))
+    counted = networks.annotate(
+        board=FilteredRelation("whoswho_entries", condition=Q(whoswho_entries__kind=EntryKind.BOARD))
+    ).annotate(**annotations)
+    rows = []
+    for network in counted:
+        whole = can_view_whole_whoswho(user, network)
+        suffix = "all" if whole else "public"
+        counts = [getattr(network, f"board_{position}_{suffix}") for position in range(len(columns))]
+        rows.append(Row(network, network.name, counts, public_only=not whole))
     national = Row(
         None,
         _("All networks"),

@@ -26,8 +26,12 @@ def definitions(active_only: bool = True) -> list[IndicatorDefinition]:
     return list(queryset)
 
 
+def active_networks_queryset() -> QuerySet[Network]:
+    return Network.objects.filter(is_active=True).only("pk", "name", "slug")
+
+
 def active_networks() -> list[Network]:
-    return list(Network.objects.filter(is_active=True).only("pk", "name", "slug"))
+    return list(active_networks_queryset())
 
 
 @dataclass

@@ -48,10 +48,9 @@ def _common(request) -> dict:
     }
 
 
-def _board(request, networks, *, with_networks: bool) -> dict:
+def _board(makeup: board.BoardMakeup, *, with_networks: bool) -> dict:
     """The johtoryhmä's make-up for the template: the chart and the table's rows (the
     networks when the reader may compare them, and all networks together)."""
-    makeup = board.board_makeup(request.user, networks)
     rows: list[dict] = []
     if with_networks:
         rows = [
@@ -83,9 +82,11 @@ def _board(request, networks, *, with_networks: bool) -> dict:
 
 def national(request):
     """Public: the definitions and the networks together, period by period."""
-    data = selectors.indicators()
+    # the networks are read with their johtoryhmä seats, in one query
+    makeup = board.board_makeup(request.user, selectors.active_networks_queryset())
+    data = selectors.indicators(networks=makeup.networks)
     context = _common(request)
-    context.update(_board(request, data.networks, with_networks=context["can_view_networks"]))
+    context.update(_board(makeup, with_networks=context["can_view_networks"]))
     context.update(
         {
             "data": data,
@@ -123,11 +124,9 @@ def indicator(request, key):
 
 
 def export_csv(request):
-    data = selectors.indicators()
-    with_networks = can_view_networks(request.user)
-    return exports.indicators_csv(
-        data, with_networks=with_networks, board=board.board_makeup(request.user, data.networks)
-    )
+    makeup = board.board_makeup(request.user, selectors.active_networks_queryset())
+    data = selectors.indicators(networks=makeup.networks)
+    return exports.indicators_csv(data, with_networks=can_view_networks(request.user), board=makeup)
 
 
 def _network_or_404(slug: str) -> Network:
@@ -138,10 +137,14 @@ def _network_or_404(slug: str) -> Network:
 def network(request, slug):
     if not can_view_networks(request.user):
         raise PermissionDenied(_("The networks' own figures are for the members of the networks and KEHA."))
-    chosen = _network_or_404(slug)
+    # the network is read with its johtoryhmä seats, in one query
+    makeup = board.board_makeup(request.user, selectors.active_networks_queryset().filter(slug=slug))
+    if not makeup.networks:
+        raise Http404
+    chosen = makeup.networks[0]
     data = selectors.indicators(networks=[chosen])
     context = _common(request)
-    context.update(_board(request, [chosen], with_networks=True))
+    context.update(_board(makeup, with_networks=True))
     context.update(
         {
             "network": chosen,
