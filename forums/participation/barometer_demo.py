@@ -1,4 +1,5 @@
-"""Demo TYP barometer: the statement bank, the 2023 study's baseline and a closed 2024 round.
+"""Demo TYP barometer: the statement bank, the 2023 study's baseline, a closed 2024 round and
+this year's round open for a month, so that a demo member can answer it.
 
 The baseline holds only what the study's text gives as numbers: the five answer counts of a
 role for one statement ("Väittämät rooleittain", the survey of 295 answers, May 2023). Rows
@@ -11,9 +12,13 @@ participation demo's fictional members. Idempotent.
 
 from datetime import datetime, timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from typ_site.core.demo import demo_email
+
+from . import barometer_services
 from .barometer_models import (
     BarometerBaseline,
     BarometerItem,
@@ -135,5 +140,25 @@ def load_barometer_demo(stdout=None) -> None:
         ballot = store_ballot(round_.poll, voter, choices, opens_at + timedelta(days=1, minutes=number))
         network = voter.network_memberships.values_list("network_id", flat=True).first()
         BarometerResponse.objects.update_or_create(ballot=ballot, defaults={"network_id": network})
+    current = open_demo_round()
     if stdout:
-        stdout.write("Barometer: 2024 round with the 2023 baseline.\n")
+        stdout.write("Barometer: 2024 round with the 2023 baseline")
+        stdout.write(
+            f"; {current.year} round open until {current.poll.closes_at:%d.%m.%Y}.\n" if current else ".\n"
+        )
+
+
+def open_demo_round() -> BarometerRound | None:
+    """This year's round, open for a month from loading, so that a demo member can answer it
+    (and change the answer); left as it is when the year already has a round."""
+    year = timezone.localdate().year
+    existing = BarometerRound.objects.filter(year=year).select_related("poll").first()
+    if existing is not None:
+        return existing
+    keha = get_user_model().objects.filter(email=demo_email("admin"), is_superuser=True).first()
+    if keha is None:
+        return None
+    now = timezone.now()
+    return barometer_services.open_round(
+        keha, year=year, opens_at=now - timedelta(hours=1), closes_at=now + timedelta(days=30)
+    )

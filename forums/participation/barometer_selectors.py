@@ -41,6 +41,10 @@ STEP_LABELS = {
     5: _("Strongly agree"),
 }
 AGREE_STEPS = (4, 5)
+CANT_SAY_LABEL = _("Can't say")
+# The answers a person chooses from: the five steps and "can't say", which is counted as an
+# answer but kept out of the distribution and the shares (`Cell.cant_say`).
+ANSWER_LABELS = {**STEP_LABELS, engine.LIKERT_CANT_SAY: CANT_SAY_LABEL}
 
 
 # --- Rounds -----------------------------------------------------------------------------------
@@ -133,7 +137,7 @@ def own_answers(ballots) -> list[dict]:
                     {
                         "statement": choice.option.barometer_item.statement.text_fi,
                         "step": choice.points,
-                        "step_label": str(STEP_LABELS.get(choice.points, "")),
+                        "step_label": str(ANSWER_LABELS.get(choice.points, "")),
                     }
                     for choice in ballot.choices.all()
                 ],
@@ -147,13 +151,18 @@ def own_answers(ballots) -> list[dict]:
 
 @dataclass
 class Cell:
-    """One shown group: its size and, per statement (option id), answers per step."""
+    """One shown group: its size and, per statement (option id), answers per step and the
+    "can't say" answers, which are outside the distribution and its shares."""
 
     size: int
     counts: dict[int, list[int]] = field(default_factory=dict)
+    cant_say_counts: dict[int, int] = field(default_factory=dict)
 
     def distribution(self, option_id: int) -> list[int]:
         return self.counts.get(option_id, [0, 0, 0, 0, 0])
+
+    def cant_say(self, option_id: int) -> int:
+        return self.cant_say_counts.get(option_id, 0)
 
     def agree_percent(self, option_id: int) -> int | None:
         counts = self.distribution(option_id)
@@ -216,10 +225,11 @@ def figures_of(polls: list[Poll], names: dict | None = None) -> dict[int, RoundF
             "number",
         )
     ):
-        if step not in engine.LIKERT_STEPS:
+        if step not in engine.LIKERT_ANSWERS:
             continue
         per_option = counts[poll_id].setdefault((role, organisation, network), {})
-        per_option.setdefault(option_id, [0, 0, 0, 0, 0])[step - 1] += number
+        # position 5 (the sixth) holds "can't say"; `_protected` moves it out of the steps
+        per_option.setdefault(option_id, [0, 0, 0, 0, 0, 0])[step - 1] += number
     figures = {}
     for poll_id in poll_ids:
         figures[poll_id] = _protected(sizes[poll_id], counts[poll_id])
@@ -227,6 +237,8 @@ def figures_of(polls: list[Poll], names: dict | None = None) -> dict[int, RoundF
 
 
 def _protected(sizes: dict[tuple, int], counts: dict[tuple, dict[int, list[int]]]) -> RoundFigures:
+    """The shown cells (the same groups whether or not anyone said "can't say": a cell's
+    size is its ballots, and every ballot answers every statement)."""
     ballot_count = sum(sizes.values())
     if not engine.totals_may_be_shown(ballot_count):
         return RoundFigures(ballot_count=ballot_count, tables={})
@@ -242,8 +254,11 @@ def _protected(sizes: dict[tuple, int], counts: dict[tuple, dict[int, list[int]]
             cell.size += size
             for option_id, steps in counts.get(key, {}).items():
                 total = cell.counts.setdefault(option_id, [0, 0, 0, 0, 0])
-                for index, number in enumerate(steps):
+                for index, number in enumerate(steps[: len(engine.LIKERT_STEPS)]):
                     total[index] += number
+                cell.cant_say_counts[option_id] = cell.cant_say(option_id) + sum(
+                    steps[len(engine.LIKERT_STEPS) :]
+                )
         tables[table] = cells
     return RoundFigures(ballot_count=ballot_count, tables=tables)
 
@@ -335,8 +350,10 @@ def results_context(user, pk: int, now=None) -> dict:
                 "rows": [
                     (
                         item,
-                        national.distribution(item.option_id) if national else None,
-                        cell.distribution(item.option_id) if cell else None,
+                        [*national.distribution(item.option_id), national.cant_say(item.option_id)]
+                        if national
+                        else None,
+                        [*cell.distribution(item.option_id), cell.cant_say(item.option_id)] if cell else None,
                     )
                     for item in items
                 ],
@@ -384,7 +401,12 @@ def results_context(user, pk: int, now=None) -> dict:
         "figures": current,
         "national": national,
         "national_rows": [
-            (item, national.distribution(item.option_id), national.agree_percent(item.option_id))
+            (
+                item,
+                national.distribution(item.option_id),
+                national.agree_percent(item.option_id),
+                national.cant_say(item.option_id),
+            )
             for item in items
         ]
         if national
@@ -406,6 +428,7 @@ def results_context(user, pk: int, now=None) -> dict:
         "years": years,
         "role_years": role_years,
         "step_labels": [str(label) for label in STEP_LABELS.values()],
+        "cant_say_label": str(CANT_SAY_LABEL),
         "min_group": engine.min_group_size(),
     }
 
@@ -434,6 +457,7 @@ def csv_rows(round_: BarometerRound) -> list[list]:
                         item.statement.text,
                         cell.size,
                         *cell.distribution(item.option_id),
+                        cell.cant_say(item.option_id),
                     ]
                 )
     return rows

@@ -19,7 +19,7 @@ from typ_site.networks.selectors import networks_of
 from . import barometer_selectors as selectors
 from . import barometer_services as services
 from . import engine, permissions
-from .barometer_selectors import STEP_LABELS
+from .barometer_selectors import ANSWER_LABELS, CANT_SAY_LABEL, STEP_LABELS
 
 
 class BarometerForm(forms.Form):
@@ -28,7 +28,7 @@ class BarometerForm(forms.Form):
     def __init__(self, items, networks, *args, steps=None, network_id=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.items = items
-        choices = [(str(step), label) for step, label in STEP_LABELS.items()]
+        choices = [(str(step), label) for step, label in ANSWER_LABELS.items()]
         for item in items:
             self.fields[f"statement_{item.statement_id}"] = forms.TypedChoiceField(
                 label=item.statement.text,
@@ -183,6 +183,7 @@ def results_csv(request, pk):
             _("Statement"),
             _("Answers in the group"),
             *(str(label) for label in STEP_LABELS.values()),
+            str(CANT_SAY_LABEL),
         ]
     )
     for row in selectors.csv_rows(round_):
@@ -197,4 +198,5 @@ def results_csv(request, pk):
             % {"size": engine.min_group_size()}
         ]
     )
+    writer.writerow([_("“Can't say” answers are counted in the group but not in the five steps.")])
     return response

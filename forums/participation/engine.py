@@ -234,16 +234,20 @@ def check_selections(poll: Poll, option_ids: set[int], selections: list[Selectio
 # The steps of an agree–disagree (Likert) poll, stored as a choice's points: 1 strongly
 # disagree, 2 disagree, 3 neither agree nor disagree, 4 agree, 5 strongly agree.
 LIKERT_STEPS = (1, 2, 3, 4, 5)
+# "Can't say" (en osaa sanoa), stored as points 6: the statement is answered, but the answer is
+# not a step of the scale, so it stays out of the agree–disagree distribution and its shares.
+LIKERT_CANT_SAY = 6
+LIKERT_ANSWERS = (*LIKERT_STEPS, LIKERT_CANT_SAY)
 
 
 def _check_likert(option_ids: set[int], picks: list[Selection]) -> list[Selection]:
-    """Every statement answered with one step of the scale.
+    """Every statement answered with one step of the scale or "can't say".
 
     All statements are required so that every statement of a round has the same answerers:
     a group's size is then the same for every statement, and no statement's counts can be
     set against another's to single out one answer.
     """
-    if any(selection.points not in LIKERT_STEPS for selection in picks):
+    if any(selection.points not in LIKERT_ANSWERS for selection in picks):
         raise ValidationError(_("Choose one step of the scale for each statement."), code="likert_step")
     if {selection.option_id for selection in picks} != option_ids:
         raise ValidationError(_("Answer every statement."), code="empty")

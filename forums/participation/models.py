@@ -379,7 +379,8 @@ class BallotChoice(models.Model):
     """What a ballot says about one option: points (1 for a pick), level and timing.
 
     In an agree–disagree (Likert) poll the points are the step of the scale, 1 (strongly
-    disagree) to 5 (strongly agree): `engine.LIKERT_STEPS`.
+    disagree) to 5 (strongly agree): `engine.LIKERT_STEPS`, or 6 for "can't say"
+    (`engine.LIKERT_CANT_SAY`), an answer kept out of the scale's distribution.
     """
 
     ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="choices")

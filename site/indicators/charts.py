@@ -51,7 +51,10 @@ class LineChart:
     axis_y: float = 0
 
 
-def line_chart(periods: list[Period], values: list[Shown], format_tick) -> LineChart:
+def line_chart(
+    periods: list[Period], values: list[Shown], format_tick, notes: list[str] | None = None
+) -> LineChart:
+    """`notes`, by period, are added to a point's title (e.g. how many networks reported)."""
     chart = LineChart(WIDTH, HEIGHT, axis_y=HEIGHT - BOTTOM)
     numbers = [shown.number for shown in values if shown.number is not None]
     top = _nice_max(max(numbers, default=Decimal(0)))
@@ -79,7 +82,8 @@ def line_chart(periods: list[Period], values: list[Shown], format_tick) -> LineC
             continue
         y = round(TOP + plot_height * float(1 - shown.number / top), 1)
         segment.append(f"{'M' if not segment else 'L'}{x},{y}")
-        chart.points.append(Point(x, y, period.label, shown.text))
+        note = notes[index] if notes else ""
+        chart.points.append(Point(x, y, period.label, f"{shown.text} ({note})" if note else shown.text))
     if segment:
         chart.paths.append(" ".join(segment))
     return chart
@@ -122,4 +126,52 @@ def bar_chart(rows: list[tuple[str, Shown]]) -> BarChart:
                 text_x=round(label_width + width + 6, 1),
             )
         )
+    return chart
+
+
+@dataclass
+class Segment:
+    x: float
+    width: float
+    series: int  # the column's position: its fill and its place in the legend
+    label: str
+    text: str
+
+
+@dataclass
+class StackedBar:
+    y: float
+    label: str
+    text: str  # the total
+    text_x: float
+    segments: list[Segment] = field(default_factory=list)
+
+
+@dataclass
+class StackedBarChart:
+    width: int
+    height: int
+    label_width: int
+    bar_height: int
+    bars: list[StackedBar] = field(default_factory=list)
+
+
+def stacked_bar_chart(rows: list[tuple[str, list[int]]], names: list[str]) -> StackedBarChart:
+    """One bar per row, a segment per column (`names`) in the same scale for every bar, so that
+    both the parts and the totals compare. Every segment has a title with its number."""
+    label_width, bar_height, gap = 200, 22, 10
+    chart = StackedBarChart(WIDTH, TOP + len(rows) * (bar_height + gap) + 8, label_width, bar_height)
+    top = max((sum(counts) for _label, counts in rows), default=0) or 1
+    plot_width = WIDTH - label_width - 80
+    for index, (label, counts) in enumerate(rows):
+        bar = StackedBar(y=TOP + index * (bar_height + gap), label=label, text=str(sum(counts)), text_x=0)
+        x = float(label_width)
+        for series, (name, number) in enumerate(zip(names, counts, strict=True)):
+            if not number:
+                continue
+            width = round(plot_width * number / top, 1)
+            bar.segments.append(Segment(round(x, 1), width, series % 8, f"{label}: {name}", str(number)))
+            x += width
+        bar.text_x = round(x + 6, 1)
+        chart.bars.append(bar)
     return chart

@@ -71,3 +71,9 @@ def national(unit: str, values: Iterable[Decimal]) -> Shown:
     if hidden and sum(hidden, Decimal(0)) - max(hidden) < min_group_size():
         return Shown(None, _("hidden"), hidden=True)
     return show(unit, sum(values, Decimal(0)))
+
+
+def reported_text(reported: int, total: int) -> str:
+    """“n of m networks reported”: said beside a national figure that not every network is in,
+    so that nobody reads a partial sum as the whole country's."""
+    return _("%(reported)s of %(total)s networks reported") % {"reported": reported, "total": total}

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from typ_site.core.spreadsheets import csv_response, safe_cell
 
+from . import board as board_module
 from . import disclosure
 from .models import IndicatorFigure
 from .periods import Period
@@ -26,10 +27,19 @@ def entered_figures_section(user) -> list[dict]:
     ]
 
 
-def indicators_csv(data: Indicators, *, with_networks: bool):
+def indicators_csv(data: Indicators, *, with_networks: bool, board: board_module.BoardMakeup | None = None):
     response, writer = csv_response("verkostojen-mittarit.csv")
     writer.writerow(
-        [_("indicator"), _("name"), _("unit"), _("period"), _("network"), _("value"), _("demo data")]
+        [
+            _("indicator"),
+            _("name"),
+            _("unit"),
+            _("period"),
+            _("network"),
+            _("value"),
+            _("demo data"),
+            _("networks reported"),
+        ]
     )
     demo = _("yes") if data.has_demo else ""
     for comparison in data.comparisons:
@@ -41,6 +51,12 @@ def indicators_csv(data: Indicators, *, with_networks: bool):
             for period, shown in zip(comparison.periods, one.row(), strict=True):
                 if shown.missing:
                     continue
+                # a national figure says how many of the networks it covers, e.g. 3/4
+                reported = (
+                    f"{comparison.reported.get(period, 0)}/{comparison.network_count}"
+                    if one is comparison.national
+                    else ""
+                )
                 writer.writerow(
                     [
                         definition.key,
@@ -50,6 +66,33 @@ def indicators_csv(data: Indicators, *, with_networks: bool):
                         safe_cell(name),
                         safe_cell(shown.text),
                         demo,
+                        reported,
                     ]
                 )
+    if board is not None:
+        _board_rows(writer, board, with_networks=with_networks)
     return response
+
+
+def _board_rows(writer, board: board_module.BoardMakeup, *, with_networks: bool) -> None:
+    """The johtoryhmä's seats by organisation type, as the pages show them: the day's state
+    as the period, the networks only for those who may compare them."""
+    rows = [(board.national.label, board.national)] if board.national is not None else []
+    if with_networks:
+        rows = [(row.label, row) for row in board.rows] + rows
+    for name, row in rows:
+        if not row.total:
+            continue
+        for column, number in zip(board.columns, row.counts, strict=True):
+            writer.writerow(
+                [
+                    f"{board_module.KEY}-{column.key}",
+                    safe_cell(f"{board_module.NAME}: {column.label}"),
+                    str(board_module.UNIT),
+                    board.date.isoformat(),
+                    safe_cell(name),
+                    number,
+                    "",
+                    f"{board.reported}/{len(board.rows)}" if row is board.national else "",
+                ]
+            )

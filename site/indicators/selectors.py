@@ -26,8 +26,12 @@ def definitions(active_only: bool = True) -> list[IndicatorDefinition]:
     return list(queryset)
 
 
+def active_networks_queryset() -> QuerySet[Network]:
+    return Network.objects.filter(is_active=True).only("pk", "name", "slug")
+
+
 def active_networks() -> list[Network]:
-    return list(Network.objects.filter(is_active=True).only("pk", "name", "slug"))
+    return list(active_networks_queryset())
 
 
 @dataclass
@@ -54,6 +58,22 @@ class Comparison:
     periods: list[Period]
     national: Series
     networks: list[tuple[Network, Series]]
+    # How many networks reported each period, of how many: a national figure over fewer
+    # networks than all says so wherever it is shown.
+    reported: dict[Period, int] = field(default_factory=dict)
+    network_count: int = 0
+
+    def is_partial(self, period: Period) -> bool:
+        return self.reported.get(period, 0) < self.network_count
+
+    def reported_notes(self) -> list[str]:
+        """By period: "n of m networks reported" where not all did, "" where all did."""
+        return [
+            disclosure.reported_text(self.reported.get(period, 0), self.network_count)
+            if self.is_partial(period)
+            else ""
+            for period in self.periods
+        ]
 
     @property
     def latest(self) -> Period | None:
@@ -102,16 +122,18 @@ def indicators(networks: list[Network] | None = None, definition_key: str | None
         per_network = raw.get(definition.pk, {})
         periods = sorted({period for values in per_network.values() for period in values})
         national = Series(definition, periods)
+        reported = {}
         for period in periods:
             values = [values[period] for values in per_network.values() if period in values]
             national.values[period] = disclosure.national(definition.unit, values)
+            reported[period] = len(values)
         rows = []
         for network in networks:
             series = Series(definition, periods)
             for period, value in per_network.get(network.pk, {}).items():
                 series.values[period] = disclosure.show(definition.unit, value)
             rows.append((network, series))
-        comparisons.append(Comparison(definition, periods, national, rows))
+        comparisons.append(Comparison(definition, periods, national, rows, reported, len(networks)))
     return Indicators(all_definitions, networks, comparisons, has_demo)
 
 

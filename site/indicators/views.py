@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from typ_site.networks.models import Network
 
-from . import charts, disclosure, exports, selectors
+from . import board, charts, disclosure, exports, selectors
 from .forms import FiguresForm, UploadForm
 from .models import PeriodType
 from .periods import Period
@@ -22,19 +22,22 @@ from .services import record_figures
 from .uploads import read_figures
 
 
-def _trend(series: selectors.Series) -> charts.LineChart:
+def _trend(series: selectors.Series, notes: list[str]) -> charts.LineChart:
     unit = series.definition.unit
     return charts.line_chart(
-        series.periods, series.row(), lambda value: disclosure.format_number(unit, value)
+        series.periods, series.row(), lambda value: disclosure.format_number(unit, value), notes
     )
 
 
 def _item(comparison: selectors.Comparison, series: selectors.Series) -> dict:
+    """A trend and its table's rows (period, figure, note); the national series notes the
+    periods that not every network has reported."""
+    notes = comparison.reported_notes() if series is comparison.national else [""] * len(series.periods)
     return {
         "comparison": comparison,
         "series": series,
-        "chart": _trend(series),
-        "rows": list(zip(series.periods, series.row(), strict=True)),
+        "chart": _trend(series, notes),
+        "rows": list(zip(series.periods, series.row(), notes, strict=True)),
     }
 
 
@@ -45,10 +48,45 @@ def _common(request) -> dict:
     }
 
 
+def _board(makeup: board.BoardMakeup, *, with_networks: bool) -> dict:
+    """The johtoryhmä's make-up for the template: the chart and the table's rows (the
+    networks when the reader may compare them, and all networks together)."""
+    rows: list[dict] = []
+    if with_networks:
+        rows = [
+            {"label": row.label, "counts": row.counts, "total": row.total, "public_only": row.public_only}
+            for row in makeup.rows
+        ]
+    national_row = makeup.national
+    if national_row is not None and (not with_networks or len(makeup.rows) > 1):
+        rows.append(
+            {
+                "label": national_row.label,
+                "counts": national_row.counts,
+                "total": national_row.total,
+                "public_only": national_row.public_only and not with_networks,
+                "reported_text": disclosure.reported_text(makeup.reported, len(makeup.rows))
+                if makeup.reported < len(makeup.rows)
+                else "",
+            }
+        )
+    names = [column.label for column in makeup.columns]
+    return {
+        "board": makeup,
+        "board_rows": rows,
+        "board_chart": charts.stacked_bar_chart(
+            [(str(row["label"]), list(row["counts"])) for row in rows], names
+        ),
+    }
+
+
 def national(request):
     """Public: the definitions and the networks together, period by period."""
-    data = selectors.indicators()
+    # the networks are read with their johtoryhmä seats, in one query
+    makeup = board.board_makeup(request.user, selectors.active_networks_queryset())
+    data = selectors.indicators(networks=makeup.networks)
     context = _common(request)
+    context.update(_board(makeup, with_networks=context["can_view_networks"]))
     context.update(
         {
             "data": data,
@@ -75,6 +113,7 @@ def indicator(request, key):
             "comparison": comparison,
             "item": _item(comparison, comparison.national),
             "network_rows": [(network, series.row()) for network, series in comparison.networks],
+            "national_row": list(zip(comparison.national.row(), comparison.reported_notes(), strict=True)),
         }
     )
     if context["can_view_networks"]:
@@ -85,7 +124,9 @@ def indicator(request, key):
 
 
 def export_csv(request):
-    return exports.indicators_csv(selectors.indicators(), with_networks=can_view_networks(request.user))
+    makeup = board.board_makeup(request.user, selectors.active_networks_queryset())
+    data = selectors.indicators(networks=makeup.networks)
+    return exports.indicators_csv(data, with_networks=can_view_networks(request.user), board=makeup)
 
 
 def _network_or_404(slug: str) -> Network:
@@ -96,9 +137,14 @@ def _network_or_404(slug: str) -> Network:
 def network(request, slug):
     if not can_view_networks(request.user):
         raise PermissionDenied(_("The networks' own figures are for the members of the networks and KEHA."))
-    chosen = _network_or_404(slug)
+    # the network is read with its johtoryhmä seats, in one query
+    makeup = board.board_makeup(request.user, selectors.active_networks_queryset().filter(slug=slug))
+    if not makeup.networks:
+        raise Http404
+    chosen = makeup.networks[0]
     data = selectors.indicators(networks=[chosen])
     context = _common(request)
+    context.update(_board(makeup, with_networks=True))
     context.update(
         {
             "network": chosen,

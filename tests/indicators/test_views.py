@@ -5,9 +5,11 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tests.indicators.conftest import add_figure, make_definition
 from typ_site.indicators.models import PeriodType, Unit
+from typ_site.indicators.periods import Period
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +65,7 @@ def test_the_export_hides_small_counts_and_networks_for_the_public(client, peopl
     client.force_login(people["member"])
     rows = client.get(reverse("indicators:export_csv")).content.decode("utf-8-sig").splitlines()
     satakunta = [row for row in rows if "Satakunnan TYP" in row]
-    assert any(row.endswith(";< 5;") for row in satakunta)
+    assert any(row.endswith(";< 5;;") for row in satakunta)
     assert not any(";3;" in row for row in satakunta)
 
 
@@ -92,3 +94,26 @@ def test_the_last_period_label_ends_at_the_charts_right_edge_instead_of_running_
     html = client.get(reverse("indicators:national")).content.decode()
     labels = re.findall(r'<text class="indicator-axis-label"[^>]*text-anchor="(\w+)">([^<]*)</text>', html)
     assert labels[:2] == [("middle", "Q1/2025"), ("end", "Q2/2025")]
+
+
+def test_a_period_not_every_network_reported_says_so(client, people, started):
+    """Q1 has both networks; Q2 only Satakunta: its national figure is not the country's."""
+    network, other = people["network"], people["other_network"]
+    add_figure(started, network, 2025, 1, 38)
+    add_figure(started, other, 2025, 1, 25)
+    add_figure(started, network, 2025, 2, 40)
+    note = "1/2 verkostoa ilmoittanut"
+    for url in (reverse("indicators:national"), reverse("indicators:indicator", args=[started.key])):
+        html = client.get(url).content.decode()
+        cells = dict(re.findall(r"<th scope=\"row\">([^<]*)</th><td>(.*?)</td>", html))
+        with translation.override("fi"):
+            q1, q2 = (Period(2025, number, PeriodType.QUARTER).label for number in (1, 2))
+        assert "40" in cells[q2] and note in cells[q2]
+        assert "63" in cells[q1] and note not in cells[q1]
+    rows = client.get(reverse("indicators:export_csv")).content.decode("utf-8-sig").splitlines()
+    national = [row for row in rows if row.startswith(started.key)]
+    assert any(";2025-Q2;" in row and row.endswith(";1/2") for row in national)
+    assert any(";2025-Q1;" in row and row.endswith(";2/2") for row in national)
+    client.force_login(people["member"])
+    html = client.get(reverse("indicators:indicator", args=[started.key])).content.decode()
+    assert note in html

@@ -116,3 +116,14 @@ def test_the_demo_fills_every_network_and_can_be_loaded_again(home):
     assert WhosWhoEntry.objects.filter(
         confirmed_at__lt=timezone.now() - datetime.timedelta(days=366)
     ).exists()
+
+
+def test_the_demo_johtoryhma_seats_have_parties_and_show_as_an_indicator(client, home):
+    load_core_demo()
+    load_operating_model_demo()
+    load_whoswho_demo()
+    board = WhosWhoEntry.objects.filter(kind=EntryKind.BOARD)
+    assert board.exists() and not board.filter(party__isnull=True).exists()
+    assert set(board.values_list("party__key", flat=True)) >= {"employment-authority", "social-work", "kela"}
+    html = client.get(reverse("indicators:national")).content.decode()
+    assert "Johtoryhmän kokoonpano" in html and 'aria-labelledby="board-title board-desc"' in html

@@ -5,6 +5,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +23,8 @@ from forums.participation.models import Ballot, BallotChoice
 from tests.factories import make_keha_staff, make_member, make_network, make_user
 from tests.helpers import queries_for
 from typ_site.accounts.services import remove_account
+from typ_site.core.demo import demo_email
+from typ_site.core.demo_content import load_core_demo
 
 STATEMENTS = [
     ("tuki", "TYP-toimintamalli saa mielestäni tarpeeksi tukea valtakunnan tasolta."),
@@ -93,7 +96,7 @@ def test_every_statement_needs_one_step_of_the_scale():
         barometer_services.answer_round(member, round_, {first.statement_id: 4}, network_id=network.pk)
     assert missing.value.code == "empty"
     with pytest.raises(ValidationError) as outside:
-        _answer(round_, member, step=6, network=network)
+        _answer(round_, member, step=7, network=network)
     assert outside.value.code == "likert_step"
     assert not Ballot.objects.exists()
 
@@ -174,6 +177,52 @@ def _cells(sizes, table):
 
 
 # --- Results ----------------------------------------------------------------------------------
+
+
+def test_cant_say_is_an_answer_kept_out_of_the_scale_and_shown_on_its_own(client):
+    """The 2023 study's scale had no "can't say" (en osaa sanoa); the barometer offers it. It
+    answers the statement (the ballot is complete and counts in the group), but it is not a
+    step of the scale: the distribution and the share who agree leave it out."""
+    round_ = _round()
+    network = make_network("Iso TYP")
+    _fill(round_, network, 4, step=4)
+    _fill(round_, network, 2, step=2)
+    _fill(round_, network, 3, step=engine.LIKERT_CANT_SAY)
+    assert Ballot.objects.filter(poll=round_.poll).count() == 9
+    member = make_member(network)
+    client.force_login(member)
+    url = reverse("participation:barometer_round", args=[round_.poll.pk])
+    form = client.get(url).content.decode()
+    assert f'value="{engine.LIKERT_CANT_SAY}"' in form and "En osaa sanoa" in form
+    _close(round_)
+    page = client.get(reverse("participation:barometer_results", args=[round_.poll.pk]))
+    national = page.context["national"]
+    option_id = round_.items.first().option_id
+    assert national.size == 9
+    assert national.distribution(option_id) == [0, 2, 0, 4, 0]
+    assert national.cant_say(option_id) == 3
+    assert national.agree_percent(option_id) == 67  # 4 of the 6 on the scale, not 4 of 9
+    _item, counts, percent, cant_say = page.context["national_rows"][0]
+    assert (counts, percent, cant_say) == ([0, 2, 0, 4, 0], 67, 3)
+    assert "En osaa sanoa" in page.content.decode()
+    client.force_login(make_keha_staff())
+    response = client.get(reverse("participation:barometer_results_csv", args=[round_.poll.pk]))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][-1] == "En osaa sanoa"
+    national_rows = [row for row in rows[1:] if len(row) > 7 and row[1] == "national"]
+    assert national_rows and all(row[8:] == ["0", "2", "0", "4", "0", "3"] for row in national_rows)
+
+
+def test_cant_say_is_under_the_same_small_group_protection(client):
+    """A group too small to show stays hidden with its "can't say" answers."""
+    round_ = _round()
+    _fill(round_, make_network("Iso TYP"), 6, step=4)
+    _fill(round_, make_network("Pieni TYP"), 2, step=engine.LIKERT_CANT_SAY)
+    _close(round_)
+    figures = barometer_selectors.figures_of([round_.poll])[round_.poll.pk]
+    option_id = round_.items.first().option_id
+    assert figures.national.cant_say(option_id) == 2
+    assert figures.tables[(barometer_selectors.NETWORK,)] == {}  # 6 + 2: neither network shown
 
 
 def test_results_only_after_closing_and_never_a_small_group(client):
@@ -389,6 +438,17 @@ def test_the_demo_loads_a_2024_round_with_the_2023_baseline_twice_the_same():
     assert Ballot.objects.filter(poll=round_.poll).count() == BarometerResponse.objects.count() > 0
     statement = BarometerStatement.objects.get(key="valtakunnallinen-tuki")
     assert BarometerBaseline.objects.get(statement=statement, role="expert").total == 203
+
+
+def test_the_demo_has_this_years_round_open_for_a_demo_member(client):
+    load_core_demo()
+    load_barometer_demo()
+    load_barometer_demo()
+    current = BarometerRound.objects.get(year=timezone.localdate().year)
+    assert engine.voting_state(current.poll) == engine.OPEN
+    assert not Ballot.objects.filter(poll=current.poll).exists()
+    member = get_user_model().objects.get(email=demo_email("asiantuntija.satakunta"))
+    assert engine.is_eligible(member, current.poll)
 
 
 def test_keha_opens_a_round_on_the_barometer_page_and_members_cannot(client):

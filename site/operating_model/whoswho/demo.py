@@ -22,6 +22,7 @@ from django.utils import timezone
 from typ_site.core.demo import demo_email
 from typ_site.networks.models import Network
 
+from ..models import Party
 from .models import EntryKind, WhosWhoEntry, WhosWhoSettings
 
 BOARD, PAIR, AREA = EntryKind.BOARD, EntryKind.PAIR, EntryKind.AREA
@@ -232,6 +233,38 @@ def _account(key: str):
     return get_user_model().objects.filter(email=demo_email(key)).first()
 
 
+# The party of a demo entry, read from its organisation's name (the first word found wins):
+# the johtoryhmä's make-up in the network indicators is counted from the parties.
+PARTY_WORDS = [
+    ("sosiaali", "social-work"),
+    ("terveys", "health-care"),
+    ("hyvinvointialue", "social-work"),
+    ("työllisyysalue", "employment-authority"),
+    ("kela", "kela"),
+    ("kunta", "municipality"),
+    ("kaupunki", "municipality"),
+]
+
+
+def demo_party_key(organisation: str) -> str | None:
+    lowered = organisation.lower()
+    return next((key for word, key in PARTY_WORDS if word in lowered), None)
+
+
+def assign_demo_parties() -> int:
+    """Give the demo networks' entries without a party the party their organisation names
+    (run again, it leaves a party set by a network's admins as it is)."""
+    parties = {party.key: party for party in Party.objects.all()}
+    assigned = 0
+    for entry in WhosWhoEntry.objects.filter(network__slug__in=ENTRIES, party__isnull=True):
+        party = parties.get(demo_party_key(entry.organisation) or "")
+        if party is not None:
+            entry.party = party
+            entry.save(update_fields=["party"])
+            assigned += 1
+    return assigned
+
+
 @transaction.atomic
 def load_whoswho_demo(stdout=None) -> None:
     now = timezone.now()
@@ -267,5 +300,6 @@ def load_whoswho_demo(stdout=None) -> None:
                 entry.counterpart_organisation = organisation_b
             entry.save()
             added += 1
+    assigned = assign_demo_parties()
     if stdout is not None:
-        stdout.write(f"  who's who entries added: {added}")
+        stdout.write(f"  who's who entries added: {added}, parties given: {assigned}")

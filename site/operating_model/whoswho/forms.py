@@ -2,10 +2,12 @@ from typing import cast
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from typ_site.networks.models import Membership, Network
 
+from ..selectors import national_baseline
 from .models import EntryKind, WhosWhoEntry, WhosWhoSettings
 
 
@@ -27,6 +29,7 @@ class EntryForm(forms.ModelForm):
             "user",
             "name",
             "organisation",
+            "party",
             "contact",
             "counterpart_role",
             "counterpart_user",
@@ -56,6 +59,18 @@ class EntryForm(forms.ModelForm):
             field = cast(MemberChoiceField, self.fields[name])
             field.queryset = members
             field.help_text = _("A member of the network; or leave empty and write the name below.")
+        # The parties come with the national baseline from the shared cache (no query of their own).
+        self.parties = {str(party.pk): party for party in national_baseline().parties}
+        model_field = WhosWhoEntry._meta.get_field("party")
+        self.fields["party"] = forms.ChoiceField(
+            label=capfirst(model_field.verbose_name),
+            help_text=model_field.help_text,
+            required=False,
+            choices=[("", "---------"), *((pk, party.name) for pk, party in self.parties.items())],
+        )
+
+    def clean_party(self):
+        return self.parties.get(self.cleaned_data.get("party") or "")
 
     def clean(self):
         cleaned = super().clean()

@@ -46,6 +46,18 @@ class WhosWhoEntry(models.Model):
     )
     name = models.CharField(_("name"), max_length=200, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    party = models.ForeignKey(
+        "operating_model.Party",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation type"),
+        help_text=_(
+            "The party of the client process the place belongs to; empty: another organisation. "
+            "The johtoryhmä's make-up in the network indicators is counted from this."
+        ),
+    )
     contact = models.CharField(
         _("contact details"),
         max_length=200,

@@ -38,7 +38,7 @@ def review_interval(network: Network) -> int:
 
 def entries_for(user, network: Network, *, whole: bool) -> QuerySet[WhosWhoEntry]:
     """The entries the person may see: all of them, or (`whole` False) the public ones."""
-    entries = network.whoswho_entries.select_related("user", "counterpart_user", "confirmed_by")
+    entries = network.whoswho_entries.select_related("user", "counterpart_user", "confirmed_by", "party")
     return entries if whole else entries.filter(is_public=True)
 
 
