@@ -12,6 +12,7 @@ from search.backends.elastic import ElasticsearchBackend
 from search.indexing import documents_for
 from search.selectors import search_for
 from tests.operating_model.test_adoption import VALID_CODE, _set
+from tests.operating_model.test_search_and_admin import AGREEMENT_FINDERS
 from tests.search.elastic_recorder import RecordingServer
 from typ_site.core.access import search_access_keys_for
 from typ_site.operating_model.adoption_models import AdoptionState, AdoptionStatus, AdoptionStatusChange
@@ -20,18 +21,8 @@ from typ_site.operating_model.adoption_selectors import BASELINE_KEY
 
 pytestmark = pytest.mark.django_db
 
-FINDERS = {
-    "member": True,
-    "admin": True,
-    "keha": True,
-    "superuser": True,
-    "other_member": False,
-    "other_admin": False,
-    "partner": False,
-    "removed_member": False,
-    "removed_account": False,
-    "anonymous": False,
-}
+# The agreement's rule (`can_view_agreement`) is the statuses' rule.
+FINDERS = {**AGREEMENT_FINDERS, "anonymous": False}
 REASON = "Kuopiomallin mukainen alkukartoitus ryhmässä"
 
 
@@ -39,16 +30,19 @@ def _person(people, who):
     return AnonymousUser() if who == "anonymous" else people[who]
 
 
-def _deviation(client, people, decisions, capture, reason=REASON):
+def _post_deviation(client, people, decisions, capture, reason=REASON):
     with capture(execute=True):
-        response = _set(
+        return _set(
             client,
             people,
             str(decisions["guidance"].pk),
             state=AdoptionState.DEVIATION,
             deviation_reason=reason,
         )
-    assert response.status_code == 302
+
+
+def _deviation(client, people, decisions, capture):
+    assert _post_deviation(client, people, decisions, capture).status_code == 302
     return AdoptionStatus.objects.get(page=decisions["guidance"])
 
 
@@ -166,14 +160,8 @@ def test_a_closed_network_leaves_the_search(client, people, decisions, django_ca
 def test_an_identity_code_never_reaches_the_index(
     client, people, decisions, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = _set(
-            client,
-            people,
-            str(decisions["guidance"].pk),
-            state=AdoptionState.DEVIATION,
-            deviation_reason=f"Asiakas {VALID_CODE} ohjattiin toisin",
-        )
+    reason = f"Asiakas {VALID_CODE} ohjattiin toisin"
+    response = _post_deviation(client, people, decisions, django_capture_on_commit_callbacks, reason)
     assert response.status_code == 200  # the form says why
     assert not AdoptionStatus.objects.exists()
     assert search_for(people["superuser"], "ohjattiin").keys == []
@@ -186,8 +174,6 @@ def test_an_identity_code_never_reaches_the_index(
 def elastic(settings):
     with RecordingServer() as running:
         settings.ELASTICSEARCH_URL = running.url
-        settings.ELASTICSEARCH_INDEX_PREFIX = "typ"
-        settings.ELASTICSEARCH_REPLICAS = 1
         yield ElasticsearchBackend()
 
 
