@@ -10,7 +10,7 @@ next page in any process reads the value again. One cache read answers both ques
 
 import uuid
 from collections.abc import Callable, Iterable
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
@@ -22,7 +22,7 @@ T = TypeVar("T")
 KEEP_SECONDS = 60 * 60 * 24
 
 
-class KeptList(Generic[T]):
+class KeptList:
     def __init__(self, name: str, version: int):
         self.name = name
         self.generation_key = f"typ:{name}:generation"
