@@ -118,8 +118,8 @@ def add_service(request, slug):
 
 
 def _editable_service(request, slug, pk) -> NetworkService:
-    """The service of the active network with its network, in one query; a 404 when there is
-    none, and a 403 for anyone but the network's admins."""
+    """The service of the active network, read with its network and municipalities (two
+    queries); a 404 when there is none, and a 403 for anyone but the network's admins."""
     service = get_object_or_404(
         NetworkService.objects.select_related("network")
         .prefetch_related("municipalities")
