@@ -122,8 +122,8 @@ OVER_TEN: dict[tuple[str, str], int] = {
     # Who's who: the page reads the network (with its settings) and the entries, one query
     # each; the admin's frame adds the rest, and the entry forms read the network's members.
     ("network_admin", "operating_model:whoswho"): 13,
-    ("network_admin", "operating_model:whoswho_add"): 14,
-    ("network_admin", "operating_model:whoswho_edit"): 15,
+    ("network_admin", "operating_model:whoswho_add"): 13,
+    ("network_admin", "operating_model:whoswho_edit"): 14,
     ("network_admin", "operating_model:whoswho_settings"): 13,
     # The adoption of national decisions: a member pays ten; the admin's base of the request
     # (above) adds the rest. Every operating-model page reads at most three queries of its own
