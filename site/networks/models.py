@@ -1,6 +1,7 @@
 """TYP/TYM networks and who belongs to them: the base of every membership permission."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -30,9 +31,25 @@ class Region(models.TextChoices):
     AHVENANMAA = "ahvenanmaa", "Ahvenanmaa"
 
 
+# Words that name national addresses beside a network's own under /operating-model/
+# (`/operating-model/services/` beside `/operating-model/<network>/`): a network with one of
+# them for its slug would be unreachable or hide the national page. The operating model's tests
+# derive the list from its URLs (tests/operating_model/test_network_slugs.py).
+RESERVED_SLUGS = frozenset({"adoption", "compare", "services"})
+
+
+def validate_network_slug(value: str) -> None:
+    if value.lower() in RESERVED_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is the name of a national page of the site. Choose another slug for the network."),
+            code="reserved",
+            params={"slug": value},
+        )
+
+
 class Network(ClusterableModel):
     name = models.CharField(_("name"), max_length=200, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, validators=[validate_network_slug])
     region = models.CharField(_("region"), max_length=30, choices=Region.choices)
     municipalities = models.TextField(
         _("municipalities"), blank=True, help_text=_("Separate the municipalities with commas.")

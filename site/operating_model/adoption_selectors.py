@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from knowledge.models import DocumentStatus, GuidancePage, InterpretationStatus, LawInterpretationPage
-from knowledge.visibility import visible_pages
+from knowledge.visibility import page_access_key, visible_pages
+from typ_site.core.access import MEMBERS, PUBLIC
 from typ_site.core.languages import default_language
 from typ_site.networks.models import Network
 
@@ -48,15 +49,15 @@ def baseline_decision() -> Decision:
     )
 
 
-def _decision_pages(user):
-    """The live decision pages the person may see, in the site's first language, with their
-    kind and date (one query, and the view restrictions once per request)."""
-    pages = Page.objects.filter(locale__language_code=default_language()).filter(
-        Q(guidancepage__status=DocumentStatus.VALID)
-        | Q(lawinterpretationpage__status=InterpretationStatus.AGREED)
-    )
+def _all_decision_pages() -> QuerySet[Page]:
+    """The live decision pages in the site's first language, with their kind and date."""
     return (
-        visible_pages(pages, user)
+        Page.objects.live()
+        .filter(locale__language_code=default_language())
+        .filter(
+            Q(guidancepage__status=DocumentStatus.VALID)
+            | Q(lawinterpretationpage__status=InterpretationStatus.AGREED)
+        )
         .annotate(
             effective_date=F("guidancepage__effective_date"),
             agreed_on=F("lawinterpretationpage__agreed_on"),
@@ -64,6 +65,12 @@ def _decision_pages(user):
         )
         .only("pk", "title", "url_path", "path", "depth", "locale_id")
     )
+
+
+def _decision_pages(user):
+    """The live decision pages the person may see, in the site's first language, with their
+    kind and date (one query, and the view restrictions once per request)."""
+    return visible_pages(_all_decision_pages(), user)
 
 
 def _page_decision(page) -> Decision:
@@ -78,15 +85,16 @@ def national_decisions(user) -> list[Decision]:
     """Every decision the person may see: guidance (newest in effect first), agreed
     interpretations (newest first), then the baseline. One query (and the view restrictions,
     once per request)."""
-    pages = sorted(
-        _decision_pages(user),
-        key=lambda page: (
-            not page.is_guidance,
-            -(page.effective_date or page.agreed_on or datetime.date.min).toordinal(),
-            page.title,
-        ),
-    )
+    pages = sorted(_decision_pages(user), key=_decision_order)
     return [_page_decision(page) for page in pages] + [baseline_decision()]
+
+
+def _decision_order(page):
+    return (
+        not page.is_guidance,
+        -(page.effective_date or page.agreed_on or datetime.date.min).toordinal(),
+        page.title,
+    )
 
 
 def decision_by_key(user, key: str) -> Decision | None:
@@ -97,6 +105,20 @@ def decision_by_key(user, key: str) -> Decision | None:
         return None
     page = _decision_pages(user).filter(pk=int(key)).first()
     return _page_decision(page) if page else None
+
+
+def decision_for_index(page_id: int | None) -> Decision | None:
+    """The decision as the site search holds a network's status of it, or None when the page
+    is no decision now (unpublished, no longer valid or agreed, a translation) or stands behind
+    a restriction stricter than signing in, which the search keeps out as it keeps out the
+    page itself (`search.pages.page_access_key`). Two queries for a page, none for the
+    baseline."""
+    if page_id is None:
+        return baseline_decision()
+    page = _all_decision_pages().filter(pk=page_id).first()
+    if page is None or page_access_key(page) not in (PUBLIC, MEMBERS):
+        return None
+    return _page_decision(page)
 
 
 def original_page_id(page: Page) -> int | None:
@@ -225,11 +247,51 @@ def national_matrix(user) -> Matrix:
     return Matrix(networks, rows, totals, [(state.value, str(state.label)) for state in AdoptionState])
 
 
+def _status_annotations(status: QuerySet[AdoptionStatus]) -> dict:
+    """The status's fields as annotations of the row that `status` (filtered by OuterRef)
+    belongs to: no query of its own."""
+    return {
+        "adoption_state": Subquery(status.values("state")[:1]),
+        "adoption_handled_on": Subquery(status.values("handled_on")[:1]),
+        "adoption_reason": Subquery(status.values("deviation_reason")[:1]),
+        "adoption_updated_at": Subquery(status.values("updated_at")[:1]),
+    }
+
+
+def _annotated_status(row, network_id: int, page_id: int | None) -> AdoptionStatus | None:
+    if not row.adoption_state:
+        return None
+    return AdoptionStatus(
+        network_id=network_id,
+        page_id=page_id,
+        state=row.adoption_state,
+        handled_on=row.adoption_handled_on,
+        deviation_reason=row.adoption_reason or "",
+        updated_at=row.adoption_updated_at,
+    )
+
+
+def network_with_baseline_status(slug: str) -> QuerySet[Network]:
+    """The active network of the slug, with its status of the national baseline annotated
+    (for `network_adoption`)."""
+    baseline_status = AdoptionStatus.objects.filter(network=OuterRef("pk"), page__isnull=True)
+    return Network.objects.filter(is_active=True, slug=slug).annotate(**_status_annotations(baseline_status))
+
+
 def network_adoption(user, network: Network) -> list[Cell]:
-    """The network's status of each decision, those awaiting handling first (three queries)."""
-    decisions = national_decisions(user)
-    current = statuses([network.pk], decisions)
-    cells = [Cell(network, decision, current.get((network.pk, decision.key))) for decision in decisions]
+    """The network's status of each decision, those awaiting handling first: two queries (the
+    decision pages with the network's statuses, and the view restrictions once per request).
+    The baseline's status comes annotated on the network (`network_with_baseline_status`), or
+    costs one query more when it is not."""
+    page_status = AdoptionStatus.objects.filter(network=network.pk, page=OuterRef("pk"))
+    pages = sorted(_decision_pages(user).annotate(**_status_annotations(page_status)), key=_decision_order)
+    cells = [
+        Cell(network, _page_decision(page), _annotated_status(page, network.pk, page.pk)) for page in pages
+    ]
+    if not hasattr(network, "adoption_state"):
+        network = network_with_baseline_status(network.slug).first() or network
+    baseline = _annotated_status(network, network.pk, None) if hasattr(network, "adoption_state") else None
+    cells.append(Cell(network, baseline_decision(), baseline))
     return sorted(cells, key=lambda cell: not cell.awaits)
 
 
@@ -246,24 +308,8 @@ def page_statuses(page_id: int, network_ids) -> list[Cell]:
     networks = (
         Network.objects.filter(pk__in=list(network_ids), is_active=True)
         .only("pk", "name", "slug")
-        .annotate(
-            adoption_state=Subquery(status.values("state")[:1]),
-            adoption_handled_on=Subquery(status.values("handled_on")[:1]),
-            adoption_reason=Subquery(status.values("deviation_reason")[:1]),
-        )
+        .annotate(**_status_annotations(status))
         .order_by("name")
     )
     decision = Decision(str(page_id), page_id, "", "", "")
-    cells = []
-    for network in networks:
-        current = None
-        if network.adoption_state:
-            current = AdoptionStatus(
-                network=network,
-                page_id=page_id,
-                state=network.adoption_state,
-                handled_on=network.adoption_handled_on,
-                deviation_reason=network.adoption_reason or "",
-            )
-        cells.append(Cell(network, decision, current))
-    return cells
+    return [Cell(network, decision, _annotated_status(network, network.pk, page_id)) for network in networks]

@@ -20,8 +20,9 @@ from .adoption_services import remind_networks, set_adoption_status
 
 
 def _network_for(user, slug: str) -> Network:
-    """The active network whose statuses the person may see; a 404 for everyone else."""
-    network = get_object_or_404(Network.objects.filter(is_active=True), slug=slug)
+    """The active network whose statuses the person may see, with its status of the national
+    baseline (`adoption_selectors.network_with_baseline_status`); a 404 for everyone else."""
+    network = get_object_or_404(adoption_selectors.network_with_baseline_status(slug))
     if not can_view_adoption(user, network):
         raise Http404
     return network

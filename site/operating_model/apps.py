@@ -12,9 +12,12 @@ class OperatingModelConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from .adoption_search import register_adoption_search
         from .baseline_cache import connect_signals
         from .search import register_operating_model_search
+        from .service_catalogue_models import Municipality, ServiceCategory
         from .service_catalogue_search import register_service_catalogue_search
+        from .service_catalogue_selectors import CATALOGUE_LISTS
         from .whoswho import signal_handlers  # noqa: F401
         from .whoswho.search import register_whoswho_search
 
@@ -22,3 +25,5 @@ class OperatingModelConfig(AppConfig):
         connect_signals()
         register_whoswho_search()
         register_service_catalogue_search()
+        CATALOGUE_LISTS.depends_on([ServiceCategory, Municipality])
+        register_adoption_search()

@@ -6,7 +6,7 @@ are; the views, the exports and the search use them.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 
 from knowledge.models import LawSection
 from typ_site.networks.models import Network
@@ -135,12 +135,6 @@ def _register_from_cells(agreed: dict, baseline: Baseline) -> Register:
     return Register(baseline.parties, rows)
 
 
-def current_agreements() -> QuerySet[LocalAgreement]:
-    """The newest version of each network's agreement (one query)."""
-    newer = LocalAgreement.objects.filter(network=OuterRef("network"), version__gt=OuterRef("version"))
-    return LocalAgreement.objects.filter(~Exists(newer))
-
-
 def agreement_versions_marked(network: Network) -> QuerySet[LocalAgreement]:
     """The network's versions, each with `is_current` (no newer version), in the same query."""
     newer = LocalAgreement.objects.filter(network=OuterRef("network"), version__gt=OuterRef("version"))
@@ -189,11 +183,25 @@ class Comparison:
 
 def national_comparison(baseline: Baseline) -> Comparison:
     """Every active network's current agreement, task by task (two queries beyond the
-    baseline's). A network with no agreement yet shows the baseline, marked as such."""
-    networks = list(active_networks())
+    baseline's: the networks with their current version annotated, and its cells). A network
+    with no agreement yet shows the baseline, marked as such."""
+    newest = LocalAgreement.objects.filter(network=OuterRef("pk")).order_by("-version")
+    networks = list(
+        active_networks().annotate(
+            agreement_pk=Subquery(newest.values("pk")[:1]),
+            agreement_version=Subquery(newest.values("version")[:1]),
+            agreement_confirmed_on=Subquery(newest.values("confirmed_on")[:1]),
+        )
+    )
     agreements = {
-        agreement.network_id: agreement
-        for agreement in current_agreements().filter(network__in=[network.pk for network in networks])
+        network.pk: LocalAgreement(
+            pk=network.agreement_pk,
+            network=network,
+            version=network.agreement_version,
+            confirmed_on=network.agreement_confirmed_on,
+        )
+        for network in networks
+        if network.agreement_pk is not None
     }
     cells_by_agreement: dict[int, dict] = {}
     for cell in AgreementCell.objects.filter(

@@ -8,6 +8,7 @@ from typ_site.core.validators import validate_no_personal_identity_code
 from typ_site.networks.models import Network
 
 from .service_catalogue_models import Municipality, NetworkService, ServiceCategory
+from .service_catalogue_selectors import categories, municipalities
 
 TEXT_FIELDS = ("name", "provider", "description", "how_to_refer", "availability", "contact")
 
@@ -39,10 +40,19 @@ class NetworkServiceForm(forms.ModelForm):
         # The municipalities of the network's region and those named in its own list.
         covered = self.fields["municipalities"]
         assert isinstance(covered, forms.ModelMultipleChoiceField)
-        covered.queryset = Municipality.objects.filter(
-            Q(region=network.region) | Q(name_fi__in=network.municipality_list)
-        )
+        named = set(network.municipality_list)
+        covered.queryset = Municipality.objects.filter(Q(region=network.region) | Q(name_fi__in=named))
         covered.help_text = _("The municipalities whose residents the service takes.")
+        # The choices shown come from the kept lists (no query); the querysets check what is sent.
+        covered.choices = [
+            (municipality.pk, str(municipality))
+            for municipality in municipalities()
+            if municipality.region == network.region or municipality.name_fi in named
+        ]
+        category = self.fields["category"]
+        assert isinstance(category, forms.ModelChoiceField)
+        empty = [("", category.empty_label)] if category.empty_label is not None else []
+        category.choices = empty + [(item.pk, str(item)) for item in categories()]
         for name in TEXT_FIELDS:
             self.fields[name].validators.append(validate_no_personal_identity_code)
 

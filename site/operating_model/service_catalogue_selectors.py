@@ -13,14 +13,30 @@ from typ_site.networks.models import Network
 
 from .service_catalogue_models import Municipality, NetworkService, ServiceCategory
 from .service_catalogue_permissions import visible_services_filter
+from .shared_cache import KeptList
+
+# The categories and the municipality list, which KEHA keeps and every page of the catalogue
+# shows, from the shared cache (read again after a change: `apps.ready` connects it).
+# (v1: CatalogueLists, pickled.)
+CATALOGUE_LISTS = KeptList("catalogue-lists", 1)
+
+
+@dataclass
+class CatalogueLists:
+    categories: list[ServiceCategory]
+    municipalities: list[Municipality]
+
+
+def _read_lists() -> CatalogueLists:
+    return CatalogueLists(list(ServiceCategory.objects.all()), list(Municipality.objects.all()))
 
 
 def categories() -> list[ServiceCategory]:
-    return list(ServiceCategory.objects.all())
+    return CATALOGUE_LISTS.kept_or_read(_read_lists).categories
 
 
 def municipalities() -> list[Municipality]:
-    return list(Municipality.objects.all())
+    return CATALOGUE_LISTS.kept_or_read(_read_lists).municipalities
 
 
 def visible_services(user) -> QuerySet[NetworkService]:
@@ -107,7 +123,8 @@ class NationalMatrix:
 
 def national_matrix() -> NationalMatrix:
     """Which active networks offer which categories (a count of services in each cell), and the
-    municipalities of the list where no network offers a category: four queries. Every service
+    municipalities of the list where no network offers a category: two queries (the categories
+    and municipalities come from the shared cache). Every service
     counts, whoever may read it (see `service_catalogue_permissions`)."""
     networks = list(active_networks())
     all_categories = categories()

@@ -13,6 +13,7 @@ from typ_site.networks.models import Network
 from . import service_catalogue_exports as exports
 from . import service_catalogue_selectors as selectors
 from .service_catalogue_forms import LookupForm, NetworkServiceForm
+from .service_catalogue_models import NetworkService
 from .service_catalogue_permissions import can_edit_services
 from .service_catalogue_services import remove_network_service, save_network_service
 
@@ -116,16 +117,30 @@ def add_service(request, slug):
     return _edit(request, _editable_network(request, slug))
 
 
+def _editable_service(request, slug, pk) -> NetworkService:
+    """The service of the active network, read with its network and municipalities (two
+    queries); a 404 when there is none, and a 403 for anyone but the network's admins."""
+    service = get_object_or_404(
+        NetworkService.objects.select_related("network")
+        .prefetch_related("municipalities")
+        .filter(network__slug=slug, network__is_active=True),
+        pk=pk,
+    )
+    if not can_edit_services(request.user, service.network):
+        raise PermissionDenied(_("Only the network's admins keep its services."))
+    return service
+
+
 @login_required
 def edit_service(request, slug, pk):
-    network = _editable_network(request, slug)
-    return _edit(request, network, get_object_or_404(network.catalogue_services, pk=pk))
+    service = _editable_service(request, slug, pk)
+    return _edit(request, service.network, service)
 
 
 @login_required
 def delete_service(request, slug, pk):
-    network = _editable_network(request, slug)
-    service = get_object_or_404(network.catalogue_services, pk=pk)
+    service = _editable_service(request, slug, pk)
+    network = service.network
     if request.method == "POST":
         remove_network_service(request.user, service)
         messages.success(request, _("The service “%(name)s” is removed.") % {"name": service.name})

@@ -13,15 +13,11 @@ from django.urls import NoReverseMatch, reverse
 from forums.models import Notification
 from forums.selectors import notifications_for
 from knowledge.models import (
-    DocumentStatus,
-    GuidanceIndexPage,
     GuidancePage,
-    InterpretationStatus,
-    LawInterpretationIndexPage,
     LawInterpretationPage,
-    LawSection,
 )
 from tests.factories import make_network, make_network_admin
+from tests.operating_model.conftest import add_page as _add
 from typ_site.accounts.models import NotificationFrequency
 from typ_site.core.demo_content import load_core_demo
 from typ_site.operating_model.adoption_demo import load_adoption_demo
@@ -57,46 +53,6 @@ EVERYONE = {
 SEES = {"member", "admin", "keha", "superuser"}
 SETS = {"admin", "superuser"}
 FOLLOWS = {"keha", "superuser"}
-
-
-def _add(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish(skip_permission_checks=True)
-    page.refresh_from_db()
-    return page
-
-
-@pytest.fixture
-def decisions(home):
-    """A valid guidance page, an agreed interpretation, and two pages that are no decisions."""
-    guidance_index = _add(home, GuidanceIndexPage(title="Ohjeet", slug="ohjeet"))
-    interpretation_index = _add(home, LawInterpretationIndexPage(title="Tulkinnat", slug="tulkinnat"))
-    guidance = _add(
-        guidance_index,
-        GuidancePage(
-            title="Alkukartoituksen ohje", slug="alkukartoitus", effective_date=datetime.date(2025, 1, 1)
-        ),
-    )
-    _add(guidance_index, GuidancePage(title="Luonnos", slug="luonnos", status=DocumentStatus.DRAFT))
-    section = LawSection.objects.filter(statute__number="381/2023").first()
-
-    def interpretation(title, slug, status, agreed_on=None):
-        page = LawInterpretationPage(
-            title=title,
-            slug=slug,
-            question="Kuka arvioi?",
-            interpretation="<p>Näin.</p>",
-            status=status,
-            agreed_on=agreed_on,
-        )
-        page.sections.set([section])
-        return _add(interpretation_index, page)
-
-    agreed = interpretation(
-        "Palvelutarpeen arviointi", "arviointi", InterpretationStatus.AGREED, datetime.date(2025, 3, 1)
-    )
-    interpretation("Keskustelussa", "keskustelu", InterpretationStatus.UNDER_DISCUSSION)
-    return {"guidance": guidance, "interpretation": agreed, "guidance_index": guidance_index}
 
 
 def _decision_url(people, key, network="network"):

@@ -55,9 +55,14 @@ class EntryForm(forms.ModelForm):
             )
             .order_by("last_name", "first_name", "email")
         )
+        # Both fields list the same members: read once for the choices shown; the queryset
+        # checks what is sent.
+        people = list(members)
         for name in ("user", "counterpart_user"):
             field = cast(MemberChoiceField, self.fields[name])
             field.queryset = members
+            empty = [("", field.empty_label)] if field.empty_label is not None else []
+            field.choices = empty + [(person.pk, field.label_from_instance(person)) for person in people]
             field.help_text = _("A member of the network; or leave empty and write the name below.")
         # The parties come with the national baseline from the shared cache (no query of their own).
         self.parties = {str(party.pk): party for party in national_baseline().parties}
