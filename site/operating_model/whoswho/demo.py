@@ -13,7 +13,7 @@ Re-running adds entries only to a network that has none.
 """
 
 import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -186,7 +186,7 @@ def _account(key: str):
     return get_user_model().objects.filter(email=demo_email(key)).first()
 
 
-def _name(name: str, account_key: str) -> tuple[object, str]:
+def _name(name: str, account_key: str) -> tuple[Any, str]:
     """The account (or None) and the name to show: the given one, else the account holder's."""
     user = _account(account_key)
     return user, name or (user.get_full_name() if user else "")
