@@ -17,6 +17,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -296,7 +297,7 @@ class EventException(models.Model):
     an instance with RECURRENCE-ID)."""
 
     class Kind(models.TextChoices):
-        CANCELLED = "cancelled", _("Cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("event", "Cancelled")
         MOVED = "moved", _("Moved or changed")
 
     event = ParentalKey(Event, on_delete=models.CASCADE, related_name="exceptions")

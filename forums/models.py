@@ -6,6 +6,8 @@ development needs and customer stories) is an app of its own in `forums/particip
 """
 
 import uuid
+from functools import reduce
+from operator import and_, or_
 from pathlib import Path
 
 from django.conf import settings
@@ -345,6 +347,18 @@ class TopicReadState(models.Model):
         return f"{self.user_id}: {self.topic_id}"
 
 
+# What a notification is about: exactly one of these is set.
+SUBJECT_FIELDS = ("post", "membership", "network", "adoption_reminder")
+
+
+def _exactly_one_of(fields) -> Q:
+    """The condition that exactly one of the foreign keys is set."""
+    return reduce(
+        or_,
+        (reduce(and_, (Q(**{f"{other}__isnull": other != field}) for other in fields)) for field in fields),
+    )
+
+
 class Notification(models.Model):
     class Reason(models.TextChoices):
         NEW_TOPIC = "new_topic", _("New topic in a forum you follow")
@@ -398,30 +412,7 @@ class Notification(models.Model):
                 fields=["recipient", "event"], name="one_notification_per_event_and_person"
             ),
             models.CheckConstraint(
-                condition=(
-                    Q(post__isnull=False)
-                    & Q(membership__isnull=True)
-                    & Q(network__isnull=True)
-                    & Q(adoption_reminder__isnull=True)
-                )
-                | (
-                    Q(post__isnull=True)
-                    & Q(membership__isnull=False)
-                    & Q(network__isnull=True)
-                    & Q(adoption_reminder__isnull=True)
-                )
-                | (
-                    Q(post__isnull=True)
-                    & Q(membership__isnull=True)
-                    & Q(network__isnull=False)
-                    & Q(adoption_reminder__isnull=True)
-                )
-                | (
-                    Q(post__isnull=True)
-                    & Q(membership__isnull=True)
-                    & Q(network__isnull=True)
-                    & Q(adoption_reminder__isnull=False)
-                ),
+                condition=_exactly_one_of(SUBJECT_FIELDS),
                 name="notification_of_one_subject",
             ),
         ]

@@ -156,6 +156,17 @@ def create_hidden_notification(action_id: int) -> str:
     return event
 
 
+def _network_admins(network_id: int):
+    """The active approved admins of a network."""
+    return get_user_model().objects.filter(
+        is_active=True,
+        is_removed=False,
+        network_memberships__network_id=network_id,
+        network_memberships__role=Membership.Role.ADMIN,
+        network_memberships__status=Membership.Status.APPROVED,
+    )
+
+
 def create_membership_request_notifications(membership_id: int) -> str:
     """Tell the network's admins that someone asks to join."""
     membership = (
@@ -165,12 +176,7 @@ def create_membership_request_notifications(membership_id: int) -> str:
     )
     if membership is None:
         return ""
-    admins = get_user_model().objects.filter(
-        is_active=True,
-        network_memberships__network_id=membership.network_id,
-        network_memberships__role=Membership.Role.ADMIN,
-        network_memberships__status=Membership.Status.APPROVED,
-    )
+    admins = _network_admins(membership.network_id)
     event = f"membership:{membership.pk}"
     _create(
         [
@@ -195,13 +201,7 @@ def create_network_notifications(
     its who's who (`typ_site.networks.signals.network_admins_notice`). Returns how many."""
     if reason not in Notification.NETWORK_REASONS:
         raise ValueError(f"not a reason about a network: {reason}")
-    admins = get_user_model().objects.filter(
-        is_active=True,
-        is_removed=False,
-        network_memberships__network_id=network_id,
-        network_memberships__role=Membership.Role.ADMIN,
-        network_memberships__status=Membership.Status.APPROVED,
-    )
+    admins = _network_admins(network_id)
     if actor_id is not None:
         admins = admins.exclude(pk=actor_id)
     actor_exists = actor_id is not None and get_user_model().objects.filter(pk=actor_id).exists()
@@ -250,13 +250,7 @@ def create_adoption_reminder_notifications(reminder_id: int) -> str:
     reminder = apps.get_model("operating_model", "AdoptionReminder").objects.filter(pk=reminder_id).first()
     if reminder is None:
         return ""
-    admins = get_user_model().objects.filter(
-        is_active=True,
-        is_removed=False,
-        network_memberships__network_id=reminder.network_id,
-        network_memberships__role=Membership.Role.ADMIN,
-        network_memberships__status=Membership.Status.APPROVED,
-    )
+    admins = _network_admins(reminder.network_id)
     event = f"adoption-reminder:{reminder.pk}"
     _create(
         [

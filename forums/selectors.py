@@ -32,9 +32,21 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db.models import BooleanField, DateTimeField, Exists, F, Func, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    BooleanField,
+    Count,
+    DateTimeField,
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Window,
+)
 from django.db.models.expressions import BaseExpression, RawSQL
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, RowNumber
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import Http404
@@ -539,12 +551,24 @@ def network_topics_for(user, limit: int = 5) -> list[Topic]:
     )
 
 
+# What a notification is about, for grouping: the topic of its post, or its one other subject.
+_SUBJECT = [F("post__topic_id"), F("membership_id"), F("network_id"), F("adoption_reminder_id")]
+
+
 def unread_notifications_for(user, limit: int = 5) -> list[Notification]:
-    """The person's newest unread notifications (the rule of `notifications_for`), with what
-    their lines show."""
+    """The person's unread notifications (the rule of `notifications_for`), one a subject: a
+    new topic, a reply and a mention in the same topic make one line. Each is the subject's
+    newest, with `subject_count`, how many unread ones the subject has, and what its line
+    shows; newest first, `limit` subjects at most (one query however many there are)."""
+    newest_first = [F("created_at").desc(), F("pk").desc()]
     return list(
         notifications_for(user)
         .filter(read_at__isnull=True)
+        .annotate(
+            subject_count=Window(Count("pk"), partition_by=_SUBJECT),
+            place_in_subject=Window(RowNumber(), partition_by=_SUBJECT, order_by=newest_first),
+        )
+        .filter(place_in_subject=1)
         .select_related(
             "post__topic__forum",
             "actor",
@@ -552,7 +576,8 @@ def unread_notifications_for(user, limit: int = 5) -> list[Notification]:
             "network",
             "adoption_reminder__network",
             "adoption_reminder__page",
-        )[:limit]
+        )
+        .order_by(*newest_first)[:limit]
     )
 
 

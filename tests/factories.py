@@ -76,3 +76,42 @@ def make_network_admin(network, *, with_mfa: bool = True, **user_fields):
 
 def make_keha_staff(*extra_groups, **user_fields):
     return make_user(groups=("KEHA", *extra_groups), **user_fields)
+
+
+# The kinds of person the permission tests tell apart (the keys of `make_people_of_each_kind`).
+EVERY_KIND_OF_PERSON = [
+    "member",
+    "admin",
+    "other_member",
+    "other_admin",
+    "partner",
+    "removed_member",
+    "removed_account",
+    "keha",
+    "superuser",
+]
+
+
+def make_people_of_each_kind() -> dict:
+    """Two networks (Satakunta and Kymenlaakso) and one person of each kind: a member and an
+    admin of each network, a partner, a member who left, a removed account, KEHA and a superuser."""
+    network = make_network("Satakunnan TYP", slug="satakunta")
+    other = make_network("Kymenlaakson TYP", slug="kymenlaakso")
+    removed = make_member(network)
+    removed.network_memberships.all().delete()
+    removed_account = make_member(network)
+    removed_account.is_removed = True
+    removed_account.save()
+    return {
+        "network": network,
+        "other_network": other,
+        "member": make_member(network),
+        "admin": make_network_admin(network),
+        "other_member": make_member(other),
+        "other_admin": make_network_admin(other),
+        "partner": make_user(organisation_type="other", role="partner"),
+        "removed_member": removed,
+        "removed_account": removed_account,
+        "keha": make_keha_staff("Editors"),
+        "superuser": make_user(is_superuser=True, is_staff=True),
+    }

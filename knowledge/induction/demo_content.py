@@ -1,4 +1,5 @@
 """Demo induction paths in Finnish, linked to the knowledge demo's pages, and demo progress.
+Their Swedish translations: `demo_swedish`.
 
 Pages are looked up by slug, so running the demo again changes nothing that already exists.
 All people are fictional.
@@ -14,6 +15,7 @@ from typ_site.core.demo import demo_email
 from typ_site.core.models import HomePage
 
 from .blocks import step_data
+from .demo_swedish import create_swedish_induction
 from .models import CompletedTask, Enrolment, InductionIndexPage, InductionPathPage
 from .selectors import summarise
 from .structure import path_structure
@@ -545,5 +547,6 @@ def create_induction_demo(stdout=None) -> None:
     index = create_index(home)
     paths = create_paths(index)
     _say(stdout, f"  induction paths: {len(paths)}")
+    _say(stdout, f"  induction pages in Swedish: {create_swedish_induction(index, paths)}")
     create_demo_progress(paths)
     _say(stdout, f"  induction progress: {Enrolment.objects.count()} started paths")

@@ -1,4 +1,4 @@
-"""Finnish and Swedish texts of the site shell's catalogue: (msgid) -> (fi, sv).
+"""Finnish and Swedish texts of the site shell's catalogue: msgid or (context, msgid) -> (fi, sv).
 
 `python site/locale/translations.py` writes them into the .po files after makemessages.
 """
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import polib
 
-TRANSLATIONS = {
+TRANSLATIONS: dict[str | tuple[str, str], tuple[str, str]] = {
     (
         "Your role decides in which rounds you may vote, so a change counts once your network's admins "
         "or KEHA have confirmed it."
@@ -109,7 +109,7 @@ TRANSLATIONS = {
     "organisation type": ("organisaation tyyppi", "organisationstyp"),
     "organisation": ("organisaatio", "organisation"),
     "role": ("rooli", "roll"),
-    "preferred language": ("asiointikieli", "önskat språk"),
+    "preferred language": ("asiointikieli", "föredraget språk"),
     "e-mail notifications": ("sähköposti-ilmoitukset", "e-postaviseringar"),
     "removed": ("poistettu", "borttagen"),
     "The person removed their account; what they wrote stays, without a name.": (
@@ -157,7 +157,7 @@ TRANSLATIONS = {
     "Decline": ("Hylkää", "Avslå"),
     "Choose approve or decline.": ("Valitse hyväksy tai hylkää.", "Välj godkänn eller avslå."),
     "name": ("nimi", "namn"),
-    "slug": ("lyhytnimi", "kortnamn"),
+    "slug": ("lyhytnimi", "slugg"),
     "region": ("maakunta", "landskap"),
     "municipalities": ("kunnat", "kommuner"),
     "Separate the municipalities with commas.": (
@@ -269,7 +269,7 @@ TRANSLATIONS = {
     "Language": ("Kieli", "Språk"),
     "Your account": ("Oma tili", "Ditt konto"),
     "Sign out": ("Kirjaudu ulos", "Logga ut"),
-    "Sign in": ("Kirjaudu", "Logga in"),
+    "Sign in": ("Kirjaudu sisään", "Logga in"),
     "Create account": ("Luo tili", "Skapa konto"),
     "A shared platform for the TYP/TYM networks, their members and KEHA Centre.": (
         "Yhteinen alusta TYP/TYM-verkostoille, niiden jäsenille ja KEHA-keskukselle.",
@@ -279,7 +279,7 @@ TRANSLATIONS = {
         "Älä kirjoita tänne asiakastietoja: ei nimiä eikä henkilötunnuksia.",
         "Skriv inte klientuppgifter här: inga namn och inga personbeteckningar.",
     ),
-    "Home": ("Etusivu", "Startsida"),
+    ("front page", "Home"): ("Etusivu", "Startsida"),
     "Join your colleagues": ("Liity kollegoidesi seuraan", "Anslut dig till dina kolleger"),
     "Sign in to follow guidance, take part in your network's forum, vote on development "
     "priorities and register for events.": (
@@ -289,9 +289,11 @@ TRANSLATIONS = {
         "utvecklingsprioriteringar och anmäla dig till evenemang.",
     ),
     "Sections": ("Osiot", "Avdelningar"),
-    "required": ("pakollinen", "obligatoriskt"),
+    "required": ("pakollinen", "obligatorisk"),
     "Search the site": ("Hae sivustolta", "Sök på webbplatsen"),
-    "Search": ("Hae", "Sök"),
+    "Search": ("Haku", "Sök"),
+    ("verb", "Search"): ("Hae", "Sök"),
+    ("verb", "Filter"): ("Rajaa", "Filtrera"),
     "Manage memberships": ("Hallitse jäsenyyksiä", "Hantera medlemskap"),
     "You administer:": ("Ylläpidät:", "Du administrerar:"),
     "Requests waiting for a decision": ("Päätöstä odottavat pyynnöt", "Begäranden som väntar på beslut"),
@@ -334,6 +336,11 @@ PLURALS = {
 }
 
 
+def key(entry) -> str | tuple[str, str]:
+    """An entry's key in TRANSLATIONS: the msgid, or (context, msgid) for a string with a context."""
+    return (entry.msgctxt, entry.msgid) if entry.msgctxt else entry.msgid
+
+
 def fill_catalogues() -> list[str]:
     """Writes the texts into the fi and sv catalogues; returns msgids still missing."""
     missing = []
@@ -346,8 +353,8 @@ def fill_catalogues() -> list[str]:
                 forms = PLURALS.get(entry.msgid)
                 if forms:
                     entry.msgstr_plural = {0: forms[index][0], 1: forms[index][1]}
-            elif entry.msgid in TRANSLATIONS:
-                entry.msgstr = TRANSLATIONS[entry.msgid][index]
+            elif key(entry) in TRANSLATIONS:
+                entry.msgstr = TRANSLATIONS[key(entry)][index]
             elif not entry.msgstr:
                 missing.append(f"{language}: {entry.msgid}")
             if "fuzzy" in entry.flags and (entry.msgstr or entry.msgstr_plural):

@@ -10,7 +10,6 @@ that a deviation and its reason still read right after KEHA changes the baseline
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -24,7 +23,7 @@ from .adoption_models import AdoptionReminder as AdoptionReminder
 from .adoption_models import AdoptionState as AdoptionState
 from .adoption_models import AdoptionStatus as AdoptionStatus
 from .adoption_models import AdoptionStatusChange as AdoptionStatusChange
-from .naming import NamedInThreeLanguages
+from .naming import NamedAndDescribedInThreeLanguages, NamedInThreeLanguages, in_language
 
 
 class Involvement(models.TextChoices):
@@ -34,14 +33,6 @@ class Involvement(models.TextChoices):
     TAKES_PART = "takes_part", _("Takes part")
     INFORMED = "informed", _("Informed")
     NONE = "none", _("Not involved")
-
-
-def _in_language(instance, field: str, *, fallback: str) -> str:
-    """`<field>_sv` or `<field>_en` in the reader's language; `fallback` (Finnish) otherwise."""
-    language = (get_language() or "fi")[:2]
-    if language == "fi":
-        return fallback
-    return getattr(instance, f"{field}_{language}", "") or fallback
 
 
 class Party(NamedInThreeLanguages):
@@ -85,31 +76,22 @@ class Party(NamedInThreeLanguages):
     @property
     def abbreviation(self) -> str:
         """The column heading in the reader's language, the Finnish one where it is missing."""
-        return _in_language(self, "short_name", fallback=self.short_name)
+        return in_language(self, "short_name", fallback=self.short_name)
 
 
-class ClientProcessTask(ClusterableModel, NamedInThreeLanguages):
+class ClientProcessTask(ClusterableModel, NamedAndDescribedInThreeLanguages):
     """One task of the client process, in order, with the law it rests on and its baseline."""
 
     key = models.SlugField(
         _("key"), max_length=60, unique=True, help_text=_("A short fixed name for the exports (a-z, -, _).")
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-    description_fi = models.TextField(_("description in Finnish"), blank=True, max_length=1000)
-    description_sv = models.TextField(_("description in Swedish"), blank=True, max_length=1000)
-    description_en = models.TextField(_("description in English"), blank=True, max_length=1000)
     law_sections = ParentalManyToManyField(
         LawSection, blank=True, related_name="client_process_tasks", verbose_name=_("law sections")
     )
 
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("name_fi"), FieldPanel("name_sv"), FieldPanel("name_en")], heading=_("Name")
-        ),
-        MultiFieldPanel(
-            [FieldPanel("description_fi"), FieldPanel("description_sv"), FieldPanel("description_en")],
-            heading=_("Description"),
-        ),
+        *NamedAndDescribedInThreeLanguages.name_and_description_panels,
         FieldPanel("key"),
         FieldPanel("sort_order"),
         FieldPanel("law_sections"),
@@ -120,11 +102,6 @@ class ClientProcessTask(ClusterableModel, NamedInThreeLanguages):
         verbose_name = _("client-process task")
         verbose_name_plural = _("client-process tasks")
         ordering = ["sort_order", "pk"]
-
-    @property
-    def description(self) -> str:
-        language = (get_language() or "fi")[:2]
-        return getattr(self, f"description_{language}", "") or self.description_fi
 
 
 class BaselineCell(models.Model):
@@ -158,7 +135,7 @@ class BaselineCell(models.Model):
     @property
     def translated_note(self) -> str:
         """The note in the reader's language, the Finnish one where it is missing."""
-        return _in_language(self, "note", fallback=self.note)
+        return in_language(self, "note", fallback=self.note)
 
 
 class LocalAgreement(models.Model):

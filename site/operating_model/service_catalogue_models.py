@@ -8,13 +8,12 @@ keep its services on the site (`service_catalogue_views`). Who may see a service
 """
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 
 from typ_site.networks.models import Network, Region
 
-from .naming import NamedInThreeLanguages
+from .naming import NamedAndDescribedInThreeLanguages, NamedInThreeLanguages
 
 
 class Municipality(NamedInThreeLanguages):
@@ -37,7 +36,7 @@ class Municipality(NamedInThreeLanguages):
         constraints = [models.UniqueConstraint(fields=["name_fi"], name="unique_municipality_name")]
 
 
-class ServiceCategory(NamedInThreeLanguages):
+class ServiceCategory(NamedAndDescribedInThreeLanguages):
     """A kind of service shared by all networks (rehabilitative work activity, work trial …),
     so that the networks' catalogues can be compared and searched by kind."""
 
@@ -45,18 +44,9 @@ class ServiceCategory(NamedInThreeLanguages):
         _("key"), max_length=60, unique=True, help_text=_("A short fixed name for the exports (a-z, -, _).")
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-    description_fi = models.TextField(_("description in Finnish"), blank=True, max_length=1000)
-    description_sv = models.TextField(_("description in Swedish"), blank=True, max_length=1000)
-    description_en = models.TextField(_("description in English"), blank=True, max_length=1000)
 
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("name_fi"), FieldPanel("name_sv"), FieldPanel("name_en")], heading=_("Name")
-        ),
-        MultiFieldPanel(
-            [FieldPanel("description_fi"), FieldPanel("description_sv"), FieldPanel("description_en")],
-            heading=_("Description"),
-        ),
+        *NamedAndDescribedInThreeLanguages.name_and_description_panels,
         FieldPanel("key"),
         FieldPanel("sort_order"),
     ]
@@ -65,11 +55,6 @@ class ServiceCategory(NamedInThreeLanguages):
         verbose_name = _("service category")
         verbose_name_plural = _("service categories")
         ordering = ["sort_order", "pk"]
-
-    @property
-    def description(self) -> str:
-        language = (get_language() or "fi")[:2]
-        return getattr(self, f"description_{language}", "") or self.description_fi
 
 
 class ServiceVisibility(models.TextChoices):

@@ -227,6 +227,45 @@ def test_unread_notifications_are_listed_and_read_ones_are_not(client, world):
     assert "home-notifications-heading" not in home_as(client, world.member)
 
 
+def notifications_on_one_topic(world, replies: int):
+    """A new topic the member is told of, `replies` replies to it (the member follows it) and
+    one reply naming them."""
+    forum_services.follow_forum(world.member, world.our_forum)
+    post = forum_services.start_topic(world.admin, world.our_forum, title="Yksi aihe", body="Hei.")
+    create_post_notifications(post.pk)
+    forum_services.follow_topic(world.member, post.topic)
+    for number in range(replies):
+        create_post_notifications(forum_services.reply(world.admin, post.topic, body=f"Lisää {number}.").pk)
+    mention = forum_services.reply(world.admin, post.topic, body="@[Maija Jäsen] katso tämä.")
+    create_post_notifications(mention.pk)
+    return post.topic
+
+
+def test_the_notifications_of_one_topic_make_one_line_with_their_count(client, world):
+    world.member.last_name = "Jäsen"
+    world.member.save()
+    notifications_on_one_topic(world, replies=1)
+    other = forum_services.start_topic(world.admin, world.our_forum, title="Toinen aihe", body="Hei.")
+    create_post_notifications(other.pk)
+
+    notifications = section_of(home_as(client, world.member), "home-notifications-heading")
+
+    assert notifications.count("<li>") == 2
+    assert notifications.count("Yksi aihe") == 1 and "Toinen aihe" in notifications
+    assert "3 lukematonta tästä" in notifications
+    assert "Sinut mainittiin" in notifications  # the newest reason of the topic
+    assert '<span class="forum-badge">4</span>' in notifications  # the header's count
+
+
+def test_the_notifications_line_costs_the_same_with_more_notifications(client, world):
+    notifications_on_one_topic(world, replies=1)
+    few = cost_for(client, world, "member")
+
+    notifications_on_one_topic(world, replies=10)
+
+    assert cost_for(client, world, "member") == few
+
+
 def test_my_registered_events_come_first(client, world):
     later = make_event(
         title="Valtakunnallinen koulutus",

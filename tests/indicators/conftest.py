@@ -2,33 +2,14 @@ from decimal import Decimal
 
 import pytest
 
-from tests.factories import make_keha_staff, make_member, make_network, make_network_admin, make_user
+from tests.factories import make_people_of_each_kind
 from typ_site.indicators.models import IndicatorDefinition, IndicatorFigure, PeriodType, Source, Unit
 
 
 @pytest.fixture
 def people(db, home):
     """Two networks and one person of each kind the indicators tell apart."""
-    network = make_network("Satakunnan TYP", slug="satakunta")
-    other = make_network("Kymenlaakson TYP", slug="kymenlaakso")
-    removed = make_member(network)
-    removed.network_memberships.all().delete()
-    removed_account = make_member(network)
-    removed_account.is_removed = True
-    removed_account.save()
-    return {
-        "network": network,
-        "other_network": other,
-        "member": make_member(network),
-        "admin": make_network_admin(network),
-        "other_member": make_member(other),
-        "other_admin": make_network_admin(other),
-        "partner": make_user(organisation_type="other", role="partner"),
-        "removed_member": removed,
-        "removed_account": removed_account,
-        "keha": make_keha_staff("Editors"),
-        "superuser": make_user(is_superuser=True, is_staff=True),
-    }
+    return make_people_of_each_kind()
 
 
 def make_definition(key="alkaneet", unit=Unit.PEOPLE, period_type=PeriodType.QUARTER, **fields):

@@ -5,22 +5,13 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
+from tests.factories import EVERY_KIND_OF_PERSON
 from typ_site.indicators.models import PeriodType
 from typ_site.indicators.permissions import can_enter_figures, can_keep_definitions, can_view_networks
 
 pytestmark = pytest.mark.django_db
 
-EVERYONE = [
-    "member",
-    "admin",
-    "other_member",
-    "other_admin",
-    "partner",
-    "removed_member",
-    "removed_account",
-    "keha",
-    "superuser",
-]
+EVERYONE = EVERY_KIND_OF_PERSON
 SEES_NETWORKS = {"member", "admin", "other_member", "other_admin", "keha", "superuser"}
 ENTERS = {"admin", "superuser"}
 KEEPS = {"keha", "superuser"}

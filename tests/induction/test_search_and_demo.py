@@ -36,3 +36,28 @@ def test_the_demo_paths_load_and_can_be_loaded_again(client):
     for path in paths:
         assert client.get(path.url).status_code == 200
     assert "Jatka siitä, mihin jäit" in client.get("/").content.decode()
+
+
+def test_the_demo_induction_section_is_in_swedish_under_sv(client):
+    load_demo_steps("core", "knowledge", "induction")
+    load_induction_demo()  # again: the translations are not made twice
+
+    swedish_paths = InductionPathPage.objects.live().filter(locale__language_code="sv")
+    finnish_paths = InductionPathPage.objects.live().filter(locale__language_code="fi")
+    assert swedish_paths.count() == finnish_paths.count() >= 6
+    client.force_login(get_user_model().objects.get(email=demo_email("uusi.satakunta")))
+    front_page = client.get("/sv/").content.decode()
+    menu = front_page[front_page.index('id="site-menu"') : front_page.index("<main")]
+    assert ">Introduktion<" in menu
+    assert "Perehdytys" not in menu
+    index = client.get("/sv/perehdytys/")
+    assert index.status_code == 200
+    text = index.content.decode()
+    assert "Introduktionsstig för socialhandledare" in text
+    assert "Sosiaaliohjaajan perehdytyspolku" not in text
+    path = swedish_paths.get(slug="sosiaaliohjaaja")
+    finnish = finnish_paths.get(slug="sosiaaliohjaaja")
+    assert [len(step.tasks) for step in path_structure(path)] == [
+        len(step.tasks) for step in path_structure(finnish)
+    ]
+    assert "Delta i två gemensamma kundmöten" in client.get(path.url).content.decode()

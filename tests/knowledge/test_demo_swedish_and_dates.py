@@ -78,8 +78,9 @@ def test_running_load_demo_again_creates_no_second_translation_and_no_new_revisi
 
     assert Page.objects.count() == pages
     assert Revision.objects.count() == revisions
-    # The front page, the sections, the key guidance and the accessibility statement.
-    assert Page.objects.filter(locale=swedish).count() == len(translated) == 10
+    # The front page, the sections, the key guidance, the accessibility statement (10) and
+    # the induction section with its six paths (7).
+    assert Page.objects.filter(locale=swedish).count() == len(translated) == 17
 
 
 def test_loading_again_updates_an_untouched_translation_and_keeps_an_edited_one(demo):

@@ -11,7 +11,7 @@ from knowledge.models import (
     LawInterpretationPage,
     LawSection,
 )
-from tests.factories import make_keha_staff, make_member, make_network, make_network_admin, make_user
+from tests.factories import make_people_of_each_kind
 from typ_site.operating_model.demo import load_baseline
 from typ_site.operating_model.selectors import national_baseline
 
@@ -26,26 +26,7 @@ def baseline(db):
 @pytest.fixture
 def people(db, home):
     """Two networks and one person of each kind the register tells apart."""
-    network = make_network("Satakunnan TYP", slug="satakunta")
-    other = make_network("Kymenlaakson TYP", slug="kymenlaakso")
-    removed = make_member(network)
-    removed.network_memberships.all().delete()
-    removed_account = make_member(network)
-    removed_account.is_removed = True
-    removed_account.save()
-    return {
-        "network": network,
-        "removed_account": removed_account,
-        "other_network": other,
-        "member": make_member(network),
-        "admin": make_network_admin(network),
-        "other_member": make_member(other),
-        "other_admin": make_network_admin(other),
-        "partner": make_user(organisation_type="other", role="partner"),
-        "removed_member": removed,
-        "keha": make_keha_staff("Editors"),
-        "superuser": make_user(is_superuser=True, is_staff=True),
-    }
+    return make_people_of_each_kind()
 
 
 def cells_form_data(baseline, *, confirmed_on="2025-09-09", change_note="", changes=None) -> dict:

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from tests.factories import EVERY_KIND_OF_PERSON
 from typ_site.operating_model.permissions import (
     can_edit_agreement,
     can_keep_baseline,
@@ -16,17 +17,7 @@ SEES_AGREEMENT = {"member", "admin", "keha", "superuser"}
 EDITS_AGREEMENT = {"admin", "superuser"}
 COMPARES = {"member", "admin", "other_member", "other_admin", "keha", "superuser"}
 KEEPS_BASELINE = {"keha", "superuser"}
-EVERYONE = {
-    "member",
-    "admin",
-    "other_member",
-    "other_admin",
-    "partner",
-    "removed_member",
-    "removed_account",
-    "keha",
-    "superuser",
-}
+EVERYONE = set(EVERY_KIND_OF_PERSON)
 
 
 @pytest.mark.parametrize("who", sorted(EVERYONE))

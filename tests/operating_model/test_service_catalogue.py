@@ -7,7 +7,7 @@ from django.db import connection
 from django.urls import reverse
 
 from search.selectors import search_for
-from tests.factories import make_member, make_network
+from tests.factories import EVERY_KIND_OF_PERSON, make_member, make_network
 from typ_site.core.demo_content import load_core_demo
 from typ_site.networks.models import Region
 from typ_site.operating_model.service_catalogue_demo import load_service_catalogue_demo
@@ -26,17 +26,7 @@ from typ_site.operating_model.service_catalogue_selectors import national_matrix
 
 pytestmark = pytest.mark.django_db
 
-EVERYONE = {
-    "member",
-    "admin",
-    "other_member",
-    "other_admin",
-    "partner",
-    "removed_member",
-    "removed_account",
-    "keha",
-    "superuser",
-}
+EVERYONE = set(EVERY_KIND_OF_PERSON)
 SEES_NETWORK_ONLY = {"member", "admin", "superuser"}
 EDITS = {"admin", "superuser"}
 KEEPS_LISTS = {"keha", "superuser"}

@@ -14,7 +14,7 @@ from django.utils import timezone
 from forums.models import Notification
 from forums.selectors import notifications_for
 from search.selectors import search_for
-from tests.factories import make_member
+from tests.factories import EVERY_KIND_OF_PERSON, make_member
 from typ_site.accounts.exports import build_user_export
 from typ_site.networks.services import leave_network
 from typ_site.operating_model.whoswho.models import EntryKind, WhosWhoEntry, WhosWhoSettings
@@ -25,17 +25,7 @@ from typ_site.operating_model.whoswho.selectors import months_before
 pytestmark = pytest.mark.django_db
 
 VALID_CODE = "131052-308T"  # a well-formed henkilötunnus (the checksum holds)
-EVERYONE = [
-    "member",
-    "admin",
-    "other_member",
-    "other_admin",
-    "partner",
-    "removed_member",
-    "removed_account",
-    "keha",
-    "superuser",
-]
+EVERYONE = EVERY_KIND_OF_PERSON
 SEES_WHOLE = {"member", "admin", "keha", "superuser"}
 EDITS = {"admin", "superuser"}
 

@@ -13,7 +13,7 @@ Re-running adds entries only to a network that has none.
 """
 
 import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -25,203 +25,157 @@ from typ_site.networks.models import Network
 from ..models import Party
 from .models import EntryKind, WhosWhoEntry, WhosWhoSettings
 
-BOARD, PAIR, AREA = EntryKind.BOARD, EntryKind.PAIR, EntryKind.AREA
 
-# Per network: (kind, role, area, (demo account key or "", name, organisation),
-#   counterpart (role, account key or "", name, organisation) or None, note, public, months since confirmed)
-ENTRIES: dict[str, list[tuple[Any, ...]]] = {
+class Counterpart(NamedTuple):
+    role: str
+    organisation: str
+    name: str = ""
+    account: str = ""  # the key of a demo account; its holder's name is used
+
+
+class Entry(NamedTuple):
+    kind: str
+    role: str
+    organisation: str
+    name: str = ""
+    account: str = ""  # the key of a demo account; its holder's name is used
+    area: str = ""
+    counterpart: Counterpart | None = None
+    note: str = ""
+    public: bool = True
+    months: int = 3  # since the entry was last confirmed
+
+
+def board(role: str, organisation: str, name: str = "", **more) -> Entry:
+    return Entry(EntryKind.BOARD, role, organisation, name, **more)
+
+
+def pair(role: str, organisation: str, counterpart: Counterpart, **more) -> Entry:
+    return Entry(EntryKind.PAIR, role, organisation, counterpart=counterpart, public=False, **more)
+
+
+def area(area: str, role: str, organisation: str, name: str = "", **more) -> Entry:
+    return Entry(EntryKind.AREA, role, organisation, name, area=area, **more)
+
+
+SATAKUNTA_HVA = "Satakunnan hyvinvointialue"
+CONSULTS = "Konsultoi asiakkaan tilanteen selvittämisessä."
+
+ENTRIES: dict[str, list[Entry]] = {
     "satakunta": [
-        (BOARD, "Puheenjohtaja", "", ("", "Kari Kuntala", "Satakunnan työllisyysalue"), None, "", True, 3),
-        (
-            BOARD,
-            "Jäsen",
-            "",
-            ("", "Hanna Hyvönen", "Satakunnan hyvinvointialue, sosiaalipalvelut"),
-            None,
-            "",
-            True,
-            3,
-        ),
-        (
-            BOARD,
-            "Jäsen",
-            "",
-            ("", "Terhi Terveinen", "Satakunnan hyvinvointialue, terveyspalvelut"),
-            None,
-            "",
-            True,
-            3,
-        ),
-        (BOARD, "Jäsen", "", ("", "Kaija Kelanen", "Kela"), None, "", True, 3),
-        (
-            BOARD,
-            "Sihteeri, TYP-johtaja",
-            "",
-            ("typjohtaja.satakunta", "", "Satakunnan työllisyysalue"),
-            None,
-            "",
-            True,
-            3,
-        ),
-        (
-            PAIR,
+        board("Puheenjohtaja", "Satakunnan työllisyysalue", "Kari Kuntala"),
+        board("Jäsen", "Satakunnan hyvinvointialue, sosiaalipalvelut", "Hanna Hyvönen"),
+        board("Jäsen", "Satakunnan hyvinvointialue, terveyspalvelut", "Terhi Terveinen"),
+        board("Jäsen", "Kela", "Kaija Kelanen"),
+        board("Sihteeri, TYP-johtaja", "Satakunnan työllisyysalue", account="typjohtaja.satakunta"),
+        pair(
             "Työvoimaviranomaisen asiantuntija",
-            "Pori",
-            ("asiantuntija.satakunta", "", "Satakunnan työllisyysalue"),
-            ("Sosiaaliohjaaja", "sosiaaliohjaaja.satakunta", "", "Satakunnan hyvinvointialue"),
-            "Tapaavat asiakkaan palvelutarpeen arvioinnissa yhdessä tai erikseen.",
-            False,
-            2,
+            "Satakunnan työllisyysalue",
+            Counterpart("Sosiaaliohjaaja", SATAKUNTA_HVA, account="sosiaaliohjaaja.satakunta"),
+            account="asiantuntija.satakunta",
+            area="Pori",
+            note="Tapaavat asiakkaan palvelutarpeen arvioinnissa yhdessä tai erikseen.",
+            months=2,
         ),
-        (
-            AREA,
+        area(
+            "Pori",
             "TYM-työhön osoitettu terveydenhoitaja",
-            "Pori",
-            ("", "Tiina Toimela", "Satakunnan hyvinvointialue"),
-            None,
-            "Toimii Porin toimipisteessä.",
-            True,
-            14,
+            SATAKUNTA_HVA,
+            "Tiina Toimela",
+            note="Toimii Porin toimipisteessä.",
+            months=14,
         ),
-        (
-            AREA,
-            "Nimetty terveydenhoitaja",
+        area(
             "Kankaanpää",
-            ("", "Sari Sydänmaa", "Satakunnan hyvinvointialue"),
-            None,
-            "Seuraa asiakkaan etenemistä terveydenhuollossa.",
-            True,
-            5,
-        ),
-        (
-            AREA,
             "Nimetty terveydenhoitaja",
+            SATAKUNTA_HVA,
+            "Sari Sydänmaa",
+            note="Seuraa asiakkaan etenemistä terveydenhuollossa.",
+            months=5,
+        ),
+        area(
             "Harjavalta",
-            ("", "", ""),
-            None,
-            "Paikka täytetään; sillä välin yhteys Porin terveydenhoitajaan.",
-            True,
-            1,
+            "Nimetty terveydenhoitaja",
+            "",
+            note="Paikka täytetään; sillä välin yhteys Porin terveydenhoitajaan.",
+            months=1,
         ),
-        (
-            AREA,
+        area(
+            "Pori",
             "Psykososiaalisten palvelujen yhteyshenkilö, alle 23-vuotiaat",
-            "Pori",
-            ("", "Niina Nuortila", "Satakunnan hyvinvointialue"),
-            None,
-            "Konsultoi asiakkaan tilanteen selvittämisessä.",
-            False,
-            4,
+            SATAKUNTA_HVA,
+            "Niina Nuortila",
+            note=CONSULTS,
+            public=False,
+            months=4,
         ),
-        (
-            AREA,
-            "Psykososiaalisten palvelujen yhteyshenkilö, yli 23-vuotiaat",
+        area(
             "Pori",
-            ("", "Aki Aikuinen", "Satakunnan hyvinvointialue"),
-            None,
-            "Konsultoi asiakkaan tilanteen selvittämisessä.",
-            False,
-            15,
+            "Psykososiaalisten palvelujen yhteyshenkilö, yli 23-vuotiaat",
+            SATAKUNTA_HVA,
+            "Aki Aikuinen",
+            note=CONSULTS,
+            public=False,
+            months=15,
         ),
     ],
     "pohjois-karjala": [
-        (
-            BOARD,
-            "Puheenjohtaja",
-            "",
-            ("esihenkilo.karjala", "", "Joensuun työllisyysalue"),
-            None,
-            "",
-            True,
-            2,
-        ),
-        (BOARD, "Jäsen", "", ("", "Mirja Metsälä", "Pohjois-Karjalan hyvinvointialue"), None, "", True, 2),
-        (
-            BOARD,
-            "Jäsen",
-            "",
-            ("", "", "Kela"),
-            None,
-            "Kelan edustaja nimetään seuraavaan kokoukseen.",
-            True,
-            2,
-        ),
-        (
-            PAIR,
+        board("Puheenjohtaja", "Joensuun työllisyysalue", account="esihenkilo.karjala", months=2),
+        board("Jäsen", "Pohjois-Karjalan hyvinvointialue", "Mirja Metsälä", months=2),
+        board("Jäsen", "Kela", note="Kelan edustaja nimetään seuraavaan kokoukseen.", months=2),
+        pair(
             "Työllisyysalueen asiantuntija",
-            "",
-            ("", "Jussi Järvelä", "Joensuun työllisyysalue"),
-            ("Sosiaaliohjaaja", "", "Liisa Lehtonen-Esimerkki", "Pohjois-Karjalan hyvinvointialue"),
-            "Työkyvyn selvittämisen yhteisen prosessikuvauksen yhdyshenkilöt.",
-            False,
-            6,
+            "Joensuun työllisyysalue",
+            Counterpart("Sosiaaliohjaaja", "Pohjois-Karjalan hyvinvointialue", "Liisa Lehtonen-Esimerkki"),
+            name="Jussi Järvelä",
+            note="Työkyvyn selvittämisen yhteisen prosessikuvauksen yhdyshenkilöt.",
+            months=6,
         ),
-        (
-            AREA,
-            "Terveydenhoitaja, työkyvyn selvittäminen",
+        area(
             "Joensuu",
-            ("terveydenhoitaja.karjala", "", "Pohjois-Karjalan hyvinvointialue"),
-            None,
-            "",
-            True,
-            13,
+            "Terveydenhoitaja, työkyvyn selvittäminen",
+            "Pohjois-Karjalan hyvinvointialue",
+            account="terveydenhoitaja.karjala",
+            months=13,
         ),
     ],
     "kymenlaakso": [
-        (
-            BOARD,
-            "Jäsen",
-            "",
-            ("johtoryhma.kymenlaakso", "", "Kymenlaakson hyvinvointialue"),
-            None,
-            "",
-            True,
-            4,
-        ),
-        (BOARD, "Jäsen", "", ("", "Veikko Vaarama", "Kotkan työllisyysalue"), None, "", True, 4),
-        (
-            PAIR,
+        board("Jäsen", "Kymenlaakson hyvinvointialue", account="johtoryhma.kymenlaakso", months=4),
+        board("Jäsen", "Kotkan työllisyysalue", "Veikko Vaarama", months=4),
+        pair(
             "Kuntouttavan työtoiminnan yhteyshenkilö",
-            "",
-            ("", "Raili Rantanen", "Kymenlaakson hyvinvointialue"),
-            ("Kunnan työympäristöjen yhteyshenkilö", "", "Tero Työmaa", "Kotkan kaupunki"),
-            "Yhteistyösopimuksen mukaan kunta tarjoaa työympäristön ja hyvinvointialue asiakkaan tuen.",
-            False,
-            3,
+            "Kymenlaakson hyvinvointialue",
+            Counterpart("Kunnan työympäristöjen yhteyshenkilö", "Kotkan kaupunki", "Tero Työmaa"),
+            name="Raili Rantanen",
+            note="Yhteistyösopimuksen mukaan kunta tarjoaa työympäristön ja hyvinvointialue asiakkaan tuen.",
         ),
-        (
-            PAIR,
+        pair(
             "Kelan asiantuntija",
-            "",
-            ("kela.kymenlaakso", "", "Kela, Kymenlaakson palvelupiste"),
-            ("Työllisyysalueen asiantuntija", "", "", ""),
-            "Pari täydennetään, kun työllisyysalueen asiantuntija on nimetty.",
-            False,
-            1,
+            "Kela, Kymenlaakson palvelupiste",
+            Counterpart("Työllisyysalueen asiantuntija", ""),
+            account="kela.kymenlaakso",
+            note="Pari täydennetään, kun työllisyysalueen asiantuntija on nimetty.",
+            months=1,
         ),
     ],
     "pohjois-pohjanmaa": [
-        (BOARD, "Jäsen", "", ("johtoryhma.pohjanmaa", "", "Oulun työllisyysalue"), None, "", True, 5),
-        (BOARD, "Jäsen", "", ("", "Eila Erkkilä", "Pohjois-Pohjanmaan hyvinvointialue"), None, "", True, 5),
-        (
-            AREA,
+        board("Jäsen", "Oulun työllisyysalue", account="johtoryhma.pohjanmaa", months=5),
+        board("Jäsen", "Pohjois-Pohjanmaan hyvinvointialue", "Eila Erkkilä", months=5),
+        area(
+            "Oulu",
             "Työttömien terveystarkastusten terveydenhoitaja",
-            "Oulu",
-            ("", "Helmi Heikkilä-Malli", "Pohjois-Pohjanmaan hyvinvointialue"),
-            None,
-            "Terveystarkastuksessa tunnistetaan myös monialaisen tuen tarve.",
-            True,
-            2,
+            "Pohjois-Pohjanmaan hyvinvointialue",
+            "Helmi Heikkilä-Malli",
+            note="Terveystarkastuksessa tunnistetaan myös monialaisen tuen tarve.",
+            months=2,
         ),
-        (
-            AREA,
-            "Monialaisen tuen yhteyshenkilö",
+        area(
             "Oulu",
-            ("asiantuntija.pohjanmaa", "", "Oulun työllisyysalue"),
-            None,
-            "",
-            False,
-            16,
+            "Monialaisen tuen yhteyshenkilö",
+            "Oulun työllisyysalue",
+            account="asiantuntija.pohjanmaa",
+            public=False,
+            months=16,
         ),
     ],
 }
@@ -265,6 +219,12 @@ def assign_demo_parties() -> int:
     return assigned
 
 
+def _name(name: str, account_key: str) -> tuple[Any, str]:
+    """The account (or None) and the name to show: the given one, else the account holder's."""
+    user = _account(account_key)
+    return user, name or (user.get_full_name() if user else "")
+
+
 @transaction.atomic
 def load_whoswho_demo(stdout=None) -> None:
     now = timezone.now()
@@ -273,31 +233,27 @@ def load_whoswho_demo(stdout=None) -> None:
         WhosWhoSettings.objects.get_or_create(network=network, defaults={"review_interval_months": 12})
         if network.whoswho_entries.exists():
             continue
-        for order, (kind, role, area, person, counterpart, note, public, months) in enumerate(
-            ENTRIES[network.slug]
-        ):
-            account_key, name, organisation = person
-            user = _account(account_key)
+        for order, item in enumerate(ENTRIES[network.slug]):
+            user, name = _name(item.name, item.account)
             entry = WhosWhoEntry(
                 network=network,
-                kind=kind,
-                role=role,
-                area=area,
+                kind=item.kind,
+                role=item.role,
+                area=item.area,
                 user=user,
-                name=name or (user.get_full_name() if user else ""),
-                organisation=organisation,
-                note=note,
-                is_public=public,
+                name=name,
+                organisation=item.organisation,
+                note=item.note,
+                is_public=item.public,
                 sort_order=order,
-                confirmed_at=now - datetime.timedelta(days=30 * months + 1),
+                confirmed_at=now - datetime.timedelta(days=30 * item.months + 1),
             )
-            if counterpart is not None:
-                role_b, key_b, name_b, organisation_b = counterpart
-                user_b = _account(key_b)
-                entry.counterpart_role = role_b
-                entry.counterpart_user = user_b
-                entry.counterpart_name = name_b or (user_b.get_full_name() if user_b else "")
-                entry.counterpart_organisation = organisation_b
+            if item.counterpart is not None:
+                entry.counterpart_user, entry.counterpart_name = _name(
+                    item.counterpart.name, item.counterpart.account
+                )
+                entry.counterpart_role = item.counterpart.role
+                entry.counterpart_organisation = item.counterpart.organisation
             entry.save()
             added += 1
     assigned = assign_demo_parties()
