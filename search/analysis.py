@@ -914,6 +914,18 @@ def compound_pieces(analysis: WordAnalysis) -> tuple[str, ...]:
     return pieces
 
 
+def law_subjects(group: list[Expression]) -> tuple[tuple[frozenset[str], ...], ...]:
+    """What a law named "laki <subject>" is about, as words: "laki kuntouttavasta
+    työtoiminnasta" → kuntouttava, työtoiminta. A text on the subject that does not name the
+    law ("kuntouttava työtoiminta järjestetään…") is found by the law's number or name too,
+    after the texts that name it (the subject is one more alternative, like a synonym)."""
+    return tuple(
+        expression.content[1:]
+        for expression in group
+        if len(expression.content) > 2 and tokenize(expression.text)[0].folded == "laki"
+    )
+
+
 def expression_word(
     text: str, span: list[Token], expression: Expression, compiled: CompiledVocabulary, analyzer: Analyzer
 ) -> QueryWord:
@@ -922,6 +934,8 @@ def expression_word(
     if len(span) == 1:
         terms = analyzer.word(span[0]).query_terms
     alternatives = tuple(other.content for other in group)
+    if expression.group in compiled.statute_groups.values():
+        alternatives += tuple(subject for subject in law_subjects(group) if subject not in alternatives)
     synonyms = tuple(other.text for other in group if other is not expression)
     surface = text[span[0].start : span[-1].end].lower()
     return QueryWord(surface, terms, True, alternatives, synonyms=synonyms, group=expression.group)

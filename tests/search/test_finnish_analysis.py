@@ -133,6 +133,21 @@ def test_a_long_statute_name_is_also_known_by_its_short_form(voikko):
     assert "laki monialaisesta yhteispalvelusta" in number.synonyms
 
 
+def test_a_statute_also_matches_the_subject_of_its_name(voikko):
+    (number,) = parse_query("189/2001", voikko).words
+
+    subject = (
+        frozenset({"kuntouttava", "kuntouttavasta", "kuntouttaa"}),
+        frozenset({"tyotoiminta", "tyotoiminnasta"}),
+    )
+    assert any(
+        len(alternative) == 2 and all(a & b for a, b in zip(alternative, subject, strict=True))
+        for alternative in number.alternatives
+    )
+    (law,) = parse_query("hallintolaki", voikko).words  # a one-word name has no subject to add
+    assert all(len(alternative) == 1 for alternative in law.alternatives)
+
+
 def test_question_and_function_words_are_optional(voikko):
     words = parse_query("milloin tarvitaanko suostumus", voikko).words
 
