@@ -27,7 +27,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .vocabulary import FUNCTION_WORDS, STATIC_VOCABULARY, Vocabulary
+from .vocabulary import FIELD_WORDS, FUNCTION_WORDS, STATIC_VOCABULARY, Vocabulary
 
 logger = logging.getLogger(__name__)
 
@@ -620,6 +620,7 @@ class QueryWord:
     family: tuple[str, ...] = ()  # the other words of its word family (for Elasticsearch)
     family_terms: frozenset[str] = frozenset()  # their terms (part of `terms`)
     group: int | None = None  # the vocabulary group of a word that spelled an expression
+    context: bool = False  # one of the field's own words, added to weight a one-word query
 
     @property
     def own_terms(self) -> frozenset[str]:
@@ -653,6 +654,8 @@ class ParsedQuery:
     def highlight_terms(self) -> set[str]:
         terms: set[str] = set()
         for word in self.words:
+            if word.context:
+                continue
             terms |= word.terms
             for alternative in word.alternatives:
                 for alternative_word in alternative:
@@ -828,12 +831,28 @@ def parse_query(
             continue
         seen.add(key)
         parsed.words.append(word)
+    if len(parsed.required_words) == 1 and not parsed.phrases and not parsed.optional_words:
+        parsed.words += field_context(parsed.words[0], analyzer)
     named_laws = named_groups & set(compiled.statute_groups.values())
     if named_laws:
         parsed.words = laws_with_their_sections(parsed.words, named_laws, compiled)
     else:
         parsed.words = [section_with_its_laws(word, compiled) for word in parsed.words]
     return parsed
+
+
+def field_context(word: QueryWord, analyzer: Analyzer) -> list[QueryWord]:
+    """A query of one word ("kartoitus", "typpi") is often a word of other fields too: the
+    field's own most frequent words (`FIELD_WORDS`) are added as optional words, so that among
+    the texts with the word those of this field (about customers and services) come first,
+    before a building's condition survey or nitrogen in a garden. They decide no match and
+    are not marked in the snippets."""
+    context = []
+    for text in FIELD_WORDS:
+        terms = analyzer.word(tokenize(text)[0]).query_terms
+        if not terms & word.terms:
+            context.append(QueryWord(text, terms, True, optional=True, context=True))
+    return context
 
 
 def laws_with_their_sections(

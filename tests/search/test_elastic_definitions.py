@@ -235,6 +235,15 @@ def test_a_section_named_without_its_law_also_asks_for_the_law_s_names():
     assert ["381s2023"] in alternatives and ["tym", "laki"] in alternatives
 
 
+def test_a_one_word_query_weights_the_field_s_own_words_like_function_words():
+    text = search_body("kartoitus")["query"]["bool"]["must"][0]["bool"]
+
+    weighted = [clause["bool"] for clause in text["should"]]
+    assert [clause["boost"] for clause in weighted] == [OPTIONAL_BOOST, OPTIONAL_BOOST]
+    queries = [clause["should"][0]["bool"]["should"][0]["multi_match"]["query"] for clause in weighted]
+    assert queries == ["asiakas", "palvelu"]
+
+
 # --- 8: fuzziness only for unknown words -----------------------------------------------------
 
 

@@ -148,6 +148,20 @@ def test_a_statute_also_matches_the_subject_of_its_name(voikko):
     assert all(len(alternative) == 1 for alternative in law.alternatives)
 
 
+def test_a_one_word_query_is_weighted_by_the_field_s_own_words(voikko):
+    parsed = parse_query("kartoitus", voikko)
+
+    assert [word.text for word in parsed.required_words] == ["kartoitus"]
+    context = parsed.optional_words
+    assert [word.text for word in context] == ["asiakas", "palvelu"]
+    assert all(word.context for word in context)
+    assert "asiakas" not in parsed.highlight_terms()  # they are never marked
+
+    assert parse_query("asiakkaat", voikko).optional_words[0].text == "palvelu"  # not itself
+    assert parse_query("kartoitus kunto", voikko).optional_words == []  # two words say enough
+    assert parse_query('"kartoitus"', voikko).optional_words == []
+
+
 def test_question_and_function_words_are_optional(voikko):
     words = parse_query("milloin tarvitaanko suostumus", voikko).words
 

@@ -142,6 +142,20 @@ def test_a_section_with_an_organisation_finds_texts_naming_the_section_s_law(cli
     assert "<mark>TYM</mark>-<mark>lain</mark>" in response.text
 
 
+def test_a_one_word_query_puts_the_field_s_texts_before_another_field_s(client, db):
+    get_backend().index_documents(
+        [
+            make_document("page:1", "Kiinteistön kartoitus", "Kartoitus kattaa katon ja kartoitus ikkunat."),
+            make_document("page:2", "Alkukartoitus", "Kartoitus tehdään asiakkaan kanssa ennen palvelua."),
+        ]
+    )
+
+    response = client.get(reverse("search:search"), {"q": "kartoitus"})
+
+    assert result_titles(response) == ["Alkukartoitus", "Kiinteistön kartoitus"]
+    assert "<mark>asiakkaan</mark>" not in response.text
+
+
 def test_user_text_is_escaped_on_the_page(client, indexed):
     response = client.get(reverse("search:search"), {"q": "<script>alert(1)</script>"})
 
