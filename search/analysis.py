@@ -620,7 +620,6 @@ class QueryWord:
     family: tuple[str, ...] = ()  # the other words of its word family (for Elasticsearch)
     family_terms: frozenset[str] = frozenset()  # their terms (part of `terms`)
     group: int | None = None  # the vocabulary group of a word that spelled an expression
-    context: bool = False  # one of the field's own words, added to weight a one-word query
 
     @property
     def own_terms(self) -> frozenset[str]:
@@ -633,6 +632,8 @@ class ParsedQuery:
     text: str
     words: list[QueryWord] = field(default_factory=list)
     phrases: list[list[str]] = field(default_factory=list)  # folded surface forms, in order
+    # The field's own words weighting a one-word query (optional, never marked, no typos).
+    context: list[QueryWord] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -649,13 +650,11 @@ class ParsedQuery:
     @property
     def optional_words(self) -> list[QueryWord]:
         required = self.required_words
-        return [word for word in self.words if word not in required]
+        return [word for word in self.words if word not in required] + self.context
 
     def highlight_terms(self) -> set[str]:
         terms: set[str] = set()
         for word in self.words:
-            if word.context:
-                continue
             terms |= word.terms
             for alternative in word.alternatives:
                 for alternative_word in alternative:
@@ -831,12 +830,12 @@ def parse_query(
             continue
         seen.add(key)
         parsed.words.append(word)
-    if len(parsed.required_words) == 1 and not parsed.phrases and not parsed.optional_words:
-        parsed.words += field_context(parsed.words[0], analyzer)
+    if len(parsed.words) == 1 and not parsed.phrases and not parsed.words[0].optional:
+        parsed.context = field_context(parsed.words[0], analyzer)
     named_laws = named_groups & set(compiled.statute_groups.values())
     if named_laws:
         parsed.words = laws_with_their_sections(parsed.words, named_laws, compiled)
-    else:
+    elif len(parsed.required_words) > 1:  # a section with an organisation or another word
         parsed.words = [section_with_its_laws(word, compiled) for word in parsed.words]
     return parsed
 
@@ -851,7 +850,7 @@ def field_context(word: QueryWord, analyzer: Analyzer) -> list[QueryWord]:
     for text in FIELD_WORDS:
         terms = analyzer.word(tokenize(text)[0]).query_terms
         if not terms & word.terms:
-            context.append(QueryWord(text, terms, True, optional=True, context=True))
+            context.append(QueryWord(text, terms, True, optional=True))
     return context
 
 
@@ -878,9 +877,9 @@ def laws_with_their_sections(
 
 
 def section_with_its_laws(word: QueryWord, compiled: CompiledVocabulary) -> QueryWord:
-    """A section named without its law ("Kela 11 §") is also found in the texts that name the
-    law the section belongs to (the knowledge base's `LawSection`s: 381/2023 has a section 11),
-    by its number or any of its names, as the section's alternatives."""
+    """A section named without its law, with other words ("Kela 11 §"), is also found in the
+    texts that name the law the section belongs to (the knowledge base's `LawSection`s:
+    381/2023 has a section 11), by its number or any of its names, as its alternatives."""
     if len(word.terms) != 1 or word.alternatives:
         return word
     (term,) = word.terms

@@ -91,13 +91,18 @@ def test_a_run_of_words_that_names_a_statute_is_one_word_with_the_statute_s_name
 WITH_SECTIONS = Vocabulary(STATIC_VOCABULARY.groups, sections=(("11", "381/2023"), ("6", "306/2019")))
 
 
-@pytest.mark.parametrize("query", ["Kela 11 §", "Kelan 11 §:n", "11. pykälä"])
+@pytest.mark.parametrize("query", ["Kela 11 §", "Kelan 11 §:n", "tietojenvaihto 11. pykälä"])
 def test_a_section_named_without_its_law_also_matches_the_law_s_names(voikko, query):
     section = parse_query(query, voikko, WITH_SECTIONS).words[-1]
 
     assert section.terms == frozenset({"11pykala"})
     assert (frozenset({"381s2023"}),) in section.alternatives
     assert "TYM-laki" in section.synonyms
+
+
+def test_a_section_alone_keeps_to_itself(voikko):
+    (section,) = parse_query("11 §", voikko, WITH_SECTIONS).words
+    assert section.alternatives == ()
 
 
 def test_a_section_no_statute_has_or_a_section_with_its_law_named_keeps_to_itself(voikko):
@@ -152,9 +157,8 @@ def test_a_one_word_query_is_weighted_by_the_field_s_own_words(voikko):
     parsed = parse_query("kartoitus", voikko)
 
     assert [word.text for word in parsed.required_words] == ["kartoitus"]
-    context = parsed.optional_words
-    assert [word.text for word in context] == ["asiakas", "palvelu"]
-    assert all(word.context for word in context)
+    assert [word.text for word in parsed.words] == ["kartoitus"]
+    assert [word.text for word in parsed.optional_words] == ["asiakas", "palvelu"]
     assert "asiakas" not in parsed.highlight_terms()  # they are never marked
 
     assert parse_query("asiakkaat", voikko).optional_words[0].text == "palvelu"  # not itself
