@@ -716,10 +716,10 @@ class CompiledVocabulary:
         self.section_laws: dict[str, tuple[int, ...]] = {}
         for section, statute in vocabulary.sections:
             statute_tokens = tokenize(statute)
-            group = self.statute_groups.get(statute_tokens[0].special) if len(statute_tokens) == 1 else None
+            law = self.statute_groups.get(statute_tokens[0].special) if len(statute_tokens) == 1 else None
             term = SECTION_TERM.format(number="".join(section.split()).lower())
-            if group is not None and group not in self.section_laws.get(term, ()):
-                self.section_laws[term] = (*self.section_laws.get(term, ()), group)
+            if law is not None and law not in self.section_laws.get(term, ()):
+                self.section_laws[term] = (*self.section_laws.get(term, ()), law)
         self.families: dict[str, list[tuple[str, frozenset[str]]]] = {}
         for family in vocabulary.families:
             members = [(word, analyzer.word(tokenize(word)[0]).query_terms) for word in family]
