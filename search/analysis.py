@@ -935,8 +935,9 @@ def compound_pieces(analysis: WordAnalysis) -> tuple[str, ...]:
 def law_subjects(group: list[Expression]) -> tuple[tuple[frozenset[str], ...], ...]:
     """What a law named "laki <subject>" is about, as words: "laki kuntouttavasta
     työtoiminnasta" → kuntouttava, työtoiminta. A text on the subject that does not name the
-    law ("kuntouttava työtoiminta järjestetään…") is found by the law's number or name too,
-    after the texts that name it (the subject is one more alternative, like a synonym)."""
+    law ("kuntouttava työtoiminta järjestetään…") is found by the law's number or name too
+    (the subject is one more alternative, ranked like a synonym by bm25: such a text may come
+    before one that names the law)."""
     return tuple(
         expression.content[1:]
         for expression in group
