@@ -24,10 +24,10 @@ import logging
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .vocabulary import FUNCTION_WORDS, STATIC_VOCABULARY, Vocabulary
+from .vocabulary import FIELD_WORDS, FUNCTION_WORDS, STATIC_VOCABULARY, Vocabulary
 
 logger = logging.getLogger(__name__)
 
@@ -619,6 +619,7 @@ class QueryWord:
     synonyms: tuple[str, ...] = ()  # the alternatives as text (for Elasticsearch)
     family: tuple[str, ...] = ()  # the other words of its word family (for Elasticsearch)
     family_terms: frozenset[str] = frozenset()  # their terms (part of `terms`)
+    group: int | None = None  # the vocabulary group of a word that spelled an expression
 
     @property
     def own_terms(self) -> frozenset[str]:
@@ -631,6 +632,8 @@ class ParsedQuery:
     text: str
     words: list[QueryWord] = field(default_factory=list)
     phrases: list[list[str]] = field(default_factory=list)  # folded surface forms, in order
+    # The field's own words weighting a one-word query (optional, never marked, no typos).
+    context: list[QueryWord] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -647,7 +650,7 @@ class ParsedQuery:
     @property
     def optional_words(self) -> list[QueryWord]:
         required = self.required_words
-        return [word for word in self.words if word not in required]
+        return [word for word in self.words if word not in required] + self.context
 
     def highlight_terms(self) -> set[str]:
         terms: set[str] = set()
@@ -702,6 +705,21 @@ class CompiledVocabulary:
             self.groups.append(expressions)
         for candidates in self.by_first_term.values():
             candidates.sort(key=lambda expression: -len(expression.words))
+        # The group naming each statute (by its term, "381s2023"), and the statutes that have
+        # each section ("11pykala" → the groups of the statutes with a section 11).
+        self.statute_groups: dict[str, int] = {}
+        for expressions in self.groups:
+            for expression in expressions:
+                tokens = tokenize(expression.text)
+                if len(tokens) == 1 and tokens[0].special and "s" in tokens[0].special:
+                    self.statute_groups[tokens[0].special] = expression.group
+        self.section_laws: dict[str, tuple[int, ...]] = {}
+        for section, statute in vocabulary.sections:
+            statute_tokens = tokenize(statute)
+            law = self.statute_groups.get(statute_tokens[0].special) if len(statute_tokens) == 1 else None
+            term = SECTION_TERM.format(number="".join(section.split()).lower())
+            if law is not None and law not in self.section_laws.get(term, ()):
+                self.section_laws[term] = (*self.section_laws.get(term, ()), law)
         self.families: dict[str, list[tuple[str, frozenset[str]]]] = {}
         for family in vocabulary.families:
             members = [(word, analyzer.word(tokenize(word)[0]).query_terms) for word in family]
@@ -792,6 +810,7 @@ def parse_query(
     tokens = [token for token in tokenize(rest) if not is_case_ending(rest, token)]
     only_stop_words = all(token.is_stop_word for token in tokens)
     seen: set[frozenset[str]] = set()
+    named_groups: set[int] = set()
     position = 0
     while position < len(tokens):
         token = tokens[position]
@@ -800,6 +819,7 @@ def parse_query(
             span = tokens[position : position + len(expression.words)]
             position += len(span)
             word = expression_word(rest, span, expression, compiled, analyzer)
+            named_groups.add(expression.group)
         else:
             position += 1
             if token.is_stop_word and not only_stop_words:
@@ -810,7 +830,68 @@ def parse_query(
             continue
         seen.add(key)
         parsed.words.append(word)
+    if len(parsed.words) == 1 and not parsed.phrases and not parsed.words[0].optional:
+        parsed.context = field_context(parsed.words[0], analyzer)
+    named_laws = named_groups & set(compiled.statute_groups.values())
+    if named_laws:
+        parsed.words = laws_with_their_sections(parsed.words, named_laws, compiled)
+    elif len(parsed.required_words) > 1:  # a section with an organisation or another word
+        parsed.words = [section_with_its_laws(word, compiled) for word in parsed.words]
     return parsed
+
+
+def field_context(word: QueryWord, analyzer: Analyzer) -> list[QueryWord]:
+    """A query of one word ("kartoitus", "typpi") is often a word of other fields too: the
+    field's own most frequent words (`FIELD_WORDS`) are added as optional words, so that among
+    the texts with the word those of this field (about customers and services) come first,
+    before a building's condition survey or nitrogen in a garden. They decide no match and
+    are not marked in the snippets."""
+    context = []
+    for text in FIELD_WORDS:
+        terms = analyzer.word(tokenize(text)[0]).query_terms
+        if not terms & word.terms:
+            context.append(QueryWord(text, terms, True, optional=True))
+    return context
+
+
+def laws_with_their_sections(
+    words: list[QueryWord], named_laws: set[int], compiled: CompiledVocabulary
+) -> list[QueryWord]:
+    """A law named with one of its sections ("TYM-laki 11 §") is also found in the texts that
+    name only the section ("11 §:n tietojenvaihto"), when the section is one of that law's
+    in the knowledge base (`LawSection`)."""
+    sections = {
+        group: term
+        for word in words
+        if len(word.terms) == 1
+        for term in word.terms
+        for group in compiled.section_laws.get(term, ())
+        if group in named_laws
+    }
+    result = []
+    for word in words:
+        if word.group in sections:
+            word = replace(word, alternatives=(*word.alternatives, (frozenset({sections[word.group]}),)))
+        result.append(word)
+    return result
+
+
+def section_with_its_laws(word: QueryWord, compiled: CompiledVocabulary) -> QueryWord:
+    """A section named without its law, with other words ("Kela 11 §"), is also found in the
+    texts that name the law the section belongs to (the knowledge base's `LawSection`s:
+    381/2023 has a section 11), by its number or any of its names, as its alternatives."""
+    if len(word.terms) != 1 or word.alternatives:
+        return word
+    (term,) = word.terms
+    groups = compiled.section_laws.get(term, ())
+    if not groups:
+        return word
+    laws = [expression for group in groups for expression in compiled.groups[group]]
+    return replace(
+        word,
+        alternatives=tuple(law.content for law in laws),
+        synonyms=tuple(law.text for law in laws),
+    )
 
 
 def plain_word(token: Token, compiled: CompiledVocabulary, analyzer: Analyzer) -> QueryWord:
@@ -851,6 +932,19 @@ def compound_pieces(analysis: WordAnalysis) -> tuple[str, ...]:
     return pieces
 
 
+def law_subjects(group: list[Expression]) -> tuple[tuple[frozenset[str], ...], ...]:
+    """What a law named "laki <subject>" is about, as words: "laki kuntouttavasta
+    työtoiminnasta" → kuntouttava, työtoiminta. A text on the subject that does not name the
+    law ("kuntouttava työtoiminta järjestetään…") is found by the law's number or name too
+    (the subject is one more alternative, ranked like a synonym by bm25: such a text may come
+    before one that names the law)."""
+    return tuple(
+        expression.content[1:]
+        for expression in group
+        if len(expression.content) > 2 and tokenize(expression.text)[0].folded == "laki"
+    )
+
+
 def expression_word(
     text: str, span: list[Token], expression: Expression, compiled: CompiledVocabulary, analyzer: Analyzer
 ) -> QueryWord:
@@ -859,6 +953,8 @@ def expression_word(
     if len(span) == 1:
         terms = analyzer.word(span[0]).query_terms
     alternatives = tuple(other.content for other in group)
+    if expression.group in compiled.statute_groups.values():
+        alternatives += tuple(subject for subject in law_subjects(group) if subject not in alternatives)
     synonyms = tuple(other.text for other in group if other is not expression)
     surface = text[span[0].start : span[-1].end].lower()
-    return QueryWord(surface, terms, True, alternatives, synonyms=synonyms)
+    return QueryWord(surface, terms, True, alternatives, synonyms=synonyms, group=expression.group)

@@ -84,6 +84,11 @@ FUNCTION_WORDS = frozenset(
     }
 )
 
+# The field's own words that weight a query of one word (`search.analysis.field_context`): the
+# two most frequent nouns of the field's source documents (base forms, counted with Voikko:
+# asiakas 193, palvelu 151, then työ 107, toiminta 95, tarve 88).
+FIELD_WORDS = ("asiakas", "palvelu")
+
 # Derivatives of one root, as base forms.
 WORD_FAMILIES: tuple[tuple[str, ...], ...] = (
     ("sopia", "sopimus", "sopiminen"),
@@ -163,6 +168,28 @@ class Vocabulary:
 
     groups: tuple[tuple[str, ...], ...]
     families: tuple[tuple[str, ...], ...] = WORD_FAMILIES
+    # The sections of the knowledge base's statutes: (section number, statute number), e.g.
+    # ("11", "381/2023"). A section named without its law finds the law's names too.
+    sections: tuple[tuple[str, str], ...] = ()
+
+
+def name_forms(name: str) -> tuple[str, ...]:
+    """A statute's name and its short form: a long name "laki <words>" is often written with
+    only its last two words ("laki työllistymistä edistävästä monialaisesta yhteispalvelusta"
+    as "laki monialaisesta yhteispalvelusta"), so that form names the law too."""
+    words = name.split()
+    if (
+        len(words) > 4
+        and words[0].lower() == "laki"
+        and "ja" not in words[-2:]
+        and not words[-2].endswith("-")
+    ):
+        return (name, " ".join([words[0], *words[-2:]]))
+    return (name,)
+
+
+def with_name_forms(group: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(form for name in group for form in name_forms(name))
 
 
 def merge_groups(groups) -> tuple[tuple[str, ...], ...]:
@@ -183,7 +210,7 @@ def merge_groups(groups) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(group) for group in merged)
 
 
-STATIC_VOCABULARY = Vocabulary(merge_groups([*SYNONYM_GROUPS, *STATUTES]))
+STATIC_VOCABULARY = Vocabulary(merge_groups([*SYNONYM_GROUPS, *map(with_name_forms, STATUTES)]))
 
 
 def synonym_groups() -> list[tuple[str, ...]]:
@@ -198,7 +225,7 @@ def clear_cache_on_change(sender, **kwargs) -> None:
 
 def connect_signals() -> None:
     """A saved or deleted synonym group or statute is searched for at once."""
-    for model in ("search.SynonymGroup", "knowledge.Statute"):
+    for model in ("search.SynonymGroup", "knowledge.Statute", "knowledge.LawSection"):
         if model.startswith("knowledge.") and not apps.is_installed("knowledge"):
             continue
         post_save.connect(clear_cache_on_change, sender=model, dispatch_uid=f"vocabulary-save-{model}")
@@ -217,8 +244,18 @@ def statute_groups() -> list[tuple[str, ...]]:
         names = [number, name, short_name]
         if abbreviation:
             names.append(f"{abbreviation}-laki")
-        groups.append(tuple(names))
+        groups.append(with_name_forms(tuple(names)))
     return groups
+
+
+def law_sections() -> tuple[tuple[str, str], ...]:
+    """Every section of the knowledge base's statutes: (section number, statute number)."""
+    if not apps.is_installed("knowledge"):
+        return ()
+    law_section = apps.get_model("knowledge", "LawSection")
+    return tuple(
+        law_section.objects.order_by("statute__number", "number").values_list("number", "statute__number")
+    )
 
 
 class _VocabularyCache:
@@ -249,10 +286,12 @@ def current_vocabulary() -> Vocabulary:
     try:
         synonyms = synonym_groups()
         statutes = statute_groups()
+        sections = law_sections()
     except DatabaseError:  # tables not there (a database with only the search's tables)
         vocabulary = STATIC_VOCABULARY
     else:
-        vocabulary = Vocabulary(merge_groups([*synonyms, *STATUTES, *statutes]))
+        statute_names = [*map(with_name_forms, STATUTES), *statutes]
+        vocabulary = Vocabulary(merge_groups([*synonyms, *statute_names]), sections=sections)
     with _cache.lock:
         _cache.vocabulary, _cache.read_at = vocabulary, now
     return vocabulary

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from knowledge.models import Statute
+from knowledge.models import LawSection, Statute
 from search.analysis import get_analyzer
 from search.backends import SearchRequest
 from typ_site.core.access import MEMBERS, PUBLIC, network_key
@@ -86,6 +86,17 @@ def test_a_statute_of_the_knowledge_base_is_found_by_number_and_name(backend):
     backend.index_documents([make_document("page:70", "Uusi laki", "KOKE-lain soveltaminen alkaa.")])
 
     assert search(backend, "999/2099").keys == ["page:70"]
+
+
+def test_a_section_saved_in_the_knowledge_base_joins_its_law_at_once(backend):
+    statute = Statute.objects.create(number="999/2099", name="Laki kokeellisesta toiminnasta")
+    backend.index_documents([make_document("page:71", "Kela ja uusi laki", "Kela soveltaa lakia 999/2099.")])
+    assert search(backend, "Kela 5 §").keys == ["page:71"]  # Kela only: no section 5 known
+    assert search(backend, "Kela 5 §").relaxed
+
+    LawSection.objects.create(statute=statute, number="5", title="Kokeilu")
+
+    assert not search(backend, "Kela 5 §").relaxed  # the law's number stands for its section
 
 
 def test_a_quoted_phrase_matches_only_the_exact_words_in_order(indexed):

@@ -20,6 +20,7 @@ from search.backends.elastic import (
     template_body,
     typed_form,
 )
+from search.vocabulary import STATIC_VOCABULARY, Vocabulary
 from typ_site.core.access import PUBLIC, network_key
 
 from .conftest import make_document
@@ -217,6 +218,30 @@ def test_synonyms_and_word_families_are_alternatives_of_the_word():
     assert any(
         [part["multi_match"]["query"] for part in alternative] == ["381s2023"] for alternative in alternatives
     )
+
+
+def test_a_section_named_without_its_law_also_asks_for_the_law_s_names():
+    vocabulary = Vocabulary(STATIC_VOCABULARY.groups, sections=(("11", "381/2023"),))
+    request = SearchRequest("Kela 11 §", frozenset({PUBLIC}))
+    body = build_search(request, parse_query("Kela 11 §", vocabulary=vocabulary)).to_dict()
+
+    (text,) = body["query"]["bool"]["must"][0]["bool"]["must"]
+    _kela, section = text["bool"]["should"]  # any meaningful word
+    options = section["bool"]["should"]
+    assert options[0]["multi_match"]["query"] == "11pykala"
+    alternatives = [
+        [part["multi_match"]["query"] for part in option["bool"]["must"]] for option in options[1:]
+    ]
+    assert ["381s2023"] in alternatives and ["tym", "laki"] in alternatives
+
+
+def test_a_one_word_query_weights_the_field_s_own_words_like_function_words():
+    text = search_body("kartoitus")["query"]["bool"]["must"][0]["bool"]
+
+    weighted = [clause["bool"] for clause in text["should"]]
+    assert [clause["boost"] for clause in weighted] == [OPTIONAL_BOOST, OPTIONAL_BOOST]
+    queries = [clause["should"][0]["bool"]["should"][0]["multi_match"]["query"] for clause in weighted]
+    assert queries == ["asiakas", "palvelu"]
 
 
 # --- 8: fuzziness only for unknown words -----------------------------------------------------

@@ -3,6 +3,7 @@
 import pytest
 
 from search.analysis import SnowballAnalyzer, build_analyzer, derived_verb, parse_query, tokenize
+from search.vocabulary import STATIC_VOCABULARY, Vocabulary, name_forms
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +85,85 @@ def test_a_run_of_words_that_names_a_statute_is_one_word_with_the_statute_s_name
 
     assert [word.text for word in words] == ["tym-lain", "11 §"]
     assert (frozenset({"381s2023"}),) in words[0].alternatives
+
+
+# The knowledge base's sections: 381/2023 (TYM-laki) has a section 11, no section 12.
+WITH_SECTIONS = Vocabulary(STATIC_VOCABULARY.groups, sections=(("11", "381/2023"), ("6", "306/2019")))
+
+
+@pytest.mark.parametrize("query", ["Kela 11 §", "Kelan 11 §:n", "tietojenvaihto 11. pykälä"])
+def test_a_section_named_without_its_law_also_matches_the_law_s_names(voikko, query):
+    section = parse_query(query, voikko, WITH_SECTIONS).words[-1]
+
+    assert section.terms == frozenset({"11pykala"})
+    assert (frozenset({"381s2023"}),) in section.alternatives
+    assert "TYM-laki" in section.synonyms
+
+
+def test_a_section_alone_keeps_to_itself(voikko):
+    (section,) = parse_query("11 §", voikko, WITH_SECTIONS).words
+    assert section.alternatives == ()
+
+
+def test_a_section_no_statute_has_or_a_section_with_its_law_named_keeps_to_itself(voikko):
+    (_kela, section) = parse_query("Kela 12 §", voikko, WITH_SECTIONS).words
+    assert section.alternatives == ()
+
+    law, section = parse_query("sosiaalihuoltolaki 11 §", voikko, WITH_SECTIONS).words
+    assert section.alternatives == ()  # another law named: its section 11, not TYM-laki's
+    assert (frozenset({"11pykala"}),) not in law.alternatives  # no section 11 of it is known
+
+
+@pytest.mark.parametrize("query", ["TYM-laki 11 §", "TYM-lain 11 §:n", "381/2023 11 §"])
+def test_a_law_named_with_one_of_its_sections_also_matches_the_section_alone(voikko, query):
+    law, section = parse_query(query, voikko, WITH_SECTIONS).words
+
+    assert (frozenset({"11pykala"}),) in law.alternatives
+    assert section.terms == frozenset({"11pykala"}) and section.alternatives == ()
+
+
+def test_a_long_statute_name_is_also_known_by_its_short_form(voikko):
+    assert name_forms("laki työllistymistä edistävästä monialaisesta yhteispalvelusta") == (
+        "laki työllistymistä edistävästä monialaisesta yhteispalvelusta",
+        "laki monialaisesta yhteispalvelusta",
+    )
+    assert name_forms("laki kuntouttavasta työtoiminnasta") == ("laki kuntouttavasta työtoiminnasta",)
+    assert name_forms("laki julkisesta työvoima- ja yrityspalvelusta") == (
+        "laki julkisesta työvoima- ja yrityspalvelusta",
+    )
+
+    (law,) = parse_query("laki monialaisesta yhteispalvelusta", voikko).words
+    assert (frozenset({"1369s2014"}),) in law.alternatives
+    (number,) = parse_query("1369/2014", voikko).words
+    assert "laki monialaisesta yhteispalvelusta" in number.synonyms
+
+
+def test_a_statute_also_matches_the_subject_of_its_name(voikko):
+    (number,) = parse_query("189/2001", voikko).words
+
+    subject = (
+        frozenset({"kuntouttava", "kuntouttavasta", "kuntouttaa"}),
+        frozenset({"tyotoiminta", "tyotoiminnasta"}),
+    )
+    assert any(
+        len(alternative) == 2 and all(a & b for a, b in zip(alternative, subject, strict=True))
+        for alternative in number.alternatives
+    )
+    (law,) = parse_query("hallintolaki", voikko).words  # a one-word name has no subject to add
+    assert all(len(alternative) == 1 for alternative in law.alternatives)
+
+
+def test_a_one_word_query_is_weighted_by_the_field_s_own_words(voikko):
+    parsed = parse_query("kartoitus", voikko)
+
+    assert [word.text for word in parsed.required_words] == ["kartoitus"]
+    assert [word.text for word in parsed.words] == ["kartoitus"]
+    assert [word.text for word in parsed.optional_words] == ["asiakas", "palvelu"]
+    assert "asiakas" not in parsed.highlight_terms()  # they are never marked
+
+    assert parse_query("asiakkaat", voikko).optional_words[0].text == "palvelu"  # not itself
+    assert parse_query("kartoitus kunto", voikko).optional_words == []  # two words say enough
+    assert parse_query('"kartoitus"', voikko).optional_words == []
 
 
 def test_question_and_function_words_are_optional(voikko):

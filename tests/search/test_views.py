@@ -124,6 +124,38 @@ def test_a_word_written_differently_finds_the_page_and_is_marked(
     assert f"<mark>{marked}</mark>" in response.text
 
 
+def test_a_section_with_an_organisation_finds_texts_naming_the_section_s_law(client, db):
+    # The knowledge base's statutes (migration knowledge 0002) give 381/2023 a section 11.
+    get_backend().index_documents(
+        [
+            make_document("page:1", "Kelan tehtävä", "Kela vaihtaa tietoja TYM-lain nojalla."),
+            make_document("page:2", "Tietojen saaminen", "Kela ja 11 § tietojenvaihdossa."),
+            make_document("page:3", "Kelan kuntoutus", "Kela myöntää kuntoutusta."),
+        ]
+    )
+
+    response = client.get(reverse("search:search"), {"q": "Kela 11 §"})
+
+    titles = result_titles(response)
+    assert set(titles[:2]) == {"Tietojen saaminen", "Kelan tehtävä"}  # both words, one through its law
+    assert titles[2:] == ["Kelan kuntoutus"]
+    assert "<mark>TYM</mark>-<mark>lain</mark>" in response.text
+
+
+def test_a_one_word_query_puts_the_field_s_texts_before_another_field_s(client, db):
+    get_backend().index_documents(
+        [
+            make_document("page:1", "Kiinteistön kartoitus", "Kartoitus kattaa katon ja kartoitus ikkunat."),
+            make_document("page:2", "Alkukartoitus", "Kartoitus tehdään asiakkaan kanssa ennen palvelua."),
+        ]
+    )
+
+    response = client.get(reverse("search:search"), {"q": "kartoitus"})
+
+    assert result_titles(response) == ["Alkukartoitus", "Kiinteistön kartoitus"]
+    assert "<mark>asiakkaan</mark>" not in response.text
+
+
 def test_user_text_is_escaped_on_the_page(client, indexed):
     response = client.get(reverse("search:search"), {"q": "<script>alert(1)</script>"})
 
