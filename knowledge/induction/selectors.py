@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -278,8 +278,16 @@ def paths_in_progress(user, started_paths, limit: int = 3) -> list[PathSummary]:
     return summaries[:limit]
 
 
-def has_started_any_path(user) -> bool:
-    return Enrolment.objects.filter(user=user).exists()
+def paths_with_enrolment(user, paths: QuerySet) -> list[Page]:
+    """The paths, each with `enrolled` (the person started it) and `started_any` (the person
+    started some path, this one or another, visible or not): what the home page needs to
+    choose between "continue" and a suggestion, in one query."""
+    return list(
+        paths.annotate(
+            enrolled=Exists(Enrolment.objects.filter(user=user, path_id=OuterRef("pk"))),
+            started_any=Exists(Enrolment.objects.filter(user=user)),
+        )
+    )
 
 
 # --- Follow-up by network admins -------------------------------------------------------------

@@ -443,3 +443,32 @@ def test_a_visitor_costs_at_most_ten_queries(client, world):
     more_content(world, 5)
 
     assert cost_for(client, world, "visitor") <= 10
+
+
+def more_networks(world, count: int) -> None:
+    """`count` more networks, each with its forum and a topic, that the member and the admin
+    belong to (the admin as an admin, with a pending request to decide in each)."""
+    for number in itertools.islice(_numbers, count):
+        network = make_network(f"Lisäverkosto {number}", slug=f"lisaverkosto-{number}")
+        forum = Forum.objects.create(
+            name=f"Lisäverkoston alue {number}",
+            slug=f"lisaverkosto-{number}",
+            kind=Forum.Kind.NETWORK,
+            network=network,
+        )
+        make_membership(world.member, network)
+        make_membership(world.admin, network, role=Membership.Role.ADMIN)
+        make_membership(make_user(), network, status=Membership.Status.PENDING)
+        author = type(world.admin).objects.get(pk=world.admin.pk)  # its memberships read afresh
+        forum_services.start_topic(author, forum, title=f"Verkoston aihe {number}", body="Hei.")
+
+
+@pytest.mark.parametrize("role", ["member", "admin"])
+def test_the_home_page_costs_the_same_in_more_networks(client, world, role):
+    more_content(world, 2)
+    more_networks(world, 1)
+    few = cost_for(client, world, role)
+
+    more_networks(world, 6)
+
+    assert cost_for(client, world, role) == few
