@@ -21,7 +21,7 @@ from forums.notifications import create_post_notifications
 from forums.participation import services as participation_services
 from forums.participation.engine import Selection
 from forums.participation.models import DevelopmentNeed, Poll, PollOption, VotingRound
-from knowledge.induction import services
+from knowledge.induction import services as induction_services
 from knowledge.induction.blocks import step_data
 from knowledge.induction.models import InductionIndexPage, InductionPathPage
 from knowledge.induction.structure import path_structure
@@ -445,7 +445,7 @@ def induction_section() -> SimpleNamespace:
 def induction_progress(user, path, *, steps_done: int = 1):
     """The person has started the path and ticked every task of its first `steps_done` steps."""
 
-    services.start_path(user, path)
+    induction_services.start_path(user, path)
     for step in path_structure(path)[:steps_done]:
-        services.save_step_checklist(user, path, step.id, [task.id for task in step.tasks])
+        induction_services.save_step_checklist(user, path, step.id, [task.id for task in step.tasks])
     return path
