@@ -3,12 +3,12 @@
 from django.db import migrations, models
 from django.utils import timezone
 
+from calendar_app.recurrence import next_start_bound
+
 
 def store_next_start_bounds(apps, schema_editor):
     """Existing events get their bound now (the home page would otherwise compute each
     series once on its first visit)."""
-    from calendar_app.recurrence import next_start_bound
-
     Event = apps.get_model("calendar_app", "Event")
     now = timezone.now()
     events = Event.objects.prefetch_related("exceptions").order_by("pk")

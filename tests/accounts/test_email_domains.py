@@ -2,6 +2,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from tests.factories import make_user
+from typ_site.accounts.allauth_forms import ChangeEmailForm
 
 ALLOWED = ["kela.example.fi", "hyvinvointialue.example.fi"]
 SIGNUP = {
@@ -46,7 +47,6 @@ def test_adding_an_address_outside_the_allowed_domains_is_refused(client, settin
 
 
 def test_changing_the_address_during_verification_checks_the_domain(settings):
-    from typ_site.accounts.allauth_forms import ChangeEmailForm
 
     settings.ALLOWED_SIGNUP_EMAIL_DOMAINS = ALLOWED
 

@@ -12,6 +12,7 @@ from argparse import Namespace
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
 from forums import services as forum_services
@@ -95,7 +96,6 @@ def _verify(load_data, tmp_path, posts):
 
 
 def _reply(run, user_number=0):
-    from django.contrib.auth import get_user_model
 
     user = get_user_model().objects.get(pk=run["users"][user_number]["id"])
     topic = Topic.objects.filter(forum__kind="national").first()

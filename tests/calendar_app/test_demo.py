@@ -1,4 +1,7 @@
+from datetime import timedelta
+
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from calendar_app.demo import load_calendar_demo
@@ -37,9 +40,6 @@ def test_demo_has_a_year_of_every_kind_of_event(demo):
 
 
 def test_demo_events_lie_around_today(demo):
-    from datetime import timedelta
-
-    from django.contrib.auth.models import AnonymousUser
 
     now = timezone.now()
     coming = occurrences_for(AnonymousUser(), now, now + timedelta(days=300))

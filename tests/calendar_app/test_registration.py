@@ -6,9 +6,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from calendar_app.models import Event, Registration
-from calendar_app.services import cancel_registration, register
+from calendar_app.models import Event, FeedToken, Registration
+from calendar_app.services import cancel_registration, create_feed_token, register
 from tests.factories import make_network, make_network_admin, make_user
+from typ_site.accounts.services import remove_account
 
 from .helpers import next_week_at_nine, registration_event
 
@@ -241,9 +242,6 @@ def test_registrants_list_is_a_404_for_another_networks_admin(client):
 
 
 def test_removing_an_account_frees_its_places_and_drops_its_feed_addresses():
-    from calendar_app.models import FeedToken
-    from calendar_app.services import create_feed_token
-    from typ_site.accounts.services import remove_account
 
     event = registration_event(capacity=1)
     leaving, waiting = make_user(), make_user()

@@ -30,6 +30,7 @@ from tests.factories import (
     make_network,
     make_user,
 )
+from typ_site.core.demo_content import create_home_page
 
 from .helpers import make_event
 
@@ -162,7 +163,6 @@ def test_superusers_home_box_shows_the_event(rf, network_event, superuser):
 
 
 def test_superusers_home_page_shows_the_event(client, network_event, superuser):
-    from typ_site.core.demo_content import create_home_page
 
     create_home_page()
     client.force_login(superuser)

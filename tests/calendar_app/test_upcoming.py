@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from calendar_app.models import Event, EventException
 from calendar_app.recurrence import next_start_bound
-from calendar_app.selectors import upcoming_occurrences_for
+from calendar_app.selectors import occurrences_for, upcoming_occurrences_for
 from tests.factories import make_keha_staff, make_member, make_network, make_user
 from typ_site.networks.models import Membership
 
@@ -381,7 +381,6 @@ def next_last_sunday(month: int) -> datetime:
 def test_around_the_clock_changes_the_order_is_the_full_expansions(own_network):
     """In the hour the clocks go back the same wall times come twice, and in spring an hour
     is skipped: the order there is the full expansion's (by wall time), limit by limit."""
-    from calendar_app.selectors import occurrences_for
 
     autumn = next_last_sunday(10).date()
     # 00:10-01:50 UTC: 03:10-03:50 twice, first in summer time, then in winter time.

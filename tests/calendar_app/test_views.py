@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -236,7 +237,6 @@ def test_home_section_shows_the_next_three_visible_events(rf):
 
 
 def test_home_section_is_only_for_signed_in_people(rf):
-    from django.contrib.auth.models import AnonymousUser
 
     request = rf.get("/")
     request.user = AnonymousUser()

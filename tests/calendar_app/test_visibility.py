@@ -5,7 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from calendar_app.models import Event
-from calendar_app.selectors import events_for_search_index, visible_events_for
+from calendar_app.selectors import events_for_search_index, search_document, visible_events_for
 from calendar_app.services import create_feed_token
 from tests.factories import make_member, make_network, make_user
 from typ_site.core.access import MEMBERS, PUBLIC, network_key
@@ -163,7 +163,6 @@ def test_search_index_receives_every_event_with_its_access_key(private_event):
 
 
 def test_search_document_carries_the_events_access_key_and_themes(private_event):
-    from calendar_app.selectors import search_document
 
     private_event.themes.set([ensure_theme_tags()["asiakasprosessi"]])
     private_event.save()

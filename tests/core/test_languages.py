@@ -1,4 +1,7 @@
 import pytest
+from wagtail.models import Locale
+
+from typ_site.core.models import HomePage
 
 
 def test_finnish_is_served_at_the_root(client, home):
@@ -47,9 +50,6 @@ def test_switching_language_keeps_the_page(client, home):
 
 
 def test_untranslated_child_page_is_served_in_finnish_under_a_translated_section(client, home):
-    from wagtail.models import Locale
-
-    from typ_site.core.models import HomePage
 
     swedish = Locale.objects.get_or_create(language_code="sv")[0]
     home.copy_for_translation(swedish).save_revision().publish()

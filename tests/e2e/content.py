@@ -21,6 +21,10 @@ from forums.notifications import create_post_notifications
 from forums.participation import services as participation_services
 from forums.participation.engine import Selection
 from forums.participation.models import DevelopmentNeed, Poll, PollOption, VotingRound
+from knowledge.induction import services as induction_services
+from knowledge.induction.blocks import step_data
+from knowledge.induction.models import InductionIndexPage, InductionPathPage
+from knowledge.induction.structure import path_structure
 from knowledge.models import (
     CaseStoryIndexPage,
     CaseStoryPage,
@@ -369,7 +373,6 @@ INDUCTION_FIRST_TASK = "Lue asiakasprosessin ohje"
 
 
 def _induction_steps(reading_ids) -> list[dict]:
-    from knowledge.induction.blocks import step_data
 
     return [
         step_data(
@@ -398,7 +401,6 @@ def induction_section() -> SimpleNamespace:
     """The induction index with three paths (made once per test): one for Kela's experts,
     one for experts of the employment authority and one for supervisors. The first step of
     each links to a guidance page."""
-    from knowledge.induction.models import InductionIndexPage, InductionPathPage
 
     index = InductionIndexPage.objects.first()
     if index is None:
@@ -442,10 +444,8 @@ def induction_section() -> SimpleNamespace:
 
 def induction_progress(user, path, *, steps_done: int = 1):
     """The person has started the path and ticked every task of its first `steps_done` steps."""
-    from knowledge.induction import services
-    from knowledge.induction.structure import path_structure
 
-    services.start_path(user, path)
+    induction_services.start_path(user, path)
     for step in path_structure(path)[:steps_done]:
-        services.save_step_checklist(user, path, step.id, [task.id for task in step.tasks])
+        induction_services.save_step_checklist(user, path, step.id, [task.id for task in step.tasks])
     return path

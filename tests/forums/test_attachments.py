@@ -1,6 +1,7 @@
 """Files on posts: checked by content and size, served only to people who may read the post."""
 
 import uuid
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -103,7 +104,6 @@ def test_the_file_of_a_hidden_post_is_hidden_too(client, second_member, network_
 
 
 def test_files_are_stored_outside_the_public_media_folder(settings, private_attachment):
-    from pathlib import Path
 
     stored = Path(private_attachment.file.path).resolve()
 

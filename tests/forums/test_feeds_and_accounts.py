@@ -6,6 +6,7 @@ from forums import services
 from forums.models import FeedToken, Follow, Notification, Post
 from typ_site.accounts.exports import build_user_export
 from typ_site.accounts.services import remove_account
+from typ_site.networks.models import Membership
 
 
 def test_a_member_makes_a_feed_address_and_reads_an_atom_feed(client, member, network_topic):
@@ -42,7 +43,6 @@ def test_the_export_has_the_persons_posts_follows_and_settings(member, network_t
 
 
 def test_the_export_does_not_reveal_a_forum_the_person_has_left(member, network_topic):
-    from typ_site.networks.models import Membership
 
     Membership.objects.filter(user=member).delete()
     member = type(member).objects.get(pk=member.pk)

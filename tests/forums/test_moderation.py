@@ -1,7 +1,7 @@
 """Reports, the moderation queue and the log of every moderation action."""
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from forums import services
@@ -118,7 +118,6 @@ def test_a_superuser_moves_a_topic_and_its_readers_change(
 def test_a_network_admin_cannot_move_a_topic_to_a_forum_they_do_not_moderate(
     network_admin, network_topic, national_forum
 ):
-    from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
         services.move_topic(network_admin, network_topic, national_forum)

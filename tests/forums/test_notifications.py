@@ -5,9 +5,14 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
-from forums import services
-from forums.models import Follow, Notification
+from forums import notifications, services
+from forums.models import Follow, Notification, Post
+from forums.selectors import header_counts
+from forums.tasks import deliver_post_notifications
+from forums.templatetags.forum_tags import forum_unread_count
 from tests.factories import make_member
+from typ_site.accounts.roles import holds_powers
+from typ_site.networks.models import Membership
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +68,6 @@ def test_a_person_who_follows_and_is_mentioned_and_quoted_is_notified_once(
 
 
 def test_delivering_the_same_event_twice_notifies_once(run_on_commit, member, second_member, network_topic):
-    from forums.tasks import deliver_post_notifications
 
     post = run_on_commit(services.reply, second_member, network_topic, body="Kerran vain.")
     deliver_post_notifications.call(post.pk)
@@ -92,8 +96,6 @@ def test_a_mention_in_a_national_forum_reaches_anyone_signed_in(
 
 def test_visibility_is_checked_again_when_the_email_is_sent(member, second_member, network_topic, settings):
     """The post is made, then the membership ends before the queued e-mail goes out."""
-    from forums import notifications
-    from typ_site.networks.models import Membership
 
     post = services.reply(second_member, network_topic, body="Jonossa oleva ilmoitus.")
     event = notifications.create_post_notifications(post.pk)
@@ -146,8 +148,6 @@ def test_unread_count_in_the_header_and_reading_clears_it(
 
 
 def test_the_header_count_costs_one_query(rf, member, django_assert_num_queries):
-    from forums.templatetags.forum_tags import forum_unread_count
-    from typ_site.accounts.roles import holds_powers
 
     request = rf.get("/")
     request.user = member
@@ -161,9 +161,6 @@ def test_the_header_count_costs_one_query(rf, member, django_assert_num_queries)
 def test_the_header_count_costs_one_query_for_any_number_unread(
     rf, member, second_member, network_topic, django_assert_num_queries
 ):
-    from forums.models import Post
-    from forums.selectors import header_counts
-    from typ_site.accounts.roles import holds_powers
 
     posts = [services.reply(second_member, network_topic, body=f"Vastaus {n}") for n in range(12)]
     hidden = posts.pop()

@@ -12,11 +12,13 @@ from django.core import mail
 from django.urls import reverse
 
 from forums import permissions, selectors, services
-from forums.models import Follow, Notification, Post
+from forums.models import Follow, Forum, Notification, Post
 from search.contracts import SearchDocument
 from search.indexing import documents_for
 from search.registry import get_source, split_key
+from tests.factories import make_member
 from typ_site.core.access import access_keys_for
+from typ_site.networks.models import Membership
 
 from .conftest import start_topic
 
@@ -47,7 +49,6 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def topic_author(home_network):
-    from tests.factories import make_member
 
     return make_member(home_network, first_name="Aloittaja", last_name="Kirjoittaja")
 
@@ -354,7 +355,6 @@ def test_a_hidden_post_leaves_search_and_feeds(client, member, topics, network_a
 
 
 def test_ending_a_membership_closes_everything_at_once(client, member, topics):
-    from typ_site.networks.models import Membership
 
     token = services.feed_token_for(member)
     Membership.objects.filter(user=member).delete()
@@ -368,7 +368,6 @@ def test_ending_a_membership_closes_everything_at_once(client, member, topics):
 def test_notification_list_drops_a_forum_the_person_left(
     client, member, second_member, network_topic, django_capture_on_commit_callbacks
 ):
-    from typ_site.networks.models import Membership
 
     with django_capture_on_commit_callbacks(execute=True):
         services.reply(second_member, network_topic, body="Vastaus aloittajalle.")
@@ -389,7 +388,6 @@ def test_the_headers_moderated_forums_are_the_moderation_rule(
 ):
     """`moderated_forums_query` (the header's count, in SQL) names the same forums as
     `moderated_forum_ids` (the rule in Python), for every role and every kind of forum."""
-    from forums.models import Forum
 
     regional = Forum.objects.create(name="Yhteinen alue", slug="yhteinen", kind=Forum.Kind.REGIONAL)
     regional.networks.set([home_network])

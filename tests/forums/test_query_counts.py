@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from forums.models import Attachment, Post, Reaction, Topic
+from forums.models import Attachment, Forum, Notification, Post, Reaction, Topic
 from forums.rendering import render_markdown
-from tests.factories import make_member
+from tests.factories import make_member, make_membership
 from tests.helpers import queries_for
 
 
@@ -72,7 +72,6 @@ def test_forum_page_costs_the_same_for_5_and_200_topics(
         Topic.objects.bulk_create(
             [Topic(forum=forum, title=f"Aihe {n}", author=member) for n in range(count)]
         )
-    from tests.factories import make_membership
 
     make_membership(member, other_network_forum.network)
     _signed_in(client, member)
@@ -86,7 +85,6 @@ def test_forum_page_costs_the_same_for_5_and_200_topics(
 def test_forum_list_and_notifications_do_not_grow(
     client, member, second_member, network_forum, national_forum
 ):
-    from forums.models import Forum, Notification
 
     def notify(posts):
         Notification.objects.bulk_create(

@@ -10,6 +10,7 @@ from knowledge.induction.blocks import step_data
 from knowledge.induction.models import InductionIndexPage, InductionPathPage
 from knowledge.induction.structure import path_structure
 from knowledge.models import GuidanceIndexPage, GuidancePage
+from typ_site.core.demo_content import create_home_page
 
 _numbers = itertools.count(1)
 
@@ -32,7 +33,6 @@ def add_page(parent, page):
 
 @pytest.fixture
 def tree():
-    from typ_site.core.demo_content import create_home_page
 
     home = create_home_page()
     guidance_index = add_page(home, GuidanceIndexPage(title="Ohjeet", slug="ohjeet"))

@@ -6,7 +6,9 @@ import polib
 import pytest
 
 import knowledge.induction
+from knowledge.induction.blocks import step_data
 from knowledge.induction.models import InductionPathPage
+from knowledge.induction.selectors import path_progress_for
 from tests.factories import make_user
 
 from .conftest import make_path, structure, tick
@@ -96,10 +98,6 @@ def admin_form_data(path, raw_steps) -> dict:
 
 
 def test_editing_in_the_admin_keeps_everyones_progress(tree, client, settings):
-    from knowledge.induction.blocks import step_data
-    from knowledge.induction.selectors import path_progress_for
-
-    from .conftest import structure, tick
 
     settings.MFA_REQUIRED_FOR_STAFF = False
     path = make_path(tree, step_count=3, tasks_per_step=2)

@@ -20,6 +20,7 @@ from knowledge.models import (
     PracticePage,
     ThemeIndexPage,
 )
+from typ_site.core.demo_content import create_home_page
 from typ_site.core.themes import ensure_theme_tags
 
 _numbers = itertools.count(1)
@@ -56,7 +57,6 @@ def add_page(parent, page, *, live=True):
 
 @pytest.fixture
 def tree(db):
-    from typ_site.core.demo_content import create_home_page
 
     home = create_home_page()
     themes = ensure_theme_tags()

@@ -22,6 +22,7 @@ from knowledge.models import (
     LawInterpretationChangeNote,
     PracticeOrganisation,
 )
+from tests.factories import make_user
 from tests.helpers import load_demo_steps
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +89,6 @@ def test_loading_again_updates_an_untouched_translation_and_keeps_an_edited_one(
     untouched = GuidancePage.objects.get(slug="asiakasprosessi", locale=swedish)
     untouched.intro = "En äldre text."
     untouched.save_revision(user=untouched.revisions.last().user).publish()
-    from tests.factories import make_user
 
     edited = GuidancePage.objects.get(slug="tyonjako", locale=swedish)
     edited.intro = "Redaktörens egen text."

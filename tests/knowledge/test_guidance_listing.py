@@ -2,6 +2,7 @@
 
 import re
 
+from django.contrib.auth.models import AnonymousUser
 from wagtail.models import PageViewRestriction
 
 from knowledge.models import GuidancePage
@@ -159,7 +160,6 @@ def test_the_guidance_page_links_its_tags_in_the_order_they_were_added(tree, cli
 
 
 def test_a_preview_shows_the_tags_being_edited(tree, rf):
-    from django.contrib.auth.models import AnonymousUser
 
     page = make_guidance(tree)
     page.tags.add(tree.themes["asiakasprosessi"])  # in the editor, not saved yet

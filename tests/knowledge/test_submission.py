@@ -1,9 +1,10 @@
 """Any member can submit a practice or a pitfall from the site; it waits for approval."""
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.documents import get_document_model
-from wagtail.models import WorkflowState
+from wagtail.models import WorkflowPage, WorkflowState
 
 from knowledge.forms import MAX_ATTACHMENT_BYTES
 from knowledge.models import PracticePage
@@ -209,8 +210,6 @@ def test_a_member_cannot_submit_for_a_network_they_do_not_belong_to(tree, networ
 
 
 def test_a_submission_that_cannot_start_its_review_leaves_no_file_behind(tree, member, client):
-    from django.core.files.storage import default_storage
-    from wagtail.models import WorkflowPage
 
     WorkflowPage.objects.all().delete()  # no review workflow: the last step of saving fails
     client.force_login(member)

@@ -2,20 +2,22 @@
 
 from datetime import timedelta
 
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from forums.participation import selectors, services
 from forums.participation.engine import Selection
+from forums.participation.home import open_rounds_section
 from forums.participation.models import Ballot
 from tests.factories import make_user
 from typ_site.accounts.exports import build_user_export
 from typ_site.accounts.services import remove_account
+from typ_site.core.demo_content import create_home_page
 
 from .conftest import make_round, options_of
 
 
 def test_the_home_section_lists_the_open_rounds_the_person_has_not_answered(rf, member):
-    from forums.participation.home import open_rounds_section
 
     voted = make_round(title="Äänestetty")
     make_round(title="Odottaa")
@@ -32,7 +34,6 @@ def test_the_home_section_lists_the_open_rounds_the_person_has_not_answered(rf, 
 
 
 def test_the_home_page_shows_the_box(client, member):
-    from typ_site.core.demo_content import create_home_page
 
     create_home_page()
     make_round(title="Kevään kierros")
@@ -44,9 +45,6 @@ def test_the_home_page_shows_the_box(client, member):
 
 
 def test_no_home_section_for_visitors(rf):
-    from django.contrib.auth.models import AnonymousUser
-
-    from forums.participation.home import open_rounds_section
 
     make_round()
     request = rf.get("/")

@@ -1,6 +1,7 @@
 """KEHA staff create voting rounds and needs in the Wagtail admin."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from forums import services as forum_services
@@ -19,7 +20,6 @@ def _no_second_factor_in_admin_tests(settings):
 @pytest.fixture
 def staff(client):
     user = make_keha_staff("Editors")
-    from django.contrib.auth.models import Permission
 
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)

@@ -1,14 +1,17 @@
 """Proposing development needs, and KEHA staff merging duplicates (votes and links move)."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from calendar_app.models import Event
 from forums.models import Forum, Topic
 from forums.participation import selectors, services
 from forums.participation.models import BallotChoice, DevelopmentNeed, Poll, PollOption
-from tests.factories import make_keha_staff, make_user
+from tests.factories import make_keha_staff, make_network, make_user
 
 from .conftest import add_ballot, make_need, make_round, options_of
 
@@ -122,9 +125,6 @@ def test_a_round_with_only_the_duplicate_now_lists_the_target(duplicate_pair):
 
 
 def test_merging_moves_the_topic_and_events(duplicate_pair):
-    from datetime import timedelta
-
-    from django.utils import timezone
 
     duplicate, target = duplicate_pair
     forum = Forum.objects.create(name="Kansallinen", slug="kansallinen", kind="national")
@@ -182,7 +182,6 @@ def test_a_need_cannot_be_merged_into_itself(duplicate_pair):
 
 
 def test_the_need_page_shows_its_topic_only_to_those_who_may_see_it(client, member):
-    from tests.factories import make_network
 
     network = make_network()
     forum = Forum.objects.create(name="Oma", slug="oma", kind="network", network=network)

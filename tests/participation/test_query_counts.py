@@ -6,7 +6,7 @@ from forums.participation.models import Ballot, BallotChoice, Poll
 from tests.factories import make_keha_staff, make_user
 from tests.helpers import queries_for
 
-from .conftest import make_round, options_of
+from .conftest import make_need, make_round, options_of
 
 ROLES = ["expert", "supervisor", "typ_director", "partner"]
 ORGANISATIONS = ["te", "hva", "kela", "municipality", "other"]
@@ -86,7 +86,6 @@ def test_the_index_costs_the_same_for_2_and_12_rounds(client):
 
 
 def test_the_needs_list_costs_the_same_for_3_and_30_needs_with_several_themes(client):
-    from .conftest import make_need
 
     member = make_user()
     client.force_login(member)

@@ -9,7 +9,7 @@ from forums.participation import engine, selectors
 from forums.participation.models import Poll
 from tests.factories import make_keha_staff, make_user
 
-from .conftest import add_ballot, close, make_round, options_of
+from .conftest import add_ballot, close, make_need, make_round, options_of
 
 
 def results_url(poll):
@@ -259,7 +259,6 @@ def test_keha_staff_download_totals_ranks_and_ties(client, voted_round):
 
 def test_a_formula_in_a_need_title_is_neutralised_in_the_export(client, settings):
     settings.PARTICIPATION_MIN_GROUP_SIZE = 0
-    from .conftest import make_need
 
     poll = make_round([make_need(title='=HYPERLINK("x")')])
     client.force_login(make_keha_staff())

@@ -14,6 +14,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.db.models.signals import post_init
 from django.template.loader import render_to_string
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +24,7 @@ from forums.participation.home import open_rounds_section
 from forums.participation.models import Ballot, Poll, VotingRound
 from tests.factories import make_keha_staff, make_membership, make_network, make_user
 from typ_site.accounts.roles import is_verified_member
+from typ_site.core.demo_content import create_home_page
 from typ_site.networks.models import Membership
 
 from .conftest import add_ballot, make_round
@@ -181,7 +183,6 @@ def test_the_world_covers_every_case(world):
 
 
 def _request_of(user):
-    from django.test import RequestFactory
 
     request = RequestFactory().get("/")
     request.user = user
@@ -253,7 +254,6 @@ def test_the_home_box_costs_the_same_with_3_and_60_rounds(voter):
 
 
 def test_the_home_page_costs_the_same_with_3_and_60_rounds(client, voter):
-    from typ_site.core.demo_content import create_home_page
 
     create_home_page()
     client.force_login(voter)

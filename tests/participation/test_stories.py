@@ -3,17 +3,22 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from forums.participation.models import Ballot, Poll, StoryAnswer
+from forums.participation.selectors import story_summaries
 from knowledge.models import CaseStoryIndexPage, CaseStoryPage
 from tests.factories import make_user
+from typ_site.core.demo_content import create_home_page
+
+from .conftest import add_ballot
 
 
 @pytest.fixture
 def story():
-    from typ_site.core.demo_content import create_home_page
 
     home = create_home_page()
     index = home.add_child(
@@ -44,7 +49,6 @@ def answer(client, page, value, ballot=""):
 
 
 def add_answers(page, **counts):
-    from .conftest import add_ballot
 
     poll = Poll.objects.get(subject_page=page)
     options = {option.key: option for option in poll.options.all()}
@@ -149,7 +153,6 @@ def test_a_story_is_validated_past_both_thresholds(client, story, settings):
     ],
 )
 def test_validation_needs_enough_answers_and_agreement(story, settings, agree, disagree, validated):
-    from forums.participation.selectors import story_summaries
 
     settings.PARTICIPATION_STORY_MIN_ANSWERS = 10
     settings.PARTICIPATION_STORY_AGREE_SHARE = 0.7
@@ -188,8 +191,6 @@ def test_the_index_lists_stories_with_their_answer_counts(client, story):
 
 
 def test_the_story_page_query_count_does_not_grow_with_answers(client, story):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     add_answers(story, agree=(5, "expert"), disagree=(5, "supervisor"))
     client.force_login(make_user())

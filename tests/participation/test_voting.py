@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from forums.participation import services
@@ -350,7 +351,6 @@ def test_a_level_is_refused_when_the_round_does_not_ask_it(member, open_round):
 
 
 def test_the_database_allows_one_ballot_per_member_and_round(member, open_round):
-    from django.db import IntegrityError, transaction
 
     add_ballot(open_round, voter=member)
 

@@ -4,9 +4,11 @@ import uuid
 import pytest
 
 from search.backends import get_backend
+from search.backends.elastic import ElasticsearchBackend
 from search.contracts import SearchDocument
 from search.vocabulary import clear_vocabulary_cache
 from typ_site.core.access import PUBLIC
+from typ_site.core.demo_content import create_home_page
 
 
 @pytest.fixture(autouse=True)
@@ -31,7 +33,6 @@ def backend(request, db, settings):
         url = live_elasticsearch_url()
         if not url:
             pytest.skip("set ELASTICSEARCH_URL to run the contract against a live cluster")
-        from search.backends.elastic import ElasticsearchBackend
 
         settings.ELASTICSEARCH_URL = url
         settings.ELASTICSEARCH_INDEX_PREFIX = f"typtest-{uuid.uuid4().hex[:10]}"
@@ -53,6 +54,5 @@ def make_document(key: str, title: str, body: str = "", **fields) -> SearchDocum
 
 @pytest.fixture
 def home_page(db):
-    from typ_site.core.demo_content import create_home_page
 
     return create_home_page()

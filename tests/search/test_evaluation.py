@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from search.evaluation import BUNDLED_CORPUS, BUNDLED_QRELS, BUNDLED_QUERIES, score_query
+from search.evaluation.baselines import ngrams, words
 from search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
@@ -119,7 +120,6 @@ def test_an_independent_ranker_scores_without_indexing(tmp_path, system):
 
 
 def test_baselines_fold_and_split_words():
-    from search.evaluation.baselines import ngrams, words
 
     assert words("Työkokeilu, 381/2023 ja TYPPIin") == ["tyokokeilu", "381", "2023", "ja", "typpiin"]
     assert ngrams("Kela") == ["_kel", "kela", "ela_"]

@@ -1,5 +1,6 @@
 """Finnish analysis: the same terms at index and query time make these searches work."""
 
+import libvoikko
 import pytest
 
 from search.analysis import SnowballAnalyzer, build_analyzer, derived_verb, parse_query, tokenize
@@ -231,7 +232,6 @@ def test_a_word_matches_the_base_forms_of_its_family(voikko):
 
 
 def test_without_voikko_the_analysis_falls_back_to_snowball_with_a_warning(caplog, monkeypatch):
-    import libvoikko
 
     def missing(*args, **kwargs):
         raise OSError("libvoikko.so.1: cannot open shared object file")

@@ -1,6 +1,7 @@
 """Forum posts in the search: found by those who may read them, by no one else."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
 from forums import services
 from forums.models import Forum
@@ -54,7 +55,6 @@ def test_a_private_network_post_is_found_by_members_only(private_forum, home_net
 
 
 def test_a_national_forum_post_is_found_by_every_member_but_not_anonymously(national_forum, commit):
-    from django.contrib.auth.models import AnonymousUser
 
     author = make_user()
     with commit():

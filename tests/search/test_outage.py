@@ -1,6 +1,7 @@
 """Elasticsearch unreachable: the search page still answers, the rest of the site works."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +46,6 @@ def test_healthz_names_the_search_as_the_failing_part(client, settings):
 
 
 def test_healthz_checks_the_embedded_index_table(client, db):
-    from django.db import connection
 
     assert client.get("/healthz").json()["checks"]["search"] == "ok"
     tables = {"sqlite": ["search_fts_vocab", "search_fts"], "postgresql": ["search_vector"]}

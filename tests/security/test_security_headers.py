@@ -15,7 +15,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from tests.core.test_deploy_check import PROJECT_ROOT, production_environment
+from tests.core.test_deploy_check import PRODUCTION_ENVIRONMENT, PROJECT_ROOT, production_environment
 
 # The marker makes pytest-django create the test database, which the fixture below copies.
 pytestmark = pytest.mark.django_db
@@ -131,7 +131,6 @@ def test_the_csrf_cookie_is_sent_over_https_only_in_production(production_respon
 
 
 def test_the_session_cookie_is_https_only_and_hidden_from_scripts_in_production():
-    from tests.core.test_deploy_check import PRODUCTION_ENVIRONMENT
 
     assert PRODUCTION_ENVIRONMENT["DEBUG"] == "0"
     assert settings.SESSION_COOKIE_HTTPONLY is True
