@@ -11,6 +11,7 @@ A page type can refine its search document by defining any of:
 
 from __future__ import annotations
 
+import re
 from html import unescape as unescape_entities
 
 from django.utils import timezone
@@ -52,12 +53,17 @@ def page_access_key(page) -> str | None:
     return MEMBERS if own == PUBLIC and restricted == MEMBERS else own
 
 
+# The end of a block (a paragraph, a table cell, a list item, a heading, a line break): its
+# words must not run into the next block's when the tags are taken away.
+BLOCK_END = re.compile(r"(</(?:p|td|th|tr|li|h[1-6]|div|blockquote|dt|dd)>|<br\s*/?>)", re.IGNORECASE)
+
+
 def plain_text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, list | tuple):
         return "\n".join(plain_text(item) for item in value)
-    return unescape_entities(strip_tags(str(value)))
+    return unescape_entities(strip_tags(BLOCK_END.sub(r"\1 ", str(value))))
 
 
 def page_text(page) -> str:

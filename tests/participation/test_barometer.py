@@ -450,6 +450,12 @@ def test_the_demo_has_this_years_round_open_for_a_demo_member(client):
     member = get_user_model().objects.get(email=demo_email("asiantuntija.satakunta"))
     assert engine.is_eligible(member, current.poll)
 
+    client.force_login(member)
+    home = client.get("/").content.decode()
+    votes = home[home.index('id="participation-home-heading"') :]
+    assert current.poll.title in votes
+    assert "TYP-barometri" in votes and "Priorisointikierros" not in votes
+
 
 def test_keha_opens_a_round_on_the_barometer_page_and_members_cannot(client):
     _bank()

@@ -12,6 +12,7 @@ from wagtail.models import Collection, Page, PageViewRestriction
 
 from search.backends import SearchRequest, get_backend
 from search.models import PendingIndexUpdate, SearchEntry
+from search.pages import plain_text
 from search.registry import get_sources
 from typ_site.core.access import MEMBERS, PUBLIC
 
@@ -229,3 +230,23 @@ def test_search_reindex_rebuilds_everything_and_can_be_rerun(home_page, commit):
     assert found("palkkatuki") == [f"page:{page.pk}"]
     assert SearchEntry.objects.filter(key=f"page:{page.pk}").count() == 1
     assert "documents indexed" in output.getvalue()
+
+
+def test_the_words_of_neighbouring_blocks_do_not_run_together_in_the_indexed_text():
+    html = (
+        "<table><tr><th>Tehtävä</th><td>Työvoimaviranomainen</td><td>Vastaa</td></tr></table>"
+        "<p>Ensimmäinen<br>toinen</p><ul><li>yksi</li><li>kaksi</li></ul><p>kuntout<b>ava</b></p>"
+    )
+
+    words = plain_text(html).split()
+
+    assert words == [
+        "Tehtävä",
+        "Työvoimaviranomainen",
+        "Vastaa",
+        "Ensimmäinen",
+        "toinen",
+        "yksi",
+        "kaksi",
+        "kuntoutava",
+    ]
