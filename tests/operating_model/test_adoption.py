@@ -16,7 +16,7 @@ from knowledge.models import (
     GuidancePage,
     LawInterpretationPage,
 )
-from tests.factories import make_network, make_network_admin
+from tests.factories import EVERY_KIND_OF_PERSON, make_network, make_network_admin
 from tests.operating_model.conftest import add_page as _add
 from typ_site.accounts.models import NotificationFrequency
 from typ_site.core.demo_content import load_core_demo
@@ -39,17 +39,7 @@ pytestmark = pytest.mark.django_db
 
 VALID_CODE = "131052-308T"  # a well-formed henkilötunnus (the checksum holds)
 
-EVERYONE = {
-    "member",
-    "admin",
-    "other_member",
-    "other_admin",
-    "partner",
-    "removed_member",
-    "removed_account",
-    "keha",
-    "superuser",
-}
+EVERYONE = set(EVERY_KIND_OF_PERSON)
 SEES = {"member", "admin", "keha", "superuser"}
 SETS = {"admin", "superuser"}
 FOLLOWS = {"keha", "superuser"}
