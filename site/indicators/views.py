@@ -65,6 +65,8 @@ def _board(makeup: board.BoardMakeup, *, with_networks: bool) -> dict:
                 "counts": national_row.counts,
                 "total": national_row.total,
                 "public_only": national_row.public_only and not with_networks,
+                # the rows above say which networks; the total counts some of them in part
+                "partly_public": national_row.public_only and with_networks,
                 "reported_text": disclosure.reported_text(makeup.reported, len(makeup.rows))
                 if makeup.reported < len(makeup.rows)
                 else "",

@@ -103,6 +103,8 @@ def test_members_compare_the_networks_and_the_network_view_shows_its_own(client,
     html = client.get(reverse("indicators:national")).content.decode()
     assert "Satakunnan TYP" in html and "Kymenlaakson TYP" in html
     assert "(vain julkiset tiedot)" in html
+    # the total counts the other network's public seats only, and says so
+    assert "(osasta verkostoista vain julkiset tiedot)" in html
     html = client.get(reverse("indicators:network", args=["satakunta"])).content.decode()
     assert "board-caption" in html and "<td>5</td>" in html
     assert "Salainen" not in html
