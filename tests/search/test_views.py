@@ -1,7 +1,6 @@
 """The search page and the search-as-you-type endpoint, through real HTTP."""
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from search.analysis import get_analyzer
@@ -143,10 +142,6 @@ def test_a_section_with_an_organisation_finds_texts_naming_the_section_s_law(cli
     assert "<mark>TYM</mark>-<mark>lain</mark>" in response.text
 
 
-@pytest.mark.skipif(
-    connection.vendor == "postgresql",
-    reason="ts_rank_cd weighs the optional field words less than a repeated word (search/README.md)",
-)
 def test_a_one_word_query_puts_the_field_s_texts_before_another_field_s(client, db):
     get_backend().index_documents(
         [

@@ -84,10 +84,34 @@ class PostgresStore:
     """
 
     WEIGHTS = {"title": "A", "extra": "B", "body": "C"}
-    # ts_rank_cd's weights for D, C (body), B (extra), A (title): the bm25 weights of SQLite.
-    RANK = (
-        f"ts_rank_cd('{{0, {BODY_WEIGHT / 10}, {EXTRA_WEIGHT / 10}, {TITLE_WEIGHT / 10}}}', "
-        "v.document, %s::tsquery, 1)"
+    # ts_rank_cd's weights for D, C (body), B (extra), A (title): the bm25 weights of SQLite
+    # (a tenth of them: ts_rank_cd takes weights up to 1).
+    WEIGHT_ARRAY = f"'{{0, {BODY_WEIGHT / 10}, {EXTRA_WEIGHT / 10}, {TITLE_WEIGHT / 10}}}'"
+    # Search-as-you-type's order: ts_rank_cd of the whole query, by the document's length.
+    RANK = f"ts_rank_cd({WEIGHT_ARRAY}, v.document, %s::tsquery, 1)"
+    # A search's order, as SQLite's bm25 sums over the expression's phrases: the sum over the
+    # query's clauses (each word with its forms, each phrase, each optional word) of the
+    # clause's frequency, saturated as bm25 saturates it (k1 = 1.2). The frequency is the
+    # clause's occurrences weighted by field, title 8, extra 2, body 1 (ts_rank_cd without
+    # normalisation: one cover per occurrence). A word said twice thus adds less than a second
+    # word said once, and an optional word weighs as it does on SQLite.
+    K1, B = 1.2, 0.75
+    # Each clause's inverse document frequency, as bm25's (at least 1e-6: a clause in more
+    # than half of the documents still counts a little), over the whole index like SQLite's.
+    CLAUSES = (
+        "WITH clauses AS MATERIALIZED (SELECT u.clause, u.weight, "
+        "greatest(ln((n.total - d.found + 0.5) / (d.found + 0.5)), 1e-6) AS idf "
+        "FROM unnest(%s::tsquery[], %s::float8[]) u(clause, weight) "
+        "CROSS JOIN (SELECT count(*) AS total FROM search_vector) n "
+        "CROSS JOIN LATERAL (SELECT count(*) AS found FROM search_match_ids(u.clause)) d) "
+    )
+    # The document's length is its number of lexemes, against the average of the ranked
+    # candidates (the index's average would read every document).
+    SCORE = (
+        f"(SELECT sum(c.weight * c.idf * c.frequency * {K1 + 1} / "
+        f"(c.frequency + {K1} * ({1 - B} + {B} * r.size / greatest(r.average, 1)))) FROM "
+        f"(SELECT s.weight, s.idf, 10 * ts_rank_cd({WEIGHT_ARRAY}, r.document, s.clause, 0) AS frequency "
+        "FROM clauses s) c)"
     )
     FACET_SAMPLE = 1000
     RANK_LIMIT = 1000
@@ -256,10 +280,7 @@ class PostgresStore:
         parts = self.clause_queries(clauses)
         any_query = " | ".join(parts) or self.NO_MATCH
         all_query = " & ".join(parts) if len(parts) > 1 else None
-        # The function words add to ts_rank_cd without deciding a match (implied condition).
-        scoring = any_query
-        if optional:
-            scoring = f"({any_query}) & ({' | '.join([any_query, *self.clause_queries(optional)])})"
+        scores = self.scores(parts, self.clause_queries(optional))
         where, params = filter_sql(request)
         with self.connection.cursor() as cursor:
             total, facet_rows, estimated, complete = self.total_and_facets(
@@ -282,26 +303,42 @@ class PostgresStore:
                 )
                 ranked = cursor.fetchall()
             elif all_query is None and total <= self.RANK_LIMIT:
-                ranked = self.ranked(cursor, scoring, where, params, request.per_page, request.offset)
+                ranked = self.ranked(
+                    cursor, any_query, where, params, request.per_page, request.offset, scores=scores
+                )
             else:
                 if all_query is None:
                     # Very many matches: ts_rank_cd ranks a bounded candidate set.
-                    tiers = title_tiers(scoring, title, both, but_not)
+                    tiers = title_tiers(any_query, title, both, but_not)
                 else:
-                    complete_query = f"({scoring}) & ({all_query})"
-                    partial = f"({scoring}) & !({all_query})"
+                    partial = but_not(any_query, all_query)
                     tiers = coordination_tiers(
-                        complete_query, partial, parts, title, total, complete, self.RANK_LIMIT, both, but_not
+                        all_query, partial, parts, title, total, complete, self.RANK_LIMIT, both, but_not
                     )
                 ranked = read_tiers(
                     tiers,
                     request.per_page,
                     request.offset,
                     lambda query: self.count(cursor, query, where, params),
-                    lambda tier, wanted, offset: self.tier_page(cursor, tier, where, params, wanted, offset),
+                    lambda tier, wanted, offset: self.tier_page(
+                        cursor, tier, where, params, wanted, offset, scores
+                    ),
                 )
             rows = self.entries(cursor, ranked, request.access_keys)
         return Matches(rows, total, facet_rows, estimated, complete)
+
+    @staticmethod
+    def scores(parts: list[str], optional: list[str]) -> tuple[list[str], list[float]]:
+        """The clauses that make a document's score and their weights, as SQLite's bm25 counts
+        the phrases of its ranking expression: each meaningful word or phrase twice when
+        there are optional clauses (the match and the added condition both hold it), each
+        optional clause once (a word's own forms, repeated, once per repetition)."""
+        weights: dict[str, float] = {}
+        for part in parts:
+            weights[part] = weights.get(part, 0.0) + (2.0 if optional else 1.0)
+        for clause in optional:
+            weights[clause] = weights.get(clause, 0.0) + 1.0
+        return list(weights), list(weights.values())
 
     def count_matches(self, request: SearchRequest, clauses) -> int:
         where, params = filter_sql(request)
@@ -317,18 +354,41 @@ class PostgresStore:
         return cursor.fetchone()[0]
 
     def ranked(
-        self, cursor, query, where, params, limit: int, offset: int, since: int = 0, coordination=None
+        self,
+        cursor,
+        query,
+        where,
+        params,
+        limit: int,
+        offset: int,
+        since: int = 0,
+        coordination=None,
+        scores=None,
     ):
-        """ts_rank_cd order; with `coordination` (the clauses' tsqueries), first by how many
-        of the clauses a document matches."""
+        """By score, highest first: the sum of the clauses' saturated frequencies when
+        `scores` (the clauses' tsqueries and their weights) is given, else ts_rank_cd of the
+        query; with `coordination` (the clauses' tsqueries), first by how many of the clauses
+        a document matches."""
         matched = " + ".join("(v.document @@ %s::tsquery)::int" for _part in coordination or ()) or "0"
-        cursor.execute(
-            f"SELECT m.id, -{self.RANK} AS score, {matched} AS coordination FROM {MATCHES} "
-            "JOIN search_searchentry e ON e.id = m.id JOIN search_vector v ON v.entry_id = m.id "
-            f"WHERE m.id >= %s AND {where} ORDER BY coordination DESC, score, m.id DESC LIMIT %s OFFSET %s",
-            [query, *(coordination or ()), query, since, *params, limit, offset],
+        candidates = (
+            f"FROM {MATCHES} JOIN search_searchentry e ON e.id = m.id "
+            f"JOIN search_vector v ON v.entry_id = m.id WHERE m.id >= %s AND {where}"
         )
-        return [(row[0], row[1]) for row in cursor.fetchall()]
+        if not scores:
+            cursor.execute(
+                f"SELECT m.id, -{self.RANK} AS score, {matched} AS coordination {candidates} "
+                "ORDER BY coordination DESC, score, m.id DESC LIMIT %s OFFSET %s",
+                [query, *(coordination or ()), query, since, *params, limit, offset],
+            )
+            return [(row[0], row[1]) for row in cursor.fetchall()]
+        cursor.execute(
+            f"{self.CLAUSES}SELECT r.id, -{self.SCORE} AS score FROM (SELECT m.id, v.document, "
+            "length(v.document) AS size, avg(length(v.document)) OVER () AS average, "
+            f"{matched} AS coordination {candidates}) r "
+            "ORDER BY r.coordination DESC, score, r.id DESC LIMIT %s OFFSET %s",
+            [*scores, *(coordination or ()), query, since, *params, limit, offset],
+        )
+        return cursor.fetchall()
 
     def rank_boundary(self, cursor, query, where, params, limit: int | None = None) -> int:
         """The id of the RANK_LIMIT-th (or limit-th) newest match, or 0 when there are fewer."""
@@ -340,7 +400,7 @@ class PostgresStore:
         row = cursor.fetchone()
         return row[0] if row else 0
 
-    def tier_page(self, cursor, tier: Tier, where, params, wanted: int, offset: int) -> list:
+    def tier_page(self, cursor, tier: Tier, where, params, wanted: int, offset: int, scores) -> list:
         """Up to `wanted` matches of one tier, from `offset` on."""
         query, coordination = tier.expression, tier.coordination
 
@@ -359,7 +419,7 @@ class PostgresStore:
             since,
             self.RANK_LIMIT,
             lambda limit, skip, since: self.ranked(
-                cursor, query, where, params, limit, skip, since, coordination
+                cursor, query, where, params, limit, skip, since, coordination, scores
             ),
             older,
         )
