@@ -6,7 +6,7 @@ stop words), exactly as the embedded store analyses it, and the terms are indexe
 *term fields* with Elasticsearch's `whitespace` analyzer, which takes them as they are:
 
 - `title_terms`, `body_terms`, `extra_terms`: `Analyzer.index_terms()` of each text (bm25 per
-  field, title ×8, extra ×2; frequencies only, no positions);
+  field, title ×8, extra ×3; frequencies only, no positions);
 - `exact`: `Analyzer.exact_terms()` of title and body (folded words in order, stop words
   included, with positions) for "quoted phrases";
 - `title`, `body` (its first SNIPPET_CHARS characters) and `url` are kept for display only.
@@ -64,7 +64,8 @@ from .base import SearchBackend, SearchHit, SearchRequest, SearchUnavailable, _l
 
 logger = logging.getLogger(__name__)
 
-TITLE_BOOST, EXTRA_BOOST = 8, 2
+# As the embedded stores weigh the fields (stores.base: TITLE_WEIGHT, EXTRA_WEIGHT).
+TITLE_BOOST, EXTRA_BOOST = 8, 3
 # Each meaningful word a document has adds this much, far above any bm25 score: documents with
 # every word come first, then those with most of them (coordination).
 COORDINATION_BOOST = 1000

@@ -157,7 +157,7 @@ def test_a_query_word_is_its_python_terms_on_the_term_fields():
 
     first = clause["bool"]["should"][0]["multi_match"]
     assert first["query"].split() == sorted(parsed.words[0].own_terms)
-    assert first["fields"] == ["title_terms^8", "body_terms", "extra_terms^2"]
+    assert first["fields"] == ["title_terms^8", "body_terms", "extra_terms^3"]
     assert first["type"] == "most_fields"
     # The same terms the embedded backend matches: the base form is among them.
     if get_analyzer().name == "voikko":

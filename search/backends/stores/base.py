@@ -14,7 +14,10 @@ from typing import NamedTuple, Protocol
 from ...contracts import SearchDocument
 from ..base import SearchRequest
 
-TITLE_WEIGHT, BODY_WEIGHT, EXTRA_WEIGHT, EXACT_WEIGHT = 8.0, 1.0, 2.0, 1.0
+# bm25's weights of the fields: the title, the body, the extra text (tags, themes, network and
+# organisation: mostly what an editor says the text is about; and attached documents' text)
+# and phrases.
+TITLE_WEIGHT, BODY_WEIGHT, EXTRA_WEIGHT, EXACT_WEIGHT = 8.0, 1.0, 3.0, 1.0
 # The columns of an entry a hit is made of, in the order `EmbeddedBackend.hits_from_rows` reads.
 ENTRY_COLUMNS = "e.id, e.key, e.kind, e.title, e.url, e.body, e.date, e.network, e.organisation, e.themes"
 
