@@ -6,7 +6,7 @@ The backend keeps the entries (`SearchEntry`), turns a query into clauses and ro
 and facets; a store (`search.backends.stores`, one protocol) keeps the full-text index and runs
 the statements: SQLite FTS5 with bm25 ranking, title weighted above the body
 (`stores/sqlite.py`), or a tsvector whose lexemes carry positions and weights written by us,
-ranked with ts_rank_cd (`stores/postgresql.py`).
+ranked by bm25 summed per clause (`stores/postgresql.py`).
 """
 
 from __future__ import annotations

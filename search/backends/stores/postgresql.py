@@ -1,5 +1,6 @@
 """The PostgreSQL store: lexemes written by us into a tsvector, matched with a tsquery and
-ranked with ts_rank_cd. Every PostgreSQL-only statement of the search is here."""
+ranked by bm25 summed over the query's clauses (each clause's frequency from ts_rank_cd).
+Every PostgreSQL-only statement of the search is here."""
 
 from __future__ import annotations
 
@@ -79,7 +80,7 @@ class PostgresStore:
     reading the documents. Matches are found through `search_match_ids()` (migration 0004),
     which always uses the GIN index; the access keys and the user's filters are conditions
     on the joined entry. The same bounds as SqliteStore: facets are sampled above
-    FACET_SAMPLE matches and ts_rank_cd ranks at most RANK_LIMIT matches per tier (ranking
+    FACET_SAMPLE matches and at most RANK_LIMIT matches per tier are ranked (ranking
     reads each candidate's tsvector; finding and counting matches does not).
     """
 
@@ -91,10 +92,10 @@ class PostgresStore:
     RANK = f"ts_rank_cd({WEIGHT_ARRAY}, v.document, %s::tsquery, 1)"
     # A search's order, as SQLite's bm25 sums over the expression's phrases: the sum over the
     # query's clauses (each word with its forms, each phrase, each optional word) of the
-    # clause's frequency, saturated as bm25 saturates it (k1 = 1.2). The frequency is the
-    # clause's occurrences weighted by field, title 8, extra 2, body 1 (ts_rank_cd without
-    # normalisation: one cover per occurrence). A word said twice thus adds less than a second
-    # word said once, and an optional word weighs as it does on SQLite.
+    # clause's frequency, saturated as bm25 saturates it (k1 1.2, b 0.75), times its IDF and
+    # weight. The frequency is the clause's occurrences weighted by field as the bm25 weights
+    # (ts_rank_cd without normalisation: one cover per occurrence). A word said twice thus
+    # adds less than a second word said once, and an optional word weighs as it does on SQLite.
     K1, B = 1.2, 0.75
     # Each clause's inverse document frequency, as bm25's (at least 1e-6: a clause in more
     # than half of the documents still counts a little), over the whole index like SQLite's.
@@ -308,7 +309,7 @@ class PostgresStore:
                 )
             else:
                 if all_query is None:
-                    # Very many matches: ts_rank_cd ranks a bounded candidate set.
+                    # Very many matches: a bounded candidate set is ranked.
                     tiers = title_tiers(any_query, title, both, but_not)
                 else:
                     partial = but_not(any_query, all_query)
