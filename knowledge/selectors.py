@@ -41,14 +41,34 @@ def law_section(statute_slug: str, section_key: str) -> LawSection | None:
     return None
 
 
+def pages_in_current_language(model) -> QuerySet:
+    """The pages of the model, each once: in the visitor's language where it has been
+    translated, otherwise the Finnish original (served so under the visitor's address)."""
+    default = default_language()
+    active = get_language() or default
+    pages = model.objects.filter(locale__language_code=default)
+    if active != default:
+        translated = Page.objects.filter(locale__language_code=active).values("translation_key")
+        pages = model.objects.filter(locale__language_code=active) | pages.exclude(
+            translation_key__in=translated
+        )
+    return pages
+
+
 def interpretations_of_section(section: LawSection, user) -> QuerySet[LawInterpretationPage]:
-    return visible_pages(LawInterpretationPage.objects.filter(sections=section), user).order_by(
-        "status", "title"
-    )
+    """The interpretations of the section, each once, in the visitor's language where it has
+    been translated (a translation keeps the original's sections)."""
+    referring = LawInterpretationPage.objects.filter(sections=section).values("translation_key")
+    pages = pages_in_current_language(LawInterpretationPage).filter(translation_key__in=referring)
+    return visible_pages(pages, user).select_related("locale").order_by("status", "title")
 
 
 def guidance_of_section(section: LawSection, user) -> QuerySet[GuidancePage]:
-    return visible_pages(GuidancePage.objects.filter(related_sections=section), user).order_by("title")
+    """The guidance that refers to the section, each page once, in the visitor's language
+    where it has been translated."""
+    referring = GuidancePage.objects.filter(related_sections=section).values("translation_key")
+    pages = pages_in_current_language(GuidancePage).filter(translation_key__in=referring)
+    return visible_pages(pages, user).select_related("locale").order_by("title")
 
 
 # --- Editorial -------------------------------------------------------------------------------
@@ -179,15 +199,7 @@ def followers_of(page) -> list:
 def guidance_in_current_language(user) -> QuerySet[GuidancePage]:
     """Guidance this person may see, each page once: in the visitor's language where it has
     been translated, otherwise in Finnish (served so under the visitor's address)."""
-    default = default_language()
-    active = get_language() or default
-    pages = GuidancePage.objects.filter(locale__language_code=default)
-    if active != default:
-        translated = Page.objects.filter(locale__language_code=active).values("translation_key")
-        pages = GuidancePage.objects.filter(locale__language_code=active) | pages.exclude(
-            translation_key__in=translated
-        )
-    return visible_pages(pages, user)
+    return visible_pages(pages_in_current_language(GuidancePage), user)
 
 
 def recently_changed_guidance(user, since: datetime.date | None = None, limit: int = 5) -> list[GuidancePage]:

@@ -11,12 +11,20 @@ from typ_site.core.themes import theme_number
 register = template.Library()
 
 
+# The site writes dates as 12.12.2026 and times as 10:00 in every language (as the other
+# pages' `|date:"j.n.Y H:i"`), with the weekday's abbreviation in the reader's language; the
+# locales' own short formats (2026-12-12 in Swedish, 12/12/2026 10 a.m. in English) would mix
+# two ways of writing a date on one page.
+DAY_FORMAT = "D j.n.Y"
+TIME_FORMAT = "H:i"
+
+
 def _day(value) -> str:
-    return f"{formats.date_format(value, 'D')} {formats.date_format(value, 'SHORT_DATE_FORMAT')}"
+    return formats.date_format(value, DAY_FORMAT)
 
 
 def _time(value) -> str:
-    return formats.time_format(value, "TIME_FORMAT")
+    return formats.time_format(value, TIME_FORMAT)
 
 
 @register.filter
@@ -32,6 +40,14 @@ def occurrence_when(occurrence) -> str:
     if start.date() == last:
         return f"{_day(start)} {_time(start)}–{_time(end)}"
     return f"{_day(start)} {_time(start)} – {_day(end)} {_time(end)}"
+
+
+@register.filter
+def moment_when(value) -> str:
+    """A moment (a registration's occurrence start) as `occurrence_when` writes a start:
+    weekday, date and time, in Helsinki time."""
+    start = value.astimezone(HELSINKI)
+    return f"{_day(start)} {_time(start)}"
 
 
 @register.filter

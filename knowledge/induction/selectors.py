@@ -19,13 +19,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 from wagtail.models import Page
 
 from knowledge.change_notes import attach_newest_note_dates
 from knowledge.visibility import visible_pages
 from typ_site.accounts.roles import is_verified_member
+from typ_site.core.languages import default_language
 from typ_site.networks.models import Membership, Network
 from typ_site.networks.selectors import admin_network_ids
 
@@ -166,17 +168,29 @@ def _ticks_of(user, path) -> dict[str, datetime]:
     return dict(CompletedTask.objects.filter(user=user, path=path).values_list("task_id", "completed_at"))
 
 
-def _reading_pages(structure: list[Step], user) -> dict[int, Page]:
-    """Every page the path links to that the person may see, with one query.
+def _reading_pages(structure: list[Step], user, language: str) -> dict[int, Page]:
+    """Every page the path links to that the person may see, by the linked page's id, with one
+    query: its translation in `language` where the person may see one (the title and address
+    a reader of that language expects), else the page itself.
 
     Specific pages (their own fields deferred), so that links keep the visitor's language.
     """
     ids = {page_id for step in structure for page_id in step.reading_ids}
     if not ids:
         return {}
-    pages = list(visible_pages(Page.objects.filter(pk__in=ids), user).specific(defer=True))
+    linked = Page.objects.filter(pk__in=ids)
+    translations = Page.objects.filter(
+        locale__language_code=language, translation_key__in=linked.values("translation_key")
+    )
+    # The language as an annotation: a specific page keeps those, not select_related's objects.
+    pages = list(
+        visible_pages(linked | translations, user)
+        .annotate(reading_language=F("locale__language_code"))
+        .specific(defer=True)
+    )
     attach_newest_note_dates(pages)
-    return {page.pk: page for page in pages}
+    in_language = {page.translation_key: page for page in pages if page.reading_language == language}
+    return {page.pk: in_language.get(page.translation_key, page) for page in pages if page.pk in ids}
 
 
 def changed_since(page: Page, completed_at: datetime | None) -> bool:
@@ -190,14 +204,15 @@ def changed_since(page: Page, completed_at: datetime | None) -> bool:
 
 
 def path_progress_for(path: Page, user) -> PathProgress:
-    """The path page's view of a person: each step's ticks, links and what is new."""
+    """The path page's view of a person: each step's ticks, links and what is new. The linked
+    pages are shown in the visitor's language where they have been translated."""
     structure = path_structure(path)
     can_take_part = is_verified_member(user)
     enrolment, ticks = None, {}
     if can_take_part:
         enrolment = Enrolment.objects.filter(user=user, path=path).first()
         ticks = _ticks_of(user, path)
-    pages = _reading_pages(structure, user)
+    pages = _reading_pages(structure, user, get_language() or default_language())
     summary = summarise(path, enrolment, ticks)
     steps = []
     for step in structure:

@@ -12,7 +12,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from typ_site.core.models import BasePage
@@ -41,6 +41,23 @@ class KnowledgePage(BasePage):
     def search_document_text(self) -> str:
         """Plain text of everything a reader sees on the page (used by the search index)."""
         return "\n".join(part.strip() for part in self.search_text_parts() if part and part.strip())
+
+    @cached_property
+    def replacement(self) -> Page | None:
+        """The page that replaces this superseded one (`superseded_by`, where the page type has
+        it), in this page's language where it has a live translation, else as chosen: a
+        Swedish page whose translation kept the Finnish choice names the Swedish replacement."""
+        chosen_id = getattr(self, "superseded_by_id", None)
+        if chosen_id is None:
+            return None
+        chosen = Page.objects.filter(pk=chosen_id)
+        translated = Page.objects.filter(
+            locale_id=self.locale_id, translation_key__in=chosen.values("translation_key"), live=True
+        )
+        versions = list((chosen | translated).specific(defer=True))
+        own = [page for page in versions if page.locale_id == self.locale_id]
+        others = [page for page in versions if page.pk == chosen_id]
+        return (own or others or [None])[0]
 
     @cached_property
     def change_history(self) -> list:

@@ -81,6 +81,80 @@ NOTE_TRANSLATIONS = {
     ),
 }
 
+# The tasks' descriptions in Swedish and English: task key -> (sv, en).
+DESCRIPTION_TRANSLATIONS = {
+    "need-identification": (
+        "Vilken part som helst i samarbetet kan märka att en arbetslös behöver tjänster från "
+        "flera organisationer för att få arbete, och hänvisa personen till samarbetet.",
+        "Any party to the cooperation may notice that an unemployed person needs the services of "
+        "several organisations to find work, and refer them to the joint service.",
+    ),
+    "initial-mapping": (
+        "Kundrelationen börjar när bedömningen av servicebehovet inleds, och den inledande "
+        "kartläggningen är bedömningens första steg. Klienten får veta hur samarbetet och "
+        "uppgiftsutbytet går till.",
+        "The client relationship starts when the service-need assessment begins, and the initial "
+        "mapping is its first step. The client is told how the cooperation and the exchange of "
+        "information work.",
+    ),
+    "service-need-assessment": (
+        "Kunnande, social situation, hälsa samt arbets- och funktionsförmåga utreds tillsammans "
+        "med klienten inom den tid som lagen anger.",
+        "Skills, social situation, health and capacity for work and daily life are looked into "
+        "together with the client within the time the law sets.",
+    ),
+    "shared-records": (
+        "Bedömningar och planer dokumenteras i det gemensamma systemet; varje organisation "
+        "dokumenterar dessutom i sina egna system enligt sina egna anvisningar.",
+        "Assessments and plans go into the shared system; each organisation also records them in "
+        "its own systems as its own instructions require.",
+    ),
+    "employment-plan": (
+        "I planen kommer man överens om arbetskrafts-, social-, hälso- och rehabiliteringstjänster "
+        "och om hur det följs upp att de genomförs.",
+        "The plan sets out the employment, social, health and rehabilitation services agreed on, "
+        "and how their delivery is followed up.",
+    ),
+    "plan-follow-up": (
+        "Att de överenskomna tjänsterna genomförs följs upp enligt klientens behov, vid möten på "
+        "plats eller på distans.",
+        "Whether the agreed services take place is followed up as the client needs, in person or remotely.",
+    ),
+    "plan-review": (
+        "Planen ses över så ofta som den arbetslösas servicebehov kräver, i första hand vid ett "
+        "möte på plats.",
+        "The plan is reviewed as often as the unemployed person's service needs call for, "
+        "preferably when meeting in person.",
+    ),
+    "rehabilitative-work-activity": (
+        "Sedan 2023 ansvarar välfärdsområdet för att ordna verksamheten. Det kan producera den "
+        "själv eller köpa den till exempel av kommuner eller organisationer, men inte av företag.",
+        "Since 2023 the wellbeing services county is responsible for arranging the activity. It "
+        "may run it itself or buy it from, for example, municipalities or associations, but not "
+        "from companies.",
+    ),
+    "work-ability": (
+        "Utredning av arbets- och funktionsförmågan, hälsokontroller och hänvisning till vård.",
+        "Looking into capacity for work and daily life, health checks and referral to treatment.",
+    ),
+    "kela-services": (
+        "Rehabilitering som stärker arbets- och funktionsförmågan samt rådgivning om FPA:s förmåner.",
+        "Rehabilitation that supports capacity for work and daily life, and advice on Kela's benefits.",
+    ),
+    "final-assessment": (
+        "Kundrelationen upphör när tjänsterna inte längre behöver samordnas. Varje part "
+        "dokumenterar sitt eget perspektiv i slutbedömningen.",
+        "The client relationship ends when the services no longer need coordinating. Each party "
+        "records its own view in the final assessment.",
+    ),
+    "continuation": (
+        "När kundrelationen upphör säkerställer man, tillsammans med den som fortsätter arbetet, "
+        "att klienten hänvisas till rätt tjänster.",
+        "When the client relationship ends, the parties make sure together with whoever takes the "
+        "work on that the client is guided to the right services.",
+    ),
+}
+
 # key, (fi, sv, en), description in Finnish, law sections of 381/2023,
 # baseline per party in PARTY_KEYS order as (involvement, note)
 TASKS = [
@@ -397,6 +471,8 @@ def load_baseline() -> dict[str, ClientProcessTask]:
                 "name_sv": name_sv,
                 "name_en": name_en,
                 "description_fi": description,
+                "description_sv": DESCRIPTION_TRANSLATIONS[key][0],
+                "description_en": DESCRIPTION_TRANSLATIONS[key][1],
                 "sort_order": order,
             },
         )[0]

@@ -7,6 +7,7 @@ a next action, and for admins and KEHA what waits for their decision.
 
 import datetime
 import itertools
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -280,6 +281,38 @@ def test_my_registered_events_come_first(client, world):
 
     assert events.index("Valtakunnallinen koulutus") < events.index(OUR_EVENT)
     assert "Ilmoittautunut" in events
+
+
+WEEKDAYS = {
+    "fi": ["ma", "ti", "ke", "to", "pe", "la", "su"],
+    "sv": ["mån", "tis", "ons", "tor", "fre", "lör", "sön"],
+    "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+}
+TIME_TEXT = re.compile(r"<time [^>]*>([^<]*)</time>")
+
+
+@pytest.mark.parametrize("language, prefix", [("fi", "/"), ("sv", "/sv/"), ("en", "/en/")])
+def test_the_events_are_dated_one_way_in_each_language(client, world, language, prefix):
+    """A registration and an upcoming event both read "weekday 15.1.2027 09:00", as the rest
+    of the site writes dates, not in the locale's own short format (2027-01-15, 1/15/2027)."""
+    start = timezone.localtime() + datetime.timedelta(days=20)
+    start = start.replace(hour=9, minute=0, second=0, microsecond=0)
+    later = make_event(title="Valtakunnallinen koulutus", start=start, registration_enabled=True)
+    Registration.objects.create(
+        event=later, occurrence_start=later.start, user=world.member, status=Registration.Status.CONFIRMED
+    )
+    our_event = Event.objects.get(title=OUR_EVENT)
+
+    events = section_of(home_as(client, world.member, path=prefix), "cal-home-heading")
+
+    def written(moment):
+        local = timezone.localtime(moment)
+        return f"{WEEKDAYS[language][local.weekday()]} {local.day}.{local.month}.{local.year} {local:%H:%M}"
+
+    assert TIME_TEXT.findall(events) == [
+        written(later.start),
+        f"{written(our_event.start)}–{timezone.localtime(our_event.end):%H:%M}",
+    ]
 
 
 def test_open_votes_are_listed_until_the_member_has_answered(client, world):

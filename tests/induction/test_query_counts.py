@@ -1,5 +1,7 @@
 """The induction pages cost the same number of queries however many steps, paths or people."""
 
+from wagtail.models import Locale
+
 from knowledge.induction.blocks import step_data
 from knowledge.induction.models import CompletedTask, Enrolment
 from knowledge.induction.structure import path_structure
@@ -7,7 +9,7 @@ from knowledge.models import GuidancePage
 from tests.factories import make_member, make_network, make_network_admin
 from tests.helpers import queries_for
 
-from .conftest import add_page, edit_steps, make_path, structure, tick
+from .conftest import add_page, edit_steps, make_path, publish, structure, tick
 
 FEW, MANY = 5, 60
 
@@ -90,3 +92,32 @@ def test_the_home_box_does_not_grow_with_started_paths(tree, signed_in_client):
         signed_in_client.post(make_path(tree).start_url())
 
     assert queries_for(signed_in_client, tree.home.url) == few
+
+
+def test_the_swedish_path_page_does_not_grow_with_translated_links(tree, signed_in_client):
+    swedish = Locale.objects.get_or_create(language_code="sv")[0]
+    publish(tree.home.copy_for_translation(swedish))
+    publish(tree.guidance_index.copy_for_translation(swedish))
+    publish(tree.index.copy_for_translation(swedish))
+    for page in tree.guidance[:2]:
+        publish(page.copy_for_translation(swedish))
+    path = make_path(tree, step_count=FEW, reading=tree.guidance)
+    swedish_path = publish(path.copy_for_translation(swedish))
+    few = queries_for(signed_in_client, swedish_path.url)
+
+    extra_pages = more_guidance(tree, 10, start=100)
+    for page in extra_pages[:6]:
+        publish(page.copy_for_translation(swedish))
+    swedish_path = edit_steps(
+        swedish_path,
+        lambda raw: (
+            raw
+            + [
+                step_data(f"Steg {n}", "Mål", ["A", "B"], reading=[page.pk for page in extra_pages])
+                for n in range(MANY - FEW)
+            ]
+        ),
+    )
+
+    assert "Lisäohje 100" in signed_in_client.get(swedish_path.url).content.decode()
+    assert queries_for(signed_in_client, swedish_path.url) == few

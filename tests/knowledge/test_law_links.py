@@ -2,10 +2,13 @@
 
 import pytest
 from django.template import Context, Template
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Locale
 
 from knowledge.law_links import find_section_mentions, link_law_sections
 
-from .conftest import make_interpretation
+from .conftest import make_guidance, make_interpretation, publish, section
 
 SECTION_11 = "/knowledge/laki/381-2023/11/"
 
@@ -108,3 +111,34 @@ def test_a_page_mentioning_a_section_links_it(tree, client):
 
 def test_an_unknown_section_page_is_not_found(tree, client):
     assert client.get("/knowledge/laki/381-2023/99/").status_code == 404
+
+
+def test_the_sections_page_lists_each_page_once_in_the_readers_language(tree, client):
+    swedish = Locale.objects.get_or_create(language_code="sv")[0]
+    publish(tree.home.copy_for_translation(swedish))
+    for index in (tree.guidance, tree.interpretations):
+        publish(index.copy_for_translation(swedish))
+    translated = make_guidance(tree, title="Tietojen vaihto")
+    translated.related_sections.set([section("11")])
+    publish(translated)
+    finnish_only = make_guidance(tree, title="Kirjaaminen")
+    finnish_only.related_sections.set([section("11")])
+    publish(finnish_only)
+    in_swedish = translated.copy_for_translation(swedish)  # keeps the sections
+    in_swedish.title = "Informationsutbyte"
+    publish(in_swedish)
+    interpretation = make_interpretation(tree, title="Tulkinta tiedoista", sections=("11",))
+    swedish_interpretation = interpretation.copy_for_translation(swedish)
+    swedish_interpretation.title = "Tolkning om uppgifter"
+    publish(swedish_interpretation)
+
+    finnish = client.get(SECTION_11)
+    with translation.override("sv"):
+        swedish_page = client.get(reverse("knowledge:law_section", args=["381-2023", "11"]))
+
+    assert [page.title for page in finnish.context["guidance"]] == ["Kirjaaminen", "Tietojen vaihto"]
+    assert [page.title for page in finnish.context["interpretations"]] == ["Tulkinta tiedoista"]
+    assert [page.title for page in swedish_page.context["guidance"]] == ["Informationsutbyte", "Kirjaaminen"]
+    assert [page.title for page in swedish_page.context["interpretations"]] == ["Tolkning om uppgifter"]
+    content = swedish_page.content.decode()
+    assert '<a href="/sv/ohjeet/' in content and 'lang="fi">Kirjaaminen</a>' in content

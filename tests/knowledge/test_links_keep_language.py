@@ -174,6 +174,34 @@ def test_in_finnish_the_replacing_guidance_is_linked_without_a_prefix(client, su
     assert list(replacement_link(content).values()) == ["/ohjeet/uusi-ohje/"]
 
 
+def test_a_swedish_page_names_the_swedish_translation_of_its_replacement(client, tree, superseded_guidance):
+    swedish = Locale.objects.get_or_create(language_code="sv")[0]
+    publish(tree.home.copy_for_translation(swedish))
+    publish(tree.guidance.copy_for_translation(swedish))
+    newer = superseded_guidance.superseded_by
+    swedish_newer = newer.specific.copy_for_translation(swedish)
+    swedish_newer.title, swedish_newer.slug = "Ny anvisning", "ny-anvisning"
+    publish(swedish_newer)
+    older = publish(superseded_guidance.copy_for_translation(swedish))  # keeps the Finnish choice
+
+    content = client.get(older.url).content.decode()
+
+    assert replacement_link(content) == {"Läs i stället ”Ny anvisning”.": "/sv/ohjeet/ny-anvisning/"}
+
+
+def test_a_swedish_page_names_its_replacement_in_finnish_until_it_is_translated(
+    client, tree, superseded_guidance
+):
+    swedish = Locale.objects.get_or_create(language_code="sv")[0]
+    publish(tree.home.copy_for_translation(swedish))
+    publish(tree.guidance.copy_for_translation(swedish))
+    older = publish(superseded_guidance.copy_for_translation(swedish))
+
+    content = client.get(older.url).content.decode()
+
+    assert list(replacement_link(content)) == ["Läs i stället ”Uusi ohje”."]
+
+
 def test_in_swedish_the_replacing_interpretation_is_linked_under_the_swedish_prefix(client, tree):
     newer = make_interpretation(tree, slug="uusi-tulkinta")
     older = make_interpretation(tree, slug="vanha-tulkinta", status="superseded", superseded_by=newer)

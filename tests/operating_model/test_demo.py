@@ -2,9 +2,10 @@
 and safe to load twice."""
 
 import pytest
+from django.utils import translation
 
 from typ_site.core.demo_content import load_core_demo
-from typ_site.operating_model.demo import PARTIES, PARTY_ABBREVIATIONS, load_operating_model_demo
+from typ_site.operating_model.demo import PARTIES, PARTY_ABBREVIATIONS, TASKS, load_operating_model_demo
 from typ_site.operating_model.models import AgreementCell, ClientProcessTask, LocalAgreement, Party
 
 pytestmark = pytest.mark.django_db
@@ -48,3 +49,16 @@ def test_the_demo_parties_fit_their_fields():
     ]
 
     assert too_long == []
+
+
+def test_every_demo_task_is_described_in_swedish_and_english(baseline):
+    tasks = ClientProcessTask.objects.all()
+
+    assert tasks.count() == len(TASKS)
+    for task in tasks:
+        for language in ("fi", "sv", "en"):
+            description = getattr(task, f"description_{language}")
+            assert description, (task.key, language)
+            assert len(description) <= ClientProcessTask._meta.get_field(f"description_{language}").max_length
+    with translation.override("sv"):
+        assert tasks.get(key="kela-services").description.startswith("Rehabilitering")

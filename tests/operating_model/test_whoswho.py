@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from forums.models import Notification
 from forums.selectors import notifications_for
@@ -17,6 +17,7 @@ from search.selectors import search_for
 from tests.factories import EVERY_KIND_OF_PERSON, make_member
 from typ_site.accounts.exports import build_user_export
 from typ_site.networks.services import leave_network
+from typ_site.operating_model.models import Party
 from typ_site.operating_model.whoswho.models import EntryKind, WhosWhoEntry, WhosWhoSettings
 from typ_site.operating_model.whoswho.permissions import can_edit_whoswho, can_view_whole_whoswho
 from typ_site.operating_model.whoswho.reminders import LEFT_REASON, REVIEW_REASON, notify_stale_entries
@@ -298,6 +299,38 @@ def test_the_csv_has_the_entries_the_person_may_see(client, people, entries, who
     response = client.get(reverse("operating_model:whoswho_csv", args=["satakunta"]))
     assert response.status_code == 200
     assert len(_csv_rows(response)) == 1 + rows
+
+
+def _party(key, name_fi, name_sv):
+    return Party.objects.create(key=key, short_name=key[:4].upper(), name_fi=name_fi, name_sv=name_sv)
+
+
+def test_the_csv_names_each_places_party_in_the_readers_language(client, people):
+    kela = _party("kela-x", "Kela", "FPA")
+    _entry(people["network"], public=True, name="Kaisa Kelalainen", party=kela)
+    _entry(people["network"], public=True, name="Muu Jäsen")
+    url = reverse("operating_model:whoswho_csv", args=["satakunta"])
+
+    finnish = _csv_rows(client.get(url))
+    with translation.override("sv"):
+        swedish = _csv_rows(client.get(reverse("operating_model:whoswho_csv", args=["satakunta"])))
+
+    column = finnish[0].index("Organisaation tyyppi")
+    assert {row[3]: row[column] for row in finnish[1:]} == {"Kaisa Kelalainen": "Kela", "Muu Jäsen": ""}
+    assert swedish[0][column] == "Organisationstyp"
+    assert {row[3]: row[column] for row in swedish[1:]} == {"Kaisa Kelalainen": "FPA", "Muu Jäsen": ""}
+
+
+def test_the_party_of_a_members_only_place_is_in_the_members_csv_only(client, people):
+    _entry(people["network"], name="Salainen Sari", party=_party("sote-x", "Sosiaalityö", "Socialarbete"))
+    url = reverse("operating_model:whoswho_csv", args=["satakunta"])
+
+    public = client.get(url).content.decode("utf-8-sig")
+    client.force_login(people["member"])
+    whole = client.get(url).content.decode("utf-8-sig")
+
+    assert "Sosiaalityö" not in public
+    assert "Salainen Sari;Satakunnan työllisyysalue;Sosiaalityö;" in whole
 
 
 def test_a_formula_is_not_run_from_the_csv(client, people):

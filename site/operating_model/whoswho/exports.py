@@ -1,11 +1,14 @@
-"""The who's who as a CSV file (the entries the person may see), and the own-data export's
-section: every entry that names the person, as a site user."""
+"""The who's who as a CSV file (the entries the person may see, with the client-process party
+of a place in the reader's language), and the own-data export's section: every entry that
+names the person, as a site user."""
 
 from django.http import HttpResponse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from typ_site.core.spreadsheets import csv_response, safe_cell
 
+from .models import WhosWhoEntry
 from .selectors import WhosWho, entries_naming
 
 
@@ -19,6 +22,7 @@ def whoswho_csv(whoswho: WhosWho, *, whole: bool) -> HttpResponse:
             _("Area"),
             _("Name"),
             _("Organisation"),
+            capfirst(WhosWhoEntry._meta.get_field("party").verbose_name),
             _("Contact details"),
             _("Counterpart's role"),
             _("Counterpart's name"),
@@ -38,6 +42,7 @@ def whoswho_csv(whoswho: WhosWho, *, whole: bool) -> HttpResponse:
                 safe_cell(entry.area),
                 safe_cell(entry.person_name),
                 safe_cell(entry.organisation),
+                safe_cell(entry.party.name) if entry.party else "",
                 safe_cell(entry.contact),
                 safe_cell(entry.counterpart_role),
                 safe_cell(entry.counterpart_person_name),
