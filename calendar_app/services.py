@@ -10,15 +10,15 @@ from datetime import UTC, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from typ_site.core.request_cache import forget_per_request
 
-from . import ical
+from . import ical, when
 from .models import Event, EventException, FeedToken, Registration
 from .permissions import is_event_visible_to
-from .recurrence import HELSINKI, Occurrence, from_local_naive, occurrence_at, to_local_naive
+from .recurrence import Occurrence, from_local_naive, occurrence_at, to_local_naive
 from .selectors import visible_events_for
 from .tasks import (
     compose_message,
@@ -42,7 +42,7 @@ def registration_deadline_for(occurrence: Occurrence) -> datetime:
 
 
 def _format_moment(value: datetime) -> str:
-    return formats.date_format(timezone.localtime(value, HELSINKI), "DATETIME_FORMAT")
+    return when.moment_when(value)
 
 
 def _enqueue_email(registration_id: int, kind: str) -> None:

@@ -1,9 +1,7 @@
-from datetime import timedelta
-
 from django import template
-from django.utils import formats
 from django.utils.translation import gettext as _
 
+from calendar_app import when
 from calendar_app.recurrence import HELSINKI
 from calendar_app.selectors import upcoming_occurrences_for
 from typ_site.core.themes import theme_number
@@ -11,43 +9,8 @@ from typ_site.core.themes import theme_number
 register = template.Library()
 
 
-# The site writes dates as 12.12.2026 and times as 10:00 in every language (as the other
-# pages' `|date:"j.n.Y H:i"`), with the weekday's abbreviation in the reader's language; the
-# locales' own short formats (2026-12-12 in Swedish, 12/12/2026 10 a.m. in English) would mix
-# two ways of writing a date on one page.
-DAY_FORMAT = "D j.n.Y"
-TIME_FORMAT = "H:i"
-
-
-def _day(value) -> str:
-    return formats.date_format(value, DAY_FORMAT)
-
-
-def _time(value) -> str:
-    return formats.time_format(value, TIME_FORMAT)
-
-
-@register.filter
-def occurrence_when(occurrence) -> str:
-    """When an occurrence takes place, in words of the current language (Helsinki time)."""
-    start = occurrence.start.astimezone(HELSINKI)
-    end = occurrence.end.astimezone(HELSINKI)
-    if occurrence.event.all_day:
-        if start.date() == end.date():
-            return _("%(day)s, all day") % {"day": _day(start)}
-        return f"{_day(start)} – {_day(end)}"
-    last = (end - timedelta(microseconds=1)).date()
-    if start.date() == last:
-        return f"{_day(start)} {_time(start)}–{_time(end)}"
-    return f"{_day(start)} {_time(start)} – {_day(end)} {_time(end)}"
-
-
-@register.filter
-def moment_when(value) -> str:
-    """A moment (a registration's occurrence start) as `occurrence_when` writes a start:
-    weekday, date and time, in Helsinki time."""
-    start = value.astimezone(HELSINKI)
-    return f"{_day(start)} {_time(start)}"
+register.filter("occurrence_when", when.occurrence_when)
+register.filter("moment_when", when.moment_when)
 
 
 @register.filter
@@ -55,7 +18,7 @@ def occurrence_clock(occurrence) -> str:
     """The clock time only (for the month grid), or "all day"."""
     if occurrence.event.all_day:
         return _("all day")
-    return _time(occurrence.start.astimezone(HELSINKI))
+    return when.clock(occurrence.start.astimezone(HELSINKI))
 
 
 @register.filter
