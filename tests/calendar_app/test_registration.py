@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from calendar_app.models import Event, FeedToken, Registration
+from calendar_app.recurrence import HELSINKI
 from calendar_app.services import cancel_registration, create_feed_token, register
 from tests.factories import make_network, make_network_admin, make_user
 from typ_site.accounts.services import remove_account
@@ -74,6 +75,8 @@ def test_registering_after_the_deadline_is_refused():
         register(make_user(), event, event.start)
 
     assert error.value.code == "closed"
+    deadline = event.registration_deadline.astimezone(HELSINKI)
+    assert deadline.strftime("%-d.%-m.%Y %H:%M") in error.value.messages[0]
 
     assert not event.registrations.exists()
 
