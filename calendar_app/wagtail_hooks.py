@@ -32,7 +32,7 @@ from typ_site.core.demo import DemoStep
 from typ_site.networks.selectors import admin_network_ids
 
 from .demo import load_calendar_demo
-from .exports import calendar_export_section
+from .exports import calendar_export_rows, calendar_export_section
 from .forms import EventAdminForm
 from .home import next_events_section
 from .models import Event
@@ -109,7 +109,7 @@ hooks.register("typ_home_sections", next_events_section)
 
 @hooks.register("typ_export_sections")
 def calendar_export():
-    return ExportSection("calendar", calendar_export_section)
+    return ExportSection("calendar", calendar_export_section, calendar_export_rows)
 
 
 @hooks.register("typ_demo_steps")

@@ -253,13 +253,23 @@ def moderator_candidates(forum: Forum) -> QuerySet:
     return people.filter(keha)
 
 
-def _visible_topic(user, prefix: str = "") -> Q:
+def _visible_topic(user, prefix: str = "", forums=None, moderated=None) -> Q:
     """The condition on a topic (reached through `prefix`) that this person may see it:
-    in a visible forum, and not hidden unless they moderate the forum."""
-    moderated = moderated_forum_ids(user)
-    return Q(**{f"{prefix}forum_id__in": visible_forum_ids(user)}) & (
+    in a visible forum, and not hidden unless they moderate the forum. The forums are their
+    ids, read once per request, unless given (as queries, see `visible_topic_condition`)."""
+    forums = visible_forum_ids(user) if forums is None else forums
+    moderated = moderated_forum_ids(user) if moderated is None else moderated
+    return Q(**{f"{prefix}forum_id__in": forums}) & (
         Q(**{f"{prefix}is_hidden": False}) | Q(**{f"{prefix}forum_id__in": moderated})
     )
+
+
+def visible_topic_condition(user, prefix: str = "") -> Q:
+    """`visible_topics_for` as a condition on a topic reached through `prefix`, the forums asked
+    in subqueries (`visible_forums_for`, `moderated_forums_query`): no query of its own, for
+    what reads the topics' titles beside other rows (the own-data export). An empty condition
+    (nothing visible) is left out of a `When` by Django, so the title is then None."""
+    return _visible_topic(user, prefix, visible_forums_for(user), moderated_forums_query(user))
 
 
 def visible_topics_for(user) -> QuerySet[Topic]:

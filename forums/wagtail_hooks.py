@@ -12,7 +12,7 @@ from typ_site.core.admin_scoping import permission_checked_snippet_chooser_views
 from typ_site.core.demo import DemoStep
 
 from .demo import load_forum_demo
-from .exports import forum_export_section
+from .exports import forum_export_rows, forum_export_section
 from .home import network_topics_section, notifications_section, reports_section
 from .models import Forum
 
@@ -57,7 +57,7 @@ register_snippet(ForumViewSet)
 
 @hooks.register("typ_export_sections")
 def forums_export():
-    return ExportSection("forums", forum_export_section)
+    return ExportSection("forums", forum_export_section, forum_export_rows)
 
 
 @hooks.register("typ_demo_steps")

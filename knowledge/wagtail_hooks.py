@@ -28,7 +28,7 @@ from typ_site.core.demo import DemoStep
 
 from .demo import load_knowledge_demo
 from .editorial import is_pending_submission_file
-from .exports import knowledge_export
+from .exports import knowledge_export, knowledge_export_rows
 from .home import guidance_home_section, practices_review_section
 from .models import LawSection, Statute
 from .selectors import guidance_past_review
@@ -125,7 +125,7 @@ for _action in (
 
 @hooks.register("typ_export_sections")
 def knowledge_export_section():
-    return ExportSection("knowledge", knowledge_export)
+    return ExportSection("knowledge", knowledge_export, knowledge_export_rows)
 
 
 @hooks.register("typ_demo_steps")

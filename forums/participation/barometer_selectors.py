@@ -117,33 +117,29 @@ def own_answer(user, round_: BarometerRound) -> tuple[Ballot | None, dict[int, i
     return ballot, steps, response.network_id if response else None
 
 
-def own_answers(ballots) -> list[dict]:
-    """The person's own barometer answers for their own-data export, from their ballots as
-    `selectors.ballots_of` reads them (no query of its own)."""
-    answers = []
-    for ballot in ballots:
-        if ballot.poll.kind != Poll.Kind.BAROMETER:
-            continue
-        response = getattr(ballot, "barometer_response", None)
-        answers.append(
-            {
-                "year": ballot.poll.barometer_round.year,
-                "network": response.network.name if response and response.network else None,
-                "role": ballot.voter_role,
-                "organisation_type": ballot.voter_organisation_type,
-                "cast_at": ballot.cast_at.isoformat(),
-                "changed_at": ballot.changed_at.isoformat() if ballot.changed_at else None,
-                "answers": [
-                    {
-                        "statement": choice.option.barometer_item.statement.text_fi,
-                        "step": choice.points,
-                        "step_label": str(ANSWER_LABELS.get(choice.points, "")),
-                    }
-                    for choice in ballot.choices.all()
-                ],
-            }
-        )
-    return answers
+def own_answers(ballots: list[dict], choices_of: dict[int, list[dict]]) -> list[dict]:
+    """The person's own barometer answers for their own-data export, from the rows of their
+    ballots and choices that `exports.participation_export_rows` reads (no query of its own)."""
+    return [
+        {
+            "year": ballot["year"],
+            "network": ballot["network"],
+            "role": ballot["voter_role"],
+            "organisation_type": ballot["voter_organisation_type"],
+            "cast_at": ballot["cast_at"].isoformat(),
+            "changed_at": ballot["changed_at"].isoformat() if ballot["changed_at"] else None,
+            "answers": [
+                {
+                    "statement": choice["statement"],
+                    "step": choice["points"],
+                    "step_label": str(ANSWER_LABELS.get(choice["points"], "")),
+                }
+                for choice in choices_of.get(ballot["id"], [])
+            ],
+        }
+        for ballot in ballots
+        if ballot["kind"] == Poll.Kind.BAROMETER
+    ]
 
 
 # --- Results ----------------------------------------------------------------------------------

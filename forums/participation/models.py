@@ -12,6 +12,7 @@ people, and a removed account's ballot keeps counting without the link to the pe
 The tables keep the `forums_` names they had when participation was part of the forums app.
 """
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -32,6 +33,11 @@ from typ_site.core.themes import THEME_SLUGS, THEMES, ensure_theme_tags
 
 THEME_CHOICES = [(theme.slug, theme.label) for theme in THEMES]
 THEME_ORDER = {theme.slug: number for number, theme in enumerate(THEMES)}
+
+
+def ordered_theme_slugs(slugs: Iterable[str]) -> list[str]:
+    """The development themes among `slugs`, in the themes' own order."""
+    return sorted((slug for slug in slugs if slug in THEME_ORDER), key=THEME_ORDER.__getitem__)
 
 
 class Level(models.TextChoices):
@@ -120,8 +126,7 @@ class DevelopmentNeed(models.Model):
     @property
     def theme_slugs(self) -> list[str]:
         """The need's theme slugs in the themes' own order (reads prefetched themes)."""
-        slugs = [tag.slug for tag in self.themes.all() if tag.slug in THEME_ORDER]
-        return sorted(slugs, key=THEME_ORDER.__getitem__)
+        return ordered_theme_slugs(tag.slug for tag in self.themes.all())
 
     @property
     def theme_labels(self) -> list[str]:
@@ -337,9 +342,14 @@ class PollOption(models.Model):
 
     @property
     def label(self) -> str:
-        if self.need_id:
-            return self.need.title
-        return str(dict(StoryAnswer.choices).get(self.key, self.key))
+        return self.label_for(self.need.title if self.need_id else None, self.key)
+
+    @staticmethod
+    def label_for(need_title: str | None, key: str) -> str:
+        """An option's label from its need's title (None when it has no need) or its key."""
+        if need_title is not None:
+            return need_title
+        return str(dict(StoryAnswer.choices).get(key, key))
 
 
 class Ballot(models.Model):

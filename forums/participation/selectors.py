@@ -144,24 +144,6 @@ def ballot_of(user, poll: Poll) -> Ballot | None:
     )
 
 
-def ballots_of(user) -> QuerySet[Ballot]:
-    """The person's ballots with what the own-data export shows of them (a barometer answer's
-    year, network and statements too): two queries."""
-    return (
-        Ballot.objects.filter(voter=user)
-        .select_related("poll", "poll__subject_page", "poll__barometer_round", "barometer_response__network")
-        .prefetch_related(
-            Prefetch(
-                "choices",
-                queryset=BallotChoice.objects.select_related(
-                    "option__need", "option__barometer_item__statement"
-                ).order_by("option__position", "pk"),
-            )
-        )
-        .order_by("cast_at", "pk")
-    )
-
-
 # --- Results ----------------------------------------------------------------------------------
 
 

@@ -12,9 +12,9 @@ from .barometer_admin import BarometerStatementViewSet
 from .barometer_demo import load_barometer_demo
 from .criteria_admin import CriteriaRoundViewSet, RecordingRuleViewSet
 from .criteria_demo import load_criteria_demo
-from .criteria_exports import criteria_export_section
+from .criteria_exports import criteria_export_rows, criteria_export_section
 from .demo import load_participation_demo
-from .exports import participation_export_section
+from .exports import participation_export_rows, participation_export_section
 from .home import open_rounds_section
 
 register_snippet(DevelopmentNeedViewSet)
@@ -28,7 +28,7 @@ hooks.register("typ_home_sections", open_rounds_section)
 
 @hooks.register("typ_export_sections")
 def participation_export():
-    return ExportSection("participation", participation_export_section)
+    return ExportSection("participation", participation_export_section, participation_export_rows)
 
 
 @hooks.register("typ_demo_steps")
@@ -43,7 +43,7 @@ def barometer_demo_step():
 
 @hooks.register("typ_export_sections")
 def criteria_export():
-    return ExportSection("criteria", criteria_export_section)
+    return ExportSection("criteria", criteria_export_section, criteria_export_rows)
 
 
 @hooks.register("typ_demo_steps")

@@ -1,16 +1,26 @@
 """The induction part of a person's data export."""
 
+from typ_site.accounts.exports import ExportRows, Rows
+
 from .models import CompletedTask, Enrolment
 from .selectors import summarise
 
 
-def induction_export(user) -> list[dict]:
+def induction_export_rows(user) -> dict[str, ExportRows]:
+    return {
+        "ticks": ExportRows(
+            CompletedTask.objects.filter(user=user),
+            {"path": "path_id", "task": "task_id", "done_at": "completed_at"},
+        )
+    }
+
+
+def induction_export(user, rows: Rows) -> list[dict]:
     ticks: dict[int, dict] = {}
-    for path_id, task_id, done_at in CompletedTask.objects.filter(user=user).values_list(
-        "path_id", "task_id", "completed_at"
-    ):
-        ticks.setdefault(path_id, {})[task_id] = done_at
+    for tick in rows["ticks"]:
+        ticks.setdefault(tick["path"], {})[tick["task"]] = tick["done_at"]
     result = []
+    # The paths with their steps (a page's stream of blocks), in one query of their own.
     for enrolment in Enrolment.objects.filter(user=user).select_related("path").order_by("started_at"):
         path_ticks = ticks.get(enrolment.path_id, {})
         summary = summarise(enrolment.path, enrolment, path_ticks)

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from typ_site.accounts.exports import ExportRows, Rows
 from typ_site.core.spreadsheets import csv_response, safe_cell
 
 from . import board as board_module
@@ -11,19 +12,45 @@ from .periods import Period
 from .selectors import Indicators
 
 
-def entered_figures_section(user) -> list[dict]:
+def entered_figures_rows(user) -> dict[str, ExportRows]:
+    return {
+        "figures": ExportRows(
+            IndicatorFigure.objects.filter(entered_by=user),
+            {
+                "network": "network__name",
+                "indicator": "definition__key",
+                "unit": "definition__unit",
+                "period_type": "definition__period_type",
+                "year": "year",
+                "number": "number",
+                "value": "value",
+                "entered_at": "entered_at",
+            },
+            # The model's own order: the indicator's (kind, place), the network's name, the period.
+            order_by=(
+                "definition__kind",
+                "definition__sort_order",
+                "definition_id",
+                "network__name",
+                "year",
+                "number",
+            ),
+        )
+    }
+
+
+def entered_figures_section(user, rows: Rows) -> list[dict]:
     """The own-data export: the figures the person entered (their name is on them), shown as
     everywhere else (a small count as "< 5")."""
-    figures = IndicatorFigure.objects.filter(entered_by=user).select_related("definition", "network")
     return [
         {
-            "network": figure.network.name,
-            "indicator": figure.definition.key,
-            "period": Period(figure.year, figure.number, figure.definition.period_type).code,
-            "value": disclosure.show(figure.definition.unit, figure.value).text,
-            "entered_at": figure.entered_at.isoformat(),
+            "network": figure["network"],
+            "indicator": figure["indicator"],
+            "period": Period(figure["year"], figure["number"], figure["period_type"]).code,
+            "value": disclosure.show(figure["unit"], figure["value"]).text,
+            "entered_at": figure["entered_at"].isoformat(),
         }
-        for figure in figures
+        for figure in rows["figures"]
     ]
 
 

@@ -16,7 +16,7 @@ from typ_site.core.admin_scoping import permission_checked_snippet_chooser_views
 from typ_site.core.demo import DemoStep
 
 from .demo import load_indicators_demo
-from .exports import entered_figures_section
+from .exports import entered_figures_rows, entered_figures_section
 from .models import IndicatorDefinition
 from .permissions import can_keep_definitions
 
@@ -62,4 +62,4 @@ def indicators_demo_step():
 
 @hooks.register("typ_export_sections")
 def entered_figures_export():
-    return ExportSection("indicator_figures_entered", entered_figures_section)
+    return ExportSection("indicator_figures_entered", entered_figures_section, entered_figures_rows)

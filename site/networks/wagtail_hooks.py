@@ -11,7 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from typ_site.accounts.exports import ExportSection
 
-from .exports import memberships_section
+from .exports import memberships_rows, memberships_section
 from .home import membership_requests_section
 from .models import Network
 
@@ -30,7 +30,7 @@ register_snippet(NetworkViewSet)
 
 @hooks.register("typ_export_sections")
 def memberships_export():
-    return ExportSection("network_memberships", memberships_section)
+    return ExportSection("network_memberships", memberships_section, memberships_rows)
 
 
 hooks.register("typ_home_sections", membership_requests_section)

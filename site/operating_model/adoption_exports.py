@@ -3,6 +3,7 @@
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from typ_site.accounts.exports import ExportRows, Rows
 from typ_site.core.spreadsheets import csv_response, safe_cell
 
 from .adoption_models import AdoptionStatus, AdoptionStatusChange
@@ -51,16 +52,34 @@ def network_csv(cells: list[Cell], slug: str) -> HttpResponse:
     return response
 
 
-def recorded_statuses_section(user) -> list[dict]:
+def recorded_statuses_rows(user) -> dict[str, ExportRows]:
+    return {
+        "changes": ExportRows(
+            AdoptionStatusChange.objects.filter(changed_by=user),
+            {
+                "network": "network__name",
+                "page": "page_id",
+                "decision": "page__title",
+                "state": "state",
+                "handled_on": "handled_on",
+                "deviation_reason": "deviation_reason",
+                "changed_at": "changed_at",
+            },
+            order_by=("-changed_at", "-pk"),  # the model's own order
+        )
+    }
+
+
+def recorded_statuses_section(user, rows: Rows) -> list[dict]:
     """The own-data export: the status changes the person saved (their name is on them)."""
     return [
         {
-            "network": change.network.name,
-            "decision": change.page.title if change.page else "baseline",
-            "status": change.state,
-            "handled_on": change.handled_on.isoformat() if change.handled_on else "",
-            "deviation_reason": change.deviation_reason,
-            "changed_at": change.changed_at.isoformat(),
+            "network": change["network"],
+            "decision": change["decision"] if change["page"] is not None else "baseline",
+            "status": change["state"],
+            "handled_on": change["handled_on"].isoformat() if change["handled_on"] else "",
+            "deviation_reason": change["deviation_reason"],
+            "changed_at": change["changed_at"].isoformat(),
         }
-        for change in AdoptionStatusChange.objects.filter(changed_by=user).select_related("network", "page")
+        for change in rows["changes"]
     ]

@@ -4,23 +4,41 @@ byte-order mark for Excel, and no cell that a spreadsheet would run as a formula
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from typ_site.accounts.exports import ExportRows, Rows
 from typ_site.core.spreadsheets import csv_response, safe_cell
 
 from .models import LocalAgreement
 from .selectors import Comparison, Register
 
 
-def recorded_agreements_section(user) -> list[dict]:
+def recorded_agreements_rows(user) -> dict[str, ExportRows]:
+    return {
+        "agreements": ExportRows(
+            LocalAgreement.objects.filter(recorded_by=user),
+            {
+                "network": "network__name",
+                "version": "version",
+                "confirmed_on": "confirmed_on",
+                "change_note": "change_note",
+                "recorded_at": "recorded_at",
+            },
+            # The model's own order: the network (by name), the latest version first.
+            order_by=("network__name", "-version"),
+        )
+    }
+
+
+def recorded_agreements_section(user, rows: Rows) -> list[dict]:
     """The own-data export: the agreement versions the person recorded (their name is on them)."""
     return [
         {
-            "network": agreement.network.name,
-            "version": agreement.version,
-            "confirmed_on": agreement.confirmed_on.isoformat(),
-            "change_note": agreement.change_note,
-            "recorded_at": agreement.recorded_at.isoformat(),
+            "network": agreement["network"],
+            "version": agreement["version"],
+            "confirmed_on": agreement["confirmed_on"].isoformat(),
+            "change_note": agreement["change_note"],
+            "recorded_at": agreement["recorded_at"].isoformat(),
         }
-        for agreement in LocalAgreement.objects.filter(recorded_by=user).select_related("network")
+        for agreement in rows["agreements"]
     ]
 
 

@@ -14,9 +14,9 @@ from typ_site.core.demo import DemoStep
 
 from .admin_policies import BaselineKeeperPolicy
 from .adoption_demo import load_adoption_demo
-from .adoption_exports import recorded_statuses_section
+from .adoption_exports import recorded_statuses_rows, recorded_statuses_section
 from .demo import load_operating_model_demo
-from .exports import recorded_agreements_section
+from .exports import recorded_agreements_rows, recorded_agreements_section
 from .models import ClientProcessTask, Party
 from .whoswho import wagtail_hooks as whoswho_hooks  # noqa: F401  (registers its hooks)
 
@@ -70,7 +70,9 @@ def operating_model_demo_step():
 
 @hooks.register("typ_export_sections")
 def recorded_agreements_export():
-    return ExportSection("responsibility_agreements_recorded", recorded_agreements_section)
+    return ExportSection(
+        "responsibility_agreements_recorded", recorded_agreements_section, recorded_agreements_rows
+    )
 
 
 @hooks.register("typ_demo_steps")
@@ -81,7 +83,7 @@ def adoption_demo_step():
 
 @hooks.register("typ_export_sections")
 def adoption_statuses_export():
-    return ExportSection("adoption_statuses_recorded", recorded_statuses_section)
+    return ExportSection("adoption_statuses_recorded", recorded_statuses_section, recorded_statuses_rows)
 
 
 # The service catalogue's snippets and demo step, in a module of their own.

@@ -1,5 +1,6 @@
 import json
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from tests.factories import DEFAULT_PASSWORD, make_membership, make_network, make_user
@@ -26,6 +27,22 @@ def test_export_contains_the_users_own_data_and_no_one_elses(client):
     text = response.content.decode()
     assert "toinen@example.fi" not in text
     assert "Salainen organisaatio" not in text
+
+
+def test_export_values_keep_their_types_and_formats(client):
+    """Read back from the database's JSON, a truth value is true or false and a time is in the
+    same ISO form as the model's own value, on SQLite and PostgreSQL alike."""
+    me = make_user("mina@example.fi")
+    EmailAddress.objects.create(user=me, email="toinen.osoite@example.fi", verified=True, primary=False)
+    membership = make_membership(me, make_network(name="Satakunnan verkosto"))
+    client.force_login(me)
+
+    data = json.loads(client.get("/accounts/profile/export/").content)
+
+    assert {"email": "toinen.osoite@example.fi", "verified": True, "primary": False} in data["account"][
+        "email_addresses"
+    ]
+    assert data["network_memberships"][0]["requested_at"] == membership.requested_at.isoformat()
 
 
 def test_export_requires_sign_in(client):

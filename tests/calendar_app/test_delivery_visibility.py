@@ -2,11 +2,11 @@
 
 import pytest
 
-from calendar_app.exports import calendar_export_section
 from calendar_app.models import Event, Registration
 from calendar_app.services import cancel_registration, register
 from calendar_app.tasks import send_registration_email
 from tests.factories import make_member, make_network
+from typ_site.accounts.exports import build_user_export
 from typ_site.core.request_cache import forget_per_request
 from typ_site.networks.models import Membership
 
@@ -81,4 +81,4 @@ def test_the_own_data_export_lists_only_events_the_person_may_see(network, priva
     Membership.objects.filter(user=member, network=network).update(status=Membership.Status.DECLINED)
     forget_per_request(member)
 
-    assert calendar_export_section(member)["registrations"] == []
+    assert build_user_export(member)["calendar"]["registrations"] == []

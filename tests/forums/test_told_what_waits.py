@@ -8,10 +8,10 @@ from django.core import mail
 from django.urls import reverse
 
 from forums import notifications, services
-from forums.exports import forum_export_section
 from forums.models import Notification
 from forums.selectors import notifications_for
 from tests.factories import make_member, make_membership, make_network_admin, make_user
+from typ_site.accounts.exports import build_user_export
 from typ_site.networks.models import Membership
 from typ_site.networks.services import approve_membership, request_membership
 
@@ -165,6 +165,6 @@ def test_the_own_data_export_lists_a_membership_notification(run_on_commit, home
     membership = run_on_commit(request_membership, applicant, home_network, "")
     run_on_commit(approve_membership, membership, network_admin)
 
-    exported = forum_export_section(applicant)["notifications"]
+    exported = build_user_export(applicant)["forums"]["notifications"]
 
     assert [row["topic"] for row in exported] == [home_network.name]

@@ -18,10 +18,10 @@ from forums.participation.barometer_models import (
     BarometerRound,
     BarometerStatement,
 )
-from forums.participation.exports import participation_export_section
 from forums.participation.models import Ballot, BallotChoice
 from tests.factories import make_keha_staff, make_member, make_network, make_user
 from tests.helpers import queries_for
+from typ_site.accounts.exports import build_user_export
 from typ_site.accounts.services import remove_account
 from typ_site.core.demo import demo_email
 from typ_site.core.demo_content import load_core_demo
@@ -362,7 +362,7 @@ def test_the_own_data_export_lists_ones_own_answers_only():
     member, other = make_member(network), make_member(network)
     _answer(round_, member, 5, network)
     _answer(round_, other, 1, network)
-    section = participation_export_section(member)
+    section = build_user_export(member)["participation"]
     assert section["ballots"] == []
     [answer] = section["barometer_answers"]
     assert answer["year"] == 2024 and answer["network"] == "Oma TYP"

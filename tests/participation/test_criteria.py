@@ -10,7 +10,6 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from forums.participation import criteria_services as services
-from forums.participation.criteria_exports import criteria_export_section
 from forums.participation.criteria_models import (
     Column,
     CriteriaRound,
@@ -25,6 +24,7 @@ from forums.participation.selectors import polls_to_answer
 from knowledge.models import CaseStoryIndexPage, CaseStoryPage, GuidanceIndexPage, GuidancePage
 from tests.factories import make_keha_staff, make_user
 from tests.helpers import load_demo_steps, queries_for
+from typ_site.accounts.exports import build_user_export
 from typ_site.core.access import MEMBERS
 from typ_site.core.demo_content import create_home_page
 
@@ -290,11 +290,11 @@ def test_the_own_data_export_has_the_proposals(member):
         member, title="Tarina", persona_name="Liisa", age=40, situation="Arki.", belongs_in_typ=True
     )
 
-    section = criteria_export_section(member)
+    section = build_user_export(member)["criteria"]
 
     assert [row["text"] for row in section["proposed_statements"]] == ["Oma väite."]
     assert [row["persona_name"] for row in section["proposed_stories"]] == ["Liisa"]
-    assert criteria_export_section(make_user()) == {"proposed_statements": [], "proposed_stories": []}
+    assert build_user_export(make_user())["criteria"] == {"proposed_statements": [], "proposed_stories": []}
 
 
 def test_an_open_criterion_is_among_the_votes_to_answer_and_its_link_leads_to_it(

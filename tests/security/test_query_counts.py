@@ -41,11 +41,6 @@ OVER_TEN: dict[tuple[str, str], int] = {
     ("member", "wagtail_serve"): 21,
     ("network_admin", "wagtail_serve"): 28,
     ("keha_editor", "wagtail_serve"): 25,
-    # The person's data export: one read per kind of data (a section from each app), each
-    # section a single query whatever the amount.
-    ("member", "accounts:export"): 27,
-    ("network_admin", "accounts:export"): 26,
-    ("keha_editor", "accounts:export"): 26,
     # The topic page reads six things of its own (the forums the person sees, the topic, the
     # number of posts, the posts, their files and reactions): ten for a member, one more for a
     # moderator's editing bar.

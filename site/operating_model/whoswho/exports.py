@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from typ_site.accounts.exports import ExportRows, Rows
 from typ_site.core.spreadsheets import csv_response, safe_cell
 
 from .models import WhosWhoEntry
@@ -57,22 +58,48 @@ def whoswho_csv(whoswho: WhosWho, *, whole: bool) -> HttpResponse:
     return response
 
 
-def entries_naming_section(user) -> list[dict]:
+def entries_naming_rows(user) -> dict[str, ExportRows]:
+    return {
+        "entries": ExportRows(
+            entries_naming(user),
+            {
+                "network": "network__name",
+                "user": "user_id",
+                "kind": "kind",
+                "role": "role",
+                "counterpart_role": "counterpart_role",
+                "area": "area",
+                "name": "name",
+                "counterpart_name": "counterpart_name",
+                "organisation": "organisation",
+                "counterpart_organisation": "counterpart_organisation",
+                "contact": "contact",
+                "note": "note",
+                "is_public": "is_public",
+                "confirmed_at": "confirmed_at",
+            },
+            # The model's own order: the network (by name), then the entry's kind and place.
+            order_by=("network__name", "kind", "sort_order", "area", "role", "pk"),
+        )
+    }
+
+
+def entries_naming_section(user, rows: Rows) -> list[dict]:
     """The own-data export: the who's who entries that name the person."""
     return [
         {
-            "network": entry.network.name,
-            "kind": entry.kind,
-            "role": entry.role if entry.user_id == user.pk else entry.counterpart_role,
-            "area": entry.area,
-            "name": entry.name if entry.user_id == user.pk else entry.counterpart_name,
-            "organisation": entry.organisation
-            if entry.user_id == user.pk
-            else entry.counterpart_organisation,
-            "contact": entry.contact if entry.user_id == user.pk else "",
-            "note": entry.note,
-            "public": entry.is_public,
-            "confirmed_at": entry.confirmed_at.isoformat(),
+            "network": entry["network"],
+            "kind": entry["kind"],
+            "role": entry["role"] if entry["user"] == user.pk else entry["counterpart_role"],
+            "area": entry["area"],
+            "name": entry["name"] if entry["user"] == user.pk else entry["counterpart_name"],
+            "organisation": entry["organisation"]
+            if entry["user"] == user.pk
+            else entry["counterpart_organisation"],
+            "contact": entry["contact"] if entry["user"] == user.pk else "",
+            "note": entry["note"],
+            "public": entry["is_public"],
+            "confirmed_at": entry["confirmed_at"].isoformat(),
         }
-        for entry in entries_naming(user)
+        for entry in rows["entries"]
     ]

@@ -7,7 +7,7 @@ from typ_site.accounts.exports import ExportSection
 from typ_site.core.demo import DemoStep
 
 from .demo import load_whoswho_demo
-from .exports import entries_naming_section
+from .exports import entries_naming_rows, entries_naming_section
 
 
 @hooks.register("typ_demo_steps")
@@ -18,4 +18,4 @@ def whoswho_demo_step():
 
 @hooks.register("typ_export_sections")
 def whoswho_export():
-    return ExportSection("whoswho_entries_naming_me", entries_naming_section)
+    return ExportSection("whoswho_entries_naming_me", entries_naming_section, entries_naming_rows)
