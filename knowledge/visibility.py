@@ -18,6 +18,8 @@ from wagtail.signals import post_page_move
 from typ_site.accounts.roles import is_verified_member
 from typ_site.core.access import MEMBERS, PUBLIC, STAFF
 from typ_site.core.request_cache import per_request
+from typ_site.core.shared_rows import read as read_shared_rows
+from typ_site.core.shared_rows import share_with_every_page
 
 PAGE_PERMISSION_POLICY = PagePermissionPolicy()
 
@@ -50,17 +52,26 @@ def _restrictions_changed(**kwargs) -> None:
     _restriction_generation = next(_generations)
 
 
-def _read_restrictions() -> list[PageViewRestriction]:
+def _read_restrictions_now() -> list[PageViewRestriction]:
     restrictions = list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
     for restriction in restrictions:
         restriction.group_ids = {group.pk for group in restriction.groups.all()}
     return restrictions
 
 
+# Every view restriction comes with the rows every Wagtail page reads (`shared_rows`).
+RESTRICTIONS_ROW = "knowledge.restrictions"
+share_with_every_page(RESTRICTIONS_ROW, _read_restrictions_now)
+
+
 def _restrictions(user) -> list[PageViewRestriction]:
     """Every view restriction, read once per request (kept on the person's user object, a
     visitor's included) unless one changes meanwhile: a page lists several sections."""
-    return per_request(user, ("knowledge.restrictions", _restriction_generation), _read_restrictions)
+    return per_request(
+        user,
+        ("knowledge.restrictions", _restriction_generation),
+        lambda: read_shared_rows(user, {RESTRICTIONS_ROW: _read_restrictions_now})[RESTRICTIONS_ROW],
+    )
 
 
 def _user_group_ids(user) -> set[int]:
