@@ -2,9 +2,10 @@
 
 Serving a Wagtail page starts with the same reads for everyone: the Site of the host, the
 site's home page in the visitor's language (with its locale), and every page view
-restriction (`knowledge.visibility` lists pages by them). `read(owner, {name: compute})`
-answers from the cache that every server process shares, with one `cache.get_many` for
-all the names (and the generation below); what is missing is computed and kept.
+restriction (Wagtail checks the page's; `knowledge.visibility` lists pages by them all).
+`read(owner, {name: compute})` answers from the cache that every server process shares,
+with one `cache.get_many` for all the names (and the generation below); what is missing is
+computed and kept.
 
 Invalidation: every value is kept under the page cache's *generation*
 (`typ_site.core.page_cache`), which any save or delete of a page, site, locale, view
@@ -22,25 +23,18 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail import views as wagtail_views
-from wagtail.models import Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from . import page_cache
 
 SECONDS = 600
 KEY = "typ:rows:{name}"
 _ATTRIBUTE = "_typ_shared_rows"
-
-# Names read with every Wagtail page's rows ({name: compute}), added by the apps
-# (`share_with_every_page`), so that their value costs no read of its own.
-_EVERY_PAGE: dict[str, Callable[[], Any]] = {}
-
-
-def share_with_every_page(name: str, compute: Callable[[], Any]) -> None:
-    _EVERY_PAGE[name] = compute
 
 
 def read(owner, computes: dict[str, Callable[[], Any]]) -> dict[str, Any]:
@@ -69,6 +63,44 @@ def read(owner, computes: dict[str, Callable[[], Any]]) -> dict[str, Any]:
     return {name: values[name] for name in computes}
 
 
+# Rows read with every Wagtail page's ({name: compute}), added by the apps
+# (`share_with_every_page`): a section that needs one then costs no read of its own.
+_EVERY_PAGE: dict[str, Callable[[], Any]] = {}
+
+
+def share_with_every_page(name: str, compute: Callable[[], Any]) -> None:
+    _EVERY_PAGE[name] = compute
+
+
+# --- The view restrictions ---------------------------------------------------------------
+
+RESTRICTIONS = "restrictions"
+
+
+def _read_restrictions() -> list[PageViewRestriction]:
+    """Every view restriction, with its page, its groups' ids (`group_ids`) and whether its
+    page has aliases (`page_has_aliases`: an alias answers with its source's restrictions)."""
+    restrictions = list(
+        PageViewRestriction.objects.select_related("page")
+        .prefetch_related("groups")
+        .annotate(page_has_aliases=Exists(Page.objects.filter(alias_of=OuterRef("page_id"))))
+    )
+    for restriction in restrictions:
+        restriction.group_ids = {group.pk for group in restriction.groups.all()}
+    return restrictions
+
+
+def view_restrictions(owner) -> list[PageViewRestriction]:
+    """Every view restriction of the site (`knowledge.visibility` lists pages by them)."""
+    return read(owner, {RESTRICTIONS: _read_restrictions})[RESTRICTIONS]
+
+
+def none_can_apply(page, restrictions: list[PageViewRestriction]) -> bool:
+    """Whether no restriction of these can apply to `page`: none is on the page or an
+    ancestor (their paths are prefixes of its path), and none is on a page with aliases."""
+    return not any(r.page_has_aliases or page.path.startswith(r.page.path) for r in restrictions)
+
+
 # --- Routing a Wagtail page ----------------------------------------------------------------
 
 
@@ -77,14 +109,27 @@ def _route_name(request) -> str:
     return f"route:{hostname}:{request.get_port()}:{translation.get_language()}"
 
 
+def own_addresses(page, request) -> dict[str, str]:
+    """{language: address} of the page's live versions (itself and its translations), each
+    address in its own language (for the header's language links)."""
+    addresses = {}
+    for version in Page.objects.filter(translation_key=page.translation_key).live().select_related("locale"):
+        language = version.locale.language_code
+        with translation.override(language):
+            addresses[language] = version.get_url(request=request)
+    return addresses
+
+
 def _site_and_home(request) -> tuple[Site, Any] | None:
-    """The Site of the request's host and its home page in the active language, specific and
-    with its locale: what `Page.route_for_request` reads before it routes."""
+    """The Site of the request's host and its home page in the active language, specific,
+    with its locale and the addresses of its versions (`own_addresses`): what
+    `Page.route_for_request` reads before it routes, and what the header links."""
     site = Site.find_for_request(request)
     if site is None:
         return None
     home = site.root_page.localized.specific
     home.locale  # noqa: B018  (read now: the page's content language)
+    home.own_addresses = own_addresses(home, request)
     return site, home
 
 
@@ -104,16 +149,21 @@ class SharedRowsMiddleware:
         if view_func is not wagtail_views.serve:
             return None
         name = _route_name(request)
-        rows = read(request.user, {name: lambda: _site_and_home(request), **_EVERY_PAGE})
+        rows = read(
+            request.user,
+            {name: lambda: _site_and_home(request), RESTRICTIONS: _read_restrictions, **_EVERY_PAGE},
+        )
         if rows[name] is None:
             return None
         site, home = rows[name]
         request._wagtail_site = site
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         try:
-            request._wagtail_route_for_request = home.route(
-                request, [part for part in path.split("/") if part]
-            )
+            route = home.route(request, [part for part in path.split("/") if part])
         except Http404:
-            request._wagtail_route_for_request = None
+            route = None
+        if route is not None:
+            # `BasePage.get_view_restrictions` answers without a query when none can apply.
+            route.page.known_view_restrictions = rows[RESTRICTIONS]
+        request._wagtail_route_for_request = route
         return None

@@ -15,6 +15,7 @@ from typ_site.accounts.roles import can_open_wagtail_admin
 
 from ..languages import default_language, in_current_language
 from ..pagination import page_links
+from ..shared_rows import own_addresses as shared_own_addresses
 from ..themes import tag_label
 from ..userbar import Userbar
 from ..validators import contains_personal_identity_code
@@ -107,11 +108,10 @@ def _page_language_links(page, request, current: str) -> dict[str, str] | None:
     for the page's own address."""
     if not isinstance(page, Page) or not page.pk or not page.translation_key:
         return None
-    own_addresses = {}
-    for version in Page.objects.filter(translation_key=page.translation_key).live().select_related("locale"):
-        language = version.locale.language_code
-        with translation.override(language):
-            own_addresses[language] = version.get_url(request=request)
+    # The home page comes with them (`shared_rows`): it was routed from the shared rows.
+    own_addresses = getattr(page, "own_addresses", None)
+    if own_addresses is None:
+        own_addresses = shared_own_addresses(page, request)
     finnish = own_addresses.get(default_language())
     links = {}
     for code, _name in settings.LANGUAGES:
