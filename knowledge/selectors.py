@@ -14,6 +14,8 @@ from wagtail.models import GroupApprovalTask, Page, TaskState, WorkflowState
 from typ_site.accounts.roles import is_verified_member
 from typ_site.core.access import MEMBERS, PUBLIC
 from typ_site.core.languages import default_language
+from typ_site.core.shared_rows import read as read_shared_rows
+from typ_site.core.shared_rows import share_with_every_page
 from typ_site.networks.models import Network
 
 from .models import (
@@ -26,7 +28,7 @@ from .models import (
     PracticePage,
     normalise_section_number,
 )
-from .visibility import can_see_page, page_access_key, visible_pages
+from .visibility import can_see_page, page_access_key, visible_among, visible_pages
 from .workflow_names import NETWORK_TASK_PREFIX
 
 # --- Law sections ----------------------------------------------------------------------------
@@ -221,12 +223,22 @@ def recently_changed_guidance(user, since: datetime.date | None = None, limit: i
     return list(pages.order_by(F("changed_on").desc(nulls_last=True), "-pk")[:limit])
 
 
+def _read_guidance_indexes() -> list[GuidanceIndexPage]:
+    return list(
+        GuidanceIndexPage.objects.filter(locale__language_code=default_language()).live().order_by("pk")
+    )
+
+
+# The guidance index pages come with the rows every Wagtail page reads (the home page links one).
+GUIDANCE_INDEXES = "knowledge.guidance_indexes"
+share_with_every_page(GUIDANCE_INDEXES, _read_guidance_indexes)
+
+
 def guidance_index(user) -> Page | None:
     """The guidance section's index page (its Finnish original: its address follows the
-    visitor's language), or None when this person may not see it."""
-    return visible_pages(
-        GuidanceIndexPage.objects.filter(locale__language_code=default_language()), user
-    ).first()
+    visitor's language), or None when this person may not see it. From the shared rows."""
+    indexes = read_shared_rows(user, {GUIDANCE_INDEXES: _read_guidance_indexes})[GUIDANCE_INDEXES]
+    return next(iter(visible_among(indexes, user)), None)
 
 
 def practices_awaiting_review_count(user) -> int:

@@ -18,6 +18,7 @@ from wagtail.signals import post_page_move
 from typ_site.accounts.roles import is_verified_member
 from typ_site.core.access import MEMBERS, PUBLIC, STAFF
 from typ_site.core.request_cache import per_request
+from typ_site.core.shared_rows import view_restrictions
 
 PAGE_PERMISSION_POLICY = PagePermissionPolicy()
 
@@ -50,17 +51,14 @@ def _restrictions_changed(**kwargs) -> None:
     _restriction_generation = next(_generations)
 
 
-def _read_restrictions() -> list[PageViewRestriction]:
-    restrictions = list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
-    for restriction in restrictions:
-        restriction.group_ids = {group.pk for group in restriction.groups.all()}
-    return restrictions
-
-
 def _restrictions(user) -> list[PageViewRestriction]:
     """Every view restriction, read once per request (kept on the person's user object, a
     visitor's included) unless one changes meanwhile: a page lists several sections."""
-    return per_request(user, ("knowledge.restrictions", _restriction_generation), _read_restrictions)
+    return per_request(
+        user,
+        ("knowledge.restrictions", _restriction_generation),
+        lambda: view_restrictions(user),
+    )
 
 
 def _user_group_ids(user) -> set[int]:
@@ -69,22 +67,32 @@ def _user_group_ids(user) -> set[int]:
     return per_request(user, "knowledge.group_ids", lambda: set(user.groups.values_list("pk", flat=True)))
 
 
-def visible_pages(queryset: QuerySet, user) -> QuerySet:
-    """Live pages of the queryset that the user may see."""
-    queryset = queryset.live()
+def _hidden_paths(user) -> list[str]:
+    """The paths of the restricted pages the user may not see (and their subtrees)."""
     restrictions = _restrictions(user)
     if not restrictions:
-        return queryset
+        return []
     group_ids = (
         _user_group_ids(user)
         if any(r.restriction_type == PageViewRestriction.GROUPS for r in restrictions)
         else set()
     )
+    return [r.page.path for r in restrictions if not _restriction_allows(r, user, group_ids)]
+
+
+def visible_pages(queryset: QuerySet, user) -> QuerySet:
+    """Live pages of the queryset that the user may see."""
+    queryset = queryset.live()
     hidden = Q()
-    for restriction in restrictions:
-        if not _restriction_allows(restriction, user, group_ids):
-            hidden |= Q(path__startswith=restriction.page.path)
+    for path in _hidden_paths(user):
+        hidden |= Q(path__startswith=path)
     return queryset.exclude(hidden) if hidden else queryset
+
+
+def visible_among(pages: list[Page], user) -> list[Page]:
+    """The live pages of a list already read that the user may see: `visible_pages`' rule."""
+    hidden = _hidden_paths(user)
+    return [page for page in pages if page.live and not page.path.startswith(tuple(hidden))]
 
 
 def can_see_page(page: Page, user) -> bool:

@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "typ_site.accounts.middleware.RequireMFAMiddleware",
     "typ_site.core.middleware.SecurityHeadersMiddleware",
     "typ_site.core.middleware.AdminViewGuardMiddleware",
+    "typ_site.core.shared_rows.SharedRowsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

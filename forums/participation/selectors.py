@@ -7,7 +7,7 @@ functions never read who voted: only the role and organisation type copied onto 
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Sum, Value, Window
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value, Window
 from django.db.models.functions import Coalesce, Rank
 from django.http import Http404
 from django.utils import timezone
@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from typ_site.accounts.models import OrganisationType, Role
 from typ_site.accounts.roles import is_keha_staff, is_verified_member
+from typ_site.core.sql import JoinedIds, ids_of
 
 from . import engine, permissions
 from .models import (
@@ -38,27 +39,32 @@ def _rounds() -> QuerySet[VotingRound]:
     return VotingRound.objects.prefetch_related("eligible_networks")
 
 
-def _load_network_ids(polls: list[Poll]) -> None:
-    """Every listed poll's networks in one query, without loading the networks themselves."""
-    network_ids: dict[int, set[int]] = {poll.pk: set() for poll in polls}
-    if network_ids:
-        through = Poll._meta.get_field("eligible_networks").remote_field.through
-        for poll_id, network_id in through.objects.filter(poll_id__in=list(network_ids)).values_list(
-            "poll_id", "network_id"
-        ):
-            network_ids[poll_id].add(network_id)
+def _with_network_ids(polls: QuerySet) -> QuerySet:
+    """The polls with their networks' ids in the same query (`eligible_network_ids`, read back
+    by `_remember_network_ids`), without loading the networks themselves."""
+    through = Poll._meta.get_field("eligible_networks").remote_field.through
+    ids = (
+        through.objects.filter(poll_id=OuterRef("pk"))
+        .values("poll_id")
+        .annotate(ids=JoinedIds("network_id"))
+        .values("ids")
+    )
+    return polls.annotate(eligible_network_ids=Subquery(ids))
+
+
+def _remember_network_ids(polls: list[Poll]) -> None:
     for poll in polls:
-        engine.remember_network_ids(poll, network_ids[poll.pk])
+        engine.remember_network_ids(poll, ids_of(poll.eligible_network_ids))
 
 
 def _round_rows(user, *conditions: Q) -> list[VotingRound]:
-    """Rounds matching the conditions, newest first, each with `has_voted` (two queries)."""
+    """Rounds matching the conditions, newest first, each with `has_voted` (one query)."""
     polls = list(
-        VotingRound.objects.filter(*conditions)
+        _with_network_ids(VotingRound.objects.filter(*conditions))
         .annotate(has_voted=Exists(Ballot.objects.filter(poll=OuterRef("pk"), voter=user)))
         .order_by("-opens_at", "pk")
     )
-    _load_network_ids(polls)
+    _remember_network_ids(polls)
     return polls
 
 
@@ -100,19 +106,19 @@ def open_rounds_for(user, now=None) -> list[VotingRound]:
 def polls_to_answer(user, now=None, limit: int = 5) -> list[Poll]:
     """Open priority rounds and customer-story validations this person may answer and has not
     answered yet, those closing first first (each rule as in `open_rounds_for`; a story's poll
-    only while its page is published). Two queries."""
+    only while its page is published). One query."""
     if not is_verified_member(user):
         return []
     now = now or timezone.now()
     polls = list(
-        Poll.objects.filter(engine.open_filter(now), engine.network_filter(user))
+        _with_network_ids(Poll.objects.filter(engine.open_filter(now), engine.network_filter(user)))
         .exclude(Exists(Ballot.objects.filter(poll=OuterRef("pk"), voter=user)))
         .exclude(kind=Poll.Kind.STORY, subject_page__live=False)
         .exclude(kind=Poll.Kind.STORY, subject_page__isnull=True)
         .select_related("subject_page")
         .order_by(F("closes_at").asc(nulls_last=True), "-opens_at", "pk")
     )
-    _load_network_ids(polls)
+    _remember_network_ids(polls)
     return [
         poll
         for poll in polls

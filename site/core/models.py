@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from .home import WAITING, home_sections
 from .languages import link_language
+from .shared_rows import none_can_apply
 
 
 class BasePage(Page):
@@ -30,10 +31,17 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    # Every view restriction of the site, when the page was routed with them
+    # (`typ_site.core.shared_rows`): none applying answers with no query.
+    known_view_restrictions: list | None = None
+
     def get_view_restrictions(self):
         """Wagtail's rule in one query instead of two: the restrictions of this page and of its
         ancestors, an alias among them answering with its source page's own restrictions.
         The ancestors' paths are the prefixes of this page's path, so they need no read."""
+        known = self.known_view_restrictions
+        if known is not None and none_can_apply(self, known):
+            return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of_id")
         return PageViewRestriction.objects.filter(

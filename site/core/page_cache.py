@@ -105,7 +105,14 @@ def _migration_finished(sender, **kwargs) -> None:
     _migrating = False
 
 
+# How many changes this process has made: what a request read from the shared rows
+# (`typ_site.core.shared_rows`) before a change of its own is read again after it.
+changes_here = 0
+
+
 def purge() -> None:
+    global changes_here
+    changes_here += 1
     if _migrating:
         return
     # Now, and again after the commit: a request that renders a page in between could read

@@ -70,10 +70,10 @@ def test_the_authenticator_flag_follows_the_database():
 
 # What a signed-in person's page costs before its view reads anything (the profile page reads
 # nothing of its own): the session, the person (with the authenticator flag and Wagtail
-# profile), their standing, the header's counts; and for those who open the Wagtail admin the
-# editing bar's read of their profile (Wagtail's `UserProfile.get_for_user`, a get_or_create
-# of its own). tests/security/test_query_counts.py holds every page to ten.
-BASE_QUERIES = {"member": 4, "network_admin": 5, "keha_editor": 5}
+# profile), their standing, the header's counts; the same for those who open the Wagtail
+# admin (their editing bar takes the profile loaded with them, `typ_site.core.userbar`).
+# tests/security/test_query_counts.py holds every page to ten.
+BASE_QUERIES = {"member": 4, "network_admin": 4, "keha_editor": 4}
 
 
 @pytest.mark.parametrize("role", BASE_QUERIES)

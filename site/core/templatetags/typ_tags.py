@@ -8,13 +8,16 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext_lazy
+from wagtail.admin.templatetags.wagtailuserbar import get_page_instance
 from wagtail.models import Page
 
 from typ_site.accounts.roles import can_open_wagtail_admin
 
 from ..languages import default_language, in_current_language
 from ..pagination import page_links
+from ..shared_rows import own_addresses as shared_own_addresses
 from ..themes import tag_label
+from ..userbar import Userbar
 from ..validators import contains_personal_identity_code
 
 register = template.Library()
@@ -22,7 +25,7 @@ register = template.Library()
 # {{ url|in_current_language }}: an address in the visitor's language.
 register.filter("in_current_language", in_current_language)
 
-# {% if user|can_open_wagtail_admin %}{% wagtailuserbar %}{% endif %}: the editing bar asks
+# {% if user|can_open_wagtail_admin %}{% typ_userbar %}{% endif %}: the editing bar asks
 # Django for every permission the person has; this asks one question, once per request.
 register.filter("can_open_wagtail_admin", can_open_wagtail_admin)
 
@@ -105,11 +108,10 @@ def _page_language_links(page, request, current: str) -> dict[str, str] | None:
     for the page's own address."""
     if not isinstance(page, Page) or not page.pk or not page.translation_key:
         return None
-    own_addresses = {}
-    for version in Page.objects.filter(translation_key=page.translation_key).live().select_related("locale"):
-        language = version.locale.language_code
-        with translation.override(language):
-            own_addresses[language] = version.get_url(request=request)
+    # The home page comes with them (`shared_rows`): it was routed from the shared rows.
+    own_addresses = getattr(page, "own_addresses", None)
+    if own_addresses is None:
+        own_addresses = shared_own_addresses(page, request)
     finnish = own_addresses.get(default_language())
     links = {}
     for code, _name in settings.LANGUAGES:
@@ -178,3 +180,14 @@ STATUS_VARIANTS = {
 def status_variant(status) -> str:
     """{{ item.status|status_variant }}: success, warning, error or neutral."""
     return STATUS_VARIANTS.get(str(status), "neutral")
+
+
+@register.simple_tag(takes_context=True)
+def typ_userbar(context, position="bottom-right"):
+    """Wagtail's `{% wagtailuserbar %}` with the editor's profile that came with them
+    (`typ_site.core.userbar`)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.has_perm("wagtailadmin.access_admin"):
+        return ""
+    return Userbar(object=get_page_instance(context), position=position).render_html(context)
