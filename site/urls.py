@@ -38,6 +38,9 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("networks/", include("typ_site.networks.urls")),
     path("", include("typ_site.app_urls")),
+    # Wagtail's front-end sign-in form (for pages open to signed-in people or groups) checks
+    # a password only, as the admin's does: it sends on to the site's sign-in in the same way.
+    path("_util/login/", admin_sign_in, name="frontend_sign_in"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

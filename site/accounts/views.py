@@ -17,9 +17,10 @@ from .services import remove_account, save_profile
 
 
 def admin_sign_in(request):
-    """The Wagtail admin's sign-in address sends on to the site's own sign-in.
+    """The sign-in addresses of the Wagtail admin and of Wagtail's restricted pages
+    (`/admin/login/`, `/_util/login/`) send on to the site's own sign-in.
 
-    Wagtail's form checks a password only: a person who must use two-step verification
+    Wagtail's forms check a password only: a person who must use two-step verification
     (`accounts.roles.holds_powers`) would reach the admin and the site's powers without the
     code. The site's sign-in (allauth) asks for it; a POST here signs nobody in.
     """

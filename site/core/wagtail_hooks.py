@@ -3,8 +3,10 @@
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.models import PageViewRestriction
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -75,6 +77,28 @@ def core_demo_step():
 def accessibility_demo_step():
     # After the knowledge step, which makes the Swedish home page.
     return DemoStep("accessibility", load_accessibility_demo, order=90)
+
+
+@hooks.register("on_serve_page", order=-1)
+def hide_restricted_pages_from_signed_in_outsiders(serve):
+    """A page open only to some groups (or to signed-in people) is not found for a signed-in
+    person it is not open to, as the listings and the search leave it out. Wagtail's own
+    check (after this one) would send them to the sign-in page, which sends a signed-in
+    person straight back. Signed-out visitors still go to the sign-in (the site's own, with
+    two-step verification: WAGTAIL_FRONTEND_LOGIN_URL)."""
+
+    def serve_unless_hidden(page, request, serve_args, serve_kwargs):
+        if request.user.is_authenticated:
+            for restriction in page.get_view_restrictions():
+                signed_in_kind = restriction.restriction_type in (
+                    PageViewRestriction.LOGIN,
+                    PageViewRestriction.GROUPS,
+                )
+                if signed_in_kind and not restriction.accept_request(request):
+                    raise Http404
+        return serve(page, request, serve_args, serve_kwargs)
+
+    return serve_unless_hidden
 
 
 @hooks.register("before_serve_page")

@@ -98,6 +98,8 @@ class Access:
     note: str = field(default="", compare=False)
     # Or values by parameter name for a whole family of patterns (the admin rules below).
     samples: Callable[[object], dict] | None = None
+    # The site's view that answers at this pattern's address in its place (a form replaced).
+    answered_by: str | None = None
 
 
 # --- The table --------------------------------------------------------------------------------
@@ -108,7 +110,10 @@ ACCESS_TABLE: dict[str, Access] = {
     "set_language": Access(REDIRECTS, note="Django's view: redirects back (POST sets it)"),
     "javascript-catalog": Access(PUBLIC),
     "wagtail_serve": Access(PUBLIC, kwargs=lambda world: ("",)),
-    "wagtailcore_login": Access(PUBLIC, note="sign-in for password-protected pages"),
+    # Wagtail's front-end sign-in form (for pages open to signed-in people or groups) checks a
+    # password only; its address answers with the site's sign-in (accounts.views.admin_sign_in).
+    "frontend_sign_in": Access(level(LOGIN, LOGIN)),
+    "wagtailcore_login": Access(level(LOGIN, LOGIN), kwargs=lambda world: {}, answered_by="frontend_sign_in"),
     "wagtailcore_authenticate_with_password": Access(
         MISSING, kwargs=lambda world: {"page_view_restriction_id": 999999, "page_id": world.home.pk}
     ),

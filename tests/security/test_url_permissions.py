@@ -91,7 +91,7 @@ def test_addresses_in_swedish_reach_the_same_views(world):
             except Resolver404:
                 mismatches.append(f"{route.key}: {swedish} does not resolve")
                 continue
-        if match.func != route.callback:
+        if match.func != route.callback and match.view_name != access.answered_by:
             mismatches.append(f"{route.key}: {swedish} resolves to {match.view_name}")
 
     assert not mismatches, "\n".join(mismatches)
