@@ -6,6 +6,7 @@ from collections import defaultdict
 from typing import Any
 
 from django.db.models import Max, Model
+from django.utils import timezone
 
 
 def note_fingerprint(date: datetime.date, note: str) -> str:
@@ -32,3 +33,11 @@ def attach_newest_note_dates(pages) -> None:
         )
         for page in some_pages:
             page.__dict__["newest_note_date"] = newest.get(page.pk)
+
+
+def change_day(newest_note: datetime.date | None, last_published_at) -> datetime.date | None:
+    """When a page last changed, for "what changed lately": the date of its newest change
+    note, or the day it was last published when it has none."""
+    if newest_note is not None:
+        return newest_note
+    return timezone.localdate(last_published_at) if last_published_at else None

@@ -4,8 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import DateField, Exists, F, Max, OuterRef, QuerySet
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -204,23 +203,57 @@ def guidance_in_current_language(user) -> QuerySet[GuidancePage]:
     return visible_pages(pages_in_current_language(GuidancePage), user)
 
 
+# The newest guidance of the whole site, (page id, changed on) in order, for every visitor
+# alike: kept with the rows every Wagtail page reads, so that a person's "what changed" reads
+# only these pages by their ids instead of sorting every page they may see.
+NEWEST_GUIDANCE = "knowledge.newest_guidance"
+NEWEST_GUIDANCE_WINDOW = 200
+
+
+def _read_newest_guidance() -> list[tuple[int, datetime.date]]:
+    return list(
+        GuidancePage.objects.live()
+        .exclude(status=DocumentStatus.DRAFT)
+        .filter(changed_on__isnull=False)
+        .order_by("-changed_on", "-pk")
+        .values_list("pk", "changed_on")[:NEWEST_GUIDANCE_WINDOW]
+    )
+
+
+share_with_every_page(NEWEST_GUIDANCE, _read_newest_guidance)
+
+
 def recently_changed_guidance(user, since: datetime.date | None = None, limit: int = 5) -> list[GuidancePage]:
-    """The guidance this person may see, latest change first, each with `changed_on`: the
-    date of its newest change note, or the day it was last published when it has none.
-    With `since`, only what changed on or after that day. Drafts are left out. One query."""
+    """The guidance this person may see, latest change first, by `changed_on`: the date of
+    its newest change note, or the day it was last published when it has none (kept on the
+    page when it is saved). With `since`, only what changed on or after that day. Drafts are
+    left out.
+
+    One query: the person's pages among the site's newest (`NEWEST_GUIDANCE`, from the
+    shared rows). Only when fewer than `limit` of those are theirs and older pages could
+    still count are all their pages sorted, in a second query."""
     pages = (
         guidance_in_current_language(user)
         .exclude(status=DocumentStatus.DRAFT)
-        .annotate(
-            changed_on=Coalesce(
-                Max("change_notes__date"), TruncDate("last_published_at"), output_field=DateField()
-            )
-        )
+        .filter(changed_on__isnull=False)
         .select_related("locale")
+        .order_by("-changed_on", "-pk")
     )
     if since is not None:
         pages = pages.filter(changed_on__gte=since)
-    return list(pages.order_by(F("changed_on").desc(nulls_last=True), "-pk")[:limit])
+    newest = read_shared_rows(user, {NEWEST_GUIDANCE: _read_newest_guidance})[NEWEST_GUIDANCE]
+    found = list(pages.filter(pk__in=[pk for pk, _ in newest])[:limit])
+    if len(found) < limit and _older_pages_could_count(newest, since):
+        found = list(pages[:limit])
+    return found
+
+
+def _older_pages_could_count(newest: list[tuple[int, datetime.date]], since: datetime.date | None) -> bool:
+    """Whether a page older than the site's newest could still be listed: the window is full
+    and, with `since`, its oldest page changed on or after that day."""
+    if len(newest) < NEWEST_GUIDANCE_WINDOW:
+        return False
+    return since is None or newest[-1][1] >= since
 
 
 def _read_guidance_indexes() -> list[GuidanceIndexPage]:

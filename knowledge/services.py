@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -11,9 +12,11 @@ from wagtail.models import Page
 from typ_site.accounts.roles import is_verified_member
 from typ_site.networks.selectors import is_network_member
 
+from .change_notes import change_day
 from .editorial import pending_submissions_collection
 from .models import (
     AnnouncedChangeNote,
+    GuidancePage,
     NetworkPage,
     PageFollow,
     PracticeIndexPage,
@@ -168,3 +171,18 @@ def new_change_note(page):
         # The first publication of a page announces nothing: nobody could follow it yet.
         return None
     return max(new_notes, key=lambda note: (note.date, note.pk or 0))
+
+
+def keep_change_day(page_id: int) -> None:
+    """Set the guidance page's `changed_on` from its stored notes, after a note was saved or
+    deleted on its own (a page's own save sets it from the notes it saves)."""
+    row = (
+        GuidancePage.objects.filter(pk=page_id)
+        .annotate(newest_note=Max("change_notes__date"))
+        .values("newest_note", "last_published_at")
+        .first()
+    )
+    if row is not None:
+        GuidancePage.objects.filter(pk=page_id).update(
+            changed_on=change_day(row["newest_note"], row["last_published_at"])
+        )

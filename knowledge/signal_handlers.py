@@ -1,7 +1,7 @@
 """Signal handlers: announcements on publish, rejection notices, permissions for new pages."""
 
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import WorkflowState
 from wagtail.signals import page_published, workflow_rejected
@@ -11,6 +11,7 @@ from typ_site.accounts.signals import account_removed
 from . import editorial, services, tasks
 from .models import (
     CaseStoryIndexPage,
+    GuidanceChangeNote,
     GuidanceIndexPage,
     LawInterpretationIndexPage,
     NetworkIndexPage,
@@ -55,6 +56,12 @@ workflow_rejected.connect(
 )
 
 
+@receiver([post_save, post_delete], sender=GuidanceChangeNote)
+def keep_the_guidance_change_day(sender, instance, raw=False, **kwargs):
+    if not raw:
+        services.keep_change_day(instance.page_id)
+
+
 @receiver(account_removed)
 def drop_follows_of_removed_account(sender, user, **kwargs):
     services.forget_follows_of(user)
@@ -79,6 +86,7 @@ for _index_model in (
     NetworkIndexPage,
     ThemeIndexPage,
     CaseStoryIndexPage,
+    GuidanceChangeNote,
 ):
     post_save.connect(
         _set_up_section, sender=_index_model, dispatch_uid=f"knowledge_setup_{_index_model.__name__}"

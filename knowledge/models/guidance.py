@@ -1,5 +1,7 @@
 """National guidance."""
 
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -22,6 +24,7 @@ from typ_site.core.models import BasePage
 
 from ..admin_forms import ChangeNotedPageForm
 from ..blocks import body_blocks, stream_plain_text
+from ..change_notes import change_day
 from .law import LawSection
 from .pages import ChangeNote, KnowledgePage, attachment_blocks
 
@@ -66,6 +69,9 @@ class GuidancePage(KnowledgePage):
     )
     attachments = StreamField(attachment_blocks(), blank=True, verbose_name=_("attachments"))
     tags = ClusterTaggableManager(through=GuidancePageTag, blank=True, verbose_name=_("themes and tags"))
+    # Kept on save, so that "what changed lately" reads the newest pages through an index
+    # instead of grouping every page with its notes.
+    changed_on = models.DateField(_("changed on"), null=True, editable=False, db_index=True)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
@@ -105,6 +111,15 @@ class GuidancePage(KnowledgePage):
 
     def search_text_parts(self):
         return super().search_text_parts() + [self.publisher, stream_plain_text(self.body)]
+
+    def save(self, *args, **kwargs):
+        self.changed_on = self.newest_change_day()
+        return super().save(*args, **kwargs)
+
+    def newest_change_day(self) -> datetime.date | None:
+        """`change_day` of the version being saved (its notes are those in memory)."""
+        days = [note.date for note in self.change_notes.all() if note.date]
+        return change_day(max(days, default=None), self.last_published_at)
 
     def related_sections_list(self):
         return self.related_sections.select_related("statute").order_by("statute", "sort_order")
