@@ -14,6 +14,7 @@ class ForumsConfig(AppConfig):
         from typ_site.core.access import register_access_keys
         from typ_site.networks.signals import membership_decided, membership_requested, network_admins_notice
 
+        from . import header_cache
         from .search import register_forum_search
         from .selectors import shared_forum_keys
         from .signal_handlers import (
@@ -39,5 +40,6 @@ class ForumsConfig(AppConfig):
             sender="operating_model.AdoptionReminder",
             dispatch_uid="forums.adoption_reminder",
         )
+        header_cache.connect_signals()
         register_forum_search()
         register_access_keys(shared_forum_keys)

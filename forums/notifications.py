@@ -29,6 +29,7 @@ from typ_site.accounts.models import NotificationFrequency
 from typ_site.networks.models import Membership
 from typ_site.networks.permissions import can_administer_network, can_decide_membership
 
+from . import header_cache
 from .mentions import mentioned_users
 from .models import Follow, ModerationAction, Notification, Post, Report
 from .permissions import can_moderate, can_see_post
@@ -94,7 +95,7 @@ def create_post_notifications(post_id: int) -> str:
         for person, reason in recipients_of_new_post(post).values()
         if person.is_active and can_see_post(person, post)
     ]
-    Notification.objects.bulk_create(notifications, ignore_conflicts=True)
+    _create(notifications)
     return event
 
 
@@ -105,19 +106,18 @@ def create_accepted_notification(post_id: int, actor_id: int | None) -> str:
     if not can_see_post(post.author, post):
         return ""
     event = accepted_event(post)
-    Notification.objects.bulk_create(
-        [
-            Notification(
-                recipient=post.author, event=event, reason=Reason.ACCEPTED, post=post, actor_id=actor_id
-            )
-        ],
-        ignore_conflicts=True,
+    accepted = Notification(
+        recipient=post.author, event=event, reason=Reason.ACCEPTED, post=post, actor_id=actor_id
     )
+    _create([accepted])
     return event
 
 
 def _create(notifications: list[Notification]) -> None:
+    """Every notification is made here: a bulk write sends no signal, so the header's kept
+    counts are renewed by hand."""
     Notification.objects.bulk_create(notifications, ignore_conflicts=True)
+    header_cache.renew()
 
 
 def create_report_notifications(report_id: int) -> str:

@@ -63,6 +63,7 @@ from typ_site.core.request_cache import per_request
 from typ_site.networks.models import Membership
 from typ_site.networks.selectors import admin_network_ids, member_network_ids, pending_requests_for_admin
 
+from . import header_cache
 from .models import (
     Attachment,
     FeedToken,
@@ -520,9 +521,13 @@ def header_counts(user) -> HeaderCounts:
 
 def header_counts_of(request) -> HeaderCounts:
     """`header_counts` of the signed-in person, once per request (the header and the home page
-    both show them)."""
+    both show them), kept between requests in the shared cache (`forums.header_cache`)."""
     user = request.user
-    return per_request(request, "forums.header_counts", lambda: header_counts(user))
+    if not is_verified_member(user):
+        return HeaderCounts(0, None)
+    return per_request(
+        request, "forums.header_counts", lambda: header_cache.kept_for(user, lambda: header_counts(user))
+    )
 
 
 def unread_notification_count_of(request) -> int:

@@ -17,6 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import header_cache
 from .attachments import check_upload, clean_original_name
 from .models import (
     Attachment,
@@ -302,7 +303,9 @@ def mark_notifications_read(user, notification_ids=None) -> int:
     notifications = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if notification_ids is not None:
         notifications = notifications.filter(pk__in=notification_ids)
-    return notifications.update(read_at=timezone.now())
+    marked = notifications.update(read_at=timezone.now())
+    header_cache.renew()
+    return marked
 
 
 def mark_topic_notifications_read(user, topic: Topic, post_ids=None) -> None:
@@ -311,7 +314,8 @@ def mark_topic_notifications_read(user, topic: Topic, post_ids=None) -> None:
     notifications = Notification.objects.filter(recipient=user, read_at__isnull=True, post__topic=topic)
     if post_ids is not None:
         notifications = notifications.filter(post_id__in=post_ids)
-    notifications.update(read_at=timezone.now())
+    if notifications.update(read_at=timezone.now()):
+        header_cache.renew()
 
 
 # --- Feeds ------------------------------------------------------------------------------------

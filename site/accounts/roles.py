@@ -35,6 +35,12 @@ def _group_names(user) -> frozenset[str]:
     )
 
 
+def in_any_group(user, names) -> bool:
+    """Whether the person belongs to one of the groups of these names (from the groups loaded
+    with the person: no query)."""
+    return not _group_names(user).isdisjoint(names)
+
+
 def is_keha_staff(user) -> bool:
     """KEHA's support team: national moderators, editors of national content."""
     if not user.is_authenticated or not user.is_active:

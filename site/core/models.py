@@ -13,7 +13,6 @@ from wagtail.search import index
 
 from .home import WAITING, home_sections
 from .languages import link_language
-from .shared_rows import none_can_apply
 
 
 class BasePage(Page):
@@ -36,12 +35,19 @@ class BasePage(Page):
     known_view_restrictions: list | None = None
 
     def get_view_restrictions(self):
-        """Wagtail's rule in one query instead of two: the restrictions of this page and of its
-        ancestors, an alias among them answering with its source page's own restrictions.
-        The ancestors' paths are the prefixes of this page's path, so they need no read."""
+        """Wagtail's rule: the restrictions of this page and of its ancestors, an alias among
+        them answering with its source page's own restrictions.
+
+        When the page was routed with every restriction of the site and none of them is on a
+        page with aliases, the answer comes from those (a list, no query): the ancestors'
+        paths are the prefixes of this page's path. Otherwise one query instead of two."""
         known = self.known_view_restrictions
-        if known is not None and none_can_apply(self, known):
-            return PageViewRestriction.objects.none()
+        if known is not None and not any(restriction.page_has_aliases for restriction in known):
+            return [
+                restriction
+                for restriction in known
+                if self.path.startswith(restriction.page.path) and restriction.page.alias_of_id is None
+            ]
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of_id")
         return PageViewRestriction.objects.filter(

@@ -105,6 +105,11 @@ def _migration_finished(sender, **kwargs) -> None:
     _migrating = False
 
 
+def migrating() -> bool:
+    """Whether `migrate` is running in this process (the cache may not exist yet)."""
+    return _migrating
+
+
 # How many changes this process has made: what a request read from the shared rows
 # (`typ_site.core.shared_rows`) before a change of its own is read again after it.
 changes_here = 0
@@ -113,7 +118,7 @@ changes_here = 0
 def purge() -> None:
     global changes_here
     changes_here += 1
-    if _migrating:
+    if migrating():
         return
     # Now, and again after the commit: a request that renders a page in between could read
     # the content as it was and keep it under the new generation.

@@ -95,12 +95,6 @@ def view_restrictions(owner) -> list[PageViewRestriction]:
     return read(owner, {RESTRICTIONS: _read_restrictions})[RESTRICTIONS]
 
 
-def none_can_apply(page, restrictions: list[PageViewRestriction]) -> bool:
-    """Whether no restriction of these can apply to `page`: none is on the page or an
-    ancestor (their paths are prefixes of its path), and none is on a page with aliases."""
-    return not any(r.page_has_aliases or page.path.startswith(r.page.path) for r in restrictions)
-
-
 # --- Routing a Wagtail page ----------------------------------------------------------------
 
 
@@ -163,7 +157,7 @@ class SharedRowsMiddleware:
         except Http404:
             route = None
         if route is not None:
-            # `BasePage.get_view_restrictions` answers without a query when none can apply.
+            # `BasePage.get_view_restrictions` answers from these without a query.
             route.page.known_view_restrictions = rows[RESTRICTIONS]
         request._wagtail_route_for_request = route
         return None

@@ -11,6 +11,7 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from tests.factories import make_keha_staff, make_member, make_network, make_user
+from tests.helpers import queries_for
 from typ_site.accounts.roles import KEHA_GROUP
 
 from .conftest import make_guidance
@@ -64,3 +65,13 @@ def test_the_group_finds_the_page(keha_page):
 
     assert response.status_code == 200
     assert "Vain KEHAlle" in response.content.decode()
+
+
+def test_the_restriction_costs_the_group_one_query_more_than_an_open_page(tree, keha_page):
+    """The restrictions come with the rows every page reads, and the group is answered from
+    the person's loaded groups; Wagtail's own check reads the person's groups once."""
+    open_page = make_guidance(tree, title="Kaikille")
+    client = Client()
+    client.force_login(make_keha_staff())
+
+    assert queries_for(client, keha_page.url) == queries_for(client, open_page.url) + 1

@@ -24,8 +24,10 @@ from typ_site.operating_model.whoswho.models import EntryKind, WhosWhoEntry
 
 OWN_LIMIT = 3
 # Pages that read more today, with their count: a ceiling that may only come down. KEHA's
-# dashboard reads the decisions (two), the networks, their statuses and the recent reminders.
-OWN_ABOVE_LIMIT = {"operating_model:adoption_dashboard": 5}
+# dashboard reads the decisions (two), the networks, their statuses and the recent reminders;
+# its CSV the same less the reminders. (The CSV has no page frame: before the header's counts
+# were kept in the cache, the base it is measured against counted them, and hid one of its own.)
+OWN_ABOVE_LIMIT = {"operating_model:adoption_dashboard": 5, "operating_model:adoption_dashboard_csv": 4}
 # The roles whose cost of every request leaves room for three queries within ten today.
 WITHIN_TEN = ("anonymous", "member", "other_member")
 REFERENCE = "/search/"

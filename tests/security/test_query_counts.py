@@ -41,9 +41,8 @@ OVER_TEN: dict[tuple[str, str], int] = {
     # The site, its home page with its language links, the view restrictions and the
     # guidance index come from the shared rows (typ_site.core.shared_rows: one cache read,
     # a query with the database cache, none with the test cache).
-    ("member", "wagtail_serve"): 12,
-    ("network_admin", "wagtail_serve"): 18,
-    ("keha_editor", "wagtail_serve"): 15,
+    ("network_admin", "wagtail_serve"): 16,
+    ("keha_editor", "wagtail_serve"): 13,
 }
 
 

@@ -1,0 +1,66 @@
+"""The header's counts (unread notifications, open reports), kept per person in the shared cache.
+
+Every signed-in page shows them. Counting asks the notifications' visibility rule in the
+database, which is quick to run but slow to build; the answer is the same until something
+the rule reads changes. It is kept per person under a *generation* that any change to what
+the rule reads starts anew, in every process: a save or delete in the forums, the networks
+(memberships), the accounts (people and their groups) or the operating model (reminders), and
+the bulk writes that send no signal (new notifications, notifications marked read), which
+call `renew` themselves. A kept count also expires after `SECONDS`.
+"""
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from typ_site.core import page_cache
+
+GENERATION_KEY = "typ:header-counts:generation"
+KEY = "typ:header-counts:{user_id}"
+SECONDS = 300
+WATCHED_APPS = {"forums", "networks", "accounts", "auth", "operating_model"}
+
+
+def kept_for(user, compute: Callable[[], Any]) -> Any:
+    """The person's counts kept under the current generation (one cache read), else computed
+    and kept."""
+    key = KEY.format(user_id=user.pk)
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY) or _new_generation()
+    stored = found.get(key)
+    if stored is not None and stored[0] == generation:
+        return stored[1]
+    counts = compute()
+    cache.set(key, (generation, counts), SECONDS)
+    return counts
+
+
+def _new_generation() -> str:
+    generation = uuid.uuid4().hex
+    cache.set(GENERATION_KEY, generation, None)
+    return generation
+
+
+def renew() -> None:
+    """Forget every person's kept counts: now, and again after the commit (a request counting
+    in between could read the rows as they were and keep them under the new generation)."""
+    if page_cache.migrating():
+        return
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def _model_changed(sender, **kwargs) -> None:
+    meta = getattr(sender, "_meta", None)
+    if meta is not None and meta.app_label in WATCHED_APPS:
+        renew()
+
+
+def connect_signals() -> None:
+    post_save.connect(_model_changed, dispatch_uid="forums.header_cache.saved")
+    post_delete.connect(_model_changed, dispatch_uid="forums.header_cache.deleted")
+    m2m_changed.connect(_model_changed, dispatch_uid="forums.header_cache.m2m")
