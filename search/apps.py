@@ -8,7 +8,7 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals, vocabulary, wagtail_signals
+        from . import results_cache, signals, vocabulary, wagtail_signals
         from .pages import register_wagtail_sources
         from .registry import get_sources
 
@@ -17,3 +17,4 @@ class SearchConfig(AppConfig):
         signals.connect_sources(get_sources())
         wagtail_signals.connect()
         vocabulary.connect_signals()
+        results_cache.connect_signals()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typ_site.core.access import search_access_keys_for
 
+from . import results_cache
 from .backends import FACETS, ORDERS, SearchHit, SearchRequest, SearchResults, get_backend
 
 PER_PAGE = 10
@@ -13,7 +14,8 @@ MAX_PAGE = 100
 def search_for(
     user, query: str, filters=None, order: str = "relevance", page: int = 1, per_page: int = PER_PAGE
 ) -> SearchResults:
-    """What `user` may see matching `query`; raises SearchUnavailable when the backend is down."""
+    """What `user` may see matching `query`; raises SearchUnavailable when the backend is down.
+    A results page is kept until the index or the vocabulary changes (`results_cache`)."""
     filters = {name: str(value) for name, value in (filters or {}).items() if name in FACETS and value}
     request = SearchRequest(
         query=query,
@@ -23,7 +25,8 @@ def search_for(
         page=min(max(page, 1), MAX_PAGE),
         per_page=per_page,
     )
-    return get_backend().search(request)
+    backend = get_backend()
+    return results_cache.kept(backend.name, request, lambda: backend.search(request))
 
 
 def suggestions_for(user, text: str, limit: int = 8) -> list[SearchHit]:

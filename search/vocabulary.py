@@ -223,11 +223,15 @@ def clear_cache_on_change(sender, **kwargs) -> None:
     clear_vocabulary_cache()
 
 
+def vocabulary_models() -> list[str]:
+    """The models whose rows make the vocabulary (as "app.Model")."""
+    models = ["search.SynonymGroup", "knowledge.Statute", "knowledge.LawSection"]
+    return [model for model in models if not model.startswith("knowledge.") or apps.is_installed("knowledge")]
+
+
 def connect_signals() -> None:
     """A saved or deleted synonym group or statute is searched for at once."""
-    for model in ("search.SynonymGroup", "knowledge.Statute", "knowledge.LawSection"):
-        if model.startswith("knowledge.") and not apps.is_installed("knowledge"):
-            continue
+    for model in vocabulary_models():
         post_save.connect(clear_cache_on_change, sender=model, dispatch_uid=f"vocabulary-save-{model}")
         post_delete.connect(clear_cache_on_change, sender=model, dispatch_uid=f"vocabulary-delete-{model}")
 

@@ -60,6 +60,7 @@ from elasticsearch_dsl import Date, Document, Index, Integer, Keyword, MetaField
 from ..analysis import PHRASE_RE, Analyzer, ParsedQuery, QueryWord, fold, tokenize
 from ..contracts import SearchDocument
 from ..indexing import documents_for
+from ..results_cache import renews_kept_results
 from .base import SearchBackend, SearchHit, SearchRequest, SearchUnavailable, _lookups, edits1
 
 logger = logging.getLogger(__name__)
@@ -541,6 +542,7 @@ class ElasticsearchBackend(SearchBackend):
         actions = [{"_index": changes_index(), "_id": key, "_source": {"key": key}} for key in keys]
         self.write(actions, refresh=False)
 
+    @renews_kept_results
     def index_documents(self, documents: Iterable[SearchDocument]) -> int:
         unique = {document.key: document for document in documents}
         if not unique:
@@ -562,6 +564,7 @@ class ElasticsearchBackend(SearchBackend):
         self.write(actions(building), refresh=False)
         return len(unique)
 
+    @renews_kept_results
     def delete_documents(self, keys: Iterable[str]) -> None:
         keys = sorted(set(keys))
         if not keys:
@@ -577,6 +580,7 @@ class ElasticsearchBackend(SearchBackend):
         self.write(actions(building), refresh=False, ignore_missing=True)
 
     # --- the rebuild ----------------------------------------------------------------------
+    @renews_kept_results
     def rebuild(
         self,
         documents: Iterable[SearchDocument],
@@ -788,6 +792,7 @@ class ElasticsearchBackend(SearchBackend):
         except (TransportError, ApiError):
             logger.exception("Could not release the search rebuild lock (it goes stale)")
 
+    @renews_kept_results
     def clear(self) -> None:
         names = self.physical_indices()
         with answering():

@@ -22,6 +22,7 @@ from django.utils import timezone
 from ..analysis import ParsedQuery, QueryWord, tokenize
 from ..contracts import SearchDocument
 from ..models import SearchEntry
+from ..results_cache import renews_kept_results
 from .base import SearchBackend, SearchHit, SearchRequest
 from .stores.base import Store
 from .stores.postgresql import PostgresStore
@@ -65,6 +66,7 @@ class EmbeddedBackend(SearchBackend):
             count += self._write_batch(batch)
         return count
 
+    @renews_kept_results
     def _write_batch(self, documents: list[SearchDocument]) -> int:
         unique = {document.key: document for document in documents}
         now = timezone.now()
@@ -112,6 +114,7 @@ class EmbeddedBackend(SearchBackend):
             self.store.write({ids[key]: document for key, document in unique.items()})
         return len(unique)
 
+    @renews_kept_results
     def delete_documents(self, keys: Iterable[str]) -> None:
         keys = list(keys)
         with transaction.atomic(using=self.using):
@@ -149,6 +152,7 @@ class EmbeddedBackend(SearchBackend):
         self.store.optimise()
         return count
 
+    @renews_kept_results
     def clear(self) -> None:
         with transaction.atomic(using=self.using):
             self.store.clear()

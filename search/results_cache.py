@@ -1,0 +1,97 @@
+"""Search results kept in the shared cache, until the index or the vocabulary changes.
+
+The same searches recur (the field's own words, a popular page's name), and ranking a common
+word over the whole index is the expensive part of a search page. A results page is the same
+for everyone with the same access keys, so it is kept under the request's query, access keys,
+filters, order and page, in the cache every server process shares, under a *generation*:
+every write to the index (a document indexed or deleted, a rebuild, a clear) and every saved
+or deleted synonym group or statute starts a new one, in every process, now and again after
+the commit. A kept page also expires after `SECONDS`.
+
+Only the site's searches (`search.selectors.search_for`) are kept; the evaluation command and
+the backends' own tests ask the backend directly.
+"""
+
+import functools
+import hashlib
+import uuid
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from typ_site.core import page_cache
+
+from .backends.base import SearchRequest, SearchResults
+from .vocabulary import vocabulary_models
+
+GENERATION_KEY = "typ:search:generation"
+KEY = "typ:search:results:{digest}"
+SECONDS = 300
+
+
+def _digest(backend_name: str, request: SearchRequest) -> str:
+    parts = (
+        backend_name,
+        request.query,
+        tuple(sorted(request.access_keys)),
+        tuple(sorted(request.filters.items())),
+        request.order,
+        request.page,
+        request.per_page,
+    )
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def kept(backend_name: str, request: SearchRequest, search: Callable[[], SearchResults]) -> SearchResults:
+    """The results of `request` kept under the current generation (one cache read), else
+    searched and kept."""
+    key = KEY.format(digest=_digest(backend_name, request))
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY) or _new_generation()
+    stored = found.get(key)
+    if stored is not None and stored[0] == generation:
+        return stored[1]
+    results = search()
+    cache.set(key, (generation, results), SECONDS)
+    return results
+
+
+def _new_generation() -> str:
+    generation = uuid.uuid4().hex
+    cache.set(GENERATION_KEY, generation, None)
+    return generation
+
+
+def renew() -> None:
+    """Forget every kept results page (a request searching between a write and its commit
+    could keep the old answer under the new generation: renewed again after the commit)."""
+    if page_cache.migrating():
+        return
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def renews_kept_results(write):
+    """For a backend's writing methods: the kept results are renewed after each write."""
+
+    @functools.wraps(write)
+    def writing(*args, **kwargs):
+        try:
+            return write(*args, **kwargs)
+        finally:
+            renew()
+
+    return writing
+
+
+def _vocabulary_changed(sender, **kwargs) -> None:
+    renew()
+
+
+def connect_signals() -> None:
+    """A saved or deleted synonym group or statute changes what a search finds."""
+    for model in vocabulary_models():
+        post_save.connect(_vocabulary_changed, sender=model, dispatch_uid=f"results-save-{model}")
+        post_delete.connect(_vocabulary_changed, sender=model, dispatch_uid=f"results-delete-{model}")
