@@ -3,7 +3,8 @@
 Every signed-in page shows them. Counting asks the notifications' visibility rule in the
 database, which is quick to run but slow to build; the answer is the same until something
 the rule reads changes. It is kept per person under a *generation* that any change to what
-the rule reads starts anew, in every process: a save or delete in the forums, the networks
+the rule reads starts anew, in every process: a save or delete in the forums (less the rows no
+count reads, `UNCOUNTED_MODELS`), the networks
 (memberships), the accounts (people and their groups) or the operating model (reminders), and
 the bulk writes that send no signal (new notifications, notifications marked read), which
 call `renew` themselves. A kept count also expires after `SECONDS`.
@@ -23,6 +24,17 @@ GENERATION_KEY = "typ:header-counts:generation"
 KEY = "typ:header-counts:{user_id}"
 SECONDS = 300
 WATCHED_APPS = {"forums", "networks", "accounts", "auth", "operating_model"}
+# Rows of those apps that no count reads (a person's read marks, follows, reactions, feed
+# token, a post's earlier versions and files, the moderation log): saving them renews nothing.
+UNCOUNTED_MODELS = {
+    "forums.topicreadstate",
+    "forums.follow",
+    "forums.reaction",
+    "forums.feedtoken",
+    "forums.postrevision",
+    "forums.attachment",
+    "forums.moderationaction",
+}
 
 
 def kept_for(user, compute: Callable[[], Any]) -> Any:
@@ -56,7 +68,7 @@ def renew() -> None:
 
 def _model_changed(sender, **kwargs) -> None:
     meta = getattr(sender, "_meta", None)
-    if meta is not None and meta.app_label in WATCHED_APPS:
+    if meta is not None and meta.app_label in WATCHED_APPS and meta.label_lower not in UNCOUNTED_MODELS:
         renew()
 
 
