@@ -1,8 +1,9 @@
 """Rows that every page needs and that rarely change, kept in the shared cache.
 
 Serving a Wagtail page starts with the same reads for everyone: the Site of the host, the
-site's home page in the visitor's language (with its locale), and every page view
-restriction (Wagtail checks the page's; `knowledge.visibility` lists pages by them all).
+site's home page in the visitor's language (with its locale), every page view restriction
+(Wagtail checks the page's; `knowledge.visibility` lists pages by them all) and the locales
+(the routed page's content language).
 `read(owner, {name: compute})` answers from the cache that every server process shares,
 with one `cache.get_many` for all the names (and the generation below); what is missing is
 computed and kept.
@@ -28,7 +29,7 @@ from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail import views as wagtail_views
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from . import page_cache
 
@@ -95,6 +96,16 @@ def view_restrictions(owner) -> list[PageViewRestriction]:
     return read(owner, {RESTRICTIONS: _read_restrictions})[RESTRICTIONS]
 
 
+# --- The locales ------------------------------------------------------------------------
+
+LOCALES = "locales"
+
+
+def _read_locales() -> dict[int, Locale]:
+    """Every locale by its id (a page's content language is its locale's)."""
+    return {locale.pk: locale for locale in Locale.objects.all()}
+
+
 # --- Routing a Wagtail page ----------------------------------------------------------------
 
 
@@ -145,7 +156,12 @@ class SharedRowsMiddleware:
         name = _route_name(request)
         rows = read(
             request.user,
-            {name: lambda: _site_and_home(request), RESTRICTIONS: _read_restrictions, **_EVERY_PAGE},
+            {
+                name: lambda: _site_and_home(request),
+                RESTRICTIONS: _read_restrictions,
+                LOCALES: _read_locales,
+                **_EVERY_PAGE,
+            },
         )
         if rows[name] is None:
             return None
@@ -159,5 +175,8 @@ class SharedRowsMiddleware:
         if route is not None:
             # `BasePage.get_view_restrictions` answers from these without a query.
             route.page.known_view_restrictions = rows[RESTRICTIONS]
+            locale = rows[LOCALES].get(route.page.locale_id)
+            if locale is not None:
+                route.page.locale = locale
         request._wagtail_route_for_request = route
         return None
