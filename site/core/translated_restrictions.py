@@ -5,8 +5,10 @@ its own (the same `translation_key` in another locale): a restriction on the Fin
 would leave its Swedish translation open, and one on a Finnish section would not reach the
 pages of the Swedish section. So whenever a page's own restrictions change (one created,
 changed, its groups changed or deleted: in the admin's privacy dialog or in code), every other
-language version of the page is given the same restrictions (`mirror`). Aliases are left
-alone: an alias answers with its source page's restrictions.
+language version of the page is given the same restrictions (`mirror`). A version that is an
+alias (a Swedish section made to hold a translated page) gets them too, as Wagtail gives an
+alias a copy when it makes one: the alias and the pages below it answer with its source's
+restrictions, but the listings (`knowledge.visibility`) go by the pages the restrictions are on.
 
 A new translation (`copy_for_translation`) gets the page's restrictions as well: Wagtail copies
 them itself unless the translated parent is restricted, and `mirror` fills that gap without
@@ -92,12 +94,9 @@ def _own_restrictions(page_ids, restriction_model) -> dict[int, list]:
 
 @transaction.atomic
 def mirror(page_id: int) -> None:
-    """Give every other language version of the page (aliases aside) the page's own view
-    restrictions."""
+    """Give every other language version of the page the page's own view restrictions."""
     key = Page.objects.filter(pk=page_id).values("translation_key")
-    versions = set(
-        Page.objects.filter(translation_key__in=key, alias_of__isnull=True).values_list("pk", flat=True)
-    )
+    versions = set(Page.objects.filter(translation_key__in=key).values_list("pk", flat=True))
     if page_id not in versions or len(versions) == 1:
         return
     by_page = _own_restrictions(versions, PageViewRestriction)
@@ -108,13 +107,13 @@ def mirror(page_id: int) -> None:
 
 
 def bring_in_step(page_model, restriction_model) -> list[int]:
-    """Give every language version of a restricted page (aliases aside) every restriction found
-    on any of them, once each. The ids of the pages whose restrictions changed. For the
+    """Give every language version of a restricted page every restriction found on any of them,
+    once each. The ids of the pages whose restrictions changed. For the
     migration, which passes its own models."""
-    restricted = restriction_model.objects.filter(page__alias_of__isnull=True).values("page__translation_key")
+    restricted = restriction_model.objects.values("page__translation_key")
     versions = defaultdict(list)
     for pk, translation_key in (
-        page_model.objects.filter(translation_key__in=restricted, alias_of__isnull=True)
+        page_model.objects.filter(translation_key__in=restricted)
         .order_by("pk")
         .values_list("pk", "translation_key")
     ):
@@ -168,7 +167,7 @@ def _groups_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None
 
 
 def _translation_made(sender, source_obj, target_obj, **kwargs) -> None:
-    if isinstance(target_obj, Page) and target_obj.alias_of_id is None:
+    if isinstance(target_obj, Page):
         mirror(source_obj.pk)
 
 

@@ -6,11 +6,12 @@ import importlib
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AnonymousUser, Group
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, Page, PageViewRestriction
 
+from knowledge.visibility import visible_pages
 from search.backends import SearchRequest, get_backend
 from search.models import PendingIndexUpdate
 from tests.factories import make_keha_staff, make_member, make_network, make_user
@@ -203,6 +204,22 @@ def test_a_new_translation_under_a_restricted_section_gets_its_own_restriction_t
     swedish = finnish.copy_for_translation(locales["sv"])
 
     assert restrictions_of(swedish) == [(GROUPS, "", [KEHA_GROUP])]
+
+
+def test_a_swedish_section_made_as_an_alias_follows_too(tree, keha):
+    """Translating a page into a language without its section makes the section an alias."""
+    swedish = Locale.objects.get_or_create(language_code="sv")[0]
+    publish(tree.home.copy_for_translation(swedish))
+    finnish = make_guidance(tree, title="Sisäinen ohje", slug="sisainen")
+    copy = publish(finnish.copy_for_translation(swedish, copy_parents=True))
+    section = copy.get_parent()
+    assert section.alias_of_id == tree.guidance.pk
+
+    restrict(tree.guidance, GROUPS, keha)
+
+    assert restrictions_of(section) == [(GROUPS, "", [KEHA_GROUP])]
+    assert not visible_pages(Page.objects.filter(pk=copy.pk), AnonymousUser()).exists()
+    assert Client().get(copy.url).status_code == 302
 
 
 def test_the_admins_privacy_dialog_restricts_and_frees_every_translation(guidance, keha, client):
