@@ -106,10 +106,11 @@ def mirror(page_id: int) -> None:
             make_alike(version, wanted, by_page[version], PageViewRestriction)
 
 
+@transaction.atomic
 def bring_in_step(page_model, restriction_model) -> list[int]:
     """Give every language version of a restricted page every restriction found on any of them,
-    once each. The ids of the pages whose restrictions changed. For the
-    migration, which passes its own models."""
+    once each; the ids of the pages whose restrictions changed. For the migration, which passes
+    its own models."""
     restricted = restriction_model.objects.values("page__translation_key")
     versions = defaultdict(list)
     for pk, translation_key in (
