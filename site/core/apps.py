@@ -9,9 +9,10 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import client_data, navigation, page_cache
+        from . import client_data, navigation, page_cache, translated_restrictions
 
         client_data.install_client_data_guard()
 
         navigation.connect_signals()
         page_cache.connect_signals()
+        translated_restrictions.connect_signals()
