@@ -54,8 +54,17 @@ class BasePage(Page):
             Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page_id__in=sources)
         )
 
+    # This page's children, specific, by slug, when the page was read with them (the home page,
+    # from the shared rows: `typ_site.core.shared_rows`): routing through one costs no query.
+    known_children: dict | None = None
+
     def route(self, request, path_components):
         try:
+            known = self.known_children or {}
+            child = known.get(path_components[0]) if path_components else None
+            if child is not None:
+                child._cached_parent_obj = self  # as Wagtail's route does
+                return child.route(request, path_components[1:])
             return super().route(request, path_components)
         except Http404:
             fallback = self._default_language_version()

@@ -125,9 +125,14 @@ def own_addresses(page, request) -> dict[str, str]:
     return addresses
 
 
+# The home page's sections are kept with it (`BasePage.known_children`), unless it has more.
+MOST_KNOWN_CHILDREN = 100
+
+
 def _site_and_home(request) -> tuple[Site, Any] | None:
     """The Site of the request's host and its home page in the active language, specific,
-    with its locale and the addresses of its versions (`own_addresses`): what
+    with its locale, the addresses of its versions (`own_addresses`) and its children (the
+    sections, specific: routing below the home page starts there): what
     `Page.route_for_request` reads before it routes, and what the header links."""
     site = Site.find_for_request(request)
     if site is None:
@@ -135,6 +140,8 @@ def _site_and_home(request) -> tuple[Site, Any] | None:
     home = site.root_page.localized.specific
     home.locale  # noqa: B018  (read now: the page's content language)
     home.own_addresses = own_addresses(home, request)
+    if home.numchild <= MOST_KNOWN_CHILDREN:
+        home.known_children = {child.slug: child for child in home.get_children().specific()}
     return site, home
 
 

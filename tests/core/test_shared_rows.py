@@ -3,7 +3,9 @@
 from types import SimpleNamespace
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, PageViewRestriction, Site
 
 from knowledge.models import GuidanceIndexPage
@@ -86,3 +88,28 @@ def test_a_page_without_restrictions_is_checked_without_a_query(home, django_ass
         assert list(guidance.get_view_restrictions()) == []
     other.known_view_restrictions = guidance.known_view_restrictions
     assert [restriction.page_id for restriction in other.get_view_restrictions()] == [other.pk]
+
+
+def test_a_section_of_the_home_page_is_routed_without_a_query(home):
+    add_page(home, GuidanceIndexPage(title="Ohjeet", slug="ohjeet"))
+    visitor = Client()
+    visitor.get("/ohjeet/")
+
+    with CaptureQueriesContext(connection) as queries:
+        assert visitor.get("/ohjeet/").status_code == 200
+
+    assert not [query for query in queries.captured_queries if '"slug" = ' in query["sql"]]
+
+
+def test_a_renamed_or_unpublished_section_is_routed_anew_on_the_next_request(home):
+    guidance = add_page(home, GuidanceIndexPage(title="Ohjeet", slug="ohjeet"))
+    visitor = Client()
+    assert visitor.get("/ohjeet/").status_code == 200
+
+    guidance.slug = "ohjeistus"
+    guidance.save_revision().publish()
+    assert visitor.get("/ohjeet/").status_code == 404
+    assert visitor.get("/ohjeistus/").status_code == 200
+
+    guidance.unpublish()
+    assert visitor.get("/ohjeistus/").status_code == 404
