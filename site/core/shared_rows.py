@@ -116,13 +116,15 @@ def own_addresses(page, request) -> dict[str, str]:
 
 def _site_and_home(request) -> tuple[Site, Any] | None:
     """The Site of the request's host and its home page in the active language, specific,
-    with its locale and the addresses of its versions (`own_addresses`): what
-    `Page.route_for_request` reads before it routes, and what the header links."""
+        with its locale and the addresses of its versions (`own_addresses`): what
+        `Page.route_for_request` reads before it routes, and what the header links; its parent
+    (the tree's root) too, for the editing bar."""
     site = Site.find_for_request(request)
     if site is None:
         return None
     home = site.root_page.localized.specific
     home.locale  # noqa: B018  (read now: the page's content language)
+    home.get_parent()  # kept on the page (treebeard): the editing bar's "explore" item asks it
     home.own_addresses = own_addresses(home, request)
     return site, home
 
