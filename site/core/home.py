@@ -79,7 +79,14 @@ def _counted(request, counts: list[WaitingCount], page) -> list[HomeSection]:
     columns = {f"waiting_{number}": count_of(count.rows) for number, count in enumerate(counts)}
     if page is not None and can_open_wagtail_admin(request.user):
         columns["page_in_workflow"] = Exists(page.workflow_states.active())
-    row = get_user_model().objects.filter(pk=request.user.pk).annotate(**columns).values(*columns).get()
+    row = (
+        get_user_model()
+        .objects.filter(pk=request.user.pk)
+        .order_by()
+        .annotate(**columns)
+        .values(*columns)
+        .get()
+    )
     if row.get("page_in_workflow") is False:
         page._current_workflow_states = []
     return [
