@@ -283,8 +283,8 @@ def _keep_exceptions(event: Event) -> None:
             event=event,
             original_start=moment_of(row["original_start"]),
             kind=row["kind"],
-            new_start=moment_of(row["new_start"]),
-            new_end=moment_of(row["new_end"]),
+            new_start=moment_of(row["new_start"]) if row["new_start"] else None,
+            new_end=moment_of(row["new_end"]) if row["new_end"] else None,
             note=row["note"],
         )
         for row in rows_of(event.exception_rows)
@@ -292,7 +292,6 @@ def _keep_exceptions(event: Event) -> None:
     exceptions.sort(key=lambda exception: (exception.original_start, exception.pk))
     kept = EventException.objects.filter(event=event)
     kept._result_cache = exceptions
-    kept._prefetch_done = True
     event._prefetched_objects_cache = {"exceptions": kept}
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, QuerySet
+from django.db.models.expressions import BaseExpression
 from django.utils import timezone
 from wagtail import hooks
 
@@ -76,7 +77,9 @@ def _counted(request, counts: list[WaitingCount], page) -> list[HomeSection]:
     bar reads nothing to learn it (when it is, the bar reads the workflow as Wagtail does)."""
     if not counts:
         return []
-    columns = {f"waiting_{number}": count_of(count.rows) for number, count in enumerate(counts)}
+    columns: dict[str, BaseExpression] = {
+        f"waiting_{number}": count_of(count.rows) for number, count in enumerate(counts)
+    }
     if page is not None and can_open_wagtail_admin(request.user):
         columns["page_in_workflow"] = Exists(page.workflow_states.active())
     row = (

@@ -1,12 +1,12 @@
 """The editing bar on the site's pages: Wagtail's own, without a read of the editor's profile."""
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 from wagtail.users.models import UserProfile
 
