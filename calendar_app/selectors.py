@@ -18,12 +18,25 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Case, Count, DateTimeField, F, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    DateTimeField,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Collate
 from django.http import Http404
 from django.utils import timezone
 
 from typ_site.core.access import access_keys_for
+from typ_site.core.sql import JsonRows, moment_of, rows_of
 from typ_site.core.themes import THEME_SLUGS
 from typ_site.networks.selectors import admin_network_ids
 
@@ -197,7 +210,7 @@ def upcoming_occurrences_for(user, limit: int = 3, days: int = 120, filters=None
         .annotate(next_start=_next_start_bound(now), title_order=title_order)
         .filter(next_start__isnull=False, next_start__lt=end)
         .select_related("network")
-        .prefetch_related(Prefetch("exceptions", queryset=EventException.objects.order_by("original_start")))
+        .annotate(exception_rows=_exception_rows())
         .order_by("next_start", "title_order", "start", "pk")
     )
     found: list[tuple] = []  # (sort key, occurrence), the best `limit` so far, in order
@@ -207,6 +220,7 @@ def upcoming_occurrences_for(user, limit: int = 3, days: int = 120, filters=None
         page = candidates if after is None else candidates.filter(_after(*after))
         batch = list(page[:batch_size])
         for event in batch:
+            _keep_exceptions(event)
             if len(found) >= limit:
                 last = found[-1][1]
                 margin = CLOCK_CHANGE if clock_changes_within(last.start, CLOCK_CHANGE) else ZERO
@@ -243,6 +257,42 @@ def upcoming_occurrences_for(user, limit: int = 3, days: int = 120, filters=None
             batch_size *= 2
     _store_fresh_bounds(fresh_bounds, now)
     return [occurrence for _key, occurrence in found]
+
+
+_EXCEPTION_FIELDS = ("id", "original_start", "kind", "new_start", "new_end", "note")
+
+
+def _exception_rows() -> Subquery:
+    """An event's exceptions as JSON rows (`JsonRows`), read with the event itself."""
+    rows = (
+        EventException.objects.filter(event=OuterRef("pk"))
+        .order_by()
+        .values("event")
+        .annotate(rows=JsonRows(**{name: F(name) for name in _EXCEPTION_FIELDS}))
+        .values("rows")
+    )
+    return Subquery(rows)
+
+
+def _keep_exceptions(event: Event) -> None:
+    """The exceptions of `exception_rows` kept on the event as a prefetch would keep them
+    (in the order of their original start), so that `event.exceptions.all()` reads nothing."""
+    exceptions = [
+        EventException(
+            id=row["id"],
+            event=event,
+            original_start=moment_of(row["original_start"]),
+            kind=row["kind"],
+            new_start=moment_of(row["new_start"]) if row["new_start"] else None,
+            new_end=moment_of(row["new_end"]) if row["new_end"] else None,
+            note=row["note"],
+        )
+        for row in rows_of(event.exception_rows)
+    ]
+    exceptions.sort(key=lambda exception: (exception.original_start, exception.pk))
+    kept = EventException.objects.filter(event=event)
+    kept._result_cache = exceptions
+    event._prefetched_objects_cache = {"exceptions": kept}
 
 
 def _after(next_start, title, start, pk) -> Q:

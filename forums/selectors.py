@@ -38,7 +38,6 @@ from django.db.models import (
     DateTimeField,
     Exists,
     F,
-    Func,
     OuterRef,
     Q,
     QuerySet,
@@ -46,7 +45,7 @@ from django.db.models import (
     Window,
 )
 from django.db.models.expressions import BaseExpression, RawSQL
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.functions import RowNumber
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import Http404
@@ -60,6 +59,7 @@ from typ_site.accounts.roles import (
 )
 from typ_site.core.access import sees_everything, shared_forum_key
 from typ_site.core.request_cache import per_request
+from typ_site.core.sql import count_of
 from typ_site.networks.models import Membership
 from typ_site.networks.selectors import admin_network_ids, member_network_ids, pending_requests_for_admin
 
@@ -485,11 +485,6 @@ def notifications_for(user, moderated: QuerySet[Forum] | None = None) -> QuerySe
     )
 
 
-def _count_of(queryset: QuerySet) -> Coalesce:
-    """The number of rows of `queryset`, as a scalar subquery."""
-    return Coalesce(Subquery(queryset.order_by().values(number=Func(F("pk"), function="COUNT"))), 0)
-
-
 @dataclass(frozen=True)
 class HeaderCounts:
     unread_notifications: int
@@ -508,11 +503,11 @@ def header_counts(user) -> HeaderCounts:
     moderator = holds_powers(user)
     moderated = moderated_forums_query(user) if moderator else Forum.objects.none()
     columns: dict[str, BaseExpression] = {
-        "unread": _count_of(notifications_for(user, moderated).filter(read_at__isnull=True))
+        "unread": count_of(notifications_for(user, moderated).filter(read_at__isnull=True))
     }
     if moderator:
         columns["moderates"] = Exists(moderated)
-        columns["reports"] = _count_of(
+        columns["reports"] = count_of(
             Report.objects.filter(status=Report.Status.OPEN, post__topic__forum__in=moderated)
         )
     row = get_user_model().objects.filter(pk=user.pk).annotate(**columns).values(*columns).get()
@@ -545,21 +540,16 @@ def network_topics_for(user, limit: int = 5) -> list[Topic]:
     their networks share. Empty for people in no network: a KEHA editor or a partner sees no
     network forum here, whatever else they see."""
     mine = member_network_ids(user)
-    if not mine:
+    if not mine or not is_verified_member(user):
         return []
-    access = _forum_access(user)
-    forum_ids = [
-        pk
-        for pk, (kind, network_id) in access.visible.items()
-        if (kind == NETWORK and network_id in mine)
-        or (kind == REGIONAL and access.shared.get(pk, set()) & mine)
-    ]
-    if not forum_ids:
-        return []
+    # One query: the forums (visible, of my networks) and the moderated ones as subqueries,
+    # as `visible_topic_condition` asks them, not read first on their own.
+    of_my_networks = Forum.objects.filter(
+        Q(kind=NETWORK, network_id__in=mine) | Q(kind=REGIONAL, networks__in=mine)
+    ).values("pk")
     read_states = TopicReadState.objects.filter(user=user, topic=OuterRef("pk"))
     return list(
-        visible_topics_for(user)
-        .filter(forum_id__in=forum_ids)
+        Topic.objects.filter(visible_topic_condition(user), forum_id__in=of_my_networks)
         .select_related("forum")
         .annotate(is_unread=~Exists(read_states.filter(last_read_at__gte=OuterRef("last_post_at"))))
         .order_by("-last_post_at", "-pk")[:limit]

@@ -4,9 +4,9 @@ changed since the last visit for a member), and the practices waiting for this p
 from django.urls import reverse
 
 from typ_site.accounts.roles import holds_powers, is_verified_member
-from typ_site.core.home import WAITING, HomeSection, previous_visit
+from typ_site.core.home import HomeSection, WaitingCount, previous_visit
 
-from .selectors import guidance_index, practices_awaiting_review_count, recently_changed_guidance
+from .selectors import guidance_index, practices_awaiting_review, recently_changed_guidance
 
 LATEST_FOR_VISITORS = 3
 CHANGED_FOR_MEMBERS = 5
@@ -28,17 +28,14 @@ def guidance_home_section(request) -> HomeSection:
     )
 
 
-def practices_review_section(request) -> HomeSection | None:
+def practices_review_section(request) -> WaitingCount | None:
     """Only people with powers beyond a member's review anything (a member's review groups
     would make them hold powers), so nothing is asked for the others."""
     if not holds_powers(request.user):
         return None
-    count = practices_awaiting_review_count(request.user)
-    if not count:
-        return None
-    return HomeSection(
+    return WaitingCount(
         template="knowledge/includes/home_practices_waiting.html",
-        context={"count": count, "url": reverse("wagtailadmin_home")},
+        rows=practices_awaiting_review(request.user),
+        url=reverse("wagtailadmin_home"),
         order=30,
-        group=WAITING,
     )

@@ -274,13 +274,14 @@ def guidance_index(user) -> Page | None:
     return next(iter(visible_among(indexes, user)), None)
 
 
-def practices_awaiting_review_count(user) -> int:
+def practices_awaiting_review(user) -> QuerySet[WorkflowState]:
     """The submitted practices waiting at a review step that this person may decide: the
     rule of `FourEyesApprovalTask.get_task_states_user_can_moderate` (members of the step's
     groups, except the submitter and whoever approved an earlier step; a superuser decides
-    any), counted in one query instead of one per task."""
+    any), as their workflows (one row each, to be counted: the home page counts them with
+    its other lines in one query, `typ_site.core.home.WaitingCount`)."""
     if not is_verified_member(user):
-        return 0
+        return WorkflowState.objects.none()
     states = TaskState.objects.filter(
         status=TaskState.STATUS_IN_PROGRESS,
         task__active=True,
@@ -298,4 +299,4 @@ def practices_awaiting_review_count(user) -> int:
             .exclude(workflow_state__requested_by=user)
             .exclude(Exists(approved_by_them))
         )
-    return states.values("workflow_state_id").distinct().count()
+    return WorkflowState.objects.filter(pk__in=states.values("workflow_state_id"))

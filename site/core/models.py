@@ -137,7 +137,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sections = home_sections(request)
+        sections = home_sections(request, page=self)
         context["waiting"] = [section for section in sections if section.group == WAITING]
         context["sections"] = [section for section in sections if section.group != WAITING]
         return context

@@ -131,14 +131,16 @@ MOST_KNOWN_CHILDREN = 100
 
 def _site_and_home(request) -> tuple[Site, Any] | None:
     """The Site of the request's host and its home page in the active language, specific,
-    with its locale, the addresses of its versions (`own_addresses`) and its children (the
-    sections, specific: routing below the home page starts there): what
-    `Page.route_for_request` reads before it routes, and what the header links."""
+    with its locale, the addresses of its versions (`own_addresses`), its children (the
+    sections, specific: routing below the home page starts there) and its parent (the tree's
+    root, for the editing bar): what `Page.route_for_request` reads before it routes, and
+    what the header links."""
     site = Site.find_for_request(request)
     if site is None:
         return None
     home = site.root_page.localized.specific
     home.locale  # noqa: B018  (read now: the page's content language)
+    home.get_parent()  # kept on the page (treebeard): the editing bar's "explore" item asks it
     home.own_addresses = own_addresses(home, request)
     if home.numchild <= MOST_KNOWN_CHILDREN:
         home.known_children = {child.slug: child for child in home.get_children().specific()}

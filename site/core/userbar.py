@@ -4,7 +4,10 @@ Wagtail's `{% wagtailuserbar %}` reads the editor's profile (`UserProfile.get_fo
 get-or-create) for the admin language it renders in, although the person of a session comes
 with their profile (`typ_site.accounts.backends.load_signed_in_user`). `Userbar` below is
 Wagtail's bar with that one difference: it takes the profile already loaded (and reads or
-creates it as Wagtail does when the person has none). The rest follows Wagtail 7.4's
+creates it as Wagtail does when the person has none), and its "add a child page" item asks
+the person's page permissions (read once per request) before it counts the page's children
+of each kind that has a maximum per parent: the answer is Wagtail's, without the count for
+the many who may add nothing here. The rest follows Wagtail 7.4's
 `wagtail.admin.userbar.Userbar.get_context_data` (the preview panel, a revision, a page or
 another object), less its deprecated ways of rendering items; tests/core/test_userbar.py
 compares the two bars' HTML, so a Wagtail upgrade that changes the bar shows there.
@@ -27,6 +30,18 @@ def loaded_profile(user) -> UserProfile:
         return UserProfile.get_for_user(user)
 
 
+class AddPageItem(wagtail_userbar.AddPageItem):
+    """Wagtail's item, asking first whether the person may add pages here at all
+    (`PagePermissionTester.can_add_subpage` asks it last, after the counts)."""
+
+    def render_html(self, parent_context):
+        user = parent_context.get("request").user
+        may_ask = self.page.id and user.is_active and not user.is_superuser
+        if may_ask and "add" not in self.page.permissions_for_user(user).permissions:
+            return ""
+        return super().render_html(parent_context)
+
+
 class Userbar(wagtail_userbar.Userbar):
     def get_context_data(self, parent_context):
         request = parent_context.get("request")
@@ -46,7 +61,7 @@ class Userbar(wagtail_userbar.Userbar):
                     wagtail_userbar.EditPageItem(shown or self.object),
                 ]
                 if shown is None:
-                    items.append(wagtail_userbar.AddPageItem(self.object))
+                    items.append(AddPageItem(self.object))
                 items.append(wagtail_userbar.AccessibilityItem())
             else:
                 items = [wagtail_userbar.AdminItem(), wagtail_userbar.AccessibilityItem()]

@@ -4,21 +4,18 @@ decision (`selectors.pending_requests_for_admin`, the rule of the management pag
 from django.urls import reverse
 
 from typ_site.accounts.roles import is_verified_member
-from typ_site.core.home import WAITING, HomeSection
+from typ_site.core.home import WaitingCount
 
 from .selectors import admin_network_ids, pending_requests_for_admin
 
 
-def membership_requests_section(request) -> HomeSection | None:
+def membership_requests_section(request) -> WaitingCount | None:
     user = request.user
     if not is_verified_member(user) or not (user.is_superuser or admin_network_ids(user)):
         return None
-    count = pending_requests_for_admin(user).count()
-    if not count:
-        return None
-    return HomeSection(
+    return WaitingCount(
         template="networks/includes/home_requests_waiting.html",
-        context={"count": count, "url": reverse("networks:manage")},
+        rows=pending_requests_for_admin(user),
+        url=reverse("networks:manage"),
         order=10,
-        group=WAITING,
     )

@@ -1,6 +1,7 @@
 """A network admin edits their own network page and approves its practices, nothing else."""
 
-from tests.factories import make_member, make_network, make_network_admin
+from tests.factories import make_member, make_membership, make_network, make_network_admin, make_user
+from typ_site.networks.models import Membership
 
 from .conftest import make_guidance, make_network_page, make_practice
 
@@ -68,3 +69,24 @@ def test_new_network_pages_get_their_permissions_without_manual_setup(tree):
     page = make_network_page(tree, network)
 
     assert page.permissions_for_user(admin).can_edit()
+
+
+def test_the_home_page_counts_the_practices_and_the_requests_waiting_for_a_network_admin(
+    tree, network, client
+):
+    own_page = make_network_page(tree, network)
+    admin = make_network_admin(network)
+    for _ in range(2):
+        submitter = make_member(network)
+        practice = make_practice(own_page, live=False)
+        practice.save_revision(user=submitter)
+        practice.get_workflow().start(practice, submitter)
+    make_membership(make_user(), network, status=Membership.Status.PENDING)
+    client.force_login(admin)
+
+    content = client.get("/").content.decode()
+
+    assert "2 käytäntöä odottaa tarkastustasi" in content
+    assert "1 pyyntö liittyä verkostoosi" in content
+    client.force_login(make_member(network))
+    assert "odottaa tarkastustasi" not in client.get("/").content.decode()
