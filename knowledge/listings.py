@@ -127,12 +127,13 @@ def _attach_tags(request, pages, tag_model) -> None:
 
 def _descendants(index, queryset):
     """The index's pages; a translated index also lists the Finnish pages not translated into
-    its language (they are served in Finnish under its address)."""
+    its language, or whose translation is not published (they are served in Finnish under its
+    address)."""
     pages = queryset.descendant_of(index)
     original = index._default_language_version()
     if original is None:
         return pages
-    translated = Page.objects.filter(locale_id=index.locale_id).values("translation_key")
+    translated = Page.objects.live().filter(locale_id=index.locale_id).values("translation_key")
     return pages | queryset.descendant_of(original).exclude(translation_key__in=translated)
 
 

@@ -44,12 +44,13 @@ def law_section(statute_slug: str, section_key: str) -> LawSection | None:
 
 def pages_in_current_language(model) -> QuerySet:
     """The pages of the model, each once: in the visitor's language where it has been
-    translated, otherwise the Finnish original (served so under the visitor's address)."""
+    translated and published, otherwise the Finnish original (served so under the visitor's
+    address, as it is while the translation is a draft)."""
     default = default_language()
     active = get_language() or default
     pages = model.objects.filter(locale__language_code=default)
     if active != default:
-        translated = Page.objects.filter(locale__language_code=active).values("translation_key")
+        translated = Page.objects.live().filter(locale__language_code=active).values("translation_key")
         pages = model.objects.filter(locale__language_code=active) | pages.exclude(
             translation_key__in=translated
         )

@@ -61,6 +61,17 @@ def test_the_swedish_guidance_index_also_lists_the_guidance_not_translated(clien
     assert "Satakunnan TYM-verkosto" in client.get("/sv/verkostot/").content.decode()
 
 
+def test_a_translation_not_yet_published_leaves_the_finnish_page_listed_in_swedish(client, demo):
+    """The Swedish address serves the Finnish page until its translation is published, so the
+    Swedish listing keeps the Finnish page meanwhile."""
+    original = GuidancePage.objects.get(slug="typ-prosessi-2023", locale__language_code="fi")
+    draft = original.copy_for_translation(Locale.objects.get(language_code="sv"))
+    assert not draft.live
+
+    assert client.get("/sv/ohjeet/typ-prosessi-2023/").status_code == 200
+    assert "TYP-prosessi ennen vuotta 2025" in client.get("/sv/ohjeet/").content.decode()
+
+
 def test_the_swedish_menu_keeps_every_section(client, demo):
     finnish = client.get("/").content.decode()
     swedish = client.get("/sv/").content.decode()
