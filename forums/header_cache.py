@@ -10,19 +10,16 @@ the bulk writes that send no signal (new notifications, notifications marked rea
 call `renew` themselves. A kept count also expires after `SECONDS`.
 """
 
-import uuid
 from collections.abc import Callable
 from typing import Any
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from typ_site.core import page_cache
+from typ_site.core.generations import Generation
 
-GENERATION_KEY = "typ:header-counts:generation"
 KEY = "typ:header-counts:{user_id}"
 SECONDS = 300
+_COUNTS = Generation("header-counts", SECONDS)
 WATCHED_APPS = {"forums", "networks", "accounts", "auth", "operating_model"}
 # Rows of those apps that no count reads (a person's read marks, follows, reactions, feed
 # token, a post's earlier versions and files, the moderation log): saving them renews nothing.
@@ -40,30 +37,12 @@ UNCOUNTED_MODELS = {
 def kept_for(user, compute: Callable[[], Any]) -> Any:
     """The person's counts kept under the current generation (one cache read), else computed
     and kept."""
-    key = KEY.format(user_id=user.pk)
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY) or _new_generation()
-    stored = found.get(key)
-    if stored is not None and stored[0] == generation:
-        return stored[1]
-    counts = compute()
-    cache.set(key, (generation, counts), SECONDS)
-    return counts
-
-
-def _new_generation() -> str:
-    generation = uuid.uuid4().hex
-    cache.set(GENERATION_KEY, generation, None)
-    return generation
+    return _COUNTS.kept(KEY.format(user_id=user.pk), compute)
 
 
 def renew() -> None:
-    """Forget every person's kept counts: now, and again after the commit (a request counting
-    in between could read the rows as they were and keep them under the new generation)."""
-    if page_cache.migrating():
-        return
-    _new_generation()
-    transaction.on_commit(_new_generation)
+    """Forget every person's kept counts (`typ_site.core.generations`)."""
+    _COUNTS.renew()
 
 
 def _model_changed(sender, **kwargs) -> None:

@@ -14,21 +14,18 @@ the backends' own tests ask the backend directly.
 
 import functools
 import hashlib
-import uuid
 from collections.abc import Callable
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from typ_site.core import page_cache
+from typ_site.core.generations import Generation
 
 from .backends.base import SearchRequest, SearchResults
 from .vocabulary import vocabulary_models
 
-GENERATION_KEY = "typ:search:generation"
 KEY = "typ:search:results:{digest}"
 SECONDS = 300
+_RESULTS = Generation("search", SECONDS)
 
 
 def _digest(backend_name: str, request: SearchRequest) -> str:
@@ -47,30 +44,12 @@ def _digest(backend_name: str, request: SearchRequest) -> str:
 def kept(backend_name: str, request: SearchRequest, search: Callable[[], SearchResults]) -> SearchResults:
     """The results of `request` kept under the current generation (one cache read), else
     searched and kept."""
-    key = KEY.format(digest=_digest(backend_name, request))
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY) or _new_generation()
-    stored = found.get(key)
-    if stored is not None and stored[0] == generation:
-        return stored[1]
-    results = search()
-    cache.set(key, (generation, results), SECONDS)
-    return results
-
-
-def _new_generation() -> str:
-    generation = uuid.uuid4().hex
-    cache.set(GENERATION_KEY, generation, None)
-    return generation
+    return _RESULTS.kept(KEY.format(digest=_digest(backend_name, request)), search)
 
 
 def renew() -> None:
-    """Forget every kept results page (a request searching between a write and its commit
-    could keep the old answer under the new generation: renewed again after the commit)."""
-    if page_cache.migrating():
-        return
-    _new_generation()
-    transaction.on_commit(_new_generation)
+    """Forget every kept results page (`typ_site.core.generations`)."""
+    _RESULTS.renew()
 
 
 def renews_kept_results(write):
