@@ -1,5 +1,9 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
+
+from typ_site.accounts.signals import account_removed
+from typ_site.networks.signals import membership_decided, membership_requested, network_admins_notice
 
 
 class ForumsConfig(AppConfig):
@@ -8,11 +12,7 @@ class ForumsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_save
-
-        from typ_site.accounts.signals import account_removed
         from typ_site.core.access import register_access_keys
-        from typ_site.networks.signals import membership_decided, membership_requested, network_admins_notice
 
         from . import header_cache
         from .search import register_forum_search

@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
+from typ_site.accounts.signals import account_removed
+
 
 class ParticipationConfig(AppConfig):
     """Votes on development needs and the validation of customer stories.
@@ -17,7 +19,6 @@ class ParticipationConfig(AppConfig):
 
     def ready(self):
         from knowledge.models import CaseStoryPage
-        from typ_site.accounts.signals import account_removed
 
         from .criteria_search import register_criteria_search
         from .signal_handlers import anonymise_ballots_of_removed_account, open_story_for_answers
