@@ -1,8 +1,10 @@
 """SQL expressions the apps share, the same on SQLite and PostgreSQL."""
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Aggregate, CharField, F, Func, QuerySet, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 
@@ -73,3 +75,45 @@ def moment_of(text: str) -> datetime:
     writes its ISO form with one."""
     moment = datetime.fromisoformat(text)
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+class PreparedRows:
+    """The rows of a `values_list` query whose SQL is built once per database and then run
+    again for another value.
+
+    Django builds and compiles a query's SQL on every call. For a small query run on every
+    request that costs more than the database's answer: the signed-in person's standing (a
+    UNION of three rules) takes about a millisecond to build and a tenth of that to answer.
+    Here `build(value)` gives the query for one value; it is built for a marker value, and
+    the marker's places among the SQL's parameters take the value of each later call.
+
+    The value must reach the SQL only as a parameter (an id compared with a column, as
+    `filter(user=pk)` does), and the rows are the database's own values: the columns must
+    need no conversion (text and integers).
+    """
+
+    MARKER = -918_273_645
+
+    def __init__(self, build: Callable[[int], QuerySet]):
+        self._build = build
+        self._prepared: dict[tuple[str, str], tuple[str, tuple, list[int]]] = {}
+
+    def _prepare(self, using: str) -> tuple[str, tuple, list[int]]:
+        sql, params = self._build(self.MARKER).query.get_compiler(using).as_sql()
+        places = [index for index, param in enumerate(params) if param == self.MARKER]
+        if not places:
+            raise ValueError("The query does not take its value as a parameter.")
+        return sql, tuple(params), places
+
+    def rows(self, value: int, using: str = DEFAULT_DB_ALIAS) -> list[tuple]:
+        connection = connections[using]
+        key = (using, connection.vendor)
+        if key not in self._prepared:
+            self._prepared[key] = self._prepare(using)
+        sql, prepared_params, places = self._prepared[key]
+        params = list(prepared_params)
+        for index in places:
+            params[index] = value
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
