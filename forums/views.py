@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
 
+from knowledge.models import SectionDirectory
 from typ_site.accounts.roles import is_verified_member
 from typ_site.core.pagination import page_number
 
-from . import permissions, selectors, services
+from . import permissions, post_fragments, selectors, services
 from .diffs import edits_of
 from .forms import EditPostForm, HidePostForm, MoveTopicForm, ReactionForm, ReplyForm, ReportForm, TopicForm
 from .mentions import people_to_mention
@@ -173,6 +174,19 @@ def topic_detail(request, pk):
     reply_form = None
     if not topic.is_locked and not topic.is_hidden:
         reply_form = ReplyForm()
+    reader = post_fragments.Reader(
+        user_id=user.pk,
+        is_moderator=is_moderator,
+        can_accept=permissions.can_accept(user, topic),
+        can_reply=reply_form is not None,
+        first_post_id=posts[0].pk if page.number == 1 and posts else None,
+        first_unread=first_unread if last_read is not None else None,
+    )
+    accept_url = reverse("forums:accept_answer", args=[topic.pk])
+    shown = [post_fragments.shown_post(post, topic, reader) for post in posts]
+    rendered_posts = post_fragments.rendered_posts(
+        request, shown, accept_url=accept_url, law_sections=SectionDirectory()
+    )
     related_pages = []
     if topic.has_related_pages:
         # Specific pages (no extra query) link in the visitor's language, see BasePage.
@@ -185,14 +199,12 @@ def topic_detail(request, pk):
             "topic": topic,
             "page_obj": page,
             "posts": posts,
-            "first_post_id": page.number == 1 and posts and posts[0].pk,
+            "rendered_posts": rendered_posts,
             "first_unread": first_unread if last_read is not None else None,
             "is_moderator": is_moderator,
-            "can_accept": permissions.can_accept(user, topic),
             "following": topic.is_followed,
             "related_pages": related_pages,
             "reply_form": reply_form,
-            "accept_url": reverse("forums:accept_answer", args=[topic.pk]),
         },
     )
 
