@@ -42,6 +42,14 @@ def test_language_switcher_links_to_the_same_page_in_each_language(client, home)
     assert 'href="/networks/"' in content
 
 
+def test_the_switcher_links_of_a_view_are_right_from_every_language_read_twice(client, home):
+    expected = ['href="/networks/?page=2"', 'href="/sv/networks/?page=2"', 'href="/en/networks/?page=2"']
+    for _round in range(2):  # the second round reads the addresses each process keeps
+        for prefix in ("", "/sv", "/en"):
+            content = client.get(f"{prefix}/networks/?page=2").content.decode()
+            assert all(link in content for link in expected), prefix
+
+
 def test_switching_language_keeps_the_page(client, home):
     response = client.get("/sv/networks/")
 
