@@ -1,12 +1,12 @@
 """Forum posts rendered once and kept in the shared cache, for every reader they look alike to.
 
 A topic page shows up to twenty posts, and rendering them was most of the page's time. A
-post looks the same to every reader who may do the same things with it, so the rendered post
-is kept under a digest of everything its template shows (`shown_post`): the post's text,
-author, times, files, reaction counts, addresses, and what this reader may do with it (edit,
-report, quote, accept, moderate, see its history, their own reactions). An edited or hidden
-post, a new reaction, a renamed author or a reader with other rights gives another digest,
-and the post is rendered anew: nothing needs to be forgotten. The template gets only those
+post looks the same to every reader who may do the same things with it, so the rendered
+posts of a page are kept under a digest of everything their template shows (`shown_post`):
+each post's text, author, times, files, reaction counts, addresses, and what this reader may
+do with it (edit, report, quote, accept, moderate, see its history, their own reactions). An
+edited or hidden post, a new reaction, a renamed author or a reader with other rights gives
+another digest, and the posts are rendered anew: nothing needs to be forgotten. The template gets only those
 values (no request, no user, no context processors), so it cannot show anything the digest
 does not hold. The language and time zone are part of the key.
 
@@ -16,8 +16,8 @@ Two things stay per reading:
 - a post that mentions a law section ("§"): its links follow the knowledge base's pages, so
   it is rendered for each reading and not kept.
 
-One `get_many` reads the posts of a page (no query on Redis or the local cache, one on the
-database cache); the missing ones are rendered and kept with one `set_many`.
+The posts of a page are kept as one entry: one read (no query on Redis or the local cache,
+one on the database cache), and after a change one write, not one for each post.
 """
 
 import hashlib
@@ -87,19 +87,18 @@ def shown_post(post, topic, reader: Reader) -> dict:
     }
 
 
-def _key(shown: dict) -> str:
-    context = (get_language(), timezone.get_current_timezone_name(), sorted(shown.items()))
+def _key(kept_posts: list[dict | None]) -> str:
+    context = (get_language(), timezone.get_current_timezone_name(), [_items(shown) for shown in kept_posts])
     return KEY.format(digest=hashlib.sha256(repr(context).encode()).hexdigest())
 
 
+def _items(shown: dict | None) -> list | None:
+    return None if shown is None else sorted(shown.items())
+
+
 def _render(shown: dict, accept_url: str, law_sections) -> str:
-    context = {
-        "post": shown,
-        "accept_url": accept_url,
-        "law_sections": law_sections,
-        "csrf_token": TOKEN_MARKER,
-    }
-    return render_to_string(TEMPLATE, context)
+    context = {"post": shown, "accept_url": accept_url, "law_sections": law_sections}
+    return render_to_string(TEMPLATE, {**context, "csrf_token": TOKEN_MARKER})
 
 
 def _may_keep(shown: dict) -> bool:
@@ -107,19 +106,17 @@ def _may_keep(shown: dict) -> bool:
 
 
 def rendered_posts(request, shown_posts: list[dict], *, accept_url: str, law_sections) -> list[SafeString]:
-    """The posts' HTML for this reader, kept ones from the cache and the rest rendered."""
-    keys = [_key(shown) if _may_keep(shown) else "" for shown in shown_posts]
-    kept = cache.get_many([key for key in keys if key])
-    to_keep = {}
-    rendered = []
-    for shown, key in zip(shown_posts, keys, strict=True):
-        html = kept.get(key) if key else None
-        if html is None:
-            html = _render(shown, accept_url, law_sections)
-            if key:
-                to_keep[key] = html
-        rendered.append(html)
-    if to_keep:
-        cache.set_many(to_keep, SECONDS)
+    """The posts' HTML for this reader: the page's kept posts from the cache (one read), the
+    rest rendered."""
+    kept_posts = [shown if _may_keep(shown) else None for shown in shown_posts]
+    key = _key(kept_posts)
+    kept = cache.get(key)
+    if kept is None:
+        kept = [None if shown is None else _render(shown, accept_url, law_sections) for shown in kept_posts]
+        cache.set(key, kept, SECONDS)
+    rendered = [
+        html if html is not None else _render(shown, accept_url, law_sections)
+        for html, shown in zip(kept, shown_posts, strict=True)
+    ]
     token = f'name="csrfmiddlewaretoken" value="{get_token(request)}"'
     return [mark_safe(html.replace(_MARKED_TOKEN, token)) for html in rendered]  # noqa: S308  (rendered by the template)
