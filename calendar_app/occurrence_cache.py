@@ -8,31 +8,60 @@ plain rows (event id, start, end, original start, changed?, note) in the cache e
 process shares, and a later page turns them back into occurrences with one read of the
 events, through the visibility rule as always.
 
-Any saved or deleted event or exception, and any change to an event's themes (a filter),
-starts a new generation, now and again after the commit: every kept expansion is then
-stale in every process at once. Kept rows also expire after a day.
+The rendered listings of a window (the month's grid, the agenda's days) are the same for
+the same people too, and rendering hundreds of occurrences costs more than expanding them:
+`kept_listing` keeps the HTML under the occurrences' key, the language, the time zone and
+what else the listing shows (today's date), in the same generation.
+
+Any saved or deleted event or exception, any change to an event's themes (a filter), and a
+renamed network (an event's organiser) or tag (its label) starts a new generation, now and
+again after the commit: every kept expansion and listing is then stale in every process at
+once. Kept rows also expire after a day.
 """
 
 import hashlib
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+from taggit.models import Tag
+
+from typ_site.core.generations import Generation
+from typ_site.networks.models import Network
 
 from .models import Event, EventException, TaggedEvent
 from .recurrence import Occurrence
 
 GENERATION_KEY = "typ:calendar:generation"
 KEY = "typ:calendar:occurrences:{digest}"
+LISTING_KEY = "typ:calendar:listing:{digest}"
 KEEP_SECONDS = 60 * 60 * 24
+# The same generation as the kept rows (its key is GENERATION_KEY).
+_LISTINGS = Generation("calendar", KEEP_SECONDS)
+
+
+def _digest(value) -> str:
+    return hashlib.sha256(repr(value).encode()).hexdigest()
 
 
 def key(audience: tuple[str, ...], filters: dict | None, start: datetime, end: datetime) -> str:
     filtered = sorted((name, str(value)) for name, value in (filters or {}).items() if value)
-    text = repr((audience, filtered, start.isoformat(), end.isoformat()))
-    return KEY.format(digest=hashlib.sha256(text.encode()).hexdigest())
+    return KEY.format(digest=_digest((audience, filtered, start.isoformat(), end.isoformat())))
+
+
+def kept_listing(occurrences_key: str, shown: tuple, render: Callable[[], str]) -> SafeString:
+    """The HTML `render()` gives for the occurrences of `occurrences_key`, kept in the current
+    generation under that key, the language, the time zone and `shown`: what else the listing
+    shows (today's date, the month)."""
+    language = (get_language(), timezone.get_current_timezone_name())
+    listing_key = LISTING_KEY.format(digest=_digest((occurrences_key, language, shown)))
+    return mark_safe(_LISTINGS.kept(listing_key, lambda: str(render())))  # noqa: S308  (rendered by a template)
 
 
 def read(cache_key: str) -> tuple[list | None, str]:
@@ -69,7 +98,7 @@ def _changed(sender, **kwargs):
 
 
 def connect_signals() -> None:
-    for model in (Event, EventException, TaggedEvent):
+    for model in (Event, EventException, TaggedEvent, Network, Tag):
         post_save.connect(_changed, sender=model, dispatch_uid=f"calendar.occurrences.saved.{model.__name__}")
         post_delete.connect(
             _changed, sender=model, dispatch_uid=f"calendar.occurrences.deleted.{model.__name__}"

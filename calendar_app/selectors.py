@@ -109,6 +109,13 @@ def events_overlapping(queryset: QuerySet[Event], start: datetime, end: datetime
     return queryset.filter(start__lt=end).filter(Q(last_end__isnull=True) | Q(last_end__gt=start))
 
 
+def occurrences_key(user, start: datetime, end: datetime, filters=None) -> str:
+    """The cache key of the occurrences `occurrences_for` gives: the same for everyone who
+    sees the same events (the person's access keys), the filters and the window."""
+    audience = ("*",) if sees_every_event(user) else tuple(sorted(access_keys_for(user)))
+    return occurrence_cache.key(audience, filters, start, end)
+
+
 def occurrences_for(user, start: datetime, end: datetime, filters=None) -> list[Occurrence]:
     """The occurrences the person may see in [start, end), in time order.
 
@@ -120,8 +127,7 @@ def occurrences_for(user, start: datetime, end: datetime, filters=None) -> list[
     of the events it names, through the same visibility rule.
     """
     visible = apply_filters(visible_events_for(user), filters)
-    audience = ("*",) if sees_every_event(user) else tuple(sorted(access_keys_for(user)))
-    key = occurrence_cache.key(audience, filters, start, end)
+    key = occurrences_key(user, start, end, filters)
     kept, generation = occurrence_cache.read(key)
     if kept is not None:
         events = {

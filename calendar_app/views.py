@@ -9,6 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -24,6 +25,7 @@ from typ_site.networks.selectors import networks_of
 from . import ical
 from .forms import EventFilterForm, RegistrationNoteForm
 from .models import NOTE_MAX_LENGTH, EventLink, Registration
+from .occurrence_cache import kept_listing
 from .permissions import can_manage_event, can_see_network_events
 from .recurrence import HELSINKI, Occurrence, parse_occurrence_key
 from .selectors import (
@@ -31,6 +33,7 @@ from .selectors import (
     feed_events_for,
     feed_owner_or_404,
     occurrences_for,
+    occurrences_key,
     registrants_of,
     registration_counts,
     registrations_of_user_for,
@@ -109,33 +112,38 @@ def month_view(request, year=None, month=None):
     weeks = calendar_module.Calendar(firstweekday=0).monthdatescalendar(year, month)
     window_start = _local_midnight(weeks[0][0])
     window_end = _local_midnight(weeks[-1][-1] + timedelta(days=1))
-    by_day = defaultdict(list)
-    for occurrence in occurrences_for(request.user, window_start, window_end, filters):
-        for day in _days_of(occurrence):
-            by_day[day].append(occurrence)
-    grid = [
-        {
-            "number": week[0].isocalendar().week,
-            "days": [
-                {
-                    "date": day,
-                    "in_month": day.month == month,
-                    "is_today": day == today,
-                    "occurrences": by_day.get(day, []),
-                }
-                for day in week
-            ],
-        }
-        for week in weeks
-    ]
+
+    def render_grid() -> str:
+        by_day = defaultdict(list)
+        for occurrence in occurrences_for(request.user, window_start, window_end, filters):
+            for day in _days_of(occurrence):
+                by_day[day].append(occurrence)
+        grid = [
+            {
+                "number": week[0].isocalendar().week,
+                "days": [
+                    {
+                        "date": day,
+                        "in_month": day.month == month,
+                        "is_today": day == today,
+                        "occurrences": by_day.get(day, []),
+                    }
+                    for day in week
+                ],
+            }
+            for week in weeks
+        ]
+        context = {"weeks": grid, "weekdays": weeks[0], "has_events": bool(by_day)}
+        return render_to_string("calendar_app/includes/month_grid.html", context)
+
+    key = occurrences_key(request.user, window_start, window_end, filters)
+    grid_html = kept_listing(key, ("month", today, year, month), render_grid)
     first = date(year, month, 1)
     previous_month = first - timedelta(days=1)
     next_month = first + timedelta(days=32)
     context = {
         "first_day": first,
-        "weeks": grid,
-        "weekdays": weeks[0],
-        "has_events": bool(by_day),
+        "grid": grid_html,
         "previous_url": reverse("calendar_app:month_of", args=[previous_month.year, previous_month.month]),
         "next_url": reverse("calendar_app:month_of", args=[next_month.year, next_month.month]),
         "filter_form": form,
@@ -155,10 +163,17 @@ def agenda_view(request):
         first = today
     form, filters = _filters(request)
     last = first + timedelta(days=AGENDA_DAYS)
-    occurrences = occurrences_for(request.user, _local_midnight(first), _local_midnight(last), filters)
-    days: dict[date, list[Occurrence]] = defaultdict(list)
-    for occurrence in occurrences:
-        days[max(occurrence.local_date, first)].append(occurrence)
+    start, end = _local_midnight(first), _local_midnight(last)
+
+    def render_days() -> str:
+        days: dict[date, list[Occurrence]] = defaultdict(list)
+        for occurrence in occurrences_for(request.user, start, end, filters):
+            days[max(occurrence.local_date, first)].append(occurrence)
+        return render_to_string("calendar_app/includes/agenda_days.html", {"days": sorted(days.items())})
+
+    days_html = kept_listing(
+        occurrences_key(request.user, start, end, filters), ("agenda", first), render_days
+    )
     query = form.query_string()
     return render(
         request,
@@ -166,7 +181,7 @@ def agenda_view(request):
         {
             "first_day": first,
             "last_day": last - timedelta(days=1),
-            "days": sorted(days.items()),
+            "days": days_html,
             "filter_form": form,
             "query": query,
             "earlier_from": (first - timedelta(days=AGENDA_DAYS)).isoformat(),

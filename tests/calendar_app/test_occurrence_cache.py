@@ -89,3 +89,57 @@ def test_anonymous_visitors_get_the_month_and_agenda_from_the_page_cache(client)
     member = make_member(make_network())
     client.force_login(member)
     assert "X-Page-Cache" not in client.get(MONTH)
+
+
+# --- The kept listings: the month's grid and the agenda's days, for signed-in people ------------
+
+AGENDA = reverse("calendar_app:agenda") + "?from=2026-03-01"
+
+
+def _listings_rendered(response) -> int:
+    names = {"calendar_app/includes/month_grid.html", "calendar_app/includes/agenda_days.html"}
+    return sum(1 for template in response.templates if template.name in names)
+
+
+def test_a_members_month_and_agenda_are_kept_listings(client):
+    make_event(title="Verkostojen yhteinen päivä", start=helsinki(2026, 3, 10, 9))
+    client.force_login(make_member(make_network()))
+    for url in (MONTH, AGENDA):
+        first = client.get(url)
+        assert _listings_rendered(first) == 1
+        again = client.get(url)
+        assert _listings_rendered(again) == 0
+        assert "Verkostojen yhteinen päivä" in again.content.decode()
+
+
+def test_members_of_two_networks_never_share_a_kept_listing(client):
+    first_network, second_network = make_network(), make_network()
+    make_event(
+        title="Vain ensimmäiselle",
+        start=helsinki(2026, 3, 10, 9),
+        network=first_network,
+        visibility=Event.Visibility.NETWORK,
+    )
+    insider, outsider = make_member(first_network), make_member(second_network)
+    for url in (MONTH, AGENDA):
+        client.force_login(insider)
+        assert "Vain ensimmäiselle" in client.get(url).content.decode()
+        client.force_login(outsider)
+        assert "Vain ensimmäiselle" not in client.get(url).content.decode()
+        client.force_login(insider)
+        assert "Vain ensimmäiselle" in client.get(url).content.decode()
+
+
+def test_a_renamed_organiser_and_another_language_show_at_once(client):
+    network = make_network("Vanha verkosto")
+    make_event(title="Verkoston koulutus", start=helsinki(2026, 3, 10, 9), network=network)
+    client.force_login(make_member(network))
+    assert "Vanha verkosto" in client.get(AGENDA).content.decode()
+
+    network.name = "Uusi verkosto"
+    network.save()
+    agenda = client.get(AGENDA).content.decode()
+    assert "Uusi verkosto" in agenda and "Vanha verkosto" not in agenda
+
+    swedish = client.get("/sv" + AGENDA).content.decode()
+    assert "tisdag" in swedish.lower() and "tiistai" not in swedish.lower()
