@@ -206,6 +206,21 @@ def test_an_abbreviation_finds_what_it_stands_for(indexed):
     assert "page:4" in search(indexed, "HVA").keys
 
 
+def test_everyday_words_find_the_field_s_terms(backend):
+    backend.index_documents(
+        [
+            make_document("page:76", "Toimeentulon turvaaminen", "Kelan perustoimeentulotuki."),
+            make_document("page:77", "Poissaolot tapaamisista", "Soita asiakkaalle ja sovi uusi aika."),
+            make_document("page:78", "Asiakkuus päätetään", "Loppuarvio kirjataan."),
+            make_document("page:79", "Rahoitushaku", "Hankkeen budjetti."),
+        ]
+    )
+
+    assert search(backend, "rahapula").keys == ["page:76"]
+    assert search(backend, "ei tule tapaamiseen").keys == ["page:77"]
+    assert search(backend, "lopettaa asiakkuuden").keys == ["page:78"]
+
+
 def test_a_document_outside_the_access_keys_is_never_returned(backend):
     private = make_document(
         "post:7", "Verkoston sisäinen keskustelu työkokeilusta", access_key=network_key(7)

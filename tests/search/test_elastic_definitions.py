@@ -220,6 +220,16 @@ def test_synonyms_and_word_families_are_alternatives_of_the_word():
     )
 
 
+def test_everyday_words_ask_for_the_field_s_terms_without_a_database():
+    (clause,) = search_body("rahat loppu")["query"]["bool"]["must"][0]["bool"]["must"]
+    alternatives = [
+        [part["multi_match"]["query"] for part in option["bool"]["must"]]
+        for option in clause["bool"]["should"]
+        if "bool" in option
+    ]
+    assert ["toimeentulo"] in alternatives and ["rahapula"] in alternatives
+
+
 def test_a_section_named_without_its_law_also_asks_for_the_law_s_names():
     vocabulary = Vocabulary(STATIC_VOCABULARY.groups, sections=(("11", "381/2023"),))
     request = SearchRequest("Kela 11 §", frozenset({PUBLIC}))
