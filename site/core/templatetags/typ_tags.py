@@ -1,11 +1,9 @@
-from functools import lru_cache
 from urllib.parse import unquote, unquote_plus
 
 from django import template
 from django.conf import settings
 from django.forms import BaseForm, BaseFormSet
 from django.http import QueryDict
-from django.urls import get_urlconf, translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext_lazy
@@ -14,7 +12,7 @@ from wagtail.models import Page
 
 from typ_site.accounts.roles import can_open_wagtail_admin
 
-from ..languages import default_language, in_current_language
+from ..languages import default_language, in_current_language, translated_address
 from ..pagination import page_links
 from ..shared_rows import own_addresses as shared_own_addresses
 from ..themes import tag_label
@@ -97,21 +95,11 @@ def language_links(context) -> list[dict]:
         {
             "code": code,
             "name": name,
-            "url": page_links[code]
-            if page_links
-            else _translated_address(full_path, code, current, get_urlconf()),
+            "url": page_links[code] if page_links else translated_address(full_path, code),
             "current": code == current,
         }
         for code, name in settings.LANGUAGES
     ]
-
-
-@lru_cache(maxsize=4096)
-def _translated_address(full_path: str, code: str, current: str, urlconf) -> str:
-    """`translate_url` of an address: a function of the address, the language it is read in
-    and the URLconf only, so each process works it out once (it resolves the address and
-    reverses it again, about a third of a millisecond per language)."""
-    return translate_url(full_path, code)
 
 
 def _page_language_links(page, request, current: str) -> dict[str, str] | None:
