@@ -82,6 +82,8 @@ def endpoints(run: dict, pages: dict) -> list[dict]:
         ("event page", "site", [f"/calendar/events/{pk}/" for pk in events[:50]], True),
         ("calendar month", "site", ["/calendar/"], False),
         ("calendar agenda", "site", ["/calendar/agenda/"], False),
+        ("calendar month, member", "site", ["/calendar/"], True),
+        ("calendar agenda, member", "site", ["/calendar/agenda/"], True),
         ("voting round, member", "site", [f"/participate/rounds/{pk}/" for pk in run["rounds"]], True),
         ("search, anonymous", "site", [f"/search/?q={q}" for q in queries], False),
         ("search, member", "site", [f"/search/?q={q}" for q in queries], True),
