@@ -100,22 +100,15 @@ def _filters(request) -> tuple[EventFilterForm, dict]:
 # --- month, agenda, wheel ------------------------------------------------------------------
 
 
-def month_view(request, year=None, month=None):
-    # The same for every anonymous visitor: the shared page cache may keep it (its
-    # generation is renewed by any change to an event).
-    mark_cacheable(request)
-    today = timezone.localdate()
-    year, month = year or today.year, month or today.month
-    if not (1 <= month <= 12 and 1900 <= year <= 2200):
-        raise Http404
-    form, filters = _filters(request)
-    weeks = calendar_module.Calendar(firstweekday=0).monthdatescalendar(year, month)
+def _month_grid(user, weeks: list[list[date]], month: int, today: date, filters) -> str:
+    """The month's grid of the occurrences the person may see, kept rendered for everyone
+    with the same access keys (`occurrence_cache.kept_listing`)."""
     window_start = _local_midnight(weeks[0][0])
     window_end = _local_midnight(weeks[-1][-1] + timedelta(days=1))
 
     def render_grid() -> str:
         by_day = defaultdict(list)
-        for occurrence in occurrences_for(request.user, window_start, window_end, filters):
+        for occurrence in occurrences_for(user, window_start, window_end, filters):
             for day in _days_of(occurrence):
                 by_day[day].append(occurrence)
         grid = [
@@ -136,8 +129,34 @@ def month_view(request, year=None, month=None):
         context = {"weeks": grid, "weekdays": weeks[0], "has_events": bool(by_day)}
         return render_to_string("calendar_app/includes/month_grid.html", context)
 
-    key = occurrences_key(request.user, window_start, window_end, filters)
-    grid_html = kept_listing(key, ("month", today, year, month), render_grid)
+    key = occurrences_key(user, window_start, window_end, filters)
+    return kept_listing(key, ("month", today, month), render_grid)
+
+
+def _agenda_days(user, first: date, last: date, filters) -> str:
+    """The agenda's days from `first` up to `last`, kept rendered as the month's grid is."""
+    start, end = _local_midnight(first), _local_midnight(last)
+
+    def render_days() -> str:
+        days: dict[date, list[Occurrence]] = defaultdict(list)
+        for occurrence in occurrences_for(user, start, end, filters):
+            days[max(occurrence.local_date, first)].append(occurrence)
+        return render_to_string("calendar_app/includes/agenda_days.html", {"days": sorted(days.items())})
+
+    return kept_listing(occurrences_key(user, start, end, filters), ("agenda", first), render_days)
+
+
+def month_view(request, year=None, month=None):
+    # The same for every anonymous visitor: the shared page cache may keep it (its
+    # generation is renewed by any change to an event).
+    mark_cacheable(request)
+    today = timezone.localdate()
+    year, month = year or today.year, month or today.month
+    if not (1 <= month <= 12 and 1900 <= year <= 2200):
+        raise Http404
+    form, filters = _filters(request)
+    weeks = calendar_module.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    grid_html = _month_grid(request.user, weeks, month, today, filters)
     first = date(year, month, 1)
     previous_month = first - timedelta(days=1)
     next_month = first + timedelta(days=32)
@@ -163,17 +182,7 @@ def agenda_view(request):
         first = today
     form, filters = _filters(request)
     last = first + timedelta(days=AGENDA_DAYS)
-    start, end = _local_midnight(first), _local_midnight(last)
-
-    def render_days() -> str:
-        days: dict[date, list[Occurrence]] = defaultdict(list)
-        for occurrence in occurrences_for(request.user, start, end, filters):
-            days[max(occurrence.local_date, first)].append(occurrence)
-        return render_to_string("calendar_app/includes/agenda_days.html", {"days": sorted(days.items())})
-
-    days_html = kept_listing(
-        occurrences_key(request.user, start, end, filters), ("agenda", first), render_days
-    )
+    days_html = _agenda_days(request.user, first, last, filters)
     query = form.query_string()
     return render(
         request,
