@@ -76,7 +76,9 @@ def _standing_of(user_id: int) -> QuerySet:
         standing_key=Cast("network_id", output_field=text),
         standing_value=F("role"),
     )
-    return groups.values_list(*columns).union(permissions.values_list(*columns), memberships.values_list(*columns))
+    return groups.values_list(*columns).union(
+        permissions.values_list(*columns), memberships.values_list(*columns)
+    )
 
 
 # Built once per database: building it cost ten times its answer (see `PreparedRows`).
