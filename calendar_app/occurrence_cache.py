@@ -25,7 +25,6 @@ from collections.abc import Callable
 from datetime import datetime
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -42,8 +41,8 @@ GENERATION_KEY = "typ:calendar:generation"
 KEY = "typ:calendar:occurrences:{digest}"
 LISTING_KEY = "typ:calendar:listing:{digest}"
 KEEP_SECONDS = 60 * 60 * 24
-# The same generation as the kept rows (its key is GENERATION_KEY).
-_LISTINGS = Generation("calendar", KEEP_SECONDS)
+# The generation of the kept rows and listings (its key is GENERATION_KEY).
+_GENERATION = Generation("calendar", KEEP_SECONDS)
 
 
 def _digest(value) -> str:
@@ -61,7 +60,7 @@ def kept_listing(occurrences_key: str, shown: tuple, render: Callable[[], str]) 
     shows (today's date, the month)."""
     language = (get_language(), timezone.get_current_timezone_name())
     listing_key = LISTING_KEY.format(digest=_digest((occurrences_key, language, shown)))
-    return mark_safe(_LISTINGS.kept(listing_key, lambda: str(render())))  # noqa: S308  (rendered by a template)
+    return mark_safe(_GENERATION.kept(listing_key, lambda: str(render())))  # noqa: S308  (rendered by a template)
 
 
 def read(cache_key: str) -> tuple[list | None, str]:
@@ -93,8 +92,8 @@ def new_generation() -> str:
 
 
 def _changed(sender, **kwargs):
-    new_generation()
-    transaction.on_commit(new_generation)
+    # Now and again after the commit; nothing while `migrate` runs (no cache table yet).
+    _GENERATION.renew()
 
 
 def connect_signals() -> None:
