@@ -145,6 +145,8 @@ def main():
     from django.core.management import call_command
 
     call_command("migrate", "search", verbosity=0)
+    # Index writes renew the kept search results (search.results_cache) in the cache.
+    call_command("createcachetable", verbosity=0)
 
     from finnish_corpus import generate
 
