@@ -20,7 +20,6 @@ once. Kept rows also expire after a day.
 """
 
 import hashlib
-import uuid
 from collections.abc import Callable
 from datetime import datetime
 
@@ -37,12 +36,12 @@ from typ_site.networks.models import Network
 from .models import Event, EventException, TaggedEvent
 from .recurrence import Occurrence
 
-GENERATION_KEY = "typ:calendar:generation"
 KEY = "typ:calendar:occurrences:{digest}"
 LISTING_KEY = "typ:calendar:listing:{digest}"
 KEEP_SECONDS = 60 * 60 * 24
-# The generation of the kept rows and listings (its key is GENERATION_KEY).
+# The generation of the kept rows and listings.
 _GENERATION = Generation("calendar", KEEP_SECONDS)
+GENERATION_KEY = _GENERATION.key
 
 
 def _digest(value) -> str:
@@ -66,7 +65,7 @@ def kept_listing(occurrences_key: str, shown: tuple, render: Callable[[], str]) 
 def read(cache_key: str) -> tuple[list | None, str]:
     """(the kept rows or None, the current generation), in one cache read."""
     found = cache.get_many([GENERATION_KEY, cache_key])
-    generation = found.get(GENERATION_KEY) or new_generation()
+    generation = found.get(GENERATION_KEY) or _GENERATION.new()
     kept = found.get(cache_key)
     if kept is not None and kept["generation"] == generation:
         return kept["rows"], generation
@@ -83,12 +82,6 @@ def rebuild(rows: list, events: dict) -> list[Occurrence]:
         Occurrence(events[pk], start, end, original_start, is_changed=changed, note=note)
         for pk, start, end, original_start, changed, note in rows
     ]
-
-
-def new_generation() -> str:
-    generation = uuid.uuid4().hex
-    cache.set(GENERATION_KEY, generation, None)
-    return generation
 
 
 def _changed(sender, **kwargs):

@@ -4,6 +4,7 @@ Finnish and in Swedish. Wide tables scroll inside their own focusable regions in
 
 import pytest
 
+from tests.e2e import content
 from tests.e2e.pages import LANGUAGE_PREFIXES, PAGES, sign_in_with_session
 from tests.e2e.test_accessibility import finnish_address
 
@@ -67,3 +68,16 @@ def test_the_reflow_check_notices_a_page_that_scrolls_sideways(new_context, live
     }""")
 
     assert scrolls_sideways(page)
+
+
+def test_the_narrow_month_list_keeps_today_without_events(new_context, live_server, people):
+    """At 320 px the month grid lists only the days with events, and today even when it has none."""
+    content.event()  # three days from now: today has no events
+    content.event(people.network, visibility="network")
+    page = new_context(viewport=NARROW_VIEWPORT).new_page()
+    page.goto("/calendar/")
+
+    today = page.locator("td.cal-today")
+    assert "cal-empty" in (today.get_attribute("class") or "")
+    assert today.is_visible()
+    assert not page.locator("td.cal-empty:not(.cal-today)").first.is_visible()
