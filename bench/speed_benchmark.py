@@ -84,6 +84,7 @@ def endpoints(run: dict, pages: dict) -> list[dict]:
         ("calendar agenda", "site", ["/calendar/agenda/"], False),
         ("calendar month, member", "site", ["/calendar/"], True),
         ("calendar agenda, member", "site", ["/calendar/agenda/"], True),
+        ("annual wheel, member", "site", ["/calendar/wheel/"], True),
         ("voting round, member", "site", [f"/participate/rounds/{pk}/" for pk in run["rounds"]], True),
         ("search, anonymous", "site", [f"/search/?q={q}" for q in queries], False),
         ("search, member", "site", [f"/search/?q={q}" for q in queries], True),

@@ -8,7 +8,7 @@ plain rows (event id, start, end, original start, changed?, note) in the cache e
 process shares, and a later page turns them back into occurrences with one read of the
 events, through the visibility rule as always.
 
-The rendered listings of a window (the month's grid, the agenda's days) are the same for
+The rendered listings of a window (the month's grid, the agenda's days, the year's wheel) are the same for
 the same people too, and rendering hundreds of occurrences costs more than expanding them:
 `kept_listing` keeps the HTML under the occurrences' key, the language, the time zone and
 what else the listing shows (today's date), in the same generation.

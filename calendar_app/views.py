@@ -200,26 +200,35 @@ def agenda_view(request):
     )
 
 
+def _wheel_body(user, year: int, today: date, filters, query: str) -> str:
+    """The year's wheel and its table, kept rendered as the month's grid is."""
+    start, end = _local_midnight(date(year, 1, 1)), _local_midnight(date(year + 1, 1, 1))
+
+    def render_body() -> str:
+        wheel = build_wheel(year, occurrences_for(user, start, end, filters), today)
+        context = {"wheel": wheel, "year": year, "query": query}
+        return render_to_string("calendar_app/includes/wheel_body.html", context)
+
+    key = occurrences_key(user, start, end, filters)
+    return kept_listing(key, ("wheel", year, today, query), render_body)
+
+
 def wheel_view(request, year=None):
+    mark_cacheable(request)
     today = timezone.localdate()
     year = year or today.year
     if not 1900 <= year <= 2200:
         raise Http404
     form, filters = _filters(request)
-    occurrences = occurrences_for(
-        request.user,
-        _local_midnight(date(year, 1, 1)),
-        _local_midnight(date(year + 1, 1, 1)),
-        filters,
-    )
+    query = form.query_string()
     return render(
         request,
         "calendar_app/wheel.html",
         {
-            "wheel": build_wheel(year, occurrences, today),
+            "body": _wheel_body(request.user, year, today, filters, query),
             "year": year,
             "filter_form": form,
-            "query": form.query_string(),
+            "query": query,
             "previous_url": reverse("calendar_app:wheel_of", args=[year - 1]),
             "next_url": reverse("calendar_app:wheel_of", args=[year + 1]),
             "view_name": "wheel",

@@ -1,5 +1,5 @@
 """Expanded occurrences kept in the shared cache (calendar_app.occurrence_cache): a kept
-month or agenda is served without expanding again, and every change to an event, its
+month, agenda or annual wheel is served without expanding again, and every change to an event, its
 exceptions or its themes shows at once; people who see different events never share one."""
 
 from datetime import timedelta
@@ -18,6 +18,7 @@ from .helpers import helsinki, make_event
 pytestmark = pytest.mark.django_db
 
 MONTH = reverse("calendar_app:month_of", args=[2026, 3])
+WHEEL = reverse("calendar_app:wheel_of", args=[2026])
 
 
 def month(client) -> str:
@@ -79,7 +80,7 @@ def test_people_who_see_different_events_never_share_a_kept_month(client):
 def test_anonymous_visitors_get_the_month_and_agenda_from_the_page_cache(client):
     make_event(title="Julkinen koulutus", start=helsinki(2026, 3, 10, 9))
     agenda = reverse("calendar_app:agenda") + "?from=2026-03-01"
-    for url in (MONTH, agenda):
+    for url in (MONTH, agenda, WHEEL):
         assert client.get(url)["X-Page-Cache"] == "miss"
         kept = client.get(url)
         assert kept["X-Page-Cache"] == "hit"
@@ -97,14 +98,18 @@ AGENDA = reverse("calendar_app:agenda") + "?from=2026-03-01"
 
 
 def _listings_rendered(response) -> int:
-    names = {"calendar_app/includes/month_grid.html", "calendar_app/includes/agenda_days.html"}
+    names = {
+        "calendar_app/includes/month_grid.html",
+        "calendar_app/includes/agenda_days.html",
+        "calendar_app/includes/wheel_body.html",
+    }
     return sum(1 for template in response.templates if template.name in names)
 
 
 def test_a_members_month_and_agenda_are_kept_listings(client):
     make_event(title="Verkostojen yhteinen päivä", start=helsinki(2026, 3, 10, 9))
     client.force_login(make_member(make_network()))
-    for url in (MONTH, AGENDA):
+    for url in (MONTH, AGENDA, WHEEL):
         first = client.get(url)
         assert _listings_rendered(first) == 1
         again = client.get(url)
@@ -121,7 +126,7 @@ def test_members_of_two_networks_never_share_a_kept_listing(client):
         visibility=Event.Visibility.NETWORK,
     )
     insider, outsider = make_member(first_network), make_member(second_network)
-    for url in (MONTH, AGENDA):
+    for url in (MONTH, AGENDA, WHEEL):
         client.force_login(insider)
         assert "Vain ensimmäiselle" in client.get(url).content.decode()
         client.force_login(outsider)
@@ -143,3 +148,6 @@ def test_a_renamed_organiser_and_another_language_show_at_once(client):
 
     swedish = client.get("/sv" + AGENDA).content.decode()
     assert "tisdag" in swedish.lower() and "tiistai" not in swedish.lower()
+    assert "Maaliskuu" in client.get(WHEEL).content.decode()
+    swedish_wheel = client.get("/sv" + WHEEL).content.decode()
+    assert "Mars" in swedish_wheel and "Maaliskuu" not in swedish_wheel
