@@ -8,10 +8,12 @@ plain rows (event id, start, end, original start, changed?, note) in the cache e
 process shares, and a later page turns them back into occurrences with one read of the
 events, through the visibility rule as always.
 
-The rendered listings of a window (the month's grid, the agenda's days, the year's wheel) are the same for
-the same people too, and rendering hundreds of occurrences costs more than expanding them:
-`kept_listing` keeps the HTML under the occurrences' key, the language, the time zone and
-what else the listing shows (today's date), in the same generation.
+The rendered listings of a window (the month's grid, the agenda's days, the year's wheel) are
+the same for the same people too, and rendering hundreds of occurrences costs more than
+expanding them: `kept_listing` keeps the HTML under the occurrences' key, the language, the
+time zone and what else the listing shows (today's date), in the same generation. The filter
+form above them (`kept_fragment`) is the same for everyone with the same address: its network
+choices change only with a network, which renews the generation.
 
 Any saved or deleted event or exception, any change to an event's themes (a filter), and a
 renamed network (an event's organiser) or tag (its label) starts a new generation, now and
@@ -57,9 +59,16 @@ def kept_listing(occurrences_key: str, shown: tuple, render: Callable[[], str]) 
     """The HTML `render()` gives for the occurrences of `occurrences_key`, kept in the current
     generation under that key, the language, the time zone and `shown`: what else the listing
     shows (today's date, the month)."""
+    return kept_fragment((occurrences_key, *shown), render)
+
+
+def kept_fragment(shown: tuple, render: Callable[[], str]) -> SafeString:
+    """The HTML `render()` gives, kept in the current generation under the language, the time
+    zone and `shown`: everything else it shows. For parts of a calendar page that are the same
+    for everyone who asks alike (the filter form, whose choices name the networks)."""
     language = (get_language(), timezone.get_current_timezone_name())
-    listing_key = LISTING_KEY.format(digest=_digest((occurrences_key, language, shown)))
-    return mark_safe(_GENERATION.kept(listing_key, lambda: str(render())))  # noqa: S308  (rendered by a template)
+    fragment_key = LISTING_KEY.format(digest=_digest((language, shown)))
+    return mark_safe(_GENERATION.kept(fragment_key, lambda: str(render())))  # noqa: S308  (rendered by a template)
 
 
 def read(cache_key: str) -> tuple[list | None, str]:

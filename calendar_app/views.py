@@ -25,7 +25,7 @@ from typ_site.networks.selectors import networks_of
 from . import ical
 from .forms import EventFilterForm, RegistrationNoteForm
 from .models import NOTE_MAX_LENGTH, EventLink, Registration
-from .occurrence_cache import kept_listing
+from .occurrence_cache import kept_fragment, kept_listing
 from .permissions import can_manage_event, can_see_network_events
 from .recurrence import HELSINKI, Occurrence, parse_occurrence_key
 from .selectors import (
@@ -97,6 +97,25 @@ def _filters(request) -> tuple[EventFilterForm, dict]:
     return form, form.filters()
 
 
+def _filter_form_html(request, form: EventFilterForm, view_name: str, first_day: date | None = None) -> str:
+    """The filter form as it shows for this address, kept rendered for everyone
+    (`occurrence_cache.kept_fragment`): the same address and language give the same form."""
+    query = form.query_string()
+    context = {
+        "filter_form": form,
+        "query": query,
+        "request": request,
+        "view_name": view_name,
+        "first_day": first_day,
+    }
+
+    def render_form() -> str:
+        return render_to_string("calendar_app/includes/calendar_filters.html", context)
+
+    asked = sorted(request.GET.lists())
+    return kept_fragment(("filters", request.path, view_name, first_day, asked), render_form)
+
+
 # --- month, agenda, wheel ------------------------------------------------------------------
 
 
@@ -165,7 +184,7 @@ def month_view(request, year=None, month=None):
         "grid": grid_html,
         "previous_url": reverse("calendar_app:month_of", args=[previous_month.year, previous_month.month]),
         "next_url": reverse("calendar_app:month_of", args=[next_month.year, next_month.month]),
-        "filter_form": form,
+        "filters": _filter_form_html(request, form, "month"),
         "query": form.query_string(),
         "view_name": "month",
         **_subscription_context(request),
@@ -191,7 +210,7 @@ def agenda_view(request):
             "first_day": first,
             "last_day": last - timedelta(days=1),
             "days": days_html,
-            "filter_form": form,
+            "filters": _filter_form_html(request, form, "agenda", first),
             "query": query,
             "earlier_from": (first - timedelta(days=AGENDA_DAYS)).isoformat(),
             "later_from": last.isoformat(),
@@ -227,7 +246,7 @@ def wheel_view(request, year=None):
         {
             "body": _wheel_body(request.user, year, today, filters, query),
             "year": year,
-            "filter_form": form,
+            "filters": _filter_form_html(request, form, "wheel"),
             "query": query,
             "previous_url": reverse("calendar_app:wheel_of", args=[year - 1]),
             "next_url": reverse("calendar_app:wheel_of", args=[year + 1]),

@@ -151,3 +151,36 @@ def test_a_renamed_organiser_and_another_language_show_at_once(client):
     assert "Maaliskuu" in client.get(WHEEL).content.decode()
     swedish_wheel = client.get("/sv" + WHEEL).content.decode()
     assert "Mars" in swedish_wheel and "Maaliskuu" not in swedish_wheel
+
+
+# --- The filter form above them: the same for everyone with the same address -----------------
+
+
+def _filter_forms_rendered(response) -> int:
+    return sum(
+        1 for template in response.templates if template.name == "calendar_app/includes/calendar_filters.html"
+    )
+
+
+def test_the_filter_form_is_kept_and_shows_each_address_its_own_choices(client):
+    network = make_network("Satakunnan verkosto")
+    client.force_login(make_member(network))
+    assert _filter_forms_rendered(client.get(MONTH)) == 1
+    again = client.get(MONTH)
+    assert _filter_forms_rendered(again) == 0
+    assert "Satakunnan verkosto" in again.content.decode()
+
+    chosen = client.get(MONTH + f"?network={network.slug}").content.decode()
+    assert f'<option value="{network.slug}" selected>' in chosen
+    assert f'<option value="{network.slug}" selected>' not in client.get(MONTH).content.decode()
+
+    later = reverse("calendar_app:agenda") + "?from=2026-04-01"
+    assert 'name="from" value="2026-04-01"' in client.get(later).content.decode()
+    assert 'name="from" value="2026-03-01"' in client.get(AGENDA).content.decode()
+
+
+def test_a_new_network_shows_in_the_kept_filter_form_at_once(client):
+    client.force_login(make_member(make_network()))
+    assert "Uusi verkosto" not in client.get(MONTH).content.decode()
+    make_network("Uusi verkosto")
+    assert "Uusi verkosto" in client.get(MONTH).content.decode()
