@@ -3,6 +3,9 @@ from urllib.parse import urlencode
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
@@ -11,7 +14,7 @@ from typ_site.core.validators import IDENTITY_CODE_MESSAGE, contains_personal_id
 
 from .backends import FACETS, SearchUnavailable
 from .registry import kind_label
-from .selectors import search_for, suggestions_for
+from .selectors import shown_results, suggestions_for
 from .zero_results import record as record_zero_result
 
 logger = logging.getLogger(__name__)
@@ -55,48 +58,64 @@ def search(request):
         "filters": filters,
         "order": order,
         "order_choices": ORDER_CHOICES,
-        "results": None,
         "unavailable": False,
     }
     if query:
+        shown = (get_language(), timezone.get_current_timezone_name(), tuple(sorted(params.items())))
         try:
-            results = search_for(request.user, query, filters, order, page)
+            total, context["results_html"] = shown_results(
+                request.user,
+                query,
+                filters,
+                order,
+                page,
+                shown,
+                lambda results: _results_section(results, query, filters, params),
+            )
         except SearchUnavailable as error:
             logger.warning("Search unavailable: %s", error)
             context["unavailable"] = True
         else:
-            context["results"] = results
             # A search that found nothing at all is counted for KEHA's editors (the query
             # and the day only); one narrowed by filters to nothing is no gap in the content.
-            if not results.total and not filters and page == 1:
+            if not total and not filters and page == 1:
                 record_zero_result(query)
-            # Stored addresses are the pages' own: show each in the visitor's language.
-            context["hits"] = _grouped_by_topic(
-                [
-                    {
-                        "hit": hit,
-                        "url": in_current_language(hit.url),
-                        "kind_label": kind_label(hit.kind),
-                        # The language the title and excerpt are written in (their lang).
-                        "language": language_of_address(hit.url),
-                    }
-                    for hit in results.hits
-                ]
-            )
-            context["first_number"] = (results.page - 1) * results.per_page + 1
-            context["facet_groups"] = _facet_groups(results, filters, params)
-            context["pages"] = _pages(results, params)
-            if results.suggestion:
-                context["suggestion_url"] = _url({**params, "q": results.suggestion})
-    context["active_filters"] = [
-        {
-            "label": FACET_LABELS[name],
-            "value": kind_label(value) if name == "kind" else value,
-            "remove_url": _url({**params, name: "", "page": ""}),
-        }
-        for name, value in filters.items()
-    ]
     return render(request, "search/search.html", context)
+
+
+def _results_section(results, query: str, filters: dict, params: dict) -> tuple[int, str]:
+    """(the number of results, the results section's HTML). It shows only what it is given:
+    the results, the query and the address's parameters (`shown_results` keeps it)."""
+    context = {
+        "results": results,
+        "search_query": query,
+        # Stored addresses are the pages' own: show each in the visitor's language.
+        "hits": _grouped_by_topic(
+            [
+                {
+                    "hit": hit,
+                    "url": in_current_language(hit.url),
+                    "kind_label": kind_label(hit.kind),
+                    # The language the title and excerpt are written in (their lang).
+                    "language": language_of_address(hit.url),
+                }
+                for hit in results.hits
+            ]
+        ),
+        "first_number": (results.page - 1) * results.per_page + 1,
+        "facet_groups": _facet_groups(results, filters, params),
+        "pages": _pages(results, params),
+        "suggestion_url": _url({**params, "q": results.suggestion}) if results.suggestion else "",
+        "active_filters": [
+            {
+                "label": FACET_LABELS[name],
+                "value": kind_label(value) if name == "kind" else value,
+                "remove_url": _url({**params, name: "", "page": ""}),
+            }
+            for name, value in filters.items()
+        ],
+    }
+    return results.total, render_to_string("search/includes/results.html", context)
 
 
 # Kinds whose documents are the posts of a discussion: each carries its topic's title.

@@ -92,7 +92,8 @@ def test_an_empty_query_shows_just_the_form(client, db):
     response = client.get(reverse("search:search"))
 
     assert response.status_code == 200
-    assert response.context["results"] is None
+    assert "results_html" not in response.context
+    assert 'class="search-results"' not in response.content.decode()
 
 
 def test_nothing_found_gives_advice(client, indexed):
