@@ -186,7 +186,8 @@ def test_a_search_for_a_code_is_refused_and_not_run(client, db):
     page = response.content.decode()
     assert response.status_code == 200
     assert MESSAGE_WORD in page
-    assert response.context["results"] is None
+    assert "results_html" not in response.context
+    assert 'class="search-results"' not in page
     assert CODE not in page
 
 
