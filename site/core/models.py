@@ -62,6 +62,8 @@ class BasePage(Page):
         try:
             known = self.known_children or {}
             child = known.get(path_components[0]) if path_components else None
+            if child is None and path_components:
+                child = self._child_of_its_only_type(path_components[0])
             if child is not None:
                 child._cached_parent_obj = self  # as Wagtail's route does
                 return child.route(request, path_components[1:])
@@ -71,6 +73,15 @@ class BasePage(Page):
             if fallback is None or not path_components:
                 raise
             return fallback.specific.route(request, path_components)
+
+    def _child_of_its_only_type(self, slug: str):
+        """The child at `slug`, specific, in one query, when this page allows one type of child
+        (Wagtail's route reads the page, then its type's row); None otherwise, or when there is
+        no such child of that type (Wagtail's route then looks, and answers 404)."""
+        allowed = self.allowed_subpage_models()
+        if len(allowed) != 1:
+            return None
+        return allowed[0].objects.child_of(self).filter(slug=slug).first()
 
     def get_url_parts(self, request=None):
         """Wagtail's URL parts, at SITE_URL; a default-language (Finnish) page's path carries the

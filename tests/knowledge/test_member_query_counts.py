@@ -1,0 +1,67 @@
+"""A signed-in member's view of each page type: at most ten SQL queries, or exactly the count
+listed in OVER_TEN (which must only shrink). The site-wide sweep (tests/security/
+test_query_counts.py) opens the home page among Wagtail's pages; this opens one of each
+type, with what makes them read more: tags, law sections, change notes, a network.
+
+The shared cache here is Django's local memory cache: with the database cache (the embedded
+default) every cache read is one query more, with Redis (`CACHE_URL`) none."""
+
+import datetime
+
+import pytest
+
+from knowledge.models import GuidanceChangeNote
+from tests.factories import make_member
+from tests.helpers import queries_for
+
+from .conftest import make_guidance, make_interpretation, make_network_page, make_practice, section
+
+LIMIT = 10
+# page type: today's count, exactly (the test fails when it grows and when it falls). Each
+# costs the signed-in frame (session, person, standing: 3), routing below the home page (the
+# page of its index's one type: 1, `BasePage.route`), its language links (1), its own parts: the
+# follow state, the adoption status by network, the criteria evidence, tags, law sections,
+# change notes, a listing's counts and prefetches.
+OVER_TEN: dict[str, int] = {
+    "guidance page": 13,
+    "interpretation page": 12,
+    "interpretation index": 12,
+    "network page": 11,
+    "practice index": 11,
+}
+
+
+@pytest.fixture
+def pages(tree, network):
+    guidance = make_guidance(tree, intro="TYM-lain 11 § ohjaa tietojen luovutusta.")
+    guidance.tags.add(tree.themes["asiakasprosessi"])
+    guidance.related_sections.set([section("11")])
+    guidance.save()
+    GuidanceChangeNote.objects.create(page=guidance, date=datetime.date(2026, 1, 1), note="Päivitetty.")
+    return {
+        "guidance page": guidance.url,
+        "guidance index": tree.guidance.url,
+        "interpretation page": make_interpretation(tree).url,
+        "interpretation index": tree.interpretations.url,
+        "practice page": make_practice(tree.practices, networks=[network]).url,
+        "practice index": tree.practices.url,
+        "network page": make_network_page(tree, network).url,
+        "network index": tree.networks.url,
+    }
+
+
+def test_a_members_page_of_each_type_stays_within_ten_queries(client, pages, network):
+    client.force_login(make_member(network))
+    counts = {name: queries_for(client, url) for name, url in pages.items()}
+    print("\n".join(f"{count:3d} {name}" for name, count in counts.items()))
+    problems = [
+        f"{name}: {count} queries (at most {OVER_TEN.get(name, LIMIT)})"
+        for name, count in counts.items()
+        if count > OVER_TEN.get(name, LIMIT)
+    ]
+    problems += [
+        f"{name}: {counts[name]} queries, OVER_TEN says {listed}: lower it (or drop it at ten)"
+        for name, listed in OVER_TEN.items()
+        if counts.get(name, listed) < listed
+    ]
+    assert not problems, "\n".join(problems)
