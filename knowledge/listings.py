@@ -204,7 +204,8 @@ def interpretation_listing(index, request) -> dict:
         pages = pages.filter(sections=filters["section"])
     if filters.get("status"):
         pages = pages.filter(status=filters["status"])
-    pages = pages.prefetch_related("tags", "sections__statute").order_by("title")
+    sections = Prefetch("sections", queryset=LawSection.objects.select_related("statute"))
+    pages = pages.prefetch_related("tags", sections).order_by("title")
     return {"filter_form": form, **_paginate(request, pages)}
 
 

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef, Value
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -41,9 +42,19 @@ class AnnouncedChangeNote(models.Model):
         return f"{self.page_id}: {self.fingerprint[:12]}"
 
 
+def reader_follows(user) -> dict:
+    """Annotations of a page's row: whether `user` follows it, and who asked."""
+    if not is_verified_member(user):
+        return {}
+    follows = PageFollow.objects.filter(user=user, page_id=OuterRef("pk"))
+    return {"followed_by_reader": Exists(follows), "follow_reader_id": Value(user.pk)}
+
+
 def is_following(user, page) -> bool:
     if not is_verified_member(user):
         return False
+    if getattr(page, "follow_reader_id", None) == user.pk:  # read with the page (`reader_follows`)
+        return page.followed_by_reader
     return PageFollow.objects.filter(user=user, page_id=page.pk).exists()
 
 

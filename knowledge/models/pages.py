@@ -19,7 +19,7 @@ from typ_site.core.models import BasePage
 
 from ..change_notes import note_fingerprint
 from ..permissions import PagePermissions
-from .following import follow_state
+from .following import follow_state, reader_follows
 from .law import SectionDirectory
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -34,6 +34,11 @@ class KnowledgePage(BasePage):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def annotations_for_reader(cls, request) -> dict:
+        """Whether the reader follows the page, read with the page (`following.is_following`)."""
+        return reader_follows(request.user) if cls.followable else {}
 
     def search_text_parts(self) -> list[str]:
         return [self.title, self.intro]

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils import translation
@@ -63,7 +63,7 @@ class BasePage(Page):
             known = self.known_children or {}
             child = known.get(path_components[0]) if path_components else None
             if child is None and path_components:
-                child = self._child_of_its_only_type(path_components[0])
+                child = self._child_of_its_only_type(path_components[0], request)
             if child is not None:
                 child._cached_parent_obj = self  # as Wagtail's route does
                 return child.route(request, path_components[1:])
@@ -74,14 +74,44 @@ class BasePage(Page):
                 raise
             return fallback.specific.route(request, path_components)
 
-    def _child_of_its_only_type(self, slug: str):
+    def breadcrumb_ancestors(self) -> list:
+        """The page's ancestors below the tree's root, from the top (the breadcrumbs). Routing
+        has read them already (each page keeps its parent, as Wagtail's route keeps it): no
+        query then; one query otherwise (a preview, a page not reached by routing)."""
+        chain, page = [], self
+        while page.depth > 2:
+            parent = getattr(page, "_cached_parent_obj", None)
+            if parent is None:
+                return [ancestor for ancestor in self.get_ancestors() if ancestor.depth > 1]
+            chain.append(parent)
+            page = parent
+        return chain[::-1]
+
+    def _child_of_its_only_type(self, slug: str, request):
         """The child at `slug`, specific, in one query, when this page allows one type of child
-        (Wagtail's route reads the page, then its type's row); None otherwise, or when there is
-        no such child of that type (Wagtail's route then looks, and answers 404)."""
+        (Wagtail's route reads the page, then its type's row), with what that type asks to
+        know of the reader (`annotations_for_reader`); None otherwise, or when there is no
+        such child of that type (Wagtail's route then looks, and answers 404)."""
         allowed = self.allowed_subpage_models()
         if len(allowed) != 1:
             return None
-        return allowed[0].objects.child_of(self).filter(slug=slug).first()
+        model = allowed[0]
+        annotations = model.annotations_for_reader(request) if issubclass(model, BasePage) else {}
+        # Whether the header's language links need to look for translations (`own_addresses`).
+        others = Page.objects.live().filter(translation_key=OuterRef("translation_key"))
+        others = others.exclude(pk=OuterRef("pk"))
+        return (
+            model.objects.child_of(self)
+            .filter(slug=slug)
+            .annotate(has_other_versions=Exists(others), **annotations)
+            .first()
+        )
+
+    @classmethod
+    def annotations_for_reader(cls, request) -> dict:
+        """Annotations of this page's row about the person reading it, read with the page when
+        it is routed (the page object lives for that request only)."""
+        return {}
 
     def get_url_parts(self, request=None):
         """Wagtail's URL parts, at SITE_URL; a default-language (Finnish) page's path carries the
@@ -113,10 +143,11 @@ class BasePage(Page):
         return site_id, root_url, page_path
 
     def _default_language_version(self):
-        default_locale = Locale.get_default()
-        if self.locale_id == default_locale.pk:
+        """The page's Finnish version, or None when it is one. A routed page's locale came with
+        the shared rows: a Finnish page then asks nothing."""
+        if self.locale.language_code == get_supported_content_language_variant(settings.LANGUAGE_CODE):
             return None
-        return self.get_translation_or_none(default_locale)
+        return self.get_translation_or_none(Locale.get_default())
 
     @property
     def content_language(self) -> str:

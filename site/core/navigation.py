@@ -28,8 +28,16 @@ LINKS_KEY = "typ:menu:links:v2:{host}:{port}:{language}"
 KEEP_SECONDS = 60 * 60 * 24
 
 
+# Where a Wagtail page's request carries the links, read with the page's shared rows
+# (`shared_rows.SharedRowsMiddleware`: the same cache read, under the page generation).
+LINKS_ATTRIBUTE = "_typ_menu_links"
+
+
 def menu_page_links(request) -> list[dict]:
     """[{"label", "url"}] for the site root's live children that are shown in menus."""
+    known = getattr(request, LINKS_ATTRIBUTE, None)
+    if known is not None:
+        return known
     try:
         host, port = request.get_host(), request.get_port()
     except DisallowedHost:  # an error page for a host the site does not serve
@@ -42,7 +50,7 @@ def menu_page_links(request) -> list[dict]:
     kept = found.get(key)
     if kept is not None and kept[0] == generation:
         return kept[1]
-    links = _build_links(request)
+    links = build_links(request)
     cache.set(key, (generation, links), KEEP_SECONDS)
     return links
 
@@ -65,7 +73,7 @@ def pages_in_menu(root: Page, localized: Page, fields: tuple[str, ...] = ()) -> 
     return [translated.pop(page.translation_key, page) for page in pages] + list(translated.values())
 
 
-def _build_links(request) -> list[dict]:
+def build_links(request) -> list[dict]:
     site = Site.find_for_request(request)
     if site is None:
         return []

@@ -2,8 +2,9 @@
 
 Serving a Wagtail page starts with the same reads for everyone: the Site of the host, the
 site's home page in the visitor's language (with its locale), every page view restriction
-(Wagtail checks the page's; `knowledge.visibility` lists pages by them all) and the locales
-(the routed page's content language).
+(Wagtail checks the page's; `knowledge.visibility` lists pages by them all), the locales
+(the routed page's content language), the sites' root paths (every page address) and the
+main menu's page links (`navigation.build_links`).
 `read(owner, {name: compute})` answers from the cache that every server process shares,
 with one `cache.get_many` for all the names (and the generation below); what is missing is
 computed and kept.
@@ -31,7 +32,7 @@ from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from . import page_cache
+from . import navigation, page_cache
 
 SECONDS = 600
 KEY = "typ:rows:{name}"
@@ -106,6 +107,16 @@ def _read_locales() -> dict[int, Locale]:
     return {locale.pk: locale for locale in Locale.objects.all()}
 
 
+# --- The sites' root paths ------------------------------------------------------------------
+
+SITE_ROOT_PATHS = "site_root_paths"
+
+
+def _read_site_root_paths() -> list:
+    """Wagtail's root paths of every site (a page's address is built from them)."""
+    return Site.get_site_root_paths()
+
+
 # --- Routing a Wagtail page ----------------------------------------------------------------
 
 
@@ -116,13 +127,33 @@ def _route_name(request) -> str:
 
 def own_addresses(page, request) -> dict[str, str]:
     """{language: address} of the page's live versions (itself and its translations), each
-    address in its own language (for the header's language links)."""
+    address in its own language (for the header's language links). A routed page that was
+    read knowing it has no other live version (`has_other_versions`, `BasePage.route`) asks
+    nothing."""
+    if getattr(page, "has_other_versions", None) is False and page.live:
+        versions = [page]
+    else:
+        versions = Page.objects.filter(translation_key=page.translation_key).live().select_related("locale")
+    return _addresses_of(versions, request)
+
+
+def _addresses_of(versions, request) -> dict[str, str]:
     addresses = {}
-    for version in Page.objects.filter(translation_key=page.translation_key).live().select_related("locale"):
+    for version in versions:
         language = version.locale.language_code
         with translation.override(language):
             addresses[language] = version.get_url(request=request)
     return addresses
+
+
+def _with_own_addresses(pages: list, request) -> None:
+    """Each page's `own_addresses`, for all of them in one query."""
+    versions: dict[Any, list] = {page.translation_key: [] for page in pages}
+    live = Page.objects.filter(translation_key__in=list(versions)).live().select_related("locale")
+    for version in live:
+        versions[version.translation_key].append(version)
+    for page in pages:
+        page.own_addresses = _addresses_of(versions[page.translation_key], request)
 
 
 # The home page's sections are kept with it (`BasePage.known_children`), unless it has more.
@@ -143,7 +174,9 @@ def _site_and_home(request) -> tuple[Site, Any] | None:
     home.get_parent()  # kept on the page (treebeard): the editing bar's "explore" item asks it
     home.own_addresses = own_addresses(home, request)
     if home.numchild <= MOST_KNOWN_CHILDREN:
-        home.known_children = {child.slug: child for child in home.get_children().specific()}
+        children = list(home.get_children().specific())
+        _with_own_addresses(children, request)  # the sections' language links
+        home.known_children = {child.slug: child for child in children}
     return site, home
 
 
@@ -163,12 +196,15 @@ class SharedRowsMiddleware:
         if view_func is not wagtail_views.serve:
             return None
         name = _route_name(request)
+        menu = name.replace("route:", "menu:", 1)
         rows = read(
             request.user,
             {
                 name: lambda: _site_and_home(request),
+                menu: lambda: navigation.build_links(request),
                 RESTRICTIONS: _read_restrictions,
                 LOCALES: _read_locales,
+                SITE_ROOT_PATHS: _read_site_root_paths,
                 **_EVERY_PAGE,
             },
         )
@@ -176,6 +212,10 @@ class SharedRowsMiddleware:
             return None
         site, home = rows[name]
         request._wagtail_site = site
+        # Where Wagtail keeps them for the request (`Page._get_site_root_paths`): page addresses
+        # then read no cache of their own.
+        request._wagtail_cached_site_root_paths = rows[SITE_ROOT_PATHS]
+        setattr(request, navigation.LINKS_ATTRIBUTE, rows[menu])
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         try:
             route = home.route(request, [part for part in path.split("/") if part])

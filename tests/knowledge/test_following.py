@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from knowledge.models import GuidanceChangeNote, PageFollow
 from knowledge.selectors import followed_pages
@@ -146,3 +148,20 @@ def test_removing_an_account_drops_its_follows(page, reader, client):
     account_removed.send(sender=type(reader), user=reader)
 
     assert not PageFollow.objects.exists()
+
+
+def test_the_follow_state_is_read_with_the_page_for_each_reader(page, reader, client):
+    other = make_user(email="toinen@example.fi")
+    PageFollow.objects.create(user=reader, page=page)
+    for person, follows in ((reader, True), (other, False), (reader, True)):
+        client.force_login(person)
+        client.get(page.url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(page.url)
+        assert response.context["follow"]["following"] is follows
+        asked_apart = [
+            query["sql"]
+            for query in queries.captured_queries
+            if "knowledge_pagefollow" in query["sql"] and "wagtailcore_page" not in query["sql"]
+        ]
+        assert asked_apart == []

@@ -1,6 +1,8 @@
 """Content translation: editors translate the national sections into Swedish, a network's admins
 only their own network's pages, and a page not translated yet says so in the visitor's language."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from wagtail.models import Locale, Page
@@ -116,3 +118,29 @@ def test_a_network_admin_cannot_copy_another_networks_page(tree, network, client
 
     assert response.status_code in (302, 403, 404)
     assert Page.objects.count() == pages_before
+
+
+def _switcher(client, address: str) -> dict[str, str]:
+    response = client.get(address)
+    assert response.status_code == 200
+    switcher = response.content.decode().split('<ul class="language-switcher">', 1)[1].split("</ul>", 1)[0]
+    return dict(re.findall(r'<a href="([^"]*)" lang="([a-z]+)"', switcher))
+
+
+def test_a_guidance_pages_language_links_follow_its_translation(tree, swedish, client):
+    """A page below a section links its own translation, or its Finnish version under each
+    prefix; routing tells which without asking (`has_other_versions`)."""
+    alone = make_guidance(tree, title="Vain suomeksi", slug="vain-suomeksi")
+    translated = make_guidance(tree, title="Käännetty", slug="kaannetty")
+    copy = translated.copy_for_translation(swedish)
+    copy.title, copy.slug = "Översatt", "oversatt"
+    publish(copy)
+
+    assert _switcher(client, alone.url) == {
+        "/ohjeet/vain-suomeksi/": "fi",
+        "/sv/ohjeet/vain-suomeksi/": "sv",
+        "/en/ohjeet/vain-suomeksi/": "en",
+    }
+    links = _switcher(client, translated.url)
+    assert links["/ohjeet/kaannetty/"] == "fi"
+    assert [address for address, language in links.items() if language == "sv"] == ["/sv/ohjeet/oversatt/"]
