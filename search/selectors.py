@@ -36,8 +36,10 @@ def search_for(
 ) -> SearchResults:
     """What `user` may see matching `query`; raises SearchUnavailable when the backend is down.
     A results page is kept until the index or the vocabulary changes (`results_cache`)."""
-    request = search_request_for(user, query, filters, order, page, per_page)
-    backend = get_backend()
+    return _kept_results(get_backend(), search_request_for(user, query, filters, order, page, per_page))
+
+
+def _kept_results(backend, request: SearchRequest) -> SearchResults:
     return results_cache.kept(backend.name, request, lambda: backend.search(request))
 
 
@@ -48,11 +50,9 @@ def shown_results(
     (`results_cache.kept_page`) under `shown`: everything else the rendering shows."""
     request = search_request_for(user, query, filters, order, page)
     backend = get_backend()
-
-    def rendered() -> T:
-        return render(results_cache.kept(backend.name, request, lambda: backend.search(request)))
-
-    return results_cache.kept_page(backend.name, request, shown, rendered)
+    return results_cache.kept_page(
+        backend.name, request, shown, lambda: render(_kept_results(backend, request))
+    )
 
 
 def suggestions_for(user, text: str, limit: int = 8) -> list[SearchHit]:
