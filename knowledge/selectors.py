@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import GroupApprovalTask, Page, TaskState, WorkflowState
 
@@ -27,6 +26,7 @@ from .models import (
     PracticePage,
     normalise_section_number,
 )
+from .page_languages import pages_in_current_language
 from .visibility import can_see_page, page_access_key, visible_among, visible_pages
 from .workflow_names import NETWORK_TASK_PREFIX
 
@@ -40,21 +40,6 @@ def law_section(statute_slug: str, section_key: str) -> LawSection | None:
         if section.key == normalise_section_number(section_key):
             return section
     return None
-
-
-def pages_in_current_language(model) -> QuerySet:
-    """The pages of the model, each once: in the visitor's language where it has been
-    translated and published, otherwise the Finnish original (served so under the visitor's
-    address, as it is while the translation is a draft)."""
-    default = default_language()
-    active = get_language() or default
-    pages = model.objects.filter(locale__language_code=default)
-    if active != default:
-        translated = Page.objects.live().filter(locale__language_code=active).values("translation_key")
-        pages = model.objects.filter(locale__language_code=active) | pages.exclude(
-            translation_key__in=translated
-        )
-    return pages
 
 
 def interpretations_of_section(section: LawSection, user) -> QuerySet[LawInterpretationPage]:

@@ -1,4 +1,5 @@
-"""What the themes page and a tag's page list: everything tagged, that the person may see.
+"""What the themes page and a tag's page list: everything tagged, that the person may see, each
+page once in the reader's language (`page_languages`).
 
 The themes page model calls these functions, so this module imports the models' own modules
 (not the package `knowledge.models`, which imports the themes page).
@@ -16,6 +17,7 @@ from .models.guidance import GuidancePage, GuidancePageTag
 from .models.interpretations import LawInterpretationPage, LawInterpretationPageTag
 from .models.pages import KnowledgePage
 from .models.practices import PracticePage, PracticePageTag
+from .page_languages import pages_in_current_language
 from .visibility import visible_pages
 
 PAGE_SIZE = 20
@@ -29,7 +31,7 @@ def theme_listing(index, request) -> dict:
         (LawInterpretationPageTag, LawInterpretationPage),
         (PracticePageTag, PracticePage),
     ):
-        visible = visible_pages(page_model.objects.all(), request.user).values("pk")
+        visible = visible_pages(pages_in_current_language(page_model), request.user).values("pk")
         rows = (
             tag_model.objects.filter(content_object__in=visible)
             .values("tag__slug", "tag__name")
@@ -76,7 +78,8 @@ def tag_listing(index, request, tag_slug: str) -> dict:
     )
     items: list[KnowledgePage] = []
     for model in (GuidancePage, LawInterpretationPage, PracticePage):
-        pages = visible_pages(model.objects.filter(tags__slug=tag.slug), user).only(*fields)
+        tagged = pages_in_current_language(model).filter(tags__slug=tag.slug)
+        pages = visible_pages(tagged, user).only(*fields)
         items.extend(pages)
     items.sort(key=lambda page: page.title.lower())
     paginator = Paginator(items, PAGE_SIZE)
