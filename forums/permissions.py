@@ -24,12 +24,13 @@ def can_moderate(user, forum: Forum) -> bool:
 
 
 def can_edit(user, post: Post) -> bool:
-    return bool(
-        user.is_authenticated
-        and post.author_id == user.pk
-        and not post.topic.is_locked
-        and not post.is_hidden
-    )
+    return bool(user.is_authenticated and post.author_id == user.pk and is_open_for_edits(post, post.topic))
+
+
+def is_open_for_edits(post: Post, topic: Topic) -> bool:
+    """Whether the post's author may still edit it: a lock, or a moderator hiding the post or
+    its topic, freezes the text as it was."""
+    return not (topic.is_locked or topic.is_hidden or post.is_hidden)
 
 
 def can_accept(user, topic: Topic) -> bool:

@@ -30,6 +30,8 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from .permissions import is_open_for_edits
+
 TEMPLATE = "forums/includes/post.html"
 KEY = "typ:forum-post:{digest}"
 SECONDS = 24 * 60 * 60
@@ -80,7 +82,7 @@ def shown_post(post, topic, reader: Reader) -> dict:
         "react_url": "" if post.is_hidden else post.react_url,
         "reactions": post.reaction_summary if not post.is_hidden else [],
         "quote_url": post.quote_url if reader.can_reply and not post.is_hidden else "",
-        "edit_url": post.edit_url if is_own and not topic.is_locked and not post.is_hidden else "",
+        "edit_url": post.edit_url if is_own and is_open_for_edits(post, topic) else "",
         "report_url": "" if is_own else post.report_url,
         "may_accept": reader.can_accept and post.pk != reader.first_post_id and not post.is_hidden,
         "moderate_url": post.moderate_url if is_moderator else "",

@@ -198,6 +198,25 @@ def test_the_author_may_edit(client, topic_author, forum_name, topics):
     assert post.body == "Muutettu teksti."
 
 
+def test_a_moderator_cannot_edit_their_own_post_in_a_hidden_topic(client, network_admin, network_forum):
+    """Hiding a topic freezes it for everyone, like hiding a post: the moderators who still see
+    it read it as it was hidden."""
+    topic = start_topic(network_forum, network_admin, title="Piilotettava", body="Alkuperäinen teksti.")
+    topic.is_hidden = True
+    topic.save(update_fields=["is_hidden"])
+    post = topic.posts.get()
+    client.force_login(network_admin)
+
+    response = client.post(
+        reverse("forums:edit_post", args=[post.pk]), {"title": "Muutettu otsikko", "body": "Muutettu teksti."}
+    )
+
+    post.refresh_from_db()
+    assert response.status_code == 403
+    assert post.body == "Alkuperäinen teksti."
+    assert not permissions.can_edit(network_admin, post)
+
+
 @pytest.mark.parametrize("forum_name", FORUMS)
 @pytest.mark.parametrize("role", ROLES)
 def test_moderating_a_topic(request, client, role, forum_name, topics):
