@@ -25,13 +25,13 @@ import hashlib
 from collections.abc import Callable
 from datetime import datetime
 
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from taggit.models import Tag
 
+from typ_site.core import cache_reads
 from typ_site.core.generations import Generation
 from typ_site.networks.models import Network
 
@@ -73,7 +73,7 @@ def kept_fragment(shown: tuple, render: Callable[[], str]) -> SafeString:
 
 def read(cache_key: str) -> tuple[list | None, str]:
     """(the kept rows or None, the current generation), in one cache read."""
-    found = cache.get_many([GENERATION_KEY, cache_key])
+    found = cache_reads.get_many([GENERATION_KEY, cache_key])
     generation = found.get(GENERATION_KEY) or _GENERATION.new()
     kept = found.get(cache_key)
     if kept is not None and kept["generation"] == generation:
@@ -83,7 +83,7 @@ def read(cache_key: str) -> tuple[list | None, str]:
 
 def keep(cache_key: str, generation: str, occurrences: list[Occurrence]) -> None:
     rows = [(o.event.pk, o.start, o.end, o.original_start, o.is_changed, o.note) for o in occurrences]
-    cache.set(cache_key, {"generation": generation, "rows": rows}, KEEP_SECONDS)
+    cache_reads.set(cache_key, {"generation": generation, "rows": rows}, KEEP_SECONDS)
 
 
 def rebuild(rows: list, events: dict) -> list[Occurrence]:

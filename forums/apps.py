@@ -12,11 +12,12 @@ class ForumsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from typ_site.core import cache_reads
         from typ_site.core.access import register_access_keys
 
         from . import header_cache
         from .search import register_forum_search
-        from .selectors import shared_forum_keys
+        from .selectors import forum_access_keys, shared_forum_keys
         from .signal_handlers import (
             forget_removed_account,
             tell_admins_of_adoption_reminder,
@@ -41,5 +42,7 @@ class ForumsConfig(AppConfig):
             dispatch_uid="forums.adoption_reminder",
         )
         header_cache.connect_signals()
+        cache_reads.read_with_every_request("forums.header_counts", header_cache.keys_for)
+        cache_reads.read_with_every_request("forums.access", forum_access_keys)
         register_forum_search()
         register_access_keys(shared_forum_keys)

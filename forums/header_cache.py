@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from typ_site.accounts.roles import is_verified_member
 from typ_site.core.generations import Generation
 
 KEY = "typ:header-counts:{user_id}"
@@ -38,6 +39,15 @@ def kept_for(user, compute: Callable[[], Any]) -> Any:
     """The person's counts kept under the current generation (one cache read), else computed
     and kept."""
     return _COUNTS.kept(KEY.format(user_id=user.pk), compute)
+
+
+def keys_for(request) -> list[str]:
+    """The keys a signed-in page reads the person's counts from, read with the request's other
+    kept values (`typ_site.core.cache_reads`)."""
+    user = request.user
+    if not is_verified_member(user):
+        return []
+    return [_COUNTS.key, KEY.format(user_id=user.pk)]
 
 
 def renew() -> None:

@@ -26,6 +26,7 @@ object, as `typ_site.networks.selectors` keeps memberships: topic and post queri
 by forum ids instead of repeating the forum rule as a subquery in each.
 """
 
+import hashlib
 import itertools
 from collections import Counter
 from dataclasses import dataclass, field
@@ -58,6 +59,7 @@ from typ_site.accounts.roles import (
     is_verified_member,
 )
 from typ_site.core.access import sees_everything, shared_forum_key
+from typ_site.core.generations import Generation
 from typ_site.core.request_cache import per_request
 from typ_site.core.sql import count_of
 from typ_site.networks.models import Membership
@@ -108,11 +110,44 @@ _generations = itertools.count()
 _forum_generation = next(_generations)
 
 
+# Between requests, the forums a person sees are kept in the shared cache for everyone with the
+# same standing (what the rule reads of the person), until a forum changes.
+_ACCESS = Generation("forum-access", 24 * 60 * 60)
+ACCESS_KEY = "typ:forum-access:{digest}"
+
+
 @receiver([post_save, post_delete], sender=Forum, dispatch_uid="forums.selectors.forum_changed")
 @receiver(m2m_changed, sender=Forum.networks.through, dispatch_uid="forums.selectors.forum_networks_changed")
 def _forum_changed(**kwargs) -> None:
     global _forum_generation
     _forum_generation = next(_generations)
+    _ACCESS.renew()
+
+
+def _standing(user) -> tuple:
+    """Everything `visible_forums_for` and `moderates_by_role` read of the person (all from
+    the request's standing, `typ_site.accounts.standing`): the same standing sees the same
+    forums."""
+    return (
+        user.is_superuser,
+        tuple(sorted(member_network_ids(user))),
+        tuple(sorted(admin_network_ids(user))),
+        getattr(user, "role", ""),
+        is_keha_staff(user),
+    )
+
+
+def _access_key(user) -> str:
+    return ACCESS_KEY.format(digest=hashlib.sha256(repr(_standing(user)).encode()).hexdigest())
+
+
+def forum_access_keys(request) -> list[str]:
+    """The keys a signed-in person's forums are read from, read with the request's other kept
+    values (`typ_site.core.cache_reads`)."""
+    user = request.user
+    if not is_verified_member(user):
+        return []
+    return [_ACCESS.key, _access_key(user)]
 
 
 class _ForumAccess:
@@ -140,28 +175,28 @@ def _forum_access(user) -> _ForumAccess:
     """
     if not is_verified_member(user):
         return _NO_ACCESS
-    key = (
-        _forum_generation,
-        user.is_superuser,
-        member_network_ids(user),
-        admin_network_ids(user),
-        getattr(user, "role", ""),
-    )
+    key = (_forum_generation, *_standing(user))
 
     def read() -> _ForumAccess:
-        # One query: a regional forum comes once for each of its networks.
-        rows = visible_forums_for(user).order_by().values_list("pk", "kind", "network_id", "networks")
-        visible: dict[int, tuple[str, int | None]] = {}
-        shared: dict[int, set[int]] = {}
-        for pk, kind, network_id, shared_network_id in rows:
-            visible[pk] = (kind, network_id)
-            if kind == REGIONAL:
-                shared.setdefault(pk, set())
-                if shared_network_id is not None:
-                    shared[pk].add(shared_network_id)
-        return _ForumAccess(visible, {pk: frozenset(ids) for pk, ids in shared.items()})
+        visible, shared = _ACCESS.kept(_access_key(user), lambda: _visible_forum_rows(user))
+        return _ForumAccess(visible, shared)
 
     return per_request(user, ("forums.access", key), read)
+
+
+def _visible_forum_rows(user) -> tuple[dict[int, tuple[str, int | None]], dict[int, frozenset[int]]]:
+    """({forum id: (kind, network id)}, {regional forum id: its networks' ids}) of the forums
+    the person sees, in one query: a regional forum comes once for each of its networks."""
+    rows = visible_forums_for(user).order_by().values_list("pk", "kind", "network_id", "networks")
+    visible: dict[int, tuple[str, int | None]] = {}
+    shared: dict[int, set[int]] = {}
+    for pk, kind, network_id, shared_network_id in rows:
+        visible[pk] = (kind, network_id)
+        if kind == REGIONAL:
+            shared.setdefault(pk, set())
+            if shared_network_id is not None:
+                shared[pk].add(shared_network_id)
+    return visible, {pk: frozenset(ids) for pk, ids in shared.items()}
 
 
 def visible_forum_ids(user) -> frozenset[int]:

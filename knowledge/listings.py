@@ -15,6 +15,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from typ_site.accounts.models import OrganisationType
 from typ_site.core.pagination import page_number
+from typ_site.core.shared_rows import kept_in_process
 from typ_site.core.themes import THEMES, tag_label
 from typ_site.networks.models import Network, Region
 
@@ -37,11 +38,23 @@ def _choices(options):
     return [("", ALL)] + list(options)
 
 
+def _tags_in_use(tag_model) -> list[Tag]:
+    """The tags of the model's pages (kept in the process while no content changes)."""
+
+    def read() -> list[Tag]:
+        # One index lookup per tag (a join would walk every tagged page).
+        return list(
+            Tag.objects.filter(Exists(tag_model.objects.filter(tag=OuterRef("pk"))))
+            .order_by("slug")
+            .only("slug", "name")
+        )
+
+    return kept_in_process(f"knowledge.tags_in_use:{tag_model._meta.label_lower}", read)
+
+
 def _tag_choices(tag_model) -> list[tuple[str, str]]:
-    # The tags in use: one index lookup per tag (a join would walk every tagged page).
-    tags = Tag.objects.filter(Exists(tag_model.objects.filter(tag=OuterRef("pk")))).order_by("slug")
     themes = {theme.slug: theme for theme in THEMES}
-    own = [(tag.slug, tag_label(tag)) for tag in tags]
+    own = [(tag.slug, tag_label(tag)) for tag in _tags_in_use(tag_model)]
     ordered = [(slug, label) for slug, label in own if slug in themes]
     ordered.sort(key=lambda item: list(themes).index(item[0]))
     free = sorted(
@@ -218,7 +231,10 @@ def _with_practice_details(queryset: QuerySet) -> QuerySet:
 
 
 def practice_listing(index, request) -> dict:
-    networks = Network.objects.filter(is_active=True).order_by("name")
+    networks = kept_in_process(
+        "knowledge.active_networks",
+        lambda: list(Network.objects.filter(is_active=True).order_by("name").values_list("slug", "name")),
+    )
     form = ListingFilterForm(
         request.GET,
         fields={
@@ -228,7 +244,7 @@ def practice_listing(index, request) -> dict:
             ),
             "network": forms.ChoiceField(
                 label=_("Network"),
-                choices=_choices((network.slug, network.name) for network in networks),
+                choices=_choices(networks),
                 required=False,
             ),
             "organisation": forms.ChoiceField(

@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import translation
@@ -45,6 +46,21 @@ def _empty_cache():
     """Every test starts with an empty cache: what an earlier test kept there (the menu,
     Wagtail's site roots, rate limits) belongs to a database that has been rolled back."""
     cache.clear()
+
+
+@pytest.fixture
+def database_cache(settings, db):
+    """The embedded default: Django's database cache, where every read is one SQL query.
+    Afterwards the tests' own cache is back before the database closes (a fixture that
+    empties the cache at its end then empties that one)."""
+    tests_caches = settings.CACHES
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "typ_cache"}
+    }
+    call_command("createcachetable", verbosity=0)
+    cache.clear()
+    yield
+    settings.CACHES = tests_caches
 
 
 @pytest.fixture

@@ -12,6 +12,8 @@ from wagtail.admin.panels import (
 )
 from wagtail.models import Orderable
 
+from typ_site.core.shared_rows import kept_in_process
+
 
 class Statute(ClusterableModel):
     """A statute such as 381/2023; its sections are what interpretations are about."""
@@ -95,8 +97,20 @@ class LawSection(Orderable):
         return reverse("knowledge:law_section", args=[self.statute.slug, self.key])
 
 
+def _read_sections() -> tuple[dict[tuple[str, str], LawSection], dict[str, str]]:
+    """({(statute number, section key): section}, {act abbreviation: statute number})."""
+    sections = {}
+    abbreviations = {}
+    for section in LawSection.objects.select_related("statute"):
+        sections[(section.statute.number, section.key)] = section
+        if section.statute.abbreviation:
+            abbreviations[section.statute.abbreviation.upper()] = section.statute.number
+    return sections, abbreviations
+
+
 class SectionDirectory:
-    """The statutes and sections on the site, loaded with one query when first needed.
+    """The statutes and sections on the site, loaded when first needed (kept in the process
+    while no content changes: `shared_rows.kept_in_process`).
 
     It finds the section a mention names (a `knowledge.law_links.SectionMention`).
     """
@@ -106,13 +120,7 @@ class SectionDirectory:
         self._abbreviations = None
 
     def _load(self):
-        sections = {}
-        abbreviations = {}
-        for section in LawSection.objects.select_related("statute"):
-            sections[(section.statute.number, section.key)] = section
-            if section.statute.abbreviation:
-                abbreviations[section.statute.abbreviation.upper()] = section.statute.number
-        self._sections, self._abbreviations = sections, abbreviations
+        self._sections, self._abbreviations = kept_in_process("knowledge.law_sections", _read_sections)
 
     def statute_number(self, mention) -> str | None:
         if mention.statute:

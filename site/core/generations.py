@@ -2,10 +2,11 @@
 
 Every server process shares the cache (the database cache table, or Redis). A value is kept
 with the generation it was read in, and one `get_many` reads both the value and the current
-generation; a value of another generation is read again. `renew` starts a new generation now
-and again after the commit (a request reading between a change and its commit could keep the
-old value under the new generation), and does nothing while `migrate` runs (the cache table
-may not exist yet; kept values then expire by themselves).
+generation (`cache_reads`: with the other keys the request will read); a value of another
+generation is read again. `renew` starts a new generation now and again after the commit (a
+request reading between a change and its commit could keep the old value under the new
+generation), and does nothing while `migrate` runs (the cache table may not exist yet; kept
+values then expire by themselves).
 
 The header's counts (`forums.header_cache`), the search results (`search.results_cache`) and
 KEHA's kept lists (`typ_site.operating_model.shared_cache`) are kept this way.
@@ -15,10 +16,9 @@ import uuid
 from collections.abc import Callable
 from typing import TypeVar
 
-from django.core.cache import cache
 from django.db import transaction
 
-from . import page_cache
+from . import cache_reads, page_cache
 
 T = TypeVar("T")
 
@@ -30,18 +30,18 @@ class Generation:
 
     def kept(self, key: str, read: Callable[[], T]) -> T:
         """The value kept at `key` in the current generation, else read and kept."""
-        found = cache.get_many([self.key, key])
+        found = cache_reads.get_many([self.key, key])
         generation = found.get(self.key) or self.new()
         stored = found.get(key)
         if stored is not None and stored[0] == generation:
             return stored[1]
         value = read()
-        cache.set(key, (generation, value), self.seconds)
+        cache_reads.set(key, (generation, value), self.seconds)
         return value
 
     def new(self) -> str:
         generation = uuid.uuid4().hex
-        cache.set(self.key, generation, None)
+        cache_reads.set_generation(self.key, generation, None)
         return generation
 
     def renew(self) -> None:

@@ -12,14 +12,15 @@ again. One cache read answers both questions (`get_many`).
 
 import uuid
 
-from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
+from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import cache_reads
 from .languages import in_current_language
 
 GENERATION_KEY = "typ:menu:generation"
@@ -38,12 +39,10 @@ def menu_page_links(request) -> list[dict]:
     known = getattr(request, LINKS_ATTRIBUTE, None)
     if known is not None:
         return known
-    try:
-        host, port = request.get_host(), request.get_port()
-    except DisallowedHost:  # an error page for a host the site does not serve
+    key = _links_key(request)
+    if key is None:  # an error page for a host the site does not serve
         return []
-    key = LINKS_KEY.format(host=host, port=port, language=get_language())
-    found = cache.get_many([GENERATION_KEY, key])
+    found = cache_reads.get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY)
     if generation is None:
         generation = new_generation()
@@ -51,8 +50,26 @@ def menu_page_links(request) -> list[dict]:
     if kept is not None and kept[0] == generation:
         return kept[1]
     links = build_links(request)
-    cache.set(key, (generation, links), KEEP_SECONDS)
+    cache_reads.set(key, (generation, links), KEEP_SECONDS)
     return links
+
+
+def _links_key(request) -> str | None:
+    try:
+        host, port = request.get_host(), request.get_port()
+    except DisallowedHost:
+        return None
+    return LINKS_KEY.format(host=host, port=port, language=get_language())
+
+
+def menu_keys(request) -> list[str]:
+    """The keys the menu is read from, read with the request's other kept values
+    (`cache_reads`); none for a Wagtail page, which reads its links with its shared rows."""
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.func is wagtail_views.serve:
+        return []
+    key = _links_key(request)
+    return [] if key is None else [GENERATION_KEY, key]
 
 
 def pages_in_menu(root: Page, localized: Page, fields: tuple[str, ...] = ()) -> list[Page]:
@@ -93,7 +110,7 @@ def build_links(request) -> list[dict]:
 def new_generation() -> str:
     """Forget every kept menu (all hosts, all languages, all processes)."""
     generation = uuid.uuid4().hex
-    cache.set(GENERATION_KEY, generation, KEEP_SECONDS)
+    cache_reads.set_generation(GENERATION_KEY, generation, KEEP_SECONDS)
     return generation
 
 

@@ -41,6 +41,8 @@ from django.utils.http import http_date
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import cache_reads
+
 GENERATION_KEY = "typ:pages:generation"
 PAGE_KEY = "typ:page:{digest}"
 CACHEABLE_ATTRIBUTE = "_typ_page_cacheable"
@@ -84,7 +86,7 @@ def browser_seconds() -> int:
 def new_generation() -> str:
     """Forget every kept page (all hosts, all languages, all processes)."""
     generation = uuid.uuid4().hex
-    cache.set(GENERATION_KEY, generation, None)
+    cache_reads.set_generation(GENERATION_KEY, generation, None)
     return generation
 
 

@@ -6,7 +6,8 @@ site's home page in the visitor's language (with its locale), every page view re
 (the routed page's content language), the sites' root paths (every page address) and the
 main menu's page links (`navigation.build_links`).
 `read(owner, {name: compute})` answers from the cache that every server process shares,
-with one `cache.get_many` for all the names (and the generation below); what is missing is
+with one `cache.get_many` for all the names (and the generation below, and the keys the
+request's other parts will read: `cache_reads`); what is missing is
 computed and kept.
 
 Invalidation: every value is kept under the page cache's *generation*
@@ -24,7 +25,6 @@ Wagtail page is routed and gives Wagtail the site and the route it would have re
 from collections.abc import Callable
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.http.request import split_domain_port
@@ -32,7 +32,7 @@ from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from . import navigation, page_cache
+from . import cache_reads, navigation, page_cache
 
 SECONDS = 600
 KEY = "typ:rows:{name}"
@@ -50,7 +50,7 @@ def read(owner, computes: dict[str, Callable[[], Any]]) -> dict[str, Any]:
     missing = {name: compute for name, compute in computes.items() if name not in values}
     if missing:
         keys = {name: KEY.format(name=name) for name in missing}
-        found = cache.get_many([page_cache.GENERATION_KEY, *keys.values()])
+        found = cache_reads.get_many([page_cache.GENERATION_KEY, *keys.values()])
         generation = found.get(page_cache.GENERATION_KEY) or page_cache.new_generation()
         fresh = {}
         for name, compute in missing.items():
@@ -61,8 +61,30 @@ def read(owner, computes: dict[str, Callable[[], Any]]) -> dict[str, Any]:
                 values[name] = compute()
                 fresh[keys[name]] = (generation, values[name])
         if fresh:
-            cache.set_many(fresh, SECONDS)
+            cache_reads.set_many(fresh, SECONDS)
     return {name: values[name] for name in computes}
+
+
+# --- Kept in this process -------------------------------------------------------------------
+
+# {name: (page generation, value)}
+_IN_PROCESS: dict[str, tuple[str, Any]] = {}
+
+
+def kept_in_process(name: str, compute: Callable[[], Any]) -> Any:
+    """`compute()`, kept in this process while the page generation stays the one the request
+    reads: for rows a page needs only sometimes (the law sections a text may cite, a listing's
+    filter choices), too many to read from the cache with every page. A Wagtail page has read
+    the generation with its shared rows, so this asks nothing; elsewhere it is one read of the
+    cache (`cache_reads`: with the request's first)."""
+    generation = cache_reads.get_many([page_cache.GENERATION_KEY]).get(page_cache.GENERATION_KEY)
+    kept = _IN_PROCESS.get(name)
+    if generation is not None and kept is not None and kept[0] == generation:
+        return kept[1]
+    value = compute()
+    if generation is not None:
+        _IN_PROCESS[name] = (generation, value)
+    return value
 
 
 # Rows read with every Wagtail page's ({name: compute}), added by the apps

@@ -78,3 +78,19 @@ def test_leaving_the_network_leaves_its_posts_out_of_the_kept_count(
     leave_network(member, home_network)
 
     assert unread_in_header(reader_client) == 0
+
+
+def test_reading_a_topic_shows_the_count_without_it_on_the_same_page(
+    database_cache, reader_client, followed_topic, reply_to, network_forum, member
+):
+    """The topic page reads the kept count with its first read of the cache, then marks the
+    topic's notifications read: the header on that same page counts again."""
+    other = start_topic(network_forum, member, title="Toinen seurattu aihe")
+    reply_to(followed_topic)
+    reply_to(other)
+    assert unread_in_header(reader_client) == 2
+
+    page = reader_client.get(reverse("forums:topic", args=[followed_topic.pk])).content.decode()
+
+    notifications_link = page.split('href="/forums/notifications/"', 1)[1].split("</a>", 1)[0]
+    assert re.search(r">1<", notifications_link), notifications_link

@@ -20,11 +20,12 @@ from .conftest import start_topic
 
 pytestmark = pytest.mark.django_db
 
-# What the forums themselves ask of the database for a topic page: the forums the person
-# sees, the topic with the person's state of it, the number of posts, the page's posts,
-# their attachments and their reactions. The header's unread count is kept in the shared cache
+# What the forums themselves ask of the database for a topic page: the topic with the person's
+# state of it, the number of posts, the page's posts, their attachments and their reactions.
+# The forums the person sees are kept in the shared cache for everyone of the same standing
+# until a forum changes (`forums.selectors._forum_access`), and the header's unread count
 # (`forums.header_cache`) until something it reads changes: none here, when nothing is new.
-FORUM_QUERIES_OF_A_TOPIC_PAGE = 6
+FORUM_QUERIES_OF_A_TOPIC_PAGE = 5
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
 
@@ -117,6 +118,22 @@ def test_five_and_twenty_posts_cost_the_same_queries(client, network_forum, auth
 
     assert len(short_queries) == len(long_queries)
     assert len(forum_queries(long_queries)) == FORUM_QUERIES_OF_A_TOPIC_PAGE
+
+
+def test_a_topic_page_stays_within_ten_queries_with_the_database_cache(
+    database_cache, client, network_forum, authors, reader
+):
+    """The embedded default: the header's counts, the menu and the forums the person sees come
+    in one read of the cache (`typ_site.core.cache_reads`), the page's kept posts in another."""
+    topic = start_topic(network_forum, authors[0], title="Pitkä keskustelu")
+    fill_topic(topic, authors, 25)
+    client.force_login(reader)
+    view(client, topic)
+
+    queries = view(client, topic)
+
+    assert len(queries) <= 10, "\n".join(queries)
+    assert sum('"typ_cache"' in sql for sql in queries) == 2
 
 
 def test_a_topic_with_unread_notifications_costs_only_the_update_and_a_new_count_more(

@@ -7,6 +7,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from knowledge.law_links import find_section_mentions, link_law_sections
+from knowledge.models import LawSection
 
 from .conftest import make_guidance, make_interpretation, publish, section
 
@@ -107,6 +108,19 @@ def test_a_page_mentioning_a_section_links_it(tree, client):
     response = client.get(page.url)
 
     assert f'href="{SECTION_11}"' in response.content.decode()
+
+
+def test_a_section_added_is_linked_on_the_next_view(database_cache, tree, client):
+    """The sections are kept in the process while no content changes: a new section is one."""
+    page = make_interpretation(tree, question="Miten TYM-lain 11 § ja TYM-lain 12 § liittyvät toisiinsa?")
+    first = client.get(page.url).content.decode()
+    LawSection.objects.create(statute=section("11").statute, number="12", title="Uusi pykälä")
+
+    second = client.get(page.url).content.decode()
+
+    assert f'href="{SECTION_11}"' in first
+    assert "/381-2023/12/" not in first
+    assert 'href="/knowledge/laki/381-2023/12/"' in second
 
 
 def test_an_unknown_section_page_is_not_found(tree, client):
