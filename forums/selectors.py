@@ -126,8 +126,8 @@ def _forum_changed(**kwargs) -> None:
 
 def _standing(user) -> tuple:
     """Everything `visible_forums_for` and `moderates_by_role` read of the person (all from
-    the request's standing, `typ_site.accounts.standing`): the same standing sees the same
-    forums."""
+    the standing read with them, `typ_site.accounts.backends.load_standing`): the same
+    standing sees the same forums."""
     return (
         user.is_superuser,
         tuple(sorted(member_network_ids(user))),

@@ -51,8 +51,11 @@ def get_many(keys: list[str]) -> dict[str, Any]:
     if reads is None:
         return cache.get_many(keys)
     if reads.known is None or reads.renewals != _renewals:
-        extra = [] if reads.readers_asked else _readers_keys(reads.request)
+        # Asked once per request (and marked first: a reader asks who the person is, and
+        # reading them must not ask the readers again).
+        first = not reads.readers_asked
         reads.readers_asked = True
+        extra = _readers_keys(reads.request) if first else []
         reads.renewals = _renewals
         asked = list(dict.fromkeys([*keys, *extra]))
         found = cache.get_many(asked)

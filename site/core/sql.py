@@ -155,7 +155,8 @@ class _PreparedInstanceQuery:
         fields = klass_info["select_fields"]
         self.start, self.end = fields[0], fields[-1] + 1
         self.init_list = [column[0].target.attname for column in self.compiler.select[self.start : self.end]]
-        self.populators = get_related_populators(klass_info, self.compiler.select, using)
+        # Django 5.2 takes (klass_info, select, db); the type stubs already follow a later one.
+        self.populators = get_related_populators(klass_info, self.compiler.select, using)  # type: ignore[call-arg]
         self.annotations = dict(self.compiler.annotation_col_map)
 
     def get(self, value: int):
