@@ -3,6 +3,7 @@ from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 from typ_site.accounts.signals import account_removed
+from typ_site.core import cache_reads
 from typ_site.networks.signals import membership_decided, membership_requested, network_admins_notice
 
 
@@ -12,7 +13,6 @@ class ForumsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from typ_site.core import cache_reads
         from typ_site.core.access import register_access_keys
 
         from . import header_cache
