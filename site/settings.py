@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "typ_site.accounts.middleware.RequireMFAMiddleware",
     "typ_site.core.middleware.SecurityHeadersMiddleware",
+    "typ_site.core.member_pages.MemberPageCacheMiddleware",
     "typ_site.core.middleware.AdminViewGuardMiddleware",
     "typ_site.core.shared_rows.SharedRowsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -55,9 +55,27 @@ def is_following(user, page) -> bool:
         return False
     if getattr(page, "follow_reader_id", None) == user.pk:  # read with the page (`reader_follows`)
         return page.followed_by_reader
-    return PageFollow.objects.filter(user=user, page_id=page.pk).exists()
+    return follows_page_id(user, page.pk)
+
+
+def follows_page_id(user, page_id: int) -> bool:
+    if not is_verified_member(user):
+        return False
+    return PageFollow.objects.filter(user=user, page_id=page_id).exists()
 
 
 def follow_state(user, page) -> dict:
     """What a page's follow button shows the person."""
     return {"can_follow": is_verified_member(user), "following": is_following(user, page)}
+
+
+def follow_part_values(request, args: tuple[int, ...], context) -> dict | None:
+    """The follow button as a personal part (`typ_site.core.member_pages`): from the page's
+    context while it renders, else read for the person."""
+    (page_id,) = args
+    if context is not None:
+        follow = context.get("follow")
+    else:
+        user = request.user
+        follow = {"can_follow": is_verified_member(user), "following": follows_page_id(user, page_id)}
+    return {"follow": follow, "page_id": page_id} if follow else None

@@ -102,6 +102,7 @@ class GuidancePage(KnowledgePage):
     parent_page_types = ["knowledge.GuidanceIndexPage"]
     subpage_types: list[str] = []
     followable = True
+    member_page_cache = True
     base_form_class = ChangeNotedPageForm
     template = "knowledge/guidance_page.html"
 

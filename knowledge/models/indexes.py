@@ -16,6 +16,7 @@ class GuidanceIndexPage(SectionIndexPage):
     menu_group = "knowledge"
     subpage_types = ["knowledge.GuidancePage"]
     template = "knowledge/guidance_index_page.html"
+    member_page_cache = True
 
     def listing(self, request) -> dict:
         return guidance_listing(self, request)
@@ -28,6 +29,7 @@ class LawInterpretationIndexPage(SectionIndexPage):
     menu_group = "knowledge"
     subpage_types = ["knowledge.LawInterpretationPage"]
     template = "knowledge/law_interpretation_index_page.html"
+    member_page_cache = True
 
     def listing(self, request) -> dict:
         return interpretation_listing(self, request)
@@ -40,6 +42,7 @@ class PracticeIndexPage(SectionIndexPage):
     menu_group = "practice"
     subpage_types = ["knowledge.PracticePage"]
     template = "knowledge/practice_index_page.html"
+    member_page_cache = True
 
     def listing(self, request) -> dict:
         return practice_listing(self, request)
@@ -51,6 +54,7 @@ class PracticeIndexPage(SectionIndexPage):
 class NetworkIndexPage(SectionIndexPage):
     subpage_types = ["knowledge.NetworkPage"]
     template = "knowledge/network_index_page.html"
+    member_page_cache = True
 
     def listing(self, request) -> dict:
         return network_listing(self, request)

@@ -112,6 +112,7 @@ class PracticePage(KnowledgePage):
     subpage_types: list[str] = []
     base_form_class = PracticePageForm
     followable = True
+    member_page_cache = True
     template = "knowledge/practice_page.html"
 
     class Meta:

@@ -48,6 +48,21 @@ def is_keha_staff(user) -> bool:
     return user.is_superuser or KEHA_GROUP in _group_names(user)
 
 
+def standing(user) -> tuple:
+    """Everything the rules read of a signed-in person, from what was loaded with them (no
+    query): people of the same standing are let in to, and shown, the same pages."""
+    return (
+        user.is_superuser,
+        user.is_staff,
+        user.is_active,
+        getattr(user, "role", ""),
+        tuple(sorted(_group_names(user))),
+        tuple(sorted(user.get_all_permissions())),
+        tuple(sorted(member_network_ids(user))),
+        tuple(sorted(admin_network_ids(user))),
+    )
+
+
 def is_verified_member(user) -> bool:
     """A signed-in, active person (allauth only lets verified addresses sign in)."""
     return bool(user.is_authenticated and user.is_active and not getattr(user, "is_removed", False))

@@ -26,6 +26,10 @@ class BasePage(Page):
     # The group of the main menu that a section of this type joins (a key of
     # `typ_site.core.context_processors.MENU_GROUPS`); None: an entry of its own.
     menu_group: str | None = None
+    # Whether the page as members see it may be kept for everyone of the same standing, with
+    # its personal parts filled in for each person (`typ_site.core.member_pages`): only for
+    # pages whose every personal part is a `{% personal_part %}`.
+    member_page_cache = False
 
     class Meta:
         abstract = True

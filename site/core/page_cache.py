@@ -69,6 +69,7 @@ PER_PERSON_MODELS = {
     "participation.ballotchoice",
     "core.accessibilityfeedback",
     "wagtailcore.pagesubscription",
+    "knowledge.pagefollow",
 }
 
 

@@ -32,7 +32,7 @@ from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from . import cache_reads, navigation, page_cache
+from . import cache_reads, member_pages, navigation, page_cache
 
 SECONDS = 600
 KEY = "typ:rows:{name}"
@@ -232,6 +232,9 @@ class SharedRowsMiddleware:
         )
         if rows[name] is None:
             return None
+        kept = member_pages.answer_from_kept(request)
+        if kept is not None:
+            return kept
         site, home = rows[name]
         request._wagtail_site = site
         # Where Wagtail keeps them for the request (`Page._get_site_root_paths`): page addresses

@@ -17,6 +17,7 @@ from .admin_scoping import permission_checked_snippet_chooser_viewset
 from .demo import DemoStep
 from .demo_accessibility import load_accessibility_demo
 from .demo_content import load_core_demo
+from .member_pages import mark_keepable
 from .models import AccessibilityFeedback
 from .page_cache import mark_cacheable
 
@@ -110,3 +111,10 @@ def keep_public_pages_in_the_page_cache(page, request, serve_args, serve_kwargs)
     """A Wagtail page's answer may be kept in the shared page cache (typ_site.core.page_cache
     decides from the request and the answer whether it is)."""
     mark_cacheable(request)
+
+
+@hooks.register("before_serve_page")
+def keep_member_pages_for_their_standing(page, request, serve_args, serve_kwargs):
+    """A page as members see it may be kept for everyone of the same standing
+    (typ_site.core.member_pages decides from the page, the request and the answer)."""
+    mark_keepable(request, page)

@@ -150,7 +150,9 @@ def test_removing_an_account_drops_its_follows(page, reader, client):
     assert not PageFollow.objects.exists()
 
 
-def test_the_follow_state_is_read_with_the_page_for_each_reader(page, reader, client):
+def test_the_follow_state_is_read_with_the_page_for_each_reader(page, reader, client, settings):
+    # When the page is rendered; a kept page reads it for its part (tests/knowledge/test_member_pages.py).
+    settings.PAGE_CACHE_SECONDS = 0
     other = make_user(email="toinen@example.fi")
     PageFollow.objects.create(user=reader, page=page)
     for person, follows in ((reader, True), (other, False), (reader, True)):

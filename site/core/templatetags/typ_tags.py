@@ -13,6 +13,7 @@ from wagtail.models import Page
 from typ_site.accounts.roles import can_open_wagtail_admin
 
 from ..languages import default_language, in_current_language, translated_address
+from ..member_pages import render_part
 from ..pagination import page_links
 from ..shared_rows import own_addresses as shared_own_addresses
 from ..themes import tag_label
@@ -30,6 +31,14 @@ register.filter("can_open_wagtail_admin", can_open_wagtail_admin)
 
 # {{ tag|tag_label }}: a theme's translated label, or a free tag's own name.
 register.filter("tag_label", tag_label)
+
+
+@register.simple_tag(takes_context=True)
+def personal_part(context, name, *args):
+    """`{% personal_part "follow" page.pk %}`: a part of the page that is the person's own,
+    marked so that a page kept for everyone of the same standing is filled in for each person
+    (`typ_site.core.member_pages`)."""
+    return render_part(name, context["request"], tuple(int(arg) for arg in args), context)
 
 
 def content_language_of(content) -> str:

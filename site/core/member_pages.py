@@ -1,0 +1,275 @@
+"""Pages as members see them, kept for everyone of the same standing, with their personal parts
+filled in for each person.
+
+A member's guidance page differs from another member's only in a few *personal parts*: the
+header's name, notification counts and sign-out form, and the page's follow button (each with
+the person's CSRF token). Everything else depends on what the rules read of the person, their
+*standing* (`typ_site.accounts.roles.standing`: groups, permissions, approved memberships,
+role): the page's view restrictions, the network-only content, the adoption statuses of the
+person's networks. So a page rendered for one member is kept, with its personal parts cut out,
+for everyone of the same standing, and the next one gets it with their own parts rendered in
+(a few small templates instead of the whole page, and no routing).
+
+- **Personal parts** are rendered by `{% personal_part "name" args %}` (`typ_tags`), through a
+  registered `Part`: a template and a function that gives its context for a person, from the
+  page's context when the page is rendered, or from the request alone when a kept page is
+  filled. The rendering is wrapped in `<!--typ-part:name:args-->...<!--/typ-part-->`; a kept
+  page holds only the opening marker where the part was.
+- **Which pages.** A Wagtail page whose class sets `member_page_cache = True` (pages whose only
+  personal parts are the ones above), marked by the `before_serve_page` hook, not restricted
+  by a password (which is per session), answered with 200 to a GET, with no waiting
+  messages, no cookie but the CSRF cookie, and no CSRF token left outside the parts.
+- **For whom.** A signed-in, active member who cannot open the Wagtail admin (editors see the
+  editing bar and previews; they are few and are served as before).
+- **The key.** The host, the path with its query string, the language, the time zone and a
+  digest of the standing, under the page cache's generation (every content change, as for
+  the anonymous page cache) and a generation of its own renewed by changes of what only
+  members see (`MEMBER_ONLY_APPS`: the adoption statuses, the indicators). A kept page also
+  expires after `PAGE_CACHE_SECONDS`.
+
+The key and its generations are read with the request's other kept values in one read
+(`typ_site.core.cache_reads`: for a Wagtail page, the read of its shared rows), after
+authentication and two-step verification: a kept page skips routing, the page's queries and
+its rendering, never the checks before it.
+"""
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.core.exceptions import DisallowedHost
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.template.loader import get_template
+from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from wagtail.models import PageViewRestriction
+
+from typ_site.accounts.roles import can_open_wagtail_admin, is_verified_member, standing
+
+from . import cache_reads, page_cache
+from .generations import Generation
+
+KEEPABLE_ATTRIBUTE = "_typ_member_page"
+KEY_ATTRIBUTE = "_typ_member_page_key"
+GENERATIONS_ATTRIBUTE = "_typ_member_page_generations"
+HEADER = "X-Member-Page-Cache"
+KEY = "typ:member-page:{digest}"
+MEMBER_ONLY_APPS = {"operating_model", "indicators"}
+_GENERATION = Generation("member-pages", 24 * 60 * 60)
+
+_PART = re.compile(r"<!--typ-part:([a-z_]+)((?::[0-9]+)*)-->")
+_WHOLE_PART = re.compile(r"(<!--typ-part:[a-z_]+(?::[0-9]+)*-->).*?<!--/typ-part-->", re.DOTALL)
+_PART_END = "<!--/typ-part-->"
+_CSRF_FIELD = "csrfmiddlewaretoken"
+
+
+# --- Personal parts ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Part:
+    """A personal part: `template` rendered with `values(request, args, context)`; `context` is
+    the page's context while the page renders, None when a kept page is filled."""
+
+    template: str
+    values: Callable[[Any, tuple[int, ...], Any], dict | None]
+
+
+_PARTS: dict[str, Part] = {}
+
+
+def register_part(name: str, part: Part) -> None:
+    _PARTS[name] = part
+
+
+def render_part(name: str, request, args: tuple[int, ...], context=None) -> SafeString:
+    """The part for the person of `request`, wrapped in its markers ("" when it has nothing)."""
+    values = _PARTS[name].values(request, args, context)
+    if values is None:
+        return SafeString("")
+    values.setdefault("request", request)
+    values.setdefault("user", request.user)
+    # Like Django's context processor: a part without a form asks for no token (and a page
+    # for visitors then stays without a CSRF cookie, as the page cache needs).
+    values["csrf_token"] = SimpleLazyObject(lambda: get_token(request))
+    html = get_template(_PARTS[name].template).render(values)
+    suffix = "".join(f":{int(arg)}" for arg in args)
+    return format_html("<!--typ-part:{}{}-->{}" + _PART_END, name, suffix, html)
+
+
+def _account_values(request, args, context) -> dict:
+    return {}
+
+
+register_part("account", Part("includes/account_nav.html", _account_values))
+
+
+def _cut_parts(content: str) -> str:
+    return _WHOLE_PART.sub(r"\1", content)
+
+
+def _fill_parts(content: str, request) -> str:
+    def fill(match: re.Match) -> str:
+        args = tuple(int(arg) for arg in match.group(2).split(":") if arg)
+        return render_part(match.group(1), request, args)
+
+    return _PART.sub(fill, content)
+
+
+# --- The generation ---------------------------------------------------------------------
+
+
+def _member_content_changed(sender, **kwargs) -> None:
+    meta = getattr(sender, "_meta", None)
+    if meta is not None and meta.app_label in MEMBER_ONLY_APPS:
+        _GENERATION.renew()
+
+
+def connect_signals() -> None:
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_member_content_changed, dispatch_uid=f"core.member_pages.{id(signal)}")
+
+
+# --- Which requests and answers ---------------------------------------------------------
+
+
+def _served_person(request) -> bool:
+    user = getattr(request, "user", None)
+    return bool(
+        user is not None
+        and is_verified_member(user)
+        and not user.is_superuser
+        and not can_open_wagtail_admin(user)
+    )
+
+
+def _may_answer(request) -> bool:
+    if request.method not in ("GET", "HEAD") or page_cache.seconds() <= 0:
+        return False
+    if not _served_person(request) or request.COOKIES.get("messages"):
+        return False
+    return "_messages" not in request.session
+
+
+def mark_keepable(request, page) -> None:
+    """Called for every Wagtail page served (the `before_serve_page` hook)."""
+    if not getattr(page.specific_class, "member_page_cache", False):
+        return
+    restrictions = page.get_view_restrictions()
+    if any(r.restriction_type == PageViewRestriction.PASSWORD for r in restrictions):
+        return
+    setattr(request, KEEPABLE_ATTRIBUTE, True)
+
+
+def _may_keep(request, response) -> bool:
+    if not getattr(request, KEEPABLE_ATTRIBUTE, False) or request.method != "GET":
+        return False
+    if response.status_code != 200 or response.streaming:
+        return False
+    if any(name != _csrf_cookie_name() for name in response.cookies):
+        return False
+    return len(get_messages(request)) == 0
+
+
+def _csrf_cookie_name() -> str:
+    return settings.CSRF_COOKIE_NAME
+
+
+def _key(request) -> str | None:
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None
+    parts = (
+        host,
+        request.get_full_path(),
+        translation.get_language(),
+        timezone.get_current_timezone_name(),
+        repr(standing(request.user)),
+    )
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return KEY.format(digest=digest)
+
+
+# --- Reading and keeping -----------------------------------------------------------------
+
+
+def kept_keys(request) -> list[str]:
+    """The keys a kept page is read from, read with the request's first read of the cache
+    (`cache_reads`): for a Wagtail page that is the read of its shared rows, so a kept page
+    costs no read of its own."""
+    key = _key(request) if _may_answer(request) else None
+    setattr(request, KEY_ATTRIBUTE, key)
+    return [_GENERATION.key, key] if key else []
+
+
+def answer_from_kept(request) -> HttpResponse | None:
+    """The kept page for this person filled in, or None (and the answer may then be kept).
+
+    Called before a Wagtail page is routed, after its shared rows were read
+    (`shared_rows.SharedRowsMiddleware`)."""
+    key = getattr(request, KEY_ATTRIBUTE, None)
+    if key is None:
+        return None
+    found = cache_reads.get_many([page_cache.GENERATION_KEY, _GENERATION.key, key])
+    generations = (
+        found.get(page_cache.GENERATION_KEY) or page_cache.new_generation(),
+        found.get(_GENERATION.key) or _GENERATION.new(),
+    )
+    kept = found.get(key)
+    if kept is not None and kept["generations"] == generations:
+        return _from_cache(request, kept)
+    setattr(request, GENERATIONS_ATTRIBUTE, generations)
+    return None
+
+
+def _from_cache(request, kept: dict) -> HttpResponse:
+    content = _fill_parts(kept["content"], request)
+    response = HttpResponse(content.encode(kept["charset"]))
+    for name, value in kept["headers"].items():
+        response[name] = value
+    response[HEADER] = "hit"
+    return response
+
+
+def _keep(request, response) -> None:
+    charset = response.charset or "utf-8"
+    content = _cut_parts(response.content.decode(charset))
+    if _CSRF_FIELD in content:  # a form outside the personal parts
+        return
+    headers = {
+        name: value
+        for name, value in response.items()
+        if name.lower() not in ("set-cookie", "content-length", "cache-control", "expires")
+    }
+    kept = {
+        "generations": getattr(request, GENERATIONS_ATTRIBUTE),
+        "content": content,
+        "headers": headers,
+        "charset": charset,
+    }
+    cache_reads.set(getattr(request, KEY_ATTRIBUTE), kept, page_cache.seconds())
+    response[HEADER] = "miss"
+
+
+class MemberPageCacheMiddleware:
+    """Keeps a member's page for their standing (answered from it by `answer_from_kept`).
+
+    Placed after authentication, two-step verification, CSRF and messages."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, GENERATIONS_ATTRIBUTE, None) and _may_keep(request, response):
+            _keep(request, response)
+        return response
