@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from typ_site.core.member_pages import kept_for_standing
 from typ_site.core.page_cache import mark_cacheable
 from typ_site.core.spreadsheets import csv_response, safe_cell
 from typ_site.core.themes import THEMES, THEMES_BY_SLUG, tag_label
@@ -66,8 +67,20 @@ def _days_of(occurrence: Occurrence) -> list[date]:
 
 
 def _subscription_context(request) -> dict:
+    return {
+        "public_feed": request.build_absolute_uri(reverse("calendar_app:feed_public")),
+        "theme_feeds": [
+            (theme.label, request.build_absolute_uri(reverse("calendar_app:feed_theme", args=[theme.slug])))
+            for theme in THEMES
+        ],
+    }
+
+
+def private_feed_part_values(request, args: tuple[int, ...], context) -> dict:
+    """The person's private feed addresses (a secret of theirs: a personal part,
+    `typ_site.core.member_pages`)."""
     user = request.user
-    token = active_feed_token_of(user)
+    token = active_feed_token_of(user) if user.is_authenticated else None
     private_feed = network_feeds = None
     if token is not None:
         private_feed = request.build_absolute_uri(reverse("calendar_app:feed_private", args=[token.token]))
@@ -80,16 +93,7 @@ def _subscription_context(request) -> dict:
             )
             for network in networks_of(user).order_by("name")
         ]
-    return {
-        "public_feed": request.build_absolute_uri(reverse("calendar_app:feed_public")),
-        "theme_feeds": [
-            (theme.label, request.build_absolute_uri(reverse("calendar_app:feed_theme", args=[theme.slug])))
-            for theme in THEMES
-        ],
-        "feed_token": token,
-        "private_feed": private_feed,
-        "network_feeds": network_feeds,
-    }
+    return {"feed_token": token, "private_feed": private_feed, "network_feeds": network_feeds}
 
 
 def _filters(request) -> tuple[EventFilterForm, dict]:
@@ -165,6 +169,7 @@ def _agenda_days(user, first: date, last: date, filters) -> str:
     return kept_listing(occurrences_key(user, start, end, filters), ("agenda", first), render_days)
 
 
+@kept_for_standing
 def month_view(request, year=None, month=None):
     # The same for every anonymous visitor: the shared page cache may keep it (its
     # generation is renewed by any change to an event).
@@ -192,6 +197,7 @@ def month_view(request, year=None, month=None):
     return render(request, "calendar_app/month.html", context)
 
 
+@kept_for_standing
 def agenda_view(request):
     mark_cacheable(request)
     today = timezone.localdate()
@@ -232,6 +238,7 @@ def _wheel_body(user, year: int, today: date, filters, query: str) -> str:
     return kept_listing(key, ("wheel", year, today, query), render_body)
 
 
+@kept_for_standing
 def wheel_view(request, year=None):
     mark_cacheable(request)
     today = timezone.localdate()

@@ -17,8 +17,9 @@ for everyone of the same standing, and the next one gets it with their own parts
   page holds only the opening marker where the part was.
 - **Which pages.** A Wagtail page whose class sets `member_page_cache = True` (pages whose only
   personal parts are the ones above), marked by the `before_serve_page` hook, not restricted
-  by a password (which is per session), answered with 200 to a GET, with no waiting
-  messages, no cookie but the CSRF cookie, and no CSRF token left outside the parts.
+  by a password (which is per session), or a view marked `kept_for_standing` (the calendar's
+  month, agenda and wheel; the private feed address is a part of its own), answered with 200
+  to a GET, with no waiting messages, no cookie but the CSRF cookie, and no CSRF token left outside the parts.
 - **For whom.** A signed-in, active member who cannot open the Wagtail admin (editors see the
   editing bar and previews; they are few and are served as before).
 - **The key.** The host, the path with its query string, the language, the time zone and a
@@ -216,7 +217,9 @@ def answer_from_kept(request) -> HttpResponse | None:
 
     Called before a Wagtail page is routed, after its shared rows were read
     (`shared_rows.SharedRowsMiddleware`)."""
-    key = getattr(request, KEY_ATTRIBUTE, None)
+    if not hasattr(request, KEY_ATTRIBUTE):  # the request has read nothing from the cache yet
+        setattr(request, KEY_ATTRIBUTE, _key(request) if _may_answer(request) else None)
+    key: str | None = getattr(request, KEY_ATTRIBUTE)
     if key is None:
         return None
     found = cache_reads.get_many([page_cache.GENERATION_KEY, _GENERATION.key, key])
@@ -260,8 +263,17 @@ def _keep(request, response) -> None:
     response[HEADER] = "miss"
 
 
+def kept_for_standing(view):
+    """A view (not a Wagtail page) whose answer to a member may be kept for their standing:
+    one whose every personal part is a `{% personal_part %}`."""
+    view.member_page_cache = True
+    return view
+
+
 class MemberPageCacheMiddleware:
-    """Keeps a member's page for their standing (answered from it by `answer_from_kept`).
+    """Keeps a member's page for their standing. A Wagtail page is answered from it by
+    `answer_from_kept` after its shared rows are read; a view marked `kept_for_standing`, here
+    before the view runs.
 
     Placed after authentication, two-step verification, CSRF and messages."""
 
@@ -273,3 +285,9 @@ class MemberPageCacheMiddleware:
         if getattr(request, GENERATIONS_ATTRIBUTE, None) and _may_keep(request, response):
             _keep(request, response)
         return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not getattr(view_func, "member_page_cache", False):
+            return None
+        setattr(request, KEEPABLE_ATTRIBUTE, True)
+        return answer_from_kept(request)
