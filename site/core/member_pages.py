@@ -51,6 +51,7 @@ from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from wagtail import views as wagtail_views
 from wagtail.models import PageViewRestriction
 
 from typ_site.accounts.roles import can_open_wagtail_admin, is_verified_member, standing
@@ -207,9 +208,20 @@ def kept_keys(request) -> list[str]:
     """The keys a kept page is read from, read with the request's first read of the cache
     (`cache_reads`): for a Wagtail page that is the read of its shared rows, so a kept page
     costs no read of its own."""
+    if not _may_be_kept_view(request):
+        return []
     key = _key(request) if _may_answer(request) else None
     setattr(request, KEY_ATTRIBUTE, key)
     return [_GENERATION.key, key] if key else []
+
+
+def _may_be_kept_view(request) -> bool:
+    """Whether the request goes to a Wagtail page or a view marked `kept_for_standing` (a
+    search, a forum topic or the admin reads no kept page)."""
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return False
+    return match.func is wagtail_views.serve or getattr(match.func, "member_page_cache", False)
 
 
 def answer_from_kept(request) -> HttpResponse | None:
