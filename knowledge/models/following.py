@@ -66,7 +66,11 @@ def follows_page_id(user, page_id: int) -> bool:
 
 def follow_state(user, page) -> dict:
     """What a page's follow button shows the person."""
-    return {"can_follow": is_verified_member(user), "following": is_following(user, page)}
+    return _button(user, is_following(user, page))
+
+
+def _button(user, following: bool) -> dict:
+    return {"can_follow": is_verified_member(user), "following": following}
 
 
 def follow_part_values(request, args: tuple[int, ...], context) -> dict | None:
@@ -76,6 +80,5 @@ def follow_part_values(request, args: tuple[int, ...], context) -> dict | None:
     if context is not None:
         follow = context.get("follow")
     else:
-        user = request.user
-        follow = {"can_follow": is_verified_member(user), "following": follows_page_id(user, page_id)}
+        follow = _button(request.user, follows_page_id(request.user, page_id))
     return {"follow": follow, "page_id": page_id} if follow else None

@@ -176,13 +176,9 @@ def _may_keep(request, response) -> bool:
         return False
     if response.status_code != 200 or response.streaming:
         return False
-    if any(name != _csrf_cookie_name() for name in response.cookies):
+    if any(name != settings.CSRF_COOKIE_NAME for name in response.cookies):
         return False
     return len(get_messages(request)) == 0
-
-
-def _csrf_cookie_name() -> str:
-    return settings.CSRF_COOKIE_NAME
 
 
 def _key(request) -> str | None:
