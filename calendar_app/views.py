@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from typ_site.core.member_pages import kept_for_standing
+from typ_site.core.member_pages import kept_for_session, kept_for_standing
 from typ_site.core.page_cache import mark_cacheable
 from typ_site.core.spreadsheets import csv_response, safe_cell
 from typ_site.core.themes import THEMES, THEMES_BY_SLUG, tag_label
@@ -294,6 +294,7 @@ def _occurrence_rows(request, event) -> list[dict]:
     return rows
 
 
+@kept_for_session
 def event_detail(request, pk):
     try:
         event = visible_event_or_404(request.user, pk)

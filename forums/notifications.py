@@ -26,6 +26,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from typ_site.accounts.models import NotificationFrequency
+from typ_site.core import member_pages
 from typ_site.networks.models import Membership
 from typ_site.networks.permissions import can_administer_network, can_decide_membership
 
@@ -115,9 +116,10 @@ def create_accepted_notification(post_id: int, actor_id: int | None) -> str:
 
 def _create(notifications: list[Notification]) -> None:
     """Every notification is made here: a bulk write sends no signal, so the header's kept
-    counts are renewed by hand."""
+    counts and the pages kept for the recipients are renewed by hand."""
     Notification.objects.bulk_create(notifications, ignore_conflicts=True)
     header_cache.renew()
+    member_pages.session_pages_changed()
 
 
 def create_report_notifications(report_id: int) -> str:

@@ -17,6 +17,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from typ_site.core import member_pages
+
 from . import header_cache
 from .attachments import check_upload, clean_original_name
 from .models import (
@@ -295,7 +297,9 @@ def mark_topic_read(user, topic: Topic, up_to=None) -> None:
     updated = TopicReadState.objects.filter(user=user, topic=topic, last_read_at__lt=moment).update(
         last_read_at=moment
     )
-    if not updated:
+    if updated:
+        member_pages.person_changed(user.pk)
+    else:
         TopicReadState.objects.get_or_create(user=user, topic=topic, defaults={"last_read_at": moment})
 
 
@@ -305,6 +309,7 @@ def mark_notifications_read(user, notification_ids=None) -> int:
         notifications = notifications.filter(pk__in=notification_ids)
     marked = notifications.update(read_at=timezone.now())
     header_cache.renew()
+    member_pages.person_changed(user.pk)
     return marked
 
 
@@ -316,6 +321,7 @@ def mark_topic_notifications_read(user, topic: Topic, post_ids=None) -> None:
         notifications = notifications.filter(post_id__in=post_ids)
     if notifications.update(read_at=timezone.now()):
         header_cache.renew()
+        member_pages.person_changed(user.pk)
 
 
 # --- Feeds ------------------------------------------------------------------------------------

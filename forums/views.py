@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from knowledge.models import SectionDirectory
 from typ_site.accounts.roles import is_verified_member
+from typ_site.core.member_pages import kept_for_session
 from typ_site.core.pagination import page_number
 
 from . import permissions, post_fragments, selectors, services
@@ -140,6 +141,7 @@ def _position_url(user, post) -> str:
     return f"{url}#post-{post.pk}"
 
 
+@kept_for_session
 @login_required
 @require_GET
 def topic_detail(request, pk):

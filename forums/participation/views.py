@@ -16,6 +16,7 @@ from knowledge.models import CaseStoryIndexPage, CaseStoryPage
 from knowledge.selectors import visible_pages
 from typ_site.accounts.models import Role
 from typ_site.accounts.roles import is_verified_member
+from typ_site.core.member_pages import kept_for_session
 from typ_site.core.spreadsheets import csv_response, safe_cell
 
 from . import engine, permissions, selectors, services
@@ -75,6 +76,7 @@ def _role_names(poll) -> str:
     return ", ".join(str(labels.get(role, role)) for role in poll.eligible_roles or [])
 
 
+@kept_for_session
 @login_required
 @require_http_methods(["GET", "POST"])
 def round_detail(request, pk):

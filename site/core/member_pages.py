@@ -27,6 +27,18 @@ for everyone of the same standing, and the next one gets it with their own parts
   the anonymous page cache) and a generation of its own renewed by changes of what only
   members see (`MEMBER_ONLY_APPS`: the adoption statuses, the indicators). A kept page also
   expires after `PAGE_CACHE_SECONDS`.
+- **Pages of one person.** A page whose class sets `member_page_cache = PER_SESSION` (the home
+  page: my network's new topics, my next events, my open polls) or a view marked
+  `kept_for_session` (a forum topic, an event, a voting round) is the person's own through
+  and through. It is kept for their session and day only (the key adds the person, the
+  session and the local date), with its CSRF and one-time form tokens made anew for each
+  view, under two more generations: `_SESSION_PAGES`, renewed by a
+  change in the apps such a page shows beyond the content (`SESSION_PAGE_APPS`: the forums,
+  the accounts), and the person's own (`person_changed`), renewed by a change of a row that
+  names them (a read mark, a follow, a ballot, a registration: any row with a foreign key to
+  the person) and by the bulk writes that send no signal, which call it themselves. Rows only
+  their own person's pages show (`OWN_ROWS`: read marks, follows, feed tokens) renew only the
+  person's generation, so one member reading a topic does not retire everyone's home page.
 
 The key and its generations are read with the request's other kept values in one read
 (`typ_site.core.cache_reads`: for a Wagtail page, the read of its shared rows), after
@@ -36,11 +48,13 @@ its rendering, never the checks before it.
 
 import hashlib
 import re
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.core.exceptions import DisallowedHost
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -64,13 +78,27 @@ KEY_ATTRIBUTE = "_typ_member_page_key"
 GENERATIONS_ATTRIBUTE = "_typ_member_page_generations"
 HEADER = "X-Member-Page-Cache"
 KEY = "typ:member-page:{digest}"
+SESSION_KEY = "typ:session-page:{digest}"
+FOR_STANDING = "standing"
+PER_SESSION = "session"
 MEMBER_ONLY_APPS = {"operating_model", "indicators"}
 _GENERATION = Generation("member-pages", 24 * 60 * 60)
+# What a page of one person shows beyond the content (which the page cache's generation
+# follows): the forums' topics, posts, reports and notifications, and the people themselves.
+SESSION_PAGE_APPS = {"forums", "participation", "accounts", "auth", "networks"}
+_SESSION_PAGES = Generation("session-pages", 24 * 60 * 60)
+# Rows of those apps that only their own person's pages show.
+OWN_ROWS = {"forums.topicreadstate", "forums.follow", "forums.feedtoken"}
+_WATCHED_APPS = page_cache.CONTENT_APPS | MEMBER_ONLY_APPS | SESSION_PAGE_APPS
 
 _PART = re.compile(r"<!--typ-part:([a-z_]+)((?::[0-9]+)*)-->")
 _WHOLE_PART = re.compile(r"(<!--typ-part:[a-z_]+(?::[0-9]+)*-->).*?<!--/typ-part-->", re.DOTALL)
 _PART_END = "<!--/typ-part-->"
 _CSRF_FIELD = "csrfmiddlewaretoken"
+# In a page kept for a session, the values made anew for every view: the CSRF token and a
+# form's one-time token (a hidden `token` field, which makes a double submit one post).
+_FRESH_VALUE = re.compile(r'(name="(csrfmiddlewaretoken|token)" value=")[^"]*(")')
+_FRESH_MARK = re.compile(r"\{typ-fresh:(csrfmiddlewaretoken|token)\}")
 
 
 # --- Personal parts ---------------------------------------------------------------------
@@ -129,10 +157,46 @@ def _fill_parts(content: str, request) -> str:
 # --- The generation ---------------------------------------------------------------------
 
 
-def _member_content_changed(sender, **kwargs) -> None:
+def _person_generation(user_id: int) -> Generation:
+    return Generation(f"person-pages:{user_id}", 24 * 60 * 60)
+
+
+def person_changed(user_id: int) -> None:
+    """Retire the pages kept for this person: called by the bulk writes of their own rows that
+    send no signal (read marks, notifications marked read)."""
+    _person_generation(user_id).renew()
+
+
+def session_pages_changed() -> None:
+    """Retire every person's kept pages: called by the bulk writes that send no signal (new
+    notifications)."""
+    _SESSION_PAGES.renew()
+
+
+def _people_named(sender, instance) -> set[int]:
+    """The people a row names: the values of its foreign keys to the user model."""
+    user_model = get_user_model()
+    if sender is user_model:
+        return {instance.pk}
+    return {
+        value
+        for field in sender._meta.concrete_fields
+        if field.is_relation and field.related_model is user_model
+        if (value := getattr(instance, field.attname, None)) is not None
+    }
+
+
+def _member_content_changed(sender, instance=None, **kwargs) -> None:
     meta = getattr(sender, "_meta", None)
-    if meta is not None and meta.app_label in MEMBER_ONLY_APPS:
+    if meta is None or meta.app_label not in _WATCHED_APPS:
+        return
+    if meta.app_label in MEMBER_ONLY_APPS:
         _GENERATION.renew()
+    if meta.app_label in SESSION_PAGE_APPS and meta.label_lower not in OWN_ROWS:
+        _SESSION_PAGES.renew()
+    if instance is not None and isinstance(instance, sender):
+        for user_id in _people_named(sender, instance):
+            person_changed(user_id)
 
 
 def connect_signals() -> None:
@@ -163,12 +227,13 @@ def _may_answer(request) -> bool:
 
 def mark_keepable(request, page) -> None:
     """Called for every Wagtail page served (the `before_serve_page` hook)."""
-    if not getattr(page.specific_class, "member_page_cache", False):
+    kept_for = getattr(page.specific_class, "member_page_cache", False)
+    if not kept_for:
         return
     restrictions = page.get_view_restrictions()
     if any(r.restriction_type == PageViewRestriction.PASSWORD for r in restrictions):
         return
-    setattr(request, KEEPABLE_ATTRIBUTE, True)
+    setattr(request, KEEPABLE_ATTRIBUTE, PER_SESSION if kept_for == PER_SESSION else FOR_STANDING)
 
 
 def _may_keep(request, response) -> bool:
@@ -181,7 +246,16 @@ def _may_keep(request, response) -> bool:
     return len(get_messages(request)) == 0
 
 
-def _key(request) -> str | None:
+@dataclass(frozen=True)
+class _Keys:
+    """Where this request's page may be kept: for the standing, and for the session."""
+
+    standing: str
+    session: str
+    person_generation: str
+
+
+def _keys(request) -> _Keys | None:
     try:
         host = request.get_host()
     except DisallowedHost:
@@ -193,8 +267,16 @@ def _key(request) -> str | None:
         timezone.get_current_timezone_name(),
         repr(standing(request.user)),
     )
-    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return KEY.format(digest=digest)
+    own = (str(request.user.pk), request.session.session_key or "", timezone.localdate().isoformat())
+    return _Keys(
+        standing=KEY.format(digest=_digest(parts)),
+        session=SESSION_KEY.format(digest=_digest((*parts, *own))),
+        person_generation=_person_generation(request.user.pk).key,
+    )
+
+
+def _digest(parts) -> str:
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 # --- Reading and keeping -----------------------------------------------------------------
@@ -206,9 +288,11 @@ def kept_keys(request) -> list[str]:
     costs no read of its own."""
     if not _may_be_kept_view(request):
         return []
-    key = _key(request) if _may_answer(request) else None
-    setattr(request, KEY_ATTRIBUTE, key)
-    return [_GENERATION.key, key] if key else []
+    keys = _keys(request) if _may_answer(request) else None
+    setattr(request, KEY_ATTRIBUTE, keys)
+    if keys is None:
+        return []
+    return [_GENERATION.key, keys.standing, _SESSION_PAGES.key, keys.person_generation, keys.session]
 
 
 def _may_be_kept_view(request) -> bool:
@@ -226,24 +310,51 @@ def answer_from_kept(request) -> HttpResponse | None:
     Called before a Wagtail page is routed, after its shared rows were read
     (`shared_rows.SharedRowsMiddleware`)."""
     if not hasattr(request, KEY_ATTRIBUTE):  # the request has read nothing from the cache yet
-        setattr(request, KEY_ATTRIBUTE, _key(request) if _may_answer(request) else None)
-    key: str | None = getattr(request, KEY_ATTRIBUTE)
-    if key is None:
+        setattr(request, KEY_ATTRIBUTE, _keys(request) if _may_answer(request) else None)
+    keys: _Keys | None = getattr(request, KEY_ATTRIBUTE)
+    if keys is None:
         return None
-    found = cache_reads.get_many([page_cache.GENERATION_KEY, _GENERATION.key, key])
-    generations = (
+    found = cache_reads.get_many(
+        [
+            page_cache.GENERATION_KEY,
+            _GENERATION.key,
+            keys.standing,
+            _SESSION_PAGES.key,
+            keys.person_generation,
+            keys.session,
+        ]
+    )
+    for_standing = (
         found.get(page_cache.GENERATION_KEY) or page_cache.new_generation(),
         found.get(_GENERATION.key) or _GENERATION.new(),
     )
-    kept = found.get(key)
-    if kept is not None and kept["generations"] == generations:
-        return _from_cache(request, kept)
+    generations: dict[str, tuple[str, ...]] = {
+        FOR_STANDING: for_standing,
+        PER_SESSION: (
+            *for_standing,
+            found.get(_SESSION_PAGES.key) or _SESSION_PAGES.new(),
+            found.get(keys.person_generation) or _person_generation(request.user.pk).new(),
+        ),
+    }
+    for kept_for, key in ((FOR_STANDING, keys.standing), (PER_SESSION, keys.session)):
+        kept = found.get(key)
+        if kept is not None and kept["generations"] == generations[kept_for]:
+            return _from_cache(request, kept)
     setattr(request, GENERATIONS_ATTRIBUTE, generations)
     return None
 
 
+def _fill_fresh_values(content: str, request) -> str:
+    csrf_token = SimpleLazyObject(lambda: get_token(request))  # one for the page, as on a render
+
+    def fresh(match: re.Match) -> str:
+        return str(csrf_token) if match.group(1) == _CSRF_FIELD else str(uuid.uuid4())
+
+    return _FRESH_MARK.sub(fresh, content)
+
+
 def _from_cache(request, kept: dict) -> HttpResponse:
-    content = _fill_parts(kept["content"], request)
+    content = _fill_fresh_values(_fill_parts(kept["content"], request), request)
     response = HttpResponse(content.encode(kept["charset"]))
     for name, value in kept["headers"].items():
         response[name] = value
@@ -253,21 +364,26 @@ def _from_cache(request, kept: dict) -> HttpResponse:
 
 def _keep(request, response) -> None:
     charset = response.charset or "utf-8"
+    kept_for = getattr(request, KEEPABLE_ATTRIBUTE)
     content = _cut_parts(response.content.decode(charset))
-    if _CSRF_FIELD in content:  # a form outside the personal parts
+    if kept_for == PER_SESSION:
+        content = _FRESH_VALUE.sub(r"\1{typ-fresh:\2}\3", content)
+    elif _CSRF_FIELD in content:  # a form outside the personal parts
         return
     headers = {
         name: value
         for name, value in response.items()
         if name.lower() not in ("set-cookie", "content-length", "cache-control", "expires")
     }
+    keys: _Keys = getattr(request, KEY_ATTRIBUTE)
     kept = {
-        "generations": getattr(request, GENERATIONS_ATTRIBUTE),
+        "generations": getattr(request, GENERATIONS_ATTRIBUTE)[kept_for],
         "content": content,
         "headers": headers,
         "charset": charset,
     }
-    cache_reads.set(getattr(request, KEY_ATTRIBUTE), kept, page_cache.seconds())
+    key = keys.session if kept_for == PER_SESSION else keys.standing
+    cache_reads.set(key, kept, page_cache.seconds())
     response[HEADER] = "miss"
 
 
@@ -275,6 +391,15 @@ def kept_for_standing(view):
     """A view (not a Wagtail page) whose answer to a member may be kept for their standing:
     one whose every personal part is a `{% personal_part %}`."""
     view.member_page_cache = True
+    return view
+
+
+def kept_for_session(view):
+    """A view whose answer to a member is theirs alone and may be kept for their session (a
+    forum topic with their read marks and reactions, an event with their registration, a
+    voting round with their ballot): kept while nothing it may show has changed, with its
+    CSRF and one-time form tokens made anew for every view."""
+    view.member_page_cache = PER_SESSION
     return view
 
 
@@ -295,7 +420,8 @@ class MemberPageCacheMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not getattr(view_func, "member_page_cache", False):
+        kept_for = getattr(view_func, "member_page_cache", False)
+        if not kept_for:
             return None
-        setattr(request, KEEPABLE_ATTRIBUTE, True)
+        setattr(request, KEEPABLE_ATTRIBUTE, PER_SESSION if kept_for == PER_SESSION else FOR_STANDING)
         return answer_from_kept(request)

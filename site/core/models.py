@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index
 
+from . import member_pages
 from .home import WAITING, home_sections
 from .languages import link_language
 
@@ -28,8 +29,9 @@ class BasePage(Page):
     menu_group: str | None = None
     # Whether the page as members see it may be kept for everyone of the same standing, with
     # its personal parts filled in for each person (`typ_site.core.member_pages`): only for
-    # pages whose every personal part is a `{% personal_part %}`.
-    member_page_cache = False
+    # pages whose every personal part is a `{% personal_part %}`; `member_pages.PER_SESSION`:
+    # a page that is the person's own, kept for their session.
+    member_page_cache: bool | str = False
 
     class Meta:
         abstract = True
@@ -177,6 +179,8 @@ class HomePage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     max_count_per_parent = 1
+    # A member's home page is theirs alone: kept for their session (`member_pages`).
+    member_page_cache = member_pages.PER_SESSION
 
     class Meta:
         verbose_name = _("home page")

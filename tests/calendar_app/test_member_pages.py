@@ -1,12 +1,13 @@
 """The calendar's month, agenda and wheel kept for everyone of the same standing, with each
 person's own parts filled in (`typ_site.core.member_pages`): above all the private feed
-address, a secret of its owner's."""
+address, a secret of its owner's. An event page is the person's own, kept for their session."""
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from calendar_app.services import create_feed_token
+from calendar_app.services import create_feed_token, register
+from tests.calendar_app.helpers import make_event
 from tests.factories import make_member, make_network
 
 HEADER = "X-Member-Page-Cache"
@@ -75,3 +76,20 @@ def test_visitors_still_get_the_page_cache_and_no_part_of_a_member(people):
     response = visitor.get(reverse("calendar_app:month"))
     assert response["X-Page-Cache"] == "hit" and HEADER not in response
     assert first.display_name not in response.content.decode()
+
+
+# --- The event page: the person's own, kept for their session ---------------------------------
+
+
+def test_an_event_page_is_kept_for_the_session_and_a_registration_is_on_the_next_view(people):
+    first, second = people
+    event = make_event(title="Kirjaamisen koulutus", registration_enabled=True)
+    client = client_of(first)
+    assert [client.get(event.get_absolute_url())[HEADER] for _ in range(2)] == ["miss", "hit"]
+    assert client_of(second).get(event.get_absolute_url())[HEADER] == "miss"  # never another's
+
+    register(first, event, event.start)
+
+    response = client.get(event.get_absolute_url())
+    assert response[HEADER] == "miss"
+    assert reverse("calendar_app:cancel", args=[event.pk]) in response.content.decode()

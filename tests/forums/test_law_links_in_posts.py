@@ -26,7 +26,8 @@ def test_a_cited_section_links_to_its_page(client, national_forum, member):
     assert f"{link} title=" in html
 
 
-def test_a_page_without_section_mentions_reads_no_sections(client, national_forum, member):
+def test_a_page_without_section_mentions_reads_no_sections(client, national_forum, member, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the rendering, not the page kept for the session
     topic = start_topic(national_forum, member, title="Ei pykäliä", body="Tavallinen viesti.")
     client.force_login(member)
     client.get(reverse("forums:topic", args=[topic.pk]))

@@ -18,6 +18,12 @@ pytestmark = pytest.mark.django_db
 POST_TEMPLATE = "forums/includes/post.html"
 
 
+@pytest.fixture(autouse=True)
+def _rendered(settings):
+    """Each view renders the page (the page kept for a session is `test_session_pages.py`)."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 def _page(client, topic):
     response = client.get(reverse("forums:topic", args=[topic.pk]))
     assert response.status_code == 200

@@ -20,6 +20,14 @@ from .conftest import start_topic
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _rendered(settings):
+    """The cost of rendering the page: a topic kept for the reader's session
+    (`member_pages.kept_for_session`) is tested in `test_session_pages.py`."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 # What the forums themselves ask of the database for a topic page: the topic with the person's
 # state of it, the number of posts, the page's posts, their attachments and their reactions.
 # The forums the person sees are kept in the shared cache for everyone of the same standing

@@ -63,7 +63,8 @@ def test_the_csv_export_costs_the_same_for_10_and_1000_ballots(client):
     )
 
 
-def test_the_round_page_costs_the_same_for_5_and_15_needs(client):
+def test_the_round_page_costs_the_same_for_5_and_15_needs(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the rendering, not the page kept for the session
     small, large = make_round(need_count=5), make_round(need_count=15)
     _fill(large, 50)
     client.force_login(make_user())
