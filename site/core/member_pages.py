@@ -49,6 +49,7 @@ its rendering, never the checks before it.
 import hashlib
 import re
 import uuid
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -77,8 +78,10 @@ KEEPABLE_ATTRIBUTE = "_typ_member_page"
 KEY_ATTRIBUTE = "_typ_member_page_key"
 GENERATIONS_ATTRIBUTE = "_typ_member_page_generations"
 HEADER = "X-Member-Page-Cache"
-KEY = "typ:member-page:{digest}"
-SESSION_KEY = "typ:session-page:{digest}"
+# The keys carry the form a page is kept in: a release that keeps pages otherwise never reads
+# the pages an earlier one kept.
+KEY = "typ:member-page:2:{digest}"
+SESSION_KEY = "typ:session-page:2:{digest}"
 FOR_STANDING = "standing"
 PER_SESSION = "session"
 MEMBER_ONLY_APPS = {"operating_model", "indicators"}
@@ -91,14 +94,15 @@ _SESSION_PAGES = Generation("session-pages", 24 * 60 * 60)
 OWN_ROWS = {"forums.topicreadstate", "forums.follow", "forums.feedtoken"}
 _WATCHED_APPS = page_cache.CONTENT_APPS | MEMBER_ONLY_APPS | SESSION_PAGE_APPS
 
-_PART = re.compile(r"<!--typ-part:([a-z_]+)((?::[0-9]+)*)-->")
-_WHOLE_PART = re.compile(r"(<!--typ-part:[a-z_]+(?::[0-9]+)*-->).*?<!--/typ-part-->", re.DOTALL)
+_WHOLE_PART = re.compile(r"<!--typ-part:([a-z_]+(?::[0-9]+)*)-->.*?<!--/typ-part-->", re.DOTALL)
 _PART_END = "<!--/typ-part-->"
+# A kept page is stored as its pieces: text, a place to fill, text, ... joined by NUL (which no
+# HTML page holds), and compressed: a hit joins the pieces with no scan of the page.
+_SEPARATOR = "\0"
 _CSRF_FIELD = "csrfmiddlewaretoken"
 # In a page kept for a session, the values made anew for every view: the CSRF token and a
 # form's one-time token (a hidden `token` field, which makes a double submit one post).
 _FRESH_VALUE = re.compile(r'(name="(csrfmiddlewaretoken|token)" value=")[^"]*(")')
-_FRESH_MARK = re.compile(r"\{typ-fresh:(csrfmiddlewaretoken|token)\}")
 
 
 # --- Personal parts ---------------------------------------------------------------------
@@ -142,16 +146,28 @@ def _account_values(request, args, context) -> dict:
 register_part("account", Part("includes/account_nav.html", _account_values))
 
 
-def _cut_parts(content: str) -> str:
-    return _WHOLE_PART.sub(r"\1", content)
+def _cut(content: str, fresh_values: bool) -> str:
+    """The page as kept: each personal part (and with `fresh_values`, each CSRF and one-time
+    token) replaced by a place to fill, between separators."""
+    content = _WHOLE_PART.sub(rf"{_SEPARATOR}part:\1{_SEPARATOR}", content)
+    if fresh_values:
+        content = _FRESH_VALUE.sub(rf"\1{_SEPARATOR}fresh:\2{_SEPARATOR}\3", content)
+    return content
 
 
-def _fill_parts(content: str, request) -> str:
-    def fill(match: re.Match) -> str:
-        args = tuple(int(arg) for arg in match.group(2).split(":") if arg)
-        return render_part(match.group(1), request, args)
-
-    return _PART.sub(fill, content)
+def _fill(content: str, request) -> str:
+    pieces = content.split(_SEPARATOR)
+    csrf_token = SimpleLazyObject(lambda: get_token(request))  # one for the page, as on a render
+    for index in range(1, len(pieces), 2):
+        kind, _colon, what = pieces[index].partition(":")
+        if kind == "part":
+            name, *args = what.split(":")
+            pieces[index] = render_part(name, request, tuple(int(arg) for arg in args))
+        elif what == _CSRF_FIELD:
+            pieces[index] = str(csrf_token)
+        else:
+            pieces[index] = str(uuid.uuid4())
+    return "".join(pieces)
 
 
 # --- The generation ---------------------------------------------------------------------
@@ -344,18 +360,10 @@ def answer_from_kept(request) -> HttpResponse | None:
     return None
 
 
-def _fill_fresh_values(content: str, request) -> str:
-    csrf_token = SimpleLazyObject(lambda: get_token(request))  # one for the page, as on a render
-
-    def fresh(match: re.Match) -> str:
-        return str(csrf_token) if match.group(1) == _CSRF_FIELD else str(uuid.uuid4())
-
-    return _FRESH_MARK.sub(fresh, content)
-
-
 def _from_cache(request, kept: dict) -> HttpResponse:
-    content = _fill_fresh_values(_fill_parts(kept["content"], request), request)
-    response = HttpResponse(content.encode(kept["charset"]))
+    charset = kept["charset"]
+    content = _fill(zlib.decompress(kept["content"]).decode(charset), request)
+    response = HttpResponse(content.encode(charset))
     for name, value in kept["headers"].items():
         response[name] = value
     response[HEADER] = "hit"
@@ -365,10 +373,11 @@ def _from_cache(request, kept: dict) -> HttpResponse:
 def _keep(request, response) -> None:
     charset = response.charset or "utf-8"
     kept_for = getattr(request, KEEPABLE_ATTRIBUTE)
-    content = _cut_parts(response.content.decode(charset))
-    if kept_for == PER_SESSION:
-        content = _FRESH_VALUE.sub(r"\1{typ-fresh:\2}\3", content)
-    elif _CSRF_FIELD in content:  # a form outside the personal parts
+    content = response.content.decode(charset)
+    if _SEPARATOR in content:
+        return
+    content = _cut(content, fresh_values=kept_for == PER_SESSION)
+    if kept_for != PER_SESSION and _CSRF_FIELD in content:  # a form outside the personal parts
         return
     headers = {
         name: value
@@ -378,7 +387,7 @@ def _keep(request, response) -> None:
     keys: _Keys = getattr(request, KEY_ATTRIBUTE)
     kept = {
         "generations": getattr(request, GENERATIONS_ATTRIBUTE)[kept_for],
-        "content": content,
+        "content": zlib.compress(content.encode(charset), 6),
         "headers": headers,
         "charset": charset,
     }
