@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from typ_site.core import member_pages
 from typ_site.core.member_pages import kept_for_session, kept_for_standing
 from typ_site.core.page_cache import mark_cacheable
 from typ_site.core.spreadsheets import csv_response, safe_cell
@@ -80,7 +81,13 @@ def private_feed_part_values(request, args: tuple[int, ...], context) -> dict:
     """The person's private feed addresses (a secret of theirs: a personal part,
     `typ_site.core.member_pages`)."""
     user = request.user
-    token = active_feed_token_of(user) if user.is_authenticated else None
+    token = None
+    # Whether the person has an address at all is kept with their own rows (the address itself,
+    # a secret, is read only when there is one).
+    if user.is_authenticated and member_pages.person_value(
+        request, "has_feed_token", lambda: active_feed_token_of(user) is not None
+    ):
+        token = active_feed_token_of(user)
     private_feed = network_feeds = None
     if token is not None:
         private_feed = request.build_absolute_uri(reverse("calendar_app:feed_private", args=[token.token]))

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from typ_site.accounts.roles import is_verified_member
+from typ_site.core import member_pages
 
 
 class PageFollow(models.Model):
@@ -80,5 +81,17 @@ def follow_part_values(request, args: tuple[int, ...], context) -> dict | None:
     if context is not None:
         follow = context.get("follow")
     else:
-        follow = _button(request.user, follows_page_id(request.user, page_id))
+        follow = _button(request.user, page_id in followed_page_ids(request))
     return {"follow": follow, "page_id": page_id} if follow else None
+
+
+def followed_page_ids(request) -> frozenset[int]:
+    """The pages the person follows, kept with their own rows (`member_pages.person_value`)."""
+    user = request.user
+    if not is_verified_member(user):
+        return frozenset()
+    return member_pages.person_value(
+        request,
+        "followed_pages",
+        lambda: frozenset(PageFollow.objects.filter(user=user).values_list("page_id", flat=True)),
+    )

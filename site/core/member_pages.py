@@ -52,7 +52,7 @@ import uuid
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -175,6 +175,27 @@ def _fill(content: str, request) -> str:
 
 def _person_generation(user_id: int) -> Generation:
     return Generation(f"person-pages:{user_id}", 24 * 60 * 60)
+
+
+PERSON_VALUES_KEY = "typ:person-values:{user_id}"
+T = TypeVar("T")
+
+
+def person_value(request, name: str, compute: Callable[[], T]) -> T:
+    """A value read from the person's own rows (the pages they follow, whether they have a
+    feed address), kept under their generation: a kept page's parts read it with the
+    request's first read of the cache instead of asking the database."""
+    user_id = request.user.pk
+    generation = _person_generation(user_id)
+    key = PERSON_VALUES_KEY.format(user_id=user_id)
+    found = cache_reads.get_many([generation.key, key])
+    current = found.get(generation.key) or generation.new()
+    stored = found.get(key)
+    values = stored[1] if stored is not None and stored[0] == current else {}
+    if name not in values:
+        values = {**values, name: compute()}
+        cache_reads.set(key, (current, values), generation.seconds)
+    return values[name]
 
 
 def person_changed(user_id: int) -> None:
@@ -308,7 +329,14 @@ def kept_keys(request) -> list[str]:
     setattr(request, KEY_ATTRIBUTE, keys)
     if keys is None:
         return []
-    return [_GENERATION.key, keys.standing, _SESSION_PAGES.key, keys.person_generation, keys.session]
+    return [
+        _GENERATION.key,
+        keys.standing,
+        _SESSION_PAGES.key,
+        keys.person_generation,
+        keys.session,
+        PERSON_VALUES_KEY.format(user_id=request.user.pk),
+    ]
 
 
 def _may_be_kept_view(request) -> bool:

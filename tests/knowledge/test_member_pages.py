@@ -180,15 +180,28 @@ def test_a_kept_listing_shows_a_new_page(tree, satakunta):
     assert "Aivan uusi ohje" in client.get(tree.guidance.url).content.decode()
 
 
-def test_a_kept_page_costs_the_signed_in_frame_and_the_follow_button(
-    guidance, satakunta, django_assert_num_queries
-):
-    """Session, person, standing, and whether this person follows the page: no routing, no
-    page rows (the tests' cache is local memory; with the database cache one more read). The
-    person's header counts were kept on their first page."""
+def test_a_kept_page_costs_the_signed_in_frame(guidance, satakunta, django_assert_num_queries):
+    """Session, person and standing: no routing, no page rows (the tests' cache is local
+    memory; with the database cache one more read). The person's header counts and the pages
+    they follow were kept on their first page (`member_pages.person_value`)."""
     first, second = make_member(satakunta), make_member(satakunta)
     client_of(first).get(guidance.url)
     client = client_of(second)
-    client.get("/")
-    with django_assert_num_queries(4):
+    client.get(guidance.url)
+    with django_assert_num_queries(3):
         assert client.get(guidance.url)[HEADER] == "hit"
+
+
+def test_following_and_unfollowing_show_at_once_on_the_kept_page(guidance, satakunta):
+    person = make_member(satakunta)
+    client_of(make_member(satakunta)).get(guidance.url)
+    client = client_of(person)
+    assert reverse("knowledge:follow", args=[guidance.pk]) in client.get(guidance.url).content.decode()
+
+    follow = PageFollow.objects.create(user=person, page=guidance)
+    served = client.get(guidance.url)
+    assert served[HEADER] == "hit"
+    assert reverse("knowledge:unfollow", args=[guidance.pk]) in served.content.decode()
+
+    follow.delete()
+    assert reverse("knowledge:follow", args=[guidance.pk]) in client.get(guidance.url).content.decode()
