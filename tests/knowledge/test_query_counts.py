@@ -191,7 +191,8 @@ def body(repeat: int) -> list:
     return blocks
 
 
-def test_guidance_page(tree, client):
+def test_guidance_page(tree, client, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the rendering: a kept page is counted in test_member_pages.py
     page = GuidancePage(title="Ohje", slug="ohje", body=body(1))
     page.related_sections.set([section("11")])
     add_live(tree.guidance, page, tags=[tree.themes["asiakasprosessi"]])
@@ -208,7 +209,8 @@ def test_guidance_page(tree, client):
     assert_constant(lambda: queries_for(client, page.url), grow)
 
 
-def test_guidance_page_costs_the_same_without_and_with_notes_sections_and_tags(tree, client):
+def test_guidance_page_costs_the_same_without_and_with_notes_sections_and_tags(tree, client, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the rendering: a kept page is counted in test_member_pages.py
     page = GuidancePage(title="Ohje", slug="ohje", intro="TYM-lain 11 §:n mukaan.", body=body(1))
     add_live(tree.guidance, page)
     client.force_login(make_user())
@@ -256,7 +258,8 @@ def test_interpretation_page(tree, client):
 
 
 @pytest.mark.parametrize("signed_in", [False, True])
-def test_practice_page(tree, client, signed_in):
+def test_practice_page(tree, client, signed_in, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the rendering: a kept page is counted in test_member_pages.py
     networks = [make_network() for _ in range(5)]
     page = PracticePage(
         title="Käytäntö",
