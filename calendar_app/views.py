@@ -16,8 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from typ_site.core import member_pages
-from typ_site.core.member_pages import kept_for_session, kept_for_standing
+from typ_site.core.member_pages import kept_for_session, kept_for_standing, person_value
 from typ_site.core.page_cache import mark_cacheable
 from typ_site.core.spreadsheets import csv_response, safe_cell
 from typ_site.core.themes import THEMES, THEMES_BY_SLUG, tag_label
@@ -84,7 +83,7 @@ def private_feed_part_values(request, args: tuple[int, ...], context) -> dict:
     token = None
     # Whether the person has an address at all is kept with their own rows (the address itself,
     # a secret, is read only when there is one).
-    if user.is_authenticated and member_pages.person_value(
+    if user.is_authenticated and person_value(
         request, "has_feed_token", lambda: active_feed_token_of(user) is not None
     ):
         token = active_feed_token_of(user)

@@ -34,11 +34,17 @@ for everyone of the same standing, and the next one gets it with their own parts
   session and the local date), with its CSRF and one-time form tokens made anew for each
   view, under two more generations: `_SESSION_PAGES`, renewed by a
   change in the apps such a page shows beyond the content (`SESSION_PAGE_APPS`: the forums,
-  the accounts), and the person's own (`person_changed`), renewed by a change of a row that
+  the polls, the accounts, the networks), and the person's own (`person_changed`), renewed by a change of a row that
   names them (a read mark, a follow, a ballot, a registration: any row with a foreign key to
   the person) and by the bulk writes that send no signal, which call it themselves. Rows only
   their own person's pages show (`OWN_ROWS`: read marks, follows, feed tokens) renew only the
   person's generation, so one member reading a topic does not retire everyone's home page.
+  What the personal parts read of the person's own rows (the pages they follow, whether they
+  have a feed address) is kept under the same generation (`person_value`), read with the
+  request's one read of the cache.
+- **Stored** as the page's pieces (text, a place to fill, text...) joined by a separator and
+  compressed, so that a hit joins the pieces without scanning the page; the keys name this
+  form, so pages kept in an earlier form are never read.
 
 The key and its generations are read with the request's other kept values in one read
 (`typ_site.core.cache_reads`: for a Wagtail page, the read of its shared rows), after
