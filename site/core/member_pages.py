@@ -32,9 +32,9 @@ for everyone of the same standing, and the next one gets it with their own parts
   `kept_for_session` (a forum topic, an event, a voting round) is the person's own through
   and through. It is kept for their session and day only (the key adds the person, the
   session and the local date), with its CSRF and one-time form tokens made anew for each
-  view, under two more generations: `_SESSION_PAGES`, renewed by a
-  change in the apps such a page shows beyond the content (`SESSION_PAGE_APPS`: the forums,
-  the polls, the accounts, the networks), and the person's own (`person_changed`), renewed by a change of a row that
+  view, under two more generations: `_SESSION_PAGES`, renewed by a change in the apps such a
+  page shows beyond the content (`SESSION_PAGE_APPS`: the forums, the polls, the accounts,
+  the networks), and the person's own (`person_changed`), renewed by a change of a row that
   names them (a read mark, a follow, a ballot, a registration: any row with a foreign key to
   the person) and by the bulk writes that send no signal, which call it themselves. Rows only
   their own person's pages show (`OWN_ROWS`: read marks, follows, feed tokens) renew only the
