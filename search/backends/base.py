@@ -21,6 +21,7 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html import escape  # the stdlib's: no lazy-string check per call
+from typing import NamedTuple
 
 from django.utils.safestring import SafeString, mark_safe
 
@@ -82,6 +83,8 @@ class SearchResults:
     suggestion: str | None = None  # did you mean
     # The facet counts are estimates from an even sample of the matches (many results).
     facets_estimated: bool = False
+    # The total is an estimate too (very many results: "about N").
+    total_estimated: bool = False
 
     @property
     def keys(self) -> list[str]:
@@ -90,6 +93,19 @@ class SearchResults:
     @property
     def page_count(self) -> int:
         return max(1, -(-self.total // self.per_page))
+
+
+class Answer(NamedTuple):
+    """A backend's answer to one query: the page's hits; how many documents have any
+    meaningful word (`total`) and every one of them (`complete`); the facet counts; whether
+    the facets and the total are estimates."""
+
+    hits: list[SearchHit]
+    total: int
+    facets: dict[str, list[tuple[str, int]]]
+    facets_estimated: bool
+    complete: int
+    total_estimated: bool = False
 
 
 # Within one search the same index look-ups recur (a word is checked by the query, by the typo
@@ -133,9 +149,8 @@ class SearchBackend:
         return None
 
     # --- reading ------------------------------------------------------------------------
-    def execute(self, request: SearchRequest, parsed: ParsedQuery):
-        """Run one query: (hits, total, facets, facets_estimated, complete), where total counts
-        the documents with any meaningful word and complete those with every one of them."""
+    def execute(self, request: SearchRequest, parsed: ParsedQuery) -> Answer:
+        """Run one query."""
         raise NotImplementedError
 
     def suggest(self, text: str, access_keys: frozenset[str], limit: int = 8) -> list[SearchHit]:
@@ -159,17 +174,20 @@ class SearchBackend:
         parsed = self.parse(request.query)
         if parsed.is_empty:
             return SearchResults(parsed, [], 0, {}, request.page, request.per_page)
-        hits, total, facets, estimated, complete = self.execute(request, parsed)
-        results = SearchResults(parsed, hits, total, facets, request.page, request.per_page)
-        results.facets_estimated = estimated
-        if total == 0 or self.has_unknown_words(parsed):
+        answer = self.execute(request, parsed)
+        results = SearchResults(
+            parsed, answer.hits, answer.total, answer.facets, request.page, request.per_page
+        )
+        results.facets_estimated = answer.facets_estimated
+        results.total_estimated = answer.total_estimated
+        if answer.total == 0 or self.has_unknown_words(parsed):
             results.suggestion = self.did_you_mean(request, parsed)
-        results.relaxed = total > 0 and not complete
+        results.relaxed = answer.total > 0 and not answer.complete
         return results
 
     def count_matches(self, request: SearchRequest, parsed: ParsedQuery) -> int:
         """How many documents the query finds for the request (a backend may do it cheaper)."""
-        return self.execute(request, parsed)[1]
+        return self.execute(request, parsed).total
 
     @staticmethod
     def remembered(key, compute: Callable[[], object]):
@@ -243,8 +261,9 @@ class SearchBackend:
         folded = fold(word)
         return self.remembered(("typos", folded), lambda: self.known_terms(edits1(folded)))
 
-    def snippet(self, text: str, parsed: ParsedQuery, words: int = 32) -> SafeString:
-        return highlight(text, parsed, self.analyzer, words)
+    def highlighter(self, parsed: ParsedQuery) -> Highlighter:
+        """Snippets of this query's hits: `highlighter(parsed)(text)`."""
+        return Highlighter(parsed, self.analyzer)
 
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -263,48 +282,62 @@ def edits1(word: str) -> set[str]:
 
 def highlight(text: str, parsed: ParsedQuery, analyzer: Analyzer, words: int = 32) -> SafeString:
     """The passage of `text` with the most query words, matches in <mark>, the rest escaped."""
-    text = (text or "")[:20000]
-    terms = parsed.highlight_terms()
-    tokens = list(scan(text))  # (surface, special, start, end), no per-token objects
-    if not tokens:
-        return mark_safe("")  # noqa: S308  (empty)
-    # A body repeats its words: analyse each distinct word once per snippet.
-    matches_by_surface: dict[tuple[str, str], bool] = {}
-    matched = []
-    for surface, special, _start, _end in tokens:
-        key = (surface, special)
-        hit = matches_by_surface.get(key)
-        if hit is None:
-            hit = matches_by_surface[key] = bool(
-                analyzer.word(Token(surface, 0, special)).index_terms & terms
-            )
-        matched.append(hit)
-    best_start, best_count, count = 0, -1, 0
-    for index in range(len(tokens)):
-        count += matched[index]
-        if index >= words:
-            count -= matched[index - words]
-        if count > best_count:
-            best_count, best_start = count, max(0, index - words + 1)
-    window = range(best_start, min(len(tokens), best_start + words))
-    # Start a little before the first match so the passage reads naturally.
-    first_match = next((i for i in window if matched[i]), best_start)
-    start_token = max(0, first_match - 6) if best_count > 0 else 0
-    if len(tokens) - start_token < words:
-        start_token = max(0, len(tokens) - words)
-    end_token = min(len(tokens), start_token + words)
-    pieces: list[str] = []
-    cursor = tokens[start_token][2]
-    if start_token > 0:
-        pieces.append("… ")
-    for index in range(start_token, end_token):
-        _surface, _special, start, end = tokens[index]
-        pieces.append(escape(text[cursor:start]))
-        if matched[index]:
-            pieces.append(f"<mark>{escape(text[start:end])}</mark>")
-        else:
-            pieces.append(escape(text[start:end]))
-        cursor = end
-    if end_token < len(tokens):
-        pieces.append(" …")
-    return mark_safe("".join(pieces).strip())  # noqa: S308  (every text piece is escaped)
+    return Highlighter(parsed, analyzer, words)(text)
+
+
+class Highlighter:
+    """The passages of one query's hits (see `highlight`). The hits share their words: each
+    distinct word is analysed once per query, not once per hit."""
+
+    def __init__(self, parsed: ParsedQuery, analyzer: Analyzer, words: int = 32):
+        self.terms = parsed.highlight_terms()
+        self.analyzer = analyzer
+        self.words = words
+        self.marked: dict[tuple[str, str], bool] = {}
+
+    def is_match(self, surface: str, special: str) -> bool:
+        hit = self.marked[(surface, special)] = bool(
+            self.analyzer.word(Token(surface, 0, special)).index_terms & self.terms
+        )
+        return hit
+
+    def __call__(self, text: str) -> SafeString:
+        text = (text or "")[:20000]
+        words = self.words
+        tokens = list(scan(text))  # (surface, special, start, end), no per-token objects
+        if not tokens:
+            return mark_safe("")  # noqa: S308  (empty)
+        marked, is_match = self.marked, self.is_match
+        matched = [
+            marked[(surface, special)] if (surface, special) in marked else is_match(surface, special)
+            for surface, special, _start, _end in tokens
+        ]
+        best_start, best_count, count = 0, -1, 0
+        for index in range(len(tokens)):
+            count += matched[index]
+            if index >= words:
+                count -= matched[index - words]
+            if count > best_count:
+                best_count, best_start = count, max(0, index - words + 1)
+        window = range(best_start, min(len(tokens), best_start + words))
+        # Start a little before the first match so the passage reads naturally.
+        first_match = next((i for i in window if matched[i]), best_start)
+        start_token = max(0, first_match - 6) if best_count > 0 else 0
+        if len(tokens) - start_token < words:
+            start_token = max(0, len(tokens) - words)
+        end_token = min(len(tokens), start_token + words)
+        pieces: list[str] = []
+        cursor = tokens[start_token][2]
+        if start_token > 0:
+            pieces.append("… ")
+        for index in range(start_token, end_token):
+            _surface, _special, start, end = tokens[index]
+            pieces.append(escape(text[cursor:start]))
+            if matched[index]:
+                pieces.append(f"<mark>{escape(text[start:end])}</mark>")
+            else:
+                pieces.append(escape(text[start:end]))
+            cursor = end
+        if end_token < len(tokens):
+            pieces.append(" …")
+        return mark_safe("".join(pieces).strip())  # noqa: S308  (every text piece is escaped)

@@ -61,7 +61,7 @@ from ..analysis import PHRASE_RE, Analyzer, ParsedQuery, QueryWord, fold, tokeni
 from ..contracts import SearchDocument
 from ..indexing import documents_for
 from ..results_cache import renews_kept_results
-from .base import SearchBackend, SearchHit, SearchRequest, SearchUnavailable, _lookups, edits1
+from .base import Answer, SearchBackend, SearchHit, SearchRequest, SearchUnavailable, _lookups, edits1
 
 logger = logging.getLogger(__name__)
 
@@ -855,11 +855,12 @@ class ElasticsearchBackend(SearchBackend):
             near[word.text] = frozenset(terms)
         return near
 
-    def execute(self, request: SearchRequest, parsed: ParsedQuery):
+    def execute(self, request: SearchRequest, parsed: ParsedQuery) -> Answer:
         search = build_search(request, parsed, self.near_spellings(parsed))
         with answering():
             response = search.using(self.client).execute()
         hits = []
+        snippet = self.highlighter(parsed)
         for hit in response:
             raw_date = getattr(hit, "date", None)
             date = datetime.date.fromisoformat(str(raw_date)[:10]) if raw_date else None
@@ -869,7 +870,7 @@ class ElasticsearchBackend(SearchBackend):
                     hit.kind,
                     hit.title,
                     hit.url,
-                    self.snippet(getattr(hit, "body", "") or "", parsed),
+                    snippet(getattr(hit, "body", "") or ""),
                     date,
                     getattr(hit, "network", "") or "",
                     getattr(hit, "organisation", "") or "",
@@ -889,7 +890,9 @@ class ElasticsearchBackend(SearchBackend):
         total = response.hits.total.value
         complete_bucket = getattr(response.aggregations, "complete", None)
         complete = complete_bucket.doc_count if complete_bucket is not None else total
-        return hits, total, {name: values for name, values in facets.items() if values}, False, complete
+        return Answer(
+            hits, total, {name: values for name, values in facets.items() if values}, False, complete
+        )
 
     def count_matches(self, request: SearchRequest, parsed: ParsedQuery) -> int:
         query = build_search(request, parsed, self.near_spellings(parsed)).to_dict()["query"]

@@ -23,7 +23,7 @@ from ..analysis import ParsedQuery, QueryWord, tokenize
 from ..contracts import SearchDocument
 from ..models import SearchEntry
 from ..results_cache import renews_kept_results
-from .base import SearchBackend, SearchHit, SearchRequest
+from .base import Answer, SearchBackend, SearchHit, SearchRequest
 from .stores.base import Store
 from .stores.postgresql import PostgresStore
 from .stores.sqlite import SqliteStore
@@ -201,10 +201,11 @@ class EmbeddedBackend(SearchBackend):
                 clauses += [own] * OWN_FORM_EMPHASIS
         return clauses
 
-    def execute(self, request: SearchRequest, parsed: ParsedQuery):
+    def execute(self, request: SearchRequest, parsed: ParsedQuery) -> Answer:
         found = self.store.execute(request, self.clauses(parsed), self.optional_clauses(parsed))
         hits = self.hits_from_rows(found.rows, parsed)
-        return hits, found.total, self.facets_from_rows(found.facet_rows), found.estimated, found.complete
+        facets = self.facets_from_rows(found.facet_rows)
+        return Answer(hits, found.total, facets, found.estimated, found.complete, found.total_estimated)
 
     def count_matches(self, request: SearchRequest, parsed: ParsedQuery) -> int:
         return self.store.count_matches(request, self.clauses(parsed))
@@ -219,20 +220,20 @@ class EmbeddedBackend(SearchBackend):
 
     def hits_from_rows(self, rows, parsed: ParsedQuery | None) -> list[SearchHit]:
         hits = []
+        snippet = self.highlighter(parsed) if parsed is not None else None
         for row in rows:
             _id, key, kind, title, url, body, date, network, organisation, themes, score = row
             if isinstance(themes, str):
                 themes = json.loads(themes)
             if isinstance(date, str):
                 date = datetime.date.fromisoformat(date)
-            snippet = self.snippet(body, parsed) if parsed is not None else ""
             hits.append(
                 SearchHit(
                     key,
                     kind,
                     title,
                     url,
-                    snippet,
+                    snippet(body) if snippet is not None else "",
                     date,
                     network,
                     organisation,

@@ -401,3 +401,47 @@ def test_a_did_you_mean_offers_no_word_only_a_private_document_holds(backend):
 
     assert "kriisiryhm" not in (outsider.suggestion or "")
     assert member.suggestion == "sosiaaliohjaaja kriisiryhmä"
+
+
+def test_a_broad_query_shows_an_estimated_total_and_still_pages_through_every_match(backend, monkeypatch):
+    if backend.name != "embedded" or not hasattr(backend.store, "EXACT_TOTAL_LIMIT"):
+        pytest.skip("the SQLite store estimates the total of very many matches; the others count")
+    store = type(backend.store)
+    # 5,000, 1,000, 16 and 1,000 on the site; lowered to keep the test small.
+    monkeypatch.setattr(store, "EXACT_TOTAL_LIMIT", 40)
+    monkeypatch.setattr(store, "FACET_SAMPLE", 10)
+    monkeypatch.setattr(store, "SAMPLE_WINDOWS", 4)
+    monkeypatch.setattr(store, "RANK_LIMIT", 8)
+    # 120 documents with the word among 240, every fourth of them a post; every third has
+    # both words of the two-word query. Another network's documents are never counted.
+    documents = []
+    for n in range(240):
+        kind = "post" if n % 8 == 0 else "guidance"
+        body = ("Työkokeilu ja ohjaus." if n % 6 == 0 else "Työkokeilu.") if n % 2 == 0 else "Ohjaus."
+        documents.append(make_document(f"page:{n}", f"Ohje {n}", body, kind=kind))
+    documents += [
+        make_document(f"post:{n}", "Työkokeilu salaa", kind="post", access_key=network_key(9))
+        for n in range(40)
+    ]
+    backend.index_documents(documents)
+    with_word = {f"page:{n}" for n in range(0, 240, 2)}
+
+    broad = search(backend, "työkokeilu")
+    exact = search(backend, "työkokeilu", filters={"kind": "post"})  # 30: counted
+
+    assert broad.total_estimated and broad.facets_estimated
+    assert broad.total == pytest.approx(120, rel=0.25)
+    assert dict(broad.facets["kind"])["guidance"] == pytest.approx(90, rel=0.4)
+    assert dict(broad.facets["kind"]).get("post", 0) == pytest.approx(30, abs=20)
+    assert not exact.total_estimated and exact.total == 30
+    keys = [
+        key for page in range(1, 20) for key in search(backend, "työkokeilu", per_page=10, page=page).keys
+    ]
+    assert sorted(keys) == sorted(with_word)
+
+    both_words = search(backend, "työkokeilu ohjaus", per_page=10)
+    assert both_words.total_estimated and not both_words.relaxed
+    assert set(both_words.keys) <= {f"page:{n}" for n in range(0, 240, 6)}
+    pages = [search(backend, "työkokeilu ohjaus", per_page=25, page=page).keys for page in range(1, 12)]
+    every = [key for page in pages for key in page]
+    assert sorted(every) == sorted({f"page:{n}" for n in range(240)})

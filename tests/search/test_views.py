@@ -197,6 +197,27 @@ def test_facet_counts_over_many_results_are_labelled_as_estimates(client, db, mo
     assert "Over 1,000 results" in response.text or "Yli 1 000" in response.text
 
 
+def test_an_estimated_total_is_shown_as_about_so_many(client, db, monkeypatch):
+    store = type(get_backend().store)
+    if not hasattr(store, "EXACT_TOTAL_LIMIT"):
+        pytest.skip("PostgreSQL counts every match")
+    # Counted exactly up to EXACT_TOTAL_LIMIT matches (5,000); lowered here.
+    monkeypatch.setattr(store, "EXACT_TOTAL_LIMIT", 10)
+    monkeypatch.setattr(store, "FACET_SAMPLE", 4)
+    monkeypatch.setattr(store, "SAMPLE_WINDOWS", 2)
+    get_backend().index_documents(
+        [make_document(f"page:{n}", f"Ohje {n}", "Työkokeilu on hyvä keino.") for n in range(60)]
+    )
+
+    finnish = client.get(reverse("search:search"), {"q": "työkokeilu"})
+    swedish = client.get("/sv/search/", {"q": "työkokeilu"})
+
+    total = finnish.context["results"].total
+    assert finnish.context["results"].total_estimated
+    assert f"Noin {total} tulosta" in finnish.text
+    assert f"Cirka {total} träffar" in swedish.text
+
+
 def test_each_hit_is_marked_with_the_language_it_is_written_in(client):
     """On the Swedish page a Finnish hit's title and excerpt carry lang="fi"; a Swedish page's
     hit (its own address starts /sv/) carries none."""

@@ -25,13 +25,16 @@ ENTRY_COLUMNS = "e.id, e.key, e.kind, e.title, e.url, e.body, e.date, e.network,
 class Matches(NamedTuple):
     """A store's answer: the page's entry rows (ENTRY_COLUMNS + score), in rank order; how
     many documents have any meaningful word; the facet rows (facet, value, count); whether
-    those are estimates; how many documents have every meaningful word."""
+    those are estimates; how many documents have every meaningful word (at least this many
+    when the total is estimated and it is over the store's RANK_LIMIT); whether the total is
+    an estimate."""
 
     rows: list[tuple]
     total: int
     facet_rows: list[tuple]
     estimated: bool
     complete: int
+    total_estimated: bool = False
 
 
 NO_MATCHES = Matches([], 0, [], False, 0)
@@ -88,20 +91,21 @@ def coordination_tiers(
     partial_match: str,
     parts: list[str],
     title: str | None,
-    total: int,
+    partial: int | None,
     complete: int,
     rank_limit: int,
     both: Callable,
     but_not: Callable,
 ) -> list[Tier]:
     """Every meaningful word first (in title tiers when there are many), then the documents
-    with some of them, by how many (coordination)."""
+    with some of them, by how many (coordination). `partial` is how many have some but not
+    all of them (None when not known exactly); `complete` is exact up to `rank_limit`."""
     tiers = []
     if complete > rank_limit and title:
         tiers += title_tiers(complete_match, title, both, but_not)
     elif complete:
-        tiers.append(Tier(complete_match, complete))
-    tiers.append(Tier(partial_match, total - complete, parts))
+        tiers.append(Tier(complete_match, complete if complete <= rank_limit else None))
+    tiers.append(Tier(partial_match, partial, parts))
     return tiers
 
 
@@ -176,6 +180,17 @@ def totals_and_facets(rows: Iterable[tuple], facet_sample: int) -> tuple[int, li
     scale = total / (sampled or 1)
     facet_rows = [(facet, value, estimate(count * scale)) for facet, value, count in facet_rows]
     return total, facet_rows, True, complete
+
+
+def sample_windows(first: int, last: int, count: int, width: int) -> list[tuple[int, int]] | None:
+    """`count` runs of ids (low, high), together about `width` ids, spread evenly from `first`
+    to `last`; None when they would cover half of the ids or more (sampling would save little)."""
+    span = last - first + 1
+    each = max(1, -(-width // count))
+    if each * count * 2 > span:
+        return None
+    step = span / count
+    return [(first + int(number * step), first + int(number * step) + each - 1) for number in range(count)]
 
 
 def estimate(value: float) -> int:

@@ -314,7 +314,15 @@ class PostgresStore:
                 else:
                     partial = but_not(any_query, all_query)
                     tiers = coordination_tiers(
-                        all_query, partial, parts, title, total, complete, self.RANK_LIMIT, both, but_not
+                        all_query,
+                        partial,
+                        parts,
+                        title,
+                        total - complete,
+                        complete,
+                        self.RANK_LIMIT,
+                        both,
+                        but_not,
                     )
                 ranked = read_tiers(
                     tiers,

@@ -34,7 +34,9 @@ from .base import (
     Tier,
     bounded_page,
     coordination_tiers,
+    estimate,
     read_tiers,
+    sample_windows,
     title_tiers,
     totals_and_facets,
 )
@@ -143,6 +145,12 @@ class SqliteStore:
     FACET_SAMPLE = 1000
     # Above this many matches bm25 ranks a bounded candidate set per tier (stores.base.read_tiers).
     RANK_LIMIT = 1000
+    # Up to this many matches the total is counted. Above it the total is estimated, as the
+    # facets are, from the matches in SAMPLE_WINDOWS runs of ids spread over the index, and
+    # shown as "about N": merging the word lists of 30,000 matches of a broad query only to
+    # count them cost more than ranking them.
+    EXACT_TOTAL_LIMIT = 5000
+    SAMPLE_WINDOWS = 16
     READ_PRAGMAS = ("PRAGMA cache_size = -32000", "PRAGMA mmap_size = 268435456")
 
     def __init__(self, using: str, analyzer: Analyzer):
@@ -319,7 +327,9 @@ class SqliteStore:
         match_any = f"({any_text}) AND {filters}"
         match_all = f"({all_text}) AND {filters}" if len(parts) > 1 else None
         with self.cursor() as cursor:
-            total, facet_rows, estimated, complete = self.total_and_facets(cursor, match_any, match_all)
+            total, facet_rows, estimated, complete, total_estimated = self.total_and_facets(
+                cursor, match_any, match_all
+            )
             if not total:
                 return NO_MATCHES
             title = self.title_expression(clauses)
@@ -333,8 +343,17 @@ class SqliteStore:
                     tiers = title_tiers(match_any, title, both, but_not)
                 else:
                     partial = f"(({any_text}) NOT ({all_text})) AND {filters}"
+                    partial_size = None if total_estimated else total - complete
                     tiers = coordination_tiers(
-                        match_all, partial, parts, title, total, complete, self.RANK_LIMIT, both, but_not
+                        match_all,
+                        partial,
+                        parts,
+                        title,
+                        partial_size,
+                        complete,
+                        self.RANK_LIMIT,
+                        both,
+                        but_not,
                     )
                 ranked = read_tiers(
                     tiers,
@@ -344,7 +363,7 @@ class SqliteStore:
                     lambda tier, wanted, offset: self.tier_page(cursor, tier, wanted, offset, emphasis),
                 )
             rows = self.entries(cursor, ranked, request.access_keys)
-        return Matches(rows, total, facet_rows, estimated, complete)
+        return Matches(rows, total, facet_rows, estimated, complete, total_estimated)
 
     def newest_first(self, cursor, match_any: str, match_all: str | None, request: SearchRequest):
         """Newest first: the documents with every meaningful word, then the others."""
@@ -401,12 +420,26 @@ class SqliteStore:
 
     def rank_boundary(self, cursor, match: str) -> int:
         """The id of the RANK_LIMIT-th newest match, or 0 when there are fewer matches."""
+        return self.newer_than(cursor, match, self.RANK_LIMIT - 1) or 0
+
+    @staticmethod
+    def newer_than(cursor, match: str, count: int) -> int | None:
+        """The id of the match that `count` matches are newer than (None: there are not more)."""
         cursor.execute(
             "SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT 1 OFFSET %s",
-            [match, self.RANK_LIMIT - 1],
+            [match, count],
         )
         row = cursor.fetchone()
-        return row[0] if row else 0
+        return row[0] if row else None
+
+    @staticmethod
+    def count_up_to(cursor, match: str, bound: int) -> int:
+        """The number of matches, counted up to `bound`."""
+        cursor.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT %s)",
+            [match, bound],
+        )
+        return cursor.fetchone()[0]
 
     def tier_page(self, cursor, tier: Tier, wanted: int, offset: int, emphasis=None) -> list:
         """Up to `wanted` matches of one tier, from `offset` on."""
@@ -445,33 +478,52 @@ class SqliteStore:
         by_id = {row[0]: row for row in cursor.fetchall()}
         return [(*by_id[entry_id], score) for entry_id, score in ranked if entry_id in by_id]
 
-    def total_and_facets(self, cursor, match: str, match_all: str | None = None):
-        """The number of matches, the facet counts and (given `match_all`) the number of
-        matches with every meaningful word, in one statement: (total, facets, estimated,
-        complete).
+    # The facet counts of the matches in `hits` (kind, network, organisation, year, theme) and
+    # the number of them ("#sample").
+    FACET_COUNTS = (
+        "SELECT 'kind', kind, count(*) FROM hits GROUP BY kind "
+        "UNION ALL SELECT 'network', network, count(*) FROM hits GROUP BY network "
+        "UNION ALL SELECT 'organisation', organisation, count(*) FROM hits "
+        "GROUP BY organisation "
+        "UNION ALL SELECT 'year', year, count(*) FROM hits GROUP BY year "
+        "UNION ALL SELECT 'theme', t.value, count(*) FROM hits, json_each(hits.themes) t "
+        "GROUP BY t.value "
+        "UNION ALL SELECT '#sample', '', count(*) FROM hits"
+    )
+    HITS_OF_MATCHES = (
+        "SELECT e.kind, e.network, e.organisation, e.year, e.themes "
+        "FROM matches m CROSS JOIN search_searchentry e INDEXED BY search_entry_facets ON e.id = m.id"
+    )
 
-        Facets are exact for up to FACET_SAMPLE matches; above that they are estimated from
-        the matches whose id hashes to 0 modulo n (a multiplicative hash modulo a prime, so
-        the sample is spread over the whole index, old and new, and follows no regular pattern
-        of ids), scaled by total / sample size.
+    def total_and_facets(self, cursor, match: str, match_all: str | None = None):
+        """(total, facet rows, facets estimated, complete, total estimated): the number of
+        matches, the facet counts and (given `match_all`) the number of matches with every
+        meaningful word.
+
+        Up to EXACT_TOTAL_LIMIT matches everything is counted (`exact_total_and_facets`);
+        above it the total and the facets are estimated from a sample (`sampled_total_and_facets`).
         """
+        beyond = self.newer_than(cursor, match, self.EXACT_TOTAL_LIMIT)
+        if beyond is not None:
+            sampled = self.sampled_total_and_facets(cursor, match, match_all, beyond)
+            if sampled is not None:
+                return sampled
+        return (*self.exact_total_and_facets(cursor, match, match_all), False)
+
+    def exact_total_and_facets(self, cursor, match: str, match_all: str | None = None):
+        """(total, facet rows, estimated, complete) in one statement. Facets are exact for up
+        to FACET_SAMPLE matches; above that they are estimated from the matches whose id
+        hashes to 0 modulo n (a multiplicative hash modulo a prime, so the sample is spread
+        over the whole index, old and new, and follows no regular pattern of ids), scaled by
+        total / sample size."""
         cursor.execute(
             "WITH matches AS MATERIALIZED (SELECT rowid AS id FROM search_fts "
             "WHERE search_fts MATCH %s), "
             "total AS (SELECT count(*) AS n FROM matches), "
-            "hits AS MATERIALIZED (SELECT e.kind, e.network, e.organisation, e.year, e.themes "
-            "FROM matches m CROSS JOIN search_searchentry e "
-            "INDEXED BY search_entry_facets ON e.id = m.id "
+            f"hits AS MATERIALIZED ({self.HITS_OF_MATCHES} "
             "WHERE (m.id * 2654435761) %% 4294967311 %% "
             "max(1, ((SELECT n FROM total) + %s - 1) / %s) = 0) "
-            "SELECT 'kind', kind, count(*) FROM hits GROUP BY kind "
-            "UNION ALL SELECT 'network', network, count(*) FROM hits GROUP BY network "
-            "UNION ALL SELECT 'organisation', organisation, count(*) FROM hits "
-            "GROUP BY organisation "
-            "UNION ALL SELECT 'year', year, count(*) FROM hits GROUP BY year "
-            "UNION ALL SELECT 'theme', t.value, count(*) FROM hits, json_each(hits.themes) t "
-            "GROUP BY t.value "
-            "UNION ALL SELECT '#sample', '', count(*) FROM hits "
+            f"{self.FACET_COUNTS} "
             "UNION ALL SELECT '#total', '', n FROM total"
             + (
                 " UNION ALL SELECT '#complete', '', count(*) FROM search_fts WHERE search_fts MATCH %s"
@@ -481,6 +533,38 @@ class SqliteStore:
             [match, self.FACET_SAMPLE, self.FACET_SAMPLE, *([match_all] if match_all else [])],
         )
         return totals_and_facets(cursor.fetchall(), self.FACET_SAMPLE)
+
+    def sampled_total_and_facets(self, cursor, match: str, match_all: str | None, beyond: int):
+        """The total and the facets estimated from the matches in SAMPLE_WINDOWS runs of ids
+        spread evenly over the index, sized to hold about FACET_SAMPLE matches at the density
+        of the newest EXACT_TOTAL_LIMIT (the ones newer than `beyond`). The number with every
+        meaningful word is exact up to RANK_LIMIT, the most the ranking needs to know. None
+        when the windows would cover the index: then counting is as cheap."""
+        # Two subqueries: each is one look-up in the primary key (min and max together scan it).
+        cursor.execute(
+            "SELECT (SELECT min(id) FROM search_searchentry), (SELECT max(id) FROM search_searchentry)"
+        )
+        first, last = cursor.fetchone()
+        density = self.EXACT_TOTAL_LIMIT / max(1, last - beyond)
+        windows = sample_windows(first, last, self.SAMPLE_WINDOWS, round(self.FACET_SAMPLE / density))
+        if windows is None:
+            return None
+        in_windows = " UNION ALL ".join(
+            ["SELECT rowid AS id FROM search_fts WHERE search_fts MATCH %s AND rowid BETWEEN %s AND %s"]
+            * len(windows)
+        )
+        cursor.execute(
+            f"WITH matches AS MATERIALIZED ({in_windows}), "
+            f"hits AS MATERIALIZED ({self.HITS_OF_MATCHES}) {self.FACET_COUNTS}",
+            [value for low, high in windows for value in (match, low, high)],
+        )
+        rows = cursor.fetchall()
+        sample = next(count for facet, _value, count in rows if facet == "#sample")
+        covered = sum(high - low + 1 for low, high in windows)
+        total = max(self.EXACT_TOTAL_LIMIT + 1, estimate(sample * (last - first + 1) / covered))
+        total, facet_rows, _estimated, _complete = totals_and_facets([*rows, ("#total", "", total)], 0)
+        complete = total if match_all is None else self.count_up_to(cursor, match_all, self.RANK_LIMIT + 1)
+        return total, facet_rows, True, complete, True
 
     # bm25 of search_suggest: the title, not the access terms.
     SUGGEST_RANK = "bm25(search_suggest, 1.0, 0.0)"
