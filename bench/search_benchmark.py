@@ -201,13 +201,18 @@ def main():
     hits = {}
     for _class, query, filters, order in queries:  # warm the caches, as on a running site
         _ms, results = run(query, filters, order)
-        hits[(query, order, tuple(filters.items()))] = (results.total, results.facets_estimated)
+        hits[(query, order, tuple(filters.items()))] = (
+            results.total,
+            results.facets_estimated,
+            results.total_estimated,
+        )
     for name in ("typical", "broad"):
         totals = [hits[(q, o, tuple(f.items()))][0] for c, q, f, o in queries if c == name]
+        estimated = sum(hits[(q, o, tuple(f.items()))][2] for c, q, f, o in queries if c == name)
         print(
             f"{name}: {len(totals)} queries, hits median {statistics.median(totals):.0f} "
             f"({100 * statistics.median(totals) / len(documents):.1f} % of the documents), "
-            f"min {min(totals)}, max {max(totals)}"
+            f"min {min(totals)}, max {max(totals)}; total estimated (over 5,000) for {estimated}"
         )
 
     per_run = []
@@ -248,10 +253,11 @@ def main():
     )
     if options.verbose:
         for (name, query, order, filters), values in per_query.items():
-            total, estimated = hits[(query, order, filters)]
+            total, estimated, total_estimated = hits[(query, order, filters)]
             shown = ", ".join(f"{key}={value}" for key, value in filters)
             print(
-                f"  {statistics.median(values):7.1f} ms  {total:6d} hits{'~' if estimated else ' '}"
+                f"  {statistics.median(values):7.1f} ms  {'≈' if total_estimated else ' '}{total:6d} "
+                f"hits{'~' if estimated else ' '}"
                 f"  {name:8s} {order:9s} {shown:16s} {query}"
             )
 

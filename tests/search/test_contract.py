@@ -445,3 +445,22 @@ def test_a_broad_query_shows_an_estimated_total_and_still_pages_through_every_ma
     pages = [search(backend, "työkokeilu ohjaus", per_page=25, page=page).keys for page in range(1, 12)]
     every = [key for page in pages for key in page]
     assert sorted(every) == sorted({f"page:{n}" for n in range(240)})
+
+
+def test_matches_in_one_run_of_ids_are_counted_not_estimated(backend, monkeypatch):
+    if backend.name != "embedded" or not hasattr(backend.store, "EXACT_TOTAL_LIMIT"):
+        pytest.skip("the SQLite store estimates the total of very many matches; the others count")
+    store = type(backend.store)
+    monkeypatch.setattr(store, "EXACT_TOTAL_LIMIT", 20)
+    monkeypatch.setattr(store, "FACET_SAMPLE", 10)
+    monkeypatch.setattr(store, "SAMPLE_WINDOWS", 4)
+    # 200 older documents without the word, then 60 with it: a sample spread over every id
+    # would see them in one window only.
+    backend.index_documents([make_document(f"page:{n}", f"Ohje {n}", "Ohjaus.") for n in range(200)])
+    backend.index_documents(
+        [make_document(f"post:{n}", f"Kokemus {n}", "Työkokeilu.", kind="post") for n in range(60)]
+    )
+
+    results = search(backend, "työkokeilu")
+
+    assert results.total == 60 and not results.total_estimated

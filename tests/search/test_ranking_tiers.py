@@ -1,6 +1,6 @@
 """The ranking tiers and the sample of ids both embedded stores share (no database)."""
 
-from search.backends.stores.base import Tier, coordination_tiers, sample_windows
+from search.backends.stores.base import Tier, coordination_tiers, sample_error, sample_windows
 
 
 def both(expression, other):
@@ -42,3 +42,20 @@ def test_many_documents_with_every_word_are_ranked_in_title_tiers():
     tiers = coordination_tiers("all", "some", ["a"], "title", None, 11, 10, both, but_not)
 
     assert [tier.expression for tier in tiers] == ["(all) AND (title)", "(all) NOT (title)", "some"]
+
+
+def test_an_estimate_from_evenly_spread_matches_is_certain():
+    assert sample_error([60, 62, 58, 61, 59, 63, 60, 57]) < 0.02
+
+
+def test_an_estimate_from_matches_in_one_run_of_ids_is_uncertain():
+    assert sample_error([0, 0, 0, 0, 0, 0, 0, 65]) > 0.3
+
+
+def test_matches_in_long_runs_of_ids_still_give_a_certain_estimate():
+    # Older documents of another kind, then newer ones that match more often.
+    assert sample_error([10, 11, 9, 10, 30, 31, 29, 30]) < 0.1
+
+
+def test_an_estimate_from_no_matches_is_never_taken():
+    assert sample_error([0, 0, 0, 0]) == 1.0

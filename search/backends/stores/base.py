@@ -7,6 +7,7 @@ clauses with rows of `search_searchentry`. Both stores rank in the same tiers (s
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple, Protocol
@@ -191,6 +192,21 @@ def sample_windows(first: int, last: int, count: int, width: int) -> list[tuple[
         return None
     step = span / count
     return [(first + int(number * step), first + int(number * step) + each - 1) for number in range(count)]
+
+
+def sample_error(counts: list[int]) -> float:
+    """The relative standard error of a total estimated from these counts of equal windows
+    spread evenly over the ids, in order (1.0 when nothing was found). The variance is that of
+    a systematic sample, from the differences of neighbouring windows: matches that come in
+    long runs of ids (one kind or one network's documents added together) make it high only
+    where a run begins or ends, unevenly spread ones everywhere."""
+    mean = sum(counts) / len(counts) if counts else 0
+    if not mean or len(counts) < 2:
+        return 1.0
+    variance = sum((after - before) ** 2 for before, after in zip(counts, counts[1:])) / (
+        2 * (len(counts) - 1)
+    )
+    return math.sqrt(variance / len(counts)) / mean
 
 
 def estimate(value: float) -> int:

@@ -36,6 +36,7 @@ from .base import (
     coordination_tiers,
     estimate,
     read_tiers,
+    sample_error,
     sample_windows,
     title_tiers,
     totals_and_facets,
@@ -151,6 +152,9 @@ class SqliteStore:
     # count them cost more than ranking them.
     EXACT_TOTAL_LIMIT = 5000
     SAMPLE_WINDOWS = 16
+    # The estimate is used when its relative standard error (from how the matches spread over
+    # the windows) is at most this; otherwise the matches are counted.
+    SAMPLE_ERROR = 0.1
     READ_PRAGMAS = ("PRAGMA cache_size = -32000", "PRAGMA mmap_size = 268435456")
 
     def __init__(self, using: str, analyzer: Analyzer):
@@ -539,7 +543,8 @@ class SqliteStore:
         spread evenly over the index, sized to hold about FACET_SAMPLE matches at the density
         of the newest EXACT_TOTAL_LIMIT (the ones newer than `beyond`). The number with every
         meaningful word is exact up to RANK_LIMIT, the most the ranking needs to know. None
-        when the windows would cover the index: then counting is as cheap."""
+        (count instead) when the windows would cover half the index, or when the estimate is
+        uncertain (SAMPLE_ERROR)."""
         # Two subqueries: each is one look-up in the primary key (min and max together scan it).
         cursor.execute(
             "SELECT (SELECT min(id) FROM search_searchentry), (SELECT max(id) FROM search_searchentry)"
@@ -550,16 +555,28 @@ class SqliteStore:
         if windows is None:
             return None
         in_windows = " UNION ALL ".join(
-            ["SELECT rowid AS id FROM search_fts WHERE search_fts MATCH %s AND rowid BETWEEN %s AND %s"]
+            [
+                "SELECT %s AS run, rowid AS id FROM search_fts WHERE search_fts MATCH %s AND rowid BETWEEN %s AND %s"
+            ]
             * len(windows)
         )
         cursor.execute(
             f"WITH matches AS MATERIALIZED ({in_windows}), "
-            f"hits AS MATERIALIZED ({self.HITS_OF_MATCHES}) {self.FACET_COUNTS}",
-            [value for low, high in windows for value in (match, low, high)],
+            f"hits AS MATERIALIZED ({self.HITS_OF_MATCHES}) {self.FACET_COUNTS} "
+            "UNION ALL SELECT '#run', run, count(*) FROM matches GROUP BY run",
+            [value for number, (low, high) in enumerate(windows) for value in (number, match, low, high)],
         )
         rows = cursor.fetchall()
-        sample = next(count for facet, _value, count in rows if facet == "#sample")
+        per_window = [0] * len(windows)
+        for facet, value, count in rows:
+            if facet == "#run":
+                per_window[int(value)] = count
+        if sample_error(per_window) > self.SAMPLE_ERROR:
+            # The matches lie unevenly over the ids (one network's or one kind's documents
+            # can be added together): the estimate would be uncertain, so count them.
+            return None
+        rows = [row for row in rows if row[0] != "#run"]
+        sample = sum(per_window)
         covered = sum(high - low + 1 for low, high in windows)
         total = max(self.EXACT_TOTAL_LIMIT + 1, estimate(sample * (last - first + 1) / covered))
         total, facet_rows, _estimated, _complete = totals_and_facets([*rows, ("#total", "", total)], 0)
