@@ -7,6 +7,7 @@ clauses with rows of `search_searchentry`. Both stores rank in the same tiers (s
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
@@ -203,9 +204,8 @@ def sample_error(counts: list[int]) -> float:
     mean = sum(counts) / len(counts) if counts else 0
     if not mean or len(counts) < 2:
         return 1.0
-    variance = sum((after - before) ** 2 for before, after in zip(counts, counts[1:])) / (
-        2 * (len(counts) - 1)
-    )
+    steps = [after - before for before, after in itertools.pairwise(counts)]
+    variance = sum(step * step for step in steps) / (2 * len(steps))
     return math.sqrt(variance / len(counts)) / mean
 
 

@@ -556,7 +556,8 @@ class SqliteStore:
             return None
         in_windows = " UNION ALL ".join(
             [
-                "SELECT %s AS run, rowid AS id FROM search_fts WHERE search_fts MATCH %s AND rowid BETWEEN %s AND %s"
+                "SELECT %s AS run, rowid AS id FROM search_fts "
+                "WHERE search_fts MATCH %s AND rowid BETWEEN %s AND %s"
             ]
             * len(windows)
         )
