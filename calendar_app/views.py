@@ -52,7 +52,11 @@ from .services import (
 )
 from .wheel import build_wheel
 
+# One agenda page looks this many days ahead (and "Earlier" as far back), and shows at most
+# AGENDA_MOST occurrences of them in whole days: a busy quarter is several pages, not one
+# page of thousands of events.
 AGENDA_DAYS = 92
+AGENDA_MOST = 60
 
 
 def _local_midnight(day: date) -> datetime:
@@ -162,17 +166,54 @@ def _month_grid(user, weeks: list[list[date]], month: int, today: date, filters)
     return kept_listing(key, ("month", today, month), render_grid)
 
 
-def _agenda_days(user, first: date, last: date, filters) -> str:
-    """The agenda's days from `first` up to `last`, kept rendered as the month's grid is."""
-    start, end = _local_midnight(first), _local_midnight(last)
+def _agenda_by_day(user, first: date, last: date, filters) -> list[tuple[date, list[Occurrence]]]:
+    """The occurrences from `first` up to `last` by day, in order (one that began earlier is
+    on `first`)."""
+    days: dict[date, list[Occurrence]] = defaultdict(list)
+    for occurrence in occurrences_for(user, _local_midnight(first), _local_midnight(last), filters):
+        days[max(occurrence.local_date, first)].append(occurrence)
+    return sorted(days.items())
 
-    def render_days() -> str:
-        days: dict[date, list[Occurrence]] = defaultdict(list)
-        for occurrence in occurrences_for(user, start, end, filters):
-            days[max(occurrence.local_date, first)].append(occurrence)
-        return render_to_string("calendar_app/includes/agenda_days.html", {"days": sorted(days.items())})
 
-    return kept_listing(occurrences_key(user, start, end, filters), ("agenda", first), render_days)
+def whole_days_up_to(days: list, most: int) -> list:
+    """The first of `days` ((day, occurrences) pairs) that hold at most `most` occurrences
+    together; always at least the first day, however full."""
+    shown, count = [], 0
+    for day, occurrences in days:
+        if shown and count + len(occurrences) > most:
+            break
+        shown.append((day, occurrences))
+        count += len(occurrences)
+    return shown
+
+
+def _agenda_page(user, first: date, filters, query: str) -> str:
+    """The agenda's page from `first`: its period, the links to the pages before and after
+    it and its days, kept rendered as the month's grid is (the period depends on the events)."""
+    last = first + timedelta(days=AGENDA_DAYS)
+
+    def render_page() -> str:
+        ahead = _agenda_by_day(user, first, last, filters)
+        days = whole_days_up_to(ahead, AGENDA_MOST)
+        last_day = days[-1][0] if len(days) < len(ahead) else last - timedelta(days=1)
+        before = _agenda_by_day(user, first - timedelta(days=AGENDA_DAYS), first, filters)
+        earlier = whole_days_up_to(before[::-1], AGENDA_MOST)
+        # "Earlier" shows one page's worth of days before this page; the whole period before,
+        # when it fits on one page.
+        whole_period = len(earlier) == len(before)
+        earlier_from = first - timedelta(days=AGENDA_DAYS) if whole_period else earlier[-1][0]
+        context = {
+            "days": days,
+            "first_day": first,
+            "last_day": last_day,
+            "earlier_from": earlier_from.isoformat(),
+            "later_from": (last_day + timedelta(days=1)).isoformat(),
+            "query": query,
+        }
+        return render_to_string("calendar_app/includes/agenda_days.html", context)
+
+    key = occurrences_key(user, _local_midnight(first), _local_midnight(last), filters)
+    return kept_listing(key, ("agenda", first, query), render_page)
 
 
 @kept_for_standing
@@ -212,20 +253,14 @@ def agenda_view(request):
     except ValueError:
         first = today
     form, filters = _filters(request)
-    last = first + timedelta(days=AGENDA_DAYS)
-    days_html = _agenda_days(request.user, first, last, filters)
     query = form.query_string()
     return render(
         request,
         "calendar_app/agenda.html",
         {
-            "first_day": first,
-            "last_day": last - timedelta(days=1),
-            "days": days_html,
+            "page": _agenda_page(request.user, first, filters, query),
             "filters": _filter_form_html(request, form, "agenda", first),
             "query": query,
-            "earlier_from": (first - timedelta(days=AGENDA_DAYS)).isoformat(),
-            "later_from": last.isoformat(),
             "view_name": "agenda",
         },
     )

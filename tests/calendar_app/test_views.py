@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -276,3 +277,42 @@ def test_the_theme_filter_and_an_events_themes_show_the_translated_labels(client
 
     assert '<option value="tym-laki">TYM-lagen och dess tillämpning</option>' in page
     assert '<span class="tag cal-theme-1">TYM-lagen och dess tillämpning</span>' in page
+
+
+def _agenda_page(client, first: str):
+    html = client.get(reverse("calendar_app:agenda") + f"?from={first}").content.decode()
+    period = re.search(r'<h2 id="agenda-heading">([^<]*)</h2>', html).group(1)
+    earlier = re.search(r'href="\?from=([0-9-]+)[^"]*" rel="prev"', html).group(1)
+    later = re.search(r'href="\?from=([0-9-]+)[^"]*" rel="next"', html).group(1)
+    return period, html.count('class="card cal-agenda-item"'), earlier, later
+
+
+def test_a_busy_agenda_is_paged_in_whole_days_of_at_most_sixty_events(client):
+    # Four events every day for 40 days from 1 March: 160 occurrences.
+    for hour in (9, 11, 13, 15):
+        make_event(
+            title=f"Päivittäinen vuoro {hour}",
+            start=helsinki(2026, 3, 1, hour),
+            end=helsinki(2026, 3, 1, hour + 1),
+            recurrence_rule="FREQ=DAILY;COUNT=40",
+        )
+
+    first = _agenda_page(client, "2026-03-01")
+    second = _agenda_page(client, first[3])
+    third = _agenda_page(client, second[3])
+
+    assert first == ("1.3.2026 – 15.3.2026", 60, "2025-11-29", "2026-03-16")
+    assert second == ("16.3.2026 – 30.3.2026", 60, "2025-12-14", "2026-03-31")
+    # The last ten days, then the rest of the 92 days; "Earlier" goes back one full page.
+    assert third == ("31.3.2026 – 30.6.2026", 40, "2026-03-16", "2026-07-01")
+
+
+def test_a_day_with_more_than_sixty_events_is_shown_whole(client):
+    start = helsinki(2026, 3, 2, 8)
+    for number in range(70):
+        make_event(title=f"Tilaisuus {number}", start=start, end=start + timedelta(hours=1))
+    make_event(title="Seuraavan päivän tilaisuus", start=start + timedelta(days=1))
+
+    period, shown, _earlier, later = _agenda_page(client, "2026-03-02")
+
+    assert (period, shown, later) == ("2.3.2026 – 2.3.2026", 70, "2026-03-03")
