@@ -175,10 +175,11 @@ def _agenda_by_day(user, first: date, last: date, filters) -> list[tuple[date, l
     return sorted(days.items())
 
 
-def whole_days_up_to(days: list, most: int) -> list:
+def whole_days_up_to(days: list[tuple[date, list]], most: int) -> list[tuple[date, list]]:
     """The first of `days` ((day, occurrences) pairs) that hold at most `most` occurrences
     together; always at least the first day, however full."""
-    shown, count = [], 0
+    shown: list[tuple[date, list]] = []
+    count = 0
     for day, occurrences in days:
         if shown and count + len(occurrences) > most:
             break
