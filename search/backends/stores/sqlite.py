@@ -505,7 +505,8 @@ class SqliteStore:
         meaningful word.
 
         Up to EXACT_TOTAL_LIMIT matches everything is counted (`exact_total_and_facets`);
-        above it the total and the facets are estimated from a sample (`sampled_total_and_facets`).
+        above it the total and the facets are estimated from a sample when the sample is
+        certain enough (`sampled_total_and_facets`), and counted when it is not.
         """
         beyond = self.newer_than(cursor, match, self.EXACT_TOTAL_LIMIT)
         if beyond is not None:
