@@ -280,14 +280,10 @@ def edits1(word: str) -> set[str]:
     return (deletes | swaps | replaces | inserts) - {word}
 
 
-def highlight(text: str, parsed: ParsedQuery, analyzer: Analyzer, words: int = 32) -> SafeString:
-    """The passage of `text` with the most query words, matches in <mark>, the rest escaped."""
-    return Highlighter(parsed, analyzer, words)(text)
-
-
 class Highlighter:
-    """The passages of one query's hits (see `highlight`). The hits share their words: each
-    distinct word is analysed once per query, not once per hit."""
+    """The passages of one query's hits: for each text, the passage with the most query words,
+    matches in <mark>, the rest escaped. The hits share their words: each distinct word is
+    analysed once per query, not once per hit."""
 
     def __init__(self, parsed: ParsedQuery, analyzer: Analyzer, words: int = 32):
         self.terms = parsed.highlight_terms()

@@ -14,7 +14,7 @@ stop words), exactly as the embedded store analyses it, and the terms are indexe
 Queries use the same terms: each query word's `terms` (its base forms, folded form, family),
 its synonym groups' words, and, only for a word no document has, a one-edit fuzzy match
 (`prefix_length` 1, never for numbers or section references) plus the analyser's spelling
-suggestions. Snippets are made from the stored text with the shared `highlight()`, so they
+suggestions. Snippets are made from the stored text with the shared `Highlighter`, so they
 mark the same words the embedded backend marks. No analysis chain of Elasticsearch's own is
 involved: no stemmer, no decompounder, no regular expression.
 

@@ -45,6 +45,18 @@ def backend(request, db, settings):
         yield get_backend()
 
 
+def estimate_totals_above(monkeypatch, backend, exact: int, sample: int, windows: int) -> None:
+    """Lower the SQLite store's limits for estimating a total (EXACT_TOTAL_LIMIT 5,000,
+    FACET_SAMPLE 1,000, SAMPLE_WINDOWS 16 on the site) so that a test needs few documents;
+    skipped where the total is always counted (PostgreSQL, Elasticsearch)."""
+    store = type(getattr(backend, "store", None))
+    if not hasattr(store, "EXACT_TOTAL_LIMIT"):
+        pytest.skip("only the SQLite store estimates the total of very many matches; the others count")
+    monkeypatch.setattr(store, "EXACT_TOTAL_LIMIT", exact)
+    monkeypatch.setattr(store, "FACET_SAMPLE", sample)
+    monkeypatch.setattr(store, "SAMPLE_WINDOWS", windows)
+
+
 def make_document(key: str, title: str, body: str = "", **fields) -> SearchDocument:
     fields.setdefault("kind", "guidance")
     fields.setdefault("url", f"/{key.replace(':', '-')}/")

@@ -9,7 +9,7 @@ from search.analysis import get_analyzer
 from search.backends import SearchRequest
 from typ_site.core.access import MEMBERS, PUBLIC, network_key
 
-from .conftest import make_document
+from .conftest import estimate_totals_above, make_document
 
 EVERYONE = frozenset({PUBLIC})
 
@@ -404,14 +404,8 @@ def test_a_did_you_mean_offers_no_word_only_a_private_document_holds(backend):
 
 
 def test_a_broad_query_shows_an_estimated_total_and_still_pages_through_every_match(backend, monkeypatch):
-    if backend.name != "embedded" or not hasattr(backend.store, "EXACT_TOTAL_LIMIT"):
-        pytest.skip("the SQLite store estimates the total of very many matches; the others count")
-    store = type(backend.store)
-    # 5,000, 1,000, 16 and 1,000 on the site; lowered to keep the test small.
-    monkeypatch.setattr(store, "EXACT_TOTAL_LIMIT", 40)
-    monkeypatch.setattr(store, "FACET_SAMPLE", 10)
-    monkeypatch.setattr(store, "SAMPLE_WINDOWS", 4)
-    monkeypatch.setattr(store, "RANK_LIMIT", 8)
+    estimate_totals_above(monkeypatch, backend, exact=40, sample=10, windows=4)
+    monkeypatch.setattr(type(backend.store), "RANK_LIMIT", 8)  # 1,000 on the site
     # 120 documents with the word among 240, every fourth of them a post; every third has
     # both words of the two-word query. Another network's documents are never counted.
     documents = []
@@ -448,12 +442,7 @@ def test_a_broad_query_shows_an_estimated_total_and_still_pages_through_every_ma
 
 
 def test_matches_in_one_run_of_ids_are_counted_not_estimated(backend, monkeypatch):
-    if backend.name != "embedded" or not hasattr(backend.store, "EXACT_TOTAL_LIMIT"):
-        pytest.skip("the SQLite store estimates the total of very many matches; the others count")
-    store = type(backend.store)
-    monkeypatch.setattr(store, "EXACT_TOTAL_LIMIT", 20)
-    monkeypatch.setattr(store, "FACET_SAMPLE", 10)
-    monkeypatch.setattr(store, "SAMPLE_WINDOWS", 4)
+    estimate_totals_above(monkeypatch, backend, exact=20, sample=10, windows=4)
     # 200 older documents without the word, then 60 with it: a sample spread over every id
     # would see them in one window only.
     backend.index_documents([make_document(f"page:{n}", f"Ohje {n}", "Ohjaus.") for n in range(200)])

@@ -8,7 +8,7 @@ from search.backends import SearchRequest, get_backend
 from search.vocabulary import current_vocabulary
 from typ_site.core.access import PUBLIC
 
-from .conftest import make_document
+from .conftest import estimate_totals_above, make_document
 
 pytestmark = pytest.mark.django_db
 
@@ -65,13 +65,8 @@ def test_the_first_page_of_many_matches_takes_the_same_statements_however_many(c
 
 @pytest.mark.parametrize("count", [30, 60])
 def test_the_first_page_of_an_estimated_total_takes_the_same_statements_however_many(count, monkeypatch):
-    store = type(get_backend().store)
-    if not hasattr(store, "EXACT_TOTAL_LIMIT"):
-        pytest.skip("PostgreSQL counts every match")
-    monkeypatch.setattr(store, "RANK_LIMIT", 4)
-    monkeypatch.setattr(store, "FACET_SAMPLE", 2)
-    monkeypatch.setattr(store, "EXACT_TOTAL_LIMIT", 10)
-    monkeypatch.setattr(store, "SAMPLE_WINDOWS", 2)
+    estimate_totals_above(monkeypatch, get_backend(), exact=10, sample=2, windows=2)
+    monkeypatch.setattr(type(get_backend().store), "RANK_LIMIT", 4)
     index_trials(count)
 
     statements = statements_of("työkokeilu", per_page=4)

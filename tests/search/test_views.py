@@ -8,7 +8,7 @@ from search.backends import get_backend
 from tests.factories import make_member, make_network, make_user
 from typ_site.core.access import MEMBERS, network_key
 
-from .conftest import make_document
+from .conftest import estimate_totals_above, make_document
 
 pytestmark = pytest.mark.django_db
 
@@ -198,13 +198,7 @@ def test_facet_counts_over_many_results_are_labelled_as_estimates(client, db, mo
 
 
 def test_an_estimated_total_is_shown_as_about_so_many(client, db, monkeypatch):
-    store = type(get_backend().store)
-    if not hasattr(store, "EXACT_TOTAL_LIMIT"):
-        pytest.skip("PostgreSQL counts every match")
-    # Counted exactly up to EXACT_TOTAL_LIMIT matches (5,000); lowered here.
-    monkeypatch.setattr(store, "EXACT_TOTAL_LIMIT", 10)
-    monkeypatch.setattr(store, "FACET_SAMPLE", 4)
-    monkeypatch.setattr(store, "SAMPLE_WINDOWS", 2)
+    estimate_totals_above(monkeypatch, get_backend(), exact=10, sample=4, windows=2)
     get_backend().index_documents(
         [make_document(f"page:{n}", f"Ohje {n}", "Työkokeilu on hyvä keino.") for n in range(60)]
     )
