@@ -209,12 +209,16 @@ def test_a_member_cannot_submit_for_a_network_they_do_not_belong_to(tree, networ
     assert not PracticePage.objects.exists()
 
 
-def test_a_submission_that_cannot_start_its_review_leaves_no_file_behind(tree, member, client):
-
+def test_a_submission_that_cannot_start_its_review_leaves_no_file_behind(
+    tree, member, client, settings, tmp_path
+):
+    # A media folder of its own: tests running beside this one store files too.
+    settings.MEDIA_ROOT = tmp_path
     WorkflowPage.objects.all().delete()  # no review workflow: the last step of saving fails
     client.force_login(member)
     folder = "documents"
     before = set(default_storage.listdir(folder)[1]) if default_storage.exists(folder) else set()
+    assert before == set()
 
     response = client.post(URL, {**form_data(), "attachment": pdf_upload()})
 
