@@ -209,7 +209,22 @@ def test_an_estimated_total_is_shown_as_about_so_many(client, db, monkeypatch):
     total = finnish.context["results"].total
     assert finnish.context["results"].total_estimated
     assert f"Noin {total} tulosta" in finnish.text
-    assert f"Cirka {total} träffar" in swedish.text
+    assert f"Cirka {total} resultat" in swedish.text
+
+
+def test_a_total_in_the_thousands_is_grouped_as_each_language_writes_it(client, db):
+    get_backend().index_documents(
+        [make_document(f"page:{n}", f"Ohje {n}", "Työkokeilu on hyvä keino.") for n in range(1005)]
+    )
+
+    finnish = client.get(reverse("search:search"), {"q": "työkokeilu"})
+    swedish = client.get("/sv/search/", {"q": "työkokeilu"})
+    english = client.get("/en/search/", {"q": "työkokeilu"})
+
+    assert finnish.context["results"].total == 1005
+    assert "1\xa0005 tulosta" in finnish.text
+    assert "1\xa0005 resultat" in swedish.text
+    assert "1,005 results" in english.text
 
 
 def test_each_hit_is_marked_with_the_language_it_is_written_in(client):
