@@ -1,5 +1,7 @@
 """The search page and the search-as-you-type endpoint, through real HTTP."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -225,6 +227,9 @@ def test_a_total_in_the_thousands_is_grouped_as_each_language_writes_it(client, 
     assert "1\xa0005 tulosta" in finnish.text
     assert "1\xa0005 resultat" in swedish.text
     assert "1,005 results" in english.text
+    # The facets' counts too (here estimates: over 1,000 matches)
+    assert re.search(r"\(noin 1\xa0\d{3}\)", finnish.text)
+    assert re.search(r"\(about 1,\d{3}\)", english.text)
 
 
 def test_each_hit_is_marked_with_the_language_it_is_written_in(client):
