@@ -913,12 +913,18 @@ def plain_word(token: Token, compiled: CompiledVocabulary, analyzer: Analyzer) -
     )
 
 
+# A compound's piece shorter than this ("työ") would match nearly everything with the others.
+MIN_PIECE = 4
+
+
 def compound_pieces(analysis: WordAnalysis) -> tuple[str, ...]:
     """A compound query word's parts ("suunnitelmapohja": suunnitelma, pohja), which the word
     also matches when a text has every one of them, as separate words or in other compounds
     ("työllistymissuunnitelman pohja"). A part is never enough on its own: "työllistymis-
     suunnitelma" does not match every text with "suunnitelma". Runs of adjacent parts are left
-    out; so are parts shorter than 4 letters."""
+    out, unless a part is shorter than `MIN_PIECE` letters: then it is joined to its neighbour
+    ("työkokeilusopimus": työkokeilu, sopimus), and a word that has no such split ("työpäivä")
+    is left as it is."""
     parts = analysis.index_terms - analysis.query_terms
     if len(parts) < 2:
         return ()
@@ -927,9 +933,24 @@ def compound_pieces(analysis: WordAnalysis) -> tuple[str, ...]:
         return any(part != head and part.startswith(head) and part[len(head) :] in parts for head in parts)
 
     pieces = tuple(sorted(part for part in parts if not is_run(part)))
-    if len(pieces) < 2 or any(len(piece) < 4 for piece in pieces):
-        return ()
-    return pieces
+    if len(pieces) >= 2 and all(len(piece) >= MIN_PIECE for piece in pieces):
+        return pieces
+    splits = (split_into_runs(whole, parts) for whole in sorted(analysis.query_terms))
+    return tuple(sorted(max(splits, key=len, default=())))
+
+
+def split_into_runs(word: str, parts: set[str]) -> tuple[str, ...]:
+    """`word` as the most pieces of at least `MIN_PIECE` letters, each a part or a run of
+    adjacent parts: "tyokokeilusopimus" → tyokokeilu, sopimus (the short "tyo" joined to
+    its neighbour). () when there is no such split into two or more."""
+    best: dict[int, tuple[str, ...]] = {0: ()}
+    for end in range(1, len(word) + 1):
+        for start in [start for start in best if end - start >= MIN_PIECE]:
+            piece = word[start:end]
+            if piece in parts and len(best[start]) + 1 > len(best.get(end, ())):
+                best[end] = (*best[start], piece)
+    split = best.get(len(word), ())
+    return split if len(split) >= 2 else ()
 
 
 def law_subjects(group: list[Expression]) -> tuple[tuple[frozenset[str], ...], ...]:

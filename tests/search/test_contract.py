@@ -160,6 +160,20 @@ def test_a_compound_finds_its_parts_written_apart_but_never_one_part_alone(backe
     assert search(backend, "suunnitelmapohjan").keys == ["page:93", "page:94"]
 
 
+def test_a_compound_with_a_short_part_finds_its_longer_parts_written_apart(backend):
+    if get_analyzer().name != "voikko":
+        pytest.skip("compound parts come from Voikko")
+    backend.index_documents(
+        [
+            make_document("page:93", "Työkokeilun sopimus", "Allekirjoitetaan ennen alkua."),
+            make_document("page:94", "Toimitilan vuokrasopimus", "Työ alkaa kokeilulla."),
+            make_document("page:95", "Työkokeilu", "Kokeillaan työtä."),
+        ]
+    )
+
+    assert search(backend, "työkokeilusopimuksen").keys == ["page:93"]
+
+
 def test_an_abbreviation_with_a_case_ending_finds_its_long_form(backend):
     backend.index_documents([make_document("page:92", "KEHA-keskus tiedottaa", "Koulutuskalenteri.")])
 

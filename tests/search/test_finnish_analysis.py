@@ -48,6 +48,12 @@ def test_a_compound_query_word_also_matches_all_of_its_parts_together(voikko):
     assert parse_query("asiakas", voikko).words[0].alternatives == ()
 
 
+def test_a_short_part_of_a_compound_query_word_is_joined_to_its_neighbour(voikko):
+    (word,) = parse_query("tyokokeilusopimuksen", voikko).words
+
+    assert word.alternatives == ((frozenset({"sopimus"}), frozenset({"tyokokeilu"})),)
+
+
 def test_words_typed_without_a_and_o_umlauts_get_their_base_forms(voikko):
     assert "tyollistymissuunnitelma" in query_terms(voikko, "tyollistymissuunnitelmaan")
 
