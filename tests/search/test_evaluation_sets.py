@@ -7,9 +7,27 @@ import json
 
 import pytest
 
-from search.evaluation import SET2, SET2_CORPUS, SET2_QRELS, SET2_QUERIES, SET3, SET3_QRELS, SET3_QUERIES, SPLITS
+from search.evaluation import (
+    SET2,
+    SET2_CORPUS,
+    SET2_QRELS,
+    SET2_QUERIES,
+    SET3,
+    SET3_QRELS,
+    SET3_QUERIES,
+    SPLITS,
+)
 
-KINDS = {"question", "abbreviation", "statute", "no_umlaut", "derivation", "inflection", "paraphrase", "ambiguous"}
+KINDS = {
+    "question",
+    "abbreviation",
+    "statute",
+    "no_umlaut",
+    "derivation",
+    "inflection",
+    "paraphrase",
+    "ambiguous",
+}
 # (folder, queries, judgments, at least this many queries, of them natural questions)
 SETS = {
     "set2": (SET2, SET2_QUERIES, SET2_QRELS, 150, 30),
