@@ -66,7 +66,7 @@ from .base import Answer, SearchBackend, SearchHit, SearchRequest, SearchUnavail
 logger = logging.getLogger(__name__)
 
 # As the embedded stores weigh the fields (stores.base: TITLE_WEIGHT, EXTRA_WEIGHT).
-TITLE_BOOST, EXTRA_BOOST = 4, 3
+TITLE_BOOST, EXTRA_BOOST = 8, 3
 # Each meaningful word a document has adds this much, far above any bm25 score: documents with
 # every word come first, then those with most of them (coordination).
 COORDINATION_BOOST = 1000

@@ -7,10 +7,8 @@ from search.backends.base import SearchRequest
 from search.backends.elastic import (
     ALTERNATIVE_BOOST,
     COORDINATION_BOOST,
-    EXTRA_BOOST,
     OPTIONAL_BOOST,
     TERM_FIELDS,
-    TITLE_BOOST,
     build_index,
     build_search,
     build_suggest,
@@ -22,7 +20,6 @@ from search.backends.elastic import (
     template_body,
     typed_form,
 )
-from search.backends.stores.base import EXTRA_WEIGHT, TITLE_WEIGHT
 from search.vocabulary import STATIC_VOCABULARY, Vocabulary
 from typ_site.core.access import PUBLIC, network_key
 
@@ -160,9 +157,7 @@ def test_a_query_word_is_its_python_terms_on_the_term_fields():
 
     first = clause["bool"]["should"][0]["multi_match"]
     assert first["query"].split() == sorted(parsed.words[0].own_terms)
-    assert first["fields"] == ["title_terms^4", "body_terms", "extra_terms^3"]
-    # The fields weigh as in the embedded stores.
-    assert (TITLE_BOOST, EXTRA_BOOST) == (TITLE_WEIGHT, EXTRA_WEIGHT)
+    assert first["fields"] == ["title_terms^8", "body_terms", "extra_terms^3"]
     assert first["type"] == "most_fields"
     # The same terms the embedded backend matches: the base form is among them.
     if get_analyzer().name == "voikko":
@@ -327,7 +322,7 @@ def test_suggestions_complete_the_last_word_and_respect_access():
     body = build_suggest("työkok", frozenset({PUBLIC}), 5, get_analyzer()).to_dict()
 
     prefixes = body["query"]["bool"]["must"][0]["bool"]["should"]
-    assert prefixes[0] == {"prefix": {"title_terms": {"value": "tyokok", "boost": TITLE_BOOST}}}
+    assert prefixes[0] == {"prefix": {"title_terms": {"value": "tyokok", "boost": 8}}}
     assert body["query"]["bool"]["filter"] == [{"terms": {"access_key": ["public"]}}]
     assert body["size"] == 5
 
