@@ -7,8 +7,10 @@ from search.backends.base import SearchRequest
 from search.backends.elastic import (
     ALTERNATIVE_BOOST,
     COORDINATION_BOOST,
+    EXTRA_BOOST,
     OPTIONAL_BOOST,
     TERM_FIELDS,
+    TITLE_BOOST,
     build_index,
     build_search,
     build_suggest,
@@ -20,6 +22,7 @@ from search.backends.elastic import (
     template_body,
     typed_form,
 )
+from search.backends.stores.base import EXTRA_WEIGHT, TITLE_WEIGHT
 from search.vocabulary import STATIC_VOCABULARY, Vocabulary
 from typ_site.core.access import PUBLIC, network_key
 
@@ -158,6 +161,8 @@ def test_a_query_word_is_its_python_terms_on_the_term_fields():
     first = clause["bool"]["should"][0]["multi_match"]
     assert first["query"].split() == sorted(parsed.words[0].own_terms)
     assert first["fields"] == ["title_terms^8", "body_terms", "extra_terms^3"]
+    # The fields weigh as in the embedded stores.
+    assert (TITLE_BOOST, EXTRA_BOOST) == (TITLE_WEIGHT, EXTRA_WEIGHT)
     assert first["type"] == "most_fields"
     # The same terms the embedded backend matches: the base form is among them.
     if get_analyzer().name == "voikko":
@@ -322,7 +327,7 @@ def test_suggestions_complete_the_last_word_and_respect_access():
     body = build_suggest("työkok", frozenset({PUBLIC}), 5, get_analyzer()).to_dict()
 
     prefixes = body["query"]["bool"]["must"][0]["bool"]["should"]
-    assert prefixes[0] == {"prefix": {"title_terms": {"value": "tyokok", "boost": 8}}}
+    assert prefixes[0] == {"prefix": {"title_terms": {"value": "tyokok", "boost": TITLE_BOOST}}}
     assert body["query"]["bool"]["filter"] == [{"terms": {"access_key": ["public"]}}]
     assert body["size"] == 5
 
