@@ -24,6 +24,7 @@ import logging
 import re
 import threading
 import unicodedata
+from collections.abc import Set
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -935,11 +936,15 @@ def compound_pieces(analysis: WordAnalysis) -> tuple[str, ...]:
     pieces = tuple(sorted(part for part in parts if not is_run(part)))
     if len(pieces) >= 2 and all(len(piece) >= MIN_PIECE for piece in pieces):
         return pieces
-    splits = (split_into_runs(whole, parts) for whole in sorted(analysis.query_terms))
-    return tuple(sorted(max(splits, key=len, default=())))
+    best: tuple[str, ...] = ()
+    for whole in sorted(analysis.query_terms):
+        split = split_into_runs(whole, parts)
+        if len(split) > len(best):
+            best = split
+    return tuple(sorted(best))
 
 
-def split_into_runs(word: str, parts: set[str]) -> tuple[str, ...]:
+def split_into_runs(word: str, parts: Set[str]) -> tuple[str, ...]:
     """`word` as the most pieces of at least `MIN_PIECE` letters, each a part or a run of
     adjacent parts: "tyokokeilusopimus" → tyokokeilu, sopimus (the short "tyo" joined to
     its neighbour). () when there is no such split into two or more."""
