@@ -145,33 +145,41 @@ def test_a_derivative_finds_the_other_words_of_its_family(backend):
     assert search(backend, "kouluttaa").keys == ["page:91"]
 
 
-def test_a_compound_finds_its_parts_written_apart_but_never_one_part_alone(backend):
+COMPOUNDS_WRITTEN_APART = {
+    # Every part is found, in one word or in others; one part alone is not enough.
+    "parts": (
+        "suunnitelmapohjan",
+        [
+            ("Suunnitelmapohja", "Lomake."),
+            ("Työllistymissuunnitelman pohja", "Liitteenä."),
+            ("Suunnitelman seuranta", "Päivitetään."),
+            ("Pohja ja malli", "Lomakkeet."),
+        ],
+        ["page:93", "page:94"],
+    ),
+    # A part shorter than four letters ("työ") is joined to its neighbour (työkokeilu, sopimus).
+    "short part": (
+        "työkokeilusopimuksen",
+        [
+            ("Työkokeilun sopimus", "Allekirjoitetaan ennen alkua."),
+            ("Toimitilan vuokrasopimus", "Työ alkaa kokeilulla."),
+            ("Työkokeilu", "Kokeillaan työtä."),
+        ],
+        ["page:93"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", COMPOUNDS_WRITTEN_APART)
+def test_a_compound_finds_its_parts_written_apart_but_never_one_part_alone(backend, case):
     if get_analyzer().name != "voikko":
         pytest.skip("compound parts come from Voikko")
+    query, texts, expected = COMPOUNDS_WRITTEN_APART[case]
     backend.index_documents(
-        [
-            make_document("page:93", "Suunnitelmapohja", "Lomake."),
-            make_document("page:94", "Työllistymissuunnitelman pohja", "Liitteenä."),
-            make_document("page:95", "Suunnitelman seuranta", "Päivitetään."),
-            make_document("page:96", "Pohja ja malli", "Lomakkeet."),
-        ]
+        [make_document(f"page:{number}", title, body) for number, (title, body) in enumerate(texts, start=93)]
     )
 
-    assert search(backend, "suunnitelmapohjan").keys == ["page:93", "page:94"]
-
-
-def test_a_compound_with_a_short_part_finds_its_longer_parts_written_apart(backend):
-    if get_analyzer().name != "voikko":
-        pytest.skip("compound parts come from Voikko")
-    backend.index_documents(
-        [
-            make_document("page:93", "Työkokeilun sopimus", "Allekirjoitetaan ennen alkua."),
-            make_document("page:94", "Toimitilan vuokrasopimus", "Työ alkaa kokeilulla."),
-            make_document("page:95", "Työkokeilu", "Kokeillaan työtä."),
-        ]
-    )
-
-    assert search(backend, "työkokeilusopimuksen").keys == ["page:93"]
+    assert search(backend, query).keys == expected
 
 
 def test_an_abbreviation_with_a_case_ending_finds_its_long_form(backend):
