@@ -81,6 +81,21 @@ def test_a_statute_number_finds_the_law_by_its_common_name_and_back(indexed):
     assert search(indexed, "TYM-laki 11 §").keys[0] == "page:1"
 
 
+def test_a_statute_number_weighs_as_a_rare_word_above_its_law_s_common_subject(backend):
+    # "189/2001" also finds texts on the law's subject (kuntouttava työtoiminta) that do not
+    # name it; the subject's words are in most texts here, the number in one: it comes first.
+    subject = [
+        make_document(f"page:{number}", "Kuntouttava työtoiminta", "Kuntouttava työtoiminta järjestetään.")
+        for number in range(81, 86)
+    ]
+    law = make_document("page:80", "189/2001 ja suunnitelma", "Suunnitelma laaditaan yhdessä.")
+    backend.index_documents([*subject, law])
+
+    keys = search(backend, "189/2001").keys
+    assert keys[0] == "page:80"
+    assert set(keys) == {"page:80", *(document.key for document in subject)}
+
+
 def test_a_statute_of_the_knowledge_base_is_found_by_number_and_name(backend):
     Statute.objects.create(number="999/2099", name="Laki kokeellisesta toiminnasta", abbreviation="KOKE")
     backend.index_documents([make_document("page:70", "Uusi laki", "KOKE-lain soveltaminen alkaa.")])

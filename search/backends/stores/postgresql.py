@@ -91,28 +91,41 @@ class PostgresStore:
     # Search-as-you-type's order: ts_rank_cd of the whole query, by the document's length.
     RANK = f"ts_rank_cd({WEIGHT_ARRAY}, v.document, %s::tsquery, 1)"
     # A search's order, as SQLite's bm25 sums over the expression's phrases: the sum over the
-    # query's clauses (each word with its forms, each phrase, each optional word) of the
-    # clause's frequency, saturated as bm25 saturates it (k1 1.2, b 0.75), times its IDF and
-    # weight. The frequency is the clause's occurrences weighted by field as the bm25 weights
-    # (ts_rank_cd without normalisation: one cover per occurrence). A word said twice thus
-    # adds less than a second word said once, and an optional word weighs as it does on SQLite.
+    # query's phrases (`phrase_queries`: each term of a word on its own, each quoted phrase)
+    # of the phrase's frequency, saturated as bm25 saturates it (k1 1.2, b 0.75), times its
+    # IDF and weight. The frequency is the phrase's occurrences weighted by field as the bm25
+    # weights (ts_rank_cd without normalisation: one cover per occurrence). A word said twice
+    # thus adds less than a second word said once, and an optional word weighs as on SQLite.
+    # (The CTE keeps the name "clauses": each row is one phrase.)
     K1, B = 1.2, 0.75
-    # Each clause's inverse document frequency, as bm25's (at least 1e-6: a clause in more
+    # Each phrase's inverse document frequency, as bm25's (at least 1e-6: a phrase in more
     # than half of the documents still counts a little), over the whole index like SQLite's.
+    # A phrase no document has is left out: it would add nothing, at one ts_rank_cd a candidate.
     CLAUSES = (
         "WITH clauses AS MATERIALIZED (SELECT u.clause, u.weight, "
         "greatest(ln((n.total - d.found + 0.5) / (d.found + 0.5)), 1e-6) AS idf "
         "FROM unnest(%s::tsquery[], %s::float8[]) u(clause, weight) "
         "CROSS JOIN (SELECT count(*) AS total FROM search_vector) n "
-        "CROSS JOIN LATERAL (SELECT count(*) AS found FROM search_match_ids(u.clause)) d) "
+        "CROSS JOIN LATERAL (SELECT count(*) AS found FROM search_match_ids(u.clause)) d "
+        "WHERE d.found > 0) "
     )
-    # The document's length is its number of lexemes, against the average of the ranked
-    # candidates (the index's average would read every document).
+    # The document's length is its number of terms written, as FTS5 counts its tokens (a
+    # word said twice counts twice; `length()` would count its lexemes once), against the
+    # average of the ranked candidates (the index's average would read every document).
+    # ts_rank_cd's normalisation 2 divides by that count, so the ratio of the unnormalised
+    # rank to it is the count, read in C (an unnest of the tsvector doubled the p95).
+    # (Read through the first phrase the document has: a phrase's terms have positions, which
+    # ts_rank_cd needs; the title tier's "^" terms have none.)
+    SIZE = (
+        "coalesce((SELECT ts_rank_cd(v.document, p.clause, 0) / "
+        "nullif(ts_rank_cd(v.document, p.clause, 2), 0) FROM clauses p "
+        "WHERE v.document @@ p.clause LIMIT 1), length(v.document))"
+    )
     SCORE = (
-        f"(SELECT sum(c.weight * c.idf * c.frequency * {K1 + 1} / "
+        f"coalesce((SELECT sum(c.weight * c.idf * c.frequency * {K1 + 1} / "
         f"(c.frequency + {K1} * ({1 - B} + {B} * r.size / greatest(r.average, 1)))) FROM "
         f"(SELECT s.weight, s.idf, 10 * ts_rank_cd({WEIGHT_ARRAY}, r.document, s.clause, 0) AS frequency "
-        "FROM clauses s) c)"
+        "FROM clauses s) c), 0)"
     )
     FACET_SAMPLE = 1000
     RANK_LIMIT = 1000
@@ -268,6 +281,21 @@ class PostgresStore:
                 parts.append(self.word_options(item, terms))
         return parts
 
+    def phrase_queries(self, clauses) -> list[str]:
+        """The phrases SQLite's bm25 sums over, each as a tsquery: every term of a word (its
+        forms, its synonyms' words) on its own, so that each has its own IDF (a rare statute
+        number is not averaged with its law's common subject words), and each phrase whole."""
+        queries = []
+        for kind, item, terms in clauses:
+            if kind == "phrase":
+                queries.append("(" + " <-> ".join(_lexeme("=" + word) for word in item) + ")")
+                continue
+            queries += [_lexeme(term) for term in sorted(terms)]
+            for alternative in item.alternatives:
+                for word in alternative:
+                    queries += [_lexeme(term) for term in sorted(word)]
+        return queries
+
     def tsquery(self, clauses, any_word: bool) -> str:
         return (" | " if any_word else " & ").join(self.clause_queries(clauses)) or self.NO_MATCH
 
@@ -281,7 +309,7 @@ class PostgresStore:
         parts = self.clause_queries(clauses)
         any_query = " | ".join(parts) or self.NO_MATCH
         all_query = " & ".join(parts) if len(parts) > 1 else None
-        scores = self.scores(parts, self.clause_queries(optional))
+        scores = self.scores(self.phrase_queries(clauses), self.phrase_queries(optional))
         where, params = filter_sql(request)
         with self.connection.cursor() as cursor:
             total, facet_rows, estimated, complete = self.total_and_facets(
@@ -391,9 +419,9 @@ class PostgresStore:
             )
             return [(row[0], row[1]) for row in cursor.fetchall()]
         cursor.execute(
-            f"{self.CLAUSES}SELECT r.id, -{self.SCORE} AS score FROM (SELECT m.id, v.document, "
-            "length(v.document) AS size, avg(length(v.document)) OVER () AS average, "
-            f"{matched} AS coordination {candidates}) r "
+            f"{self.CLAUSES}SELECT r.id, -{self.SCORE} AS score FROM (SELECT s.*, "
+            "avg(s.size) OVER () AS average FROM (SELECT m.id, v.document, "
+            f"{self.SIZE} AS size, {matched} AS coordination {candidates}) s) r "
             "ORDER BY r.coordination DESC, score, r.id DESC LIMIT %s OFFSET %s",
             [*scores, *(coordination or ()), query, since, *params, limit, offset],
         )
