@@ -1,5 +1,5 @@
 """The PostgreSQL store: lexemes written by us into a tsvector, matched with a tsquery and
-ranked by bm25 summed over the query's clauses (each clause's frequency from ts_rank_cd).
+ranked by bm25 summed over the query's phrases (each phrase's frequency from ts_rank_cd).
 Every PostgreSQL-only statement of the search is here."""
 
 from __future__ import annotations
@@ -96,17 +96,16 @@ class PostgresStore:
     # IDF and weight. The frequency is the phrase's occurrences weighted by field as the bm25
     # weights (ts_rank_cd without normalisation: one cover per occurrence). A word said twice
     # thus adds less than a second word said once, and an optional word weighs as on SQLite.
-    # (The CTE keeps the name "clauses": each row is one phrase.)
     K1, B = 1.2, 0.75
     # Each phrase's inverse document frequency, as bm25's (at least 1e-6: a phrase in more
     # than half of the documents still counts a little), over the whole index like SQLite's.
     # A phrase no document has is left out: it would add nothing, at one ts_rank_cd a candidate.
-    CLAUSES = (
-        "WITH clauses AS MATERIALIZED (SELECT u.clause, u.weight, "
+    PHRASES = (
+        "WITH phrases AS MATERIALIZED (SELECT u.phrase, u.weight, "
         "greatest(ln((n.total - d.found + 0.5) / (d.found + 0.5)), 1e-6) AS idf "
-        "FROM unnest(%s::tsquery[], %s::float8[]) u(clause, weight) "
+        "FROM unnest(%s::tsquery[], %s::float8[]) u(phrase, weight) "
         "CROSS JOIN (SELECT count(*) AS total FROM search_vector) n "
-        "CROSS JOIN LATERAL (SELECT count(*) AS found FROM search_match_ids(u.clause)) d "
+        "CROSS JOIN LATERAL (SELECT count(*) AS found FROM search_match_ids(u.phrase)) d "
         "WHERE d.found > 0) "
     )
     # The document's length is its number of terms written, as FTS5 counts its tokens (a
@@ -117,15 +116,15 @@ class PostgresStore:
     # (Read through the first phrase the document has: a phrase's terms have positions, which
     # ts_rank_cd needs; the title tier's "^" terms have none.)
     SIZE = (
-        "coalesce((SELECT ts_rank_cd(v.document, p.clause, 0) / "
-        "nullif(ts_rank_cd(v.document, p.clause, 2), 0) FROM clauses p "
-        "WHERE v.document @@ p.clause LIMIT 1), length(v.document))"
+        "coalesce((SELECT ts_rank_cd(v.document, p.phrase, 0) / "
+        "nullif(ts_rank_cd(v.document, p.phrase, 2), 0) FROM phrases p "
+        "WHERE v.document @@ p.phrase LIMIT 1), length(v.document))"
     )
     SCORE = (
         f"coalesce((SELECT sum(c.weight * c.idf * c.frequency * {K1 + 1} / "
         f"(c.frequency + {K1} * ({1 - B} + {B} * r.size / greatest(r.average, 1)))) FROM "
-        f"(SELECT s.weight, s.idf, 10 * ts_rank_cd({WEIGHT_ARRAY}, r.document, s.clause, 0) AS frequency "
-        "FROM clauses s) c), 0)"
+        f"(SELECT s.weight, s.idf, 10 * ts_rank_cd({WEIGHT_ARRAY}, r.document, s.phrase, 0) AS frequency "
+        "FROM phrases s) c), 0)"
     )
     FACET_SAMPLE = 1000
     RANK_LIMIT = 1000
@@ -276,10 +275,15 @@ class PostgresStore:
         parts = []
         for kind, item, terms in clauses:
             if kind == "phrase":
-                parts.append("(" + " <-> ".join(_lexeme("=" + word) for word in item) + ")")
+                parts.append(self.phrase_tsquery(item))
             else:
                 parts.append(self.word_options(item, terms))
         return parts
+
+    @staticmethod
+    def phrase_tsquery(words: list[str]) -> str:
+        """A quoted phrase: its folded words in order, as the `=` lexemes of the exact text."""
+        return "(" + " <-> ".join(_lexeme("=" + word) for word in words) + ")"
 
     def phrase_queries(self, clauses) -> list[str]:
         """The phrases SQLite's bm25 sums over, each as a tsquery: every term of a word (its
@@ -288,7 +292,7 @@ class PostgresStore:
         queries = []
         for kind, item, terms in clauses:
             if kind == "phrase":
-                queries.append("(" + " <-> ".join(_lexeme("=" + word) for word in item) + ")")
+                queries.append(self.phrase_tsquery(item))
                 continue
             queries += [_lexeme(term) for term in sorted(terms)]
             for alternative in item.alternatives:
@@ -365,16 +369,16 @@ class PostgresStore:
         return Matches(rows, total, facet_rows, estimated, complete)
 
     @staticmethod
-    def scores(parts: list[str], optional: list[str]) -> tuple[list[str], list[float]]:
-        """The clauses that make a document's score and their weights, as SQLite's bm25 counts
-        the phrases of its ranking expression: each meaningful word or phrase twice when
-        there are optional clauses (the match and the added condition both hold it), each
-        optional clause once (a word's own forms, repeated, once per repetition)."""
+    def scores(phrases: list[str], optional: list[str]) -> tuple[list[str], list[float]]:
+        """The phrases that make a document's score and their weights, as SQLite's bm25 counts
+        the phrases of its ranking expression: each phrase of the meaningful words twice when
+        there are optional ones (the match and the added condition both hold it), each
+        optional phrase once (a word's own forms, repeated, once per repetition)."""
         weights: dict[str, float] = {}
-        for part in parts:
-            weights[part] = weights.get(part, 0.0) + (2.0 if optional else 1.0)
-        for clause in optional:
-            weights[clause] = weights.get(clause, 0.0) + 1.0
+        for phrase in phrases:
+            weights[phrase] = weights.get(phrase, 0.0) + (2.0 if optional else 1.0)
+        for phrase in optional:
+            weights[phrase] = weights.get(phrase, 0.0) + 1.0
         return list(weights), list(weights.values())
 
     def count_matches(self, request: SearchRequest, clauses) -> int:
@@ -402,8 +406,8 @@ class PostgresStore:
         coordination=None,
         scores=None,
     ):
-        """By score, highest first: the sum of the clauses' saturated frequencies when
-        `scores` (the clauses' tsqueries and their weights) is given, else ts_rank_cd of the
+        """By score, highest first: the sum of the phrases' saturated frequencies when
+        `scores` (the phrases' tsqueries and their weights) is given, else ts_rank_cd of the
         query; with `coordination` (the clauses' tsqueries), first by how many of the clauses
         a document matches."""
         matched = " + ".join("(v.document @@ %s::tsquery)::int" for _part in coordination or ()) or "0"
@@ -419,7 +423,7 @@ class PostgresStore:
             )
             return [(row[0], row[1]) for row in cursor.fetchall()]
         cursor.execute(
-            f"{self.CLAUSES}SELECT r.id, -{self.SCORE} AS score FROM (SELECT s.*, "
+            f"{self.PHRASES}SELECT r.id, -{self.SCORE} AS score FROM (SELECT s.*, "
             "avg(s.size) OVER () AS average FROM (SELECT m.id, v.document, "
             f"{self.SIZE} AS size, {matched} AS coordination {candidates}) s) r "
             "ORDER BY r.coordination DESC, score, r.id DESC LIMIT %s OFFSET %s",
