@@ -399,7 +399,7 @@ def _demo_registrations(events: list[Event]) -> None:
         )
     }
     full_workshop = next((event for event in events if event.capacity == 3), None)
-    if full_workshop is None:
+    if full_workshop is None or full_workshop.capacity is None:
         return
     order = ["asiantuntija.satakunta", "uusi.satakunta", "terveydenhoitaja.karjala", "kela.kymenlaakso"]
     for position, key in enumerate(order):

@@ -210,7 +210,7 @@ class Event(ClusterableModel):
 
     @property
     def organiser_name(self) -> str:
-        return self.network.name if self.network_id else str(_("KEHA Centre"))
+        return self.network.name if self.network is not None else str(_("KEHA Centre"))
 
     @property
     def is_recurring(self) -> bool:

@@ -424,7 +424,7 @@ def search_document(event: Event) -> dict:
         "access_key": event.access_key,
         "tags": [event.get_event_type_display(), event.get_level_display()],
         "themes": sorted(tag.name for tag in event.themes.all()),
-        "network": event.network.name if event.network_id else "",
+        "network": event.network.name if event.network is not None else "",
         "organisation": event.organiser_name,
         "date": timezone.localtime(event.start).date(),
         "language": "fi",

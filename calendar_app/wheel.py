@@ -44,10 +44,10 @@ def sector_path(inner: float, outer: float, start_angle: float, end_angle: float
         for value in point
     )
     large = 1 if end_angle - start_angle > 180 else 0
-    inner, outer = svg_number(inner), svg_number(outer)
+    inner_radius, outer_radius = svg_number(inner), svg_number(outer)
     return (
-        f"M{x0} {y0} A{outer} {outer} 0 {large} 1 {x1} {y1} "
-        f"L{x2} {y2} A{inner} {inner} 0 {large} 0 {x3} {y3} Z"
+        f"M{x0} {y0} A{outer_radius} {outer_radius} 0 {large} 1 {x1} {y1} "
+        f"L{x2} {y2} A{inner_radius} {inner_radius} 0 {large} 0 {x3} {y3} Z"
     )
 
 

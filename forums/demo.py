@@ -87,7 +87,7 @@ SHARED_FORUMS = [
 
 # forum slug -> topics: (title, days ago, pinned, accepted reply index or None,
 #                        [(author key, text), ...]) - the first post opens the topic.
-THREADS = {
+THREADS: dict[str, list[tuple]] = {
     "lain-tulkinta": [
         (
             "Palvelutarpeen arviointi kolmessa kuukaudessa: mistä aika lasketaan?",

@@ -109,6 +109,7 @@ class Forum(models.Model):
     def access_key(self) -> str:
         """Who may see this forum, in the shared vocabulary of `typ_site.core.access`."""
         if self.kind == self.Kind.NETWORK:
+            assert self.network_id is not None  # the database requires a network's forum to name it
             return network_key(self.network_id)
         if self.kind == self.Kind.REGIONAL:
             return shared_forum_key(self.pk)
@@ -141,7 +142,7 @@ class Topic(models.Model):
         related_name="+",
         verbose_name=_("accepted answer"),
     )
-    related_pages = models.ManyToManyField(
+    related_pages: models.ManyToManyField = models.ManyToManyField(
         "wagtailcore.Page",
         blank=True,
         related_name="forum_topics",

@@ -25,7 +25,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from typ_site.accounts.models import NotificationFrequency
+from typ_site.accounts.models import NotificationFrequency, User
 from typ_site.core import member_pages
 from typ_site.networks.models import Membership
 from typ_site.networks.permissions import can_administer_network, can_decide_membership
@@ -59,9 +59,9 @@ def _is_first_post(post: Post) -> bool:
     return first == post.pk
 
 
-def recipients_of_new_post(post: Post) -> dict[int, tuple[object, str]]:
+def recipients_of_new_post(post: Post) -> dict[int, tuple[User, str]]:
     """Everyone to tell about a new post, with the most specific reason for each."""
-    recipients: dict[int, tuple[object, str]] = {}
+    recipients: dict[int, tuple[User, str]] = {}
 
     def add(people, reason):
         for person in people:
@@ -77,7 +77,8 @@ def recipients_of_new_post(post: Post) -> dict[int, tuple[object, str]]:
     if post.reply_to_id and post.reply_to and post.reply_to.author_id:
         add([post.reply_to.author], Reason.QUOTE)
     add(mentioned_users(post), Reason.MENTION)
-    recipients.pop(post.author_id, None)
+    if post.author_id is not None:
+        recipients.pop(post.author_id, None)
     return recipients
 
 

@@ -29,7 +29,7 @@ def post_document(post: Post) -> SearchDocument | None:
         url=post.get_absolute_url(),
         access_key=forum.access_key,
         tags=[forum.name],
-        network=forum.network.name if forum.network_id else "",
+        network=forum.network.name if forum.network is not None else "",
         organisation=(
             author.get_organisation_type_display() if author is not None and author.organisation_type else ""
         ),

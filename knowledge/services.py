@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.db.models.fields.files import FieldFile
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -62,17 +63,18 @@ def submit_practice(user, data: dict, attachment=None) -> PracticePage:
     network's admins (or KEHA's approvers) approve it. All or nothing: when any step fails,
     the database is rolled back and the stored attachment file is removed too.
     """
-    stored_files = []
+    stored_files: list[FieldFile] = []
     try:
         with transaction.atomic():
             return _create_practice(user, data, attachment, stored_files)
     except BaseException:
         for file in stored_files:
-            file.storage.delete(file.name)
+            if file.name:
+                file.storage.delete(file.name)
         raise
 
 
-def _create_practice(user, data: dict, attachment, stored_files: list) -> PracticePage:
+def _create_practice(user, data: dict, attachment, stored_files: list[FieldFile]) -> PracticePage:
     if not is_verified_member(user):
         raise PermissionDenied
     network = data.get("network")

@@ -93,7 +93,9 @@ def send_rejection_notices(task_state_id: int, rejected_by_id: int | None) -> in
     for earlier_state in earlier:
         recipients[earlier_state.finished_by.pk] = earlier_state.finished_by
     recipients.pop(rejected_by_id, None)
-    rejected_by = get_user_model().objects.filter(pk=rejected_by_id).first()
+    rejected_by = (
+        get_user_model().objects.filter(pk=rejected_by_id).first() if rejected_by_id is not None else None
+    )
     sent = 0
     for user in recipients.values():
         if not user.is_active or getattr(user, "is_removed", False) or not user.email:

@@ -13,6 +13,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.query import PageQuerySet
 from wagtail.signals import post_page_move
 
 from typ_site.accounts.roles import is_verified_member
@@ -80,7 +81,7 @@ def _hidden_paths(user) -> list[str]:
     return [r.page.path for r in restrictions if not _restriction_allows(r, user, group_ids)]
 
 
-def visible_pages(queryset: QuerySet, user) -> QuerySet:
+def visible_pages(queryset: PageQuerySet, user) -> PageQuerySet:
     """Live pages of the queryset that the user may see."""
     queryset = queryset.live()
     hidden = Q()

@@ -337,8 +337,10 @@ def scan(text: str):
             special = STATUTE_TERM.format(number=int(number), year=year)
             yield match.group(), special, match.start(), match.end()
         else:
-            number = re.match(r"\d+[a-z]?", match.group(), re.IGNORECASE).group(0)
-            special = SECTION_TERM.format(number=number.lower())
+            leading = re.match(r"\d+[a-z]?", match.group(), re.IGNORECASE)
+            if leading is None:  # a section reference starts with its number
+                continue
+            special = SECTION_TERM.format(number=leading.group(0).lower())
             yield match.group(), special, match.start(), match.end()
 
 

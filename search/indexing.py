@@ -54,7 +54,7 @@ def documents_for(keys: Iterable[str]) -> tuple[list[SearchDocument], list[str]]
         source_name, pk = split_key(key)
         source = get_source(source_name)
         obj = source.get_object(pk) if source is not None else None
-        document = source.document_for(obj) if obj is not None else None
+        document = source.document_for(obj) if source is not None and obj is not None else None
         if document is None:
             to_delete.append(key)
         else:

@@ -15,7 +15,7 @@ from forums.selectors import visible_topics_for
 from typ_site.accounts.models import Role
 from typ_site.core.admin_scoping import permission_checked_snippet_chooser_viewset
 
-from .models import DevelopmentNeed, Poll, PollOption, VotingRound
+from .models import DevelopmentNeed, Poll, VotingRound
 from .permissions import can_manage_participation
 
 
@@ -81,9 +81,6 @@ class DevelopmentNeedForm(WagtailAdminModelForm):
         )
 
 
-PollOption.panels = [FieldPanel("need"), FieldPanel("position")]
-
-
 class DevelopmentNeedViewSet(KehaStaffSnippetViewSet):
     model = DevelopmentNeed
     icon = "list-ol"
@@ -132,5 +129,9 @@ class VotingRoundViewSet(KehaStaffSnippetViewSet):
         ),
         FieldPanel("results_visibility"),
         FieldPanel("results_after_voting"),
-        InlinePanel("options", label=_("Development needs in the round")),
+        InlinePanel(
+            "options",
+            panels=[FieldPanel("need"), FieldPanel("position")],
+            label=_("Development needs in the round"),
+        ),
     ]

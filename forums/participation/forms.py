@@ -1,5 +1,7 @@
 """Forms of participation. They only read the input; the rules live in `engine`."""
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -164,6 +166,7 @@ class MergeForm(forms.Form):
 
     def __init__(self, need: DevelopmentNeed, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["target"].queryset = (
+        target = cast(forms.ModelChoiceField, self.fields["target"])
+        target.queryset = (
             DevelopmentNeed.objects.filter(merged_into__isnull=True).exclude(pk=need.pk).order_by("title")
         )

@@ -13,7 +13,7 @@ The tables keep the `forums_` names they had when participation was part of the 
 """
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib import admin
@@ -288,7 +288,7 @@ class VotingRoundManager(models.Manager):
 class VotingRound(Poll):
     """A priority round over development needs (the polls KEHA staff run in the admin)."""
 
-    objects = VotingRoundManager()
+    objects: ClassVar[VotingRoundManager] = VotingRoundManager()
 
     class Meta:
         proxy = True
@@ -342,7 +342,7 @@ class PollOption(models.Model):
 
     @property
     def label(self) -> str:
-        return self.label_for(self.need.title if self.need_id else None, self.key)
+        return self.label_for(self.need.title if self.need is not None else None, self.key)
 
     @staticmethod
     def label_for(need_title: str | None, key: str) -> str:

@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, 
 from django.db.models.functions import Coalesce, Rank
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -177,7 +178,7 @@ class OptionResult:
 @dataclass
 class Breakdown:
     dimension: str
-    label: str
+    label: str | Promise  # translated when shown
     groups: list  # [(key, label, size)]
     rows: list  # [(OptionResult, [value per group])]
     hidden: bool  # some groups were combined or left out
@@ -280,7 +281,7 @@ DIMENSIONS = {
 }
 
 
-def _breakdown(poll: Poll, dimension: str, options: list[OptionResult]) -> Breakdown | None:
+def _breakdown(poll: Poll, dimension: str, options: list[OptionResult]) -> Breakdown:
     """Totals per group, showing only groups large enough to stay anonymous (two queries)."""
     choices_class, label = DIMENSIONS[dimension]
     sizes = dict(

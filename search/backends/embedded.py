@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.utils import timezone
+from django.utils.safestring import SafeString
 
 from ..analysis import ParsedQuery, QueryWord, tokenize
 from ..contracts import SearchDocument
@@ -233,7 +234,7 @@ class EmbeddedBackend(SearchBackend):
                     kind,
                     title,
                     url,
-                    snippet(body) if snippet is not None else "",
+                    snippet(body) if snippet is not None else SafeString(""),
                     date,
                     network,
                     organisation,

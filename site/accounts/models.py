@@ -51,8 +51,11 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
 
-class User(AbstractUser):
-    username = None
+# The stubs cannot resolve a Wagtail page's manager (built at run time), so the reverse
+# relation `submitted_practices` looks unresolved; the custom user drops `username` and takes a
+# manager keyed on e-mail, which the stubs' AbstractUser does not foresee.
+class User(AbstractUser):  # type: ignore[django-manager-missing]
+    username = None  # type: ignore[assignment]
     email = models.EmailField(_("e-mail address"), unique=True)
     organisation_type = models.CharField(
         _("organisation type"), max_length=20, choices=OrganisationType.choices, blank=True
@@ -95,7 +98,7 @@ class User(AbstractUser):
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
 
-    objects = UserManager()
+    objects = UserManager()  # type: ignore[assignment,misc]
 
     class Meta:
         verbose_name = _("user")
