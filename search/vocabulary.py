@@ -125,8 +125,8 @@ WORD_FAMILIES: tuple[tuple[str, ...], ...] = (
 # tapaamiseen" / poissaolo, "lopettaa asiakkuus" / asiakkuuden päättäminen), short forms of
 # roles, services and organisations (sote, ELY-keskus, TEM, STM, Effica). Each a genuine
 # equivalence of the field (the domain source documents and common usage), kept only when the
-# dev half of the second judged set did not lose (search/README.md, "A vocabulary of everyday
-# words"). Seeded by migration 0011 beside the groups of 0007.
+# dev half of the second judged set did not lose (search/evaluation/JOURNAL.md, "A vocabulary
+# of everyday words"). Seeded by migration 0011 beside the groups of 0007.
 EVERYDAY_GROUPS: tuple[tuple[str, ...], ...] = (
     (
         "taloudellinen tilanne",

@@ -20,7 +20,7 @@ SET2_CORPUS = SET2 / "corpus.jsonl"
 SET2_QUERIES = SET2 / "queries.jsonl"
 SET2_QRELS = SET2 / "qrels.tsv"
 # The third set: new queries over the second set's corpus, written and judged after the
-# ranking work on the second set (search/README.md, "The third judged set").
+# ranking work on the second set (search/evaluation/README.md, "The third set").
 SET3 = BUNDLED / "set3"
 SET3_QUERIES = SET3 / "queries.jsonl"
 SET3_QRELS = SET3 / "qrels.tsv"
