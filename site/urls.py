@@ -8,7 +8,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from knowledge.admin_views import ScopedPageBrowseView
-from typ_site.accounts.views import admin_sign_in, admin_sign_out
+from typ_site.accounts.views import admin_sign_in, admin_sign_out, site_sign_in
 from typ_site.core.views import favicon
 from typ_site.health import healthz
 
@@ -40,7 +40,7 @@ urlpatterns += i18n_patterns(
     path("", include("typ_site.app_urls")),
     # Wagtail's front-end sign-in form (for pages open to signed-in people or groups) checks
     # a password only, as the admin's does: it sends on to the site's sign-in in the same way.
-    path("_util/login/", admin_sign_in, name="frontend_sign_in"),
+    path("_util/login/", site_sign_in, name="frontend_sign_in"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -4,6 +4,7 @@ from allauth.account.views import LogoutView
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,10 +14,23 @@ from django.views.decorators.http import require_http_methods
 
 from .exports import build_user_export
 from .forms import AccountRemovalForm, ProfileForm
+from .roles import can_open_wagtail_admin
 from .services import remove_account, save_profile
 
 
 def admin_sign_in(request):
+    """The Wagtail admin's sign-in address (`/admin/login/`) sends on to the site's own sign-in.
+
+    Wagtail also sends here a signed-in person who may not open the admin. The site's sign-in
+    would send them straight back to the admin address, and round again: they are told
+    instead that they have no access.
+    """
+    if request.user.is_authenticated and not can_open_wagtail_admin(request.user):
+        raise PermissionDenied
+    return site_sign_in(request)
+
+
+def site_sign_in(request):
     """The sign-in addresses of the Wagtail admin and of Wagtail's restricted pages
     (`/admin/login/`, `/_util/login/`) send on to the site's own sign-in.
 

@@ -463,12 +463,16 @@ ACCESS_TABLE: dict[str, Access] = {
     "participation:story_review": Access(POST_ONLY, kwargs=lambda world: {"pk": world.story_proposal.pk}),
     # Wagtail admin: the pages one can open before signing in. Its password-only sign-in form
     # is replaced by the site's sign-in (accounts.views.admin_sign_in), which asks for the
-    # two-step code; everyone is sent there, signed in or not (the site's sign-in then sends
-    # a signed-in person on). Those who must have two-step verification and have no
-    # authenticator are sent to set one up from every admin address (test_admin_sign_in).
-    "admin_sign_in": Access(level(LOGIN, LOGIN)),
+    # two-step code; visitors and those who may open the admin are sent there (the site's
+    # sign-in then sends a signed-in person on). A signed-in person who may not open the admin
+    # is refused here: the site's sign-in would send them back to the admin, round and round.
+    # Those who must have two-step verification and have no authenticator are sent to set one
+    # up from every admin address (test_admin_sign_in).
+    "admin_sign_in": Access(level(LOGIN, LOGIN, member=FORBIDDEN, other_member=FORBIDDEN)),
     "wagtailadmin_login": Access(
-        level(LOGIN, LOGIN), kwargs=lambda world: {}, note="its address answers with admin_sign_in"
+        level(LOGIN, LOGIN, member=FORBIDDEN, other_member=FORBIDDEN),
+        kwargs=lambda world: {},
+        note="its address answers with admin_sign_in",
     ),
     # The admin's sign-out address answers with the site's (accounts.views.admin_sign_out): a
     # GET leads to the sign-out page that asks to confirm, and signs nobody out.

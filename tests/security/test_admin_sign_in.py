@@ -87,3 +87,22 @@ def test_the_admin_menu_signs_out_with_its_post(client, network):
     client.post("/admin/logout/")
 
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("address", ["/admin/", "/admin/snippets/participation/votinground/add/"])
+def test_a_signed_in_member_opening_the_admin_is_told_they_have_no_access(client, network, address):
+    client.force_login(make_member(network))
+
+    response = client.get(address, follow=True)
+
+    assert response.status_code == 403
+    assert response.redirect_chain == [(f"/admin/login/?next={address}", 302)]
+
+
+def test_a_signed_in_admin_is_sent_on_from_the_admin_sign_in(client, network):
+    client.force_login(make_network_admin(network))
+
+    response = client.get("/admin/login/?next=/admin/")
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_login") + "?next=%2Fadmin%2F"
